@@ -1,0 +1,499 @@
+//! The collection of sources, figures, claims and relations, and its validation.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::{Claim, ClaimId, Error, Figure, FigureId, Relation, Source, SourceId, Stake};
+
+/// Every source, figure, claim and relation about one subject.
+///
+/// A dossier keeps everything that was said; nothing in it is overwritten.
+/// Records are added freely and checked together by [`Dossier::validate`],
+/// which reports every problem at once.
+///
+/// ```
+/// use reckon::{Claim, Dossier, Figure, Measure, Relation, Scope, Side, Source, SourceKind};
+///
+/// let gov = Side::new("government");
+/// let mut d = Dossier::new();
+/// d.add_source(Source::new("article", "Wikipedia article", SourceKind::Encyclopedia));
+/// d.add_source(
+///     Source::new("hezbollah", "Hezbollah sources", SourceKind::Belligerent).with_side(gov.clone()),
+/// );
+/// d.add_figure(Figure::new(
+///     "jobeh-gov",
+///     "government fighters killed at al-Jobeh",
+///     Scope::new(Measure::Killed).with_party("government fighters", Some(gov.clone())),
+/// ));
+/// d.add_figure(Figure::new(
+///     "jobeh-hezbollah",
+///     "Hezbollah members killed at al-Jobeh",
+///     Scope::new(Measure::Killed).with_party("Hezbollah", Some(gov)),
+/// ));
+/// d.add_claim(Claim::new("c1", "jobeh-gov", "article", "7–11".parse()?));
+/// d.add_claim(Claim::new("c2", "jobeh-hezbollah", "article", "2".parse()?));
+/// d.relate(Relation::part_of("jobeh-hezbollah", "jobeh-gov"));
+/// d.validate()?;
+/// assert_eq!(d.claims_of(&"jobeh-gov".into()).count(), 1);
+///
+/// d.add_claim(Claim::new("c3", "jobeh-rebels", "nobody", "200".parse()?));
+/// let err = d.validate().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "2 problems:\n  - claim `c3`: figure `jobeh-rebels` is not in the dossier\n  - claim `c3`: source `nobody` is not in the dossier"
+/// );
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Dossier {
+    sources: Vec<Source>,
+    figures: Vec<Figure>,
+    claims: Vec<Claim>,
+    relations: Vec<Relation>,
+    source_index: HashMap<SourceId, usize>,
+    figure_index: HashMap<FigureId, usize>,
+    claim_index: HashMap<ClaimId, usize>,
+    claims_by_figure: HashMap<FigureId, Vec<usize>>,
+}
+
+impl Dossier {
+    /// An empty dossier.
+    pub fn new() -> Self {
+        Dossier::default()
+    }
+
+    /// Adds a source. A duplicate id is kept and reported by [`validate`](Dossier::validate);
+    /// look-ups find the first.
+    pub fn add_source(&mut self, source: Source) -> &mut Self {
+        self.source_index
+            .entry(source.id().clone())
+            .or_insert(self.sources.len());
+        self.sources.push(source);
+        self
+    }
+
+    /// Adds a figure (duplicates as for sources).
+    pub fn add_figure(&mut self, figure: Figure) -> &mut Self {
+        self.figure_index
+            .entry(figure.id().clone())
+            .or_insert(self.figures.len());
+        self.figures.push(figure);
+        self
+    }
+
+    /// Adds a claim (duplicates as for sources).
+    pub fn add_claim(&mut self, claim: Claim) -> &mut Self {
+        let i = self.claims.len();
+        self.claim_index.entry(claim.id().clone()).or_insert(i);
+        self.claims_by_figure
+            .entry(claim.figure().clone())
+            .or_default()
+            .push(i);
+        self.claims.push(claim);
+        self
+    }
+
+    /// Declares a relation between figures.
+    pub fn relate(&mut self, relation: Relation) -> &mut Self {
+        self.relations.push(relation);
+        self
+    }
+
+    /// Adds everything in `other` to this dossier (a new source file, say).
+    /// Nothing is replaced: clashing ids are reported by [`validate`](Dossier::validate).
+    pub fn merge(&mut self, other: Dossier) -> &mut Self {
+        for s in other.sources {
+            self.add_source(s);
+        }
+        for f in other.figures {
+            self.add_figure(f);
+        }
+        for c in other.claims {
+            self.add_claim(c);
+        }
+        self.relations.extend(other.relations);
+        self
+    }
+
+    /// Every source, in the order added.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Every figure, in the order added.
+    pub fn figures(&self) -> &[Figure] {
+        &self.figures
+    }
+
+    /// Every claim, in the order added.
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    /// Every relation, in the order declared.
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The figure with this id.
+    pub fn figure(&self, id: &FigureId) -> Option<&Figure> {
+        self.figure_index.get(id).map(|&i| &self.figures[i])
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
+        self.claim_index.get(id).map(|&i| &self.claims[i])
+    }
+
+    /// The claims about a figure, in the order added.
+    pub fn claims_of<'a>(&'a self, figure: &FigureId) -> impl Iterator<Item = &'a Claim> + 'a {
+        self.claims_by_figure
+            .get(figure)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| &self.claims[i])
+    }
+
+    /// The originator a source's claims come from: the end of its `relays`
+    /// chain (itself when it relays no one). Independence is judged on
+    /// originators (UCDP `source_original`).
+    pub fn originator<'a>(&'a self, source: &'a SourceId) -> &'a SourceId {
+        let mut current = source;
+        // Bounded walk: a cycle (reported by validate) cannot loop forever.
+        for _ in 0..=self.sources.len() {
+            match self.source(current).and_then(Source::relays) {
+                Some(next) => current = next,
+                None => break,
+            }
+        }
+        current
+    }
+
+    /// The speaker's stake in a claim: the claim's own setting if it has one;
+    /// else `Own` when the source's side is the counted party's side, `Enemy`
+    /// when both sides are known and differ, `Neutral` otherwise.
+    pub fn stake(&self, claim: &Claim) -> Stake {
+        if let Some(s) = claim.stake_override() {
+            return s;
+        }
+        let speaker = self
+            .source(claim.source())
+            .and_then(|s| self.source(self.originator(s.id())).unwrap_or(s).side());
+        let counted = self.figure(claim.figure()).and_then(|f| f.scope().side());
+        match (speaker, counted) {
+            (Some(a), Some(b)) if a == b => Stake::Own,
+            (Some(_), Some(_)) => Stake::Enemy,
+            _ => Stake::Neutral,
+        }
+    }
+
+    /// Checks the whole dossier and reports **every** problem at once, each
+    /// naming the record it is in: duplicate ids, references to missing
+    /// sources, figures or claims, cycles in relations or in `relays` and
+    /// `supersedes` links, a claim whose unit differs from its figure's, a
+    /// revision of a claim about another figure, and related figures counted
+    /// in different units.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for one problem, [`Error::Many`] for several.
+    pub fn validate(&self) -> Result<(), Error> {
+        let mut problems = Vec::new();
+        duplicates(self.sources.iter().map(Source::id), "source", &mut problems);
+        duplicates(self.figures.iter().map(Figure::id), "figure", &mut problems);
+        duplicates(self.claims.iter().map(Claim::id), "claim", &mut problems);
+
+        for s in &self.sources {
+            if let Some(o) = s.relays() {
+                if self.source(o).is_none() {
+                    problems.push(Error::invalid(
+                        format!("source `{}`", s.id()),
+                        format!("it relays source `{o}`, which is not in the dossier"),
+                    ));
+                }
+            }
+        }
+        let relay_edges = self
+            .sources
+            .iter()
+            .filter_map(|s| s.relays().map(|o| (s.id().as_str(), o.as_str())));
+        if let Some(cycle) = find_cycle(relay_edges) {
+            problems.push(Error::invalid(
+                "sources",
+                format!("relays form a cycle: {cycle}"),
+            ));
+        }
+
+        for c in &self.claims {
+            let subject = || format!("claim `{}`", c.id());
+            let figure = self.figure(c.figure());
+            if figure.is_none() {
+                problems.push(Error::invalid(
+                    subject(),
+                    format!("figure `{}` is not in the dossier", c.figure()),
+                ));
+            }
+            if self.source(c.source()).is_none() {
+                problems.push(Error::invalid(
+                    subject(),
+                    format!("source `{}` is not in the dossier", c.source()),
+                ));
+            }
+            if let (Some(u), Some(f)) = (c.unit(), figure) {
+                if u != f.scope().unit() {
+                    problems.push(Error::invalid(
+                        subject(),
+                        format!(
+                            "it is in {u} but figure `{}` is counted in {}",
+                            f.id(),
+                            f.scope().unit()
+                        ),
+                    ));
+                }
+            }
+            if let Some(earlier) = c.supersedes() {
+                match self.claim(earlier) {
+                    None => problems.push(Error::invalid(
+                        subject(),
+                        format!("it supersedes claim `{earlier}`, which is not in the dossier"),
+                    )),
+                    Some(e) if e.figure() != c.figure() => problems.push(Error::invalid(
+                        subject(),
+                        format!(
+                            "it supersedes claim `{earlier}`, which is about figure `{}`, not `{}`",
+                            e.figure(),
+                            c.figure()
+                        ),
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        let revision_edges = self
+            .claims
+            .iter()
+            .filter_map(|c| c.supersedes().map(|e| (c.id().as_str(), e.as_str())));
+        if let Some(cycle) = find_cycle(revision_edges) {
+            problems.push(Error::invalid(
+                "claims",
+                format!("revisions form a cycle: {cycle}"),
+            ));
+        }
+
+        for (i, r) in self.relations.iter().enumerate() {
+            let subject = || format!("relation {} ({})", i + 1, r.kind());
+            let mut seen = HashSet::new();
+            let mut unit = None;
+            for f in r.figures() {
+                if !seen.insert(f) {
+                    problems.push(Error::invalid(
+                        subject(),
+                        format!("it names figure `{f}` twice"),
+                    ));
+                }
+                match self.figure(f) {
+                    None => problems.push(Error::invalid(
+                        subject(),
+                        format!("figure `{f}` is not in the dossier"),
+                    )),
+                    Some(fig) => match unit {
+                        None => unit = Some((f, fig.scope().unit())),
+                        Some((first, u)) if u != fig.scope().unit() => {
+                            problems.push(Error::invalid(
+                                subject(),
+                                format!(
+                                    "figure `{first}` is counted in {u} but figure `{f}` in {}",
+                                    fig.scope().unit()
+                                ),
+                            ));
+                        }
+                        Some(_) => {}
+                    },
+                }
+            }
+        }
+        let containment = self
+            .relations
+            .iter()
+            .flat_map(Relation::edges)
+            .map(|(a, b)| (a.as_str(), b.as_str()));
+        if let Some(cycle) = find_cycle(containment) {
+            problems.push(Error::invalid(
+                "relations",
+                format!("figures contain each other in a cycle: {cycle}"),
+            ));
+        }
+        Error::collect(problems)
+    }
+}
+
+fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
+    ids: impl Iterator<Item = &'a T>,
+    what: &str,
+    problems: &mut Vec<Error>,
+) {
+    let mut seen = HashSet::new();
+    let mut reported = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) && reported.insert(id) {
+            problems.push(Error::invalid(
+                format!("{what} `{id}`"),
+                "the id is used more than once",
+            ));
+        }
+    }
+}
+
+/// Finds a cycle in a directed graph given as edges, and writes it as
+/// `` `a` → `b` → `a` ``. Iterative depth-first search: linear in the edges.
+fn find_cycle<'a>(edges: impl Iterator<Item = (&'a str, &'a str)>) -> Option<String> {
+    let mut next: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (a, b) in edges {
+        next.entry(a).or_default().push(b);
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        Open,
+        Done,
+    }
+    let mut mark: HashMap<&str, Mark> = HashMap::new();
+    let mut starts: Vec<&str> = next.keys().copied().collect();
+    starts.sort_unstable();
+    for start in starts {
+        if mark.contains_key(start) {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        mark.insert(start, Mark::Open);
+        while let Some(&mut (node, ref mut i)) = stack.last_mut() {
+            let children = next.get(node).map(Vec::as_slice).unwrap_or_default();
+            if let Some(&child) = children.get(*i) {
+                *i += 1;
+                match mark.get(child) {
+                    Some(Mark::Open) => {
+                        let from = stack.iter().position(|(n, _)| *n == child).unwrap_or(0);
+                        let mut path: Vec<String> = stack[from..]
+                            .iter()
+                            .map(|(n, _)| format!("`{n}`"))
+                            .collect();
+                        path.push(format!("`{child}`"));
+                        return Some(path.join(" → "));
+                    }
+                    Some(Mark::Done) => {}
+                    None => {
+                        mark.insert(child, Mark::Open);
+                        stack.push((child, 0));
+                    }
+                }
+            } else {
+                mark.insert(node, Mark::Done);
+                stack.pop();
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Measure, Scope, Side, SourceKind, Unit};
+
+    fn fig(id: &str) -> Figure {
+        Figure::new(id, id, Scope::new(Measure::Killed))
+    }
+
+    #[test]
+    fn validation_reports_every_problem_at_once() {
+        let mut d = Dossier::new();
+        d.add_source(Source::new("s", "s", SourceKind::Media));
+        d.add_source(Source::new("s", "again", SourceKind::Media));
+        d.add_source(Source::new("outlet", "o", SourceKind::Media).relaying("ghost"));
+        d.add_figure(fig("a"));
+        d.add_figure(fig("b"));
+        d.add_figure(Figure::new(
+            "km",
+            "distance",
+            Scope::new(Measure::Distance).with_unit(Unit::Kilometres),
+        ));
+        d.add_claim(Claim::new("c1", "a", "s", "5".parse().unwrap()).with_unit(Unit::Hours));
+        d.add_claim(Claim::new("c2", "b", "s", "6".parse().unwrap()).superseding("c1"));
+        d.add_claim(Claim::new("c3", "a", "s", "7".parse().unwrap()).superseding("c9"));
+        d.relate(Relation::part_of("a", "b"));
+        d.relate(Relation::part_of("b", "a"));
+        d.relate(Relation::components(["a", "km"], "zz"));
+        let err = d.validate().unwrap_err();
+        let messages: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "source `s`: the id is used more than once",
+                "source `outlet`: it relays source `ghost`, which is not in the dossier",
+                "claim `c1`: it is in hours but figure `a` is counted in people",
+                "claim `c2`: it supersedes claim `c1`, which is about figure `a`, not `b`",
+                "claim `c3`: it supersedes claim `c9`, which is not in the dossier",
+                "relation 3 (components): figure `a` is counted in people but figure `km` in km",
+                "relation 3 (components): figure `zz` is not in the dossier",
+                "relations: figures contain each other in a cycle: `a` → `b` → `a`",
+            ]
+        );
+    }
+
+    #[test]
+    fn stake_is_derived_from_sides_and_relays() {
+        let gov = Side::new("government");
+        let reb = Side::new("rebels");
+        let mut d = Dossier::new();
+        d.add_source(
+            Source::new("hez", "Hezbollah sources", SourceKind::Belligerent).with_side(gov.clone()),
+        );
+        d.add_source(Source::new("tv", "outlet", SourceKind::Media).relaying("hez"));
+        d.add_source(
+            Source::new("cmdr", "a rebel commander", SourceKind::ArmedOpposition).with_side(reb),
+        );
+        d.add_source(Source::new("anon", "another report", SourceKind::Anonymous));
+        d.add_figure(Figure::new(
+            "f",
+            "Hezbollah dead",
+            Scope::new(Measure::Killed).with_party("Hezbollah", Some(gov)),
+        ));
+        let stake = |src: &str| d.stake(&Claim::new("x", "f", src, "1".parse().unwrap()));
+        assert_eq!(stake("hez"), Stake::Own);
+        assert_eq!(stake("tv"), Stake::Own);
+        assert_eq!(stake("cmdr"), Stake::Enemy);
+        assert_eq!(stake("anon"), Stake::Neutral);
+        let overridden = Claim::new("x", "f", "anon", "1".parse().unwrap()).with_stake(Stake::Own);
+        assert_eq!(d.stake(&overridden), Stake::Own);
+        assert_eq!(d.originator(&"tv".into()).as_str(), "hez");
+    }
+
+    #[test]
+    fn cycles_are_found_in_relays_and_revisions() {
+        let mut d = Dossier::new();
+        d.add_source(Source::new("a", "a", SourceKind::Media).relaying("b"));
+        d.add_source(Source::new("b", "b", SourceKind::Media).relaying("a"));
+        d.add_figure(fig("f"));
+        d.add_claim(Claim::new("c1", "f", "a", "1".parse().unwrap()).superseding("c2"));
+        d.add_claim(Claim::new("c2", "f", "a", "2".parse().unwrap()).superseding("c1"));
+        let messages: Vec<String> = d
+            .validate()
+            .unwrap_err()
+            .problems()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "sources: relays form a cycle: `a` → `b` → `a`",
+                "claims: revisions form a cycle: `c1` → `c2` → `c1`",
+            ]
+        );
+        // The bounded walk still ends.
+        let _ = d.originator(&"a".into());
+    }
+}

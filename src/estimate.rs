@@ -1,0 +1,676 @@
+//! The ranged value of one claim: exact, a range, an open bound, an
+//! approximation, a vague word, unknown, or a low/best/high triple.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use crate::lexicon::{Reading, Tolerance, VagueTerm};
+use crate::{Error, Interval};
+
+/// What a figure was said to be, in the form it was said.
+///
+/// An [`Estimate`] keeps its form so that "more than 100" never turns into
+/// "101 or more" in a report, and "dozens" keeps the rule that read it. Read
+/// the interval with [`Estimate::interval`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Form {
+    /// Exactly `n`: `200`.
+    Exact(Decimal),
+    /// A closed range, both ends included: `50–170`.
+    Range {
+        /// The low end.
+        low: Decimal,
+        /// The high end.
+        high: Decimal,
+    },
+    /// At least `n` (inclusive): `20+`, "at least 18".
+    AtLeast(Decimal),
+    /// More than `n` (strict): `>100`, "more than 100".
+    MoreThan(Decimal),
+    /// At most `n` (inclusive): `<=30`, "up to 30".
+    AtMost(Decimal),
+    /// Fewer than `n` (strict): `<10`, "fewer than 10".
+    FewerThan(Decimal),
+    /// About `center`, give or take `tolerance`: `~1000`.
+    Approximately {
+        /// The figure given.
+        center: Decimal,
+        /// The half-width of the interval.
+        tolerance: Decimal,
+    },
+    /// Nearly `center` (below it, within `tolerance`): "nearly 300".
+    Nearly {
+        /// The figure given.
+        center: Decimal,
+        /// How far below it the value may be.
+        tolerance: Decimal,
+    },
+    /// A vague word read through a [`Lexicon`](crate::Lexicon) entry: `dozens`.
+    Vague(Arc<VagueTerm>),
+    /// A figure exists but no number was given (distinct from zero).
+    Unknown,
+    /// A UCDP-style low/best/high triple, kept as given even when
+    /// inconsistent (see [`Estimate::triple_issue`]).
+    Triple {
+        /// The low estimate.
+        low: Decimal,
+        /// The best estimate.
+        best: Decimal,
+        /// The high estimate.
+        high: Decimal,
+    },
+}
+
+/// What is wrong with an inconsistent low/best/high triple.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TripleIssue {
+    /// `low > high`.
+    LowAboveHigh,
+    /// `low ≤ high` but `best < low`.
+    BestBelowLow,
+    /// `low ≤ high` but `best > high`.
+    BestAboveHigh,
+}
+
+impl fmt::Display for TripleIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TripleIssue::LowAboveHigh => "the low estimate is above the high estimate",
+            TripleIssue::BestBelowLow => "the best estimate is below the low estimate",
+            TripleIssue::BestAboveHigh => "the best estimate is above the high estimate",
+        })
+    }
+}
+
+/// An explicit, named way to repair an inconsistent triple. No repair is
+/// ever applied silently: call [`Estimate::repair`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TripleRepair {
+    /// Widen: low and high become the least and greatest of the three; best is kept.
+    /// `5/2/3` becomes `2/2/5`. Never loses a figure that was stated.
+    Hull,
+    /// Keep low and high, move best to the nearest end: `2/10/5` becomes `2/5/5`.
+    /// Fails when `low > high`.
+    ClampBest,
+    /// Keep low and high, drop best: `2/10/5` becomes `2–5`. Fails when `low > high`.
+    DropBest,
+}
+
+/// A ranged value: what one claim says a figure is.
+///
+/// Bounds are [`Decimal`]s and never negative. Every estimate reads as a
+/// closed [`Interval`]; it also remembers its [`Form`], an optional best
+/// value and, when it was read from text, the text as written.
+///
+/// # The value grammar
+///
+/// `Display` writes, and `FromStr` reads back exactly, one compact notation:
+///
+/// | form | written | also read |
+/// |---|---|---|
+/// | exact | `200` | `12,000`, `1 234`, `1.5 million`, `1.2k` |
+/// | range | `50–170` | `50-170`, `50 – 170`, `50 to 170` |
+/// | at least | `20+` | `>=20`, `≥20`, `at least 20`, `20 or more` |
+/// | more than | `>100` | `more than 100`, `over 100` |
+/// | at most | `<=30` | `≤30`, `at most 30`, `up to 30`, `no more than 30` |
+/// | fewer than | `<10` | `fewer than 10`, `less than 10`, `under 10` |
+/// | approximately | `~1000`, `~1000±50` | `≈1000`, `about 1000`, `approximately 1,000`, `c. 1000`, `1000 or so` |
+/// | nearly | `nearly 300` | `almost 300` |
+/// | vague | `dozens` | any [`Lexicon`](crate::Lexicon) term, any case |
+/// | unknown | `unknown` | `Unknown` |
+/// | triple | `50/100/170` | (low/best/high, even when inconsistent) |
+///
+/// `~1000` uses the default [`Tolerance`]; another half-width is written
+/// `~1000±50`. Words are matched without regard to case. Full English prose
+/// ("more than a hundred people") is read by [`parse`](crate::parse), which
+/// shares this vocabulary.
+///
+/// # Intervals
+///
+/// Ends are inclusive. Strict bounds count whole things (DOMAIN: Kennedy
+/// 2015): "more than 100" is `[101, ∞)`, "fewer than 10" is `[0, 9]`,
+/// "nearly 300" is `[300 − t, 299]`. "Unknown" is `[0, ∞)`, which is not
+/// zero (`0` is `[0, 0]`).
+///
+/// # Equality and ordering
+///
+/// Two estimates are equal when their forms are equal; the verbatim text is
+/// not compared (`"50-170"` and `"50 – 170"` are the same value). Estimates
+/// order by their interval (see [`Interval`]'s ordering), then by form.
+///
+/// # Example
+///
+/// ```
+/// use reckon::{Decimal, Estimate, Form};
+///
+/// let v: Estimate = "50-170".parse()?;
+/// assert_eq!(v.to_string(), "50–170");
+/// assert_eq!(v.text(), Some("50-170"));
+/// assert_eq!(v.interval().to_string(), "[50, 170]");
+///
+/// let more: Estimate = "more than 100".parse()?;
+/// assert_eq!(more.form(), &Form::MoreThan(Decimal::from(100)));
+/// assert_eq!(more.interval().low(), Decimal::from(101));
+///
+/// let unknown: Estimate = "Unknown".parse()?;
+/// assert!(unknown.is_unknown());
+/// assert_ne!(unknown, Estimate::exact(Decimal::ZERO)?);
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Estimate {
+    form: Form,
+    text: Option<Box<str>>,
+}
+
+impl Estimate {
+    fn checked(form: Form) -> Result<Self, Error> {
+        let negative = |n: &Decimal| n.is_sign_negative() && !n.is_zero();
+        let any_negative = match &form {
+            Form::Exact(n)
+            | Form::AtLeast(n)
+            | Form::MoreThan(n)
+            | Form::AtMost(n)
+            | Form::FewerThan(n) => negative(n),
+            Form::Range { low, high } => negative(low) || negative(high),
+            Form::Approximately { center, tolerance } | Form::Nearly { center, tolerance } => {
+                negative(center) || negative(tolerance)
+            }
+            Form::Triple { low, best, high } => negative(low) || negative(best) || negative(high),
+            Form::Vague(_) | Form::Unknown => false,
+        };
+        if any_negative {
+            return Err(Error::invalid(
+                format!("value {}", DisplayForm(&form)),
+                "values are never negative",
+            ));
+        }
+        compute_interval(&form)?;
+        Ok(Estimate { form, text: None })
+    }
+
+    /// Exactly `n`.
+    ///
+    /// # Errors
+    /// When `n` is negative.
+    pub fn exact(n: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::Exact(n))
+    }
+
+    /// The closed range `[low, high]`.
+    ///
+    /// # Errors
+    /// When `low > high` or either is negative.
+    pub fn range(low: Decimal, high: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::Range { low, high })
+    }
+
+    /// At least `n`: `[n, ∞)`.
+    ///
+    /// # Errors
+    /// When `n` is negative.
+    pub fn at_least(n: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::AtLeast(n))
+    }
+
+    /// More than `n`: `[⌊n⌋ + 1, ∞)`.
+    ///
+    /// # Errors
+    /// When `n` is negative or `n + 1` overflows.
+    pub fn more_than(n: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::MoreThan(n))
+    }
+
+    /// At most `n`: `[0, n]`.
+    ///
+    /// # Errors
+    /// When `n` is negative.
+    pub fn at_most(n: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::AtMost(n))
+    }
+
+    /// Fewer than `n`: `[0, ⌈n⌉ − 1]`.
+    ///
+    /// # Errors
+    /// When `n` is not above zero.
+    pub fn fewer_than(n: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::FewerThan(n))
+    }
+
+    /// About `n`, with the half-width `tolerance.of(n)`.
+    ///
+    /// # Errors
+    /// When `n` is negative or `n + t` overflows.
+    pub fn approximately(n: Decimal, tolerance: &Tolerance) -> Result<Self, Error> {
+        Estimate::approximately_within(n, tolerance.of(n))
+    }
+
+    /// About `n`, give or take `t`: `[max(0, n − t), n + t]`.
+    ///
+    /// # Errors
+    /// When `n` or `t` is negative or `n + t` overflows.
+    pub fn approximately_within(n: Decimal, t: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::Approximately {
+            center: n,
+            tolerance: t,
+        })
+    }
+
+    /// Nearly `n`: `[n − t, ⌈n⌉ − 1]` with `t = tolerance.of(n)`.
+    ///
+    /// # Errors
+    /// When `n` is below 1.
+    pub fn nearly(n: Decimal, tolerance: &Tolerance) -> Result<Self, Error> {
+        Estimate::nearly_within(n, tolerance.of(n))
+    }
+
+    /// Nearly `n`, at most `t` below it.
+    ///
+    /// # Errors
+    /// When `n` is below 1 or `t` is negative.
+    pub fn nearly_within(n: Decimal, t: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::Nearly {
+            center: n,
+            tolerance: t,
+        })
+    }
+
+    /// A vague word, read through its lexicon entry.
+    pub fn vague(term: Arc<VagueTerm>) -> Self {
+        Estimate {
+            form: Form::Vague(term),
+            text: None,
+        }
+    }
+
+    /// A figure that exists but was given no number.
+    pub fn unknown() -> Self {
+        Estimate {
+            form: Form::Unknown,
+            text: None,
+        }
+    }
+
+    /// A low/best/high triple, kept as given. An inconsistent triple is
+    /// accepted and flagged by [`Estimate::triple_issue`]; its interval is
+    /// the hull of the three figures until it is [repaired](Estimate::repair).
+    ///
+    /// ```
+    /// use reckon::{Estimate, TripleIssue, TripleRepair};
+    ///
+    /// let t = Estimate::triple(2.into(), 10.into(), 5.into())?;
+    /// assert_eq!(t.triple_issue(), Some(TripleIssue::BestAboveHigh));
+    /// assert_eq!(t.interval().to_string(), "[2, 10]");
+    /// assert_eq!(t.repair(TripleRepair::ClampBest)?.to_string(), "2/5/5");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When any figure is negative.
+    pub fn triple(low: Decimal, best: Decimal, high: Decimal) -> Result<Self, Error> {
+        Estimate::checked(Form::Triple { low, best, high })
+    }
+
+    /// This estimate, remembering `text` as what was written.
+    #[must_use]
+    pub fn with_text(mut self, text: &str) -> Self {
+        self.text = Some(text.into());
+        self
+    }
+
+    /// The form as stated.
+    pub fn form(&self) -> &Form {
+        &self.form
+    }
+
+    /// The text as written, when the estimate was read from text.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// The closed interval the estimate stands for (vague words strictly).
+    pub fn interval(&self) -> Interval {
+        // Constructors checked that this computes.
+        compute_interval(&self.form).unwrap_or(Interval::EVERYTHING)
+    }
+
+    /// The interval under a chosen reading of vague words; other forms do
+    /// not depend on the reading.
+    pub fn interval_read(&self, reading: Reading) -> Interval {
+        match (&self.form, reading) {
+            (Form::Vague(term), Reading::Lenient) => term.lenient(),
+            _ => self.interval(),
+        }
+    }
+
+    /// The best (point) value, when the estimate has one: the exact figure,
+    /// the centre of an approximation, a triple's best, a vague word's
+    /// conventional point.
+    pub fn best(&self) -> Option<Decimal> {
+        match &self.form {
+            Form::Exact(n) => Some(*n),
+            Form::Approximately { center, .. } => Some(*center),
+            Form::Triple { best, .. } => Some(*best),
+            Form::Vague(term) => Some(term.point()),
+            _ => None,
+        }
+    }
+
+    /// Whether this is "unknown" (a figure exists, no number was given).
+    pub fn is_unknown(&self) -> bool {
+        matches!(self.form, Form::Unknown)
+    }
+
+    /// Whether the figure was hedged: approximate, "nearly", or a vague word.
+    pub fn is_approximate(&self) -> bool {
+        matches!(
+            self.form,
+            Form::Approximately { .. } | Form::Nearly { .. } | Form::Vague(_)
+        )
+    }
+
+    /// Whether the interval is open above (`20+`, `>100`, `unknown`).
+    pub fn is_open(&self) -> bool {
+        self.interval().is_unbounded()
+    }
+
+    /// What is wrong with a triple, if anything.
+    pub fn triple_issue(&self) -> Option<TripleIssue> {
+        match self.form {
+            Form::Triple { low, best, high } => {
+                if low > high {
+                    Some(TripleIssue::LowAboveHigh)
+                } else if best < low {
+                    Some(TripleIssue::BestBelowLow)
+                } else if best > high {
+                    Some(TripleIssue::BestAboveHigh)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A consistent copy of an inconsistent triple, by the named policy;
+    /// any other estimate is returned unchanged. The verbatim text is kept.
+    ///
+    /// # Errors
+    /// When the policy cannot repair this triple (`ClampBest` or `DropBest`
+    /// with `low > high`).
+    pub fn repair(&self, policy: TripleRepair) -> Result<Estimate, Error> {
+        let Form::Triple { low, best, high } = self.form else {
+            return Ok(self.clone());
+        };
+        if self.triple_issue().is_none() {
+            return Ok(self.clone());
+        }
+        let form = match policy {
+            TripleRepair::Hull => Form::Triple {
+                low: low.min(best).min(high),
+                best,
+                high: low.max(best).max(high),
+            },
+            TripleRepair::ClampBest | TripleRepair::DropBest if low > high => {
+                return Err(Error::invalid(
+                    format!("triple {low}/{best}/{high}"),
+                    format!("{policy:?} cannot repair it: {}", TripleIssue::LowAboveHigh),
+                ));
+            }
+            TripleRepair::ClampBest => Form::Triple {
+                low,
+                best: best.clamp(low, high),
+                high,
+            },
+            TripleRepair::DropBest => Form::Range { low, high },
+        };
+        Ok(Estimate {
+            form,
+            text: self.text.clone(),
+        })
+    }
+}
+
+/// The interval of a form, with checked arithmetic.
+fn compute_interval(form: &Form) -> Result<Interval, Error> {
+    let one = Decimal::ONE;
+    let plus_one = |n: Decimal| {
+        n.floor()
+            .checked_add(one)
+            .ok_or_else(|| Error::overflow(format!("{n} + 1")))
+    };
+    Ok(match form {
+        Form::Exact(n) => Interval::from_parts(*n, Some(*n)),
+        Form::Range { low, high } => Interval::new(*low, Some(*high)).map_err(|_| {
+            Error::invalid(
+                format!("range {low}–{high}"),
+                "the low end is above the high end",
+            )
+        })?,
+        Form::AtLeast(n) => Interval::from_parts(*n, None),
+        Form::MoreThan(n) => Interval::from_parts(plus_one(*n)?, None),
+        Form::AtMost(n) => Interval::from_parts(Decimal::ZERO, Some(*n)),
+        Form::FewerThan(n) => {
+            if *n <= Decimal::ZERO {
+                return Err(Error::invalid(
+                    format!("fewer than {n}"),
+                    "no count is below zero",
+                ));
+            }
+            Interval::from_parts(Decimal::ZERO, Some(n.ceil() - one))
+        }
+        Form::Approximately { center, tolerance } => {
+            let high = center
+                .checked_add(*tolerance)
+                .ok_or_else(|| Error::overflow(format!("{center} + {tolerance}")))?;
+            Interval::from_parts((*center - *tolerance).max(Decimal::ZERO), Some(high))
+        }
+        Form::Nearly { center, tolerance } => {
+            if *center < one {
+                return Err(Error::invalid(
+                    format!("nearly {center}"),
+                    "nothing counts as nearly a number below 1",
+                ));
+            }
+            let high = center.ceil() - one;
+            let low = (*center - *tolerance).max(Decimal::ZERO).min(high);
+            Interval::from_parts(low, Some(high))
+        }
+        Form::Vague(term) => term.interval(),
+        Form::Unknown => Interval::EVERYTHING,
+        Form::Triple { low, best, high } => Interval::from_parts(
+            (*low).min(*best).min(*high),
+            Some((*low).max(*best).max(*high)),
+        ),
+    })
+}
+
+impl PartialEq for Estimate {
+    fn eq(&self, other: &Self) -> bool {
+        self.form == other.form
+    }
+}
+
+impl Eq for Estimate {}
+
+impl Hash for Estimate {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.form.hash(state);
+    }
+}
+
+impl Ord for Estimate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.interval()
+            .cmp(&other.interval())
+            .then_with(|| self.form.cmp(&other.form))
+    }
+}
+
+impl PartialOrd for Estimate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl From<Arc<VagueTerm>> for Estimate {
+    fn from(term: Arc<VagueTerm>) -> Self {
+        Estimate::vague(term)
+    }
+}
+
+/// Writes a form in the compact grammar (used by `Display for Estimate`).
+pub(crate) struct DisplayForm<'a>(pub(crate) &'a Form);
+
+impl fmt::Display for DisplayForm<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Form::Exact(n) => write!(f, "{n}"),
+            Form::Range { low, high } => write!(f, "{low}–{high}"),
+            Form::AtLeast(n) => write!(f, "{n}+"),
+            Form::MoreThan(n) => write!(f, ">{n}"),
+            Form::AtMost(n) => write!(f, "<={n}"),
+            Form::FewerThan(n) => write!(f, "<{n}"),
+            Form::Approximately { center, tolerance } => {
+                write!(f, "~{center}")?;
+                if Tolerance::default().of(*center) != *tolerance {
+                    write!(f, "±{tolerance}")?;
+                }
+                Ok(())
+            }
+            Form::Nearly { center, tolerance } => {
+                write!(f, "nearly {center}")?;
+                if Tolerance::default().of(*center) != *tolerance {
+                    write!(f, "±{tolerance}")?;
+                }
+                Ok(())
+            }
+            Form::Vague(term) => f.write_str(term.name()),
+            Form::Unknown => f.write_str("unknown"),
+            Form::Triple { low, best, high } => write!(f, "{low}/{best}/{high}"),
+        }
+    }
+}
+
+/// Writes the value grammar (see [`Estimate`]); the verbatim text is not written.
+impl fmt::Display for Estimate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        DisplayForm(&self.form).fmt(f)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Estimate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Estimate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        crate::parse::phrase(&s, crate::Lexicon::shared()).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(n: i64) -> Decimal {
+        Decimal::from(n)
+    }
+
+    #[test]
+    fn intervals_of_every_form() {
+        let t = Tolerance::default();
+        let cases: Vec<(Estimate, &str)> = vec![
+            (Estimate::exact(d(200)).unwrap(), "[200, 200]"),
+            (Estimate::range(d(50), d(170)).unwrap(), "[50, 170]"),
+            (Estimate::at_least(d(20)).unwrap(), "[20, ∞)"),
+            (Estimate::more_than(d(100)).unwrap(), "[101, ∞)"),
+            (Estimate::at_most(d(30)).unwrap(), "[0, 30]"),
+            (Estimate::fewer_than(d(10)).unwrap(), "[0, 9]"),
+            (Estimate::approximately(d(1000), &t).unwrap(), "[900, 1100]"),
+            (Estimate::nearly(d(300), &t).unwrap(), "[270, 299]"),
+            (Estimate::unknown(), "[0, ∞)"),
+            (Estimate::triple(d(2), d(3), d(5)).unwrap(), "[2, 5]"),
+            (Estimate::triple(d(5), d(3), d(2)).unwrap(), "[2, 5]"),
+        ];
+        for (e, want) in cases {
+            assert_eq!(e.interval().to_string(), want, "{e}");
+        }
+    }
+
+    #[test]
+    fn constructors_guard_invariants() {
+        assert_eq!(
+            Estimate::range(d(170), d(50)).unwrap_err().to_string(),
+            "range 170–50: the low end is above the high end"
+        );
+        assert_eq!(
+            Estimate::exact(d(-3)).unwrap_err().to_string(),
+            "value -3: values are never negative"
+        );
+        assert_eq!(
+            Estimate::fewer_than(Decimal::ZERO).unwrap_err().to_string(),
+            "fewer than 0: no count is below zero"
+        );
+        assert!(matches!(
+            Estimate::more_than(Decimal::MAX).unwrap_err(),
+            Error::Overflow { .. }
+        ));
+        assert!(matches!(
+            Estimate::approximately_within(Decimal::MAX, d(1)).unwrap_err(),
+            Error::Overflow { .. }
+        ));
+    }
+
+    #[test]
+    fn triples_are_flagged_and_repaired_only_on_request() {
+        let bad = Estimate::triple(d(5), d(3), d(2)).unwrap();
+        assert_eq!(bad.triple_issue(), Some(TripleIssue::LowAboveHigh));
+        assert_eq!(bad.repair(TripleRepair::Hull).unwrap().to_string(), "2/3/5");
+        assert_eq!(
+            bad.repair(TripleRepair::DropBest).unwrap_err().to_string(),
+            "triple 5/3/2: DropBest cannot repair it: the low estimate is above the high estimate"
+        );
+        let below = Estimate::triple(d(4), d(1), d(9)).unwrap();
+        assert_eq!(below.triple_issue(), Some(TripleIssue::BestBelowLow));
+        assert_eq!(
+            below.repair(TripleRepair::DropBest).unwrap().to_string(),
+            "4–9"
+        );
+        let good = Estimate::triple(d(1), d(2), d(3)).unwrap();
+        assert_eq!(good.triple_issue(), None);
+        assert_eq!(good.repair(TripleRepair::ClampBest).unwrap(), good);
+    }
+
+    #[test]
+    fn equality_ignores_the_verbatim_text() {
+        let a = Estimate::range(d(50), d(170)).unwrap().with_text("50-170");
+        let b = Estimate::range(d(50), d(170)).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.text(), Some("50-170"));
+    }
+
+    #[test]
+    fn ordering_is_by_interval_then_form() {
+        let mut v = [
+            Estimate::at_least(d(20)).unwrap(),
+            Estimate::exact(d(20)).unwrap(),
+            Estimate::range(d(7), d(11)).unwrap(),
+        ];
+        v.sort();
+        let s: Vec<String> = v.iter().map(ToString::to_string).collect();
+        assert_eq!(s, ["7–11", "20", "20+"]);
+    }
+}

@@ -1,0 +1,356 @@
+//! Closed intervals of non-negative decimals, possibly unbounded above.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::Error;
+
+/// A closed interval `[low, high]` of non-negative decimals; `high` may be
+/// unbounded (`∞`).
+///
+/// Every [`Estimate`](crate::Estimate) reads as an interval: `50–170` is
+/// `[50, 170]`, `20+` is `[20, ∞)`, `unknown` is `[0, ∞)`. Both ends are
+/// inclusive; strict bounds are resolved when the interval is built (see
+/// [`Estimate::interval`](crate::Estimate::interval)).
+///
+/// # Ordering
+///
+/// Intervals order by their low end, then by their high end, an unbounded
+/// high end last: `[1, 5] < [1, 9] < [1, ∞) < [2, 3]`. This is the order a
+/// sweep over sorted intervals needs; it says nothing about which interval is
+/// "larger".
+///
+/// # Example
+///
+/// ```
+/// use reckon::{Decimal, Interval};
+///
+/// let a = Interval::new(Decimal::from(50), Some(Decimal::from(170)))?;
+/// let b = Interval::at_least(Decimal::from(100))?;
+/// assert!(a.overlaps(&b));
+/// assert_eq!(a.intersection(&b), Some(Interval::new(100.into(), Some(170.into()))?));
+/// assert_eq!(a.hull(&b), Interval::at_least(50.into())?);
+/// assert_eq!(a.checked_add(&b)?, Interval::at_least(150.into())?);
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Interval {
+    low: Decimal,
+    high: Option<Decimal>,
+}
+
+impl Interval {
+    /// `[0, ∞)`: every value.
+    pub const EVERYTHING: Interval = Interval {
+        low: Decimal::ZERO,
+        high: None,
+    };
+
+    /// `[low, high]`, or `[low, ∞)` when `high` is `None`.
+    ///
+    /// # Errors
+    /// When `low` is negative or above `high`.
+    pub fn new(low: Decimal, high: Option<Decimal>) -> Result<Self, Error> {
+        if low.is_sign_negative() && !low.is_zero() {
+            return Err(Error::invalid(
+                format!("interval [{low}, {}]", DisplayHigh(high)),
+                "values are never negative",
+            ));
+        }
+        if let Some(h) = high {
+            if h < low {
+                return Err(Error::invalid(
+                    format!("interval [{low}, {h}]"),
+                    "the low end is above the high end",
+                ));
+            }
+        }
+        Ok(Interval { low, high })
+    }
+
+    /// `[n, n]`.
+    ///
+    /// # Errors
+    /// When `n` is negative.
+    pub fn exact(n: Decimal) -> Result<Self, Error> {
+        Interval::new(n, Some(n))
+    }
+
+    /// `[n, ∞)`.
+    ///
+    /// # Errors
+    /// When `n` is negative.
+    pub fn at_least(n: Decimal) -> Result<Self, Error> {
+        Interval::new(n, None)
+    }
+
+    /// Builds an interval whose invariants the caller has already checked.
+    pub(crate) const fn from_parts(low: Decimal, high: Option<Decimal>) -> Self {
+        Interval { low, high }
+    }
+
+    /// The low end (inclusive).
+    pub fn low(&self) -> Decimal {
+        self.low
+    }
+
+    /// The high end (inclusive), `None` when unbounded.
+    pub fn high(&self) -> Option<Decimal> {
+        self.high
+    }
+
+    /// Whether the high end is unbounded.
+    pub fn is_unbounded(&self) -> bool {
+        self.high.is_none()
+    }
+
+    /// Whether `x` lies in the interval.
+    pub fn contains(&self, x: Decimal) -> bool {
+        x >= self.low && self.high.is_none_or(|h| x <= h)
+    }
+
+    /// Whether every value of `other` lies in this interval.
+    pub fn contains_interval(&self, other: &Interval) -> bool {
+        other.low >= self.low
+            && match (self.high, other.high) {
+                (None, _) => true,
+                (Some(_), None) => false,
+                (Some(a), Some(b)) => b <= a,
+            }
+    }
+
+    /// Whether the two intervals share at least one value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.intersection(other).is_some()
+    }
+
+    /// The values both intervals hold, `None` when they are disjoint.
+    pub fn intersection(&self, other: &Interval) -> Option<Interval> {
+        let low = self.low.max(other.low);
+        let high = min_high(self.high, other.high);
+        match high {
+            Some(h) if h < low => None,
+            _ => Some(Interval { low, high }),
+        }
+    }
+
+    /// The smallest interval holding both.
+    pub fn hull(&self, other: &Interval) -> Interval {
+        Interval {
+            low: self.low.min(other.low),
+            high: match (self.high, other.high) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                _ => None,
+            },
+        }
+    }
+
+    /// The interval sum `[a + c, b + d]`: every sum of a value of `self` and
+    /// a value of `other` lies in it. Roll-ups add figures this way.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when an end does not fit in a [`Decimal`].
+    pub fn checked_add(&self, other: &Interval) -> Result<Interval, Error> {
+        let low = add(self.low, other.low)?;
+        let high = match (self.high, other.high) {
+            (Some(a), Some(b)) => Some(add(a, b)?),
+            _ => None,
+        };
+        Ok(Interval { low, high })
+    }
+
+    /// `high − low`, `None` when unbounded.
+    pub fn width(&self) -> Option<Decimal> {
+        // high ≥ low ≥ 0, so the difference cannot overflow.
+        self.high.map(|h| h - self.low)
+    }
+
+    /// The midpoint `(low + high) / 2`, `None` when unbounded.
+    pub fn midpoint(&self) -> Option<Decimal> {
+        // Halve first so that the sum cannot overflow.
+        self.high
+            .map(|h| self.low / Decimal::TWO + h / Decimal::TWO)
+    }
+
+    /// The nearest value of the interval to `x`.
+    pub fn clamp(&self, x: Decimal) -> Decimal {
+        let x = x.max(self.low);
+        match self.high {
+            Some(h) => x.min(h),
+            None => x,
+        }
+    }
+
+    /// The distance between two disjoint intervals (zero when they overlap).
+    pub fn gap(&self, other: &Interval) -> Decimal {
+        let (first, second) = if self.low <= other.low {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        match first.high {
+            Some(h) if h < second.low => second.low - h,
+            _ => Decimal::ZERO,
+        }
+    }
+}
+
+fn add(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
+    a.checked_add(b)
+        .ok_or_else(|| Error::overflow(format!("{a} + {b}")))
+}
+
+fn min_high(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (x, None) | (None, x) => x,
+    }
+}
+
+fn cmp_high(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+impl Ord for Interval {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.low
+            .cmp(&other.low)
+            .then_with(|| cmp_high(self.high, other.high))
+    }
+}
+
+impl PartialOrd for Interval {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+struct DisplayHigh(Option<Decimal>);
+
+impl fmt::Display for DisplayHigh {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(h) => write!(f, "{h}"),
+            None => f.write_str("∞"),
+        }
+    }
+}
+
+/// Writes `[50, 170]` or `[20, ∞)`.
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.high {
+            Some(h) => write!(f, "[{}, {h}]", self.low),
+            None => write!(f, "[{}, ∞)", self.low),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn iv(l: i64, h: Option<i64>) -> Interval {
+        Interval::new(l.into(), h.map(Decimal::from)).unwrap()
+    }
+
+    #[test]
+    fn rejects_inverted_and_negative() {
+        assert_eq!(
+            Interval::new(170.into(), Some(50.into()))
+                .unwrap_err()
+                .to_string(),
+            "interval [170, 50]: the low end is above the high end"
+        );
+        assert_eq!(
+            Interval::new((-1).into(), None).unwrap_err().to_string(),
+            "interval [-1, ∞]: values are never negative"
+        );
+    }
+
+    #[test]
+    fn ordering_puts_unbounded_last() {
+        let mut v = vec![iv(2, Some(3)), iv(1, None), iv(1, Some(9)), iv(1, Some(5))];
+        v.sort();
+        assert_eq!(
+            v,
+            vec![iv(1, Some(5)), iv(1, Some(9)), iv(1, None), iv(2, Some(3))]
+        );
+    }
+
+    #[test]
+    fn gap_and_width() {
+        assert_eq!(
+            iv(50, Some(170)).gap(&iv(200, Some(200))),
+            Decimal::from(30)
+        );
+        assert_eq!(
+            iv(200, Some(200)).gap(&iv(50, Some(170))),
+            Decimal::from(30)
+        );
+        assert_eq!(iv(50, Some(170)).gap(&iv(100, None)), Decimal::ZERO);
+        assert_eq!(iv(50, Some(170)).width(), Some(120.into()));
+        assert_eq!(iv(50, None).width(), None);
+        assert_eq!(iv(7, Some(11)).midpoint(), Some(9.into()));
+    }
+
+    #[test]
+    fn add_overflow_is_an_error() {
+        let max = Interval::exact(Decimal::MAX).unwrap();
+        let err = max.checked_add(&max).unwrap_err();
+        assert!(matches!(err, Error::Overflow { .. }));
+        assert!(err.to_string().starts_with("arithmetic overflow: 7922816"));
+    }
+
+    fn arb_interval() -> impl Strategy<Value = Interval> {
+        (0i64..1_000_000, proptest::option::of(0i64..1_000_000)).prop_map(|(a, b)| match b {
+            Some(b) => iv(a.min(b), Some(a.max(b))),
+            None => iv(a, None),
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn hull_contains_both(a in arb_interval(), b in arb_interval()) {
+            let h = a.hull(&b);
+            prop_assert!(h.contains_interval(&a));
+            prop_assert!(h.contains_interval(&b));
+            prop_assert_eq!(h, b.hull(&a));
+        }
+
+        #[test]
+        fn intersection_is_contained_in_both(a in arb_interval(), b in arb_interval()) {
+            match a.intersection(&b) {
+                Some(i) => {
+                    prop_assert!(a.contains_interval(&i));
+                    prop_assert!(b.contains_interval(&i));
+                    prop_assert_eq!(a.gap(&b), Decimal::ZERO);
+                }
+                None => prop_assert!(a.gap(&b) > Decimal::ZERO),
+            }
+            prop_assert_eq!(a.intersection(&b), b.intersection(&a));
+        }
+
+        #[test]
+        fn sum_contains_every_sum_of_members(
+            a in arb_interval(), b in arb_interval(), s in 0u32..=100, t in 0u32..=100,
+        ) {
+            // Pick members of each interval (a point inside, or beyond low when unbounded).
+            let pick = |i: &Interval, f: u32| match i.high() {
+                Some(h) => i.low() + (h - i.low()) * Decimal::from(f) / Decimal::from(100),
+                None => i.low() + Decimal::from(f),
+            };
+            let (x, y) = (pick(&a, s), pick(&b, t));
+            prop_assert!(a.contains(x) && b.contains(y));
+            prop_assert!(a.checked_add(&b).unwrap().contains(x + y));
+        }
+    }
+}

@@ -1,0 +1,440 @@
+//! Vague quantity words ("dozens", "several hundred") and the tolerance of
+//! approximate figures ("about 70"): a configurable, sourced table.
+
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use rust_decimal::Decimal;
+
+use crate::{Error, Interval};
+
+/// One vague quantity word: what interval it stands for, the conventional
+/// point a conservative coder records for it, and where that reading comes from.
+///
+/// The conventional point follows ACLED's coding rule ("dozens" is coded 12,
+/// "hundreds" 100): it is a conservative count, and for plurals it lies *below*
+/// the strict interval, whose rule "Ns of" = `[2N, 10N−1]` reads "dozens" as at
+/// least two dozen. The lenient interval, `[N, 10N−1]` for plurals, holds the
+/// point too; contradiction checks may choose it ([`Reading::Lenient`]).
+///
+/// ```
+/// use reckon::Lexicon;
+///
+/// let dozens = Lexicon::english().term("dozens").unwrap();
+/// assert_eq!(dozens.interval().to_string(), "[24, 119]");
+/// assert_eq!(dozens.lenient().to_string(), "[12, 119]");
+/// assert_eq!(dozens.point(), 12.into());
+/// assert!(dozens.provenance().contains("ACLED"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct VagueTerm {
+    name: String,
+    interval: Interval,
+    lenient: Interval,
+    point: Decimal,
+    provenance: String,
+}
+
+impl VagueTerm {
+    /// A term named `name` (matched without regard to case or repeated
+    /// spaces), read strictly as `interval` and leniently as `lenient`, coded
+    /// as `point` by a conservative coder, with the rule's `provenance`.
+    ///
+    /// # Errors
+    /// When `lenient` does not contain `interval` or `point`, or the name is empty.
+    pub fn new(
+        name: &str,
+        interval: Interval,
+        lenient: Interval,
+        point: Decimal,
+        provenance: &str,
+    ) -> Result<Self, Error> {
+        let name = normalize(name);
+        if name.is_empty() {
+            return Err(Error::invalid("vague term", "the name is empty"));
+        }
+        if !lenient.contains_interval(&interval) {
+            return Err(Error::invalid(
+                format!("vague term `{name}`"),
+                format!(
+                    "the lenient reading {lenient} does not contain the strict reading {interval}"
+                ),
+            ));
+        }
+        if !lenient.contains(point) {
+            return Err(Error::invalid(
+                format!("vague term `{name}`"),
+                format!("the lenient reading {lenient} does not contain the point {point}"),
+            ));
+        }
+        Ok(VagueTerm {
+            name,
+            interval,
+            lenient,
+            point,
+            provenance: provenance.to_owned(),
+        })
+    }
+
+    /// The term as written in the value grammar, lowercase: `dozens`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The strict reading.
+    pub fn interval(&self) -> Interval {
+        self.interval
+    }
+
+    /// The lenient reading, which holds the strict one and the point.
+    pub fn lenient(&self) -> Interval {
+        self.lenient
+    }
+
+    /// The conventional (conservative) point.
+    pub fn point(&self) -> Decimal {
+        self.point
+    }
+
+    /// Where the reading comes from.
+    pub fn provenance(&self) -> &str {
+        &self.provenance
+    }
+}
+
+/// Which reading of a vague word to use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reading {
+    /// The strict interval (the default): "dozens" is `[24, 119]`.
+    #[default]
+    Strict,
+    /// The lenient interval, for contradiction checks that should give a vague
+    /// word the benefit of the doubt: "dozens" is `[12, 119]`.
+    Lenient,
+}
+
+/// The half-width `t` of an approximate figure "about n": `[n − t, n + t]`.
+///
+/// `t = max(minimum, relative × n)`, rounded down to a whole number when `n`
+/// is whole. The default is 10 % and at least 1: "about 70" is `[63, 77]`,
+/// "approximately 1,000" is `[900, 1100]`, "about 5" is `[4, 6]`.
+///
+/// ```
+/// use reckon::{Decimal, Tolerance};
+///
+/// let t = Tolerance::default();
+/// assert_eq!(t.of(Decimal::from(1000)), Decimal::from(100));
+/// assert_eq!(t.of(Decimal::from(5)), Decimal::ONE);
+/// let newsroom = Tolerance::new(Decimal::new(25, 2), Decimal::from(2))?; // 25 %, at least 2
+/// assert_eq!(newsroom.of(Decimal::from(70)), Decimal::from(17));
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Tolerance {
+    relative: Decimal,
+    minimum: Decimal,
+}
+
+impl Default for Tolerance {
+    fn default() -> Self {
+        Tolerance {
+            relative: Decimal::new(1, 1),
+            minimum: Decimal::ONE,
+        }
+    }
+}
+
+impl Tolerance {
+    /// A tolerance of `relative` (a fraction: `0.1` is 10 %) and at least `minimum`.
+    ///
+    /// # Errors
+    /// When either is negative, or `relative` is above 1.
+    pub fn new(relative: Decimal, minimum: Decimal) -> Result<Self, Error> {
+        if relative.is_sign_negative() || relative > Decimal::ONE || minimum.is_sign_negative() {
+            return Err(Error::invalid(
+                format!("tolerance {relative} (at least {minimum})"),
+                "the fraction must lie in [0, 1] and the minimum must not be negative",
+            ));
+        }
+        Ok(Tolerance { relative, minimum })
+    }
+
+    /// The relative part.
+    pub fn relative(&self) -> Decimal {
+        self.relative
+    }
+
+    /// The minimum half-width.
+    pub fn minimum(&self) -> Decimal {
+        self.minimum
+    }
+
+    /// The half-width for a figure of about `n`.
+    pub fn of(&self, n: Decimal) -> Decimal {
+        // relative ≤ 1, so the product cannot exceed n.
+        let mut t = self.relative.checked_mul(n).unwrap_or(n);
+        if n.fract().is_zero() {
+            t = t.floor();
+        }
+        t.max(self.minimum)
+    }
+}
+
+/// A table of vague quantity words, and the tolerance for approximate figures.
+///
+/// [`Lexicon::english`] is the default table, drawn from ACLED's coding rules
+/// and the plural rule "Ns of" = `[2N, 10N−1]`:
+///
+/// | term | strict | lenient | point | from |
+/// |---|---|---|---|---|
+/// | a couple | [2, 2] | [2, 3] | 2 | usage |
+/// | a few | [2, 5] | [2, 9] | 3 | usage; point as Duckling |
+/// | a handful | [3, 9] | [2, 12] | 3 | usage |
+/// | several | [3, 9] | [2, 19] | 3 | usage |
+/// | half a dozen | [5, 7] | [4, 8] | 6 | usage |
+/// | a dozen | [10, 14] | [8, 18] | 12 | usage |
+/// | tens | [20, 99] | [10, 99] | 10 | ACLED point, plural rule |
+/// | dozens | [24, 119] | [12, 119] | 12 | ACLED point, plural rule |
+/// | scores | [40, 199] | [20, 199] | 20 | plural rule |
+/// | hundreds | [200, 999] | [100, 999] | 100 | ACLED point, plural rule |
+/// | thousands | [2000, 9999] | [1000, 9999] | 1000 | plural rule |
+/// | tens of thousands | [20000, 99999] | [10000, 99999] | 10000 | plural rule |
+/// | hundreds of thousands | [200000, 999999] | [100000, 999999] | 100000 | plural rule |
+/// | millions | [2000000, 9999999] | [1000000, 9999999] | 1000000 | plural rule |
+/// | several dozen | [36, 119] | [24, 119] | 36 | "several" = 3 |
+/// | several hundred | [300, 999] | [200, 999] | 300 | "several" = 3 |
+/// | several thousand | [3000, 9999] | [2000, 9999] | 3000 | "several" = 3 |
+///
+/// A newsroom with its own conventions replaces or adds terms:
+///
+/// ```
+/// use reckon::{Interval, Lexicon, VagueTerm};
+///
+/// let house = Lexicon::english().with_term(VagueTerm::new(
+///     "dozens",
+///     Interval::new(24.into(), Some(99.into()))?,
+///     Interval::new(12.into(), Some(99.into()))?,
+///     24.into(),
+///     "our style guide, 2024",
+/// )?);
+/// let v = house.read("dozens")?;
+/// assert_eq!(v.interval().to_string(), "[24, 99]");
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lexicon {
+    terms: Vec<Arc<VagueTerm>>,
+    tolerance: Tolerance,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::english()
+    }
+}
+
+const PLURAL_RULE: &str = "plural rule: 'Ns of' reads [2N, 10N-1], leniently [N, 10N-1]";
+
+impl Lexicon {
+    /// An empty table with the default tolerance.
+    pub fn empty() -> Self {
+        Lexicon {
+            terms: Vec::new(),
+            tolerance: Tolerance::default(),
+        }
+    }
+
+    /// The default English table (see the type's docs).
+    pub fn english() -> Self {
+        Lexicon::shared().clone()
+    }
+
+    /// The default English table, built once and shared.
+    pub fn shared() -> &'static Lexicon {
+        static ENGLISH: OnceLock<Lexicon> = OnceLock::new();
+        ENGLISH.get_or_init(build_english)
+    }
+
+    /// This table with `term` added, replacing a term of the same name.
+    #[must_use]
+    pub fn with_term(mut self, term: VagueTerm) -> Self {
+        let term = Arc::new(term);
+        match self.terms.iter().position(|t| t.name == term.name) {
+            Some(i) => self.terms[i] = term,
+            None => self.terms.push(term),
+        }
+        self
+    }
+
+    /// This table with a different tolerance for approximate figures.
+    #[must_use]
+    pub fn with_tolerance(mut self, tolerance: Tolerance) -> Self {
+        self.tolerance = tolerance;
+        self
+    }
+
+    /// The tolerance for approximate figures.
+    pub fn tolerance(&self) -> Tolerance {
+        self.tolerance
+    }
+
+    /// The term named `name`, matched without regard to case or repeated spaces.
+    pub fn term(&self, name: &str) -> Option<&Arc<VagueTerm>> {
+        self.terms.iter().find(|t| same_words(&t.name, name))
+    }
+
+    /// Every term, in table order.
+    pub fn terms(&self) -> impl Iterator<Item = &VagueTerm> {
+        self.terms.iter().map(|t| &**t)
+    }
+
+    /// Reads a value in the compact grammar with this table's terms and
+    /// tolerance (`str::parse` uses the default table).
+    ///
+    /// # Errors
+    /// When the text is not a value; see [`Estimate`](crate::Estimate).
+    pub fn read(&self, text: &str) -> Result<crate::Estimate, Error> {
+        crate::grammar::read(text, self)
+    }
+}
+
+impl fmt::Display for VagueTerm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// Lowercases and folds runs of white space into one space.
+fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Compares a normalized name with user text, ignoring case and spacing.
+fn same_words(name: &str, text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    for n in name.split(' ') {
+        match words.next() {
+            Some(w) if w.eq_ignore_ascii_case(n) => {}
+            Some(w) if !w.is_ascii() && w.to_lowercase() == n => {}
+            _ => return false,
+        }
+    }
+    words.next().is_none()
+}
+
+fn build_english() -> Lexicon {
+    let mut lex = Lexicon::empty();
+    let mut add = |name: &str, strict: (i64, i64), lenient: (i64, i64), point: i64, from: &str| {
+        let iv = |(a, b): (i64, i64)| Interval::from_parts(a.into(), Some(b.into()));
+        lex.terms.push(Arc::new(VagueTerm {
+            name: name.to_owned(),
+            interval: iv(strict),
+            lenient: iv(lenient),
+            point: point.into(),
+            provenance: from.to_owned(),
+        }));
+    };
+    add("a couple", (2, 2), (2, 3), 2, "common usage");
+    add(
+        "a few",
+        (2, 5),
+        (2, 9),
+        3,
+        "common usage; point as Duckling's 'a few' = 3",
+    );
+    add("a handful", (3, 9), (2, 12), 3, "common usage");
+    add(
+        "several",
+        (3, 9),
+        (2, 19),
+        3,
+        "common usage: 'several' is at least three",
+    );
+    add("half a dozen", (5, 7), (4, 8), 6, "common usage: about six");
+    add(
+        "a dozen",
+        (10, 14),
+        (8, 18),
+        12,
+        "common usage: about twelve",
+    );
+    for (name, n, acled) in [
+        ("tens", 10, true),
+        ("dozens", 12, true),
+        ("scores", 20, false),
+        ("hundreds", 100, true),
+        ("thousands", 1_000, false),
+        ("tens of thousands", 10_000, false),
+        ("hundreds of thousands", 100_000, false),
+        ("millions", 1_000_000, false),
+    ] {
+        let from = if acled {
+            format!("ACLED codebook: '{name}' is coded {n}; {PLURAL_RULE}")
+        } else {
+            format!("conservative point N = {n} as ACLED codes plurals; {PLURAL_RULE}")
+        };
+        add(name, (2 * n, 10 * n - 1), (n, 10 * n - 1), n, &from);
+    }
+    for (name, n) in [
+        ("several dozen", 12),
+        ("several hundred", 100),
+        ("several thousand", 1_000),
+    ] {
+        add(
+            name,
+            (3 * n, 10 * n - 1),
+            (2 * n, 10 * n - 1),
+            3 * n,
+            "'several' is at least three: [3N, 10N-1], leniently [2N, 10N-1]",
+        );
+    }
+    lex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_table_matches_the_documented_rules() {
+        let lex = Lexicon::english();
+        let get = |n: &str| lex.term(n).unwrap().clone();
+        assert_eq!(get("hundreds").interval().to_string(), "[200, 999]");
+        assert_eq!(get("Several  Hundred").interval().to_string(), "[300, 999]");
+        assert_eq!(get("dozens").point(), Decimal::from(12));
+        assert_eq!(get("hundreds").point(), Decimal::from(100));
+        for t in lex.terms() {
+            assert!(t.lenient().contains_interval(&t.interval()), "{}", t.name());
+            assert!(t.lenient().contains(t.point()), "{}", t.name());
+            assert!(!t.provenance().is_empty());
+        }
+        assert!(lex.term("dozen").is_none());
+    }
+
+    #[test]
+    fn term_checks_its_readings() {
+        let strict = Interval::new(24.into(), Some(119.into())).unwrap();
+        let err = VagueTerm::new("dozens", strict, strict, 12.into(), "x").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "vague term `dozens`: the lenient reading [24, 119] does not contain the point 12"
+        );
+    }
+
+    #[test]
+    fn tolerance_rounds_whole_numbers_down() {
+        let t = Tolerance::default();
+        assert_eq!(t.of(70.into()), 7.into());
+        assert_eq!(t.of(75.into()), 7.into());
+        assert_eq!(t.of(Decimal::new(25, 1)), Decimal::ONE);
+        assert!(Tolerance::new(Decimal::TWO, Decimal::ONE).is_err());
+    }
+}

@@ -1,0 +1,77 @@
+//! reckon reconciles disputed figures. A war report says "50–170 rebels were
+//! killed"; another source says 200; a third says "dozens". reckon keeps each
+//! figure as a set of attributed, ranged claims and says what can be believed.
+//!
+//! ```
+//! use reckon::{Claim, Dossier, Figure, Measure, Scope, Source, SourceKind};
+//!
+//! let mut d = Dossier::new();
+//! d.add_source(Source::new("article", "Wikipedia article", SourceKind::Encyclopedia));
+//! d.add_source(Source::new("others", "other sources", SourceKind::Anonymous));
+//! d.add_figure(Figure::new("jobeh-rebels", "rebels killed at al-Jobeh", Scope::new(Measure::Killed)));
+//! d.add_claim(Claim::new("c1", "jobeh-rebels", "article", "50–170".parse()?));
+//! d.add_claim(Claim::new("c2", "jobeh-rebels", "others", "200".parse()?));
+//! d.validate()?;
+//!
+//! let values: Vec<_> = d.claims_of(&"jobeh-rebels".into()).map(|c| c.value().interval()).collect();
+//! assert!(!values[0].overlaps(&values[1])); // the two reports contradict each other
+//! # Ok::<(), reckon::Error>(())
+//! ```
+//!
+//! # Overview
+//!
+//! - [`Estimate`]: a ranged value in the form it was stated (exact, range,
+//!   open bound, approximate, vague word, unknown, low/best/high triple), with
+//!   its [`Interval`]. Written and read in a compact grammar (`50–170`, `20+`,
+//!   `>100`, `~1000`, `dozens`, `unknown`, `50/100/170`).
+//! - [`Lexicon`]: the sourced table of vague words and the [`Tolerance`] of
+//!   approximate figures.
+//! - [`Source`], [`Figure`] with its [`Scope`], [`Claim`] and [`Relation`]: the
+//!   model; [`Dossier`]: the collection, with [`Dossier::validate`].
+//! - [`parse`]: reading figures out of English phrases.
+//!
+//! # Crate features
+//!
+//! - `serde` (on by default): serde implementations for the model, the
+//!   dossier file format (TOML) and the flat claims format (CSV); see
+//!   [`Dossier::from_toml_str`] and [`Dossier::from_csv_reader`].
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::print_stdout,
+        clippy::print_stderr
+    )
+)]
+
+mod claim;
+mod date;
+mod dossier;
+mod error;
+mod estimate;
+mod figure;
+#[cfg(feature = "serde")]
+mod file;
+mod grammar;
+mod id;
+mod interval;
+mod lexicon;
+mod names;
+pub mod parse;
+mod source;
+
+pub use claim::{Claim, Credibility, Qualifier, Qualifiers, Stake};
+pub use date::{Date, Period, Precision};
+pub use dossier::Dossier;
+pub use error::{Error, Location};
+pub use estimate::{Estimate, Form, TripleIssue, TripleRepair};
+pub use figure::{Figure, Measure, Relation, Scope, Unit};
+pub use id::{ClaimId, FigureId, Side, SourceId};
+pub use interval::Interval;
+pub use lexicon::{Lexicon, Reading, Tolerance, VagueTerm};
+pub use rust_decimal::Decimal;
+pub use source::{Reliability, Source, SourceKind};
