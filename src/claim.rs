@@ -114,6 +114,7 @@ worded_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for Credibility {
     fn default() -> Self {
         Credibility::Unjudged

@@ -63,12 +63,14 @@ worded_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for Unit {
     fn default() -> Self {
         Unit::People
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for Measure {
     fn default() -> Self {
         Measure::Killed

@@ -1,1 +1,783 @@
+//! Files: the dossier format (TOML) and the flat claims format (CSV).
+//!
+//! # The dossier file (TOML)
+//!
+//! A dossier is written as TOML because people edit it by hand: it allows
+//! comments (where a claim's reading is explained), needs no quoting of
+//! keys, and keeps one record per table, so a new source and its claims are
+//! a few lines added at the end, with no recompiling. Four arrays of tables,
+//! each optional:
+//!
+//! ```toml
+//! [[source]]
+//! id = "hezbollah-sources"          # unique among sources
+//! name = "Hezbollah sources"        # as the text attributes it
+//! kind = "belligerent"              # government, state-media, belligerent, armed-opposition,
+//!                                   # security, monitor, media, encyclopedia, anonymous
+//! side = "government"               # optional
+//! reliability = "C"                 # Admiralty A-F, default F (cannot be judged)
+//! relays = "other-source-id"        # optional: the originator an outlet repeats
+//!
+//! [[figure]]
+//! id = "hills-hezbollah-killed"
+//! label = "Hezbollah fighters killed in the battle for the hills"
+//! measure = "killed"                # killed, wounded, casualties, captured, missing, released,
+//!                                   # executed, surrendered, taken-hostage, strength, ... or any word
+//! unit = "people"                   # default people; km, m, hours, days, factions, ... or any word
+//! events = ["battle for the hills"] # optional
+//! period = "2014-07"                # optional: YYYY[-MM[-DD]] or start/end
+//! place = "Youneen"                 # optional
+//! party = "Hezbollah"               # optional: the group counted
+//! side = "government"               # optional: the side of the group counted
+//!
+//! [[claim]]
+//! id = "hills-hez-1"                # stable: never reuse
+//! figure = "hills-hezbollah-killed"
+//! source = "article"
+//! value = "6–7"                     # the value grammar, or an English phrase
+//! reported = "2014-07"              # optional
+//! stake = "own"                     # optional: own, enemy, neutral (derived when absent)
+//! qualifiers = ["confirmed"]        # optional: confirmed, claimed, reportedly, estimated
+//! credibility = "3"                 # optional: Admiralty 1-6, default 6
+//! unit = "people"                   # optional: checked against the figure's unit
+//! quote = "It was confirmed 6–7 Hezbollah ... were killed"
+//! supersedes = "earlier-claim-id"   # optional: a revision keeps the claim it revises
+//!
+//! [[relation]]
+//! kind = "part-of"                  # part-of {part, whole}, components {components, total},
+//! part = "jobeh-hezbollah-killed"   # sum-over {parts, total}, overlap {figures}
+//! whole = "jobeh-government-killed"
+//! ```
+//!
+//! # The claims file (CSV)
+//!
+//! One claim per row, with a header. The columns `figure`, `source` and
+//! `value` are required, in any order; every other column is optional:
+//!
+//! | column | meaning |
+//! |---|---|
+//! | `claim` | the claim id (default `L` and the line number, e.g. `L12`) |
+//! | `reported`, `quote`, `supersedes`, `credibility`, `stake` | as in the dossier file |
+//! | `qualifiers` | `;`-separated qualifiers |
+//! | `label`, `measure`, `unit`, `events`, `period`, `place`, `party`, `side` | the figure's scope (`events` `;`-separated) |
+//! | `source_name`, `source_kind`, `source_side`, `reliability`, `relays` | the source |
+//!
+//! A figure or source is created from the first row that names it (a figure
+//! with no `measure` counts `killed` in `people`; a source with no kind is
+//! `anonymous`); a later row that gives it a different attribute is an
+//! error. Every bad row is reported, with its line, column and text, and
+//! nothing is loaded from a file with a bad row:
+//!
+//! ```
+//! use reckon::Dossier;
+//!
+//! let csv = "figure,source,value\njobeh-rebels,article,50-170\njobeh-rebels,others,more than 100\njobeh-rebels,x,50–\n";
+//! let err = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap_err();
+//! assert_eq!(
+//!     err.to_string(),
+//!     "claims.csv line 4, column 3, field `value`: '50–' is not a value: the range has no upper end"
+//! );
+//! ```
 
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use crate::{
+    Claim, ClaimId, Credibility, Dossier, Error, Figure, FigureId, Location, Measure, Period,
+    Qualifier, Relation, Scope, Side, Source, SourceId, SourceKind, Stake, Unit, parse,
+};
+
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct DossierFile {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    source: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    figure: Vec<FigureRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    claim: Vec<Claim>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    relation: Vec<Relation>,
+}
+
+/// A figure as one flat table, so that unknown keys are caught.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureRecord {
+    id: FigureId,
+    label: String,
+    measure: Measure,
+    #[serde(default)]
+    unit: Unit,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    events: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    party: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    side: Option<Side>,
+}
+
+impl From<FigureRecord> for Figure {
+    fn from(r: FigureRecord) -> Self {
+        Figure::new(
+            r.id,
+            &r.label,
+            scope_of(
+                r.measure, r.unit, r.events, r.period, r.place, r.party, r.side,
+            ),
+        )
+    }
+}
+
+fn scope_of(
+    measure: Measure,
+    unit: Unit,
+    events: Vec<String>,
+    period: Option<Period>,
+    place: Option<String>,
+    party: Option<String>,
+    side: Option<Side>,
+) -> Scope {
+    let mut s = Scope::new(measure).with_unit(unit);
+    for e in &events {
+        s = s.with_event(e);
+    }
+    if let Some(p) = period {
+        s = s.with_period(p);
+    }
+    if let Some(p) = place {
+        s = s.with_place(&p);
+    }
+    if party.is_some() || side.is_some() {
+        s = s.with_party(party.as_deref().unwrap_or(""), side);
+    }
+    s
+}
+
+impl From<&Figure> for FigureRecord {
+    fn from(f: &Figure) -> Self {
+        let s = f.scope();
+        FigureRecord {
+            id: f.id().clone(),
+            label: f.label().to_owned(),
+            measure: s.measure().clone(),
+            unit: s.unit().clone(),
+            events: s.events().to_vec(),
+            period: s.period().copied(),
+            place: s.place().map(str::to_owned),
+            party: s.party().filter(|p| !p.is_empty()).map(str::to_owned),
+            side: s.side().cloned(),
+        }
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (u64, u64) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line as u64, column as u64)
+}
+
+impl Dossier {
+    /// Reads a dossier file (TOML; see [the format](crate#crate-features)
+    /// in the `file` docs of this crate), then validates it.
+    ///
+    /// ```
+    /// use reckon::Dossier;
+    ///
+    /// let d = Dossier::from_toml_str(r#"
+    /// [[source]]
+    /// id = "article"
+    /// name = "Wikipedia article"
+    /// kind = "encyclopedia"
+    ///
+    /// [[figure]]
+    /// id = "jobeh-rebels"
+    /// label = "rebels killed at al-Jobeh"
+    /// measure = "killed"
+    ///
+    /// [[claim]]
+    /// id = "c1"
+    /// figure = "jobeh-rebels"
+    /// source = "article"
+    /// value = "50–170"
+    /// "#, "example.toml")?;
+    /// assert_eq!(d.claims().len(), 1);
+    ///
+    /// let err = Dossier::from_toml_str("[[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"50–\"\n", "bad.toml")
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Syntax`] with the line and column of malformed TOML or of a
+    /// value that does not read; [`Error::Invalid`] / [`Error::Many`] for
+    /// every problem [`Dossier::validate`] finds.
+    pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
+        let file: DossierFile = toml::from_str(text).map_err(|e| {
+            let mut location = Location::file(name);
+            if let Some(span) = e.span() {
+                let (line, column) = line_column(text, span.start);
+                location = location.line(line).column(column);
+            }
+            Error::Syntax {
+                location,
+                message: lowercase_first(e.message().trim_end()),
+            }
+        })?;
+        let mut d = Dossier::new();
+        for s in file.source {
+            d.add_source(s);
+        }
+        for f in file.figure {
+            d.add_figure(f.into());
+        }
+        for c in file.claim {
+            d.add_claim(c);
+        }
+        for r in file.relation {
+            d.relate(r);
+        }
+        d.validate()?;
+        Ok(d)
+    }
+
+    /// Writes the dossier in the TOML file format; [`Dossier::from_toml_str`]
+    /// reads it back to an equal dossier.
+    ///
+    /// # Errors
+    /// When a record cannot be written as TOML (not expected for valid records).
+    pub fn to_toml_string(&self) -> Result<String, Error> {
+        let file = DossierFile {
+            source: self.sources().to_vec(),
+            figure: self.figures().iter().map(FigureRecord::from).collect(),
+            claim: self.claims().to_vec(),
+            relation: self.relations().to_vec(),
+        };
+        toml::to_string(&file).map_err(|e| Error::Syntax {
+            location: Location::default(),
+            message: lowercase_first(&e.to_string()),
+        })
+    }
+
+    /// Reads a dossier from a file: `.csv` files as claims tables, anything
+    /// else as the TOML dossier format.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the file cannot be read; otherwise as
+    /// [`Dossier::from_toml_str`] or [`Dossier::from_csv_reader`].
+    pub fn load(path: impl AsRef<Path>) -> Result<Dossier, Error> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let io = |source| Error::Io {
+            path: name.clone(),
+            source,
+        };
+        let is_csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if is_csv {
+            let f = std::fs::File::open(path).map_err(io)?;
+            Dossier::from_csv_reader(f, &name)
+        } else {
+            let text = std::fs::read_to_string(path).map_err(io)?;
+            Dossier::from_toml_str(&text, &name)
+        }
+    }
+
+    /// Reads a claims table (CSV; see the format above), then validates it.
+    ///
+    /// # Errors
+    /// [`Error::Many`] listing every bad row (or [`Error::Located`] for one),
+    /// each with line, column, field and text; [`Error::Syntax`] for a
+    /// malformed header or unreadable CSV.
+    pub fn from_csv_reader(reader: impl Read, name: &str) -> Result<Dossier, Error> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(reader);
+        let syntax = |e: csv::Error, line: Option<u64>| {
+            let mut location = Location::file(name);
+            if let Some(l) = line.or_else(|| e.position().map(csv::Position::line)) {
+                location = location.line(l);
+            }
+            Error::Syntax {
+                location,
+                message: lowercase_first(&e.to_string()),
+            }
+        };
+        let header = rdr.headers().map_err(|e| syntax(e, Some(1)))?.clone();
+        let columns = Columns::new(&header, name)?;
+        let mut loader = CsvLoader {
+            name,
+            columns: &columns,
+            dossier: Dossier::new(),
+            figures: HashMap::new(),
+            sources: HashMap::new(),
+            errors: Vec::new(),
+        };
+        let mut record = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => loader.row(&record),
+                Err(e) => loader.errors.push(syntax(e, None)),
+            }
+        }
+        Error::collect(loader.errors)?;
+        loader.dossier.validate()?;
+        Ok(loader.dossier)
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+const CSV_COLUMNS: &[&str] = &[
+    "figure",
+    "source",
+    "value",
+    "claim",
+    "reported",
+    "quote",
+    "supersedes",
+    "credibility",
+    "stake",
+    "qualifiers",
+    "label",
+    "measure",
+    "unit",
+    "events",
+    "period",
+    "place",
+    "party",
+    "side",
+    "source_name",
+    "source_kind",
+    "source_side",
+    "reliability",
+    "relays",
+];
+
+/// Where each known column is in the header.
+struct Columns {
+    index: HashMap<&'static str, usize>,
+    count: usize,
+}
+
+impl Columns {
+    fn new(header: &csv::StringRecord, name: &str) -> Result<Self, Error> {
+        let mut index = HashMap::new();
+        let mut errors = Vec::new();
+        for (i, h) in header.iter().enumerate() {
+            let at = || Location::file(name).line(1).column(i as u64 + 1);
+            let h = h.trim_start_matches('\u{feff}');
+            match CSV_COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(h)) {
+                Some(c) => {
+                    if index.insert(*c, i).is_some() {
+                        errors.push(
+                            Error::invalid(format!("column `{h}`"), "it appears twice").at(at()),
+                        );
+                    }
+                }
+                None => errors.push(
+                    Error::invalid(
+                        format!("column `{h}`"),
+                        format!(
+                            "it is not a claims column; known columns: {}",
+                            CSV_COLUMNS.join(", ")
+                        ),
+                    )
+                    .at(at()),
+                ),
+            }
+        }
+        for required in ["figure", "source", "value"] {
+            if !index.contains_key(required) {
+                errors.push(
+                    Error::invalid(
+                        "header",
+                        format!("the required column `{required}` is missing"),
+                    )
+                    .at(Location::file(name).line(1)),
+                );
+            }
+        }
+        Error::collect(errors)?;
+        Ok(Columns {
+            index,
+            count: header.len(),
+        })
+    }
+}
+
+struct CsvLoader<'a> {
+    name: &'a str,
+    columns: &'a Columns,
+    dossier: Dossier,
+    /// For each figure and source: the line that declared it.
+    figures: HashMap<FigureId, u64>,
+    sources: HashMap<SourceId, u64>,
+    errors: Vec<Error>,
+}
+
+impl CsvLoader<'_> {
+    fn row(&mut self, record: &csv::StringRecord) {
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.len() != self.columns.count {
+            self.errors.push(
+                Error::invalid(
+                    "row",
+                    format!(
+                        "it has {} fields but the header has {}",
+                        record.len(),
+                        self.columns.count
+                    ),
+                )
+                .at(Location::file(self.name).line(line)),
+            );
+            return;
+        }
+        let mut row = Row {
+            record,
+            columns: self.columns,
+            name: self.name,
+            line,
+            errors: Vec::new(),
+        };
+        let figure_id = row.required("figure").map(FigureId::from);
+        let source_id = row.required("source").map(SourceId::from);
+        let value = row.required_with("value", |t| parse::phrase(t, crate::Lexicon::shared()));
+        let claim_id = row
+            .get("claim")
+            .map_or_else(|| ClaimId::from(format!("L{line}")), ClaimId::from);
+        let reported = row.parsed("reported");
+        let supersedes = row.get("supersedes").map(ClaimId::from);
+        let credibility: Option<Credibility> = row.parsed("credibility");
+        let stake: Option<Stake> = row.parsed("stake");
+        let qualifiers: Vec<Qualifier> = row.list("qualifiers");
+        let quote = row.get("quote");
+        let measure: Option<Measure> = row.parsed("measure");
+        let unit: Option<Unit> = row.parsed("unit");
+        let period: Option<Period> = row.parsed("period");
+        let kind: Option<SourceKind> = row.parsed("source_kind");
+        let reliability = row.parsed("reliability");
+        let figure_attrs = [
+            "label", "measure", "unit", "events", "period", "place", "party", "side",
+        ];
+        let source_attrs = [
+            "source_name",
+            "source_kind",
+            "source_side",
+            "reliability",
+            "relays",
+        ];
+
+        let (Some(figure_id), Some(source_id), Some(value)) = (figure_id, source_id, value) else {
+            self.errors.append(&mut row.errors);
+            return;
+        };
+        if !row.errors.is_empty() {
+            self.errors.append(&mut row.errors);
+            return;
+        }
+
+        let figure = Figure::new(
+            figure_id.clone(),
+            row.get("label").unwrap_or(figure_id.as_str()),
+            scope_of(
+                measure.unwrap_or_default(),
+                unit.clone().unwrap_or_default(),
+                row.get("events")
+                    .map(|t| {
+                        t.split(';')
+                            .map(str::trim)
+                            .filter(|e| !e.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                period,
+                row.get("place").map(str::to_owned),
+                row.get("party").map(str::to_owned),
+                row.get("side").map(Side::from),
+            ),
+        );
+        let mut source = Source::new(
+            source_id.clone(),
+            row.get("source_name").unwrap_or(source_id.as_str()),
+            kind.unwrap_or(SourceKind::Anonymous),
+        );
+        if let Some(side) = row.get("source_side") {
+            source = source.with_side(Side::from(side));
+        }
+        if let Some(r) = reliability {
+            source = source.with_reliability(r);
+        }
+        if let Some(o) = row.get("relays") {
+            source = source.relaying(o);
+        }
+
+        match self.figures.get(&figure_id) {
+            None => {
+                self.figures.insert(figure_id.clone(), line);
+                self.dossier.add_figure(figure);
+            }
+            Some(&first) => {
+                let known = self.dossier.figure(&figure_id).cloned();
+                if let Some(known) = known {
+                    if row.declares_any(&figure_attrs) && known != figure {
+                        row.errors.push(
+                            Error::invalid(
+                                format!("figure `{figure_id}`"),
+                                format!("this row describes it differently from line {first}"),
+                            )
+                            .at(Location::file(self.name).line(line)),
+                        );
+                    }
+                }
+            }
+        }
+        match self.sources.get(&source_id) {
+            None => {
+                self.sources.insert(source_id.clone(), line);
+                self.dossier.add_source(source);
+            }
+            Some(&first) => {
+                let known = self.dossier.source(&source_id).cloned();
+                if let Some(known) = known {
+                    if row.declares_any(&source_attrs) && known != source {
+                        row.errors.push(
+                            Error::invalid(
+                                format!("source `{source_id}`"),
+                                format!("this row describes it differently from line {first}"),
+                            )
+                            .at(Location::file(self.name).line(line)),
+                        );
+                    }
+                }
+            }
+        }
+        if !row.errors.is_empty() {
+            self.errors.append(&mut row.errors);
+            return;
+        }
+
+        let mut claim = Claim::new(claim_id, figure_id, source_id, value);
+        if let Some(d) = reported {
+            claim = claim.with_reported(d);
+        }
+        if let Some(s) = stake {
+            claim = claim.with_stake(s);
+        }
+        for q in qualifiers {
+            claim = claim.with_qualifier(q);
+        }
+        if let Some(c) = credibility {
+            claim = claim.with_credibility(c);
+        }
+        if let Some(u) = unit {
+            claim = claim.with_unit(u);
+        }
+        if let Some(q) = quote {
+            claim = claim.with_quote(q);
+        }
+        if let Some(s) = supersedes {
+            claim = claim.superseding(s);
+        }
+        self.dossier.add_claim(claim);
+    }
+}
+
+struct Row<'a> {
+    record: &'a csv::StringRecord,
+    columns: &'a Columns,
+    name: &'a str,
+    line: u64,
+    errors: Vec<Error>,
+}
+
+impl<'a> Row<'a> {
+    fn cell(&self, column: &str) -> Option<(usize, &'a str)> {
+        let i = *self.columns.index.get(column)?;
+        self.record.get(i).map(|t| (i, t))
+    }
+
+    fn get(&self, column: &str) -> Option<&'a str> {
+        self.cell(column).map(|(_, t)| t).filter(|t| !t.is_empty())
+    }
+
+    fn declares_any(&self, columns: &[&str]) -> bool {
+        columns.iter().any(|c| self.get(c).is_some())
+    }
+
+    fn at(&self, i: usize, column: &str) -> Location {
+        Location::file(self.name)
+            .line(self.line)
+            .column(i as u64 + 1)
+            .field(column)
+    }
+
+    fn required(&mut self, column: &str) -> Option<&'a str> {
+        self.required_with(column, Ok::<_, Error>)
+    }
+
+    fn required_with<T>(
+        &mut self,
+        column: &str,
+        read: impl FnOnce(&'a str) -> Result<T, Error>,
+    ) -> Option<T> {
+        let (i, text) = self.cell(column)?;
+        if text.is_empty() {
+            let e = Error::invalid(
+                format!("`{column}`"),
+                "the cell is empty but the column is required",
+            );
+            self.errors.push(e.at(self.at(i, column)));
+            return None;
+        }
+        match read(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(e.at(self.at(i, column)));
+                None
+            }
+        }
+    }
+
+    fn parsed<T: std::str::FromStr<Err = Error>>(&mut self, column: &str) -> Option<T> {
+        let (i, text) = self.cell(column)?;
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(e.at(self.at(i, column)));
+                None
+            }
+        }
+    }
+
+    fn list<T: std::str::FromStr<Err = Error>>(&mut self, column: &str) -> Vec<T> {
+        let Some((i, text)) = self.cell(column) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            match part.parse::<T>() {
+                Ok(v) => out.push(v),
+                Err(e) => self.errors.push(e.at(self.at(i, column))),
+            }
+        }
+        out
+    }
+}
+
+impl PartialEq for Dossier {
+    /// Two dossiers are equal when they hold the same records in the same order.
+    fn eq(&self, other: &Self) -> bool {
+        self.sources() == other.sources()
+            && self.figures() == other.figures()
+            && self.claims() == other.claims()
+            && self.relations() == other.relations()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_reports_every_bad_row_with_its_place() {
+        let csv = "figure,value,source,credibility\n\
+                   a,50-170,s1,\n\
+                   a,,s1,\n\
+                   b,12,s2,9\n\
+                   c,12\n\
+                   a,about 70,s1,2\n";
+        let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "t.csv line 3, column 2, field `value`: `value`: the cell is empty but the column is required",
+                "t.csv line 4, column 4, field `credibility`: '9' is not a value: expected a credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
+                "t.csv line 5: row: it has 2 fields but the header has 4",
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_header_problems() {
+        let err = Dossier::from_csv_reader("figure,valeu\n".as_bytes(), "t.csv").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 3);
+        assert!(got[0].starts_with("t.csv line 1, column 2: column `valeu`: it is not a claims column; known columns: figure, source, value"));
+        assert_eq!(
+            got[1],
+            "t.csv line 1: header: the required column `source` is missing"
+        );
+        assert_eq!(
+            got[2],
+            "t.csv line 1: header: the required column `value` is missing"
+        );
+    }
+
+    #[test]
+    fn csv_conflicting_figure_attributes() {
+        let csv = "figure,source,value,unit\nd,s,10,km\nd,s,12,hours\nd,s,11,\n";
+        let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv line 3: figure `d`: this row describes it differently from line 2"
+        );
+    }
+
+    #[test]
+    fn csv_three_columns_and_prose_values() {
+        let csv = "value,figure,source\nmore than 100,f,a\napproximately 1000,g,b\nfewer than 10,h,c\n12,f,b\n";
+        let d = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
+        let v: Vec<String> = d
+            .claims()
+            .iter()
+            .map(|c| format!("{}={}", c.id(), c.value()))
+            .collect();
+        assert_eq!(v, ["L2=>100", "L3=~1000", "L4=<10", "L5=12"]);
+        assert_eq!(d.figures().len(), 3);
+        assert_eq!(d.sources().len(), 3);
+    }
+
+    #[test]
+    fn toml_unknown_key_is_located() {
+        let err = Dossier::from_toml_str(
+            "[[figure]]\nid = \"f\"\nlabel = \"x\"\nmeasure = \"killed\"\nplase = \"Arsal\"\n",
+            "d.toml",
+        )
+        .unwrap_err();
+        let s = err.to_string();
+        assert!(
+            s.starts_with("d.toml line 5, column 1: unknown field `plase`"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn toml_validation_problems_are_all_reported() {
+        let text = "[[claim]]\nid = \"c\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"3\"\n";
+        let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
+        assert_eq!(err.problems().len(), 2);
+    }
+}

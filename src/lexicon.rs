@@ -20,7 +20,8 @@ use crate::{Error, Interval};
 /// ```
 /// use reckon::Lexicon;
 ///
-/// let dozens = Lexicon::english().term("dozens").unwrap();
+/// let lexicon = Lexicon::english();
+/// let dozens = lexicon.term("dozens").unwrap();
 /// assert_eq!(dozens.interval().to_string(), "[24, 119]");
 /// assert_eq!(dozens.lenient().to_string(), "[12, 119]");
 /// assert_eq!(dozens.point(), 12.into());

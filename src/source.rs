@@ -48,6 +48,7 @@ worded_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for Reliability {
     fn default() -> Self {
         Reliability::F
