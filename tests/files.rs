@@ -1,0 +1,187 @@
+//! The dossier file (TOML) and claims file (CSV) through the public API.
+
+use proptest::prelude::*;
+use reckon::{
+    Claim, Credibility, Decimal, Dossier, Error, Estimate, Figure, Lexicon, Measure, Qualifier,
+    Relation, Reliability, Scope, Side, Source, SourceKind, Stake, Unit,
+};
+
+fn arb_number() -> impl Strategy<Value = Decimal> {
+    prop_oneof![
+        (0i64..100_000).prop_map(Decimal::from),
+        (1i64..1_000_000, 1u32..3).prop_map(|(m, s)| Decimal::new(m, s)),
+    ]
+}
+
+/// Every form of value the grammar writes.
+fn arb_value() -> impl Strategy<Value = Estimate> {
+    let terms: Vec<String> = Lexicon::shared()
+        .terms()
+        .map(|t| t.name().to_owned())
+        .collect();
+    prop_oneof![
+        arb_number().prop_map(|n| Estimate::exact(n).unwrap()),
+        (arb_number(), arb_number())
+            .prop_map(|(a, b)| Estimate::range(a.min(b), a.max(b)).unwrap()),
+        arb_number().prop_map(|n| Estimate::at_least(n).unwrap()),
+        arb_number().prop_map(|n| Estimate::more_than(n).unwrap()),
+        arb_number().prop_map(|n| Estimate::at_most(n).unwrap()),
+        arb_number().prop_map(|n| Estimate::fewer_than(n + Decimal::ONE).unwrap()),
+        (arb_number(), arb_number())
+            .prop_map(|(n, t)| Estimate::approximately_within(n, t).unwrap()),
+        (arb_number(), arb_number()).prop_map(|(n, t)| Estimate::nearly_within(
+            n + Decimal::ONE,
+            t
+        )
+        .unwrap()),
+        proptest::sample::select(terms).prop_map(|t| t.parse().unwrap()),
+        Just(Estimate::unknown()),
+        (arb_number(), arb_number(), arb_number())
+            .prop_map(|(a, b, c)| Estimate::triple(a, b, c).unwrap()),
+    ]
+}
+
+fn arb_dossier() -> impl Strategy<Value = Dossier> {
+    (
+        proptest::collection::vec(arb_value(), 1..30),
+        proptest::collection::vec(0usize..1000, 30),
+    )
+        .prop_map(|(values, picks)| {
+            let mut d = Dossier::new();
+            let gov = Side::new("government");
+            for (i, kind) in SourceKind::ALL.iter().enumerate() {
+                let mut s = Source::new(format!("s{i}").as_str(), &format!("source {i}"), *kind)
+                    .with_reliability(Reliability::ALL[i % Reliability::ALL.len()]);
+                if i % 2 == 0 {
+                    s = s.with_side(gov.clone());
+                }
+                if i > 0 && i % 3 == 0 {
+                    s = s.relaying("s0");
+                }
+                d.add_source(s);
+            }
+            for (i, measure) in Measure::KNOWN.iter().enumerate() {
+                // Odd figures in hours, even ones in people, so related figures share a unit.
+                let unit = if i % 2 == 0 {
+                    Unit::People
+                } else {
+                    Unit::Hours
+                };
+                let mut scope = Scope::new(measure.clone()).with_unit(unit);
+                if i % 2 == 0 {
+                    scope = scope
+                        .with_event("battle for the hills")
+                        .with_event("aftermath")
+                        .with_period("2014-07/2014-08-02".parse().unwrap())
+                        .with_place("Arsal")
+                        .with_party("Hezbollah", Some(gov.clone()));
+                }
+                d.add_figure(Figure::new(
+                    format!("f{i}").as_str(),
+                    &format!("figure {i}"),
+                    scope,
+                ));
+            }
+            d.add_figure(Figure::new(
+                "other",
+                "other",
+                Scope::new(Measure::Other("evacuated".into())),
+            ));
+            d.add_figure(Figure::new(
+                "km",
+                "km",
+                Scope::new(Measure::Distance).with_unit(Unit::Kilometres),
+            ));
+            d.add_figure(Figure::new(
+                "tanks",
+                "tanks",
+                Scope::new(Measure::Other("destroyed".into()))
+                    .with_unit(Unit::Other("tanks".into())),
+            ));
+            let nfig = d.figures().len();
+            for (i, v) in values.into_iter().enumerate() {
+                let fig = d.figures()[picks[i] % nfig].id().clone();
+                let src = d.sources()[picks[i] % SourceKind::ALL.len()].id().clone();
+                let mut c = Claim::new(format!("c{i}").as_str(), fig, src, v)
+                    .with_credibility(Credibility::ALL[i % 6])
+                    .with_stake(Stake::ALL[i % 3])
+                    .with_quote("a \"quoted\"\nline");
+                if i % 2 == 0 {
+                    c = c
+                        .with_qualifier(Qualifier::Confirmed)
+                        .with_qualifier(Qualifier::Reportedly);
+                    c = c.with_reported("2014-08-12".parse().unwrap());
+                }
+                d.add_claim(c);
+            }
+            d.relate(Relation::part_of("f0", "f2"));
+            d.relate(Relation::components(["f4", "f6"], "f8"));
+            d.relate(Relation::sum_over(["f1", "f3"], "f5"));
+            d.relate(Relation::overlap(["f10", "f12"]));
+            d
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_dossier_survives_the_toml_round_trip(d in arb_dossier()) {
+        let text = d.to_toml_string().unwrap();
+        let back = Dossier::from_toml_str(&text, "round-trip.toml").unwrap();
+        prop_assert_eq!(&back, &d);
+        prop_assert_eq!(back.to_toml_string().unwrap(), text);
+    }
+}
+
+#[test]
+fn missing_file_is_an_io_error_naming_the_path() {
+    let err = Dossier::load("no/such/dossier.toml").unwrap_err();
+    assert!(matches!(err, Error::Io { .. }));
+    assert!(
+        err.to_string()
+            .starts_with("cannot read no/such/dossier.toml: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_csv_with_the_three_required_columns_loads() {
+    let csv = "figure,source,value\njobeh-rebels,article,50–170\njobeh-rebels,other sources,200\n";
+    let d = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap();
+    assert_eq!(d.claims().len(), 2);
+    assert_eq!(d.claims()[1].value().to_string(), "200");
+    assert_eq!(
+        d.source(&"other sources".into()).unwrap().kind(),
+        SourceKind::Anonymous
+    );
+}
+
+#[test]
+fn a_csv_with_every_column_loads() {
+    let csv = "claim,figure,source,value,reported,quote,supersedes,credibility,stake,qualifiers,label,measure,unit,events,period,place,party,side,source_name,source_kind,source_side,reliability,relays\n\
+        a1,toll,army,18,2014-08-09,had risen to 18,,2,own,confirmed,military death toll,killed,people,battle of Arsal,2014-08-02/2014-08-12,Arsal,Lebanese Army,government,Lebanese Army,government,government,B,\n\
+        a2,toll,army,19,2014-08-12,updated to 19,a1,2,,confirmed;reportedly,,,,,,,,,,,,,\n";
+    let d = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap();
+    let a2 = d.claim(&"a2".into()).unwrap();
+    assert_eq!(a2.supersedes().map(|c| c.as_str()), Some("a1"));
+    assert!(a2.qualifiers().contains(Qualifier::Reportedly));
+    let toll = d.figure(&"toll".into()).unwrap();
+    assert_eq!(toll.scope().events(), ["battle of Arsal"]);
+    assert_eq!(toll.scope().side().map(|s| s.as_str()), Some("government"));
+    assert_eq!(
+        d.source(&"army".into()).unwrap().reliability(),
+        Reliability::B
+    );
+    assert_eq!(d.stake(d.claim(&"a1".into()).unwrap()), Stake::Own);
+}
+
+#[test]
+fn a_bad_toml_value_is_located() {
+    let text = "[[source]]\nid = \"s\"\nname = \"s\"\nkind = \"goverment\"\n";
+    let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "d.toml line 4, column 8: 'goverment' is not a value: expected a source kind: `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, `monitor`, `media`, `encyclopedia`, `anonymous`"
+    );
+}
