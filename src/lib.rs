@@ -75,3 +75,8 @@ pub use interval::Interval;
 pub use lexicon::{Lexicon, Reading, Tolerance, VagueTerm};
 pub use rust_decimal::Decimal;
 pub use source::{Reliability, Source, SourceKind};
+
+/// The README's examples, compiled and run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
