@@ -134,8 +134,11 @@ fn read_trimmed(t: &str, lex: &Lexicon) -> Result<Estimate, Reason> {
             return Ok(Estimate::vague(term.clone()));
         }
     }
-    if let Some((bound, rest)) = strip_bound_prefix(t) {
-        return bounded(bound, rest.trim_start(), lex);
+    // No bound word or symbol starts with a digit: skip the table for plain numbers.
+    if !first.is_ascii_digit() {
+        if let Some((bound, rest)) = strip_bound_prefix(t) {
+            return bounded(bound, rest.trim_start(), lex);
+        }
     }
     for (word, bound) in BOUND_SUFFIXES {
         if let Some(rest) = strip_suffix_word(t, word) {
