@@ -155,14 +155,25 @@ fn sources_are_attributed_as_the_text_attributes_them() {
             SourceKind::Anonymous,
             None,
         ),
-        ("other-sources", "other sources", SourceKind::Anonymous, None),
+        (
+            "other-sources",
+            "other sources",
+            SourceKind::Anonymous,
+            None,
+        ),
     ];
     for (id, name, kind, side) in expect {
         let s = d
             .source(&id.into())
             .unwrap_or_else(|| panic!("source `{id}` is missing"));
         assert_eq!(
-            (s.name(), s.kind(), s.side().map(|x| x.as_str()), s.reliability(), s.relays()),
+            (
+                s.name(),
+                s.kind(),
+                s.side().map(|x| x.as_str()),
+                s.reliability(),
+                s.relays()
+            ),
             (name, kind, side, Reliability::F, None),
             "source `{id}`"
         );
@@ -333,7 +344,12 @@ fn battle_for_the_hills_figures() {
         "people",
         GOV,
         &[
-            ("hills-hezbollah-killed-article", "article", "6–7", "confirmed"),
+            (
+                "hills-hezbollah-killed-article",
+                "article",
+                "6–7",
+                "confirmed",
+            ),
             ("hills-hezbollah-killed-another", "another-report", "14", ""),
         ],
     );
@@ -343,7 +359,12 @@ fn battle_for_the_hills_figures() {
         "people",
         REB,
         &[
-            ("hills-rebels-killed-article", "article", "17–32", "confirmed"),
+            (
+                "hills-rebels-killed-article",
+                "article",
+                "17–32",
+                "confirmed",
+            ),
             ("hills-rebels-killed-another", "another-report", "104", ""),
         ],
     );
@@ -471,7 +492,12 @@ fn al_jobeh_figures() {
         REB,
         &[
             ("jobeh-rebels-killed-article", "article", "50–170", ""),
-            ("jobeh-rebels-killed-others", "other-sources", "200", "claimed"),
+            (
+                "jobeh-rebels-killed-others",
+                "other-sources",
+                "200",
+                "claimed",
+            ),
         ],
     );
     figure(
@@ -736,7 +762,11 @@ fn the_military_death_toll_revision_supersedes_and_keeps_the_earlier_claim() {
         (Some("2014-08-09".into()), Some("2014-08-12".into()))
     );
     // No other claim revises another.
-    let revisions = d.claims().iter().filter(|c| c.supersedes().is_some()).count();
+    let revisions = d
+        .claims()
+        .iter()
+        .filter(|c| c.supersedes().is_some())
+        .count();
     assert_eq!(revisions, 1);
 }
 
@@ -772,7 +802,10 @@ fn declared_relations() {
         Relation::components(["arsal-soldiers-freed"], "arsal-soldiers-hostage"),
         Relation::part_of("arsal-soldiers-hostage", "arsal-lebanese-soldiers-captured"),
         Relation::part_of("arsal-soldiers-freed", "arsal-lebanese-soldiers-released"),
-        Relation::part_of("rankous-hezbollah-killed-ambush", "rankous-hezbollah-killed"),
+        Relation::part_of(
+            "rankous-hezbollah-killed-ambush",
+            "rankous-hezbollah-killed",
+        ),
         Relation::part_of("rankous-hezbollah-killed", "tfail-area-hezbollah-killed"),
         Relation::sum_over(
             [
@@ -804,7 +837,10 @@ fn declared_relations() {
             ],
             "offensive-syria-hezbollah-casualties",
         ),
-        Relation::part_of("aftermath-fsa-defections-to-isis", "aftermath-isis-strength"),
+        Relation::part_of(
+            "aftermath-fsa-defections-to-isis",
+            "aftermath-isis-strength",
+        ),
     ];
     for r in &expect {
         assert!(d.relations().contains(r), "relation missing: {r:?}");
@@ -957,11 +993,23 @@ const MENTIONS: &[(&str, &[&str])] = &[
     ("17–32 rebel fighters", &["hills-rebels-killed-article"]),
     ("31 Hezbollah", &["hills-hezbollah-wounded"]),
     ("23 rebel fighters were wounded", &["hills-rebels-wounded"]),
-    ("14 rebels were also captured", &["hills-rebels-captured-article"]),
-    ("Hezbollah lost 14 fighters", &["hills-hezbollah-killed-another"]),
+    (
+        "14 rebels were also captured",
+        &["hills-rebels-captured-article"],
+    ),
+    (
+        "Hezbollah lost 14 fighters",
+        &["hills-hezbollah-killed-another"],
+    ),
     ("104 rebels", &["hills-rebels-killed-another"]),
-    ("40 rebels were captured", &["hills-rebels-captured-another"]),
-    ("two Hezbollah militiamen and dozens", &["fakiha-hezbollah-killed"]),
+    (
+        "40 rebels were captured",
+        &["hills-rebels-captured-another"],
+    ),
+    (
+        "two Hezbollah militiamen and dozens",
+        &["fakiha-hezbollah-killed"],
+    ),
     ("dozens of rebels dead", &["fakiha-rebels-killed"]),
     ("seven rebels captured", &["fakiha-rebels-captured"]),
     ("more than 100 people", &["security-operation-killed"]),
@@ -969,7 +1017,10 @@ const MENTIONS: &[(&str, &[&str])] = &[
     ("250 Syrian rebels", &["nahle-attackers"]),
     ("10 meters", &["nahle-distance"]),
     ("five-hour battle", &["nahle-duration"]),
-    ("10 Hezbollah militiamen were killed", &["nahle-hezbollah-killed"]),
+    (
+        "10 Hezbollah militiamen were killed",
+        &["nahle-hezbollah-killed"],
+    ),
     ("and 20 wounded", &["nahle-hezbollah-wounded"]),
     ("killing 20 rebels", &["airstrike-rebels-killed"]),
     ("around 10 km", &["jobeh-distance"]),
@@ -1018,10 +1069,16 @@ const MENTIONS: &[(&str, &[&str])] = &[
         &["aftermath-israeli-strikes-killed"],
     ),
     ("6 Hezbollah members", &["aftermath-nusra-ambush-killed"]),
-    ("capturing several positions", &["aftermath-nusra-positions"]),
+    (
+        "capturing several positions",
+        &["aftermath-nusra-positions"],
+    ),
     ("killing 15", &["aftermath-convoy-killed"]),
     ("wounding 30 militants", &["aftermath-convoy-wounded"]),
-    ("reportedly killing dozens of rebels", &["aftermath-assal-rebels-killed"]),
+    (
+        "reportedly killing dozens of rebels",
+        &["aftermath-assal-rebels-killed"],
+    ),
 ];
 
 #[test]
