@@ -3,6 +3,7 @@
 //! "Qalamoun offensive (2014)" with its attribution, declares the relations
 //! the text implies, and keeps the article's contradictions as claims on the
 //! same (or related) figures.
+#![cfg(feature = "serde")]
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
