@@ -184,6 +184,35 @@ fn line_column(text: &str, offset: usize) -> (u64, u64) {
     (line as u64, column as u64)
 }
 
+/// Reads a dossier file without validating it.
+fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
+    let file: DossierFile = toml::from_str(text).map_err(|e| {
+        let mut location = Location::file(name);
+        if let Some(span) = e.span() {
+            let (line, column) = line_column(text, span.start);
+            location = location.line(line).column(column);
+        }
+        Error::Syntax {
+            location,
+            message: lowercase_first(e.message().trim_end()),
+        }
+    })?;
+    let mut d = Dossier::new();
+    for s in file.source {
+        d.add_source(s);
+    }
+    for f in file.figure {
+        d.add_figure(f.into());
+    }
+    for c in file.claim {
+        d.add_claim(c);
+    }
+    for r in file.relation {
+        d.relate(r);
+    }
+    Ok(d)
+}
+
 impl Dossier {
     /// Reads a dossier file (TOML; see [the format](crate#crate-features)
     /// in the `file` docs of this crate), then validates it.
@@ -221,32 +250,53 @@ impl Dossier {
     /// value that does not read; [`Error::Invalid`] / [`Error::Many`] for
     /// every problem [`Dossier::validate`] finds.
     pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
-        let file: DossierFile = toml::from_str(text).map_err(|e| {
-            let mut location = Location::file(name);
-            if let Some(span) = e.span() {
-                let (line, column) = line_column(text, span.start);
-                location = location.line(line).column(column);
-            }
-            Error::Syntax {
-                location,
-                message: lowercase_first(e.message().trim_end()),
-            }
-        })?;
-        let mut d = Dossier::new();
-        for s in file.source {
-            d.add_source(s);
-        }
-        for f in file.figure {
-            d.add_figure(f.into());
-        }
-        for c in file.claim {
-            d.add_claim(c);
-        }
-        for r in file.relation {
-            d.relate(r);
-        }
+        let d = read_toml(text, name)?;
         d.validate()?;
         Ok(d)
+    }
+
+    /// Adds the records of a dossier file to this dossier — a new source and
+    /// its claims kept in a file of their own — and validates the whole. On
+    /// any error this dossier is left as it was.
+    ///
+    /// ```
+    /// use reckon::Dossier;
+    ///
+    /// let mut d = Dossier::from_toml_str(r#"
+    /// [[figure]]
+    /// id = "jobeh-rebels"
+    /// label = "rebels killed at al-Jobeh"
+    /// measure = "killed"
+    /// "#, "base.toml")?;
+    /// d.extend_from_toml_str(r#"
+    /// [[source]]
+    /// id = "monitor"
+    /// name = "a monitoring group"
+    /// kind = "monitor"
+    ///
+    /// [[claim]]
+    /// id = "m1"
+    /// figure = "jobeh-rebels"
+    /// source = "monitor"
+    /// value = "at least 180"
+    /// "#, "monitor.toml")?;
+    /// assert_eq!(d.claims().len(), 1);
+    ///
+    /// // A claim about a figure no file declares is refused, and nothing is added.
+    /// let bad = "[[claim]]\nid = \"m2\"\nfigure = \"nowhere\"\nsource = \"monitor\"\nvalue = \"3\"\n";
+    /// assert!(d.extend_from_toml_str(bad, "bad.toml").is_err());
+    /// assert_eq!(d.claims().len(), 1);
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Dossier::from_toml_str`], for the combined dossier.
+    pub fn extend_from_toml_str(&mut self, text: &str, name: &str) -> Result<(), Error> {
+        let mut combined = self.clone();
+        combined.merge(read_toml(text, name)?);
+        combined.validate()?;
+        *self = combined;
+        Ok(())
     }
 
     /// Writes the dossier in the TOML file format; [`Dossier::from_toml_str`]
