@@ -49,6 +49,8 @@
 )]
 
 mod claim;
+pub mod confidence;
+pub mod conflict;
 mod date;
 mod dossier;
 mod error;
@@ -62,9 +64,15 @@ mod interval;
 mod lexicon;
 mod names;
 pub mod parse;
+pub mod policy;
+mod ratio;
+pub mod reconcile;
+pub mod rollup;
 mod source;
 
 pub use claim::{Claim, Credibility, Qualifier, Qualifiers, Stake};
+pub use confidence::{Confidence, Grade, Likelihood, Summary};
+pub use conflict::{Conflict, ConflictKind, Severity};
 pub use date::{Date, Period, Precision};
 pub use dossier::Dossier;
 pub use error::{Error, Location};
@@ -73,6 +81,9 @@ pub use figure::{Figure, Measure, Relation, Scope, Unit};
 pub use id::{ClaimId, FigureId, Side, SourceId};
 pub use interval::Interval;
 pub use lexicon::{Lexicon, Reading, Tolerance, VagueTerm};
+pub use policy::Policy;
+pub use reconcile::{Finding, Findings, Reconciler};
+pub use rollup::Rollup;
 pub use rust_decimal::Decimal;
 pub use source::{Reliability, Source, SourceKind};
 

@@ -1,0 +1,816 @@
+//! The confidence summary of a reconciled figure: how many claims and
+//! independent sources, which sides, how much they agree, an incident grade
+//! after Airwars, the Admiralty credibility of the reconciled range, an ICD
+//! 203 likelihood sentence and — separately — a confidence level with its
+//! reasons.
+//!
+//! ICD 203 asks that likelihood ("the figure is likely between 50 and 170")
+//! and confidence ("low confidence: two non-overlapping reports") are never
+//! combined in one sentence; [`Summary::likelihood_sentence`] and
+//! [`Summary::confidence`] with [`Summary::reasons`] are kept apart.
+//!
+//! ```
+//! use reckon::confidence::{Confidence, Grade, Likelihood};
+//! use reckon::reconcile::{Evidence, Reconciler, Tally};
+//! use reckon::SourceKind;
+//!
+//! let tally: Tally = [
+//!     Evidence::new("c1", "article", &"50–170".parse()?).with_kind(SourceKind::Encyclopedia),
+//!     Evidence::new("c2", "others", &"200".parse()?).with_kind(SourceKind::Anonymous),
+//! ].into_iter().collect();
+//! let f = Reconciler::new().finish("jobeh-rebels".into(), tally)?;
+//! let s = f.summary();
+//! assert_eq!((s.claims(), s.independent()), (2, 2));
+//! assert_eq!(s.grade(), Grade::Contested);
+//! assert_eq!(s.likelihood(), Some(Likelihood::Likely));
+//! assert_eq!(s.likelihood_sentence().unwrap(), "The figure is likely between 50 and 200.");
+//! assert_eq!(s.confidence(), Confidence::Low);
+//! assert_eq!(
+//!     s.reasons_text(),
+//!     "two non-overlapping reports; no value fits every report; one unattributed; \
+//!      no source of known reliability; a wide range: the high end is 4 times the low"
+//! );
+//! # Ok::<(), reckon::Error>(())
+//! ```
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::conflict::{Conflict, ConflictKind};
+use crate::names::worded_enum;
+use crate::reconcile::EvidenceSet;
+use crate::{Credibility, Interval, Reliability, Side, SourceKind, Stake};
+
+worded_enum!(
+    /// An incident grade, after Airwars: how well a figure is sourced.
+    ///
+    /// ```
+    /// use reckon::confidence::Grade;
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    ///
+    /// let one: Tally = [Evidence::new("c1", "a", &"12".parse()?)].into_iter().collect();
+    /// assert_eq!(Reconciler::new().finish("f".into(), one)?.summary().grade(), Grade::Weak);
+    /// assert_eq!("fair".parse::<Grade>()?, Grade::Fair);
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    Grade, "a grade" {
+        /// Competing claims: the credible claims allow no common value
+        /// (Airwars: competing claims of responsibility).
+        Contested = "contested",
+        /// A single credible source (Airwars: single source).
+        Weak = "weak",
+        /// At least two independent credible sources that can agree.
+        Fair = "fair",
+        /// A party admits the figure against its interest, or a claim is
+        /// graded 1, confirmed by independent sources (Airwars: the
+        /// belligerent accepts).
+        Confirmed = "confirmed",
+    }
+);
+
+worded_enum!(
+    /// How much the evidence supports a judgement (ICD 203): a separate axis
+    /// from likelihood.
+    Confidence, "a confidence level" {
+        /// Thin, partisan, unattributed or contradictory evidence.
+        Low = "low",
+        /// Neither low nor high.
+        Moderate = "moderate",
+        /// Three or more independent sources (or two and a reliable one)
+        /// that do not contradict each other.
+        High = "high",
+    }
+);
+
+/// An ICD 203 expression of likelihood, with its probability band.
+///
+/// ```
+/// use reckon::confidence::Likelihood;
+///
+/// assert_eq!(Likelihood::Likely.to_string(), "likely");
+/// assert_eq!(Likelihood::Likely.band(), (55, 80));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Likelihood {
+    /// 1–5 %.
+    AlmostNoChance,
+    /// 5–20 %.
+    VeryUnlikely,
+    /// 20–45 %.
+    Unlikely,
+    /// 45–55 %.
+    RoughlyEvenChance,
+    /// 55–80 %.
+    Likely,
+    /// 80–95 %.
+    VeryLikely,
+    /// 95–99 %.
+    AlmostCertain,
+}
+
+impl Likelihood {
+    /// The probability band in percent, as ICD 203 gives it.
+    pub fn band(&self) -> (u8, u8) {
+        match self {
+            Likelihood::AlmostNoChance => (1, 5),
+            Likelihood::VeryUnlikely => (5, 20),
+            Likelihood::Unlikely => (20, 45),
+            Likelihood::RoughlyEvenChance => (45, 55),
+            Likelihood::Likely => (55, 80),
+            Likelihood::VeryLikely => (80, 95),
+            Likelihood::AlmostCertain => (95, 99),
+        }
+    }
+}
+
+impl fmt::Display for Likelihood {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Likelihood::AlmostNoChance => "almost no chance",
+            Likelihood::VeryUnlikely => "very unlikely",
+            Likelihood::Unlikely => "unlikely",
+            Likelihood::RoughlyEvenChance => "roughly even chance",
+            Likelihood::Likely => "likely",
+            Likelihood::VeryLikely => "very likely",
+            Likelihood::AlmostCertain => "almost certain",
+        })
+    }
+}
+
+/// One reason behind a confidence level. `Display` writes it as a short
+/// lowercase phrase; [`Summary::reasons_text`] joins them with "; ".
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// How many counted reports give a number, from how many independent
+    /// sources, and whether some do not overlap.
+    Reports {
+        /// Counted claims with a number.
+        reports: usize,
+        /// Their distinct originators.
+        independent: usize,
+        /// Whether some of them do not overlap.
+        disjoint: bool,
+    },
+    /// The reports allow no common value.
+    NoCommonValue,
+    /// Independent sources that are unattributed ("other sources").
+    Unattributed {
+        /// Unattributed originators.
+        count: usize,
+        /// All originators with a number.
+        of: usize,
+    },
+    /// No source's reliability can be judged (all `F`).
+    UnknownReliability,
+    /// A source graded A or B.
+    ReliableSource,
+    /// Every report comes from one side.
+    OneSide(Side),
+    /// A party admits the figure against its interest.
+    Admission,
+    /// Every figure was hedged or vague.
+    VagueOnly,
+    /// Outlying claims were set aside.
+    Outliers(usize),
+    /// Questionable claims were set aside.
+    Questionable(usize),
+    /// A claim was revised.
+    Revised,
+    /// A low/best/high triple is inconsistent.
+    InvalidTriple,
+    /// The reconciled range is wide: its high end is this many times its low.
+    WideRange(Decimal),
+    /// The figure contradicts a related figure (a part, a whole, a total).
+    RelatedConflict,
+}
+
+fn number_word(n: usize) -> String {
+    match n {
+        1 => "one".into(),
+        2 => "two".into(),
+        3 => "three".into(),
+        4 => "four".into(),
+        5 => "five".into(),
+        _ => n.to_string(),
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Reports { reports: 0, .. } => f.write_str("no report gives a number"),
+            Reason::Reports { reports: 1, .. } => f.write_str("a single report"),
+            Reason::Reports {
+                reports,
+                independent,
+                disjoint,
+            } => {
+                if reports == independent {
+                    if *disjoint && *reports == 2 {
+                        f.write_str("two non-overlapping reports")
+                    } else {
+                        write!(f, "{} independent reports", number_word(*reports))?;
+                        if *disjoint {
+                            f.write_str(", some not overlapping")?;
+                        }
+                        Ok(())
+                    }
+                } else {
+                    write!(
+                        f,
+                        "{} reports from {} independent source{}",
+                        number_word(*reports),
+                        number_word(*independent),
+                        if *independent == 1 { "" } else { "s" }
+                    )?;
+                    if *disjoint {
+                        f.write_str(", some not overlapping")?;
+                    }
+                    Ok(())
+                }
+            }
+            Reason::NoCommonValue => f.write_str("no value fits every report"),
+            Reason::Unattributed { count, of } => match (count, of) {
+                (1, 1) => f.write_str("unattributed"),
+                (1, _) => f.write_str("one unattributed"),
+                (2, 2) => f.write_str("both unattributed"),
+                (c, o) if c == o => f.write_str("all unattributed"),
+                (c, o) => write!(f, "{} of {} unattributed", number_word(*c), number_word(*o)),
+            },
+            Reason::UnknownReliability => f.write_str("no source of known reliability"),
+            Reason::ReliableSource => f.write_str("a reliable source"),
+            Reason::OneSide(side) => write!(f, "all from the {side} side"),
+            Reason::Admission => f.write_str("an admission against interest"),
+            Reason::VagueOnly => f.write_str("only vague or approximate figures"),
+            Reason::Outliers(1) => f.write_str("an outlier set aside"),
+            Reason::Outliers(n) => write!(f, "{} outliers set aside", number_word(*n)),
+            Reason::Questionable(1) => f.write_str("a questionable claim set aside"),
+            Reason::Questionable(n) => {
+                write!(f, "{} questionable claims set aside", number_word(*n))
+            }
+            Reason::Revised => f.write_str("revised since first reported"),
+            Reason::InvalidTriple => f.write_str("an inconsistent low/best/high triple"),
+            Reason::WideRange(x) => write!(f, "a wide range: the high end is {x} times the low"),
+            Reason::RelatedConflict => f.write_str("inconsistent with a related figure"),
+        }
+    }
+}
+
+/// What the summary learned, kept to explain itself on demand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+struct Facts {
+    numeric: usize,
+    independent_numeric: usize,
+    anonymous: usize,
+    disjoint: bool,
+    empty: bool,
+    outliers: usize,
+    questionable: usize,
+    partisan: bool,
+    revised: bool,
+    bad_triple: bool,
+    unknown_reliability: bool,
+    reliable: bool,
+    admission: bool,
+    vague_only: bool,
+    related: bool,
+}
+
+/// The confidence summary of one reconciled figure.
+///
+/// | field | meaning |
+/// |---|---|
+/// | [`considered`](Summary::considered) | every claim, superseded ones included |
+/// | [`claims`](Summary::claims) | counted claims (raw) |
+/// | [`independent`](Summary::independent) | distinct originators of the counted claims |
+/// | [`sides`](Summary::sides) | the sides the counted claims' speakers belong to |
+/// | [`agreement`](Summary::agreement) | how much of the envelope the consensus covers, 0–1 |
+/// | [`spread`](Summary::spread) | the reconciled high divided by the reconciled low |
+/// | [`grade`](Summary::grade) | confirmed / fair / weak / contested, after Airwars |
+/// | [`credibility`](Summary::credibility) | the Admiralty credibility (1–6) of the reconciled range |
+/// | [`likelihood`](Summary::likelihood) | the ICD 203 word for the range |
+/// | [`confidence`](Summary::confidence) | high / moderate / low, with [`reasons`](Summary::reasons) |
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Summary {
+    considered: usize,
+    claims: usize,
+    independent: usize,
+    sides: Vec<Side>,
+    unaffiliated: usize,
+    agreement: Option<Decimal>,
+    spread: Option<Decimal>,
+    grade: Grade,
+    credibility: Credibility,
+    likelihood: Option<Likelihood>,
+    range: Option<Interval>,
+    confidence: Confidence,
+    facts: Facts,
+}
+
+const FLAG_NUMERIC: u8 = 1;
+const FLAG_ANONYMOUS: u8 = 2;
+const FLAG_SIDED: u8 = 4;
+const FLAG_SUPPORTS: u8 = 8;
+const FLAG_COUNTED: u8 = 16;
+
+/// Summarizes one figure.
+pub(crate) fn summarize(
+    set: &EvidenceSet<'_>,
+    conflicts: &[Conflict],
+    range: Option<Interval>,
+) -> Summary {
+    let origins = set.originator_len();
+    let mut flags = vec![0u8; origins];
+    let mut sides: Vec<&Side> = Vec::new();
+    let mut f = Facts {
+        vague_only: true,
+        unknown_reliability: true,
+        ..Facts::default()
+    };
+    let mut credible: Option<Option<Interval>> = None;
+    let mut confirmed = false;
+    let mut best_support: Option<Reliability> = None;
+    for i in set.counted() {
+        let e = set.get(i);
+        let o = set.originator_index(i);
+        flags[o] |= FLAG_COUNTED;
+        if let Some(s) = e.side() {
+            flags[o] |= FLAG_SIDED;
+            sides.push(s);
+        }
+        if e.is_unknown() {
+            continue;
+        }
+        f.numeric += 1;
+        flags[o] |= FLAG_NUMERIC;
+        if e.kind() == Some(SourceKind::Anonymous) {
+            flags[o] |= FLAG_ANONYMOUS;
+        }
+        f.vague_only &= e.is_approximate();
+        f.unknown_reliability &= e.reliability() == Reliability::F;
+        f.reliable |= matches!(e.reliability(), Reliability::A | Reliability::B);
+        if set.is_outlier(i) {
+            f.outliers += 1;
+        }
+        if e.is_questionable() {
+            f.questionable += 1;
+            continue;
+        }
+        f.admission |= e.stake() == Stake::Own;
+        confirmed |= e.stake() == Stake::Own || e.credibility() == Credibility::Confirmed;
+        let b = set.bound(i);
+        credible = Some(match credible {
+            None => Some(b),
+            Some(c) => c.and_then(|c| c.intersection(&b)),
+        });
+        if range.is_some_and(|r| r.overlaps(&set.interval(i))) {
+            flags[o] |= FLAG_SUPPORTS;
+            best_support = Some(best_support.map_or(e.reliability(), |r| r.min(e.reliability())));
+        }
+    }
+    if f.numeric == 0 {
+        f.vague_only = false;
+        f.unknown_reliability = false;
+    }
+    sides.sort_unstable();
+    sides.dedup();
+    let sides: Vec<Side> = sides.into_iter().cloned().collect();
+
+    let mut unaffiliated = 0;
+    let mut support = 0;
+    let mut against = 0;
+    for &fl in &flags {
+        if fl & FLAG_COUNTED != 0 && fl & FLAG_SIDED == 0 {
+            unaffiliated += 1;
+        }
+        if fl & FLAG_NUMERIC != 0 {
+            f.independent_numeric += 1;
+            if fl & FLAG_ANONYMOUS != 0 {
+                f.anonymous += 1;
+            }
+            if fl & FLAG_SUPPORTS != 0 {
+                support += 1;
+            } else if range.is_some() {
+                against += 1;
+            }
+        }
+    }
+    for c in conflicts {
+        match c.kind() {
+            ConflictKind::Disjoint => f.disjoint = true,
+            ConflictKind::EmptyConsensus => f.empty = true,
+            ConflictKind::PartisanOnly => f.partisan = true,
+            ConflictKind::Revision => f.revised = true,
+            ConflictKind::InvalidTriple => f.bad_triple = true,
+            _ => {}
+        }
+    }
+    // Questionable claims were only set aside if something else remained.
+    if f.questionable == f.numeric {
+        f.questionable = 0;
+    }
+
+    let grade = match credible {
+        Some(None) => Grade::Contested,
+        _ if confirmed => Grade::Confirmed,
+        Some(Some(_)) if credible_independent(set) >= 2 => Grade::Fair,
+        _ => Grade::Weak,
+    };
+    let credibility = range_credibility(range, support, against, best_support);
+    let likelihood = range.map(|_| match credibility {
+        Credibility::Confirmed if support >= 3 => Likelihood::AlmostCertain,
+        Credibility::Confirmed => Likelihood::VeryLikely,
+        Credibility::Probable => Likelihood::Likely,
+        Credibility::Doubtful => Likelihood::Unlikely,
+        Credibility::Improbable => Likelihood::VeryUnlikely,
+        _ => Likelihood::RoughlyEvenChance,
+    });
+    let agreement = agreement(set.envelope(), set.consensus());
+    let spread = range.and_then(spread);
+    let mut s = Summary {
+        considered: set.len(),
+        claims: set.counted_len(),
+        independent: set.independent(),
+        sides,
+        unaffiliated,
+        agreement,
+        spread,
+        grade,
+        credibility,
+        likelihood,
+        range,
+        confidence: Confidence::Moderate,
+        facts: f,
+    };
+    s.confidence = s.level();
+    s
+}
+
+/// Distinct originators among the counted, credible claims with a number.
+fn credible_independent(set: &EvidenceSet<'_>) -> usize {
+    let mut first: Option<usize> = None;
+    for i in set.numeric() {
+        if set.get(i).is_questionable() {
+            continue;
+        }
+        let o = set.originator_index(i);
+        match first {
+            None => first = Some(o),
+            Some(f) if f != o => return 2,
+            _ => {}
+        }
+    }
+    usize::from(first.is_some())
+}
+
+/// The Admiralty credibility of a range: from the independent sources whose
+/// claims reach it (`support`) and those whose claims all miss it (`against`).
+fn range_credibility(
+    range: Option<Interval>,
+    support: usize,
+    against: usize,
+    best: Option<Reliability>,
+) -> Credibility {
+    if range.is_none() || support == 0 {
+        return Credibility::Unjudged;
+    }
+    let reliable = matches!(best, Some(Reliability::A | Reliability::B | Reliability::C));
+    if support > against {
+        if against == 0 && support >= 2 {
+            if reliable {
+                Credibility::Confirmed
+            } else {
+                Credibility::Probable
+            }
+        } else if against == 0 {
+            match best {
+                Some(Reliability::A | Reliability::B) => Credibility::Probable,
+                Some(Reliability::C | Reliability::D) => Credibility::Possible,
+                Some(Reliability::E) => Credibility::Doubtful,
+                _ => Credibility::Unjudged,
+            }
+        } else {
+            Credibility::Possible
+        }
+    } else if support == against {
+        Credibility::Doubtful
+    } else {
+        Credibility::Improbable
+    }
+}
+
+fn plus_one(x: Decimal) -> Decimal {
+    x.checked_add(Decimal::ONE).unwrap_or(x)
+}
+
+/// How much of the envelope the consensus covers: the share of the
+/// envelope's whole values that lie in the consensus, `(width + 1)` over
+/// `(width + 1)`; when both are open above, the ratio of their low ends.
+fn agreement(envelope: Option<Interval>, consensus: Option<Interval>) -> Option<Decimal> {
+    let e = envelope?;
+    let Some(c) = consensus.and_then(|c| c.intersection(&e)) else {
+        return Some(Decimal::ZERO);
+    };
+    let ratio = match (c.width(), e.width()) {
+        (Some(cw), Some(ew)) => plus_one(cw).checked_div(plus_one(ew)),
+        (Some(_), None) => Some(Decimal::ZERO),
+        (None, _) => plus_one(e.low()).checked_div(plus_one(c.low())),
+    };
+    Some(ratio.unwrap_or(Decimal::ZERO).round_dp(2).normalize())
+}
+
+/// The reconciled high divided by the reconciled low; `None` when the range
+/// is open above or starts at zero.
+fn spread(r: Interval) -> Option<Decimal> {
+    let h = r.high()?;
+    if r.low().is_zero() {
+        return None;
+    }
+    h.checked_div(r.low()).map(|x| x.round_dp(2).normalize())
+}
+
+impl Summary {
+    fn level(&self) -> Confidence {
+        let f = &self.facts;
+        let weak = f.numeric == 0
+            || (f.independent_numeric <= 1 && !f.reliable)
+            || f.empty
+            || f.partisan
+            || (f.anonymous > 0 && f.anonymous == f.independent_numeric)
+            || f.related
+            || self.range.is_none();
+        if weak {
+            return Confidence::Low;
+        }
+        let many = f.independent_numeric >= 3 || (f.independent_numeric >= 2 && f.reliable);
+        if many && !f.disjoint && f.outliers == 0 && !f.bad_triple {
+            Confidence::High
+        } else {
+            Confidence::Moderate
+        }
+    }
+
+    /// Lowers confidence for a contradiction with a related figure.
+    pub(crate) fn mark_related_conflict(&mut self) {
+        self.facts.related = true;
+        self.confidence = self.level();
+    }
+
+    /// Every claim considered, superseded ones included.
+    pub fn considered(&self) -> usize {
+        self.considered
+    }
+
+    /// The counted claims: the raw count, relays and re-reports included.
+    ///
+    /// ```
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    ///
+    /// // Three outlets relaying Syrian state TV, and one monitor.
+    /// let t: Tally = [
+    ///     Evidence::new("c1", "sana", &"12".parse()?),
+    ///     Evidence::new("c2", "sana", &"12".parse()?),
+    ///     Evidence::new("c3", "sana", &"12".parse()?),
+    ///     Evidence::new("c4", "sohr", &"15".parse()?),
+    /// ].into_iter().collect();
+    /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
+    /// assert_eq!((s.claims(), s.independent()), (4, 2));
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn claims(&self) -> usize {
+        self.claims
+    }
+
+    /// The distinct originators of the counted claims (see [`claims`](Summary::claims)).
+    pub fn independent(&self) -> usize {
+        self.independent
+    }
+
+    /// The sides whose speakers made counted claims, in order.
+    ///
+    /// ```
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::Side;
+    ///
+    /// let t: Tally = [
+    ///     Evidence::new("c1", "army", &"40".parse()?).with_side(Side::new("government")),
+    ///     Evidence::new("c2", "monitor", &"45".parse()?),
+    /// ].into_iter().collect();
+    /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
+    /// assert_eq!(s.sides(), [Side::new("government")]);
+    /// assert_eq!(s.unaffiliated(), 1);
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn sides(&self) -> &[Side] {
+        &self.sides
+    }
+
+    /// The originators of counted claims that belong to no side.
+    pub fn unaffiliated(&self) -> usize {
+        self.unaffiliated
+    }
+
+    /// How much of the envelope the consensus covers, from 0 (no common
+    /// value) to 1 (every claim says the same): the share of the envelope's
+    /// whole values that every claim allows, `(consensus width + 1) /
+    /// (envelope width + 1)`; when both are open above, the ratio of their
+    /// low ends. `None` when no claim gives a number.
+    ///
+    /// ```
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    ///
+    /// // Envelope [10, 29] (20 values), consensus [20, 29] (10 values).
+    /// let t: Tally = [
+    ///     Evidence::new("c1", "a", &"10–29".parse()?),
+    ///     Evidence::new("c2", "b", &"20–29".parse()?),
+    /// ].into_iter().collect();
+    /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
+    /// assert_eq!(s.agreement().unwrap().to_string(), "0.5");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn agreement(&self) -> Option<Decimal> {
+        self.agreement
+    }
+
+    /// The reconciled high divided by the reconciled low, to two places:
+    /// 1 for a single value. `None` when the range is open above or starts
+    /// at zero.
+    ///
+    /// ```
+    /// use reckon::policy::Envelope;
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    ///
+    /// let t: Tally = [Evidence::new("c1", "a", &"50–170".parse()?)].into_iter().collect();
+    /// let s = Reconciler::new().policy(Envelope).finish("f".into(), t)?.summary().clone();
+    /// assert_eq!(s.spread().unwrap().to_string(), "3.4");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn spread(&self) -> Option<Decimal> {
+        self.spread
+    }
+
+    /// The incident grade, after Airwars ([`Grade`]).
+    pub fn grade(&self) -> Grade {
+        self.grade
+    }
+
+    /// The Admiralty credibility of the reconciled range, counting
+    /// independent sources whose counted claims reach the range (support)
+    /// and those whose claims all miss it (against):
+    ///
+    /// | grade | when |
+    /// |---|---|
+    /// | 1 confirmed | two or more support, none against, one of them graded A–C |
+    /// | 2 probably true | two or more support, none against; or one source graded A/B |
+    /// | 3 possibly true | more support than against; or one source graded C/D |
+    /// | 4 doubtful | as many against as support; or one source graded E |
+    /// | 5 improbable | more against than support |
+    /// | 6 cannot be judged | no range, or one source of unknown reliability |
+    ///
+    /// ```
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::Credibility;
+    ///
+    /// let t: Tally = [Evidence::new("c1", "a", &"12".parse()?)].into_iter().collect();
+    /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
+    /// assert_eq!(s.credibility(), Credibility::Unjudged);
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn credibility(&self) -> Credibility {
+        self.credibility
+    }
+
+    /// The ICD 203 word for how likely the figure lies in the reconciled
+    /// range, from its credibility: 1 is *very likely* (*almost certain*
+    /// with three or more supporting sources), 2 *likely*, 3 and 6 *roughly
+    /// even chance*, 4 *unlikely*, 5 *very unlikely*. `None` without a range.
+    pub fn likelihood(&self) -> Option<Likelihood> {
+        self.likelihood
+    }
+
+    /// The likelihood as a sentence, without any word of confidence:
+    /// "The figure is likely between 50 and 170."
+    ///
+    /// ```
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    ///
+    /// let t: Tally = [Evidence::new("c1", "a", &"more than 100".parse()?)].into_iter().collect();
+    /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
+    /// assert_eq!(
+    ///     s.likelihood_sentence().unwrap(),
+    ///     "There is a roughly even chance that the figure is at least 101."
+    /// );
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn likelihood_sentence(&self) -> Option<String> {
+        let (l, r) = (self.likelihood?, self.range?);
+        let what = match r.high() {
+            Some(h) if h == r.low() => format!("{h}"),
+            Some(h) => format!("between {} and {h}", r.low()),
+            None => format!("at least {}", r.low()),
+        };
+        Some(match l {
+            Likelihood::AlmostNoChance => {
+                format!("There is almost no chance that the figure is {what}.")
+            }
+            Likelihood::VeryUnlikely => format!("It is very unlikely that the figure is {what}."),
+            Likelihood::Unlikely => format!("It is unlikely that the figure is {what}."),
+            Likelihood::RoughlyEvenChance => {
+                format!("There is a roughly even chance that the figure is {what}.")
+            }
+            Likelihood::Likely => format!("The figure is likely {what}."),
+            Likelihood::VeryLikely => format!("The figure is very likely {what}."),
+            Likelihood::AlmostCertain => format!("The figure is almost certainly {what}."),
+        })
+    }
+
+    /// How much the evidence supports the judgement: a separate axis from
+    /// likelihood, explained by [`reasons`](Summary::reasons).
+    ///
+    /// ```
+    /// use reckon::confidence::Confidence;
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    ///
+    /// // Three independent sources that all allow 42.
+    /// let t: Tally = ["40–45", "42", "38–44"].iter().enumerate()
+    ///     .map(|(i, v)| Evidence::new(format!("c{i}"), format!("s{i}"), &v.parse().unwrap()))
+    ///     .collect();
+    /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
+    /// assert_eq!(s.confidence(), Confidence::High);
+    /// assert_eq!(s.reasons_text(), "three independent reports; no source of known reliability");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn confidence(&self) -> Confidence {
+        self.confidence
+    }
+
+    /// The reasons behind the confidence level, in a fixed order.
+    pub fn reasons(&self) -> Vec<Reason> {
+        let f = &self.facts;
+        let mut r = vec![Reason::Reports {
+            reports: f.numeric,
+            independent: f.independent_numeric,
+            disjoint: f.disjoint,
+        }];
+        if f.empty {
+            r.push(Reason::NoCommonValue);
+        }
+        if f.partisan {
+            if let [side] = self.sides.as_slice() {
+                r.push(Reason::OneSide(side.clone()));
+            }
+        }
+        if f.related {
+            r.push(Reason::RelatedConflict);
+        }
+        if f.anonymous > 0 {
+            r.push(Reason::Unattributed {
+                count: f.anonymous,
+                of: f.independent_numeric,
+            });
+        }
+        if f.unknown_reliability {
+            r.push(Reason::UnknownReliability);
+        }
+        if f.reliable {
+            r.push(Reason::ReliableSource);
+        }
+        if f.admission {
+            r.push(Reason::Admission);
+        }
+        if f.vague_only {
+            r.push(Reason::VagueOnly);
+        }
+        if f.outliers > 0 {
+            r.push(Reason::Outliers(f.outliers));
+        }
+        if f.questionable > 0 {
+            r.push(Reason::Questionable(f.questionable));
+        }
+        if f.bad_triple {
+            r.push(Reason::InvalidTriple);
+        }
+        if let Some(x) = self.spread.filter(|x| *x >= Decimal::from(3)) {
+            r.push(Reason::WideRange(x));
+        }
+        if f.revised {
+            r.push(Reason::Revised);
+        }
+        r
+    }
+
+    /// The reasons, joined with "; ".
+    pub fn reasons_text(&self) -> String {
+        let mut s = String::new();
+        for (i, r) in self.reasons().iter().enumerate() {
+            if i > 0 {
+                s.push_str("; ");
+            }
+            s.push_str(&r.to_string());
+        }
+        s
+    }
+}

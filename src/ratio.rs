@@ -1,0 +1,86 @@
+//! Small numeric helpers shared by conflicts and summaries: log ratios of
+//! counts, compact display of intervals, and the admission floor.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::Interval;
+
+/// `log10((hi + 1) / (lo + 1))`, in thousandths, never negative.
+///
+/// This is "the gap relative to the size, on a log scale": with `gap = hi −
+/// lo`, `log10(1 + gap / (lo + 1))`. One is added to both sides so that a
+/// count of zero is allowed. The result is a measure, not a figure, so it is
+/// computed in floating point and rounded.
+pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
+    let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+    let (Some(a), Some(b)) = (lo.to_f64(), hi.to_f64()) else {
+        return 0;
+    };
+    let r = ((b + 1.0) / (a + 1.0)).log10() * 1000.0;
+    if r.is_finite() && r > 0.0 {
+        // Bounded: values fit in a Decimal (< 8e28), so r < 29 000.
+        r.round() as u32
+    } else {
+        0
+    }
+}
+
+/// Thousandths as a decimal with three places.
+pub(crate) fn milli(m: u32) -> Decimal {
+    Decimal::new(i64::from(m), 3)
+}
+
+/// Writes an interval compactly: `200` for a point, `50–170`, `20+`.
+pub(crate) struct Compact(pub(crate) Interval);
+
+impl fmt::Display for Compact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = self.0;
+        match i.high() {
+            Some(h) if h == i.low() => write!(f, "{h}"),
+            Some(h) => write!(f, "{}–{h}", i.low()),
+            None => write!(f, "{}+", i.low()),
+        }
+    }
+}
+
+/// Raises a range and a best value to an admission floor (see the stake
+/// model in [`policy`](crate::policy)).
+pub(crate) fn raise_to_floor(
+    range: Option<Interval>,
+    best: Option<Decimal>,
+    floor: Option<Decimal>,
+) -> (Option<Interval>, Option<Decimal>) {
+    let Some(f) = floor else {
+        return (range, best);
+    };
+    let range = range.map(|r| Interval::from_parts(r.low().max(f), r.high().map(|h| h.max(f))));
+    (range, best.map(|b| b.max(f)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_gap_is_symmetric_and_smoothed() {
+        // al-Jobeh: 170 against 200, log10(201 / 171) = 0.0702.
+        assert_eq!(log_gap_milli(170.into(), 200.into()), 70);
+        assert_eq!(log_gap_milli(200.into(), 170.into()), 70);
+        // Zero is allowed: log10(10 / 1) = 1.
+        assert_eq!(log_gap_milli(0.into(), 9.into()), 1000);
+        assert_eq!(log_gap_milli(5.into(), 5.into()), 0);
+        assert_eq!(milli(70).to_string(), "0.070");
+    }
+
+    #[test]
+    fn compact_intervals() {
+        let iv = |l: i64, h: Option<i64>| Interval::new(l.into(), h.map(Decimal::from)).unwrap();
+        assert_eq!(Compact(iv(200, Some(200))).to_string(), "200");
+        assert_eq!(Compact(iv(50, Some(170))).to_string(), "50–170");
+        assert_eq!(Compact(iv(101, None)).to_string(), "101+");
+    }
+}

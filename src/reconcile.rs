@@ -1,0 +1,716 @@
+//! Reconciliation: from every claim about each figure to what can be
+//! believed, where the sources contradict each other, and how sure we are.
+//!
+//! A [`Reconciler`] holds the options — the [`Policy`](crate::policy::Policy)
+//! (`weighted` by default), the [`Reading`] of vague words, whether
+//! [`Superseded`] claims count — and reconciles a whole [`Dossier`] into
+//! [`Findings`], one [`Finding`] per figure plus the conflicts between
+//! related figures. Underneath, each figure's claims become [`Evidence`]
+//! gathered in a mergeable [`Tally`], which can also be fed and finished
+//! directly.
+//!
+//! # Independence
+//!
+//! Claims are grouped by **originator** ([`Dossier::originator`]): ten
+//! outlets relaying Syrian state TV are one source, and the same source
+//! saying the same thing twice is one report. Summaries give both the raw
+//! count of claims and the count of independent originators; policies share
+//! an originator's weight among its claims and count it once.
+//!
+//! # Revisions
+//!
+//! A claim that `supersedes` another keeps the earlier one in the history
+//! (it is listed, with [`Exclusion::Superseded`](crate::policy::Exclusion::Superseded),
+//! and a `revision` conflict records the change) but, by default, only the
+//! latest counts.
+//!
+//! ```
+//! use reckon::{Claim, Dossier, Figure, Measure, Scope, Source, SourceKind};
+//! use reckon::reconcile::Reconciler;
+//!
+//! let mut d = Dossier::new();
+//! d.add_source(Source::new("article", "Wikipedia article", SourceKind::Encyclopedia));
+//! d.add_source(Source::new("others", "other sources", SourceKind::Anonymous));
+//! d.add_figure(Figure::new("jobeh-rebels", "rebels killed at al-Jobeh", Scope::new(Measure::Killed)));
+//! d.add_claim(Claim::new("c1", "jobeh-rebels", "article", "50–170".parse()?));
+//! d.add_claim(Claim::new("c2", "jobeh-rebels", "others", "200".parse()?));
+//!
+//! let findings = Reconciler::new().reconcile(&d)?;
+//! let f = findings.get(&"jobeh-rebels".into()).unwrap();
+//! assert_eq!(f.policy(), "weighted");
+//! assert_eq!(f.range().unwrap().to_string(), "[50, 200]");
+//! assert_eq!(f.best(), Some(110.into()));
+//! assert_eq!(f.consensus(), None);
+//! assert_eq!(f.conflicts()[0].kind().as_str(), "disjoint");
+//! assert_eq!(f.summary().grade().as_str(), "contested");
+//! # Ok::<(), reckon::Error>(())
+//! ```
+
+pub(crate) mod evidence;
+pub(crate) mod tally;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+pub use evidence::Evidence;
+pub use tally::{EvidenceSet, Superseded, Tally};
+
+use crate::confidence::{Summary, summarize};
+use crate::conflict::{self, Conflict, ConflictKind, Detail};
+use crate::policy::{Policy, Role, Weighted};
+use crate::ratio::log_gap_milli;
+use crate::rollup::{self, Grades, Rollup};
+use crate::{
+    ClaimId, Date, Dossier, Error, Figure, FigureId, Interval, Measure, Period, Reading, Relation,
+    Source, SourceId, Stake,
+};
+use tally::Prepared;
+
+/// Reconciles figures: the options, and the entry points.
+///
+/// Options are set by chained calls on a value: a [`Policy`] (default
+/// [`Weighted`]), the [`Reading`] of vague words (default strict), and
+/// whether [`Superseded`] claims count (default: they do not).
+///
+/// ```
+/// use reckon::policy;
+/// use reckon::reconcile::{Reconciler, Superseded};
+/// use reckon::Reading;
+///
+/// let r = Reconciler::new()
+///     .policy(policy::named("majority")?)
+///     .reading(Reading::Lenient)
+///     .superseded(Superseded::Count);
+/// assert_eq!(r.policy_name(), "majority");
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Reconciler {
+    policy: Arc<dyn Policy>,
+    name: Arc<str>,
+    reading: Reading,
+    superseded: Superseded,
+}
+
+impl fmt::Debug for Reconciler {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reconciler")
+            .field("policy", &self.name)
+            .field("reading", &self.reading)
+            .field("superseded", &self.superseded)
+            .finish()
+    }
+}
+
+impl Default for Reconciler {
+    fn default() -> Self {
+        Reconciler::new()
+    }
+}
+
+/// What the reconciler knows about a source, resolved once per dossier.
+struct Speaker<'a> {
+    originator: &'a SourceId,
+    source: Option<&'a Source>,
+}
+
+impl Reconciler {
+    /// The default options: `weighted`, strict reading, superseded claims skipped.
+    pub fn new() -> Self {
+        Reconciler {
+            policy: Arc::new(Weighted),
+            name: Arc::from("weighted"),
+            reading: Reading::Strict,
+            superseded: Superseded::Skip,
+        }
+    }
+
+    /// Uses `policy`.
+    #[must_use]
+    pub fn policy(mut self, policy: impl Policy + 'static) -> Self {
+        self.name = Arc::from(policy.name());
+        self.policy = Arc::new(policy);
+        self
+    }
+
+    /// Reads vague words this way (for every interval: policies, conflicts, summaries).
+    #[must_use]
+    pub fn reading(mut self, reading: Reading) -> Self {
+        self.reading = reading;
+        self
+    }
+
+    /// Counts superseded claims, or not.
+    #[must_use]
+    pub fn superseded(mut self, superseded: Superseded) -> Self {
+        self.superseded = superseded;
+        self
+    }
+
+    /// The name of the policy in use.
+    pub fn policy_name(&self) -> &str {
+        &self.name
+    }
+
+    /// Reconciles every figure of `dossier`, in the dossier's order, then
+    /// checks the declared relations between figures. Claims about figures
+    /// that are not in the dossier are not reconciled: call
+    /// [`Dossier::validate`] first to hear about them.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when a roll-up overflows, an error from the
+    /// policy, or [`Error::Invalid`] when the policy's best value lies
+    /// outside its range.
+    pub fn reconcile(&self, dossier: &Dossier) -> Result<Findings, Error> {
+        let speakers: HashMap<&SourceId, Speaker<'_>> = dossier
+            .sources()
+            .iter()
+            .map(|s| {
+                let originator = dossier.originator(s.id());
+                let speaker = dossier.source(originator).or(Some(s));
+                (
+                    s.id(),
+                    Speaker {
+                        originator,
+                        source: speaker,
+                    },
+                )
+            })
+            .collect();
+        let mut items = Vec::with_capacity(dossier.figures().len());
+        let mut index = HashMap::with_capacity(dossier.figures().len());
+        for figure in dossier.figures() {
+            let counted = figure.scope().side();
+            let tally: Tally = dossier
+                .claims_of(figure.id())
+                .map(|c| {
+                    let (originator, source) = match speakers.get(c.source()) {
+                        Some(s) => (s.originator.clone(), s.source),
+                        None => (c.source().clone(), None),
+                    };
+                    let stake = c.stake_override().unwrap_or_else(|| {
+                        match (source.and_then(Source::side), counted) {
+                            (Some(a), Some(b)) if a == b => Stake::Own,
+                            (Some(_), Some(_)) => Stake::Enemy,
+                            _ => Stake::Neutral,
+                        }
+                    });
+                    Evidence::new(c.id().clone(), originator, c.value())
+                        .with_claim_details(c)
+                        .with_speaker(source)
+                        .with_stake(stake)
+                })
+                .collect();
+            index.entry(figure.id().clone()).or_insert(items.len());
+            items.push(self.finish(figure.id().clone(), tally)?);
+        }
+        let mut findings = Findings {
+            items,
+            index,
+            across: Vec::new(),
+            relations: dossier.relations().to_vec(),
+        };
+        let across = relate(&findings, dossier)?;
+        for c in &across {
+            if matches!(
+                c.kind(),
+                ConflictKind::PartExceedsWhole
+                    | ConflictKind::ComponentsExceedTotal
+                    | ConflictKind::TotalBelowParts
+            ) {
+                for f in c.figures() {
+                    if let Some(&i) = findings.index.get(f) {
+                        findings.items[i].summary.mark_related_conflict();
+                    }
+                }
+            }
+        }
+        findings.across = across;
+        Ok(findings)
+    }
+
+    /// Reconciles one figure from its tally: detects its conflicts, applies
+    /// the policy and summarizes. The result does not depend on the order
+    /// in which the evidence was fed or tallies were merged.
+    ///
+    /// ```
+    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    ///
+    /// let t: Tally = [
+    ///     Evidence::new("c1", "ministry", &"18".parse()?),
+    ///     Evidence::new("c2", "ministry", &"19".parse()?).superseding("c1"),
+    /// ].into_iter().collect();
+    /// let f = Reconciler::new().finish("f".into(), t)?;
+    /// assert_eq!(f.best(), Some(19.into()));
+    /// assert_eq!(f.claims().len(), 2);
+    /// assert!(!f.claims()[0].is_counted());
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// An error from the policy, or [`Error::Invalid`] when its best value
+    /// lies outside its range.
+    pub fn finish(&self, figure: FigureId, tally: Tally) -> Result<Finding, Error> {
+        let mut p = Prepared::new(tally.items, self.reading, self.superseded);
+        let conflicts = conflict::within(&mut p, &figure);
+        let set = p.set();
+        let outcome = self.policy.apply(&set)?;
+        let (range, best, roles) = outcome.into_parts();
+        match (range, best) {
+            (Some(r), Some(b)) if !r.contains(b) => {
+                return Err(Error::invalid(
+                    format!("policy `{}`", self.name),
+                    format!("its best value {b} for figure `{figure}` lies outside its range {r}"),
+                ));
+            }
+            (None, Some(b)) => {
+                return Err(Error::invalid(
+                    format!("policy `{}`", self.name),
+                    format!("it gives figure `{figure}` a best value {b} but no range"),
+                ));
+            }
+            _ => {}
+        }
+        let summary = summarize(&set, &conflicts, range);
+        let envelope = p.envelope;
+        let consensus = p.consensus;
+        let reading = p.reading;
+        let claims = p
+            .items
+            .into_iter()
+            .zip(p.notes)
+            .zip(roles)
+            .map(|((e, n), role)| ClaimStatus {
+                interval: e.interval_read(reading),
+                claim: e.claim().clone(),
+                counted: n.counted,
+                role,
+            })
+            .collect();
+        Ok(Finding {
+            figure,
+            policy: self.name.clone(),
+            claims,
+            range,
+            best,
+            envelope,
+            consensus,
+            conflicts,
+            summary,
+        })
+    }
+}
+
+/// One claim in a [`Finding`]: its interval, whether it counted, and what
+/// the policy made of it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ClaimStatus {
+    claim: ClaimId,
+    interval: Interval,
+    counted: bool,
+    role: Role,
+}
+
+impl ClaimStatus {
+    /// The claim's id.
+    pub fn claim(&self) -> &ClaimId {
+        &self.claim
+    }
+
+    /// Its interval, under the reading in force.
+    pub fn interval(&self) -> Interval {
+        self.interval
+    }
+
+    /// Whether it counted (not superseded, unless superseded claims count).
+    pub fn is_counted(&self) -> bool {
+        self.counted
+    }
+
+    /// What the policy made of it.
+    pub fn role(&self) -> &Role {
+        &self.role
+    }
+}
+
+impl fmt::Display for Role {
+    /// `used`, or the reason for leaving the claim out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Role::Used => f.write_str("used"),
+            Role::Excluded(e) => e.fmt(f),
+        }
+    }
+}
+
+/// What reconciliation found about one figure: the policy's range and best
+/// value, every claim considered with its role, the envelope and consensus,
+/// the conflicts within the figure, and the confidence [`Summary`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    figure: FigureId,
+    policy: Arc<str>,
+    claims: Vec<ClaimStatus>,
+    range: Option<Interval>,
+    best: Option<Decimal>,
+    envelope: Option<Interval>,
+    consensus: Option<Interval>,
+    conflicts: Vec<Conflict>,
+    summary: Summary,
+}
+
+impl Finding {
+    /// The figure.
+    pub fn figure(&self) -> &FigureId {
+        &self.figure
+    }
+
+    /// The name of the policy that decided the range.
+    pub fn policy(&self) -> &str {
+        &self.policy
+    }
+
+    /// Every claim considered, superseded ones included, ordered by interval
+    /// then claim id.
+    pub fn claims(&self) -> &[ClaimStatus] {
+        &self.claims
+    }
+
+    /// The reconciled range; `None` when the policy can give none (no claim
+    /// with a number, or an empty consensus).
+    pub fn range(&self) -> Option<Interval> {
+        self.range
+    }
+
+    /// The reconciled low end.
+    pub fn low(&self) -> Option<Decimal> {
+        self.range.map(|r| r.low())
+    }
+
+    /// The reconciled best value.
+    pub fn best(&self) -> Option<Decimal> {
+        self.best
+    }
+
+    /// The reconciled high end; `None` when unbounded or there is no range.
+    pub fn high(&self) -> Option<Decimal> {
+        self.range.and_then(|r| r.high())
+    }
+
+    /// The envelope of the counted claims (see [`EvidenceSet::envelope`]).
+    pub fn envelope(&self) -> Option<Interval> {
+        self.envelope
+    }
+
+    /// The consensus of the counted claims (see [`EvidenceSet::consensus`]).
+    pub fn consensus(&self) -> Option<Interval> {
+        self.consensus
+    }
+
+    /// The conflicts within this figure (see [`Findings::conflicts_of`] for
+    /// those with related figures too).
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// The confidence summary.
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+}
+
+/// The findings for a whole dossier: one [`Finding`] per figure, in the
+/// dossier's order, and the conflicts between related figures.
+#[derive(Clone, Debug)]
+pub struct Findings {
+    items: Vec<Finding>,
+    index: HashMap<FigureId, usize>,
+    across: Vec<Conflict>,
+    relations: Vec<Relation>,
+}
+
+impl Findings {
+    /// Every finding, in the dossier's order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Finding> {
+        self.items.iter()
+    }
+
+    /// The number of findings.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The finding for `figure`.
+    pub fn get(&self, figure: &FigureId) -> Option<&Finding> {
+        self.index.get(figure).map(|&i| &self.items[i])
+    }
+
+    /// The conflicts between related figures.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.across
+    }
+
+    /// Every conflict that involves `figure`: within it, then with related figures.
+    pub fn conflicts_of<'a>(&'a self, figure: &'a FigureId) -> impl Iterator<Item = &'a Conflict> {
+        self.get(figure)
+            .map(Finding::conflicts)
+            .unwrap_or_default()
+            .iter()
+            .chain(
+                self.across
+                    .iter()
+                    .filter(move |c| c.figures().contains(figure)),
+            )
+    }
+
+    /// The roll-up of a `sum-over` or `components` relation: the interval
+    /// sum of its parts whose grade is in `grades` (see [`rollup`](crate::rollup)).
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] for a relation that declares no parts to add
+    /// (`part-of`, `overlap`); [`Error::Overflow`] when the sum overflows.
+    ///
+    /// ```
+    /// use reckon::reconcile::Reconciler;
+    /// use reckon::rollup::Grades;
+    /// use reckon::{Dossier, Relation};
+    ///
+    /// let findings = Reconciler::new().reconcile(&Dossier::new())?;
+    /// let err = findings.rollup(&Relation::part_of("a", "b"), Grades::ALL).unwrap_err();
+    /// assert_eq!(err.to_string(), "a part-of relation: it declares no parts to add up");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn rollup(&self, relation: &Relation, grades: Grades) -> Result<Rollup, Error> {
+        match relation {
+            Relation::SumOver { parts, total } => {
+                rollup::roll(total, parts, self, &self.relations, grades)
+            }
+            Relation::Components { components, total } => {
+                rollup::roll(total, components, self, &self.relations, grades)
+            }
+            other => Err(Error::invalid(
+                format!("a {} relation", other.kind()),
+                "it declares no parts to add up",
+            )),
+        }
+    }
+
+    /// The roll-ups of every `sum-over` and `components` relation whose
+    /// total is `total`, in declaration order.
+    ///
+    /// # Errors
+    /// As [`Findings::rollup`].
+    pub fn rollups(&self, total: &FigureId, grades: Grades) -> Result<Vec<Rollup>, Error> {
+        self.relations
+            .iter()
+            .filter(|r| match r {
+                Relation::SumOver { total: t, .. } | Relation::Components { total: t, .. } => {
+                    t == total
+                }
+                _ => false,
+            })
+            .map(|r| self.rollup(r, grades))
+            .collect()
+    }
+}
+
+impl<'a> IntoIterator for &'a Findings {
+    type Item = &'a Finding;
+    type IntoIter = std::slice::Iter<'a, Finding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+/// The claims a finding's policy used.
+fn used(f: &Finding) -> impl Iterator<Item = ClaimId> + '_ {
+    f.claims
+        .iter()
+        .filter(|c| c.role.is_used())
+        .map(|c| c.claim.clone())
+}
+
+/// Whether a part measuring `part` can be counted within a whole measuring `whole`.
+fn measures_fit(part: &Measure, whole: &Measure) -> bool {
+    part == whole
+        || (*whole == Measure::Casualties
+            && matches!(
+                part,
+                Measure::Killed | Measure::Wounded | Measure::Captured | Measure::Missing
+            ))
+}
+
+fn earliest(d: Date) -> (i16, u8, u8) {
+    (d.year(), d.month().unwrap_or(1), d.day().unwrap_or(1))
+}
+
+fn latest(d: Date) -> (i16, u8, u8) {
+    (d.year(), d.month().unwrap_or(12), d.day().unwrap_or(31))
+}
+
+fn within(part: &Period, whole: &Period) -> bool {
+    earliest(part.start()) >= earliest(whole.start()) && latest(part.end()) <= latest(whole.end())
+}
+
+/// A scope mismatch between a part and the figure that contains it.
+fn scope_problem(part: &Figure, whole: &Figure, measures: bool) -> Option<String> {
+    let (ps, ws) = (part.scope(), whole.scope());
+    if measures && !measures_fit(ps.measure(), ws.measure()) {
+        return Some(format!(
+            "`{}` counts {} but `{}` counts {}",
+            part.id(),
+            ps.measure(),
+            whole.id(),
+            ws.measure()
+        ));
+    }
+    if let (Some(a), Some(b)) = (ps.period(), ws.period()) {
+        if !within(a, b) {
+            return Some(format!(
+                "`{}` covers {a}, outside the period of `{}`, {b}",
+                part.id(),
+                whole.id()
+            ));
+        }
+    }
+    None
+}
+
+/// The conflicts between figures, from the declared relations.
+fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error> {
+    let mut out = Vec::new();
+    let scope = |a: &FigureId, b: &FigureId, measures: bool, out: &mut Vec<Conflict>| {
+        if let (Some(fa), Some(fb)) = (dossier.figure(a), dossier.figure(b)) {
+            if let Some(what) = scope_problem(fa, fb, measures) {
+                out.push(conflict::across(
+                    ConflictKind::ScopeMismatch,
+                    None,
+                    Vec::new(),
+                    vec![a.clone(), b.clone()],
+                    Detail::ScopeMismatch { what },
+                ));
+            }
+        }
+    };
+    for r in dossier.relations() {
+        match r {
+            Relation::PartOf { part, whole } => {
+                scope(part, whole, true, &mut out);
+                let (Some(p), Some(w)) = (findings.get(part), findings.get(whole)) else {
+                    continue;
+                };
+                let (Some(pr), Some(wr)) = (p.range, w.range) else {
+                    continue;
+                };
+                if let Some(wh) = wr.high().filter(|h| pr.low() > *h) {
+                    out.push(conflict::across(
+                        ConflictKind::PartExceedsWhole,
+                        Some(log_gap_milli(wh, pr.low())),
+                        used(p).chain(used(w)).collect(),
+                        vec![part.clone(), whole.clone()],
+                        Detail::PartExceedsWhole {
+                            part: pr,
+                            whole: wr,
+                        },
+                    ));
+                }
+            }
+            Relation::Components { components, total } => {
+                let Some(t) = findings.get(total) else {
+                    continue;
+                };
+                let roll = rollup::roll(
+                    total,
+                    components,
+                    findings,
+                    &findings.relations,
+                    Grades::ALL,
+                )?;
+                let (Some(sum), Some(tr)) = (roll.sum(), t.range) else {
+                    continue;
+                };
+                if let Some(th) = tr.high().filter(|h| sum.low() > *h) {
+                    let mut claims: Vec<ClaimId> = Vec::new();
+                    for part in roll.used() {
+                        if let Some(f) = findings.get(part.figure()) {
+                            claims.extend(used(f));
+                        }
+                    }
+                    claims.extend(used(t));
+                    let mut figures: Vec<FigureId> =
+                        roll.used().map(|p| p.figure().clone()).collect();
+                    figures.push(total.clone());
+                    out.push(conflict::across(
+                        ConflictKind::ComponentsExceedTotal,
+                        Some(log_gap_milli(th, sum.low())),
+                        claims,
+                        figures,
+                        Detail::ComponentsExceedTotal { sum, total: tr },
+                    ));
+                }
+            }
+            Relation::SumOver { parts, total } => {
+                for part in parts {
+                    scope(part, total, true, &mut out);
+                }
+                let Some(t) = findings.get(total) else {
+                    continue;
+                };
+                let roll = rollup::roll(total, parts, findings, &findings.relations, Grades::ALL)?;
+                let (Some(sum), Some(tr)) = (roll.sum(), t.range) else {
+                    continue;
+                };
+                let figure = t.best.unwrap_or(tr.low());
+                if figure < sum.low() {
+                    let hard = tr.high().is_some_and(|h| h < sum.low());
+                    let against = if hard {
+                        tr.high().unwrap_or(figure)
+                    } else {
+                        figure
+                    };
+                    let mut claims: Vec<ClaimId> = used(t).collect();
+                    for part in roll.used() {
+                        if let Some(f) = findings.get(part.figure()) {
+                            claims.extend(used(f));
+                        }
+                    }
+                    let mut figures = vec![total.clone()];
+                    figures.extend(roll.used().map(|p| p.figure().clone()));
+                    let c = conflict::across(
+                        ConflictKind::TotalBelowParts,
+                        Some(log_gap_milli(against, sum.low())),
+                        claims,
+                        figures,
+                        Detail::TotalBelowParts {
+                            total: tr,
+                            figure,
+                            parts: sum,
+                        },
+                    );
+                    out.push(if hard { c } else { conflict::soft(c) });
+                }
+            }
+            Relation::Overlap { figures } => {
+                if let Some((first, rest)) = figures.split_first() {
+                    for other in rest {
+                        if let (Some(a), Some(b)) = (dossier.figure(first), dossier.figure(other)) {
+                            if a.scope().measure() != b.scope().measure() {
+                                scope(other, first, true, &mut out);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}

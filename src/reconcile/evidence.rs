@@ -1,0 +1,549 @@
+//! One claim as reconciliation sees it: its value's intervals and point, and
+//! what is known about who said it.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use crate::{
+    Claim, ClaimId, Credibility, Date, Dossier, Estimate, Form, Interval, Qualifier, Reading,
+    Reliability, Side, Source, SourceId, SourceKind, Stake, TripleIssue, VagueTerm,
+};
+
+/// The form of a value, without its numbers: what reconciliation needs to
+/// know about how a figure was stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Shape {
+    Exact,
+    Range,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    FewerThan,
+    Approximately,
+    Nearly,
+    Vague,
+    Unknown,
+    Triple,
+}
+
+/// An inconsistent low/best/high triple, kept for the `invalid_triple` conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct BadTriple {
+    pub(crate) issue: TripleIssue,
+    pub(crate) low: Decimal,
+    pub(crate) best: Decimal,
+    pub(crate) high: Decimal,
+}
+
+/// One claim as reconciliation sees it: the claim's id, its value (interval,
+/// best value, form), and what is known about its speaker — the
+/// **originator** (the end of the source's `relays` chain, on which
+/// independence is judged), the speaker's side, the Admiralty grades, the
+/// speaker's [`Stake`] — plus the report date and the claim it revises.
+///
+/// Built from a dossier with [`Evidence::of`], or from parts with
+/// [`Evidence::new`] when the claims come from elsewhere (a table, a stream).
+/// Evidence is what a [`Tally`](crate::reconcile::Tally) collects.
+///
+/// ```
+/// use reckon::reconcile::Evidence;
+/// use reckon::{Reliability, Stake};
+///
+/// let e = Evidence::new("c1", "hezbollah", &"2".parse()?)
+///     .with_stake(Stake::Own)
+///     .with_reliability(Reliability::C);
+/// assert_eq!(e.interval().to_string(), "[2, 2]");
+/// assert_eq!(e.originator().as_str(), "hezbollah");
+/// // An admission against interest is read as a floor: at least 2.
+/// assert_eq!(e.bound(Default::default()).to_string(), "[2, ∞)");
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Evidence {
+    claim: ClaimId,
+    originator: SourceId,
+    side: Option<Side>,
+    supersedes: Option<ClaimId>,
+    interval: Interval,
+    best: Option<Decimal>,
+    vague: Option<Arc<VagueTerm>>,
+    triple: Option<Box<BadTriple>>,
+    reported: Option<Date>,
+    shape: Shape,
+    reliability: Reliability,
+    credibility: Credibility,
+    stake: Stake,
+    kind: Option<SourceKind>,
+    confirmed: bool,
+}
+
+impl Evidence {
+    /// Evidence for claim `claim` by `originator`, of value `value`; no side,
+    /// reliability `F`, credibility 6, neutral stake, no kind of source, no
+    /// date and no revision link.
+    pub fn new(
+        claim: impl Into<ClaimId>,
+        originator: impl Into<SourceId>,
+        value: &Estimate,
+    ) -> Self {
+        let (shape, vague, triple) = match value.form() {
+            Form::Exact(_) => (Shape::Exact, None, None),
+            Form::Range { .. } => (Shape::Range, None, None),
+            Form::AtLeast(_) => (Shape::AtLeast, None, None),
+            Form::MoreThan(_) => (Shape::MoreThan, None, None),
+            Form::AtMost(_) => (Shape::AtMost, None, None),
+            Form::FewerThan(_) => (Shape::FewerThan, None, None),
+            Form::Approximately { .. } => (Shape::Approximately, None, None),
+            Form::Nearly { .. } => (Shape::Nearly, None, None),
+            Form::Vague(term) => (Shape::Vague, Some(term.clone()), None),
+            Form::Unknown => (Shape::Unknown, None, None),
+            Form::Triple { low, best, high } => (
+                Shape::Triple,
+                None,
+                value.triple_issue().map(|issue| {
+                    Box::new(BadTriple {
+                        issue,
+                        low: *low,
+                        best: *best,
+                        high: *high,
+                    })
+                }),
+            ),
+        };
+        Evidence {
+            claim: claim.into(),
+            originator: originator.into(),
+            side: None,
+            supersedes: None,
+            interval: value.interval(),
+            best: value.best(),
+            vague,
+            triple,
+            reported: None,
+            shape,
+            reliability: Reliability::F,
+            credibility: Credibility::Unjudged,
+            stake: Stake::Neutral,
+            kind: None,
+            confirmed: false,
+        }
+    }
+
+    /// The evidence of `claim` in `dossier`: its originator
+    /// ([`Dossier::originator`]), the originator's side, kind and
+    /// reliability (the outlet's when the originator is not in the
+    /// dossier), and the stake ([`Dossier::stake`]).
+    ///
+    /// ```
+    /// use reckon::reconcile::Evidence;
+    /// use reckon::{Claim, Dossier, Figure, Measure, Scope, Source, SourceKind};
+    ///
+    /// let mut d = Dossier::new();
+    /// d.add_source(Source::new("sana", "Syrian state TV", SourceKind::StateMedia));
+    /// d.add_source(Source::new("outlet", "a news site", SourceKind::Media).relaying("sana"));
+    /// d.add_figure(Figure::new("f", "killed", Scope::new(Measure::Killed)));
+    /// let c = Claim::new("c1", "f", "outlet", "12".parse()?);
+    /// assert_eq!(Evidence::of(&d, &c).originator().as_str(), "sana");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn of(dossier: &Dossier, claim: &Claim) -> Self {
+        let outlet = dossier.source(claim.source());
+        let originator = dossier.originator(claim.source());
+        let speaker = dossier.source(originator).or(outlet);
+        Evidence::new(claim.id().clone(), originator.clone(), claim.value())
+            .with_claim_details(claim)
+            .with_speaker(speaker)
+            .with_stake(dossier.stake(claim))
+    }
+
+    /// Copies the claim's date, credibility, qualifiers and revision link.
+    pub(crate) fn with_claim_details(mut self, claim: &Claim) -> Self {
+        self.reported = claim.reported();
+        self.credibility = claim.credibility();
+        self.confirmed = claim.qualifiers().contains(Qualifier::Confirmed);
+        self.supersedes = claim.supersedes().cloned();
+        self
+    }
+
+    /// Copies the speaker's side, kind and reliability.
+    pub(crate) fn with_speaker(mut self, speaker: Option<&Source>) -> Self {
+        if let Some(s) = speaker {
+            self.side = s.side().cloned();
+            self.kind = Some(s.kind());
+            self.reliability = s.reliability();
+        }
+        self
+    }
+
+    /// This evidence, from a speaker on `side`.
+    #[must_use]
+    pub fn with_side(mut self, side: Side) -> Self {
+        self.side = Some(side);
+        self
+    }
+
+    /// This evidence, from a speaker graded `reliability`.
+    #[must_use]
+    pub fn with_reliability(mut self, reliability: Reliability) -> Self {
+        self.reliability = reliability;
+        self
+    }
+
+    /// This evidence, its information graded `credibility`.
+    #[must_use]
+    pub fn with_credibility(mut self, credibility: Credibility) -> Self {
+        self.credibility = credibility;
+        self
+    }
+
+    /// This evidence, with the speaker's `stake`.
+    #[must_use]
+    pub fn with_stake(mut self, stake: Stake) -> Self {
+        self.stake = stake;
+        self
+    }
+
+    /// This evidence, from a speaker of `kind`.
+    #[must_use]
+    pub fn with_kind(mut self, kind: SourceKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// This evidence, reported on `date`.
+    #[must_use]
+    pub fn with_reported(mut self, date: Date) -> Self {
+        self.reported = Some(date);
+        self
+    }
+
+    /// This evidence, a revision of claim `earlier`.
+    #[must_use]
+    pub fn superseding(mut self, earlier: impl Into<ClaimId>) -> Self {
+        self.supersedes = Some(earlier.into());
+        self
+    }
+
+    /// This evidence, marked confirmed by its text ("Hezbollah sources confirmed").
+    #[must_use]
+    pub fn confirmed(mut self) -> Self {
+        self.confirmed = true;
+        self
+    }
+
+    /// The claim's id.
+    pub fn claim(&self) -> &ClaimId {
+        &self.claim
+    }
+
+    /// The originator: whose word this is, after following relays.
+    pub fn originator(&self) -> &SourceId {
+        &self.originator
+    }
+
+    /// The speaker's side, if it has one.
+    pub fn side(&self) -> Option<&Side> {
+        self.side.as_ref()
+    }
+
+    /// The claim this one revises.
+    pub fn supersedes(&self) -> Option<&ClaimId> {
+        self.supersedes.as_ref()
+    }
+
+    /// The interval of the value, vague words read strictly.
+    pub fn interval(&self) -> Interval {
+        self.interval
+    }
+
+    /// The interval under a reading of vague words.
+    pub fn interval_read(&self, reading: Reading) -> Interval {
+        match (&self.vague, reading) {
+            (Some(term), Reading::Lenient) => term.lenient(),
+            _ => self.interval,
+        }
+    }
+
+    /// What the claim proves once the speaker's stake is allowed for (the
+    /// stake model of [`policy`](crate::policy)): a neutral claim as
+    /// stated; a side's count of its **own** losses as a floor, `[low, ∞)`
+    /// (an admission against interest: the figure is at least that); a
+    /// side's count of its **enemy's** losses as a ceiling, `[0, high]`
+    /// (the speaker tends to report them high).
+    pub fn bound(&self, reading: Reading) -> Interval {
+        let i = self.interval_read(reading);
+        match self.stake {
+            Stake::Own => Interval::from_parts(i.low(), None),
+            Stake::Enemy => Interval::from_parts(Decimal::ZERO, i.high()),
+            _ => i,
+        }
+    }
+
+    /// The stated best value: an exact figure, an approximation's centre, a
+    /// triple's best, a vague word's conventional point.
+    pub fn best(&self) -> Option<Decimal> {
+        self.best
+    }
+
+    /// The value that stands for the claim in a weighted estimate: the best
+    /// value when stated, else the midpoint of a bounded interval (the
+    /// convention of Arnold's civil-war battle data), else the low end of an
+    /// open one ("more than 100" stands for 101); always within the
+    /// interval under `reading`, so a vague word's conventional point, which
+    /// lies below its strict reading, is raised to it ("dozens" stands for 12
+    /// leniently, 24 strictly). `None` for "unknown".
+    pub fn point(&self, reading: Reading) -> Option<Decimal> {
+        if self.shape == Shape::Unknown {
+            return None;
+        }
+        let i = self.interval_read(reading);
+        Some(Interval::clamp(
+            &i,
+            self.best.or_else(|| i.midpoint()).unwrap_or(i.low()),
+        ))
+    }
+
+    /// The figure a conservative coder records for the claim (ACLED): the
+    /// number stated for an exact or approximate figure, the conventional
+    /// point of a vague word ("dozens" is 12), the low end of a range, a
+    /// triple or a lower bound. `None` when the claim gives no lower figure:
+    /// an upper bound only ("up to 30") or "unknown".
+    pub fn conservative(&self, reading: Reading) -> Option<Decimal> {
+        match self.shape {
+            Shape::Exact | Shape::Approximately | Shape::Vague => {
+                self.best.or(Some(self.interval_read(reading).low()))
+            }
+            Shape::AtMost | Shape::FewerThan | Shape::Unknown => None,
+            _ => Some(self.interval_read(reading).low()),
+        }
+    }
+
+    /// Whether the claim gives no number ("unknown").
+    pub fn is_unknown(&self) -> bool {
+        self.shape == Shape::Unknown
+    }
+
+    /// Whether the figure was hedged: approximate, "nearly", or a vague word.
+    pub fn is_approximate(&self) -> bool {
+        matches!(
+            self.shape,
+            Shape::Approximately | Shape::Nearly | Shape::Vague
+        )
+    }
+
+    /// What is wrong with the claim's triple, if it is an inconsistent one.
+    pub fn triple_issue(&self) -> Option<TripleIssue> {
+        self.triple.as_ref().map(|t| t.issue)
+    }
+
+    pub(crate) fn bad_triple(&self) -> Option<&BadTriple> {
+        self.triple.as_deref()
+    }
+
+    /// When it was reported.
+    pub fn reported(&self) -> Option<Date> {
+        self.reported
+    }
+
+    /// The speaker's Admiralty reliability.
+    pub fn reliability(&self) -> Reliability {
+        self.reliability
+    }
+
+    /// The information's Admiralty credibility.
+    pub fn credibility(&self) -> Credibility {
+        self.credibility
+    }
+
+    /// The speaker's stake.
+    pub fn stake(&self) -> Stake {
+        self.stake
+    }
+
+    /// The kind of speaker, when known.
+    pub fn kind(&self) -> Option<SourceKind> {
+        self.kind
+    }
+
+    /// Whether the text says the figure was confirmed.
+    pub fn is_confirmed(&self) -> bool {
+        self.confirmed
+    }
+
+    /// Whether the claim is questionable (GTD's word): its information is
+    /// graded doubtful or improbable (credibility 4 or 5), or its speaker
+    /// unreliable (`E`). "Cannot be judged" (`F`, `6`) is not questionable.
+    pub fn is_questionable(&self) -> bool {
+        matches!(
+            self.credibility,
+            Credibility::Doubtful | Credibility::Improbable
+        ) || self.reliability == Reliability::E
+    }
+
+    /// The claim's weight before independence is allowed for: reliability ×
+    /// credibility × stake, each factor in `(0, 1]`.
+    ///
+    /// | reliability | A | B | C | D | E | F |
+    /// |---|---|---|---|---|---|---|
+    /// | factor | 1 | 0.8 | 0.6 | 0.4 | 0.2 | 0.5 |
+    ///
+    /// Credibility 1–5 weighs like A–E and 6 ("cannot be judged") like F:
+    /// unknown is not bad. A partisan claim (own or enemy stake) weighs ½.
+    /// Weights are measures of trust, not figures: they are `f64`.
+    pub fn weight(&self) -> f64 {
+        let r = match self.reliability {
+            Reliability::A => 1.0,
+            Reliability::B => 0.8,
+            Reliability::C => 0.6,
+            Reliability::D => 0.4,
+            Reliability::E => 0.2,
+            _ => 0.5,
+        };
+        let c = match self.credibility {
+            Credibility::Confirmed => 1.0,
+            Credibility::Probable => 0.8,
+            Credibility::Possible => 0.6,
+            Credibility::Doubtful => 0.4,
+            Credibility::Improbable => 0.2,
+            _ => 0.5,
+        };
+        let s = match self.stake {
+            Stake::Neutral => 1.0,
+            _ => 0.5,
+        };
+        r * c * s
+    }
+
+    /// A total order used to make results independent of the order claims
+    /// arrive in: by interval, then claim id, then every other field.
+    pub(crate) fn order(a: &Evidence, b: &Evidence) -> std::cmp::Ordering {
+        a.interval
+            .cmp(&b.interval)
+            .then_with(|| a.claim.cmp(&b.claim))
+            .then_with(|| a.originator.cmp(&b.originator))
+            .then_with(|| a.best.cmp(&b.best))
+            .then_with(|| a.shape.cmp(&b.shape))
+            .then_with(|| a.reported.cmp(&b.reported))
+            .then_with(|| a.reliability.cmp(&b.reliability))
+            .then_with(|| a.credibility.cmp(&b.credibility))
+            .then_with(|| stake_rank(a.stake).cmp(&stake_rank(b.stake)))
+            .then_with(|| a.side.cmp(&b.side))
+            .then_with(|| a.supersedes.cmp(&b.supersedes))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.confirmed.cmp(&b.confirmed))
+            .then_with(|| a.vague.cmp(&b.vague))
+            .then_with(|| {
+                a.triple
+                    .as_ref()
+                    .map(|t| (t.low, t.best, t.high))
+                    .cmp(&b.triple.as_ref().map(|t| (t.low, t.best, t.high)))
+            })
+    }
+}
+
+fn stake_rank(s: Stake) -> u8 {
+    match s {
+        Stake::Own => 0,
+        Stake::Enemy => 1,
+        _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Figure, Lexicon, Measure, Scope};
+
+    fn ev(v: &str) -> Evidence {
+        Evidence::new("c", "s", &v.parse().unwrap())
+    }
+
+    #[test]
+    fn points_follow_the_stated_form() {
+        let r = Reading::Strict;
+        // A range stands for its midpoint (Arnold), an open bound for its low end.
+        assert_eq!(ev("50–170").point(r), Some(110.into()));
+        assert_eq!(ev(">100").point(r), Some(101.into()));
+        assert_eq!(ev("200").point(r), Some(200.into()));
+        assert_eq!(ev("unknown").point(r), None);
+        let dozens = Evidence::new("c", "s", &Lexicon::english().read("dozens").unwrap());
+        assert_eq!(dozens.point(Reading::Strict), Some(24.into()));
+        assert_eq!(dozens.point(Reading::Lenient), Some(12.into()));
+        // ACLED's conservative coding: dozens is 12, a range its low end.
+        assert_eq!(ev("dozens").conservative(r), Some(12.into()));
+        assert_eq!(ev("50–170").conservative(r), Some(50.into()));
+        assert_eq!(ev("~1000").conservative(r), Some(1000.into()));
+        assert_eq!(ev("<=30").conservative(r), None);
+    }
+
+    #[test]
+    fn lenient_reading_changes_only_vague_words() {
+        let dozens = Evidence::new("c", "s", &Lexicon::english().read("dozens").unwrap());
+        assert_eq!(
+            dozens.interval_read(Reading::Lenient).to_string(),
+            "[12, 119]"
+        );
+        assert_eq!(
+            dozens.interval_read(Reading::Strict).to_string(),
+            "[24, 119]"
+        );
+        assert_eq!(
+            ev("50–170").interval_read(Reading::Lenient).to_string(),
+            "[50, 170]"
+        );
+    }
+
+    #[test]
+    fn stake_turns_claims_into_bounds() {
+        let own = ev("2").with_stake(Stake::Own);
+        let enemy = ev("15").with_stake(Stake::Enemy);
+        assert_eq!(own.bound(Reading::Strict).to_string(), "[2, ∞)");
+        assert_eq!(enemy.bound(Reading::Strict).to_string(), "[0, 15]");
+        assert_eq!(ev("7–11").bound(Reading::Strict).to_string(), "[7, 11]");
+    }
+
+    #[test]
+    fn weights_multiply_grades_and_stake() {
+        let e = ev("5")
+            .with_reliability(Reliability::B)
+            .with_credibility(Credibility::Probable);
+        assert!((e.weight() - 0.64).abs() < 1e-12);
+        assert!((ev("5").weight() - 0.25).abs() < 1e-12);
+        assert!((ev("5").with_stake(Stake::Enemy).weight() - 0.125).abs() < 1e-12);
+        assert!(
+            ev("5")
+                .with_credibility(Credibility::Doubtful)
+                .is_questionable()
+        );
+        assert!(!ev("5").is_questionable());
+    }
+
+    #[test]
+    fn evidence_of_a_claim_follows_relays() {
+        let gov = Side::new("government");
+        let mut d = Dossier::new();
+        d.add_source(
+            Source::new("hez", "Hezbollah sources", SourceKind::Belligerent)
+                .with_side(gov.clone())
+                .with_reliability(Reliability::C),
+        );
+        d.add_source(Source::new("tv", "al-Manar", SourceKind::Media).relaying("hez"));
+        d.add_figure(Figure::new(
+            "f",
+            "Hezbollah dead",
+            Scope::new(Measure::Killed).with_party("Hezbollah", Some(gov.clone())),
+        ));
+        let c = Claim::new("c1", "f", "tv", "2".parse().unwrap())
+            .with_qualifier(Qualifier::Confirmed)
+            .superseding("c0");
+        let e = Evidence::of(&d, &c);
+        assert_eq!(e.originator().as_str(), "hez");
+        assert_eq!(e.side(), Some(&gov));
+        assert_eq!(e.reliability(), Reliability::C);
+        assert_eq!(e.kind(), Some(SourceKind::Belligerent));
+        assert_eq!(e.stake(), Stake::Own);
+        assert!(e.is_confirmed());
+        assert_eq!(e.supersedes().map(ClaimId::as_str), Some("c0"));
+    }
+}
