@@ -539,14 +539,22 @@ fn used(f: &Finding) -> impl Iterator<Item = ClaimId> + '_ {
         .map(|c| c.claim.clone())
 }
 
-/// Whether a part measuring `part` can be counted within a whole measuring `whole`.
+/// Whether a part measuring `part` can be counted within a whole measuring
+/// `whole`: the same measure, or an aggregate and what it aggregates —
+/// casualties hold the killed, wounded, captured, missing and hostages; the
+/// captured hold the hostages.
 fn measures_fit(part: &Measure, whole: &Measure) -> bool {
     part == whole
         || (*whole == Measure::Casualties
             && matches!(
                 part,
-                Measure::Killed | Measure::Wounded | Measure::Captured | Measure::Missing
+                Measure::Killed
+                    | Measure::Wounded
+                    | Measure::Captured
+                    | Measure::Missing
+                    | Measure::Hostages
             ))
+        || (*whole == Measure::Captured && *part == Measure::Hostages)
 }
 
 fn earliest(d: Date) -> (i16, u8, u8) {

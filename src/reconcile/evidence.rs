@@ -298,10 +298,8 @@ impl Evidence {
             return None;
         }
         let i = self.interval_read(reading);
-        Some(Interval::clamp(
-            &i,
-            self.best.or_else(|| i.midpoint()).unwrap_or(i.low()),
-        ))
+        let p = self.best.or_else(|| i.midpoint()).unwrap_or(i.low());
+        Some(Interval::clamp(&i, p).normalize())
     }
 
     /// The figure a conservative coder records for the claim (ACLED): the

@@ -1,0 +1,300 @@
+//! Reconciles a dossier (TOML) or a claims table (CSV) and prints what can
+//! be believed about each figure.
+//!
+//! ```text
+//! cargo run --example reconcile -- [--json] [--policy NAME] [--lenient] [--count-superseded] FILE
+//! ```
+//!
+//! - `FILE`: a `.csv` claims table (only the columns `figure,source,value`
+//!   are required; `value` takes the value grammar or English phrases such as
+//!   "more than 100", "approximately 1000", "fewer than 10") or a TOML
+//!   dossier (anything else). See `reckon::Dossier::load`.
+//! - `--policy NAME`: `envelope`, `consensus`, `conservative`,
+//!   `most_reliable`, `most_recent`, `majority` or `weighted` (the default).
+//! - `--lenient`: read vague words leniently ("dozens" is 12–119).
+//! - `--count-superseded`: let revised claims count too.
+//! - `--json`: print JSON instead of a table.
+//!
+//! # The JSON output (a stable contract)
+//!
+//! A JSON array with one object per figure, in the file's order. Fields are
+//! only ever added, never renamed or removed; consumers should ignore fields
+//! they do not know. Every figure is a **decimal string** (`"50"`, `"0.5"`),
+//! never a JSON number, so no digit is lost; `null` stands for an unbounded
+//! end or for a value that cannot be given.
+//!
+//! | field | type | meaning |
+//! |---|---|---|
+//! | `figure` | string | the figure's id |
+//! | `label` | string | the figure's label |
+//! | `policy` | string | the policy's name |
+//! | `claims` | array | every claim considered, superseded ones included, by interval |
+//! | `claims[].id` | string | the claim's id |
+//! | `claims[].source` | string | the source's id |
+//! | `claims[].value` | string | the value in the value grammar (`50–170`, `>100`, `~1000`) |
+//! | `claims[].low`, `claims[].high` | decimal string / null | its interval; `high` null when open |
+//! | `claims[].counted` | bool | false for a claim revised by a later one |
+//! | `claims[].role` | string | `used`, or why the policy left it out |
+//! | `raw_claims` | integer | counted claims, relays and re-reports included |
+//! | `independent_sources` | integer | distinct originators of the counted claims |
+//! | `low`, `best`, `high` | decimal string / null | the reconciled figure, bounds inclusive |
+//! | `envelope` | `[low, high]` / null | lowest to highest counted claim (`high` null when open) |
+//! | `consensus` | `[low, high]` / null | the values every counted claim allows; null when none |
+//! | `conflicts` | array | conflicts within the figure and with related figures |
+//! | `conflicts[].kind` | string | `disjoint`, `empty_consensus`, `outlier`, `partisan_only`, `revision`, `invalid_triple`, `part_exceeds_whole`, `components_exceed_total`, `total_below_parts`, `scope_mismatch` |
+//! | `conflicts[].claims` | array of strings | the claims involved |
+//! | `conflicts[].figures` | array of strings | the figures involved |
+//! | `conflicts[].severity` | string | `info`, `low`, `moderate`, `high`, `severe` |
+//! | `conflicts[].score` | decimal string / null | the gap on a log scale (`log10((b+1)/(a+1))`) |
+//! | `conflicts[].explanation` | string | one lowercase sentence |
+//! | `grade` | string | `confirmed`, `fair`, `weak`, `contested` (after Airwars) |
+//! | `credibility` | integer 1–6 | Admiralty credibility of the reconciled range |
+//! | `agreement` | decimal string / null | how much of the envelope the consensus covers, 0–1 |
+//! | `spread` | decimal string / null | reconciled high / low |
+//! | `sides` | array of strings | sides of the speakers of counted claims |
+//! | `likelihood` | string / null | ICD 203 sentence: "The figure is likely between 50 and 170." |
+//! | `confidence` | string | `high`, `moderate`, `low` (never in the same sentence as the likelihood) |
+//! | `reasons` | array of strings | the reasons for the confidence level |
+
+use std::process::ExitCode;
+
+use reckon::reconcile::{Finding, Findings, Reconciler, Superseded};
+use reckon::{Decimal, Dossier, Interval, Reading, policy};
+use serde_json::{Value, json};
+
+const USAGE: &str =
+    "usage: reconcile [--json] [--policy NAME] [--lenient] [--count-superseded] FILE";
+
+struct Args {
+    json: bool,
+    policy: Option<String>,
+    lenient: bool,
+    count_superseded: bool,
+    file: String,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut json = false;
+    let mut policy = None;
+    let mut lenient = false;
+    let mut count_superseded = false;
+    let mut file = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--lenient" => lenient = true,
+            "--count-superseded" => count_superseded = true,
+            "--policy" => {
+                policy = Some(args.next().ok_or("--policy needs a name")?);
+            }
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--policy=") => policy = Some(s["--policy=".len()..].to_owned()),
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option `{s}`")),
+            _ if file.is_some() => return Err(format!("more than one file: `{a}`")),
+            _ => file = Some(a),
+        }
+    }
+    let file = file.ok_or("no file given")?;
+    Ok(Args {
+        json,
+        policy,
+        lenient,
+        count_superseded,
+        file,
+    })
+}
+
+fn dec(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+fn pair(i: Option<Interval>) -> Value {
+    i.map_or(Value::Null, |i| json!([i.low().to_string(), dec(i.high())]))
+}
+
+fn to_json(d: &Dossier, findings: &Findings) -> Value {
+    let figures: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            let label = d.figure(f.figure()).map_or("", |x| x.label());
+            let claims: Vec<Value> = f
+                .claims()
+                .iter()
+                .map(|c| {
+                    let claim = d.claim(c.claim());
+                    json!({
+                        "id": c.claim().as_str(),
+                        "source": claim.map(|x| x.source().as_str()),
+                        "value": claim.map(|x| x.value().to_string()),
+                        "low": c.interval().low().to_string(),
+                        "high": dec(c.interval().high()),
+                        "counted": c.is_counted(),
+                        "role": c.role().to_string(),
+                    })
+                })
+                .collect();
+            let conflicts: Vec<Value> = findings
+                .conflicts_of(f.figure())
+                .map(|c| {
+                    json!({
+                        "kind": c.kind().as_str(),
+                        "claims": c.claims().iter().map(|x| x.as_str()).collect::<Vec<_>>(),
+                        "figures": c.figures().iter().map(|x| x.as_str()).collect::<Vec<_>>(),
+                        "severity": c.severity().as_str(),
+                        "score": dec(c.score()),
+                        "explanation": c.explanation(),
+                    })
+                })
+                .collect();
+            let s = f.summary();
+            json!({
+                "figure": f.figure().as_str(),
+                "label": label,
+                "policy": f.policy(),
+                "claims": claims,
+                "raw_claims": s.claims(),
+                "independent_sources": s.independent(),
+                "low": dec(f.low()),
+                "best": dec(f.best()),
+                "high": dec(f.high()),
+                "envelope": pair(f.envelope()),
+                "consensus": pair(f.consensus()),
+                "conflicts": conflicts,
+                "grade": s.grade().as_str(),
+                "credibility": s.credibility().number(),
+                "agreement": dec(s.agreement()),
+                "spread": dec(s.spread()),
+                "sides": s.sides().iter().map(|x| x.as_str()).collect::<Vec<_>>(),
+                "likelihood": s.likelihood_sentence(),
+                "confidence": s.confidence().as_str(),
+                "reasons": s.reasons().iter().map(ToString::to_string).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Value::Array(figures)
+}
+
+fn cell(d: Option<Decimal>) -> String {
+    d.map_or_else(|| "—".to_owned(), |d| d.to_string())
+}
+
+fn row(f: &Finding, findings: &Findings) -> Vec<String> {
+    let s = f.summary();
+    let mut kinds: Vec<&str> = findings
+        .conflicts_of(f.figure())
+        .map(|c| c.kind().as_str())
+        .collect();
+    kinds.dedup();
+    vec![
+        f.figure().to_string(),
+        cell(f.low()),
+        cell(f.best()),
+        match f.range() {
+            Some(r) if r.high().is_none() => "∞".to_owned(),
+            _ => cell(f.high()),
+        },
+        format!("{}/{}", s.claims(), s.independent()),
+        s.grade().to_string(),
+        s.confidence().to_string(),
+        kinds.join(", "),
+    ]
+}
+
+fn table(findings: &Findings) -> String {
+    let header: Vec<String> = [
+        "figure",
+        "low",
+        "best",
+        "high",
+        "claims/indep",
+        "grade",
+        "confidence",
+        "conflicts",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let rows: Vec<Vec<String>> = std::iter::once(header)
+        .chain(findings.iter().map(|f| row(f, findings)))
+        .collect();
+    let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..rows[0].len()).map(width).collect();
+    let mut out = String::new();
+    for r in &rows {
+        let line: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    let mut first = true;
+    for f in findings {
+        for c in findings.conflicts_of(f.figure()) {
+            // A conflict between figures is listed once, under its first figure.
+            if c.figures().first() != Some(f.figure()) {
+                continue;
+            }
+            if first {
+                out.push_str("\nconflicts:\n");
+                first = false;
+            }
+            out.push_str(&format!(
+                "  {}: {} ({}): {}\n",
+                f.figure(),
+                c.kind(),
+                c.severity(),
+                c.explanation()
+            ));
+        }
+    }
+    out
+}
+
+fn run(args: Args) -> Result<String, reckon::Error> {
+    let dossier = Dossier::load(&args.file)?;
+    let mut r = Reconciler::new();
+    if let Some(name) = &args.policy {
+        r = r.policy(policy::named(name)?);
+    }
+    if args.lenient {
+        r = r.reading(Reading::Lenient);
+    }
+    if args.count_superseded {
+        r = r.superseded(Superseded::Count);
+    }
+    let findings = r.reconcile(&dossier)?;
+    Ok(if args.json {
+        let mut s = serde_json::to_string_pretty(&to_json(&dossier, &findings))
+            .unwrap_or_else(|e| format!("\"json error: {e}\""));
+        s.push('\n');
+        s
+    } else {
+        table(&findings)
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("reconcile: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("reconcile: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
