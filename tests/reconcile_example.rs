@@ -1,0 +1,157 @@
+//! The `reconcile` example keeps its promises: it reads a claims CSV with
+//! only the three required columns, and prints the documented JSON.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const FIXTURE: &str = "examples/data/claims-minimal.csv";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", "reconcile", "--"])
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs")
+}
+
+fn json(args: &[&str]) -> Vec<Value> {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    match serde_json::from_slice(&out.stdout).expect("valid JSON") {
+        Value::Array(v) => v,
+        other => panic!("not an array: {other}"),
+    }
+}
+
+fn strs(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn json_from_a_three_column_csv() {
+    let figures = json(&["--json", FIXTURE]);
+    assert_eq!(figures.len(), 3);
+
+    // al-Jobeh: 50–170 against 200. Weighted: the hull [50, 200]; the points
+    // 110 and 200 weigh alike, so the median is the lower, 110.
+    let j = &figures[0];
+    assert_eq!(j["figure"], "jobeh-rebels-killed");
+    assert_eq!(j["policy"], "weighted");
+    let claims = j["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2);
+    // Claim ids come from the CSV line numbers.
+    assert_eq!(claims[0]["id"], "L2");
+    assert_eq!(claims[0]["source"], "article");
+    assert_eq!(claims[0]["value"], "50–170");
+    assert_eq!(claims[0]["low"], "50");
+    assert_eq!(claims[0]["high"], "170");
+    assert_eq!(claims[0]["counted"], true);
+    assert_eq!(claims[1]["source"], "other sources");
+    assert_eq!(j["independent_sources"], 2);
+    assert_eq!(
+        (&j["low"], &j["best"], &j["high"]),
+        (&"50".into(), &"110".into(), &"200".into())
+    );
+    assert_eq!(j["consensus"], Value::Null);
+    let kinds: Vec<&str> = j["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["disjoint", "empty_consensus"]);
+    assert_eq!(strs(&j["conflicts"][0]["claims"]), ["L2", "L3"]);
+    assert_eq!(j["conflicts"][0]["severity"], "low");
+    assert_eq!(j["conflicts"][0]["score"], "0.070");
+    assert_eq!(j["grade"], "contested");
+    assert_eq!(j["likelihood"], "The figure is likely between 50 and 200.");
+    assert_eq!(j["confidence"], "low");
+    assert_eq!(strs(&j["reasons"])[0], "two non-overlapping reports");
+
+    // "more than 100" and "approximately 1000", read by the phrase parser:
+    // [101, ∞) and [900, 1100]. The hull is open above (high null); the
+    // consensus is [900, 1100]; the points 101 and 1000 weigh alike: 101.
+    let o = &figures[1];
+    let claims = o["claims"].as_array().unwrap();
+    assert_eq!(claims[0]["value"], ">100");
+    assert_eq!(claims[0]["low"], "101");
+    assert_eq!(claims[0]["high"], Value::Null);
+    assert_eq!(claims[1]["value"], "~1000");
+    assert_eq!(
+        (&claims[1]["low"], &claims[1]["high"]),
+        (&"900".into(), &"1100".into())
+    );
+    assert_eq!(
+        (&o["low"], &o["best"], &o["high"]),
+        (&"101".into(), &"101".into(), &Value::Null)
+    );
+    assert_eq!(strs(&o["consensus"]), ["900", "1100"]);
+    assert_eq!(o["conflicts"], Value::Array(vec![]));
+    assert_eq!(o["grade"], "fair");
+    assert_eq!(o["likelihood"], "The figure is likely at least 101.");
+
+    // "fewer than 10" is [0, 9] (midpoint 4.5), 6 is [6, 6]: consensus
+    // [6, 6]; agreement (0 + 1) / (9 + 1) = 0.1.
+    let h = &figures[2];
+    assert_eq!(h["claims"][0]["value"], "<10");
+    assert_eq!(
+        (&h["low"], &h["best"], &h["high"]),
+        (&"0".into(), &"4.5".into(), &"9".into())
+    );
+    assert_eq!(strs(&h["consensus"]), ["6", "6"]);
+    assert_eq!(h["agreement"], "0.1");
+}
+
+#[test]
+fn policy_flag_picks_the_policy() {
+    // Under consensus, al-Jobeh has no range; the operation's consensus
+    // [900, 1100] holds only the point 1000.
+    let figures = json(&["--json", "--policy", "consensus", FIXTURE]);
+    assert!(figures.iter().all(|f| f["policy"] == "consensus"));
+    assert_eq!(figures[0]["low"], Value::Null);
+    assert_eq!(figures[0]["likelihood"], Value::Null);
+    assert_eq!(figures[1]["best"], "1000");
+    assert_eq!(figures[2]["best"], "6");
+}
+
+#[test]
+fn table_and_errors() {
+    let out = run(&[FIXTURE]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("figure "), "{text}");
+    assert!(
+        lines[1].starts_with("jobeh-rebels-killed  50   110   200"),
+        "{text}"
+    );
+    assert!(text.contains("disjoint (low): 50–170 and 200 do not overlap: a gap of 30"));
+
+    let out = run(&["--policy", "median", FIXTURE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with(
+        "reconcile: policy `median`: there is no such policy; the policies are envelope,"
+    ));
+    let out = run(&["--frobnicate", FIXTURE]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("reconcile: unknown option `--frobnicate`")
+    );
+    let out = run(&["examples/data/no-such-file.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("reconcile: cannot read examples/data/no-such-file.csv:")
+    );
+}
