@@ -40,6 +40,7 @@ use rust_decimal::Decimal;
 use crate::conflict::{Conflict, ConflictKind};
 use crate::names::worded_enum;
 use crate::reconcile::EvidenceSet;
+use crate::reconcile::tally::Scratch;
 use crate::{Credibility, Interval, Reliability, Side, SourceKind, Stake};
 
 worded_enum!(
@@ -298,14 +299,14 @@ pub struct Summary {
     considered: usize,
     claims: usize,
     independent: usize,
-    sides: Vec<Side>,
+    sides: Box<[Side]>,
     unaffiliated: usize,
-    agreement: Option<Decimal>,
-    spread: Option<Decimal>,
     grade: Grade,
     credibility: Credibility,
     likelihood: Option<Likelihood>,
     range: Option<Interval>,
+    envelope: Option<Interval>,
+    consensus: Option<Interval>,
     confidence: Confidence,
     facts: Facts,
 }
@@ -321,9 +322,12 @@ pub(crate) fn summarize(
     set: &EvidenceSet<'_>,
     conflicts: &[Conflict],
     range: Option<Interval>,
+    scratch: &mut Scratch,
 ) -> Summary {
     let origins = set.originator_len();
-    let mut flags = vec![0u8; origins];
+    let mut flags = std::mem::take(&mut scratch.flags);
+    flags.clear();
+    flags.resize(origins, 0);
     let mut sides: Vec<&Side> = Vec::new();
     let mut f = Facts {
         vague_only: true,
@@ -375,9 +379,13 @@ pub(crate) fn summarize(
         f.vague_only = false;
         f.unknown_reliability = false;
     }
-    sides.sort_unstable();
-    sides.dedup();
-    let sides: Vec<Side> = sides.into_iter().cloned().collect();
+    let sides: Box<[Side]> = if sides.is_empty() {
+        Box::default()
+    } else {
+        sides.sort_unstable();
+        sides.dedup();
+        sides.into_iter().cloned().collect()
+    };
 
     let mut unaffiliated = 0;
     let mut support = 0;
@@ -428,20 +436,19 @@ pub(crate) fn summarize(
         Credibility::Improbable => Likelihood::VeryUnlikely,
         _ => Likelihood::RoughlyEvenChance,
     });
-    let agreement = agreement(set.envelope(), set.consensus());
-    let spread = range.and_then(spread);
+    scratch.flags = flags;
     let mut s = Summary {
         considered: set.len(),
         claims: set.counted_len(),
         independent: set.independent(),
         sides,
         unaffiliated,
-        agreement,
-        spread,
         grade,
         credibility,
         likelihood,
         range,
+        envelope: set.envelope(),
+        consensus: set.consensus(),
         confidence: Confidence::Moderate,
         facts: f,
     };
@@ -632,7 +639,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn agreement(&self) -> Option<Decimal> {
-        self.agreement
+        agreement(self.envelope, self.consensus)
     }
 
     /// The reconciled high divided by the reconciled low, to two places:
@@ -649,7 +656,22 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn spread(&self) -> Option<Decimal> {
-        self.spread
+        self.range.and_then(spread)
+    }
+
+    /// The reconciled range (the policy's).
+    pub(crate) fn range(&self) -> Option<Interval> {
+        self.range
+    }
+
+    /// The envelope of the counted claims.
+    pub(crate) fn envelope(&self) -> Option<Interval> {
+        self.envelope
+    }
+
+    /// The consensus of the counted claims.
+    pub(crate) fn consensus(&self) -> Option<Interval> {
+        self.consensus
     }
 
     /// The incident grade, after Airwars ([`Grade`]).
@@ -759,7 +781,7 @@ impl Summary {
             r.push(Reason::NoCommonValue);
         }
         if f.partisan {
-            if let [side] = self.sides.as_slice() {
+            if let [side] = &self.sides[..] {
                 r.push(Reason::OneSide(side.clone()));
             }
         }
@@ -793,7 +815,7 @@ impl Summary {
         if f.bad_triple {
             r.push(Reason::InvalidTriple);
         }
-        if let Some(x) = self.spread.filter(|x| *x >= Decimal::from(3)) {
+        if let Some(x) = self.spread().filter(|x| *x >= Decimal::from(3)) {
             r.push(Reason::WideRange(x));
         }
         if f.revised {

@@ -48,7 +48,7 @@ use rust_decimal::Decimal;
 use crate::names::worded_enum;
 use crate::ratio::{Compact, log_gap_milli, milli};
 use crate::reconcile::evidence::BadTriple;
-use crate::reconcile::tally::Prepared;
+use crate::reconcile::tally::{Prepared, Scratch};
 use crate::{ClaimId, FigureId, Interval, Side, TripleIssue};
 
 worded_enum!(
@@ -230,8 +230,21 @@ pub struct Conflict {
     severity: Severity,
     score: Option<u32>,
     claims: Vec<ClaimId>,
-    figures: Vec<FigureId>,
+    figures: Figures,
     detail: Detail,
+}
+
+/// The figures of a conflict: one, without allocating, or several.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Figures {
+    One(FigureId),
+    Many(Box<[FigureId]>),
+}
+
+impl From<Vec<FigureId>> for Figures {
+    fn from(v: Vec<FigureId>) -> Self {
+        Figures::Many(v.into_boxed_slice())
+    }
 }
 
 impl Conflict {
@@ -239,7 +252,7 @@ impl Conflict {
         kind: ConflictKind,
         score: Option<u32>,
         claims: Vec<ClaimId>,
-        figures: Vec<FigureId>,
+        figures: Figures,
         detail: Detail,
     ) -> Self {
         let severity = match (kind, score) {
@@ -285,7 +298,10 @@ impl Conflict {
 
     /// The figures involved: one for a conflict within a figure.
     pub fn figures(&self) -> &[FigureId] {
-        &self.figures
+        match &self.figures {
+            Figures::One(f) => std::slice::from_ref(f),
+            Figures::Many(v) => v,
+        }
     }
 
     /// The explanation (as `Display` writes it).
@@ -392,7 +408,8 @@ impl fmt::Display for Conflict {
 }
 
 /// A run of equal stated intervals among the counted claims with a number.
-struct Value {
+#[derive(Debug)]
+pub(crate) struct Value {
     interval: Interval,
     /// Range in the sorted claim list.
     start: usize,
@@ -400,22 +417,27 @@ struct Value {
 }
 
 /// Detects the conflicts within one figure and marks outliers on `p`.
-pub(crate) fn within(p: &mut Prepared, figure: &FigureId) -> Vec<Conflict> {
+pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch) -> Vec<Conflict> {
     let mut out = Vec::new();
     let reading = p.reading;
-    let fig = || vec![figure.clone()];
+    let fig = || Figures::One(figure.clone());
 
     // Counted claims with a number, by stated interval (then index).
-    let mut order: Vec<(Interval, u32)> = p
-        .items
-        .iter()
-        .zip(&p.notes)
-        .enumerate()
-        .filter(|(_, (e, n))| n.counted && !e.is_unknown())
-        .map(|(i, (e, _))| (e.interval_read(reading), i as u32))
-        .collect();
-    order.sort_unstable();
-    let mut values: Vec<Value> = Vec::new();
+    let mut order = std::mem::take(&mut scratch.order);
+    order.clear();
+    order.extend(
+        p.items
+            .iter()
+            .zip(&p.notes)
+            .enumerate()
+            .filter(|(_, (e, n))| n.counted && !e.is_unknown())
+            .map(|(i, (e, _))| (e.interval_read(reading), i as u32)),
+    );
+    if order.len() > 1 {
+        order.sort_unstable();
+    }
+    let mut values = std::mem::take(&mut scratch.values);
+    values.clear();
     for (k, (iv, _)) in order.iter().enumerate() {
         match values.last_mut() {
             Some(v) if v.interval == *iv => v.end = k + 1,
@@ -435,12 +457,13 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId) -> Vec<Conflict> {
     };
 
     if values.len() > 1 {
-        disjoint(&values, &claims_of, &fig, &mut out);
-        let marked = outliers(p, &order, &values, &claims_of, &fig, &mut out);
+        disjoint(&values, &claims_of, &fig, scratch, &mut out);
+        let marked = outliers(p, &order, &values, &claims_of, &fig, scratch, &mut out);
         for i in marked {
             p.notes[i as usize].outlier = true;
         }
     }
+    scratch.values = values;
 
     // Empty consensus: the lowest ceiling against the highest floor.
     if p.numeric > 1 && p.consensus.is_none() {
@@ -541,6 +564,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId) -> Vec<Conflict> {
             ));
         }
     }
+    scratch.order = order;
     out
 }
 
@@ -548,16 +572,18 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId) -> Vec<Conflict> {
 fn disjoint(
     values: &[Value],
     claims_of: &dyn Fn(&Value, &mut Vec<ClaimId>),
-    fig: &dyn Fn() -> Vec<FigureId>,
+    fig: &dyn Fn() -> Figures,
+    scratch: &mut Scratch,
     out: &mut Vec<Conflict>,
 ) {
     // Values by high end (unbounded last), then low end: the last one seen
     // below a point is the nearest below it.
-    let mut by_high: Vec<usize> = (0..values.len())
-        .filter(|&v| values[v].interval.high().is_some())
-        .collect();
+    let by_high = &mut scratch.by_high;
+    by_high.clear();
+    by_high.extend((0..values.len()).filter(|&v| values[v].interval.high().is_some()));
     by_high.sort_unstable_by_key(|&v| (values[v].interval.high(), values[v].interval.low()));
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let pairs = &mut scratch.pairs;
+    pairs.clear();
     let mut seen = 0;
     let mut below: Option<usize> = None;
     for (b, v) in values.iter().enumerate() {
@@ -609,13 +635,15 @@ fn outliers(
     order: &[(Interval, u32)],
     values: &[Value],
     claims_of: &dyn Fn(&Value, &mut Vec<ClaimId>),
-    fig: &dyn Fn() -> Vec<FigureId>,
+    fig: &dyn Fn() -> Figures,
+    scratch: &mut Scratch,
     out: &mut Vec<Conflict>,
 ) -> Vec<u32> {
     let m = values.len();
     let mut marked = Vec::new();
     // Which originators back each value, and which back only that value.
-    let mut pairs: Vec<(u32, usize)> = Vec::with_capacity(order.len());
+    let pairs = &mut scratch.origin_pairs;
+    pairs.clear();
     for (v, val) in values.iter().enumerate() {
         for &(_, i) in &order[val.start..val.end] {
             pairs.push((p.notes[i as usize].origin, v));
@@ -623,8 +651,10 @@ fn outliers(
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let mut backers = vec![0usize; m];
-    let mut only = vec![0usize; m];
+    let counts = &mut scratch.counts;
+    counts.clear();
+    counts.resize(2 * m, 0);
+    let (backers, only) = counts.split_at_mut(m);
     let mut origins = 0;
     for run in pairs.chunk_by(|x, y| x.0 == y.0) {
         origins += 1;
@@ -702,7 +732,7 @@ pub(crate) fn across(
     figures: Vec<FigureId>,
     detail: Detail,
 ) -> Conflict {
-    Conflict::new(kind, score, claims, figures, detail)
+    Conflict::new(kind, score, claims, figures.into(), detail)
 }
 
 /// A soft `total_below_parts`: the total's figure is low, but its range can hold.

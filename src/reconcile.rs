@@ -67,7 +67,7 @@ use crate::{
     ClaimId, Date, Dossier, Error, Figure, FigureId, Interval, Measure, Period, Reading, Relation,
     Source, SourceId, Stake,
 };
-use tally::Prepared;
+use tally::{Prepared, Scratch};
 
 /// Reconciles figures: the options, and the entry points.
 ///
@@ -182,30 +182,30 @@ impl Reconciler {
             .collect();
         let mut items = Vec::with_capacity(dossier.figures().len());
         let mut index = HashMap::with_capacity(dossier.figures().len());
+        let mut scratch = Scratch::default();
         for figure in dossier.figures() {
             let counted = figure.scope().side();
-            let tally: Tally = dossier
-                .claims_of(figure.id())
-                .map(|c| {
-                    let (originator, source) = match speakers.get(c.source()) {
-                        Some(s) => (s.originator.clone(), s.source),
-                        None => (c.source().clone(), None),
-                    };
-                    let stake = c.stake_override().unwrap_or_else(|| {
-                        match (source.and_then(Source::side), counted) {
-                            (Some(a), Some(b)) if a == b => Stake::Own,
-                            (Some(_), Some(_)) => Stake::Enemy,
-                            _ => Stake::Neutral,
-                        }
-                    });
-                    Evidence::new(c.id().clone(), originator, c.value())
-                        .with_claim_details(c)
-                        .with_speaker(source)
-                        .with_stake(stake)
-                })
-                .collect();
+            let mut evidence = std::mem::take(&mut scratch.items);
+            evidence.clear();
+            evidence.extend(dossier.claims_of(figure.id()).map(|c| {
+                let (originator, source) = match speakers.get(c.source()) {
+                    Some(s) => (s.originator.clone(), s.source),
+                    None => (c.source().clone(), None),
+                };
+                let stake = c.stake_override().unwrap_or_else(|| {
+                    match (source.and_then(Source::side), counted) {
+                        (Some(a), Some(b)) if a == b => Stake::Own,
+                        (Some(_), Some(_)) => Stake::Enemy,
+                        _ => Stake::Neutral,
+                    }
+                });
+                Evidence::new(c.id().clone(), originator, c.value())
+                    .with_claim_details(c)
+                    .with_speaker(source)
+                    .with_stake(stake)
+            }));
             index.entry(figure.id().clone()).or_insert(items.len());
-            items.push(self.finish(figure.id().clone(), tally)?);
+            items.push(self.finish_with(figure.id().clone(), evidence, &mut scratch)?);
         }
         let mut findings = Findings {
             items,
@@ -254,8 +254,17 @@ impl Reconciler {
     /// An error from the policy, or [`Error::Invalid`] when its best value
     /// lies outside its range.
     pub fn finish(&self, figure: FigureId, tally: Tally) -> Result<Finding, Error> {
-        let mut p = Prepared::new(tally.items, self.reading, self.superseded);
-        let conflicts = conflict::within(&mut p, &figure);
+        self.finish_with(figure, tally.items, &mut Scratch::default())
+    }
+
+    fn finish_with(
+        &self,
+        figure: FigureId,
+        items: Vec<Evidence>,
+        scratch: &mut Scratch,
+    ) -> Result<Finding, Error> {
+        let mut p = Prepared::with_scratch(items, self.reading, self.superseded, scratch);
+        let conflicts = conflict::within(&mut p, &figure, scratch);
         let set = p.set();
         let outcome = self.policy.apply(&set)?;
         let (range, best, roles) = outcome.into_parts();
@@ -274,30 +283,27 @@ impl Reconciler {
             }
             _ => {}
         }
-        let summary = summarize(&set, &conflicts, range);
-        let envelope = p.envelope;
-        let consensus = p.consensus;
+        let summary = summarize(&set, &conflicts, range, scratch);
         let reading = p.reading;
         let claims = p
             .items
-            .into_iter()
-            .zip(p.notes)
+            .drain(..)
+            .zip(&p.notes)
             .zip(roles)
             .map(|((e, n), role)| ClaimStatus {
                 interval: e.interval_read(reading),
-                claim: e.claim().clone(),
+                claim: e.into_claim(),
                 counted: n.counted,
                 role,
             })
             .collect();
+        scratch.items = std::mem::take(&mut p.items);
+        p.recycle(scratch);
         Ok(Finding {
             figure,
             policy: self.name.clone(),
             claims,
-            range,
             best,
-            envelope,
-            consensus,
             conflicts,
             summary,
         })
@@ -354,10 +360,7 @@ pub struct Finding {
     figure: FigureId,
     policy: Arc<str>,
     claims: Vec<ClaimStatus>,
-    range: Option<Interval>,
     best: Option<Decimal>,
-    envelope: Option<Interval>,
-    consensus: Option<Interval>,
     conflicts: Vec<Conflict>,
     summary: Summary,
 }
@@ -382,12 +385,12 @@ impl Finding {
     /// The reconciled range; `None` when the policy can give none (no claim
     /// with a number, or an empty consensus).
     pub fn range(&self) -> Option<Interval> {
-        self.range
+        self.summary.range()
     }
 
     /// The reconciled low end.
     pub fn low(&self) -> Option<Decimal> {
-        self.range.map(|r| r.low())
+        self.range().map(|r| r.low())
     }
 
     /// The reconciled best value.
@@ -397,17 +400,17 @@ impl Finding {
 
     /// The reconciled high end; `None` when unbounded or there is no range.
     pub fn high(&self) -> Option<Decimal> {
-        self.range.and_then(|r| r.high())
+        self.range().and_then(|r| r.high())
     }
 
     /// The envelope of the counted claims (see [`EvidenceSet::envelope`]).
     pub fn envelope(&self) -> Option<Interval> {
-        self.envelope
+        self.summary.envelope()
     }
 
     /// The consensus of the counted claims (see [`EvidenceSet::consensus`]).
     pub fn consensus(&self) -> Option<Interval> {
-        self.consensus
+        self.summary.consensus()
     }
 
     /// The conflicts within this figure (see [`Findings::conflicts_of`] for
@@ -616,7 +619,7 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                 let (Some(p), Some(w)) = (findings.get(part), findings.get(whole)) else {
                     continue;
                 };
-                let (Some(pr), Some(wr)) = (p.range, w.range) else {
+                let (Some(pr), Some(wr)) = (p.range(), w.range()) else {
                     continue;
                 };
                 if let Some(wh) = wr.high().filter(|h| pr.low() > *h) {
@@ -643,7 +646,7 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                     &findings.relations,
                     Grades::ALL,
                 )?;
-                let (Some(sum), Some(tr)) = (roll.sum(), t.range) else {
+                let (Some(sum), Some(tr)) = (roll.sum(), t.range()) else {
                     continue;
                 };
                 if let Some(th) = tr.high().filter(|h| sum.low() > *h) {
@@ -674,7 +677,7 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                     continue;
                 };
                 let roll = rollup::roll(total, parts, findings, &findings.relations, Grades::ALL)?;
-                let (Some(sum), Some(tr)) = (roll.sum(), t.range) else {
+                let (Some(sum), Some(tr)) = (roll.sum(), t.range()) else {
                     continue;
                 };
                 let figure = t.best.unwrap_or(tr.low());

@@ -237,6 +237,10 @@ impl Evidence {
         &self.claim
     }
 
+    pub(crate) fn into_claim(self) -> ClaimId {
+        self.claim
+    }
+
     /// The originator: whose word this is, after following relays.
     pub fn originator(&self) -> &SourceId {
         &self.originator

@@ -101,6 +101,23 @@ impl FromIterator<Evidence> for Tally {
     }
 }
 
+/// Buffers reused from one figure to the next, so that reconciling a
+/// collection allocates little besides its results.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pub(crate) items: Vec<Evidence>,
+    pub(crate) notes: Vec<Note>,
+    pub(crate) shares: Vec<u32>,
+    pub(crate) by_origin: Vec<u32>,
+    pub(crate) order: Vec<(Interval, u32)>,
+    pub(crate) values: Vec<crate::conflict::Value>,
+    pub(crate) by_high: Vec<usize>,
+    pub(crate) pairs: Vec<(usize, usize)>,
+    pub(crate) origin_pairs: Vec<(u32, usize)>,
+    pub(crate) counts: Vec<usize>,
+    pub(crate) flags: Vec<u8>,
+}
+
 /// What preparation learned about one piece of evidence.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Note {
@@ -129,10 +146,26 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
-    pub(crate) fn new(mut items: Vec<Evidence>, reading: Reading, superseded: Superseded) -> Self {
-        items.sort_unstable_by(Evidence::order);
-        items.dedup();
-        let mut notes = vec![Note::default(); items.len()];
+    #[cfg(test)]
+    pub(crate) fn new(items: Vec<Evidence>, reading: Reading, superseded: Superseded) -> Self {
+        Prepared::with_scratch(items, reading, superseded, &mut Scratch::default())
+    }
+
+    /// Sorts, de-duplicates and annotates `items`, borrowing buffers from `scratch`
+    /// (give them back with [`Prepared::recycle`]).
+    pub(crate) fn with_scratch(
+        mut items: Vec<Evidence>,
+        reading: Reading,
+        superseded: Superseded,
+        scratch: &mut Scratch,
+    ) -> Self {
+        if items.len() > 1 {
+            items.sort_unstable_by(Evidence::order);
+            items.dedup();
+        }
+        let mut notes = std::mem::take(&mut scratch.notes);
+        notes.clear();
+        notes.resize(items.len(), Note::default());
 
         // Revisions: a claim is superseded when another claim of the set names it.
         let mut targets: Vec<&crate::ClaimId> =
@@ -149,15 +182,18 @@ impl Prepared {
         }
 
         // Originators, as dense indices in their text order.
-        let mut by_origin: Vec<u32> = (0..items.len() as u32).collect();
+        let by_origin = &mut scratch.by_origin;
+        by_origin.clear();
+        by_origin.extend(0..items.len() as u32);
         by_origin.sort_by(|&a, &b| {
             items[a as usize]
                 .originator()
                 .cmp(items[b as usize].originator())
         });
-        let mut shares: Vec<u32> = Vec::new();
+        let mut shares = std::mem::take(&mut scratch.shares);
+        shares.clear();
         let mut last: Option<usize> = None;
-        for &i in &by_origin {
+        for &i in by_origin.iter() {
             let i = i as usize;
             let same = last.is_some_and(|l| items[l].originator() == items[i].originator());
             if !same {
@@ -218,6 +254,12 @@ impl Prepared {
             envelope,
             consensus,
         }
+    }
+
+    /// Gives the borrowed buffers back to `scratch`.
+    pub(crate) fn recycle(&mut self, scratch: &mut Scratch) {
+        scratch.notes = std::mem::take(&mut self.notes);
+        scratch.shares = std::mem::take(&mut self.shares);
     }
 
     pub(crate) fn set(&self) -> EvidenceSet<'_> {
