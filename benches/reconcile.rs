@@ -191,12 +191,16 @@ fn measure_memory(label: &str, build: impl FnOnce() -> (Dossier, usize)) {
     let findings = Reconciler::new().reconcile(&d);
     let peak = memory();
     let kept = findings.as_ref().map_or(0, |f| f.len());
+    let conflicts = findings.as_ref().map_or(0, |f| {
+        f.iter().map(|x| x.conflicts().len()).sum::<usize>() + f.conflicts().len()
+    });
     match (before, built, start, peak) {
         (Some(b), Some(m), Some(s), Some(p)) if reset && claims > 0 => {
             let per = |x: u64| x as f64 / claims as f64;
             println!(
                 "memory: {label}: {claims} claims: reconcile peak {:.0} bytes/claim \
-                 (findings held: {:.0}); the dossier itself {:.0} bytes/claim ({kept} findings)",
+                 (findings held: {:.0}); the dossier itself {:.0} bytes/claim \
+                 ({kept} findings, {conflicts} conflicts)",
                 per(p.1.saturating_sub(s.0)),
                 per(p.0.saturating_sub(s.0)),
                 per(m.0.saturating_sub(b.0)),

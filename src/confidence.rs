@@ -39,6 +39,7 @@ use rust_decimal::Decimal;
 
 use crate::conflict::{Conflict, ConflictKind};
 use crate::names::worded_enum;
+use crate::ratio::Few;
 use crate::reconcile::EvidenceSet;
 use crate::reconcile::tally::Scratch;
 use crate::{Credibility, Interval, Reliability, Side, SourceKind, Stake};
@@ -299,7 +300,7 @@ pub struct Summary {
     considered: usize,
     claims: usize,
     independent: usize,
-    sides: Box<[Side]>,
+    sides: Few<Side>,
     unaffiliated: usize,
     grade: Grade,
     credibility: Credibility,
@@ -328,13 +329,13 @@ pub(crate) fn summarize(
     let mut flags = std::mem::take(&mut scratch.flags);
     flags.clear();
     flags.resize(origins, 0);
-    let mut sides: Vec<&Side> = Vec::new();
+    let mut sides: Few<Side> = Few::default();
     let mut f = Facts {
         vague_only: true,
         unknown_reliability: true,
         ..Facts::default()
     };
-    let mut credible: Option<Option<Interval>> = None;
+    let mut credible_count = 0usize;
     let mut confirmed = false;
     let mut best_support: Option<Reliability> = None;
     for i in set.counted() {
@@ -343,7 +344,9 @@ pub(crate) fn summarize(
         flags[o] |= FLAG_COUNTED;
         if let Some(s) = e.side() {
             flags[o] |= FLAG_SIDED;
-            sides.push(s);
+            if !sides.as_slice().contains(s) {
+                sides.push(s.clone());
+            }
         }
         if e.is_unknown() {
             continue;
@@ -365,27 +368,31 @@ pub(crate) fn summarize(
         }
         f.admission |= e.stake() == Stake::Own;
         confirmed |= e.stake() == Stake::Own || e.credibility() == Credibility::Confirmed;
-        let b = set.bound(i);
-        credible = Some(match credible {
-            None => Some(b),
-            Some(c) => c.and_then(|c| c.intersection(&b)),
-        });
+        credible_count += 1;
         if range.is_some_and(|r| r.overlaps(&set.interval(i))) {
             flags[o] |= FLAG_SUPPORTS;
             best_support = Some(best_support.map_or(e.reliability(), |r| r.min(e.reliability())));
         }
     }
+    // The consensus of the credible claims: the set's own when none is questionable.
+    let credible: Option<Option<Interval>> = if credible_count == 0 {
+        None
+    } else if f.questionable == 0 {
+        Some(set.consensus())
+    } else {
+        Some(
+            set.numeric()
+                .filter(|&i| !set.get(i).is_questionable())
+                .map(|i| Some(set.bound(i)))
+                .reduce(|a, b| a.and_then(|a| b.and_then(|b| a.intersection(&b))))
+                .flatten(),
+        )
+    };
     if f.numeric == 0 {
         f.vague_only = false;
         f.unknown_reliability = false;
     }
-    let sides: Box<[Side]> = if sides.is_empty() {
-        Box::default()
-    } else {
-        sides.sort_unstable();
-        sides.dedup();
-        sides.into_iter().cloned().collect()
-    };
+    sides.as_mut_slice().sort_unstable();
 
     let mut unaffiliated = 0;
     let mut support = 0;
@@ -612,7 +619,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn sides(&self) -> &[Side] {
-        &self.sides
+        self.sides.as_slice()
     }
 
     /// The originators of counted claims that belong to no side.
@@ -781,7 +788,7 @@ impl Summary {
             r.push(Reason::NoCommonValue);
         }
         if f.partisan {
-            if let [side] = &self.sides[..] {
+            if let [side] = self.sides.as_slice() {
                 r.push(Reason::OneSide(side.clone()));
             }
         }

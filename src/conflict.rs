@@ -46,10 +46,10 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::names::worded_enum;
-use crate::ratio::{Compact, log_gap_milli, milli};
+use crate::ratio::{Compact, Few, log_gap_milli, milli};
 use crate::reconcile::evidence::BadTriple;
 use crate::reconcile::tally::{Prepared, Scratch};
-use crate::{ClaimId, FigureId, Interval, Side, TripleIssue};
+use crate::{ClaimId, FigureId, Interval, Reading, Side, TripleIssue};
 
 worded_enum!(
     /// The kinds of conflict, written in `snake_case` as in reports and JSON.
@@ -229,7 +229,7 @@ pub struct Conflict {
     kind: ConflictKind,
     severity: Severity,
     score: Option<u32>,
-    claims: Vec<ClaimId>,
+    claims: Few<ClaimId>,
     figures: Figures,
     detail: Detail,
 }
@@ -251,7 +251,7 @@ impl Conflict {
     pub(crate) fn new(
         kind: ConflictKind,
         score: Option<u32>,
-        claims: Vec<ClaimId>,
+        claims: Few<ClaimId>,
         figures: Figures,
         detail: Detail,
     ) -> Self {
@@ -293,7 +293,7 @@ impl Conflict {
 
     /// The claims involved.
     pub fn claims(&self) -> &[ClaimId] {
-        &self.claims
+        self.claims.as_slice()
     }
 
     /// The figures involved: one for a conflict within a figure.
@@ -433,7 +433,9 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
             .filter(|(_, (e, n))| n.counted && !e.is_unknown())
             .map(|(i, (e, _))| (e.interval_read(reading), i as u32)),
     );
-    if order.len() > 1 {
+    // The evidence is sorted by its strict interval: only another reading
+    // can change the order.
+    if order.len() > 1 && reading != Reading::Strict {
         order.sort_unstable();
     }
     let mut values = std::mem::take(&mut scratch.values);
@@ -448,12 +450,10 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
             }),
         }
     }
-    let claims_of = |v: &Value, into: &mut Vec<ClaimId>| {
-        into.extend(
-            order[v.start..v.end]
-                .iter()
-                .map(|&(_, i)| p.items[i as usize].claim().clone()),
-        );
+    let claims_of = |v: &Value, into: &mut Few<ClaimId>| {
+        for &(_, i) in &order[v.start..v.end] {
+            into.push(p.items[i as usize].claim().clone());
+        }
     };
 
     if values.len() > 1 {
@@ -485,7 +485,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
                 out.push(Conflict::new(
                     ConflictKind::EmptyConsensus,
                     Some(log_gap_milli(c, f)),
-                    vec![p.items[ci].claim().clone(), p.items[fi].claim().clone()],
+                    Few::Two([p.items[ci].claim().clone(), p.items[fi].claim().clone()]),
                     fig(),
                     Detail::EmptyConsensus {
                         ceiling: p.items[ci].bound(reading),
@@ -540,7 +540,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
             out.push(Conflict::new(
                 ConflictKind::Revision,
                 score,
-                vec![old.clone(), e.claim().clone()],
+                Few::Two([old.clone(), e.claim().clone()]),
                 fig(),
                 Detail::Revision { from, to },
             ));
@@ -558,7 +558,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
             out.push(Conflict::new(
                 ConflictKind::InvalidTriple,
                 Some(score),
-                vec![e.claim().clone()],
+                Few::One(e.claim().clone()),
                 fig(),
                 Detail::InvalidTriple(*t),
             ));
@@ -571,7 +571,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
 /// One conflict per value that is the nearest value below some others.
 fn disjoint(
     values: &[Value],
-    claims_of: &dyn Fn(&Value, &mut Vec<ClaimId>),
+    claims_of: &dyn Fn(&Value, &mut Few<ClaimId>),
     fig: &dyn Fn() -> Figures,
     scratch: &mut Scratch,
     out: &mut Vec<Conflict>,
@@ -605,7 +605,7 @@ fn disjoint(
         let a = &values[group[0].0];
         let nearest = &values[group[0].1];
         let farthest = &values[group[group.len() - 1].1];
-        let mut claims = Vec::new();
+        let mut claims = Few::default();
         claims_of(a, &mut claims);
         for &(_, b) in group {
             claims_of(&values[b], &mut claims);
@@ -634,37 +634,13 @@ fn outliers(
     p: &Prepared,
     order: &[(Interval, u32)],
     values: &[Value],
-    claims_of: &dyn Fn(&Value, &mut Vec<ClaimId>),
+    claims_of: &dyn Fn(&Value, &mut Few<ClaimId>),
     fig: &dyn Fn() -> Figures,
     scratch: &mut Scratch,
     out: &mut Vec<Conflict>,
 ) -> Vec<u32> {
     let m = values.len();
     let mut marked = Vec::new();
-    // Which originators back each value, and which back only that value.
-    let pairs = &mut scratch.origin_pairs;
-    pairs.clear();
-    for (v, val) in values.iter().enumerate() {
-        for &(_, i) in &order[val.start..val.end] {
-            pairs.push((p.notes[i as usize].origin, v));
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    let counts = &mut scratch.counts;
-    counts.clear();
-    counts.resize(2 * m, 0);
-    let (backers, only) = counts.split_at_mut(m);
-    let mut origins = 0;
-    for run in pairs.chunk_by(|x, y| x.0 == y.0) {
-        origins += 1;
-        for &(_, v) in run {
-            backers[v] += 1;
-        }
-        if run.len() == 1 {
-            only[run[0].1] += 1;
-        }
-    }
     let max_high = |vs: &[Value]| -> Option<Option<Decimal>> {
         vs.iter()
             .map(|v| v.interval.high())
@@ -673,8 +649,14 @@ fn outliers(
                 _ => None,
             })
     };
-    // The lowest value, against the rest; the highest, against the rest.
-    for (v, rest) in [(0, &values[1..]), (m - 1, &values[..m - 1])] {
+    // The lowest value, against the rest; the highest, against the rest:
+    // first by their geometry alone (isolated, and farther from the nearest
+    // than the rest are spread).
+    let mut candidates: [Option<(usize, u32, Interval)>; 2] = [None, None];
+    for (slot, (v, rest)) in [(0, &values[1..]), (m - 1, &values[..m - 1])]
+        .into_iter()
+        .enumerate()
+    {
         let val = &values[v];
         let Some(Some(rest_high)) = max_high(rest) else {
             continue;
@@ -703,11 +685,43 @@ fn outliers(
                 .map_or(val.interval, |r| r.interval);
             (log_gap_milli(rest_high, val.interval.low()), nearest)
         };
-        let spread = log_gap_milli(rest_low, rest_high);
+        if gap >= 301 && gap > log_gap_milli(rest_low, rest_high) {
+            candidates[slot] = Some((v, gap, nearest));
+        }
+    }
+    if candidates.iter().all(Option::is_none) {
+        return marked;
+    }
+    // Which originators back each value, and which back only that value.
+    let pairs = &mut scratch.origin_pairs;
+    pairs.clear();
+    for (v, val) in values.iter().enumerate() {
+        for &(_, i) in &order[val.start..val.end] {
+            pairs.push((p.notes[i as usize].origin, v));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let counts = &mut scratch.counts;
+    counts.clear();
+    counts.resize(2 * m, 0);
+    let (backers, only) = counts.split_at_mut(m);
+    let mut origins = 0;
+    for run in pairs.chunk_by(|x, y| x.0 == y.0) {
+        origins += 1;
+        for &(_, v) in run {
+            backers[v] += 1;
+        }
+        if run.len() == 1 {
+            only[run[0].1] += 1;
+        }
+    }
+    for (v, gap, nearest) in candidates.into_iter().flatten() {
+        let val = &values[v];
         let others = origins - only[v];
-        if gap >= 301 && gap > spread && others >= 2 && others > backers[v] {
+        if others >= 2 && others > backers[v] {
             marked.extend(order[val.start..val.end].iter().map(|&(_, i)| i));
-            let mut claims = Vec::new();
+            let mut claims = Few::default();
             claims_of(val, &mut claims);
             out.push(Conflict::new(
                 ConflictKind::Outlier,
@@ -732,7 +746,7 @@ pub(crate) fn across(
     figures: Vec<FigureId>,
     detail: Detail,
 ) -> Conflict {
-    Conflict::new(kind, score, claims, figures.into(), detail)
+    Conflict::new(kind, score, claims.into(), figures.into(), detail)
 }
 
 /// A soft `total_below_parts`: the total's figure is low, but its range can hold.

@@ -347,31 +347,49 @@ pub(crate) fn weighted_median(
     items: impl Iterator<Item = usize>,
     within: Option<Interval>,
 ) -> Option<Decimal> {
-    let mut pts: Vec<(Decimal, usize, f64)> = items
-        .filter_map(|i| {
-            let p = set.point(i)?;
-            within
-                .is_none_or(|w| w.contains(p))
-                .then(|| (p, i, set.weight(i)))
-        })
-        .collect();
+    // Most figures have a handful of claims: sort them on the stack.
+    const INLINE: usize = 16;
+    let mut inline = [(Decimal::ZERO, 0usize, 0.0f64); INLINE];
+    let mut heap: Vec<(Decimal, usize, f64)> = Vec::new();
+    let mut n = 0;
+    for i in items {
+        let Some(p) = set.point(i) else { continue };
+        if within.is_some_and(|w| !w.contains(p)) {
+            continue;
+        }
+        let entry = (p, i, set.weight(i));
+        if n < INLINE {
+            inline[n] = entry;
+        } else {
+            if n == INLINE {
+                heap.extend_from_slice(&inline);
+            }
+            heap.push(entry);
+        }
+        n += 1;
+    }
+    let pts: &mut [(Decimal, usize, f64)] = if n > INLINE {
+        &mut heap
+    } else {
+        &mut inline[..n]
+    };
     if pts.is_empty() {
         return None;
     }
     pts.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let total: f64 = pts.iter().map(|p| p.2).sum();
     if total <= 0.0 {
-        return pts.get((pts.len() - 1) / 2).map(|p| p.0);
+        return pts.get((pts.len() - 1) / 2).map(|p| p.0.normalize());
     }
     let half = total / 2.0 * (1.0 - 1e-12);
     let mut run = 0.0;
-    for &(p, _, w) in &pts {
+    for &(p, _, w) in pts.iter() {
         run += w;
         if run >= half {
-            return Some(p);
+            return Some(p.normalize());
         }
     }
-    pts.last().map(|p| p.0)
+    pts.last().map(|p| p.0.normalize())
 }
 
 /// `envelope` (Iraq Body Count, Airwars): from the lowest low to the highest

@@ -16,7 +16,7 @@ use crate::Interval;
 /// computed in floating point and rounded.
 pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
     let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
-    let (Some(a), Some(b)) = (lo.to_f64(), hi.to_f64()) else {
+    let (Some(a), Some(b)) = (to_f64(lo), to_f64(hi)) else {
         return 0;
     };
     let r = ((b + 1.0) / (a + 1.0)).log10() * 1000.0;
@@ -26,6 +26,18 @@ pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
     } else {
         0
     }
+}
+
+/// A decimal as a float: whole numbers that fit 53 bits directly, others
+/// through `rust_decimal`.
+fn to_f64(d: Decimal) -> Option<f64> {
+    if d.scale() == 0 {
+        let m = d.mantissa();
+        if m.unsigned_abs() < (1u128 << 53) {
+            return Some(m as f64);
+        }
+    }
+    d.to_f64()
 }
 
 /// Thousandths as a decimal with three places.
@@ -44,6 +56,67 @@ impl fmt::Display for Compact {
             Some(h) => write!(f, "{}–{h}", i.low()),
             None => write!(f, "{}+", i.low()),
         }
+    }
+}
+
+/// A short list: up to two items without allocating (most conflicts name
+/// two claims, most figures have one or two sides), more on the heap.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Few<T> {
+    One(T),
+    Two([T; 2]),
+    Many(Vec<T>),
+}
+
+impl<T> Default for Few<T> {
+    fn default() -> Self {
+        Few::Many(Vec::new())
+    }
+}
+
+impl<T> Few<T> {
+    pub(crate) fn push(&mut self, t: T) {
+        *self = match std::mem::take(self) {
+            Few::Many(v) if v.is_empty() => Few::One(t),
+            Few::One(a) => Few::Two([a, t]),
+            Few::Two([a, b]) => Few::Many(vec![a, b, t]),
+            Few::Many(mut v) => {
+                v.push(t);
+                Few::Many(v)
+            }
+        };
+    }
+
+    pub(crate) fn as_slice(&self) -> &[T] {
+        match self {
+            Few::One(t) => std::slice::from_ref(t),
+            Few::Two(a) => a,
+            Few::Many(v) => v,
+        }
+    }
+
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
+        match self {
+            Few::One(t) => std::slice::from_mut(t),
+            Few::Two(a) => a,
+            Few::Many(v) => v,
+        }
+    }
+}
+
+impl<T> FromIterator<T> for Few<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut f = Few::default();
+        for t in iter {
+            f.push(t);
+        }
+        f
+    }
+}
+
+impl<T> From<Vec<T>> for Few<T> {
+    fn from(v: Vec<T>) -> Self {
+        Few::Many(v)
     }
 }
 

@@ -302,8 +302,16 @@ impl Evidence {
             return None;
         }
         let i = self.interval_read(reading);
-        let p = self.best.or_else(|| i.midpoint()).unwrap_or(i.low());
-        Some(Interval::clamp(&i, p).normalize())
+        let p = match (self.best, i.high()) {
+            (Some(b), _) => b,
+            // The midpoint: a sum of whole numbers halved is exact.
+            (None, Some(h)) => match i.low().checked_add(h) {
+                Some(sum) => sum * Decimal::new(5, 1),
+                None => i.midpoint().unwrap_or(i.low()),
+            },
+            (None, None) => i.low(),
+        };
+        Some(Interval::clamp(&i, p))
     }
 
     /// The figure a conservative coder records for the claim (ACLED): the
