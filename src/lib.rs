@@ -30,6 +30,45 @@
 //!   model; [`Dossier`]: the collection, with [`Dossier::validate`].
 //! - [`parse`]: reading figures out of English phrases.
 //!
+//! # Reconciliation
+//!
+//! - [`reconcile`]: the [`Reconciler`] turns a dossier into [`Findings`], one
+//!   [`Finding`] per figure (range, best value, every claim with its role);
+//!   independence by originator, revisions, and the mergeable per-figure
+//!   [`Tally`](reconcile::Tally).
+//! - [`policy`]: the [`Policy`] trait and the named policies — `envelope`
+//!   (Iraq Body Count, Airwars), `consensus`, `conservative` (ACLED),
+//!   `most_reliable` (UCDP), `most_recent` (GTD), `majority`, `weighted`
+//!   (the default) — and the stake model.
+//! - [`conflict`]: typed [`Conflict`]s within and across figures, with a
+//!   [`Severity`] on a log scale.
+//! - [`confidence`]: the per-figure [`Summary`]: counts, sides, agreement,
+//!   spread, an Airwars [`Grade`], Admiralty credibility, an ICD 203
+//!   [`Likelihood`] sentence and, apart, a [`Confidence`] level with reasons.
+//! - [`rollup`]: interval sums of declared parts ([`Rollup`]), with a grade
+//!   filter and never adding overlapping figures.
+//!
+//! ```
+//! use reckon::{Claim, Dossier, Figure, Measure, Reconciler, Scope, Source, SourceKind};
+//!
+//! let mut d = Dossier::new();
+//! d.add_source(Source::new("article", "Wikipedia article", SourceKind::Encyclopedia));
+//! d.add_source(Source::new("others", "other sources", SourceKind::Anonymous));
+//! d.add_figure(Figure::new("jobeh-rebels", "rebels killed at al-Jobeh", Scope::new(Measure::Killed)));
+//! d.add_claim(Claim::new("c1", "jobeh-rebels", "article", "50–170".parse()?));
+//! d.add_claim(Claim::new("c2", "jobeh-rebels", "others", "200".parse()?));
+//!
+//! let findings = Reconciler::new().reconcile(&d)?;
+//! let f = findings.get(&"jobeh-rebels".into()).unwrap();
+//! assert_eq!(f.conflicts()[0].to_string(), "50–170 and 200 do not overlap: a gap of 30");
+//! assert_eq!(
+//!     f.summary().likelihood_sentence().unwrap(),
+//!     "The figure is likely between 50 and 200."
+//! );
+//! assert_eq!(f.summary().confidence().as_str(), "low");
+//! # Ok::<(), reckon::Error>(())
+//! ```
+//!
 //! # Crate features
 //!
 //! - `serde` (on by default): serde implementations for the model, the

@@ -1,7 +1,7 @@
 //! Reconciliation: from every claim about each figure to what can be
 //! believed, where the sources contradict each other, and how sure we are.
 //!
-//! A [`Reconciler`] holds the options — the [`Policy`](crate::policy::Policy)
+//! A [`Reconciler`] holds the options — the [`Policy`]
 //! (`weighted` by default), the [`Reading`] of vague words, whether
 //! [`Superseded`] claims count — and reconciles a whole [`Dossier`] into
 //! [`Findings`], one [`Finding`] per figure plus the conflicts between
@@ -524,7 +524,7 @@ impl Findings {
     }
 
     /// The roll-up of a `sum-over` or `components` relation: the interval
-    /// sum of its parts whose grade is in `grades` (see [`rollup`](crate::rollup)).
+    /// sum of its parts whose grade is in `grades` (see [`rollup`]).
     ///
     /// # Errors
     /// [`Error::Invalid`] for a relation that declares no parts to add
