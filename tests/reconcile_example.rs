@@ -1,5 +1,6 @@
 //! The `reconcile` example keeps its promises: it reads a claims CSV with
 //! only the three required columns, and prints the documented JSON.
+#![cfg(feature = "serde")]
 
 use std::process::{Command, Output};
 
