@@ -112,7 +112,8 @@ impl Default for Reconciler {
 }
 
 /// A fast hasher for the reconciler's own look-up tables (source ids and
-/// figure ids of one dossier): a multiply-rotate mix of eight bytes at a time.
+/// figure ids of one dossier): a multiply-rotate mix of eight bytes at a
+/// time, folded at the end. Not meant to resist chosen collisions.
 #[derive(Clone, Copy, Default)]
 struct Mix;
 
@@ -156,7 +157,10 @@ impl std::hash::Hasher for MixHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // Fold the high bits down: the table indexes by the low bits, which
+        // the multiplications alone leave poorly mixed for short ids.
+        let h = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
     }
 }
 
