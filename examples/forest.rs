@@ -1,0 +1,400 @@
+//! Draws a forest plot of a dossier as SVG: one row per figure, each claim a
+//! bar (a range) or a dot (an exact figure) coloured by the side of its
+//! source, open bounds drawn as arrows, with the reconciled range shaded and
+//! the consensus bracketed. The picture analysts draw for ranged estimates
+//! from several sources.
+//!
+//! ```text
+//! cargo run --example forest -- [--all] [--event NAME] [-o OUT.svg] [FILE]
+//! ```
+//!
+//! - `FILE`: a dossier (TOML) or claims table (CSV); default
+//!   `examples/data/qalamoun-2014.toml`.
+//! - By default only the disputed figures are drawn: those with two claims or
+//!   more, or with a conflict. `--all` draws every figure counted in people.
+//! - `--event NAME`: only the figures of that event.
+//! - `-o OUT.svg`: write to a file instead of standard output.
+//!
+//! The x axis is logarithmic (`log10(1 + x)`), so 2 and 200 fit on one row.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use reckon::reconcile::{Finding, Findings, Reconciler};
+use reckon::{Decimal, Dossier, Form, Interval, Unit};
+
+const USAGE: &str = "usage: forest [--all] [--event NAME] [-o OUT.svg] [FILE]";
+const DEFAULT_FILE: &str = "examples/data/qalamoun-2014.toml";
+
+const WIDTH: f64 = 900.0;
+const LABEL: f64 = 330.0;
+const RIGHT: f64 = 30.0;
+const TOP: f64 = 50.0;
+const CLAIM_STEP: f64 = 11.0;
+const ROW_PAD: f64 = 10.0;
+
+struct Args {
+    all: bool,
+    event: Option<String>,
+    out: Option<String>,
+    file: String,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut a = Args {
+        all: false,
+        event: None,
+        out: None,
+        file: DEFAULT_FILE.to_owned(),
+    };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--all" => a.all = true,
+            "--event" => a.event = Some(args.next().ok_or("--event needs a name")?),
+            "-o" => a.out = Some(args.next().ok_or("-o needs a file name")?),
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with('-') => return Err(format!("unknown option `{s}`")),
+            _ => a.file = arg,
+        }
+    }
+    Ok(a)
+}
+
+/// The colour of a side.
+fn colour(side: Option<&str>) -> &'static str {
+    match side {
+        Some("government") => "#c0392b",
+        Some("rebels") => "#2471a3",
+        Some(_) => "#7d3c98",
+        None => "#616a6b",
+    }
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_string().parse().unwrap_or(0.0)
+}
+
+/// Maps values to x positions on a `log10(1 + x)` axis.
+struct Axis {
+    max: f64,
+}
+
+impl Axis {
+    fn x(&self, v: f64) -> f64 {
+        let span = WIDTH - LABEL - RIGHT;
+        LABEL + span * (1.0 + v.max(0.0)).log10() / (1.0 + self.max).log10()
+    }
+
+    fn end(&self) -> f64 {
+        WIDTH - RIGHT
+    }
+
+    fn ticks(&self) -> Vec<f64> {
+        let mut t = vec![0.0];
+        let mut decade = 1.0;
+        while decade <= self.max {
+            for m in [1.0, 2.0, 5.0] {
+                if decade * m <= self.max {
+                    t.push(decade * m);
+                }
+            }
+            decade *= 10.0;
+        }
+        t
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn selected<'a>(d: &'a Dossier, findings: &'a Findings, a: &Args) -> Vec<&'a Finding> {
+    findings
+        .iter()
+        .filter(|fd| {
+            let Some(fig) = d.figure(fd.figure()) else {
+                return false;
+            };
+            let people = fig.scope().unit() == &Unit::People;
+            let event = a
+                .event
+                .as_ref()
+                .is_none_or(|e| fig.scope().events().iter().any(|x| x == e));
+            let disputed =
+                fd.claims().len() > 1 || findings.conflicts_of(fd.figure()).next().is_some();
+            people
+                && event
+                && (a.all || disputed)
+                && fd
+                    .claims()
+                    .iter()
+                    .any(|c| !c.interval().is_unbounded() || c.interval().low() > Decimal::ZERO)
+        })
+        .collect()
+}
+
+fn draw(d: &Dossier, rows: &[&Finding]) -> String {
+    let max = rows
+        .iter()
+        .flat_map(|fd| fd.claims().iter().map(|c| c.interval()))
+        .map(|i| f(i.high().unwrap_or(i.low())))
+        .fold(10.0_f64, f64::max);
+    // Round the axis up to 1, 2 or 5 times a power of ten.
+    let top = (0..30)
+        .flat_map(|k| [1.0, 2.0, 5.0].map(|m| m * 10f64.powi(k)))
+        .find(|t| *t >= max)
+        .unwrap_or(max);
+    let axis = Axis { max: top };
+    let heights: Vec<f64> = rows
+        .iter()
+        .map(|fd| fd.claims().len() as f64 * CLAIM_STEP + 2.0 * ROW_PAD)
+        .collect();
+    let plot_height: f64 = heights.iter().sum();
+    let height = TOP + plot_height + 90.0;
+
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">"#
+    );
+    let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
+    let _ = writeln!(
+        s,
+        r#"<text x="10" y="22" font-size="15" font-weight="bold">Disputed figures: each claim, the reconciled range and the consensus</text>"#
+    );
+    // Grid and ticks.
+    for t in axis.ticks() {
+        let x = axis.x(t);
+        let _ = writeln!(
+            s,
+            r##"<line x1="{x:.1}" y1="{TOP}" x2="{x:.1}" y2="{:.1}" stroke="#e5e7e9"/><text x="{x:.1}" y="{:.1}" text-anchor="middle" fill="#555">{t}</text>"##,
+            TOP + plot_height,
+            TOP + plot_height + 16.0
+        );
+    }
+    let _ = writeln!(
+        s,
+        r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#555">people (log scale)</text>"##,
+        axis.x(top.sqrt()),
+        TOP + plot_height + 32.0
+    );
+
+    let mut y = TOP;
+    for (fd, h) in rows.iter().zip(&heights) {
+        let label = d
+            .figure(fd.figure())
+            .map_or(fd.figure().as_str(), |x| x.label());
+        let label: String = if label.chars().count() > 50 {
+            label.chars().take(49).chain(std::iter::once('…')).collect()
+        } else {
+            label.to_owned()
+        };
+        let _ = writeln!(
+            s,
+            r##"<line x1="10" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#d5d8dc"/>"##,
+            axis.end()
+        );
+        let _ = writeln!(
+            s,
+            r#"<text x="10" y="{:.1}">{}</text>"#,
+            y + h / 2.0 + 4.0,
+            escape(&label)
+        );
+        // The reconciled range, shaded, and the best value.
+        if let Some(r) = fd.range() {
+            let x1 = axis.x(f(r.low()));
+            let x2 = r.high().map_or(axis.end(), |h| axis.x(f(h)));
+            let _ = writeln!(
+                s,
+                r##"<rect x="{x1:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#f9e79f" opacity="0.7"/>"##,
+                y + 2.0,
+                (x2 - x1).max(2.0),
+                h - 4.0
+            );
+            if let Some(b) = fd.best() {
+                let bx = axis.x(f(b));
+                let _ = writeln!(
+                    s,
+                    r##"<path d="M{bx:.1},{:.1} l4,4 l-4,4 l-4,-4 z" fill="#b7950b"/>"##,
+                    y + h - 10.0
+                );
+            }
+        }
+        // The consensus, bracketed.
+        if let Some(c) = fd.consensus() {
+            let x1 = axis.x(f(c.low()));
+            let x2 = c.high().map_or(axis.end(), |h| axis.x(f(h)));
+            let (t, b) = (y + 3.0, y + h - 3.0);
+            let _ = writeln!(
+                s,
+                r##"<path d="M{:.1},{t:.1} h-3 V{b:.1} h3 M{:.1},{t:.1} h3 V{b:.1} h-3" fill="none" stroke="#1e8449" stroke-width="2"/>"##,
+                x1, x2
+            );
+        }
+        for (k, c) in fd.claims().iter().enumerate() {
+            let cy = y + ROW_PAD + CLAIM_STEP * (k as f64 + 0.5);
+            let claim = d.claim(c.claim());
+            let side = claim
+                .and_then(|cl| d.source(d.originator(cl.source())))
+                .and_then(|src| src.side())
+                .map(|x| x.as_str());
+            let col = colour(side);
+            let dash = if c.is_counted() {
+                ""
+            } else {
+                r#" stroke-dasharray="3,2" opacity="0.6""#
+            };
+            let title = claim.map_or(String::new(), |cl| {
+                format!("{} — {}: {}", cl.id(), cl.source(), cl.value())
+            });
+            let _ = write!(s, "<g><title>{}</title>", escape(&title));
+            draw_claim(
+                &mut s,
+                &axis,
+                c.interval(),
+                claim.map(|cl| cl.value().form()),
+                cy,
+                col,
+                dash,
+            );
+            s.push_str("</g>\n");
+        }
+        y += h;
+    }
+    let _ = writeln!(
+        s,
+        r##"<line x1="10" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#d5d8dc"/>"##,
+        axis.end()
+    );
+
+    // Legend.
+    let ly = height - 30.0;
+    let mut lx = 10.0;
+    for (name, side) in [
+        ("government side", Some("government")),
+        ("rebel side", Some("rebels")),
+        ("no side", None),
+    ] {
+        let _ = writeln!(
+            s,
+            r#"<line x1="{lx}" y1="{ly}" x2="{}" y2="{ly}" stroke="{}" stroke-width="3"/><text x="{}" y="{}">{name}</text>"#,
+            lx + 20.0,
+            colour(side),
+            lx + 25.0,
+            ly + 4.0
+        );
+        lx += 130.0;
+    }
+    let _ = writeln!(
+        s,
+        r##"<rect x="{lx}" y="{}" width="20" height="10" fill="#f9e79f"/><text x="{}" y="{}">reconciled range (weighted), ◆ best</text>"##,
+        ly - 5.0,
+        lx + 25.0,
+        ly + 4.0
+    );
+    lx += 250.0;
+    let _ = writeln!(
+        s,
+        r##"<path d="M{},{} h-3 v10 h3" fill="none" stroke="#1e8449" stroke-width="2"/><text x="{}" y="{}">consensus</text>"##,
+        lx + 3.0,
+        ly - 5.0,
+        lx + 8.0,
+        ly + 4.0
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="10" y="{}" fill="#555">→ open bound (more than, at least)  · dashed: superseded by a revision</text>"##,
+        ly + 20.0
+    );
+    let _ = writeln!(s, "</svg>");
+    s
+}
+
+fn draw_claim(
+    s: &mut String,
+    axis: &Axis,
+    i: Interval,
+    form: Option<&Form>,
+    y: f64,
+    col: &str,
+    extra: &str,
+) {
+    let x1 = axis.x(f(i.low()));
+    match i.high() {
+        None => {
+            let x2 = axis.end();
+            let _ = write!(
+                s,
+                r#"<line x1="{x1:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{col}" stroke-width="3"{extra}/><path d="M{x2:.1},{y:.1} l-7,-4 v8 z" fill="{col}"/>"#,
+                x2 - 6.0
+            );
+            if matches!(form, Some(Form::Unknown)) {
+                let _ = write!(
+                    s,
+                    r#"<text x="{:.1}" y="{:.1}" fill="{col}" font-size="10">unknown</text>"#,
+                    x1 + 4.0,
+                    y - 2.0
+                );
+            }
+        }
+        Some(h) if h == i.low() => {
+            let _ = write!(
+                s,
+                r#"<circle cx="{x1:.1}" cy="{y:.1}" r="4" fill="{col}"{extra}/>"#
+            );
+        }
+        Some(h) => {
+            let x2 = axis.x(f(h));
+            let _ = write!(
+                s,
+                r#"<line x1="{x1:.1}" y1="{y:.1}" x2="{x2:.1}" y2="{y:.1}" stroke="{col}" stroke-width="3"{extra}/><line x1="{x1:.1}" y1="{:.1}" x2="{x1:.1}" y2="{:.1}" stroke="{col}" stroke-width="2"/><line x1="{x2:.1}" y1="{:.1}" x2="{x2:.1}" y2="{:.1}" stroke="{col}" stroke-width="2"/>"#,
+                y - 4.0,
+                y + 4.0,
+                y - 4.0,
+                y + 4.0
+            );
+        }
+    }
+}
+
+fn run(a: &Args) -> Result<String, reckon::Error> {
+    let d = Dossier::load(&a.file)?;
+    let findings = Reconciler::new().reconcile(&d)?;
+    let rows = selected(&d, &findings, a);
+    Ok(draw(&d, &rows))
+}
+
+fn main() -> ExitCode {
+    let a = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("forest: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&a) {
+        Ok(svg) => match &a.out {
+            Some(path) => match std::fs::write(path, svg) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("forest: cannot write {path}: {e}");
+                    ExitCode::FAILURE
+                }
+            },
+            None => {
+                print!("{svg}");
+                ExitCode::SUCCESS
+            }
+        },
+        Err(e) => {
+            eprintln!("forest: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
