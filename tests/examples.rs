@@ -1,0 +1,108 @@
+//! The example binaries keep their promises: each runs on the bundled data
+//! and prints what its documentation says.
+#![cfg(feature = "serde")]
+
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Runs an example from the crate root and returns what it printed.
+fn run(example: &str, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--example", example, "--"])
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "{example} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+#[test]
+fn qalamoun_report() {
+    let report = run("qalamoun", &[]);
+    // Readable in an 80-column terminal.
+    for line in report.lines() {
+        assert!(line.chars().count() <= 80, "line too wide: {line}");
+    }
+    // Every contradiction the article holds is found and explained.
+    for needle in [
+        "disjoint [moderate] hills-hezbollah-killed",
+        "why: 6–7 and 14 do not overlap: a gap of 7",
+        "why: 17–32 and 104 do not overlap: a gap of 72",
+        "why: 14 and 40 do not overlap: a gap of 26",
+        "why: 50–170 and 200 do not overlap: a gap of 30",
+        "why: 7–11 and 22 do not overlap: a gap of 11",
+        "why: 16 and 20 do not overlap: a gap of 4",
+        "why: 19 and 20 do not overlap: a gap of 1",
+        "why: 18 was revised to 19",
+        "part_exceeds_whole [high] rankous-hezbollah-killed, tfail-area-hezbollah-killed",
+    ] {
+        assert!(report.contains(needle), "missing: {needle}");
+    }
+    insta::assert_snapshot!("qalamoun_report", report);
+}
+
+#[test]
+fn qalamoun_markdown_and_json() {
+    let md = run("qalamoun", &["--markdown"]);
+    assert!(md.starts_with("# Qalamoun offensive (2014)\n"));
+    assert!(md.contains("| `jobeh-rebels-killed` | 50–170, 200 | 50–200 (110) | none | contested |"), "{md}");
+    assert!(md.contains("## Conflicts") && md.contains("## Confidence") && md.contains("## Roll-ups"));
+
+    let json: Value = serde_json::from_str(&run("qalamoun", &["--json"])).expect("valid JSON");
+    let figures = json["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 65);
+    let jobeh = figures.iter().find(|f| f["figure"] == "jobeh-rebels-killed").unwrap();
+    assert_eq!(jobeh["low"], "50");
+    assert_eq!(jobeh["high"], "200");
+    assert_eq!(jobeh["consensus"], Value::Null);
+    assert_eq!(jobeh["grade"], "contested");
+    let rollups = json["rollups"].as_array().unwrap();
+    let captured = rollups
+        .iter()
+        .find(|r| r["total"] == "arsal-lebanese-soldiers-captured")
+        .unwrap();
+    // Released 14 + executed 4 of the 24 captured.
+    assert_eq!(captured["sum"], serde_json::json!(["18", "18"]));
+    assert!(json["conflicts"].as_array().unwrap().iter().any(|c| c["kind"] == "part_exceeds_whole"));
+}
+
+#[test]
+fn qalamoun_takes_another_policy() {
+    let json: Value = serde_json::from_str(&run("qalamoun", &["--json", "--policy", "envelope"])).unwrap();
+    let f = &json["figures"][0];
+    assert_eq!(f["policy"], "envelope");
+}
+
+#[test]
+fn forest_plot_draws_the_disputed_figures() {
+    let svg = run("forest", &[]);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    // One label per disputed figure counted in people; the al-Jobeh rebels among them.
+    assert!(svg.contains(">rebels killed in the al-Jobeh ambush</text>"));
+    // Each claim is a group with its id, source and value as a tooltip.
+    assert!(svg.contains("<title>jobeh-rebels-killed-others — other-sources: 200</title>"), "{svg}");
+    // Open bounds are arrows; superseded claims are dashed.
+    assert!(svg.contains("l-7,-4 v8 z"));
+    assert!(svg.contains("stroke-dasharray"));
+    let rows = svg.matches("<g><title>").count();
+    assert!(rows >= 30, "{rows} claims drawn");
+    let all = run("forest", &["--all"]);
+    assert!(all.matches("<g><title>").count() > rows);
+}
+
+#[test]
+fn add_source_shows_the_change() {
+    let out = run("add_source", &[]);
+    assert!(out.contains("Before: the article's sources only"));
+    assert!(out.contains("After adding a monitoring group in code"));
+    assert!(out.contains("[[source]]\nid = \"monitor\""));
+    assert!(out.contains("the dossier is identical to the one built in code"));
+    insta::assert_snapshot!("add_source", out);
+}
