@@ -13,8 +13,13 @@
 //!    and added with `Dossier::extend_from_toml_str`. No recompiling.
 //!
 //! The new source is a monitoring group (hypothetical, for the example)
-//! graded B, "usually reliable", that counted the government fighters killed
-//! at al-Jobeh and the rebels killed there.
+//! graded B, "usually reliable", that counted the soldiers and the rebels
+//! killed at al-Jobeh. Its count of soldiers turns a figure resting on one
+//! unattributed report (weak) into one that two independent sources agree
+//! on (fair, high confidence). Its count of rebels, 150, agrees with the
+//! article's 50–170 but not with "other sources'" 200: the figure stays
+//! contested, as it should — a third report does not make a contradiction
+//! go away.
 
 use std::process::ExitCode;
 
@@ -33,7 +38,7 @@ reliability = "B"
 id = "monitor-jobeh-rebels"
 figure = "jobeh-rebels-killed"
 source = "monitor"
-value = "at least 180"
+value = "150"
 reported = "2014-08-05"
 qualifiers = ["confirmed"]
 credibility = "2"
@@ -50,14 +55,22 @@ credibility = "2"
 
 const FIGURES: [&str; 2] = ["jobeh-rebels-killed", "jobeh-soldiers-killed"];
 
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 fn describe(f: &Finding) -> String {
     let s = f.summary();
     let range = f.range().map_or_else(|| "—".to_owned(), |r| r.to_string());
     format!(
-        "  {}: {} claims from {} independent sources; range {range}; grade {}; confidence {}\n    {}\n    reasons: {}",
+        "  {}: {} from {}; range {range}; grade {}; confidence {}\n    {}\n    reasons: {}",
         f.figure(),
-        s.claims(),
-        s.independent(),
+        plural(s.claims(), "claim"),
+        plural(s.independent(), "independent source"),
         s.grade(),
         s.confidence(),
         s.likelihood_sentence().unwrap_or_default(),
@@ -78,7 +91,10 @@ fn show(title: &str, d: &Dossier) -> Result<(), Error> {
 }
 
 fn run() -> Result<(), Error> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/qalamoun-2014.toml");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/qalamoun-2014.toml"
+    );
     let before = Dossier::load(path)?;
     show("Before: the article's sources only", &before)?;
 
@@ -90,16 +106,26 @@ fn run() -> Result<(), Error> {
                 .with_reliability(Reliability::B),
         )
         .add_claim(
-            Claim::new("monitor-jobeh-rebels", "jobeh-rebels-killed", "monitor", "at least 180".parse()?)
-                .with_reported("2014-08-05".parse()?)
-                .with_qualifier(Qualifier::Confirmed)
-                .with_credibility(reckon::Credibility::Probable),
+            Claim::new(
+                "monitor-jobeh-rebels",
+                "jobeh-rebels-killed",
+                "monitor",
+                "150".parse()?,
+            )
+            .with_reported("2014-08-05".parse()?)
+            .with_qualifier(Qualifier::Confirmed)
+            .with_credibility(reckon::Credibility::Probable),
         )
         .add_claim(
-            Claim::new("monitor-jobeh-soldiers", "jobeh-soldiers-killed", "monitor", "20".parse()?)
-                .with_reported("2014-08-05".parse()?)
-                .with_qualifier(Qualifier::Confirmed)
-                .with_credibility(reckon::Credibility::Probable),
+            Claim::new(
+                "monitor-jobeh-soldiers",
+                "jobeh-soldiers-killed",
+                "monitor",
+                "20".parse()?,
+            )
+            .with_reported("2014-08-05".parse()?)
+            .with_qualifier(Qualifier::Confirmed)
+            .with_credibility(reckon::Credibility::Probable),
         );
     in_code.validate()?;
     show("After adding a monitoring group in code", &in_code)?;
@@ -110,7 +136,10 @@ fn run() -> Result<(), Error> {
     println!("The same source as data-file lines (append them to the dossier, or keep them in");
     println!("a file of their own and merge it):");
     println!("{NEW_SOURCE_TOML}");
-    assert_eq!(from_file, in_code, "code and data file give the same dossier");
+    assert_eq!(
+        from_file, in_code,
+        "code and data file give the same dossier"
+    );
     println!("Merged from the data file: the dossier is identical to the one built in code.");
     Ok(())
 }

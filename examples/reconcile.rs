@@ -56,11 +56,14 @@
 //! | `confidence` | string | `high`, `moderate`, `low` (never in the same sentence as the likelihood) |
 //! | `reasons` | array of strings | the reasons for the confidence level |
 
+mod common;
+
 use std::process::ExitCode;
 
+use common::finding_json;
 use reckon::reconcile::{Finding, Findings, Reconciler, Superseded};
-use reckon::{Decimal, Dossier, Interval, Reading, policy};
-use serde_json::{Value, json};
+use reckon::{Decimal, Dossier, Reading, policy};
+use serde_json::Value;
 
 const USAGE: &str =
     "usage: reconcile [--json] [--policy NAME] [--lenient] [--count-superseded] FILE";
@@ -104,74 +107,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     })
 }
 
-fn dec(d: Option<Decimal>) -> Value {
-    d.map_or(Value::Null, |d| Value::String(d.to_string()))
-}
-
-fn pair(i: Option<Interval>) -> Value {
-    i.map_or(Value::Null, |i| json!([i.low().to_string(), dec(i.high())]))
-}
-
 fn to_json(d: &Dossier, findings: &Findings) -> Value {
-    let figures: Vec<Value> = findings
-        .iter()
-        .map(|f| {
-            let label = d.figure(f.figure()).map_or("", |x| x.label());
-            let claims: Vec<Value> = f
-                .claims()
-                .iter()
-                .map(|c| {
-                    let claim = d.claim(c.claim());
-                    json!({
-                        "id": c.claim().as_str(),
-                        "source": claim.map(|x| x.source().as_str()),
-                        "value": claim.map(|x| x.value().to_string()),
-                        "low": c.interval().low().to_string(),
-                        "high": dec(c.interval().high()),
-                        "counted": c.is_counted(),
-                        "role": c.role().to_string(),
-                    })
-                })
-                .collect();
-            let conflicts: Vec<Value> = findings
-                .conflicts_of(f.figure())
-                .map(|c| {
-                    json!({
-                        "kind": c.kind().as_str(),
-                        "claims": c.claims().iter().map(|x| x.as_str()).collect::<Vec<_>>(),
-                        "figures": c.figures().iter().map(|x| x.as_str()).collect::<Vec<_>>(),
-                        "severity": c.severity().as_str(),
-                        "score": dec(c.score()),
-                        "explanation": c.explanation(),
-                    })
-                })
-                .collect();
-            let s = f.summary();
-            json!({
-                "figure": f.figure().as_str(),
-                "label": label,
-                "policy": f.policy(),
-                "claims": claims,
-                "raw_claims": s.claims(),
-                "independent_sources": s.independent(),
-                "low": dec(f.low()),
-                "best": dec(f.best()),
-                "high": dec(f.high()),
-                "envelope": pair(f.envelope()),
-                "consensus": pair(f.consensus()),
-                "conflicts": conflicts,
-                "grade": s.grade().as_str(),
-                "credibility": s.credibility().number(),
-                "agreement": dec(s.agreement()),
-                "spread": dec(s.spread()),
-                "sides": s.sides().iter().map(|x| x.as_str()).collect::<Vec<_>>(),
-                "likelihood": s.likelihood_sentence(),
-                "confidence": s.confidence().as_str(),
-                "reasons": s.reasons().iter().map(ToString::to_string).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    Value::Array(figures)
+    Value::Array(
+        findings
+            .iter()
+            .map(|f| finding_json(d, findings, f))
+            .collect(),
+    )
 }
 
 fn cell(d: Option<Decimal>) -> String {
