@@ -64,7 +64,7 @@
 //!
 //! A figure or source is created from the first row that names it (a figure
 //! with no `measure` counts `killed` in `people`; a source with no kind is
-//! `anonymous`); a later row that gives it a different attribute is an
+//! `unspecified`, which is not the same as unattributed); a later row that gives it a different attribute is an
 //! error. Every bad row is reported, with its line, column and text, and
 //! nothing is loaded from a file with a bad row:
 //!
@@ -568,7 +568,7 @@ impl CsvLoader<'_> {
         let mut source = Source::new(
             source_id.clone(),
             row.get("source_name").unwrap_or(source_id.as_str()),
-            kind.unwrap_or(SourceKind::Anonymous),
+            kind.unwrap_or(SourceKind::Unspecified),
         );
         if let Some(side) = row.get("source_side") {
             source = source.with_side(Side::from(side));

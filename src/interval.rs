@@ -174,8 +174,8 @@ impl Interval {
             .map(|h| self.low / Decimal::TWO + h / Decimal::TWO)
     }
 
-    /// The nearest value of the interval to `x`.
-    pub fn clamp(&self, x: Decimal) -> Decimal {
+    /// The value of the interval nearest to `x` (`x` itself when it lies inside).
+    pub fn nearest(&self, x: Decimal) -> Decimal {
         let x = x.max(self.low);
         match self.high {
             Some(h) => x.min(h),

@@ -620,7 +620,7 @@ impl Policy for MostReliable {
         let best = e
             .best()
             .or(e.conservative(set.reading()))
-            .map(|b| Interval::clamp(&set.interval(chosen), b));
+            .map(|b| set.interval(chosen).nearest(b));
         let out = Outcome::new(set)
             .with_range(range)
             .with_best(best)
@@ -680,11 +680,7 @@ impl Policy for MostRecent {
         };
         let out = Outcome::new(set)
             .with_range(Some(set.interval(at)))
-            .with_best(
-                set.get(at)
-                    .best()
-                    .map(|b| Interval::clamp(&set.interval(at), b)),
-            )
+            .with_best(set.get(at).best().map(|b| set.interval(at).nearest(b)))
             .excluding(set, |i| {
                 if i == at {
                     None
@@ -866,7 +862,7 @@ impl Policy for Weighted {
             })
             .floored(set);
         let best = match (out.range, out.best) {
-            (Some(r), Some(b)) => Some(Interval::clamp(&r, b)),
+            (Some(r), Some(b)) => Some(r.nearest(b)),
             (_, b) => b,
         };
         Ok(out.with_best(best))

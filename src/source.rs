@@ -24,6 +24,9 @@ worded_enum!(
         Encyclopedia = "encyclopedia" | "infobox",
         /// An unattributed report: "another report", "other sources".
         Anonymous = "anonymous" | "unattributed",
+        /// Not stated: a named source whose kind the data does not give
+        /// (a claims table with no `source_kind` column).
+        Unspecified = "unspecified",
     }
 );
 

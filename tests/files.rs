@@ -1,3 +1,4 @@
+#![cfg(feature = "serde")]
 //! The dossier file (TOML) and claims file (CSV) through the public API.
 
 use proptest::prelude::*;
@@ -153,7 +154,7 @@ fn a_csv_with_the_three_required_columns_loads() {
     assert_eq!(d.claims()[1].value().to_string(), "200");
     assert_eq!(
         d.source(&"other sources".into()).unwrap().kind(),
-        SourceKind::Anonymous
+        SourceKind::Unspecified
     );
 }
 
@@ -182,6 +183,6 @@ fn a_bad_toml_value_is_located() {
     let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "d.toml line 4, column 8: 'goverment' is not a value: expected a source kind: `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, `monitor`, `media`, `encyclopedia`, `anonymous`"
+        "d.toml line 4, column 8: 'goverment' is not a value: expected a source kind: `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`"
     );
 }

@@ -311,7 +311,7 @@ impl Evidence {
             },
             (None, None) => i.low(),
         };
-        Some(Interval::clamp(&i, p))
+        Some(i.nearest(p))
     }
 
     /// The figure a conservative coder records for the claim (ACLED): the
