@@ -1,5 +1,5 @@
-#![cfg(feature = "serde")]
 //! The dossier file (TOML) and claims file (CSV) through the public API.
+#![cfg(feature = "serde")]
 
 use proptest::prelude::*;
 use reckon::{
