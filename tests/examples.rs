@@ -124,3 +124,18 @@ fn add_source_shows_the_change() {
     assert!(out.contains("the dossier is identical to the one built in code"));
     insta::assert_snapshot!("add_source", out);
 }
+
+#[test]
+fn the_readme_excerpt_is_what_qalamoun_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("```text\n====").expect("the excerpt") + "```text\n".len();
+    let excerpt = &readme[start..start + readme[start..].find("```").unwrap()];
+    let report = run("qalamoun", &[]);
+    for line in excerpt.lines().filter(|l| *l != "...") {
+        assert!(
+            report.lines().any(|r| r == line),
+            "not in the report: {line}"
+        );
+    }
+}
