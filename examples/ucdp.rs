@@ -284,7 +284,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("Sundberg & Melander (2013); Davies, Pettersson & Öberg (2023).");
     println!();
     println!(
-        "{name}: {} rows read, {} events loaded as claims, {} rows not loaded",
+        "{name}: {} rows read, {} loaded as claims, {} not loaded",
         l.rows,
         l.dossier.claims().len(),
         l.not_loaded.len()
@@ -299,15 +299,16 @@ fn main() -> Result<(), Box<dyn Error>> {
         .filter(|s| s.relays().is_some())
         .count();
     println!(
-        "{} figures, {} claims, {} sources ({relaying} of them outlets relaying an originator)",
+        "{} figures, {} claims, {} sources ({relaying} are outlets relaying an originator)",
         l.dossier.figures().len(),
         l.dossier.claims().len(),
         l.dossier.sources().len()
     );
     println!(
-        "{} events name several outlets and {} several originators; the first of each is the claim's source",
+        "{} events name several outlets and {} several originators: the first outlet",
         l.several_outlets, l.several_originators
     );
+    println!("relaying the first originator is the claim's source.");
     println!();
 
     let mut by_issue: BTreeMap<String, usize> = BTreeMap::new();
@@ -317,8 +318,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
     }
     println!(
-        "{} events have an inconsistent low/best/high triple (kept as given, flagged):",
-        l.flagged.len()
+        "{} {} an inconsistent low/best/high triple (kept as given, flagged):",
+        l.flagged.len(),
+        if l.flagged.len() == 1 {
+            "event has"
+        } else {
+            "events have"
+        }
     );
     for (issue, n) in &by_issue {
         println!("  {n:>3}  {issue}");

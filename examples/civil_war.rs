@@ -1,0 +1,208 @@
+//! The American Civil War battles dossier: what nine compilations say about
+//! the losses of each side, and how far apart they are.
+//!
+//! ```sh
+//! cargo run --example civil_war                  # ten major battles
+//! cargo run --example civil_war -- --battle PA002 # one battle (CWSAC id), repeatable
+//! cargo run --example civil_war -- --all          # all 196 battles
+//! ```
+//!
+//! For every figure (battle × side × measure) it prints each compilation's
+//! claim and the envelope: the hull of the claims' intervals, from the lowest
+//! figure any compilation gives to the highest (Iraq Body Count and Airwars
+//! publish such a range). The data are Arnold, J. B., *American Civil War
+//! Battle Data*, v11.0.0, figshare 1515995, CC BY 4.0; see
+//! `examples/data/README.md` for how they were converted.
+
+use std::error::Error;
+use std::path::Path;
+
+use reckon::{Decimal, Dossier, Figure, Interval};
+
+/// The battles shown by default, by CWSAC id.
+const MAJOR: &[&str] = &[
+    "TN003", "VA026", "MD003", "VA028", "TN010", "VA032", "PA002", "GA004", "VA046", "VA048",
+];
+
+/// The CWSAC id a figure belongs to: its id starts with it (`pa002-…`).
+fn battle_of(f: &Figure) -> String {
+    f.id()
+        .as_str()
+        .split('-')
+        .next()
+        .unwrap_or_default()
+        .to_uppercase()
+}
+
+/// The hull of the intervals of a figure's claims.
+fn envelope(d: &Dossier, f: &Figure) -> Option<Interval> {
+    d.claims_of(f.id())
+        .map(|c| c.value().interval())
+        .reduce(|a, b| a.hull(&b))
+}
+
+/// `high / low` of an interval, to two decimals, when both ends are known and low > 0.
+fn spread(i: &Interval) -> Option<Decimal> {
+    let high = i.high()?;
+    if i.low().is_zero() {
+        return None;
+    }
+    high.checked_div(i.low()).map(|r| r.round_dp(2))
+}
+
+fn interval_text(i: &Interval) -> String {
+    match i.high() {
+        Some(h) if h == i.low() => format!("{h}"),
+        Some(h) => format!("{}–{h}", i.low()),
+        None => format!("{}+", i.low()),
+    }
+}
+
+/// Writes `items` separated by ` · `, wrapped to `width` columns after `indent`.
+fn wrapped(items: &[String], indent: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for item in items {
+        let extra = if line.is_empty() { 0 } else { 3 };
+        if !line.is_empty()
+            && indent.len() + line.chars().count() + extra + item.chars().count() > width
+        {
+            lines.push(format!("{indent}{line}"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(item);
+    }
+    if !line.is_empty() {
+        lines.push(format!("{indent}{line}"));
+    }
+    lines
+}
+
+fn print_battle(d: &Dossier, figures: &[&Figure]) {
+    let Some(first) = figures.first() else {
+        return;
+    };
+    let scope = first.scope();
+    let mut head = scope.events().first().cloned().unwrap_or_default();
+    if let Some(p) = scope.period() {
+        head.push_str(&format!(" · {p}"));
+    }
+    println!("{head}");
+    if let Some(place) = scope.place() {
+        println!("{place}");
+    }
+    for f in figures {
+        let what = f.label().rsplit_once(": ").map_or(f.label(), |(_, w)| w);
+        let claims: Vec<String> = d
+            .claims_of(f.id())
+            .map(|c| format!("{} {}", c.source(), c.value()))
+            .collect();
+        let mut line = format!("  {what}: {} claim{}", claims.len(), plural(claims.len()));
+        if let Some(env) = envelope(d, f) {
+            line.push_str(&format!(", envelope {}", interval_text(&env)));
+            if let Some(s) = spread(&env).filter(|s| *s != Decimal::ONE) {
+                line.push_str(&format!(" (high/low {s})"));
+            }
+        }
+        println!("{line}");
+        for l in wrapped(&claims, "      ", 80) {
+            println!("{l}");
+        }
+    }
+    println!();
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/acw-battles.toml");
+    let d = Dossier::load(&path)?;
+
+    let mut wanted: Vec<String> = Vec::new();
+    let mut all = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--all" => all = true,
+            "--battle" => wanted.push(
+                args.next()
+                    .ok_or("--battle needs a CWSAC id, e.g. PA002")?
+                    .to_uppercase(),
+            ),
+            other => {
+                return Err(
+                    format!("unknown argument '{other}'; try --battle PA002 or --all").into(),
+                );
+            }
+        }
+    }
+    if wanted.is_empty() && !all {
+        wanted = MAJOR.iter().map(|s| (*s).to_owned()).collect();
+    }
+
+    // Battles in file order (sorted by CWSAC id), each with its figures.
+    let mut battles: Vec<(String, Vec<&Figure>)> = Vec::new();
+    for f in d.figures() {
+        let b = battle_of(f);
+        match battles.last_mut() {
+            Some((last, figs)) if *last == b => figs.push(f),
+            _ => battles.push((b, vec![f])),
+        }
+    }
+
+    println!("American Civil War battles: what the compilations say about each side's losses.");
+    println!("Data: Arnold, J. B., American Civil War Battle Data, v11.0.0, figshare 1515995,");
+    println!("CC BY 4.0.");
+    println!(
+        "{} battles, {} figures, {} claims from {} compilations, {} relations.",
+        battles.len(),
+        d.figures().len(),
+        d.claims().len(),
+        d.sources().len(),
+        d.relations().len()
+    );
+    println!();
+
+    let shown: Vec<&(String, Vec<&Figure>)> = if all {
+        battles.iter().collect()
+    } else {
+        let mut shown = Vec::new();
+        for w in &wanted {
+            match battles.iter().find(|(b, _)| b == w) {
+                Some(b) => shown.push(b),
+                None => return Err(format!("no battle {w} in {}", path.display()).into()),
+            }
+        }
+        shown
+    };
+    for (_, figures) in shown {
+        print_battle(&d, figures);
+    }
+
+    // Where the compilations disagree most on a side's casualties.
+    let mut widest: Vec<(Decimal, &Figure, Interval)> = d
+        .figures()
+        .iter()
+        .filter(|f| f.id().as_str().ends_with("-casualties"))
+        .filter(|f| d.claims_of(f.id()).count() >= 3)
+        .filter_map(|f| {
+            let env = envelope(&d, f)?;
+            Some((spread(&env)?, f, env))
+        })
+        .collect();
+    widest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id().cmp(b.1.id())));
+    println!("Widest disagreements on casualties (figures with at least 3 claims):");
+    for (s, f, env) in widest.iter().take(5) {
+        println!(
+            "  {:>11}  high/low {s:<6} {}",
+            interval_text(env),
+            f.label()
+        );
+    }
+    Ok(())
+}
