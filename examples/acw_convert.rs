@@ -406,7 +406,12 @@ struct Table {
 }
 
 impl Table {
-    fn read(dir: &Path, file: &'static str) -> Result<Table, Box<dyn Error>> {
+    /// Reads a file; a row the CSV reader rejects is reported and left out.
+    fn read(
+        dir: &Path,
+        file: &'static str,
+        report: &mut Vec<String>,
+    ) -> Result<Table, Box<dyn Error>> {
         let path = dir.join(file);
         let mut rdr = csv::Reader::from_path(&path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -418,7 +423,13 @@ impl Table {
             .collect();
         let mut rows = Vec::new();
         for record in rdr.records() {
-            let record = record.map_err(|e| format!("{file}: {e}"))?;
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    report.push(format!("{file}: {e}; row not converted"));
+                    continue;
+                }
+            };
             let line = record.position().map_or(0, csv::Position::line);
             rows.push((line, record));
         }
@@ -608,7 +619,7 @@ struct Conversion {
 fn convert(dir: &Path) -> Result<Conversion, Box<dyn Error>> {
     let mut report = Vec::new();
 
-    let cwsac = Table::read(dir, "cwsac_battles.csv")?;
+    let cwsac = Table::read(dir, "cwsac_battles.csv", &mut report)?;
     for c in [
         "battle",
         "battle_name",
@@ -655,7 +666,7 @@ fn convert(dir: &Path) -> Result<Conversion, Box<dyn Error>> {
     let mut observations: Vec<Observation> = Vec::new();
     let mut tallies: Vec<(&'static str, Tally, String)> = Vec::new();
     for comp in COMPILATIONS {
-        let forces = Table::read(dir, comp.forces)?;
+        let forces = Table::read(dir, comp.forces, &mut report)?;
         forces.column(comp.id_column)?;
         forces.column("belligerent")?;
         for (cells, _) in comp.columns {
@@ -686,7 +697,7 @@ fn convert(dir: &Path) -> Result<Conversion, Box<dyn Error>> {
                 (cw.links, cw.skipped)
             }
             Link::Table(file) => {
-                let t = Table::read(dir, file)?;
+                let t = Table::read(dir, file, &mut report)?;
                 t.column("battle_id")?;
                 t.column("cwsac_id")?;
                 let mut links = HashMap::new();

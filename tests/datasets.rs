@@ -213,19 +213,29 @@ fn acw_min_max_pairs_become_ranges_and_separate_captured_figures() {
     assert!(dossier.claims().iter().all(|c| c.quote().is_some()));
 }
 
-#[test]
-fn acw_converter_reproduces_the_bundled_dossier() {
+/// Arnold's raw files, when they are on this machine (`RECKON_ACW_DATA`, or
+/// `../shared/data/acw-battle-data` next to the crate).
+fn raw_acw_data() -> Option<PathBuf> {
     let raw = std::env::var_os("RECKON_ACW_DATA").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/acw-battle-data"),
         PathBuf::from,
     );
-    if !raw.join("datapackage.json").exists() {
+    if raw.join("datapackage.json").exists() {
+        Some(raw)
+    } else {
         eprintln!(
             "skipped: the raw data are not at {} (set RECKON_ACW_DATA)",
             raw.display()
         );
-        return;
+        None
     }
+}
+
+#[test]
+fn acw_converter_reproduces_the_bundled_dossier() {
+    let Some(raw) = raw_acw_data() else {
+        return;
+    };
     let out = std::env::temp_dir().join(format!("reckon-acw-{}.toml", std::process::id()));
     let report = run_example(
         "acw_convert",
@@ -250,6 +260,63 @@ fn acw_converter_reproduces_the_bundled_dossier() {
         "kennedy1997_forces.csv line 85: range 1500–1000: the low end is above the high end (GA011, Confederate); not converted"
     ));
     assert!(report.contains("SC007: fox links its rows U119, U120 to the union side"));
+}
+
+#[test]
+fn acw_converter_reports_bad_cells_and_rows_and_goes_on() {
+    let Some(raw) = raw_acw_data() else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("reckon-acw-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for entry in std::fs::read_dir(&raw).expect("raw data") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
+    }
+    // Spoil Fox's Confederate casualties at Gettysburg, and cut a Phisterer row short.
+    let fox = std::fs::read_to_string(dir.join("fox_forces.csv")).expect("fox");
+    let fox = fox.replace(
+        ",PA,2592,12706,5150,20448,",
+        ",PA,2592,12706,5150,about 20k,",
+    );
+    std::fs::write(dir.join("fox_forces.csv"), fox).expect("fox");
+    let phisterer = std::fs::read_to_string(dir.join("phisterer_forces.csv")).expect("phisterer");
+    let phisterer = phisterer.replace("2317,Confederate,31621,", "2317,Confederate\n");
+    std::fs::write(dir.join("phisterer_forces.csv"), phisterer).expect("phisterer");
+
+    let out = dir.join("out.toml");
+    let report = run_example(
+        "acw_convert",
+        &[
+            dir.to_str().expect("UTF-8 path"),
+            "--out",
+            out.to_str().expect("UTF-8 path"),
+        ],
+    );
+    let converted = Dossier::load(&out).expect("the output is a valid dossier");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        report.contains("fox_forces.csv line 366, column `casualties`: 'about 20k' is not a count (C57, Confederate); not converted"),
+        "{report}"
+    );
+    assert!(
+        report.contains("phisterer_forces.csv: CSV error: record 112"),
+        "{report}"
+    );
+    let gettysburg: BTreeSet<&str> = converted
+        .claims_of(&"pa002-confederate-casualties".into())
+        .map(|c| c.source().as_str())
+        .collect();
+    assert_eq!(
+        gettysburg,
+        BTreeSet::from(["bodart", "civilwarorg", "cwsac", "kennedy"])
+    );
+    // Fox's other Gettysburg figures are still there.
+    assert!(
+        converted
+            .claim(&"pa002-confederate-killed-fox".into())
+            .is_some()
+    );
 }
 
 #[test]
