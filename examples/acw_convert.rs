@@ -50,8 +50,10 @@
 //! battles on either side (a campaign counted as one battle, one battle
 //! split over several rows) are skipped: their figures do not count the same
 //! thing as a CWSAC battle's. A Kennedy row whose id lists several battles
-//! is skipped for the same reason. The converter prints how many rows each
-//! rule left out.
+//! is skipped for the same reason. A compilation that links two of its rows
+//! to the same battle and side is ambiguous: neither row is kept. The
+//! converter prints how many rows each rule left out, and every cell or row
+//! it cannot read, with its place.
 //!
 //! # Figures and claims
 //!
