@@ -89,8 +89,10 @@
 //! `components` of killed-and-wounded; killed-and-wounded (or else killed and
 //! wounded) and missing (or else captured and missing-not-captured) are
 //! `components` of casualties; captured and missing-not-captured are
-//! `components` of missing. A relation with a single smaller figure is
-//! written `part-of`.
+//! `components` of missing. A relation is `components` even when only one
+//! share is reported (captured alone is still a share of missing or
+//! captured); a `part-of` between two measures would read as a scope
+//! mismatch.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::error::Error;
@@ -981,15 +983,13 @@ fn relations(parts: BTreeSet<Part>, id: &dyn Fn(Part) -> String) -> Vec<Relation
     let ids = |list: &[Part]| -> Vec<String> {
         list.iter().copied().filter(|p| has(*p)).map(id).collect()
     };
+    // Always `components`, even with one share: captured is a share of
+    // missing-or-captured, killed-and-wounded a share of casualties, and the
+    // other shares are simply not reported. (A `part-of` between different
+    // measures would read as a scope mismatch.)
     let relate = |smaller: Vec<String>, total: Part| -> Option<Relation> {
-        match smaller.len() {
-            0 => None,
-            1 => Some(Relation::part_of(smaller[0].as_str(), id(total).as_str())),
-            _ => Some(Relation::components(
-                smaller.iter().map(String::as_str),
-                id(total).as_str(),
-            )),
-        }
+        (!smaller.is_empty())
+            .then(|| Relation::components(smaller.iter().map(String::as_str), id(total).as_str()))
     };
     let mut out = Vec::new();
     if has(Part::KilledWounded) {
