@@ -28,8 +28,8 @@
 //!   **first** originator; the example counts the events that name more. An
 //!   outlet that relays someone is its own source (`<outlet> relaying
 //!   <originator>`, kind `media`) because in reckon relaying is a property of
-//!   the source; the originator is a source of kind `anonymous` (GED does not
-//!   classify originators, and reckon has no "unclassified" kind). An outlet
+//!   the source; the originator is a source of kind `unspecified` (GED does
+//!   not classify originators: `army statement`, `SOHR`, `local sources`). An outlet
 //!   with no originator is kind `media`; an event with neither is attributed
 //!   to `ucdp-ged` (kind `monitor`). Names that differ only in case or
 //!   punctuation (`Police`, `police`) are one source.
@@ -105,7 +105,7 @@ impl Sources {
     /// The source a claim is attributed to (see the module docs).
     fn attribution(&mut self, outlet: Option<&str>, originator: Option<&str>) -> SourceId {
         let originator =
-            originator.map(|o| self.get(slug(o), |id| Source::new(id, o, SourceKind::Anonymous)));
+            originator.map(|o| self.get(slug(o), |id| Source::new(id, o, SourceKind::Unspecified)));
         match (outlet, originator) {
             (Some(out), Some(orig)) if slug(out) == orig.as_str() => orig,
             (Some(out), Some(orig)) => self.get(format!("{}+{orig}", slug(out)), |id| {
