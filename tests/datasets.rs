@@ -6,8 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use reckon::conflict::ConflictKind;
 use reckon::{
-    Decimal, Dossier, Estimate, Form, Interval, Relation, SourceKind, TripleIssue, TripleRepair,
+    Decimal, Dossier, Estimate, Form, Interval, Reconciler, Relation, SourceKind, TripleIssue,
+    TripleRepair,
 };
 
 fn data(file: &str) -> PathBuf {
@@ -327,11 +329,74 @@ fn civil_war_example_prints_claims_and_envelopes() {
     assert!(out.contains(
         "  Confederate casualties: 6 claims, envelope 20448–31621 (high/low 1.55)\n      cwsac 28000 · kennedy 28000 · fox 20448 · phisterer 31621 · bodart 22000\n      civilwarorg 28063\n"
     ));
+    // The default policy's reading and the conflicts it finds.
+    assert!(out.contains(
+        "    weighted: 20448–31621, best 28000 · contested · confidence low\n    conflicts: 4 disjoint, 1 empty_consensus\n"
+    ));
+    assert!(out.contains("      left out: bodart (an outlier)\n"));
+    assert!(out.contains(
+        "      outlier (high): 1000 lies far from every other claim: the nearest is\n        8012\n"
+    ));
     insta::assert_snapshot!("civil_war", out);
 
     let one = run_example("civil_war", &["--battle", "pa002"]);
     assert!(one.contains("Gettysburg (CWSAC PA002) · 1863-07-01/1863-07-03\nAdams County, PA\n"));
     assert!(!one.contains("Shiloh (CWSAC TN003)"));
+}
+
+#[test]
+fn acw_reconciled_under_the_default_policy() {
+    let dossier = acw();
+    let findings = Reconciler::new().reconcile(&dossier).expect("reconciles");
+    assert_eq!(findings.len(), 1463);
+
+    // Gettysburg, Confederate casualties: six compilations, no two ranges
+    // overlap except CWSAC's and Kennedy's 28,000, so there is no consensus.
+    let g = findings
+        .get(&"pa002-confederate-casualties".into())
+        .expect("finding");
+    assert_eq!(g.policy(), "weighted");
+    assert_eq!(
+        g.envelope(),
+        Some(Interval::new(d(20448), Some(d(31621))).unwrap())
+    );
+    assert_eq!(g.consensus(), None);
+    assert!(g.claims().iter().all(|c| c.role().is_used()));
+
+    // Shiloh, Confederate wounded: Bodart's 1,000 against six compilations'
+    // 8,012 is an outlier, left out; the others agree exactly.
+    let s = findings
+        .get(&"tn003-confederate-wounded".into())
+        .expect("finding");
+    assert_eq!(s.range(), Some(Interval::exact(d(8012)).unwrap()));
+    assert_eq!(s.best(), Some(d(8012)));
+    let left_out: Vec<&str> = s
+        .claims()
+        .iter()
+        .filter(|c| !c.role().is_used())
+        .map(|c| c.claim().as_str())
+        .collect();
+    assert_eq!(left_out, ["tn003-confederate-wounded-bodart"]);
+    assert!(s.conflicts().iter().any(|c| {
+        c.kind() == ConflictKind::Outlier
+            && c.claims()
+                .iter()
+                .map(|c| c.as_str())
+                .eq(["tn003-confederate-wounded-bodart"])
+    }));
+
+    // Across figures, the components relations find totals below their parts
+    // (Fort Sumter: 85 captured against 0 missing), and no measure mismatch.
+    assert!(findings.conflicts().iter().any(|c| {
+        c.kind() == ConflictKind::ComponentsExceedTotal
+            && c.figures().last().map(|f| f.as_str()) == Some("sc001-union-missing")
+    }));
+    assert!(
+        findings
+            .conflicts()
+            .iter()
+            .all(|c| c.kind() != ConflictKind::ScopeMismatch)
+    );
 }
 
 // -------------------------------------------------------------------- UCDP
