@@ -228,8 +228,8 @@ fn text(d: &Dossier, findings: &Findings, policy: &str) -> String {
     );
     let _ = writeln!(
         s,
-        "{:<28} {:<15} {:<14} {:<10} {}",
-        "figure", "claims", "result", "consensus", "grade"
+        "{:<28} {:<15} {:<14} {:<10} grade",
+        "figure", "claims", "result", "consensus"
     );
     for (event, group) in by_event(d, findings) {
         let _ = writeln!(s, "\n-- {event}");
