@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
+use crate::text::{Pattern, word_key};
 use crate::{Error, Interval};
 
 /// One vague quantity word: what interval it stands for, the conventional
@@ -182,6 +183,117 @@ impl Tolerance {
     }
 }
 
+/// How an approximator hedges the number it goes with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Hedge {
+    /// Either side of the number: "about n" reads `[n − t, n + t]`.
+    About,
+    /// Just below the number: "nearly n" reads `[n − t, n − 1]`.
+    Nearly,
+}
+
+/// Where an approximator stands: before the number ("about 70") or after it
+/// ("3,000 or so").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Placement {
+    /// Before the number.
+    Before,
+    /// After the number.
+    After,
+}
+
+/// A word or phrase that hedges a number ("about", "roughly", "c.", "~",
+/// "nearly", "or so"): how it hedges, where it stands, an optional
+/// tolerance of its own, and where the reading comes from.
+///
+/// ```
+/// use reckon::{Decimal, Hedge, Lexicon, Placement, Tolerance, Approximator, parse};
+///
+/// // A newsroom that reads "roughly" more loosely than "about".
+/// let roughly = Approximator::new("roughly", Hedge::About, Placement::Before, "house style, 2024")?
+///     .with_tolerance(Tolerance::new(Decimal::new(2, 1), Decimal::ONE)?);
+/// let lex = Lexicon::english().with_approximator(roughly);
+/// assert_eq!(parse::phrase("roughly 100", &lex)?.interval().to_string(), "[80, 120]");
+/// assert_eq!(parse::phrase("about 100", &lex)?.interval().to_string(), "[90, 110]");
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Approximator {
+    phrase: String,
+    hedge: Hedge,
+    placement: Placement,
+    tolerance: Option<Tolerance>,
+    provenance: String,
+    pattern: Pattern,
+}
+
+impl Approximator {
+    /// An approximator written `phrase` (matched without regard to case or
+    /// spacing), hedging as `hedge`, standing at `placement`, with the rule's
+    /// `provenance`; it uses the lexicon's tolerance unless given its own.
+    ///
+    /// # Errors
+    /// When the phrase is empty.
+    pub fn new(
+        phrase: &str,
+        hedge: Hedge,
+        placement: Placement,
+        provenance: &str,
+    ) -> Result<Self, Error> {
+        let phrase = normalize(phrase);
+        let pattern = Pattern::new(&phrase);
+        if pattern.is_empty() {
+            return Err(Error::invalid("approximator", "the phrase is empty"));
+        }
+        Ok(Approximator {
+            phrase,
+            hedge,
+            placement,
+            tolerance: None,
+            provenance: provenance.to_owned(),
+            pattern,
+        })
+    }
+
+    /// This approximator with a tolerance of its own.
+    #[must_use]
+    pub fn with_tolerance(mut self, tolerance: Tolerance) -> Self {
+        self.tolerance = Some(tolerance);
+        self
+    }
+
+    /// The phrase, lowercase: `about`, `or so`.
+    pub fn phrase(&self) -> &str {
+        &self.phrase
+    }
+
+    /// How it hedges.
+    pub fn hedge(&self) -> Hedge {
+        self.hedge
+    }
+
+    /// Where it stands.
+    pub fn placement(&self) -> Placement {
+        self.placement
+    }
+
+    /// Its own tolerance, if it has one.
+    pub fn tolerance(&self) -> Option<Tolerance> {
+        self.tolerance
+    }
+
+    /// Where the reading comes from.
+    pub fn provenance(&self) -> &str {
+        &self.provenance
+    }
+
+    pub(crate) fn pattern(&self) -> &Pattern {
+        &self.pattern
+    }
+}
+
 /// A table of vague quantity words, and the tolerance for approximate figures.
 ///
 /// [`Lexicon::english`] is the default table, drawn from ACLED's coding rules
@@ -227,6 +339,11 @@ impl Tolerance {
 pub struct Lexicon {
     terms: Vec<Arc<VagueTerm>>,
     tolerance: Tolerance,
+    approximators: Vec<Approximator>,
+    /// The terms' names as token patterns, in table order.
+    term_patterns: Vec<Pattern>,
+    /// Keys (see `word_key`) of the first words of terms and approximators.
+    first_keys: u128,
 }
 
 impl Default for Lexicon {
@@ -243,6 +360,9 @@ impl Lexicon {
         Lexicon {
             terms: Vec::new(),
             tolerance: Tolerance::default(),
+            approximators: Vec::new(),
+            term_patterns: Vec::new(),
+            first_keys: 0,
         }
     }
 
@@ -265,7 +385,82 @@ impl Lexicon {
             Some(i) => self.terms[i] = term,
             None => self.terms.push(term),
         }
+        self.reindex();
         self
+    }
+
+    /// This table without the term named `name`, if it had one.
+    #[must_use]
+    pub fn without_term(mut self, name: &str) -> Self {
+        self.terms.retain(|t| !same_words(&t.name, name));
+        self.reindex();
+        self
+    }
+
+    /// This table with `approximator` added, replacing one with the same
+    /// phrase and placement.
+    #[must_use]
+    pub fn with_approximator(mut self, approximator: Approximator) -> Self {
+        match self
+            .approximators
+            .iter()
+            .position(|a| a.phrase == approximator.phrase && a.placement == approximator.placement)
+        {
+            Some(i) => self.approximators[i] = approximator,
+            None => self.approximators.push(approximator),
+        }
+        self.reindex();
+        self
+    }
+
+    /// This table without the approximators written `phrase` ("some", when
+    /// a newsroom reads "some 200" as exact).
+    #[must_use]
+    pub fn without_approximator(mut self, phrase: &str) -> Self {
+        self.approximators
+            .retain(|a| !same_words(&a.phrase, phrase));
+        self.reindex();
+        self
+    }
+
+    /// Every approximator, in table order.
+    pub fn approximators(&self) -> impl Iterator<Item = &Approximator> {
+        self.approximators.iter()
+    }
+
+    /// The approximator written `phrase` that stands at `placement`.
+    pub fn approximator(&self, phrase: &str, placement: Placement) -> Option<&Approximator> {
+        self.approximators
+            .iter()
+            .find(|a| a.placement == placement && same_words(&a.phrase, phrase))
+    }
+
+    /// The tolerance to use with `approximator`: its own, else the table's.
+    pub(crate) fn tolerance_of(&self, approximator: &Approximator) -> Tolerance {
+        approximator.tolerance.unwrap_or(self.tolerance)
+    }
+
+    /// The terms with their token patterns.
+    pub(crate) fn term_patterns(&self) -> impl Iterator<Item = (&Arc<VagueTerm>, &Pattern)> {
+        self.terms.iter().zip(&self.term_patterns)
+    }
+
+    /// Whether a word may start a term or an approximator.
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        self.first_keys & (1u128 << word_key(word)) != 0
+    }
+
+    fn reindex(&mut self) {
+        self.term_patterns = self.terms.iter().map(|t| Pattern::new(&t.name)).collect();
+        let mut keys = 0u128;
+        let firsts = self
+            .term_patterns
+            .iter()
+            .chain(self.approximators.iter().map(|a| &a.pattern));
+        for p in firsts {
+            keys |= 1u128 << word_key(p.first());
+        }
+        self.first_keys = keys;
     }
 
     /// This table with a different tolerance for approximate figures.
@@ -397,7 +592,71 @@ fn build_english() -> Lexicon {
             "'several' is at least three: [3N, 10N-1], leniently [2N, 10N-1]",
         );
     }
+    lex.approximators = english_approximators();
+    lex.reindex();
     lex
+}
+
+const ABOUT_RULE: &str = "DOMAIN.md section 3: 'about / around / approximately / some / ~ n' reads [n - t, n + t], t the tolerance";
+const NEARLY_RULE: &str =
+    "DOMAIN.md section 3: 'nearly / almost n' reads [n - t, n - 1], t the tolerance";
+
+/// The value grammar's approximation words, and prose ones.
+fn english_approximators() -> Vec<Approximator> {
+    use crate::grammar::{BOUND_SUFFIXES, BOUND_WORDS, Bound};
+    let mut v = Vec::new();
+    let mut add = |phrase: &str, hedge: Hedge, placement: Placement, from: &str| {
+        if let Ok(a) = Approximator::new(phrase, hedge, placement, from) {
+            v.push(a);
+        }
+    };
+    for (word, bound) in BOUND_WORDS {
+        match bound {
+            Bound::About => add(word, Hedge::About, Placement::Before, ABOUT_RULE),
+            Bound::Nearly => add(word, Hedge::Nearly, Placement::Before, NEARLY_RULE),
+            _ => {}
+        }
+    }
+    for (word, bound) in BOUND_SUFFIXES {
+        if *bound == Bound::About {
+            add(word, Hedge::About, Placement::After, ABOUT_RULE);
+        }
+    }
+    let prose = "common usage, read as 'about'; ";
+    for phrase in [
+        "estimated at",
+        "an estimated total of",
+        "in the region of",
+        "in the order of",
+        "on the order of",
+        "something like",
+        "somewhere around",
+        "more or less",
+    ] {
+        add(
+            phrase,
+            Hedge::About,
+            Placement::Before,
+            &format!("{prose}{ABOUT_RULE}"),
+        );
+    }
+    for phrase in ["or thereabouts", "give or take", "more or less"] {
+        add(
+            phrase,
+            Hedge::About,
+            Placement::After,
+            &format!("{prose}{ABOUT_RULE}"),
+        );
+    }
+    for phrase in ["not quite", "just shy of", "close on"] {
+        add(
+            phrase,
+            Hedge::Nearly,
+            Placement::Before,
+            &format!("common usage, read as 'nearly'; {NEARLY_RULE}"),
+        );
+    }
+    v
 }
 
 #[cfg(test)]

@@ -1,20 +1,543 @@
-//! Reading figures out of English phrases.
+//! Reading figures and numbers out of English.
+//!
+//! - [`phrase`] reads one phrase as an [`Estimate`]: "more than 100",
+//!   "between 25 and 28", "two or three", "5-6 thousand", "about 70",
+//!   "3,000 or so", "several hundred", "more than a dozen", "none".
+//! - [`number`] reads one number, signed: "one hundred and five", "-504",
+//!   "1.5 million", "two thirds", "forty-five (45)".
+//! - [`numerals`] finds every number in running text, dates and
+//!   identifiers included; [`extract`](crate::extract) finds the figures.
+//!
+//! # How phrases read
+//!
+//! Intervals follow the reading table of the project (DOMAIN.md §3): ranges
+//! include both ends; "more than n" and "fewer than n" are strict and count
+//! whole things ("more than 100" is `[101, ∞)`); "at least", "up to", "n or
+//! more" are inclusive; approximators ("about", "some", "c.", "~", "or so")
+//! and vague words ("dozens", "a few", "several hundred") come from the
+//! [`Lexicon`], with their provenance. A vague word under a bound reads
+//! through its conventional point: "more than a dozen" is more than 12.
+//! "no" and "none" are zero; "unknown" is unknown, which is not zero.
+//!
+//! | phrase | interval |
+//! |---|---|
+//! | `12,000`, `twelve thousand`, `1.2k` | `[12000, 12000]` |
+//! | `50–170`, `from 50 to 170`, `between 50 and 170` | `[50, 170]` |
+//! | `two or three`, `two to three hundred`, `5-6 thousand` | `[2, 3]`, `[200, 300]`, `[5000, 6000]` |
+//! | `more than 100`, `over 100` | `[101, ∞)` |
+//! | `at least 18`, `18 or more`, `18+` | `[18, ∞)` |
+//! | `fewer than 10`, `under 10` | `[0, 9]` |
+//! | `up to 30`, `no more than 30` | `[0, 30]` |
+//! | `more than 10 and fewer than 20` | `[11, 19]` |
+//! | `about 70`, `some 70`, `70 or so` | `[63, 77]` (default tolerance) |
+//! | `nearly 300`, `almost 300` | `[270, 299]` |
+//! | `dozens`, `several hundred` | `[24, 119]`, `[300, 999]` |
+//! | `no`, `none`, `zero` | `[0, 0]` |
 
+use std::cell::RefCell;
+use std::fmt;
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use crate::numeral::{self, Cx, NumKind, Opts};
+use crate::prose;
+use crate::text::{Token, tokenize};
+use crate::words::W;
 use crate::{Error, Estimate, Lexicon};
 
-/// Reads one phrase ("more than 100", "50–170", "dozens") as an [`Estimate`],
-/// with the vague words and tolerance of `lexicon`.
+thread_local! {
+    static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` on the tokens of `text`, reusing a per-thread buffer.
+pub(crate) fn with_tokens<R>(text: &str, f: impl FnOnce(&Cx<'_>) -> R) -> R {
+    TOKENS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut toks) => {
+            tokenize(text, &mut toks);
+            f(&Cx { text, toks: &toks })
+        }
+        Err(_) => {
+            let mut toks = Vec::new();
+            tokenize(text, &mut toks);
+            f(&Cx { text, toks: &toks })
+        }
+    })
+}
+
+/// Reads one phrase ("more than 100", "50–170", "dozens", "two or three
+/// hundred") as an [`Estimate`], with the vague words, approximators and
+/// tolerance of `lexicon`. Everything the value grammar reads (see
+/// [`Estimate`]) reads here too. A trailing "of" is allowed ("a couple of").
 ///
 /// ```
-/// use reckon::{parse, Lexicon};
+/// use reckon::{parse, Form, Lexicon};
 ///
-/// let v = parse::phrase("approximately 1,000", Lexicon::shared())?;
-/// assert_eq!(v.interval().to_string(), "[900, 1100]");
+/// let lex = Lexicon::shared();
+/// assert_eq!(parse::phrase("approximately 1,000", lex)?.interval().to_string(), "[900, 1100]");
+/// assert_eq!(parse::phrase("more than a hundred", lex)?.interval().to_string(), "[101, ∞)");
+/// assert_eq!(parse::phrase("two to three hundred", lex)?.interval().to_string(), "[200, 300]");
+/// assert_eq!(parse::phrase("one hundred and five", lex)?.to_string(), "105");
+/// assert_eq!(parse::phrase("30 or more", lex)?.to_string(), "30+");
+/// assert_eq!(parse::phrase("more than a dozen", lex)?.interval().to_string(), "[13, ∞)");
+/// assert!(matches!(parse::phrase("several hundred", lex)?.form(), Form::Vague(_)));
+/// assert_eq!(parse::phrase("none", lex)?.to_string(), "0");
 /// # Ok::<(), reckon::Error>(())
 /// ```
 ///
 /// # Errors
-/// [`Error::Value`] naming the phrase and what could not be read.
+/// [`Error::Value`] naming the phrase, what could not be read and at which
+/// byte: `'more than a dozzen' is not a value: 'a' is not a number, at byte 10`.
 pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
-    lexicon.read(text)
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Error::value(text, "the text is empty"));
+    }
+    let offset = t.as_ptr() as usize - text.as_ptr() as usize;
+    // The value grammar is exact and fast for what starts with a digit or a mark.
+    let compact_first = !t.starts_with(char::is_alphabetic);
+    if compact_first {
+        if let Ok(e) = crate::grammar::read(text, lexicon) {
+            return Ok(e);
+        }
+        if let Some(e) = negative(text, t) {
+            return Err(e);
+        }
+    }
+    let prose = with_tokens(t, |cx| {
+        let fig = prose::figure_from(cx, lexicon, 0)?;
+        let mut end = fig.next;
+        if cx.is(end, "of") {
+            end += 1;
+        }
+        if cx.is_punct(end, '.') && end + 1 == cx.toks.len() {
+            end += 1;
+        }
+        if end < cx.toks.len() {
+            let (a, _) = cx.span(end, end + 1);
+            return Err(prose::Fail {
+                at: end,
+                reason: format!("unexpected '{}' after the figure", t.get(a..).unwrap_or("")),
+            });
+        }
+        Ok(fig.value)
+    });
+    match prose {
+        Ok(e) => Ok(e.with_text(t)),
+        Err(fail) => {
+            if !compact_first {
+                if let Ok(e) = crate::grammar::read(text, lexicon) {
+                    return Ok(e);
+                }
+                if let Some(e) = negative(text, t) {
+                    return Err(e);
+                }
+            } else if !t.contains(char::is_alphabetic) {
+                // A value written in figures and marks: the value grammar's reason.
+                return crate::grammar::read(text, lexicon);
+            }
+            let at = with_tokens(t, |cx| cx.span(fail.at, fail.at + 1).0);
+            Err(Error::value(
+                text,
+                format!("{}, at byte {}", fail.reason, offset + at),
+            ))
+        }
+    }
+}
+
+/// "-504", "minus five": counts are never negative.
+fn negative(text: &str, t: &str) -> Option<Error> {
+    let signed = with_tokens(t, |cx| {
+        numeral::read(
+            cx,
+            0,
+            Opts {
+                signed: true,
+                over: false,
+            },
+        )
+        .is_some_and(|n| n.negative && n.next == cx.toks.len())
+    });
+    signed.then(|| Error::value(text, "counts are never negative"))
+}
+
+/// Reads one number ("one hundred and five", "twenty-three", "-504",
+/// "1.5 million", "3/4", "two thirds", "0.77", "forty-five (45)"). Unlike
+/// [`phrase`] it reads signs, fractions and powers, and no bounds or vague
+/// words.
+///
+/// ```
+/// use reckon::{parse, Decimal};
+///
+/// assert_eq!(parse::number("one hundred and five")?, Decimal::from(105));
+/// assert_eq!(parse::number("minus 1,200,000")?, Decimal::from(-1_200_000));
+/// assert_eq!(parse::number("five and a half million")?, Decimal::from(5_500_000));
+/// assert_eq!(parse::number("3/4")?, Decimal::new(75, 2));
+/// assert_eq!(
+///     parse::number("sixty fifteen").unwrap_err().to_string(),
+///     "'sixty fifteen' is not a value: unexpected 'fifteen' after the number, at byte 6"
+/// );
+/// # Ok::<(), reckon::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::Value`] when the text is not one number, saying what could not
+/// be read and where.
+pub fn number(text: &str) -> Result<Decimal, Error> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Error::value(text, "the text is empty"));
+    }
+    let offset = t.as_ptr() as usize - text.as_ptr() as usize;
+    let read = with_tokens(t, |cx| {
+        let opts = Opts {
+            signed: true,
+            over: true,
+        };
+        let Some(n) = numeral::read(cx, 0, opts) else {
+            return Err((0, format!("'{}' is not a number", cx.s(0))));
+        };
+        if n.kind == NumKind::Ordinal {
+            return Err((
+                0,
+                format!(
+                    "'{}' is an ordinal, not a number",
+                    span_of(cx, n.first, n.next)
+                ),
+            ));
+        }
+        let mut end = n.next;
+        // A restatement: "forty-five (45)", "45 (forty five)".
+        if cx.is_punct(end, '(') {
+            if let Some(r) = numeral::read(cx, end + 1, opts) {
+                if r.value == n.value && cx.is_punct(r.next, ')') {
+                    end = r.next + 1;
+                }
+            }
+        }
+        if cx.is_punct(end, '.') && end + 1 == cx.toks.len() {
+            end += 1;
+        }
+        if end < cx.toks.len() {
+            let (a, _) = cx.span(end, end + 1);
+            return Err((
+                a,
+                format!("unexpected '{}' after the number", t.get(a..).unwrap_or("")),
+            ));
+        }
+        Ok(n.value.normalize())
+    });
+    read.map_err(|(at, reason)| Error::value(text, format!("{reason}, at byte {}", offset + at)))
+}
+
+fn span_of<'a>(cx: &Cx<'a>, first: usize, next: usize) -> &'a str {
+    let (a, b) = cx.span(first, next);
+    cx.text.get(a..b).unwrap_or("")
+}
+
+/// How a numeral is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumeralKind {
+    /// A whole number: "12,000", "twenty-three", "3 hundred and 21".
+    Integer,
+    /// A number with a decimal part: "1.5", "two point five".
+    Decimal,
+    /// A fraction or mixed number: "3/4", "two thirds", "one and a half".
+    Fraction,
+    /// Scientific notation or a power: "1e10", "1.1^23".
+    Power,
+    /// An ordinal: "third", "21st", "twenty-fifths".
+    Ordinal,
+}
+
+impl fmt::Display for NumeralKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NumeralKind::Integer => "integer",
+            NumeralKind::Decimal => "decimal",
+            NumeralKind::Fraction => "fraction",
+            NumeralKind::Power => "power",
+            NumeralKind::Ordinal => "ordinal",
+        })
+    }
+}
+
+/// A number found in running text by [`numerals`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Numeral<'a> {
+    source: &'a str,
+    start: usize,
+    end: usize,
+    value: Decimal,
+    kind: NumeralKind,
+    leading_zeros: u32,
+}
+
+impl<'a> Numeral<'a> {
+    /// The numeral as written.
+    pub fn text(&self) -> &'a str {
+        self.source.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// Its byte span in the text (end exclusive).
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Its value (negative when a sign was written).
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// How it is written.
+    pub fn kind(&self) -> NumeralKind {
+        self.kind
+    }
+
+    /// The zeros written before it: 2 for "007" and for "zero zero seven".
+    pub fn leading_zeros(&self) -> u32 {
+        self.leading_zeros
+    }
+}
+
+/// Every number in `text`, in order: digits, words, fractions, signs,
+/// ordinals. Nothing is left out for its context (dates, years, identifiers
+/// and phone numbers are numbers too), except digits with letters attached
+/// ("29km", "LGA1156") and "one" used as a pronoun ("the one you mentioned").
+/// [`extract`](crate::extract) reads figures.
+///
+/// ```
+/// use reckon::parse::{self, NumeralKind};
+///
+/// let found = parse::numerals("two hundred and five soldiers, 3rd brigade, -1.5");
+/// let read: Vec<_> = found.iter().map(|n| (n.text(), n.value().to_string(), n.kind())).collect();
+/// assert_eq!(read, [
+///     ("two hundred and five", "205".to_owned(), NumeralKind::Integer),
+///     ("3rd", "3".to_owned(), NumeralKind::Ordinal),
+///     ("-1.5", "-1.5".to_owned(), NumeralKind::Decimal),
+/// ]);
+/// ```
+pub fn numerals(text: &str) -> Vec<Numeral<'_>> {
+    let mut toks = Vec::new();
+    tokenize(text, &mut toks);
+    let cx = Cx { text, toks: &toks };
+    let opts = Opts {
+        signed: true,
+        over: true,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(n) = numeral::read(&cx, i, opts) else {
+            i += 1;
+            continue;
+        };
+        let next = n.next.max(i + 1);
+        let digits_first = cx.is_digits(n.first) || cx.is_digits(n.first + 1);
+        let letters_before =
+            digits_first && n.first > 0 && cx.adjacent(n.first) && cx.is_wordtok(n.first - 1);
+        let pronoun = i > 0
+            && cx.w(i) == Some(W::Unit(1))
+            && n.next == i + 1
+            && [
+                "the", "this", "that", "which", "each", "every", "any", "another", "no",
+            ]
+            .iter()
+            .any(|w| cx.is(i - 1, w));
+        if !n.attached && !letters_before && !pronoun {
+            let (start, end) = cx.span(n.first, n.next);
+            out.push(Numeral {
+                source: text,
+                start,
+                end,
+                value: n.value.normalize(),
+                kind: match n.kind {
+                    NumKind::Integer => NumeralKind::Integer,
+                    NumKind::Decimal => NumeralKind::Decimal,
+                    NumKind::Fraction => NumeralKind::Fraction,
+                    NumKind::Power => NumeralKind::Power,
+                    NumKind::Ordinal => NumeralKind::Ordinal,
+                },
+                leading_zeros: n.zeros,
+            });
+        }
+        i = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Form;
+
+    fn p(s: &str) -> String {
+        match phrase(s, Lexicon::shared()) {
+            Ok(e) => format!("{} {}", e, e.interval()),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn issue_phrases() {
+        let cases = [
+            ("12,000", "12000 [12000, 12000]"),
+            ("1 234", "1234 [1234, 1234]"),
+            ("1.5 million", "1500000 [1500000, 1500000]"),
+            ("2 million", "2000000 [2000000, 2000000]"),
+            ("1.2k", "1200 [1200, 1200]"),
+            ("two", "2 [2, 2]"),
+            ("seven", "7 [7, 7]"),
+            ("twenty-three", "23 [23, 23]"),
+            ("one hundred and five", "105 [105, 105]"),
+            ("three hundred", "300 [300, 300]"),
+            ("50–170", "50–170 [50, 170]"),
+            ("50-170", "50–170 [50, 170]"),
+            ("6 to 7", "6–7 [6, 7]"),
+            ("from 40 to 60", "40–60 [40, 60]"),
+            ("between 25 and 28", "25–28 [25, 28]"),
+            ("two or three", "2–3 [2, 3]"),
+            ("two to three hundred", "200–300 [200, 300]"),
+            ("5-6 thousand", "5000–6000 [5000, 6000]"),
+            ("more than 100", ">100 [101, ∞)"),
+            ("over 20", ">20 [21, ∞)"),
+            ("at least 18", "18+ [18, ∞)"),
+            ("20+", "20+ [20, ∞)"),
+            ("30 or more", "30+ [30, ∞)"),
+            ("up to 5,000", "<=5000 [0, 5000]"),
+            ("no more than 12", "<=12 [0, 12]"),
+            ("fewer than 10", "<10 [0, 9]"),
+            ("under 10", "<10 [0, 9]"),
+            ("approximately 1,000", "~1000 [900, 1100]"),
+            ("about 70", "~70 [63, 77]"),
+            ("around 70", "~70 [63, 77]"),
+            ("some 200", "~200 [180, 220]"),
+            ("roughly 200", "~200 [180, 220]"),
+            ("nearly 300", "nearly 300 [270, 299]"),
+            ("almost 50", "nearly 50 [45, 49]"),
+            ("c. 400", "~400 [360, 440]"),
+            ("~400", "~400 [360, 440]"),
+            ("3,000 or so", "~3000 [2700, 3300]"),
+            ("a few", "a few [2, 5]"),
+            ("several", "several [3, 9]"),
+            ("a handful", "a handful [3, 9]"),
+            ("a dozen", "a dozen [10, 14]"),
+            ("half a dozen", "half a dozen [5, 7]"),
+            ("dozens", "dozens [24, 119]"),
+            ("scores", "scores [40, 199]"),
+            ("hundreds", "hundreds [200, 999]"),
+            ("thousands", "thousands [2000, 9999]"),
+            ("tens of thousands", "tens of thousands [20000, 99999]"),
+            ("several hundred", "several hundred [300, 999]"),
+            ("more than a dozen", ">12 [13, ∞)"),
+            ("no", "0 [0, 0]"),
+            ("none", "0 [0, 0]"),
+            ("unknown", "unknown [0, ∞)"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(p(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn more_phrases() {
+        let cases = [
+            ("more than 10 and fewer than 20", "11–19 [11, 19]"),
+            ("at most 100 and at least 20", "20–100 [20, 100]"),
+            ("a few hundred", "a few hundred [200, 500]"),
+            ("Twenty-Three", "23 [23, 23]"),
+            ("a couple of", "a couple [2, 2]"),
+            ("forty-five (45)", "45 [45, 45]"),
+            (
+                "between 2 and 3 million",
+                "2000000–3000000 [2000000, 3000000]",
+            ),
+            ("less than 5000 or equal", "<=5000 [0, 5000]"),
+            ("more than 5000 or equal to", "5000+ [5000, ∞)"),
+            ("equal to 20", "20 [20, 20]"),
+            ("an estimated 400", "~400 [360, 440]"),
+            ("estimated at 400", "~400 [360, 440]"),
+            ("nearly a dozen", "nearly 12 [11, 11]"),
+            ("about a dozen", "a dozen [10, 14]"),
+            ("in excess of 1,000", ">1000 [1001, ∞)"),
+            ("~1000±50", "~1000±50 [950, 1050]"),
+            ("50/100/170", "50/100/170 [50, 170]"),
+            ("zero", "0 [0, 0]"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(p(input), want, "{input}");
+        }
+        let e = phrase("more than 10 and fewer than 20", Lexicon::shared()).unwrap();
+        assert_eq!(e.text(), Some("more than 10 and fewer than 20"));
+        assert!(matches!(e.form(), Form::Range { .. }));
+    }
+
+    #[test]
+    fn errors_say_what_and_where() {
+        let cases = [
+            ("", "'' is not a value: the text is empty"),
+            ("50–", "'50–' is not a value: the range has no upper end"),
+            (
+                "more than a dozzen",
+                "'more than a dozzen' is not a value: 'a' is not a number, at byte 10",
+            ),
+            (
+                "50 rebels",
+                "'50 rebels' is not a value: unexpected 'rebels' after the figure, at byte 3",
+            ),
+            (
+                "lots",
+                "'lots' is not a value: 'lots' is not a number or a quantity word, at byte 0",
+            ),
+            ("-504", "'-504' is not a value: counts are never negative"),
+            (
+                "minus five",
+                "'minus five' is not a value: counts are never negative",
+            ),
+            (
+                "third",
+                "'third' is not a value: an ordinal is not a count, at byte 0",
+            ),
+            (
+                "fewer than 0",
+                "'fewer than 0' is not a value: fewer than 0: no count is below zero, at byte 11",
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(p(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        for (s, want) in [
+            ("one hundred and five", "105"),
+            ("-504", "-504"),
+            ("negative five hundred and four", "-504"),
+            (".77", "0.77"),
+            ("point 77", "0.77"),
+            ("1 point 1", "1.1"),
+            ("100K", "100000"),
+            ("3M", "3000000"),
+            (".0012G", "1200000"),
+            ("30 lakh", "3000000"),
+            ("two hundred dozens", "2400"),
+            ("three hundred Cr", "3000000000"),
+            ("45 (forty five)", "45"),
+            ("ONE hundred", "100"),
+        ] {
+            assert_eq!(
+                number(s)
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|e| e.to_string()),
+                want,
+                "{s}"
+            );
+        }
+        assert_eq!(
+            number("third").unwrap_err().to_string(),
+            "'third' is not a value: 'third' is an ordinal, not a number, at byte 0"
+        );
+    }
 }

@@ -1,0 +1,960 @@
+//! Reading one figure in English: a number or a vague word with the bound,
+//! range, approximation or restatement around it ("more than 100", "between
+//! 25 and 28", "two or three", "5-6 thousand", "about 70", "3,000 or so",
+//! "more than a dozen", "several hundred"). `parse::phrase` reads a whole
+//! phrase with it; `extract` reads running text.
+//!
+//! Bound words come from the value grammar ([`BOUND_WORDS`],
+//! [`BOUND_SUFFIXES`]) and a table of prose comparatives below;
+//! approximators and vague words come from the [`Lexicon`].
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use rust_decimal::Decimal;
+
+use crate::grammar::{BOUND_SUFFIXES, BOUND_WORDS, Bound};
+use crate::lexicon::{Approximator, Hedge, Placement, VagueTerm};
+use crate::numeral::{self, Cx, Num, NumKind, Opts};
+use crate::text::{Kind, Pattern};
+use crate::words::W;
+use crate::{Error, Estimate, Interval, Lexicon, Tolerance};
+
+/// What a fixed word before a number does to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pre {
+    Bound(Bound),
+    Exactly,
+}
+
+/// What a fixed word after a number does to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Post {
+    Bound(Bound),
+    /// "or equal (to)": makes a strict bound before the number inclusive.
+    OrEqual,
+}
+
+/// Comparatives of prose beyond the value grammar's bound words.
+const PROSE_PREFIXES: &[(&str, Pre)] = &[
+    ("at least or equal to", Pre::Bound(Bound::AtLeast)),
+    ("equal to or more than", Pre::Bound(Bound::AtLeast)),
+    ("equal to or greater than", Pre::Bound(Bound::AtLeast)),
+    ("greater than or equal to", Pre::Bound(Bound::AtLeast)),
+    ("more than or equal to", Pre::Bound(Bound::AtLeast)),
+    ("higher than or equal to", Pre::Bound(Bound::AtLeast)),
+    ("larger than or equal to", Pre::Bound(Bound::AtLeast)),
+    ("bigger than or equal to", Pre::Bound(Bound::AtLeast)),
+    ("higher or equal than", Pre::Bound(Bound::AtLeast)),
+    ("bigger or equal than", Pre::Bound(Bound::AtLeast)),
+    ("larger or equal than", Pre::Bound(Bound::AtLeast)),
+    ("greater or equal than", Pre::Bound(Bound::AtLeast)),
+    ("more or equal than", Pre::Bound(Bound::AtLeast)),
+    ("not fewer than", Pre::Bound(Bound::AtLeast)),
+    ("greater than", Pre::Bound(Bound::MoreThan)),
+    ("larger than", Pre::Bound(Bound::MoreThan)),
+    ("bigger than", Pre::Bound(Bound::MoreThan)),
+    ("higher than", Pre::Bound(Bound::MoreThan)),
+    ("exceeding", Pre::Bound(Bound::MoreThan)),
+    ("exceeded", Pre::Bound(Bound::MoreThan)),
+    ("exceeds", Pre::Bound(Bound::MoreThan)),
+    ("exceed", Pre::Bound(Bound::MoreThan)),
+    ("surpassing", Pre::Bound(Bound::MoreThan)),
+    ("surpassed", Pre::Bound(Bound::MoreThan)),
+    ("surpasses", Pre::Bound(Bound::MoreThan)),
+    ("surpass", Pre::Bound(Bound::MoreThan)),
+    ("well over", Pre::Bound(Bound::MoreThan)),
+    ("well above", Pre::Bound(Bound::MoreThan)),
+    ("just over", Pre::Bound(Bound::MoreThan)),
+    ("just above", Pre::Bound(Bound::MoreThan)),
+    ("less than or equal to", Pre::Bound(Bound::AtMost)),
+    ("fewer than or equal to", Pre::Bound(Bound::AtMost)),
+    ("smaller than or equal to", Pre::Bound(Bound::AtMost)),
+    ("lower than or equal to", Pre::Bound(Bound::AtMost)),
+    ("smaller or equal than", Pre::Bound(Bound::AtMost)),
+    ("lower or equal than", Pre::Bound(Bound::AtMost)),
+    ("less or equal than", Pre::Bound(Bound::AtMost)),
+    ("fewer or equal than", Pre::Bound(Bound::AtMost)),
+    ("equal to or less than", Pre::Bound(Bound::AtMost)),
+    ("equal to or fewer than", Pre::Bound(Bound::AtMost)),
+    ("equal to or smaller than", Pre::Bound(Bound::AtMost)),
+    ("equal to or lower than", Pre::Bound(Bound::AtMost)),
+    ("no greater than", Pre::Bound(Bound::AtMost)),
+    ("no larger than", Pre::Bound(Bound::AtMost)),
+    ("no higher than", Pre::Bound(Bound::AtMost)),
+    ("not exceeding", Pre::Bound(Bound::AtMost)),
+    ("as many as", Pre::Bound(Bound::AtMost)),
+    ("within", Pre::Bound(Bound::AtMost)),
+    ("smaller than", Pre::Bound(Bound::FewerThan)),
+    ("lower than", Pre::Bound(Bound::FewerThan)),
+    ("just under", Pre::Bound(Bound::FewerThan)),
+    ("just below", Pre::Bound(Bound::FewerThan)),
+    ("well under", Pre::Bound(Bound::FewerThan)),
+    ("well below", Pre::Bound(Bound::FewerThan)),
+    ("exactly", Pre::Exactly),
+    ("precisely", Pre::Exactly),
+    ("a total of", Pre::Exactly),
+    ("equal to", Pre::Exactly),
+    ("equals to", Pre::Exactly),
+    ("equals", Pre::Exactly),
+    ("equaling to", Pre::Exactly),
+    ("equaling", Pre::Exactly),
+    ("equalling to", Pre::Exactly),
+    ("equalling", Pre::Exactly),
+];
+
+/// Bound words after a number beyond the value grammar's. The flag marks
+/// phrases ending in "than", which only count when no number follows
+/// ("200 or greater than", but not "200 or greater than 190").
+const PROSE_SUFFIXES: &[(&str, Post, bool)] = &[
+    ("and more", Post::Bound(Bound::AtLeast), false),
+    ("or greater", Post::Bound(Bound::AtLeast), false),
+    ("or greater than", Post::Bound(Bound::AtLeast), true),
+    ("or more than", Post::Bound(Bound::AtLeast), true),
+    ("or higher", Post::Bound(Bound::AtLeast), false),
+    ("or above", Post::Bound(Bound::AtLeast), false),
+    ("and above", Post::Bound(Bound::AtLeast), false),
+    ("or over", Post::Bound(Bound::AtLeast), false),
+    ("and over", Post::Bound(Bound::AtLeast), false),
+    ("or lower", Post::Bound(Bound::AtMost), false),
+    ("or below", Post::Bound(Bound::AtMost), false),
+    ("or under", Post::Bound(Bound::AtMost), false),
+    ("and below", Post::Bound(Bound::AtMost), false),
+    ("and under", Post::Bound(Bound::AtMost), false),
+    ("and less", Post::Bound(Bound::AtMost), false),
+    ("or less than", Post::Bound(Bound::AtMost), true),
+    ("or fewer than", Post::Bound(Bound::AtMost), true),
+    ("or equal to", Post::OrEqual, true),
+    ("or equal", Post::OrEqual, false),
+];
+
+struct Tables {
+    pre: Vec<(Pattern, Pre)>,
+    by_first: HashMap<Box<str>, Vec<usize>>,
+    by_last: HashMap<Box<str>, Vec<usize>>,
+    post: Vec<(Pattern, Post, bool)>,
+    longest: usize,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut pre = Vec::new();
+        for (word, bound) in BOUND_WORDS {
+            // Approximations are the lexicon's; "=>" in running text is an arrow.
+            if matches!(bound, Bound::About | Bound::Nearly) || *word == "=>" {
+                continue;
+            }
+            pre.push((Pattern::new(word), Pre::Bound(*bound)));
+        }
+        for (word, p) in PROSE_PREFIXES {
+            pre.push((Pattern::new(word), *p));
+        }
+        let mut by_first: HashMap<Box<str>, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<Box<str>, Vec<usize>> = HashMap::new();
+        for (i, (p, _)) in pre.iter().enumerate() {
+            by_first.entry(p.first().into()).or_default().push(i);
+            by_last.entry(p.last().into()).or_default().push(i);
+        }
+        let mut post = Vec::new();
+        for (word, bound) in BOUND_SUFFIXES {
+            if *bound != Bound::About {
+                post.push((Pattern::new(word), Post::Bound(*bound), false));
+            }
+        }
+        for (word, p, than) in PROSE_SUFFIXES {
+            post.push((Pattern::new(word), *p, *than));
+        }
+        let longest = pre.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
+        Tables {
+            pre,
+            by_first,
+            by_last,
+            post,
+            longest,
+        }
+    })
+}
+
+/// A prefix found before a number.
+#[derive(Clone, Copy, Debug)]
+enum Prefix<'l> {
+    Fixed(Pre),
+    Hedge(&'l Approximator),
+}
+
+fn lower_key(s: &str) -> Box<str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+        s.to_lowercase().into()
+    } else {
+        s.into()
+    }
+}
+
+/// Whether a bound symbol at `s` is part of a longer mark ("<>", "=<", "=>").
+fn symbol_clash(cx: &Cx<'_>, s: usize) -> bool {
+    matches!(cx.punct(s), Some('<' | '>'))
+        && s > 0
+        && cx.adjacent(s)
+        && matches!(cx.punct(s - 1), Some('=' | '<' | '>'))
+}
+
+/// The longest prefix that starts at `s` and ends at exactly `end`, if given.
+fn prefix_at<'l>(
+    cx: &Cx<'_>,
+    lex: &'l Lexicon,
+    s: usize,
+    end: Option<usize>,
+) -> Option<(Prefix<'l>, usize)> {
+    let t = tables();
+    let mut best: Option<(Prefix<'l>, usize)> = None;
+    let mut consider = |p: Prefix<'l>, next: usize| {
+        if end.is_some_and(|e| e != next) {
+            return;
+        }
+        if best.is_none_or(|(_, b)| next > b) {
+            best = Some((p, next));
+        }
+    };
+    if let Some(list) = t.by_first.get(&lower_key(cx.s(s))) {
+        for &i in list {
+            if let Some((pat, pre)) = t.pre.get(i) {
+                if let Some(next) = pat.matches(cx.text, cx.toks, s) {
+                    consider(Prefix::Fixed(*pre), next);
+                }
+            }
+        }
+    }
+    if lex.may_start(cx.s(s)) {
+        for a in lex.approximators() {
+            if a.placement() == Placement::Before {
+                if let Some(next) = a.pattern().matches(cx.text, cx.toks, s) {
+                    consider(Prefix::Hedge(a), next);
+                }
+            }
+        }
+    }
+    if symbol_clash(cx, s) {
+        return None;
+    }
+    best
+}
+
+/// The longest prefix ending right before token `c`, starting at or after `floor`.
+fn prefix_before<'l>(
+    cx: &Cx<'_>,
+    lex: &'l Lexicon,
+    floor: usize,
+    c: usize,
+) -> Option<(Prefix<'l>, usize)> {
+    if c == 0 || c <= floor {
+        return None;
+    }
+    let last = lower_key(cx.s(c - 1));
+    let t = tables();
+    let mut best: Option<(Prefix<'l>, usize)> = None;
+    let mut consider = |p: Prefix<'l>, start: usize| {
+        if start >= floor && best.is_none_or(|(_, b)| start < b) {
+            best = Some((p, start));
+        }
+    };
+    if let Some(list) = t.by_last.get(&last) {
+        for &i in list {
+            if let Some((pat, pre)) = t.pre.get(i) {
+                if let Some(start) = c.checked_sub(pat.len()) {
+                    if pat.matches(cx.text, cx.toks, start) == Some(c) && !symbol_clash(cx, start) {
+                        consider(Prefix::Fixed(*pre), start);
+                    }
+                }
+            }
+        }
+    }
+    for a in lex.approximators() {
+        if a.placement() != Placement::Before || a.pattern().last() != &*last {
+            continue;
+        }
+        if let Some(start) = c.checked_sub(a.pattern().len()) {
+            if a.pattern().matches(cx.text, cx.toks, start) == Some(c) {
+                consider(Prefix::Hedge(a), start);
+            }
+        }
+    }
+    let _ = t.longest;
+    best
+}
+
+/// How a figure reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A number alone: "200", "two".
+    Plain,
+    /// A number with a bound, an approximation or "exactly".
+    Bounded,
+    /// Two numbers: "50–170", "between 25 and 28".
+    Range,
+    /// A vague word: "dozens", "more than a dozen" is Bounded.
+    Vague,
+    /// "no", "none".
+    Zero,
+    /// "unknown", "an unknown number".
+    Unknown,
+}
+
+/// A figure read at some tokens.
+#[derive(Clone, Debug)]
+pub(crate) struct Fig {
+    /// The first token, prefix included.
+    pub(crate) first: usize,
+    /// The token after the figure.
+    pub(crate) next: usize,
+    pub(crate) value: Estimate,
+    pub(crate) shape: Shape,
+    /// The numbers read: the low end (or the only number) and the high end.
+    pub(crate) low: Option<Num>,
+    pub(crate) high: Option<Num>,
+    /// Ordinals read as ranks ("between the tenth and the fifteenth").
+    pub(crate) rank: bool,
+    /// Whether a bound or approximation was stated.
+    pub(crate) bounded: bool,
+}
+
+/// A figure could not be read: why, and at which token.
+#[derive(Clone, Debug)]
+pub(crate) struct Fail {
+    pub(crate) at: usize,
+    pub(crate) reason: String,
+}
+
+fn fail(at: usize, reason: impl Into<String>) -> Fail {
+    Fail {
+        at,
+        reason: reason.into(),
+    }
+}
+
+/// Whether the reading is for a whole phrase or for running text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Phrase,
+    Text,
+}
+
+/// What stands at the heart of a figure.
+#[derive(Clone, Debug)]
+enum Core {
+    Num(Num),
+    Range { low: Num, high: Num, next: usize },
+    Vague { term: Arc<VagueTerm>, next: usize },
+    Zero(usize),
+    Unknown(usize),
+}
+
+impl Core {
+    fn next(&self) -> usize {
+        match self {
+            Core::Num(n) => n.next,
+            Core::Range { next, .. } | Core::Vague { next, .. } => *next,
+            Core::Zero(n) | Core::Unknown(n) => *n,
+        }
+    }
+}
+
+const NUM_OPTS: Opts = Opts {
+    signed: false,
+    over: false,
+};
+
+/// A number usable in a figure: a cardinal (not an ordinal, fraction or power).
+fn count(cx: &Cx<'_>, k: usize) -> Option<Num> {
+    let n = numeral::read(cx, k, NUM_OPTS)?;
+    Some(n)
+}
+
+/// A number, or "the" and an ordinal (a rank).
+fn operand(cx: &Cx<'_>, k: usize) -> Option<(Num, bool)> {
+    if cx.is(k, "the") {
+        let n = numeral::read(cx, k + 1, NUM_OPTS)?;
+        if n.kind == NumKind::Ordinal && !n.plural {
+            let mut n = n;
+            n.first = k;
+            return Some((n, true));
+        }
+        return None;
+    }
+    let n = count(cx, k)?;
+    match n.kind {
+        NumKind::Integer | NumKind::Decimal => Some((n, false)),
+        _ => None,
+    }
+}
+
+/// The multiplier word a number ends with ("three hundred", "6 thousand").
+fn trailing_multiplier(cx: &Cx<'_>, n: &Num) -> Option<Decimal> {
+    if let Some(p) = n.scaled {
+        return numeral::pow10(p);
+    }
+    match cx.w(n.next.checked_sub(1)?) {
+        Some(W::Hundred(false)) if n.next - 1 > n.first => Some(Decimal::from(100)),
+        _ => None,
+    }
+}
+
+/// "5-6 thousand", "two to three hundred": a multiplier on the high end
+/// alone applies to both ends.
+fn spread_multiplier(cx: &Cx<'_>, low: &mut Num, high: &Num) {
+    if trailing_multiplier(cx, low).is_some() || low.words != high.words && !high.words {
+        return;
+    }
+    if let Some(m) = trailing_multiplier(cx, high) {
+        if let Some(v) = low.value.checked_mul(m) {
+            if v <= high.value && low.value < m {
+                low.value = v;
+            }
+        }
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‒' | '−' | '‐' | '‑')
+}
+
+/// The range after a number `a`: "–170", " to 7", " or three", "~100".
+fn range_after(cx: &Cx<'_>, a: &Num) -> Option<(Num, usize)> {
+    let j = a.next;
+    let k = if let Some(c) = cx.punct(j) {
+        if is_dash(c) {
+            // A hyphen joins only when spaced alike on both sides ("50-170",
+            // "1000 - 5000"), so "40-man" and "-5" are not ranges.
+            let before = cx.adjacent(j);
+            let after = cx.adjacent(j + 1);
+            if c == '-' && before != after {
+                return None;
+            }
+            j + 1
+        } else if c == '~' && cx.adjacent(j) && cx.adjacent(j + 1) {
+            j + 1
+        } else {
+            return None;
+        }
+    } else if cx.is(j, "to") || cx.is(j, "through") || cx.is(j, "thru") || cx.is(j, "or") {
+        j + 1
+    } else {
+        return None;
+    };
+    let b = count(cx, k)?;
+    if !matches!(b.kind, NumKind::Integer | NumKind::Decimal) || b.zeros > 0 {
+        return None;
+    }
+    if cx.is(j, "or") && !(b.words == a.words) {
+        return None;
+    }
+    Some((b, b.next))
+}
+
+/// The core of a figure at token `c`.
+fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bool)> {
+    let word = cx.is_wordtok(c);
+    if word {
+        if cx.is(c, "between") {
+            let (mut low, r1) = operand(cx, c + 1)?;
+            if !(cx.is(low.next, "and") || cx.is_punct(low.next, '&')) {
+                return None;
+            }
+            let (high, r2) = operand(cx, low.next + 1)?;
+            spread_multiplier(cx, &mut low, &high);
+            if low.value > high.value || r1 != r2 {
+                return None;
+            }
+            return Some((
+                Core::Range {
+                    low,
+                    high,
+                    next: high.next,
+                },
+                r1,
+            ));
+        }
+        if cx.is(c, "from") {
+            let (mut low, r1) = operand(cx, c + 1)?;
+            let j = low.next;
+            let sep = cx.is(j, "to")
+                || cx.is(j, "through")
+                || cx.is(j, "until")
+                || cx.is(j, "till")
+                || cx.punct(j).is_some_and(is_dash);
+            if !sep {
+                return None;
+            }
+            let (high, r2) = operand(cx, j + 1)?;
+            spread_multiplier(cx, &mut low, &high);
+            if low.value > high.value || r1 != r2 {
+                return None;
+            }
+            return Some((
+                Core::Range {
+                    low,
+                    high,
+                    next: high.next,
+                },
+                r1,
+            ));
+        }
+        if cx.is(c, "none") {
+            return Some((Core::Zero(c + 1), false));
+        }
+        if cx.is(c, "no") && (mode == Mode::Phrase || cx.is_wordtok(c + 1)) {
+            return Some((Core::Zero(c + 1), false));
+        }
+        if cx.is(c, "unknown") {
+            return Some((Core::Unknown(c + 1), false));
+        }
+        if (cx.is(c, "an") || cx.is(c, "a")) && cx.is(c + 1, "unknown") && cx.is(c + 2, "number") {
+            return Some((Core::Unknown(c + 3), false));
+        }
+        if cx.is(c, "the") {
+            let (n, rank) = operand(cx, c)?;
+            return Some((Core::Num(n), rank));
+        }
+    }
+    let num = count(cx, c);
+    let term = if word && lex.may_start(cx.s(c)) {
+        vague_at(cx, lex, c, mode)
+    } else {
+        None
+    };
+    match (num, term) {
+        (n, Some((term, next))) if n.is_none_or(|n| next >= n.next) => {
+            Some((Core::Vague { term, next }, false))
+        }
+        (Some(a), _) => {
+            if matches!(a.kind, NumKind::Integer | NumKind::Decimal) && !a.attached && a.zeros == 0
+            {
+                if let Some((b, next)) = range_after(cx, &a) {
+                    let mut low = a;
+                    spread_multiplier(cx, &mut low, &b);
+                    if low.value <= b.value && low.value != b.value {
+                        return Some((Core::Range { low, high: b, next }, false));
+                    }
+                }
+            }
+            Some((Core::Num(a), false))
+        }
+        _ => None,
+    }
+}
+
+/// The longest lexicon term at `c`, composed with a scale word after it
+/// ("a few hundred").
+fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<VagueTerm>, usize)> {
+    let mut best: Option<(&Arc<VagueTerm>, usize)> = None;
+    for (term, pat) in lex.term_patterns() {
+        if let Some(next) = pat.matches(cx.text, cx.toks, c) {
+            if best.is_none_or(|(_, b)| next > b) {
+                best = Some((term, next));
+            }
+        }
+    }
+    let (term, next) = best?;
+    // "scores" is a verb as often as a number: in running text it needs "of".
+    if mode == Mode::Text && term.name() == "scores" && !cx.is(next, "of") {
+        return None;
+    }
+    if let Some(W::Hundred(false) | W::Scale(_, false)) = cx.w(next) {
+        let m = match cx.w(next) {
+            Some(W::Scale(p, _)) => numeral::pow10(p),
+            _ => Some(Decimal::from(100)),
+        };
+        let plural_term = term.interval().low() >= Decimal::TEN;
+        if let (Some(m), false) = (m, plural_term) {
+            if let Some(t) = compose(term, m, cx.s(next)) {
+                return Some((t, next + 1));
+            }
+        }
+    }
+    Some((term.clone(), next))
+}
+
+/// A vague term times a multiplier: "a few" × 100 is "a few hundred".
+fn compose(term: &VagueTerm, m: Decimal, word: &str) -> Option<Arc<VagueTerm>> {
+    let times = |iv: Interval| -> Option<Interval> {
+        let low = iv.low().checked_mul(m)?;
+        let high = match iv.high() {
+            Some(h) => Some(h.checked_mul(m)?),
+            None => None,
+        };
+        Interval::new(low, high).ok()
+    };
+    let name = format!("{} {}", term.name(), word.to_lowercase());
+    let provenance = format!("'{}' times {m}: {}", term.name(), term.provenance());
+    VagueTerm::new(
+        &name,
+        times(term.interval())?,
+        times(term.lenient())?,
+        term.point().checked_mul(m)?,
+        &provenance,
+    )
+    .ok()
+    .map(Arc::new)
+}
+
+/// A bound after the number at `j`: "+", "or more", "or so", "or equal to".
+fn suffix_at<'l>(cx: &Cx<'_>, lex: &'l Lexicon, j: usize) -> Option<(Suffix<'l>, usize)> {
+    if cx.is_punct(j, '+') && cx.adjacent(j) && !(cx.is_digits(j + 1) && cx.adjacent(j + 1)) {
+        return Some((Suffix::Fixed(Post::Bound(Bound::AtLeast)), j + 1));
+    }
+    if cx.kind(j) != Some(Kind::Word) {
+        return None;
+    }
+    let t = tables();
+    let mut best: Option<(Suffix<'l>, usize)> = None;
+    for (pat, post, than) in &t.post {
+        if let Some(next) = pat.matches(cx.text, cx.toks, j) {
+            if *than && starts_number(cx, next) {
+                continue;
+            }
+            // "20 and more were wounded" is two clauses; "500 and more in stock" is a bound.
+            if pat.first() == "and"
+                && cx.is_wordtok(next)
+                && !["in", "of", "at", "on", "for", "from", "with", "among"]
+                    .iter()
+                    .any(|w| cx.is(next, w))
+            {
+                continue;
+            }
+            if best.is_none_or(|(_, b)| next > b) {
+                best = Some((Suffix::Fixed(*post), next));
+            }
+        }
+    }
+    for a in lex.approximators() {
+        if a.placement() == Placement::After {
+            if let Some(next) = a.pattern().matches(cx.text, cx.toks, j) {
+                if best.is_none_or(|(_, b)| next > b) {
+                    best = Some((Suffix::Hedge(a), next));
+                }
+            }
+        }
+    }
+    best
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Suffix<'l> {
+    Fixed(Post),
+    Hedge(&'l Approximator),
+}
+
+/// Whether a number starts at `k`.
+fn starts_number(cx: &Cx<'_>, k: usize) -> bool {
+    cx.is_digits(k)
+        || matches!(
+            cx.w(k),
+            Some(
+                W::Unit(_)
+                    | W::Teen(_)
+                    | W::Tens(_)
+                    | W::Zero
+                    | W::Hundred(false)
+                    | W::Scale(_, false)
+            )
+        )
+}
+
+fn side(b: Bound) -> Option<bool> {
+    match b {
+        Bound::AtLeast | Bound::MoreThan => Some(true),
+        Bound::AtMost | Bound::FewerThan => Some(false),
+        _ => None,
+    }
+}
+
+fn bounded(b: Bound, n: Decimal, tolerance: Tolerance) -> Result<Estimate, Error> {
+    match b {
+        Bound::AtLeast => Estimate::at_least(n),
+        Bound::MoreThan => Estimate::more_than(n),
+        Bound::AtMost => Estimate::at_most(n),
+        Bound::FewerThan => Estimate::fewer_than(n),
+        Bound::About => Estimate::approximately(n, &tolerance),
+        Bound::Nearly => Estimate::nearly(n, &tolerance),
+    }
+}
+
+fn hedged(h: Hedge, n: Decimal, tolerance: Tolerance) -> Result<Estimate, Error> {
+    match h {
+        Hedge::Nearly => Estimate::nearly(n, &tolerance),
+        _ => Estimate::approximately(n, &tolerance),
+    }
+}
+
+fn reason(e: &Error) -> String {
+    e.to_string()
+}
+
+/// Reads a figure whose core starts at token `c`, with a prefix found
+/// before it (not before `floor`). Running text uses this.
+pub(crate) fn figure_at(cx: &Cx<'_>, lex: &Lexicon, floor: usize, c: usize) -> Option<Fig> {
+    let (core, rank) = core_at(cx, lex, c, Mode::Text)?;
+    let prefix = if matches!(core, Core::Zero(_) | Core::Unknown(_)) {
+        None
+    } else {
+        prefix_before(cx, lex, floor, c)
+    };
+    if rank && prefix.is_none() && !matches!(core, Core::Range { .. }) {
+        return None;
+    }
+    let fig = build(cx, lex, prefix, c, core, rank).ok()?;
+    Some(two_sided(cx, lex, fig, Mode::Text))
+}
+
+/// Reads a figure starting at token `s`, prefix first. A whole phrase uses this.
+pub(crate) fn figure_from(cx: &Cx<'_>, lex: &Lexicon, s: usize) -> Result<Fig, Fail> {
+    let prefix = prefix_at(cx, lex, s, None);
+    let c = prefix.map_or(s, |(_, next)| next);
+    let Some((core, rank)) = core_at(cx, lex, c, Mode::Phrase) else {
+        return Err(match cx.tok(c) {
+            Some(_) if prefix.is_some() => fail(c, format!("'{}' is not a number", cx.s(c))),
+            Some(_) => fail(
+                c,
+                format!("'{}' is not a number or a quantity word", cx.s(c)),
+            ),
+            None => fail(c, "a bound needs a number"),
+        });
+    };
+    let prefix = prefix.map(|(p, _)| (p, s));
+    let fig = build(cx, lex, prefix, c, core, rank)?;
+    Ok(two_sided(cx, lex, fig, Mode::Phrase))
+}
+
+/// Puts prefix, core and suffix together.
+fn build(
+    cx: &Cx<'_>,
+    lex: &Lexicon,
+    prefix: Option<(Prefix<'_>, usize)>,
+    c: usize,
+    core: Core,
+    rank: bool,
+) -> Result<Fig, Fail> {
+    let tol = lex.tolerance();
+    let mut first = prefix.map_or(c, |(_, s)| s);
+    let mut next = core.next();
+    let e = |err: Error| fail(c, reason(&err));
+    let (value, shape, low, high, bounded_flag) = match core {
+        Core::Zero(_) => (
+            Estimate::exact(Decimal::ZERO).map_err(e)?,
+            Shape::Zero,
+            None,
+            None,
+            false,
+        ),
+        Core::Unknown(_) => (Estimate::unknown(), Shape::Unknown, None, None, false),
+        Core::Range { low, high, .. } => {
+            let est = match prefix {
+                Some((Prefix::Fixed(Pre::Bound(b)), _)) if side(b).is_some() => {
+                    let n = if side(b) == Some(true) {
+                        low.value
+                    } else {
+                        high.value
+                    };
+                    bounded(b, n, tol).map_err(e)?
+                }
+                _ => {
+                    // An approximation of a range is the range.
+                    first = c;
+                    Estimate::range(low.value, high.value).map_err(e)?
+                }
+            };
+            let shape = if first == c {
+                Shape::Range
+            } else {
+                Shape::Bounded
+            };
+            (est, shape, Some(low), Some(high), first != c)
+        }
+        Core::Vague { term, .. } => {
+            let point = term.point();
+            let est = match prefix {
+                None => Estimate::vague(term),
+                Some((Prefix::Hedge(a), _)) if a.hedge() == Hedge::About => Estimate::vague(term),
+                Some((Prefix::Hedge(a), _)) => {
+                    hedged(a.hedge(), point, lex.tolerance_of(a)).map_err(e)?
+                }
+                Some((Prefix::Fixed(Pre::Exactly), _)) => Estimate::vague(term),
+                Some((Prefix::Fixed(Pre::Bound(b)), _)) => bounded(b, point, tol).map_err(e)?,
+            };
+            let shape = if matches!(est.form(), crate::Form::Vague(_)) {
+                Shape::Vague
+            } else {
+                Shape::Bounded
+            };
+            (est, shape, None, None, prefix.is_some())
+        }
+        Core::Num(n) => {
+            let mut n = n;
+            if !matches!(
+                n.kind,
+                NumKind::Integer | NumKind::Decimal | NumKind::Fraction
+            ) && !(rank && n.kind == NumKind::Ordinal)
+            {
+                return Err(fail(
+                    c,
+                    match n.kind {
+                        NumKind::Ordinal => "an ordinal is not a count".to_owned(),
+                        _ => format!("'{}' is not a count", span_text(cx, n.first, n.next)),
+                    },
+                ));
+            }
+            if n.negative || n.value.is_sign_negative() && !n.value.is_zero() {
+                return Err(fail(c, "counts are never negative"));
+            }
+            // A restatement in figures: "forty-five (45)".
+            if prefix.is_none() {
+                if let Some(r) = restated(cx, &n) {
+                    next = r;
+                    n.next = r;
+                }
+            }
+            let suffix = suffix_at(cx, lex, n.next);
+            let est = match (prefix, suffix) {
+                (
+                    Some((Prefix::Fixed(Pre::Bound(b)), _)),
+                    Some((Suffix::Fixed(Post::OrEqual), s_next)),
+                ) if matches!(b, Bound::MoreThan | Bound::FewerThan) => {
+                    next = s_next;
+                    let inclusive = if b == Bound::MoreThan {
+                        Bound::AtLeast
+                    } else {
+                        Bound::AtMost
+                    };
+                    bounded(inclusive, n.value, tol).map_err(e)?
+                }
+                (pre, Some((Suffix::Fixed(Post::Bound(b)), s_next)))
+                    if matches!(
+                        pre,
+                        None | Some((Prefix::Hedge(_) | Prefix::Fixed(Pre::Exactly), _))
+                    ) =>
+                {
+                    next = s_next;
+                    if matches!(pre, Some((Prefix::Hedge(_), _))) {
+                        first = c;
+                    }
+                    bounded(b, n.value, tol).map_err(e)?
+                }
+                (None, Some((Suffix::Hedge(a), s_next))) => {
+                    next = s_next;
+                    hedged(a.hedge(), n.value, lex.tolerance_of(a)).map_err(e)?
+                }
+                (None, _) => Estimate::exact(n.value).map_err(e)?,
+                (Some((Prefix::Fixed(Pre::Exactly), _)), _) => {
+                    Estimate::exact(n.value).map_err(e)?
+                }
+                (Some((Prefix::Fixed(Pre::Bound(b)), _)), _) => {
+                    bounded(b, n.value, tol).map_err(e)?
+                }
+                (Some((Prefix::Hedge(a), _)), _) => {
+                    hedged(a.hedge(), n.value, lex.tolerance_of(a)).map_err(e)?
+                }
+            };
+            let plain = first == c && next == n.next && matches!(est.form(), crate::Form::Exact(_));
+            let shape = if plain { Shape::Plain } else { Shape::Bounded };
+            (est, shape, Some(n), Some(n), !plain)
+        }
+    };
+    Ok(Fig {
+        first,
+        next,
+        value,
+        shape,
+        low,
+        high,
+        rank,
+        bounded: bounded_flag,
+    })
+}
+
+fn span_text<'a>(cx: &Cx<'a>, first: usize, next: usize) -> &'a str {
+    let (a, b) = cx.span(first, next);
+    cx.text.get(a..b).unwrap_or("")
+}
+
+/// "forty-five (45)": the token after the closing parenthesis.
+fn restated(cx: &Cx<'_>, n: &Num) -> Option<usize> {
+    let j = n.next;
+    if !cx.is_punct(j, '(') {
+        return None;
+    }
+    let r = numeral::read(cx, j + 1, NUM_OPTS)?;
+    if r.value != n.value || r.words == n.words || !cx.is_punct(r.next, ')') {
+        return None;
+    }
+    Some(r.next + 1)
+}
+
+/// "more than 10 and fewer than 20": two bounds on opposite sides make a range.
+fn two_sided(cx: &Cx<'_>, lex: &Lexicon, fig: Fig, mode: Mode) -> Fig {
+    let Some(first_side) = bound_side(&fig) else {
+        return fig;
+    };
+    let mut j = fig.next;
+    if cx.is_punct(j, ',') {
+        j += 1;
+    }
+    if cx.is(j, "and") || cx.is(j, "but") {
+        j += 1;
+    } else if j == fig.next {
+        return fig;
+    }
+    let Some((Prefix::Fixed(Pre::Bound(b)), c)) = prefix_at(cx, lex, j, None) else {
+        return fig;
+    };
+    if side(b) != Some(!first_side) {
+        return fig;
+    }
+    let Some((core, rank)) = core_at(cx, lex, c, mode) else {
+        return fig;
+    };
+    if rank != fig.rank {
+        return fig;
+    }
+    let Ok(second) = build(
+        cx,
+        lex,
+        Some((Prefix::Fixed(Pre::Bound(b)), j)),
+        c,
+        core,
+        rank,
+    ) else {
+        return fig;
+    };
+    if bound_side(&second) != Some(!first_side) {
+        return fig;
+    }
+    let Some(both) = fig.value.interval().intersection(&second.value.interval()) else {
+        return fig;
+    };
+    let Some(high) = both.high() else {
+        return fig;
+    };
+    let Ok(value) = Estimate::range(both.low(), high) else {
+        return fig;
+    };
+    Fig {
+        first: fig.first,
+        next: second.next,
+        value,
+        shape: Shape::Range,
+        low: fig.low,
+        high: second.high,
+        rank: fig.rank,
+        bounded: true,
+    }
+}
+
+/// `Some(true)` for a lower bound, `Some(false)` for an upper bound.
+fn bound_side(fig: &Fig) -> Option<bool> {
+    use crate::Form;
+    match fig.value.form() {
+        Form::AtLeast(_) | Form::MoreThan(_) => Some(true),
+        Form::AtMost(_) | Form::FewerThan(_) => Some(false),
+        _ => None,
+    }
+}
