@@ -93,6 +93,7 @@ pub mod conflict;
 mod date;
 mod dossier;
 mod error;
+pub mod extract;
 mod estimate;
 mod figure;
 #[cfg(feature = "serde")]

@@ -144,7 +144,7 @@ pub(crate) struct Num {
 }
 
 impl Num {
-    fn new(value: Decimal, first: usize, next: usize, kind: NumKind) -> Self {
+    pub(crate) fn new(value: Decimal, first: usize, next: usize, kind: NumKind) -> Self {
         Num {
             value,
             first,

@@ -706,6 +706,15 @@ pub(crate) fn figure_at(cx: &Cx<'_>, lex: &Lexicon, floor: usize, c: usize) -> O
     Some(two_sided(cx, lex, fig, Mode::Text))
 }
 
+/// "within a kilometer", "more than an hour": "a" or "an" as one, after a
+/// bound (the caller checks that a unit follows).
+pub(crate) fn one_at(cx: &Cx<'_>, lex: &Lexicon, floor: usize, c: usize) -> Option<Fig> {
+    let (prefix, start) = prefix_before(cx, lex, floor, c)?;
+    let mut n = Num::new(Decimal::ONE, c, c + 1, NumKind::Integer);
+    n.words = true;
+    build(cx, lex, Some((prefix, start)), c, Core::Num(n), false).ok()
+}
+
 /// Reads a figure starting at token `s`, prefix first. A whole phrase uses this.
 pub(crate) fn figure_from(cx: &Cx<'_>, lex: &Lexicon, s: usize) -> Result<Fig, Fail> {
     let prefix = prefix_at(cx, lex, s, None);
