@@ -266,6 +266,7 @@ fn read_line<'a>(
             continue;
         };
         let next = fig.next.max(i + 1);
+        let word_core = matches!(fig.shape, Shape::Zero | Shape::Unknown);
         if let Some(mut f) = accept(&cx, fig) {
             // "two hills near Flita and several others": the others are hills.
             if let (Some(np), Some(prev)) = (&f.noun, found.last()) {
@@ -276,6 +277,10 @@ fn read_line<'a>(
                 }
             }
             found.push(f);
+        } else if word_core {
+            // "no" in "no less than 30" is not a figure but a bound word.
+            i += 1;
+            continue;
         }
         i = next;
         floor = next;
@@ -690,6 +695,10 @@ fn is_stop(l: &[u8]) -> bool {
     )
 }
 
+fn is_dash_char(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‒' | '−' | '‐' | '‑' | '~')
+}
+
 fn ends_like_verb(l: &[u8]) -> bool {
     l.len() > 4 && (l.ends_with(b"ed") || l.ends_with(b"ing"))
 }
@@ -749,10 +758,14 @@ fn nums(fig: &Fig) -> impl Iterator<Item = Num> {
 
 /// Whether digits at `n` are part of a code, a date, a phone number or an
 /// identifier rather than a count.
-fn digits_in_code(cx: &Cx<'_>, n: &Num) -> bool {
+fn digits_in_code(cx: &Cx<'_>, n: &Num, high_end: bool, low_end: bool) -> bool {
     let f = n.first;
     let digits_first = cx.is_digits(f);
-    if digits_first && f > 0 && cx.adjacent(f) {
+    if digits_first
+        && f > 0
+        && cx.adjacent(f)
+        && !(high_end && cx.punct(f - 1).is_some_and(is_dash_char))
+    {
         match cx.kind(f - 1) {
             // "LGA1156", "Strength2".
             Some(Kind::Word) => return true,
@@ -776,6 +789,7 @@ fn digits_in_code(cx: &Cx<'_>, n: &Num) -> bool {
     }
     let j = n.next;
     if cx.adjacent(j)
+        && !(low_end && cx.punct(j).is_some_and(is_dash_char))
         && matches!(cx.punct(j), Some('/' | ':' | '.' | '-' | '‐'))
         && cx.is_digits(j + 1)
         && cx.adjacent(j + 1)
@@ -784,7 +798,10 @@ fn digits_in_code(cx: &Cx<'_>, n: &Num) -> bool {
         return true;
     }
     // "No. 5", "nr. 22", "number 5".
-    if f >= 2 && cx.is_punct(f - 1, '.') && (cx.is(f - 2, "no") || cx.is(f - 2, "nr") || cx.is(f - 2, "nos")) {
+    if f >= 2
+        && cx.is_punct(f - 1, '.')
+        && (cx.is(f - 2, "no") || cx.is(f - 2, "nr") || cx.is(f - 2, "nos"))
+    {
         return true;
     }
     false
@@ -807,7 +824,8 @@ fn counted_after(cx: &Cx<'_>, j: usize) -> bool {
     }
     noun_phrase(cx, j).is_some_and(|np| {
         let mut b = [0; 24];
-        lw(cx, np.head, &mut b).is_some_and(|l| is_people(l) || measure_word(l).is_some() || is_group(l).is_some())
+        lw(cx, np.head, &mut b)
+            .is_some_and(|l| is_people(l) || measure_word(l).is_some() || is_group(l).is_some())
             || is_cap(cx, np.head)
     })
 }
@@ -836,9 +854,11 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
             let c = fig.first;
             if cx.is(c, "none") {
                 let j = fig.next;
-                let ok = ["of", "were", "was", "had", "have", "died", "survived", "is", "are"]
-                    .iter()
-                    .any(|w| cx.is(j, w));
+                let ok = [
+                    "of", "were", "was", "had", "have", "died", "survived", "is", "are",
+                ]
+                .iter()
+                .any(|w| cx.is(j, w));
                 if !ok {
                     return None;
                 }
@@ -867,13 +887,18 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
         _ => {}
     }
     let mut attached_unit = None;
+    let range = fig.shape == Shape::Range;
+    let high_first = fig.high.map(|h| h.first);
+    let low_first = fig.low.map(|l| l.first);
     for n in nums(fig) {
+        let is_high = range && Some(n.first) == high_first && high_first != low_first;
+        let is_low = range && Some(n.first) == low_first && high_first != low_first;
         match n.kind {
             NumKind::Ordinal if fig.rank => {}
             NumKind::Integer | NumKind::Decimal => {}
             _ => return None,
         }
-        if n.zeros > 0 || digits_in_code(cx, &n) {
+        if n.zeros > 0 || digits_in_code(cx, &n, is_high, is_low) {
             return None;
         }
         if n.attached {
@@ -906,10 +931,14 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     }
     // Years: "in 2014", "(2014)", "2013-14".
     if !fig.bounded {
-        if let Some(low) = fig.low {
-            if year_like(cx, &low) && !(fig.shape == Shape::Plain && counted_after(cx, fig.next)) {
+        match (fig.shape, fig.low, fig.high) {
+            (Shape::Plain, Some(n), _) if year_like(cx, &n) && !counted_after(cx, fig.next) => {
                 return None;
             }
+            (Shape::Range, Some(l), Some(h)) if year_like(cx, &l) && year_like(cx, &h) => {
+                return None;
+            }
+            _ => {}
         }
         if fig.shape == Shape::Plain {
             if let Some(n) = fig.low {
@@ -924,16 +953,22 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
         // before a bare number, inside a sentence).
         if fig.shape == Shape::Plain && !n.words && n.first > 0 && !cx.adjacent(n.first) {
             let p = n.first - 1;
-            if is_cap(cx, p) && !sentence_start(cx, p) && !exempt_before(cx, p) && attached_unit.is_none() {
+            if is_cap(cx, p)
+                && !sentence_start(cx, p)
+                && !exempt_before(cx, p)
+                && attached_unit.is_none()
+            {
                 return None;
             }
         }
         // "one" and "a" count only with something counted: not "at one point".
         if fig.shape == Shape::Plain && n.words && n.value == Decimal::ONE {
             if n.first > 0
-                && ["the", "this", "that", "which", "each", "every", "any", "another", "no"]
-                    .iter()
-                    .any(|w| cx.is(n.first - 1, w))
+                && [
+                    "the", "this", "that", "which", "each", "every", "any", "another", "no",
+                ]
+                .iter()
+                .any(|w| cx.is(n.first - 1, w))
             {
                 return None;
             }
@@ -968,7 +1003,10 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     } else if let Some(u) = attached_unit {
         found.unit = Some(u);
         np_start = None;
-    } else if cx.punct(fig_next).is_some_and(|c| c == '-') && cx.adjacent(fig_next) && cx.adjacent(fig_next + 1) {
+    } else if cx.punct(fig_next).is_some_and(|c| c == '-')
+        && cx.adjacent(fig_next)
+        && cx.adjacent(fig_next + 1)
+    {
         if let Some((u, strength)) = hyphen_unit(cx, fig_next + 1) {
             found.unit = Some(u);
             found.strength = strength;
@@ -993,7 +1031,9 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
         }
     }
     if let Some(p) = np_start {
-        let p = if cx.is(p, "of") && (vague_or_zero || found.fig.shape != Shape::Plain || determiner(cx, p + 1)) {
+        let p = if cx.is(p, "of")
+            && (vague_or_zero || found.fig.shape != Shape::Plain || determiner(cx, p + 1))
+        {
             // "dozens of rebels", "two of the soldiers", "an unknown number of fighters".
             if determiner(cx, p + 1) { p + 2 } else { p + 1 }
         } else {
@@ -1021,13 +1061,18 @@ fn exempt_before(cx: &Cx<'_>, p: usize) -> bool {
     measure_word(l).is_some()
         || verb_before(l).is_some()
         || is_stop(l)
-        || matches!(l, b"only" | b"some" | b"about" | b"over" | b"nearly" | b"almost" | b"killing")
+        || matches!(
+            l,
+            b"only" | b"some" | b"about" | b"over" | b"nearly" | b"almost" | b"killing"
+        )
 }
 
 fn determiner(cx: &Cx<'_>, i: usize) -> bool {
-    ["the", "these", "those", "his", "her", "their", "its", "our", "them"]
-        .iter()
-        .any(|w| cx.is(i, w))
+    [
+        "the", "these", "those", "his", "her", "their", "its", "our", "them",
+    ]
+    .iter()
+    .any(|w| cx.is(i, w))
 }
 
 /// A unit after a hyphen: "24-hour", "40-man", "300-strong"; `true` when it
@@ -1062,7 +1107,10 @@ fn unit_of_head(cx: &Cx<'_>, head: usize) -> Option<Unit> {
             end += 1;
         }
         let (_, b) = cx.span(head, end);
-        return cx.text.get(a..b).map(|t| Unit::Other(t.to_lowercase().into()));
+        return cx
+            .text
+            .get(a..b)
+            .map(|t| Unit::Other(t.to_lowercase().into()));
     }
     Some(Unit::Other(s.to_lowercase().into()))
 }
@@ -1140,7 +1188,8 @@ fn noun_phrase_inner(cx: &Cx<'_>, p: usize, nested: bool) -> Option<Np> {
         if cx.is(k, "and") {
             if let Some(np2) = noun_phrase_inner(cx, k + 1, false) {
                 let mut b = [0; 24];
-                let people = lw(cx, np2.head, &mut b).is_some_and(|l| is_people(l) || measure_word(l).is_some());
+                let people = lw(cx, np2.head, &mut b)
+                    .is_some_and(|l| is_people(l) || measure_word(l).is_some());
                 if people {
                     return Some(Np {
                         first: p,
@@ -1202,7 +1251,10 @@ fn measure_of(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
     for _ in 0..3 {
         let Some(p) = b.checked_sub(1) else { break };
         let Some(l) = lw(cx, p, &mut buf) else { break };
-        if matches!(l, b"reportedly" | b"allegedly" | b"also" | b"then" | b"only") {
+        if matches!(
+            l,
+            b"reportedly" | b"allegedly" | b"also" | b"then" | b"only"
+        ) {
             b = p;
             continue;
         }
@@ -1290,7 +1342,11 @@ fn measure_after(cx: &Cx<'_>, found: &[Found], from: usize) -> Option<Measure> {
                 }
                 if l == b"including" || l == b"among" {
                     // A parenthetical list: skip to the next comma.
-                    while k < cx.toks.len() && !cx.is_punct(k, ',') && !is_boundary(cx, k) && steps < 40 {
+                    while k < cx.toks.len()
+                        && !cx.is_punct(k, ',')
+                        && !is_boundary(cx, k)
+                        && steps < 40
+                    {
                         k += 1;
                         steps += 1;
                     }

@@ -93,8 +93,8 @@ pub mod conflict;
 mod date;
 mod dossier;
 mod error;
-pub mod extract;
 mod estimate;
+pub mod extract;
 mod figure;
 #[cfg(feature = "serde")]
 mod file;

@@ -914,7 +914,7 @@ fn fraction_after(cx: &Cx<'_>, c: Num) -> Num {
         return c;
     }
     // Numerator and denominator: "two thirds", "one-eighth", "five - eighths".
-    if c.words && c.scaled.is_none() {
+    if c.words {
         let k = if cx.punct(c.next).is_some_and(is_hyphen) {
             c.next + 1
         } else {
@@ -1359,6 +1359,8 @@ fn ordinal_step(m: &M, w: W, join: Join, denom: bool) -> Option<OrdStep> {
             Join::Hyphen if only_tens || denom => OrdStep::Take(value, true),
             Join::Hyphen => OrdStep::GiveBackTens,
             Join::Space if denom && only_tens => OrdStep::Take(value, true),
+            // "one hundred thirty fifths" is 100/35; "one hundred and thirty fifths" is 130/5.
+            Join::Space if !only_tens && m.since_and.is_none() => OrdStep::GiveBackTens,
             _ => OrdStep::Stop,
         });
     }
@@ -1377,7 +1379,12 @@ fn ordinal_step(m: &M, w: W, join: Join, denom: bool) -> Option<OrdStep> {
 /// One cardinal atom; `None` when it cannot follow.
 fn step(m: &mut M, w: W, join: Join) -> Option<()> {
     use Last::*;
-    if m.decimal && !matches!(w, W::Scale(_, false)) {
+    // After a decimal: a scale ("two point two million", "1.5 million"), or
+    // "hundred" after digits ("2.12 hundred").
+    if m.decimal
+        && !(matches!(w, W::Scale(_, false))
+            || (matches!(w, W::Hundred(false)) && m.last == Last::Digits))
+    {
         return None;
     }
     let and_ok = matches!(m.last, Hundred | Scale);
@@ -1503,7 +1510,12 @@ fn ratio(cx: &Cx<'_>, n: Num, opts: Opts) -> Num {
     }
     let ok = match rule {
         0 => n.value < d.value,
-        1 => n.value < d.value && !(d.is_bare_digits() && cx.s(d.first).len() == 4),
+        // "one in five victims"; but "2 in 5 raids" counts raids.
+        1 => {
+            n.value == Decimal::ONE
+                && n.value < d.value
+                && !(d.is_bare_digits() && cx.s(d.first).len() == 4)
+        }
         // "2000 over 3", but not "$2000 over 3 years".
         _ => !cx.is_wordtok(d.next),
     };

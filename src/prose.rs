@@ -274,7 +274,11 @@ fn prefix_before<'l>(
             continue;
         }
         if let Some(start) = c.checked_sub(a.pattern().len()) {
-            if a.pattern().matches(cx.text, cx.toks, start) == Some(c) {
+            // "how about 2?" proposes a number, it does not hedge one.
+            let idiom = start > 0
+                && a.phrase() == "about"
+                && (cx.is(start - 1, "how") || cx.is(start - 1, "what"));
+            if a.pattern().matches(cx.text, cx.toks, start) == Some(c) && !idiom {
                 consider(Prefix::Hedge(a), start);
             }
         }
@@ -610,6 +614,10 @@ fn suffix_at<'l>(cx: &Cx<'_>, lex: &'l Lexicon, j: usize) -> Option<(Suffix<'l>,
     for (pat, post, than) in &t.post {
         if let Some(next) = pat.matches(cx.text, cx.toks, j) {
             if *than && starts_number(cx, next) {
+                continue;
+            }
+            // "or greater than 190", "or equal to 6000": the bound belongs to what follows.
+            if !*than && (cx.is(next, "than") || cx.is(next, "to")) {
                 continue;
             }
             // "20 and more were wounded" is two clauses; "500 and more in stock" is a bound.

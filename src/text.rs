@@ -22,7 +22,7 @@ pub(crate) struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_alphabetic()
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
