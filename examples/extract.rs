@@ -29,21 +29,37 @@ use std::io::{self, BufRead, Write};
 
 use reckon::Lexicon;
 use reckon::extract::{Mention, extract};
-use serde_json::{Value, json};
+use serde_json::Value;
 
-fn to_json(m: &Mention<'_>) -> Value {
-    json!({
-        "text": m.text(),
-        "start": m.start(),
-        "end": m.end(),
-        "kind": m.kind(),
-        "low": m.low().map(|d| d.normalize().to_string()),
-        "high": m.high().map(|d| d.normalize().to_string()),
-        "value": m.value().to_string(),
-        "unit": m.unit().as_str(),
-        "noun": m.noun(),
-        "measure": m.measure().map(|x| x.as_str()),
-    })
+/// One mention as a JSON object, its fields in the documented order.
+fn write_mention(out: &mut impl Write, m: &Mention<'_>) -> io::Result<()> {
+    let decimal = |d: Option<reckon::Decimal>| match d {
+        Some(d) => Value::String(d.normalize().to_string()),
+        None => Value::Null,
+    };
+    let fields: [(&str, Value); 10] = [
+        ("text", m.text().into()),
+        ("start", m.start().into()),
+        ("end", m.end().into()),
+        ("kind", m.kind().into()),
+        ("low", decimal(m.low())),
+        ("high", decimal(m.high())),
+        ("value", m.value().to_string().into()),
+        ("unit", m.unit().as_str().into()),
+        ("noun", m.noun().map_or(Value::Null, Value::from)),
+        (
+            "measure",
+            m.measure().map_or(Value::Null, |x| x.as_str().into()),
+        ),
+    ];
+    out.write_all(b"{")?;
+    for (i, (key, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write!(out, "\"{key}\":{value}")?;
+    }
+    out.write_all(b"}")
 }
 
 fn main() -> io::Result<()> {
@@ -51,8 +67,8 @@ fn main() -> io::Result<()> {
     let stdin = io::stdin();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut line = String::new();
     let mut input = stdin.lock();
+    let mut line = String::new();
     loop {
         line.clear();
         if input.read_line(&mut line)? == 0 {
@@ -60,9 +76,14 @@ fn main() -> io::Result<()> {
         }
         let text = line.strip_suffix('\n').unwrap_or(&line);
         let text = text.strip_suffix('\r').unwrap_or(text);
-        let mentions: Vec<Value> = extract(text, lexicon).iter().map(to_json).collect();
-        serde_json::to_writer(&mut out, &mentions)?;
-        out.write_all(b"\n")?;
+        out.write_all(b"[")?;
+        for (i, m) in extract(text, lexicon).iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            write_mention(&mut out, m)?;
+        }
+        out.write_all(b"]\n")?;
     }
     out.flush()
 }

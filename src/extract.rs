@@ -254,9 +254,11 @@ fn read_line<'a>(
             i += 1;
             continue;
         }
+        let mut article = false;
         let fig = match prose::figure_at(&cx, lex, floor, i) {
             Some(f) => Some(f),
             None if is_article(&cx, i) && unit_word(&cx, i + 1, false).is_some() => {
+                article = true;
                 prose::one_at(&cx, lex, floor, i)
             }
             None => None,
@@ -265,7 +267,7 @@ fn read_line<'a>(
             i += 1;
             continue;
         };
-        let next = fig.next.max(i + 1);
+        let next = fig.next.max(i + 1) + usize::from(article);
         let word_core = matches!(fig.shape, Shape::Zero | Shape::Unknown);
         if let Some(mut f) = accept(&cx, fig) {
             // "two hills near Flita and several others": the others are hills.
@@ -275,6 +277,10 @@ fn read_line<'a>(
                         f.unit = Some(u);
                     }
                 }
+            }
+            if article {
+                // "within a kilometer": the article is a number only with its unit.
+                f.fig.next += 1;
             }
             found.push(f);
         } else if word_core {
