@@ -191,7 +191,6 @@ fn form_name(form: &Form) -> &'static str {
         Form::Vague(_) => "vague",
         Form::Unknown => "unknown",
         Form::Triple { .. } => "triple",
-        _ => "other",
     }
 }
 
@@ -827,6 +826,15 @@ fn counted_after(cx: &Cx<'_>, j: usize) -> bool {
         if measure_word(l).is_some() || is_people(l) || is_group(l).is_some() {
             return true;
         }
+        // "1500 were wounded".
+        if matches!(l, b"were" | b"are" | b"have" | b"had") {
+            let mut k = j + 1;
+            while cx.is(k, "been") || cx.is(k, "reportedly") || cx.is(k, "also") {
+                k += 1;
+            }
+            let mut b = [0; 24];
+            return lw(cx, k, &mut b).is_some_and(|l| measure_word(l).is_some());
+        }
     }
     noun_phrase(cx, j).is_some_and(|np| {
         let mut b = [0; 24];
@@ -834,6 +842,17 @@ fn counted_after(cx: &Cx<'_>, j: usize) -> bool {
             .is_some_and(|l| is_people(l) || measure_word(l).is_some() || is_group(l).is_some())
             || is_cap(cx, np.head)
     })
+}
+
+/// Whether the word before token `i` introduces a year: "in 2014", "since 2011".
+fn after_year_word(cx: &Cx<'_>, i: usize) -> bool {
+    i > 0
+        && [
+            "in", "since", "by", "from", "until", "till", "during", "of", "before", "after",
+            "early", "late", "mid", "summer", "spring", "autumn", "winter", "fall", "year",
+        ]
+        .iter()
+        .any(|w| cx.is(i - 1, w))
 }
 
 /// Whether the figure is a year: four bare digits from 1000 to 2100 with
@@ -938,7 +957,10 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     // Years: "in 2014", "(2014)", "2013-14".
     if !fig.bounded {
         match (fig.shape, fig.low, fig.high) {
-            (Shape::Plain, Some(n), _) if year_like(cx, &n) && !counted_after(cx, fig.next) => {
+            (Shape::Plain, Some(n), _)
+                if year_like(cx, &n)
+                    && (after_year_word(cx, n.first) || !counted_after(cx, fig.next)) =>
+            {
                 return None;
             }
             (Shape::Range, Some(l), Some(h)) if year_like(cx, &l) && year_like(cx, &h) => {
@@ -1109,7 +1131,7 @@ fn unit_of_head(cx: &Cx<'_>, head: usize) -> Option<Unit> {
         // A compound head ("cease-fire") counts itself.
         let (a, _) = cx.span(head, head + 1);
         let mut end = head + 1;
-        while cx.adjacent(end) && (cx.is_punct(end, '-') || cx.is_wordtok(end)) {
+        while end < head + 16 && cx.adjacent(end) && (cx.is_punct(end, '-') || cx.is_wordtok(end)) {
             end += 1;
         }
         let (_, b) = cx.span(head, end);
@@ -1135,7 +1157,8 @@ struct Np {
 /// A word with hyphenated parts ("al-Nusra", "cease-fire"): the token after it.
 fn compound_end(cx: &Cx<'_>, i: usize) -> usize {
     let mut j = i + 1;
-    while cx.punct(j).is_some_and(|c| c == '-' || c == '‐')
+    while j < i + 16
+        && cx.punct(j).is_some_and(|c| c == '-' || c == '‐')
         && cx.adjacent(j)
         && cx.is_wordtok(j + 1)
         && cx.adjacent(j + 1)
@@ -1276,7 +1299,7 @@ fn measure_of(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
     }
     // (d) Inside a parenthesis: the measure of the figure it comments on.
     if let Some(open) = open_paren_before(cx, f.fig.first) {
-        for prev in found[..k].iter().rev() {
+        for prev in found[..k].iter().rev().take(40) {
             if prev.fig.next <= open {
                 return prev.measure.clone().or_else(|| measure_of_plain(cx, prev));
             }
@@ -1301,7 +1324,8 @@ fn measure_of_plain(cx: &Cx<'_>, f: &Found) -> Option<Measure> {
 }
 
 fn starts_figure(found: &[Found], i: usize) -> bool {
-    found.iter().any(|f| f.fig.first == i)
+    // Figures are in text order.
+    found.binary_search_by_key(&i, |f| f.fig.first).is_ok()
 }
 
 /// The first measure word from token `from` to the end of the clause.
@@ -1413,4 +1437,156 @@ fn measure_before(cx: &Cx<'_>, first: usize) -> Option<Measure> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions as "text [low, high] unit noun measure".
+    fn ex(s: &str) -> Vec<String> {
+        extract(s, Lexicon::shared())
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {} {} {} {}",
+                    m.text(),
+                    m.value().interval(),
+                    m.unit(),
+                    m.noun().unwrap_or("-"),
+                    m.measure().map_or("-", |x| x.as_str())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn issue_example_yields_five_mentions() {
+        assert_eq!(
+            ex("20 Lebanese soldiers killed, 85 wounded and 24 captured (14 released, 4 executed)"),
+            [
+                "20 [20, 20] people Lebanese soldiers killed",
+                "85 [85, 85] people - wounded",
+                "24 [24, 24] people - captured",
+                "14 [14, 14] people - released",
+                "4 [4, 4] people - executed",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_years_times_ordinals_and_codes_are_not_figures() {
+        for s in [
+            "On 2 August the town fell.",
+            "By 12 August 2014 it was over.",
+            "It happened in 2014.",
+            "The offensive (2014) ended.",
+            "During the night between 1 and 2 August.",
+            "August 12, 2014",
+            "We produced nothing in 2013-14.",
+            "the 3rd brigade and the twenty-first battalion",
+            "At 2 pm they left; at 2.17pm they came back, at 10:30 again.",
+            "under UN Security Council Resolution 1701",
+            "Call +1-222-2222-2222 or 555-1234.",
+            "version 192.168.1.2 on 5/17/2018",
+            "the LGA1156 socket and SCP-173",
+            "agent 007",
+            "At one point, the rebels fled.",
+            "Which one do you prefer?",
+            "half of them; two thirds of the town; one in five victims",
+            "There was no need for a costly assault.",
+        ] {
+            assert_eq!(ex(s), Vec::<String>::new(), "{s}");
+        }
+    }
+
+    #[test]
+    fn figures_in_prose() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "A 24-hour cease-fire, a 40-man unit and a five-hour battle.",
+                &[
+                    "24 [24, 24] hours cease-fire duration",
+                    "40 [40, 40] people unit strength",
+                    "five [5, 5] hours battle duration",
+                ],
+            ),
+            (
+                "More than 100 people had been killed and at least 18 wounded.",
+                &[
+                    "More than 100 [101, ∞) people people killed",
+                    "at least 18 [18, ∞) people - wounded",
+                ],
+            ),
+            (
+                "there were no casualties; none were killed",
+                &[
+                    "no [0, 0] people casualties casualties",
+                    "none [0, 0] people - killed",
+                ],
+            ),
+            (
+                "an unknown number of fighters were captured",
+                &["an unknown number [0, ∞) people fighters captured"],
+            ),
+            (
+                "some 2,000 troops, a 300-strong force and 10km of road",
+                &[
+                    "some 2,000 [1800, 2200] people troops -",
+                    "300 [300, 300] people force strength",
+                    "10 [10, 10] km - distance",
+                ],
+            ),
+            (
+                "between 25 and 28 rebels, two or three soldiers, 5-6 thousand civilians",
+                &[
+                    "between 25 and 28 [25, 28] people rebels -",
+                    "two or three [2, 3] people soldiers -",
+                    "5-6 thousand [5000, 6000] people civilians -",
+                ],
+            ),
+            (
+                "killing more than a dozen and wounding several hundred",
+                &[
+                    "more than a dozen [13, ∞) people - killed",
+                    "several hundred [300, 999] people - wounded",
+                ],
+            ),
+            (
+                "2000 people died; 1500 were wounded",
+                &[
+                    "2000 [2000, 2000] people people killed",
+                    "1500 [1500, 1500] people - wounded",
+                ],
+            ),
+            (
+                "forty-five (45) hostages",
+                &["forty-five (45) [45, 45] people hostages taken-hostage"],
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ex(s), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_lexicon_of_ones_own_is_used() {
+        let house = Lexicon::english().without_term("dozens");
+        assert!(extract("dozens of rebels", &house).is_empty());
+        assert_eq!(extract("dozens of rebels", Lexicon::shared()).len(), 1);
+    }
+
+    #[test]
+    fn spans_are_offsets_into_the_whole_text() {
+        let text = "first line\n“About 70 militants”\r\nlast: 3 dead";
+        let found = extract(text, Lexicon::shared());
+        let spans: Vec<_> = found
+            .iter()
+            .map(|m| (&text[m.span()], m.start(), m.end()))
+            .collect();
+        assert_eq!(spans, [("About 70", 14, 22), ("3", 43, 44)]);
+        assert_eq!(found[0].noun(), Some("militants"));
+        assert_eq!(found[0].noun_span().map(|r| &text[r]), Some("militants"));
+        assert_eq!(found[1].measure(), Some(&Measure::Killed));
+    }
 }

@@ -160,11 +160,6 @@ impl Num {
         }
     }
 
-    /// Whether the value is a whole number.
-    pub(crate) fn is_whole(&self) -> bool {
-        self.value.fract().is_zero()
-    }
-
     /// A plain whole cardinal written in digits without separators or
     /// anything else: the shape of a year ("2014") or an identifier.
     pub(crate) fn is_bare_digits(&self) -> bool {
@@ -463,7 +458,8 @@ fn groups(cx: &Cx<'_>, mut j: usize, mantissa: &mut u128, grouped: &mut bool) ->
         let mut k = j;
         let mut twos = 0;
         while let Some((Some(','), d)) = sep_at(k) {
-            if cx.s(d).len() != 2 {
+            // No number has more two-digit groups than this.
+            if cx.s(d).len() != 2 || twos > 12 {
                 break;
             }
             twos += 1;

@@ -1,0 +1,97 @@
+//! No input makes the readers panic, spans are always valid, and reading
+//! stays linear on inputs built to make it backtrack.
+
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use reckon::{Lexicon, extract, parse};
+
+/// Text made of the parts figures are made of, in any order.
+fn figure_salad() -> impl Strategy<Value = String> {
+    let parts = prop::sample::select(vec![
+        "one", "two", "twenty", "-", "–", "three", "hundred", "and", "thousand", "million", "a",
+        "half", "dozen", "dozens", "of", "more", "than", "at", "least", "up", "to", "between",
+        "from", "or", "so", "about", "nearly", "~", ">", "<", "=", "+", "12", ",", "000", ".", "5",
+        "1,2", "3/4", "½", "first", "fifths", "point", "zero", "o", "no", "none", "unknown",
+        "number", "rebels", "killed", "wounded", "(", ")", "August", "2014", "km", "hour", "man",
+        "several", "the", "in", "e", "^", "x10", "k", "M", "'", "’", "é", "\n", " ", "  ",
+    ]);
+    prop::collection::vec(parts, 0..40).prop_map(|v| v.join(" "))
+}
+
+fn check_spans(text: &str) {
+    for m in extract::extract(text, Lexicon::shared()) {
+        let r = m.span();
+        assert!(r.start < r.end && r.end <= text.len(), "{r:?} in {text:?}");
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        assert_eq!(&text[r], m.text());
+        if let Some(n) = m.noun_span() {
+            assert!(n.start < n.end && n.end <= text.len());
+            assert!(text.is_char_boundary(n.start) && text.is_char_boundary(n.end));
+        }
+        let iv = m.value().interval();
+        assert!(iv.high().is_none_or(|h| h >= iv.low()));
+    }
+    for n in parse::numerals(text) {
+        let r = n.span();
+        assert!(r.start < r.end && r.end <= text.len(), "{r:?} in {text:?}");
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn phrase_and_number_never_panic(s in "\\PC{0,60}") {
+        let _ = parse::phrase(&s, Lexicon::shared());
+        let _ = parse::number(&s);
+    }
+
+    #[test]
+    fn extract_spans_are_valid(s in "\\PC{0,200}") {
+        check_spans(&s);
+    }
+
+    #[test]
+    fn figure_salad_reads_safely(s in figure_salad()) {
+        check_spans(&s);
+        if let Ok(e) = parse::phrase(&s, Lexicon::shared()) {
+            // A phrase that reads has a consistent interval and writes a value that reads back.
+            let back = parse::phrase(&e.to_string(), Lexicon::shared());
+            prop_assert!(back.is_ok(), "{s:?} -> {e}");
+        }
+        let _ = parse::number(&s);
+    }
+}
+
+/// Inputs that would make a backtracking or rescanning reader slow, about
+/// 200 KB each: a reader that is quadratic on any of them takes minutes.
+#[test]
+fn reading_is_linear_on_adversarial_input() {
+    let inputs = [
+        ("one hundred and ", 13_000),
+        ("1,", 100_000),
+        ("12,34,", 34_000),
+        ("1 234 ", 34_000),
+        ("zero ", 40_000),
+        ("more than ", 20_000),
+        ("a-", 100_000),
+        ("(1, ", 50_000),
+        ("20 killed and ", 15_000),
+        ("twenty-", 28_000),
+        ("between 1 and ", 14_000),
+        ("dozens of ", 20_000),
+    ];
+    for (unit, reps) in inputs {
+        let input = unit.repeat(reps);
+        let t = Instant::now();
+        let found = extract::extract(&input, Lexicon::shared()).len();
+        let numerals = parse::numerals(&input).len();
+        let took = t.elapsed();
+        assert!(
+            took < Duration::from_secs(10),
+            "{unit:?} × {reps}: {found} mentions, {numerals} numerals in {took:?}"
+        );
+    }
+}
