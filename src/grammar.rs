@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::{Error, Estimate, Lexicon};
+use crate::{Error, Estimate, Lexicon, Placement, Tolerance};
 
 /// What a bound word or symbol makes of the number after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,16 +137,19 @@ fn read_trimmed(t: &str, lex: &Lexicon) -> Result<Estimate, Reason> {
     // No bound word or symbol starts with a digit: skip the table for plain numbers.
     if !first.is_ascii_digit() {
         if let Some((bound, rest)) = strip_bound_prefix(t) {
-            return bounded(bound, rest.trim_start(), lex);
+            let word = t.get(..t.len() - rest.len()).unwrap_or("");
+            let tolerance = hedge_tolerance(bound, word, Placement::Before, lex)?;
+            return bounded(bound, rest.trim_start(), lex, tolerance);
         }
     }
     for (word, bound) in BOUND_SUFFIXES {
         if let Some(rest) = strip_suffix_word(t, word) {
-            return bounded(*bound, rest, lex);
+            let tolerance = hedge_tolerance(*bound, word, Placement::After, lex)?;
+            return bounded(*bound, rest, lex, tolerance);
         }
     }
     if let Some(rest) = t.strip_suffix('+') {
-        return bounded(Bound::AtLeast, rest.trim_end(), lex);
+        return bounded(Bound::AtLeast, rest.trim_end(), lex, None);
     }
     if t.contains('/') {
         let mut parts = t.split('/');
@@ -173,7 +176,32 @@ fn read_trimmed(t: &str, lex: &Lexicon) -> Result<Estimate, Reason> {
     Ok(Estimate::exact(number(t)?)?)
 }
 
-fn bounded(bound: Bound, rest: &str, lex: &Lexicon) -> Result<Estimate, Reason> {
+/// The tolerance of a hedge word, from the lexicon's approximators. "~",
+/// "≈" and "nearly" are the grammar's own notation and always read; other
+/// hedge words read only while the lexicon has them.
+fn hedge_tolerance(
+    bound: Bound,
+    word: &str,
+    placement: Placement,
+    lex: &Lexicon,
+) -> Result<Option<Tolerance>, Reason> {
+    if !matches!(bound, Bound::About | Bound::Nearly) {
+        return Ok(None);
+    }
+    let word = word.trim();
+    match lex.approximator(word, placement) {
+        Some(a) => Ok(Some(lex.tolerance_of(a))),
+        None if matches!(word, "~" | "≈") || word.eq_ignore_ascii_case("nearly") => Ok(None),
+        None => Err(format!("'{word}' is not an approximator of this lexicon").into()),
+    }
+}
+
+fn bounded(
+    bound: Bound,
+    rest: &str,
+    lex: &Lexicon,
+    tolerance: Option<Tolerance>,
+) -> Result<Estimate, Reason> {
     if rest.is_empty() {
         return Err("a bound needs a number".into());
     }
@@ -187,7 +215,7 @@ fn bounded(bound: Bound, rest: &str, lex: &Lexicon) -> Result<Estimate, Reason> 
                 Some((n, t)) => (number(n)?, Some(number(t)?)),
                 None => (number(rest)?, None),
             };
-            let t = t.unwrap_or_else(|| lex.tolerance().of(n));
+            let t = t.unwrap_or_else(|| tolerance.unwrap_or(lex.tolerance()).of(n));
             if bound == Bound::About {
                 Estimate::approximately_within(n, t)?
             } else {

@@ -319,6 +319,14 @@ impl Approximator {
 /// | several hundred | [300, 999] | [200, 999] | 300 | "several" = 3 |
 /// | several thousand | [3000, 9999] | [2000, 9999] | 3000 | "several" = 3 |
 ///
+/// It also holds the approximators, each with its provenance: the value
+/// grammar's "approximately", "approx.", "about", "around", "roughly",
+/// "some", "circa", "ca.", "c.", "an estimated", "estimated", "~", "≈" and
+/// "or so" (about: `[n − t, n + t]`), "nearly", "almost", "close to"
+/// (nearly: `[n − t, n − 1]`), and prose ones ("estimated at", "in the
+/// region of", "give or take", "not quite" ...). Each uses the table's
+/// [`Tolerance`] unless it has its own.
+///
 /// A newsroom with its own conventions replaces or adds terms:
 ///
 /// ```
@@ -333,6 +341,14 @@ impl Approximator {
 /// )?);
 /// let v = house.read("dozens")?;
 /// assert_eq!(v.interval().to_string(), "[24, 99]");
+///
+/// // Reading "some 200" as exactly 200, and "about" with 5 %:
+/// use reckon::{Decimal, Tolerance, parse};
+/// let strict = Lexicon::english()
+///     .without_approximator("some")
+///     .with_tolerance(Tolerance::new(Decimal::new(5, 2), Decimal::ONE)?);
+/// assert!(parse::phrase("some 200", &strict).is_err());
+/// assert_eq!(parse::phrase("about 200", &strict)?.interval().to_string(), "[190, 210]");
 /// # Ok::<(), reckon::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]

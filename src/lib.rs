@@ -24,11 +24,25 @@
 //!   open bound, approximate, vague word, unknown, low/best/high triple), with
 //!   its [`Interval`]. Written and read in a compact grammar (`50–170`, `20+`,
 //!   `>100`, `~1000`, `dozens`, `unknown`, `50/100/170`).
-//! - [`Lexicon`]: the sourced table of vague words and the [`Tolerance`] of
-//!   approximate figures.
+//! - [`Lexicon`]: the sourced table of vague words and approximators
+//!   ([`VagueTerm`], [`Approximator`]) and the [`Tolerance`] of approximate
+//!   figures.
 //! - [`Source`], [`Figure`] with its [`Scope`], [`Claim`] and [`Relation`]: the
 //!   model; [`Dossier`]: the collection, with [`Dossier::validate`].
-//! - [`parse`]: reading figures out of English phrases.
+//! - [`parse`]: reading one English phrase as an [`Estimate`]
+//!   ("two to three hundred", "more than a dozen"), and numbers.
+//! - [`extract`]: finding every figure in a paragraph, as a [`Mention`] with
+//!   its span, value, unit, noun phrase and measure:
+//!
+//! ```
+//! use reckon::{Lexicon, Measure, extract};
+//!
+//! let text = "It was confirmed 6–7 Hezbollah and 17–32 rebel fighters were killed.";
+//! let found = extract::extract(text, Lexicon::shared());
+//! assert_eq!(found[1].text(), "17–32");
+//! assert_eq!(found[1].noun(), Some("rebel fighters"));
+//! assert_eq!(found[1].measure(), Some(&Measure::Killed));
+//! ```
 //!
 //! # Reconciliation
 //!
@@ -121,10 +135,12 @@ pub use date::{Date, Period, Precision};
 pub use dossier::Dossier;
 pub use error::{Error, Location};
 pub use estimate::{Estimate, Form, TripleIssue, TripleRepair};
+pub use extract::Mention;
 pub use figure::{Figure, Measure, Relation, Scope, Unit};
 pub use id::{ClaimId, FigureId, Side, SourceId};
 pub use interval::Interval;
 pub use lexicon::{Approximator, Hedge, Lexicon, Placement, Reading, Tolerance, VagueTerm};
+pub use parse::{Numeral, NumeralKind};
 pub use policy::Policy;
 pub use reconcile::{Finding, Findings, Reconciler};
 pub use rollup::Rollup;

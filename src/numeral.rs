@@ -609,7 +609,8 @@ fn scale_letter(cx: &Cx<'_>, j: usize) -> Option<(u32, usize)> {
     }
     let attached = cx.adjacent(j);
     let gap = cx.gap(j);
-    if !attached && !(gap.len() <= 2 && gap.bytes().all(|b| b == b' ')) {
+    let spaced = gap.len() <= 2 && gap.bytes().all(|b| b == b' ');
+    if !attached && !spaced {
         return None;
     }
     let p = match cx.s(j) {

@@ -449,7 +449,7 @@ fn range_after(cx: &Cx<'_>, a: &Num) -> Option<(Num, usize)> {
     if !matches!(b.kind, NumKind::Integer | NumKind::Decimal) || b.zeros > 0 {
         return None;
     }
-    if cx.is(j, "or") && !(b.words == a.words) {
+    if cx.is(j, "or") && b.words != a.words {
         return None;
     }
     Some((b, b.next))
@@ -536,7 +536,7 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
                 if let Some((b, next)) = range_after(cx, &a) {
                     let mut low = a;
                     spread_multiplier(cx, &mut low, &b);
-                    if low.value <= b.value && low.value != b.value {
+                    if low.value < b.value {
                         return Some((Core::Range { low, high: b, next }, false));
                     }
                 }
@@ -807,11 +807,11 @@ fn build(
         }
         Core::Num(n) => {
             let mut n = n;
-            if !matches!(
+            let readable = matches!(
                 n.kind,
                 NumKind::Integer | NumKind::Decimal | NumKind::Fraction
-            ) && !(rank && n.kind == NumKind::Ordinal)
-            {
+            ) || (rank && n.kind == NumKind::Ordinal);
+            if !readable {
                 return Err(fail(
                     c,
                     match n.kind {

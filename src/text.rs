@@ -100,9 +100,9 @@ fn word_end(text: &str, mut i: usize) -> usize {
             Some(b) if b.is_ascii() => return i,
             Some(_) => {
                 let Some(c) = char_at(text, i) else { return i };
-                if is_word_char(c) {
-                    i += c.len_utf8();
-                } else if c == '’' && char_at(text, i + c.len_utf8()).is_some_and(is_word_char) {
+                let apostrophe =
+                    c == '’' && char_at(text, i + c.len_utf8()).is_some_and(is_word_char);
+                if is_word_char(c) || apostrophe {
                     i += c.len_utf8();
                 } else {
                     return i;

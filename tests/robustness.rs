@@ -95,3 +95,13 @@ fn reading_is_linear_on_adversarial_input() {
         );
     }
 }
+
+#[test]
+fn reading_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<reckon::Mention<'static>>();
+    check::<reckon::Numeral<'static>>();
+    check::<reckon::NumeralKind>();
+    check::<reckon::Approximator>();
+    check::<reckon::Lexicon>();
+}

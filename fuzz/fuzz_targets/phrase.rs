@@ -1,0 +1,20 @@
+//! Reads any UTF-8 input as a phrase and as a number: no panic, and a phrase
+//! that reads writes a value that reads back.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use reckon::{Lexicon, parse};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(e) = parse::phrase(text, Lexicon::shared()) {
+        let written = e.to_string();
+        assert!(
+            parse::phrase(&written, Lexicon::shared()).is_ok(),
+            "{text:?} read as {written}, which does not read back"
+        );
+    }
+    let _ = parse::number(text);
+});
