@@ -339,7 +339,7 @@ fn may_start(cx: &Cx<'_>, lex: &Lexicon, i: usize) -> bool {
         Some(Kind::Word) => {
             let mut buf = [0; 24];
             let Some(l) = lower(cx.s(i), &mut buf) else {
-                return lex.may_start(cx.s(i));
+                return lex.may_start_term(cx.s(i));
             };
             if let Some(w) = words::number_word(l) {
                 if !matches!(w, W::And | W::Minus | W::Point | W::Pair | W::Oh) {
@@ -349,7 +349,7 @@ fn may_start(cx: &Cx<'_>, lex: &Lexicon, i: usize) -> bool {
             match l {
                 b"between" | b"from" | b"no" | b"none" | b"unknown" => true,
                 b"the" => cx.is_digits(i + 1) || matches!(cx.w(i + 1), Some(w) if is_ordinal(w)),
-                _ => lex.may_start(cx.s(i)),
+                _ => lex.may_start_term(cx.s(i)),
             }
         }
         None => false,

@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
-use crate::text::{Pattern, word_key};
+use crate::text::Pattern;
 use crate::{Error, Interval};
 
 /// One vague quantity word: what interval it stands for, the conventional
@@ -358,8 +358,70 @@ pub struct Lexicon {
     approximators: Vec<Approximator>,
     /// The terms' names as token patterns, in table order.
     term_patterns: Vec<Pattern>,
-    /// Keys (see `word_key`) of the first words of terms and approximators.
-    first_keys: u128,
+    /// Bloom filters of the first words of terms, and of approximators.
+    term_words: WordFilter,
+    approximator_words: WordFilter,
+    /// Lookups by first and last word, lowercase, sorted.
+    index: Index,
+}
+
+/// Where to find the terms and approximators that start or end with a word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Index {
+    /// (first word, term).
+    terms: Vec<(Box<str>, usize)>,
+    /// (first word, approximator placed before a number).
+    before_first: Vec<(Box<str>, usize)>,
+    /// (last word, approximator placed before a number).
+    before_last: Vec<(Box<str>, usize)>,
+    /// (first word, approximator placed after a number).
+    after_first: Vec<(Box<str>, usize)>,
+}
+
+/// A Bloom filter of words, matched without regard to case: a cheap test
+/// whether a word of running text can start a lexicon entry.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    /// Two bit positions for a word, from an FNV-1a hash of it lowercased.
+    fn bits(word: &str) -> [usize; 2] {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut mix = |b: u8| {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        };
+        if word.is_ascii() {
+            word.bytes().for_each(|b| mix(b.to_ascii_lowercase()));
+        } else {
+            let mut buf = [0; 4];
+            for c in word.chars().flat_map(char::to_lowercase) {
+                c.encode_utf8(&mut buf).bytes().for_each(&mut mix);
+            }
+        }
+        [(h & 1023) as usize, ((h >> 10) & 1023) as usize]
+    }
+
+    fn insert(&mut self, word: &str) {
+        for b in Self::bits(word) {
+            if let Some(w) = self.0.get_mut(b / 64) {
+                *w |= 1 << (b % 64);
+            }
+        }
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        Self::bits(word)
+            .iter()
+            .all(|b| self.0.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0))
+    }
+}
+
+/// The entries of a sorted list keyed by `word`.
+fn keyed<'a>(list: &'a [(Box<str>, usize)], word: &str) -> impl Iterator<Item = usize> + 'a {
+    let start = list.partition_point(|(k, _)| &**k < word);
+    let end = list.partition_point(|(k, _)| &**k <= word);
+    list.get(start..end).unwrap_or(&[]).iter().map(|(_, i)| *i)
 }
 
 impl Default for Lexicon {
@@ -378,7 +440,9 @@ impl Lexicon {
             tolerance: Tolerance::default(),
             approximators: Vec::new(),
             term_patterns: Vec::new(),
-            first_keys: 0,
+            term_words: WordFilter::default(),
+            approximator_words: WordFilter::default(),
+            index: Index::default(),
         }
     }
 
@@ -456,27 +520,78 @@ impl Lexicon {
         approximator.tolerance.unwrap_or(self.tolerance)
     }
 
-    /// The terms with their token patterns.
-    pub(crate) fn term_patterns(&self) -> impl Iterator<Item = (&Arc<VagueTerm>, &Pattern)> {
-        self.terms.iter().zip(&self.term_patterns)
+    /// Whether a word may start a term.
+    pub(crate) fn may_start_term(&self, word: &str) -> bool {
+        self.term_words.may_hold(word)
     }
 
-    /// Whether a word may start a term or an approximator.
-    pub(crate) fn may_start(&self, word: &str) -> bool {
-        self.first_keys & (1u128 << word_key(word)) != 0
+    /// Whether a word may start an approximator.
+    pub(crate) fn may_start_approximator(&self, word: &str) -> bool {
+        self.approximator_words.may_hold(word)
+    }
+
+    /// The terms whose first word is `word` (lowercase).
+    pub(crate) fn terms_starting<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = (&'a Arc<VagueTerm>, &'a Pattern)> + 'a {
+        keyed(&self.index.terms, word)
+            .filter_map(|i| Some((self.terms.get(i)?, self.term_patterns.get(i)?)))
+    }
+
+    /// The approximators at `placement` whose first word is `word` (lowercase).
+    pub(crate) fn approximators_starting<'a>(
+        &'a self,
+        word: &str,
+        placement: Placement,
+    ) -> impl Iterator<Item = &'a Approximator> + 'a {
+        let list = match placement {
+            Placement::Before => &self.index.before_first,
+            Placement::After => &self.index.after_first,
+        };
+        keyed(list, word).filter_map(|i| self.approximators.get(i))
+    }
+
+    /// The approximators placed before a number whose last word is `word` (lowercase).
+    pub(crate) fn approximators_ending<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = &'a Approximator> + 'a {
+        keyed(&self.index.before_last, word).filter_map(|i| self.approximators.get(i))
     }
 
     fn reindex(&mut self) {
         self.term_patterns = self.terms.iter().map(|t| Pattern::new(&t.name)).collect();
-        let mut keys = 0u128;
-        let firsts = self
-            .term_patterns
-            .iter()
-            .chain(self.approximators.iter().map(|a| &a.pattern));
-        for p in firsts {
-            keys |= 1u128 << word_key(p.first());
+        self.term_words = WordFilter::default();
+        for p in &self.term_patterns {
+            self.term_words.insert(p.first());
         }
-        self.first_keys = keys;
+        self.approximator_words = WordFilter::default();
+        for a in &self.approximators {
+            self.approximator_words.insert(a.pattern.first());
+        }
+        let mut index = Index::default();
+        for (i, p) in self.term_patterns.iter().enumerate() {
+            index.terms.push((p.first().into(), i));
+        }
+        for (i, a) in self.approximators.iter().enumerate() {
+            match a.placement {
+                Placement::Before => {
+                    index.before_first.push((a.pattern.first().into(), i));
+                    index.before_last.push((a.pattern.last().into(), i));
+                }
+                Placement::After => index.after_first.push((a.pattern.first().into(), i)),
+            }
+        }
+        for list in [
+            &mut index.terms,
+            &mut index.before_first,
+            &mut index.before_last,
+            &mut index.after_first,
+        ] {
+            list.sort();
+        }
+        self.index = index;
     }
 
     /// This table with a different tolerance for approximate figures.

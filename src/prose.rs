@@ -225,12 +225,11 @@ fn prefix_at<'l>(
             }
         }
     }
-    if lex.may_start(cx.s(s)) {
-        for a in lex.approximators() {
-            if a.placement() == Placement::Before {
-                if let Some(next) = a.pattern().matches(cx.text, cx.toks, s) {
-                    consider(Prefix::Hedge(a), next);
-                }
+    if lex.may_start_approximator(cx.s(s)) {
+        let first = lower_key(cx.s(s));
+        for a in lex.approximators_starting(&first, Placement::Before) {
+            if let Some(next) = a.pattern().matches(cx.text, cx.toks, s) {
+                consider(Prefix::Hedge(a), next);
             }
         }
     }
@@ -269,10 +268,7 @@ fn prefix_before<'l>(
             }
         }
     }
-    for a in lex.approximators() {
-        if a.placement() != Placement::Before || a.pattern().last() != &*last {
-            continue;
-        }
+    for a in lex.approximators_ending(&last) {
         if let Some(start) = c.checked_sub(a.pattern().len()) {
             // "how about 2?" proposes a number, it does not hedge one.
             let idiom = start > 0
@@ -521,7 +517,7 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
         }
     }
     let num = count(cx, c);
-    let term = if word && lex.may_start(cx.s(c)) {
+    let term = if word && lex.may_start_term(cx.s(c)) {
         vague_at(cx, lex, c, mode)
     } else {
         None
@@ -551,7 +547,8 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
 /// ("a few hundred").
 fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<VagueTerm>, usize)> {
     let mut best: Option<(&Arc<VagueTerm>, usize)> = None;
-    for (term, pat) in lex.term_patterns() {
+    let first = lower_key(cx.s(c));
+    for (term, pat) in lex.terms_starting(&first) {
         if let Some(next) = pat.matches(cx.text, cx.toks, c) {
             if best.is_none_or(|(_, b)| next > b) {
                 best = Some((term, next));
@@ -634,12 +631,11 @@ fn suffix_at<'l>(cx: &Cx<'_>, lex: &'l Lexicon, j: usize) -> Option<(Suffix<'l>,
             }
         }
     }
-    for a in lex.approximators() {
-        if a.placement() == Placement::After {
-            if let Some(next) = a.pattern().matches(cx.text, cx.toks, j) {
-                if best.is_none_or(|(_, b)| next > b) {
-                    best = Some((Suffix::Hedge(a), next));
-                }
+    let first = lower_key(cx.s(j));
+    for a in lex.approximators_starting(&first, Placement::After) {
+        if let Some(next) = a.pattern().matches(cx.text, cx.toks, j) {
+            if best.is_none_or(|(_, b)| next > b) {
+                best = Some((Suffix::Hedge(a), next));
             }
         }
     }

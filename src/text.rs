@@ -193,13 +193,6 @@ pub(crate) fn same_word(got: &str, want: &str) -> bool {
     !got.is_ascii() && got.to_lowercase() == want
 }
 
-/// A key of a word's first letter and length, for a quick test whether a
-/// word can start one of a set of phrases.
-pub(crate) fn word_key(word: &str) -> u32 {
-    let first = word.bytes().next().unwrap_or(0).to_ascii_lowercase();
-    (u32::from(first) & 0x1f) | ((u32::try_from(word.len().min(3)).unwrap_or(3)) << 5)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
