@@ -728,9 +728,8 @@ fn build_english() -> Lexicon {
     lex
 }
 
-const ABOUT_RULE: &str = "DOMAIN.md section 3: 'about / around / approximately / some / ~ n' reads [n - t, n + t], t the tolerance";
-const NEARLY_RULE: &str =
-    "DOMAIN.md section 3: 'nearly / almost n' reads [n - t, n - 1], t the tolerance";
+const ABOUT_RULE: &str = "reckon's reading of approximators: 'about / around / approximately / some / ~ n' reads [n - t, n + t], t the tolerance";
+const NEARLY_RULE: &str = "reckon's reading of approximators: 'nearly / almost n' is below n (Nouwen 2010) and within the tolerance: [n - t, n - 1]";
 
 /// The value grammar's approximation words, and prose ones.
 fn english_approximators() -> Vec<Approximator> {

@@ -53,7 +53,7 @@ fn dec_f64(d: Decimal) -> f64 {
 type Counts = (Decimal, Option<Decimal>);
 
 /// Reads Recognizers' interval notation as the counts it admits under our
-/// reading (DOMAIN.md §3): strict ends count whole things, "(20," is
+/// reading (see the `parse` module docs): strict ends count whole things, "(20," is
 /// `[21, ∞)` and ",20)" is `[0, 19]`. With `closed_ranges`, a two-ended
 /// interval closed below and open above (`[20,30)`, which the default mode
 /// gives "between 20 and 30", "1000-5000" and "from A to B", and the
