@@ -130,7 +130,7 @@ impl<'a> Mention<'a> {
         self.start..self.end
     }
 
-    /// The value.
+    /// The value (its verbatim text is [`Mention::text`]).
     pub fn value(&self) -> &Estimate {
         &self.value
     }
@@ -233,7 +233,6 @@ struct Found {
     measure: Option<Measure>,
 }
 
-#[allow(clippy::too_many_arguments)]
 fn read_line<'a>(
     source: &'a str,
     line: &str,
@@ -1202,9 +1201,18 @@ fn noun_phrase_inner(cx: &Cx<'_>, p: usize, nested: bool) -> Option<Np> {
     let mut head = None;
     let mut next = p;
     let mut words = 0;
+    // A noun phrase ends at its head: after "fighters", "remain" is a verb.
+    let mut closed = false;
     while words < 8 && cx.is_wordtok(k) {
-        if np_word_ok(cx, k) {
+        if !closed && np_word_ok(cx, k) {
             head = Some(k);
+            let noun = |i: usize| {
+                let mut b = [0; 24];
+                lw(cx, i, &mut b)
+                    .is_some_and(|l| is_people(l) || is_measure_noun(l) || is_group(l).is_some())
+            };
+            // "rebel fighters", "police officers": a noun before a noun is a modifier.
+            closed = noun(k) && !noun(compound_end(cx, k));
             k = compound_end(cx, k);
             next = k;
             words += 1;

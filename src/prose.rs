@@ -133,7 +133,6 @@ struct Tables {
     by_first: HashMap<Box<str>, Vec<usize>>,
     by_last: HashMap<Box<str>, Vec<usize>>,
     post: Vec<(Pattern, Post, bool)>,
-    longest: usize,
 }
 
 fn tables() -> &'static Tables {
@@ -165,13 +164,11 @@ fn tables() -> &'static Tables {
         for (word, p, than) in PROSE_SUFFIXES {
             post.push((Pattern::new(word), *p, *than));
         }
-        let longest = pre.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
         Tables {
             pre,
             by_first,
             by_last,
             post,
-            longest,
         }
     })
 }
@@ -279,7 +276,6 @@ fn prefix_before<'l>(
             }
         }
     }
-    let _ = t.longest;
     best
 }
 
