@@ -17,6 +17,8 @@
 //!
 //! The x axis is logarithmic (`log10(1 + x)`), so 2 and 200 fit on one row.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -367,34 +369,13 @@ fn run(a: &Args) -> Result<String, reckon::Error> {
 }
 
 fn main() -> ExitCode {
-    let a = match parse_args(std::env::args().skip(1)) {
-        Ok(a) => a,
-        Err(e) if e.is_empty() => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
+    common::main("forest", USAGE, parse_args, |a| {
+        let svg = run(&a).map_err(|e| e.to_string())?;
+        match &a.out {
+            Some(path) => std::fs::write(path, svg)
+                .map(|()| String::new())
+                .map_err(|e| format!("cannot write {path}: {e}")),
+            None => Ok(svg),
         }
-        Err(e) => {
-            eprintln!("forest: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(&a) {
-        Ok(svg) => match &a.out {
-            Some(path) => match std::fs::write(path, svg) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("forest: cannot write {path}: {e}");
-                    ExitCode::FAILURE
-                }
-            },
-            None => {
-                print!("{svg}");
-                ExitCode::SUCCESS
-            }
-        },
-        Err(e) => {
-            eprintln!("forest: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    })
 }

@@ -450,25 +450,7 @@ fn run(a: &Args) -> Result<String, reckon::Error> {
 }
 
 fn main() -> ExitCode {
-    let a = match parse_args(std::env::args().skip(1)) {
-        Ok(a) => a,
-        Err(e) if e.is_empty() => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("qalamoun: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(&a) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("qalamoun: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    common::main("qalamoun", USAGE, parse_args, |a| {
+        run(&a).map_err(|e| e.to_string())
+    })
 }

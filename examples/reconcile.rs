@@ -218,25 +218,7 @@ fn run(args: Args) -> Result<String, reckon::Error> {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args().skip(1)) {
-        Ok(a) => a,
-        Err(e) if e.is_empty() => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("reconcile: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(args) {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("reconcile: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    common::main("reconcile", USAGE, parse_args, |a| {
+        run(a).map_err(|e| e.to_string())
+    })
 }

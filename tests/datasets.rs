@@ -4,7 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
+
+use common::run_example;
 
 use reckon::conflict::ConflictKind;
 use reckon::{
@@ -24,22 +27,6 @@ fn acw() -> Dossier {
 
 fn d(n: i64) -> Decimal {
     Decimal::from(n)
-}
-
-/// Runs an example from the crate root and returns what it printed.
-fn run_example(name: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--example", name, "--"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo runs");
-    assert!(
-        out.status.success(),
-        "example {name} failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("the example prints UTF-8")
 }
 
 // ---------------------------------------------------------------- Civil War

@@ -2,29 +2,15 @@
 //! and prints what its documentation says.
 #![cfg(feature = "serde")]
 
-use std::process::Command;
+mod common;
+
+use common::run_example;
 
 use serde_json::Value;
 
-/// Runs an example from the crate root and returns what it printed.
-fn run(example: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--example", example, "--"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo runs");
-    assert!(
-        out.status.success(),
-        "{example} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
-
 #[test]
 fn qalamoun_report() {
-    let report = run("qalamoun", &[]);
+    let report = run_example("qalamoun", &[]);
     // Readable in an 80-column terminal.
     for line in report.lines() {
         assert!(line.chars().count() <= 80, "line too wide: {line}");
@@ -49,7 +35,7 @@ fn qalamoun_report() {
 
 #[test]
 fn qalamoun_markdown_and_json() {
-    let md = run("qalamoun", &["--markdown"]);
+    let md = run_example("qalamoun", &["--markdown"]);
     assert!(md.starts_with("# Qalamoun offensive (2014)\n"));
     assert!(
         md.contains("| `jobeh-rebels-killed` | 50–170, 200 | 50–200 (110) | none | contested |"),
@@ -59,7 +45,8 @@ fn qalamoun_markdown_and_json() {
         md.contains("## Conflicts") && md.contains("## Confidence") && md.contains("## Roll-ups")
     );
 
-    let json: Value = serde_json::from_str(&run("qalamoun", &["--json"])).expect("valid JSON");
+    let json: Value =
+        serde_json::from_str(&run_example("qalamoun", &["--json"])).expect("valid JSON");
     let figures = json["figures"].as_array().unwrap();
     assert_eq!(figures.len(), 65);
     let jobeh = figures
@@ -88,15 +75,18 @@ fn qalamoun_markdown_and_json() {
 
 #[test]
 fn qalamoun_takes_another_policy() {
-    let json: Value =
-        serde_json::from_str(&run("qalamoun", &["--json", "--policy", "envelope"])).unwrap();
+    let json: Value = serde_json::from_str(&run_example(
+        "qalamoun",
+        &["--json", "--policy", "envelope"],
+    ))
+    .unwrap();
     let f = &json["figures"][0];
     assert_eq!(f["policy"], "envelope");
 }
 
 #[test]
 fn forest_plot_draws_the_disputed_figures() {
-    let svg = run("forest", &[]);
+    let svg = run_example("forest", &[]);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(svg.trim_end().ends_with("</svg>"));
     // One label per disputed figure counted in people; the al-Jobeh rebels among them.
@@ -111,13 +101,13 @@ fn forest_plot_draws_the_disputed_figures() {
     assert!(svg.contains("stroke-dasharray"));
     let rows = svg.matches("<g><title>").count();
     assert_eq!(rows, 28, "claims of the disputed figures");
-    let all = run("forest", &["--all"]);
+    let all = run_example("forest", &["--all"]);
     assert!(all.matches("<g><title>").count() > rows);
 }
 
 #[test]
 fn add_source_shows_the_change() {
-    let out = run("add_source", &[]);
+    let out = run_example("add_source", &[]);
     assert!(out.contains("Before: the article's sources only"));
     assert!(out.contains("After adding a monitoring group in code"));
     assert!(out.contains("[[source]]\nid = \"monitor\""));
@@ -131,7 +121,7 @@ fn the_readme_excerpt_is_what_qalamoun_prints() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let start = readme.find("```text\n====").expect("the excerpt") + "```text\n".len();
     let excerpt = &readme[start..start + readme[start..].find("```").unwrap()];
-    let report = run("qalamoun", &[]);
+    let report = run_example("qalamoun", &[]);
     for line in excerpt.lines().filter(|l| *l != "...") {
         assert!(
             report.lines().any(|r| r == line),

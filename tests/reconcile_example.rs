@@ -2,23 +2,16 @@
 //! only the three required columns, and prints the documented JSON.
 #![cfg(feature = "serde")]
 
-use std::process::{Command, Output};
+mod common;
+
+use common::example_output;
 
 use serde_json::Value;
 
 const FIXTURE: &str = "examples/data/claims-minimal.csv";
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO"))
-        .args(["run", "--quiet", "--example", "reconcile", "--"])
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo runs")
-}
-
 fn json(args: &[&str]) -> Vec<Value> {
-    let out = run(args);
+    let out = example_output("reconcile", args);
     assert!(
         out.status.success(),
         "{}",
@@ -127,7 +120,7 @@ fn policy_flag_picks_the_policy() {
 
 #[test]
 fn table_and_errors() {
-    let out = run(&[FIXTURE]);
+    let out = example_output("reconcile", &[FIXTURE]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -138,18 +131,18 @@ fn table_and_errors() {
     );
     assert!(text.contains("disjoint (low): 50–170 and 200 do not overlap: a gap of 30"));
 
-    let out = run(&["--policy", "median", FIXTURE]);
+    let out = example_output("reconcile", &["--policy", "median", FIXTURE]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with(
         "reconcile: policy `median`: there is no such policy; the policies are envelope,"
     ));
-    let out = run(&["--frobnicate", FIXTURE]);
+    let out = example_output("reconcile", &["--frobnicate", FIXTURE]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&out.stderr)
             .starts_with("reconcile: unknown option `--frobnicate`")
     );
-    let out = run(&["examples/data/no-such-file.csv"]);
+    let out = example_output("reconcile", &["examples/data/no-such-file.csv"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&out.stderr)

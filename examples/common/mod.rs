@@ -83,3 +83,36 @@ pub(crate) fn finding_json(d: &Dossier, findings: &Findings, f: &Finding) -> Val
         "reasons": s.reasons().iter().map(ToString::to_string).collect::<Vec<_>>(),
     })
 }
+
+/// The `main` of an example: parses the arguments (an empty error asks for
+/// the usage), runs, prints the output or the error, and exits 0, 1 on an
+/// error, or 2 on bad arguments.
+pub(crate) fn main<A>(
+    name: &str,
+    usage: &str,
+    parse: impl FnOnce(std::iter::Skip<std::env::Args>) -> Result<A, String>,
+    run: impl FnOnce(A) -> Result<String, String>,
+) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            println!("{usage}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("{name}: {e}\n{usage}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
