@@ -38,6 +38,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::conflict::{Conflict, ConflictKind};
+use crate::interval::Packed;
 use crate::names::worded_enum;
 use crate::ratio::Few;
 use crate::reconcile::EvidenceSet;
@@ -305,9 +306,9 @@ pub struct Summary {
     grade: Grade,
     credibility: Credibility,
     likelihood: Option<Likelihood>,
-    range: Option<Interval>,
-    envelope: Option<Interval>,
-    consensus: Option<Interval>,
+    range: Option<Packed>,
+    envelope: Option<Packed>,
+    consensus: Option<Packed>,
     confidence: Confidence,
     facts: Facts,
 }
@@ -453,9 +454,9 @@ pub(crate) fn summarize(
         grade,
         credibility,
         likelihood,
-        range,
-        envelope: set.envelope(),
-        consensus: set.consensus(),
+        range: range.map(Packed::new),
+        envelope: set.envelope().map(Packed::new),
+        consensus: set.consensus().map(Packed::new),
         confidence: Confidence::Moderate,
         facts: f,
     };
@@ -646,7 +647,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn agreement(&self) -> Option<Decimal> {
-        agreement(self.envelope, self.consensus)
+        agreement(self.envelope(), self.consensus())
     }
 
     /// The reconciled high divided by the reconciled low, to two places:
@@ -663,22 +664,22 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn spread(&self) -> Option<Decimal> {
-        self.range.and_then(spread)
+        self.range().and_then(spread)
     }
 
     /// The reconciled range (the policy's).
     pub(crate) fn range(&self) -> Option<Interval> {
-        self.range
+        self.range.as_ref().map(Packed::get)
     }
 
     /// The envelope of the counted claims.
     pub(crate) fn envelope(&self) -> Option<Interval> {
-        self.envelope
+        self.envelope.as_ref().map(Packed::get)
     }
 
     /// The consensus of the counted claims.
     pub(crate) fn consensus(&self) -> Option<Interval> {
-        self.consensus
+        self.consensus.as_ref().map(Packed::get)
     }
 
     /// The incident grade, after Airwars ([`Grade`]).
@@ -735,7 +736,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn likelihood_sentence(&self) -> Option<String> {
-        let (l, r) = (self.likelihood?, self.range?);
+        let (l, r) = (self.likelihood?, self.range()?);
         let what = match r.high() {
             Some(h) if h == r.low() => format!("{h}"),
             Some(h) => format!("between {} and {h}", r.low()),

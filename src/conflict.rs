@@ -46,6 +46,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::names::worded_enum;
+use crate::interval::Packed;
 use crate::ratio::{Compact, Few, log_gap_milli, milli};
 use crate::reconcile::evidence::BadTriple;
 use crate::reconcile::tally::{Prepared, Scratch};
@@ -181,39 +182,39 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Detail {
     Disjoint {
-        lower: Interval,
-        nearest: Interval,
-        farthest: Interval,
+        lower: Packed,
+        nearest: Packed,
+        farthest: Packed,
         uppers: usize,
     },
     EmptyConsensus {
-        ceiling: Interval,
-        floor: Interval,
+        ceiling: Packed,
+        floor: Packed,
     },
     Outlier {
-        value: Interval,
-        nearest: Interval,
+        value: Packed,
+        nearest: Packed,
     },
     PartisanOnly {
         side: Side,
     },
     Revision {
-        from: Interval,
-        to: Interval,
+        from: Packed,
+        to: Packed,
     },
     InvalidTriple(BadTriple),
     PartExceedsWhole {
-        part: Interval,
-        whole: Interval,
+        part: Packed,
+        whole: Packed,
     },
     ComponentsExceedTotal {
-        sum: Interval,
-        total: Interval,
+        sum: Packed,
+        total: Packed,
     },
     TotalBelowParts {
-        total: Interval,
+        total: Packed,
         figure: Decimal,
-        parts: Interval,
+        parts: Packed,
     },
     ScopeMismatch {
         what: String,
@@ -319,6 +320,7 @@ impl fmt::Display for Conflict {
                 farthest,
                 uppers,
             } => {
+                let (lower, nearest, farthest) = (&lower.get(), &nearest.get(), &farthest.get());
                 let gap = |u: &Interval| lower.gap(u);
                 if *uppers == 1 {
                     write!(
@@ -341,24 +343,31 @@ impl fmt::Display for Conflict {
                     )
                 }
             }
-            Detail::EmptyConsensus { ceiling, floor } => write!(
+            Detail::EmptyConsensus { ceiling, floor } => {
+                let (ceiling, floor) = (ceiling.get(), floor.get());
+                write!(
                 f,
                 "no value fits every claim: one allows at most {}, another at least {}",
                 ceiling
                     .high()
                     .map_or_else(|| "any".to_owned(), |h| h.to_string()),
                 floor.low()
-            ),
-            Detail::Outlier { value, nearest } => write!(
+            )
+            }
+            Detail::Outlier { value, nearest } => {
+                let (value, nearest) = (&value.get(), &nearest.get());
+                write!(
                 f,
                 "{} lies far from every other claim: the nearest is {}",
                 Compact(*value),
                 Compact(*nearest)
-            ),
+            )
+            }
             Detail::PartisanOnly { side } => {
                 write!(f, "every claim with a number comes from the {side} side")
             }
             Detail::Revision { from, to } => {
+                let (from, to) = (&from.get(), &to.get());
                 write!(f, "{} was revised to {}", Compact(*from), Compact(*to))
             }
             Detail::InvalidTriple(t) => write!(
@@ -366,27 +375,34 @@ impl fmt::Display for Conflict {
                 "the triple {}/{}/{} is inconsistent: {}",
                 t.low, t.best, t.high, t.issue
             ),
-            Detail::PartExceedsWhole { part, whole } => write!(
+            Detail::PartExceedsWhole { part, whole } => {
+                let (part, whole) = (part.get(), whole.get());
+                write!(
                 f,
                 "the part is at least {} but the whole is at most {}",
                 part.low(),
                 whole
                     .high()
                     .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
-            ),
-            Detail::ComponentsExceedTotal { sum, total } => write!(
+            )
+            }
+            Detail::ComponentsExceedTotal { sum, total } => {
+                let (sum, total) = (sum.get(), total.get());
+                write!(
                 f,
                 "the components add up to at least {} but the total is at most {}",
                 sum.low(),
                 total
                     .high()
                     .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
-            ),
+            )
+            }
             Detail::TotalBelowParts {
                 total,
                 figure,
                 parts,
             } => {
+                let (total, parts) = (total.get(), parts.get());
                 if total.high().is_some_and(|h| h < parts.low()) {
                     write!(
                         f,
@@ -488,8 +504,8 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
                     Few::Two([p.items[ci].claim().clone(), p.items[fi].claim().clone()]),
                     fig(),
                     Detail::EmptyConsensus {
-                        ceiling: p.items[ci].bound(reading),
-                        floor: p.items[fi].bound(reading),
+                        ceiling: p.items[ci].bound(reading).into(),
+                        floor: p.items[fi].bound(reading).into(),
                     },
                 ));
             }
@@ -542,7 +558,10 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
                 score,
                 Few::Two([old.clone(), e.claim().clone()]),
                 fig(),
-                Detail::Revision { from, to },
+                Detail::Revision {
+                    from: from.into(),
+                    to: to.into(),
+                },
             ));
         }
     }
@@ -620,9 +639,9 @@ fn disjoint(
             claims,
             fig(),
             Detail::Disjoint {
-                lower: a.interval,
-                nearest: nearest.interval,
-                farthest: farthest.interval,
+                lower: a.interval.into(),
+                nearest: nearest.interval.into(),
+                farthest: farthest.interval.into(),
                 uppers: group.len(),
             },
         ));
@@ -729,8 +748,8 @@ fn outliers(
                 claims,
                 fig(),
                 Detail::Outlier {
-                    value: val.interval,
-                    nearest,
+                    value: val.interval.into(),
+                    nearest: nearest.into(),
                 },
             ));
         }

@@ -253,6 +253,77 @@ impl fmt::Display for Interval {
     }
 }
 
+/// An interval kept in 16 bytes where it is stored in results: whole
+/// non-negative ends below `u32::MAX` (nearly every count) inline, anything
+/// else boxed. It unpacks to exactly the interval packed (same scale, same
+/// sign), and compares, hashes and prints as that interval.
+#[derive(Clone)]
+pub(crate) enum Packed {
+    /// `high == u32::MAX` stands for an unbounded high end.
+    Small { low: u32, high: u32 },
+    Full(Box<Interval>),
+}
+
+/// `d` as a small whole number, when unpacking it gives back the very same
+/// decimal (scale 0, positive sign).
+fn small(d: Decimal) -> Option<u32> {
+    if d.scale() != 0 || d.is_sign_negative() {
+        return None;
+    }
+    u32::try_from(d.mantissa())
+        .ok()
+        .filter(|&n| n != u32::MAX)
+}
+
+impl Packed {
+    pub(crate) fn new(i: Interval) -> Self {
+        let high = match i.high {
+            None => Some(u32::MAX),
+            Some(h) => small(h),
+        };
+        match (small(i.low), high) {
+            (Some(low), Some(high)) => Packed::Small { low, high },
+            _ => Packed::Full(Box::new(i)),
+        }
+    }
+
+    pub(crate) fn get(&self) -> Interval {
+        match self {
+            Packed::Small { low, high } => Interval {
+                low: Decimal::from(*low),
+                high: (*high != u32::MAX).then(|| Decimal::from(*high)),
+            },
+            Packed::Full(i) => **i,
+        }
+    }
+}
+
+impl From<Interval> for Packed {
+    fn from(i: Interval) -> Self {
+        Packed::new(i)
+    }
+}
+
+impl PartialEq for Packed {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for Packed {}
+
+impl std::hash::Hash for Packed {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.get().hash(state);
+    }
+}
+
+impl fmt::Debug for Packed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.get(), f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,5 +423,26 @@ mod tests {
             prop_assert!(a.contains(x) && b.contains(y));
             prop_assert!(a.checked_add(&b).unwrap().contains(x + y));
         }
+    }
+
+    #[test]
+    fn packed_intervals_unpack_to_the_same_decimals() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (low, high) in [
+            ("0", Some("0")),
+            ("5", Some("5.0")),
+            ("1.5", Some("2")),
+            ("4294967294", Some("4294967295")),
+            ("7", None),
+            ("-0", Some("3")),
+        ] {
+            let i = Interval::from_parts(d(low), high.map(d));
+            let back = Packed::new(i).get();
+            assert_eq!(back, i);
+            assert_eq!(back.to_string(), i.to_string());
+            assert_eq!(back.low().scale(), i.low().scale());
+            assert_eq!(back.high().map(|h| h.scale()), i.high().map(|h| h.scale()));
+        }
+        assert_eq!(std::mem::size_of::<Option<Packed>>(), 16);
     }
 }

@@ -60,6 +60,7 @@ pub use tally::{EvidenceSet, Superseded, Tally};
 
 use crate::confidence::{Summary, summarize};
 use crate::conflict::{self, Conflict, ConflictKind, Detail};
+use crate::interval::Packed;
 use crate::policy::{Policy, Role, Weighted};
 use crate::ratio::log_gap_milli;
 use crate::rollup::{self, Grades, Rollup};
@@ -344,7 +345,7 @@ impl Reconciler {
             .zip(&p.notes)
             .zip(roles)
             .map(|((e, n), role)| ClaimStatus {
-                interval: e.interval_read(reading),
+                interval: Packed::new(e.interval_read(reading)),
                 claim: e.into_claim(),
                 counted: n.counted,
                 role,
@@ -368,7 +369,7 @@ impl Reconciler {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ClaimStatus {
     claim: ClaimId,
-    interval: Interval,
+    interval: Packed,
     counted: bool,
     role: Role,
 }
@@ -381,7 +382,7 @@ impl ClaimStatus {
 
     /// Its interval, under the reading in force.
     pub fn interval(&self) -> Interval {
-        self.interval
+        self.interval.get()
     }
 
     /// Whether it counted (not superseded, unless superseded claims count).
@@ -682,8 +683,8 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                         used(p).chain(used(w)).collect(),
                         vec![part.clone(), whole.clone()],
                         Detail::PartExceedsWhole {
-                            part: pr,
-                            whole: wr,
+                            part: pr.into(),
+                            whole: wr.into(),
                         },
                     ));
                 }
@@ -718,7 +719,10 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                         Some(log_gap_milli(th, sum.low())),
                         claims,
                         figures,
-                        Detail::ComponentsExceedTotal { sum, total: tr },
+                        Detail::ComponentsExceedTotal {
+                            sum: sum.into(),
+                            total: tr.into(),
+                        },
                     ));
                 }
             }
@@ -755,9 +759,9 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                         claims,
                         figures,
                         Detail::TotalBelowParts {
-                            total: tr,
+                            total: tr.into(),
                             figure,
-                            parts: sum,
+                            parts: sum.into(),
                         },
                     );
                     out.push(if hard { c } else { conflict::soft(c) });
