@@ -52,7 +52,13 @@ pub struct Dossier {
     source_index: HashMap<SourceId, usize>,
     figure_index: HashMap<FigureId, usize>,
     claim_index: HashMap<ClaimId, usize>,
-    claims_by_figure: HashMap<FigureId, Vec<usize>>,
+    /// The claims about each figure, by the position of the first figure
+    /// with that id (empty for later duplicates).
+    figure_claims: Vec<Vec<usize>>,
+    /// For each figure, the position of the first figure with its id.
+    figure_first: Vec<usize>,
+    /// Claims about figures not (yet) in the dossier, by figure id.
+    pending: HashMap<FigureId, Vec<usize>>,
 }
 
 impl Dossier {
@@ -73,9 +79,15 @@ impl Dossier {
 
     /// Adds a figure (duplicates as for sources).
     pub fn add_figure(&mut self, figure: Figure) -> &mut Self {
-        self.figure_index
-            .entry(figure.id().clone())
-            .or_insert(self.figures.len());
+        let at = self.figures.len();
+        let first = *self.figure_index.entry(figure.id().clone()).or_insert(at);
+        let claims = if first == at {
+            self.pending.remove(figure.id()).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        self.figure_claims.push(claims);
+        self.figure_first.push(first);
         self.figures.push(figure);
         self
     }
@@ -84,10 +96,14 @@ impl Dossier {
     pub fn add_claim(&mut self, claim: Claim) -> &mut Self {
         let i = self.claims.len();
         self.claim_index.entry(claim.id().clone()).or_insert(i);
-        self.claims_by_figure
-            .entry(claim.figure().clone())
-            .or_default()
-            .push(i);
+        match self.figure_index.get(claim.figure()) {
+            Some(&f) => self.figure_claims[f].push(i),
+            None => self
+                .pending
+                .entry(claim.figure().clone())
+                .or_default()
+                .push(i),
+        }
         self.claims.push(claim);
         self
     }
@@ -151,8 +167,23 @@ impl Dossier {
 
     /// The claims about a figure, in the order added.
     pub fn claims_of<'a>(&'a self, figure: &FigureId) -> impl Iterator<Item = &'a Claim> + 'a {
-        self.claims_by_figure
-            .get(figure)
+        let of = match self.figure_index.get(figure) {
+            Some(&f) => Some(&self.figure_claims[f]),
+            None => self.pending.get(figure),
+        };
+        of.map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| &self.claims[i])
+    }
+
+    /// The claims about the figure at position `at` of [`figures`](Dossier::figures)
+    /// (those of its id, as [`claims_of`](Dossier::claims_of) gives them),
+    /// without a look-up by id.
+    pub(crate) fn claims_at(&self, at: usize) -> impl Iterator<Item = &Claim> + '_ {
+        self.figure_first
+            .get(at)
+            .and_then(|&f| self.figure_claims.get(f))
             .map(Vec::as_slice)
             .unwrap_or_default()
             .iter()

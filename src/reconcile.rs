@@ -237,11 +237,11 @@ impl Reconciler {
         let mut items = Vec::with_capacity(dossier.figures().len());
         let mut index = HashMap::with_capacity_and_hasher(dossier.figures().len(), Mix);
         let mut scratch = Scratch::default();
-        for figure in dossier.figures() {
+        for (at, figure) in dossier.figures().iter().enumerate() {
             let counted = figure.scope().side();
             let mut evidence = std::mem::take(&mut scratch.items);
             evidence.clear();
-            evidence.extend(dossier.claims_of(figure.id()).map(|c| {
+            evidence.extend(dossier.claims_at(at).map(|c| {
                 let (originator, source) = match speakers.get(c.source()) {
                     Some(s) => (s.originator.clone(), s.source),
                     None => (c.source().clone(), None),
