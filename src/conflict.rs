@@ -434,7 +434,10 @@ pub(crate) struct Value {
 
 /// Detects the conflicts within one figure and marks outliers on `p`.
 pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch) -> Vec<Conflict> {
-    let mut out = Vec::new();
+    // Built in a reused buffer, then copied out at its exact size: a vector
+    // grown by pushes would hold room for four conflicts per figure.
+    let mut out = std::mem::take(&mut scratch.conflicts);
+    out.clear();
     let reading = p.reading;
     let fig = || Figures::One(figure.clone());
 
@@ -584,7 +587,9 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
         }
     }
     scratch.order = order;
-    out
+    let found = out.drain(..).collect();
+    scratch.conflicts = out;
+    found
 }
 
 /// One conflict per value that is the nearest value below some others.

@@ -116,6 +116,7 @@ pub(crate) struct Scratch {
     pub(crate) origin_pairs: Vec<(u32, usize)>,
     pub(crate) counts: Vec<usize>,
     pub(crate) flags: Vec<u8>,
+    pub(crate) conflicts: Vec<crate::Conflict>,
 }
 
 /// What preparation learned about one piece of evidence.
