@@ -165,6 +165,73 @@ impl std::hash::Hasher for MixHasher {
     }
 }
 
+/// The position of each figure's finding, by figure id: an open-addressing
+/// table of positions into the findings (the ids themselves stay in the
+/// findings), at most half full. The first finding of an id wins.
+#[derive(Clone, Debug, Default)]
+struct FigureIndex {
+    /// `usize::MAX` marks an empty slot; the length is a power of two.
+    slots: Vec<usize>,
+}
+
+impl FigureIndex {
+    fn with_capacity(n: usize) -> Self {
+        let len = n.saturating_mul(2).max(8).next_power_of_two();
+        FigureIndex {
+            slots: vec![usize::MAX; len],
+        }
+    }
+
+    fn start(&self, id: &FigureId) -> usize {
+        use std::hash::BuildHasher;
+        // Truncation is intended: only the low bits pick the slot.
+        (Mix.hash_one(id.as_str()) as usize) & (self.slots.len() - 1)
+    }
+
+    /// Records that the finding for `id` is `items[at]`, unless `id` already has one.
+    fn insert(&mut self, items: &[Finding], id: &FigureId, at: usize) {
+        if self.slots.len() < 2 * (items.len() + 1) {
+            self.grow(items);
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = self.start(id);
+        loop {
+            match self.slots[s] {
+                usize::MAX => {
+                    self.slots[s] = at;
+                    return;
+                }
+                i if items.get(i).is_some_and(|f| f.figure == *id) => return,
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+
+    fn grow(&mut self, items: &[Finding]) {
+        let old = std::mem::replace(self, FigureIndex::with_capacity(2 * (items.len() + 1)));
+        for i in old.slots.into_iter().filter(|&i| i != usize::MAX) {
+            if let Some(f) = items.get(i) {
+                self.insert(items, &f.figure, i);
+            }
+        }
+    }
+
+    fn get(&self, items: &[Finding], id: &FigureId) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = self.start(id);
+        loop {
+            match self.slots[s] {
+                usize::MAX => return None,
+                i if items.get(i).is_some_and(|f| f.figure == *id) => return Some(i),
+                _ => s = (s + 1) & mask,
+            }
+        }
+    }
+}
+
 /// What the reconciler knows about a source, resolved once per dossier.
 struct Speaker<'a> {
     originator: &'a SourceId,
@@ -235,7 +302,7 @@ impl Reconciler {
             })
             .collect();
         let mut items = Vec::with_capacity(dossier.figures().len());
-        let mut index = HashMap::with_capacity_and_hasher(dossier.figures().len(), Mix);
+        let mut index = FigureIndex::with_capacity(dossier.figures().len());
         let mut scratch = Scratch::default();
         for (at, figure) in dossier.figures().iter().enumerate() {
             let counted = figure.scope().side();
@@ -258,7 +325,7 @@ impl Reconciler {
                     .with_speaker(source)
                     .with_stake(stake)
             }));
-            index.entry(figure.id().clone()).or_insert(items.len());
+            index.insert(&items, figure.id(), items.len());
             items.push(self.finish_with(figure.id().clone(), evidence, &mut scratch)?);
         }
         let mut findings = Findings {
@@ -276,7 +343,7 @@ impl Reconciler {
                     | ConflictKind::TotalBelowParts
             ) {
                 for f in c.figures() {
-                    if let Some(&i) = findings.index.get(f) {
+                    if let Some(i) = findings.index.get(&findings.items, f) {
                         findings.items[i].summary.mark_related_conflict();
                     }
                 }
@@ -484,7 +551,7 @@ impl Finding {
 #[derive(Clone, Debug)]
 pub struct Findings {
     items: Vec<Finding>,
-    index: HashMap<FigureId, usize, Mix>,
+    index: FigureIndex,
     across: Vec<Conflict>,
     relations: Vec<Relation>,
 }
@@ -507,7 +574,9 @@ impl Findings {
 
     /// The finding for `figure`.
     pub fn get(&self, figure: &FigureId) -> Option<&Finding> {
-        self.index.get(figure).map(|&i| &self.items[i])
+        self.index
+            .get(&self.items, figure)
+            .and_then(|i| self.items.get(i))
     }
 
     /// The conflicts between related figures.
