@@ -61,7 +61,7 @@ pub use tally::{EvidenceSet, Superseded, Tally};
 use crate::confidence::{Summary, summarize};
 use crate::conflict::{self, Conflict, ConflictKind, Detail};
 use crate::interval::Packed;
-use crate::policy::{Policy, Role, Weighted};
+use crate::policy::{Exclusion, Policy, Role, Weighted};
 use crate::ratio::log_gap_milli;
 use crate::rollup::{self, Grades, Rollup};
 use crate::{
@@ -415,7 +415,7 @@ impl Reconciler {
                 interval: Packed::new(e.interval_read(reading)),
                 claim: e.into_claim(),
                 counted: n.counted,
-                role,
+                role: RoleCell::new(role),
             })
             .collect();
         scratch.items = std::mem::take(&mut p.items);
@@ -438,7 +438,60 @@ pub struct ClaimStatus {
     claim: ClaimId,
     interval: Packed,
     counted: bool,
-    role: Role,
+    role: RoleCell,
+}
+
+/// The roles every built-in policy gives, so that a [`ClaimStatus`] can
+/// point at one instead of holding a 24-byte [`Role`].
+static ROLES: [Role; 10] = [
+    Role::Used,
+    Role::Excluded(Exclusion::Superseded),
+    Role::Excluded(Exclusion::NoNumber),
+    Role::Excluded(Exclusion::Questionable),
+    Role::Excluded(Exclusion::Outlier),
+    Role::Excluded(Exclusion::NotLowest),
+    Role::Excluded(Exclusion::UpperBoundOnly),
+    Role::Excluded(Exclusion::LessReliable),
+    Role::Excluded(Exclusion::Older),
+    Role::Excluded(Exclusion::Minority),
+];
+
+/// A [`Role`] in 16 bytes: an index into [`ROLES`], or a boxed role with a
+/// reason from outside the crate. Always the index when there is one, so
+/// that equal roles are equal cells.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum RoleCell {
+    Known(u8),
+    Other(Box<Role>),
+}
+
+impl RoleCell {
+    fn new(role: Role) -> Self {
+        let i = match &role {
+            Role::Used => 0,
+            Role::Excluded(e) => match e {
+                Exclusion::Superseded => 1,
+                Exclusion::NoNumber => 2,
+                Exclusion::Questionable => 3,
+                Exclusion::Outlier => 4,
+                Exclusion::NotLowest => 5,
+                Exclusion::UpperBoundOnly => 6,
+                Exclusion::LessReliable => 7,
+                Exclusion::Older => 8,
+                Exclusion::Minority => 9,
+                Exclusion::Other(_) => return RoleCell::Other(Box::new(role)),
+            },
+        };
+        debug_assert!(ROLES[usize::from(i)] == role);
+        RoleCell::Known(i)
+    }
+
+    fn get(&self) -> &Role {
+        match self {
+            RoleCell::Known(i) => ROLES.get(usize::from(*i)).unwrap_or(&ROLES[0]),
+            RoleCell::Other(r) => r,
+        }
+    }
 }
 
 impl ClaimStatus {
@@ -459,7 +512,7 @@ impl ClaimStatus {
 
     /// What the policy made of it.
     pub fn role(&self) -> &Role {
-        &self.role
+        self.role.get()
     }
 }
 
@@ -661,7 +714,7 @@ impl<'a> IntoIterator for &'a Findings {
 fn used(f: &Finding) -> impl Iterator<Item = ClaimId> + '_ {
     f.claims
         .iter()
-        .filter(|c| c.role.is_used())
+        .filter(|c| c.role().is_used())
         .map(|c| c.claim.clone())
 }
 
