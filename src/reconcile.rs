@@ -166,50 +166,72 @@ impl std::hash::Hasher for MixHasher {
 }
 
 /// The position of each figure's finding, by figure id: an open-addressing
-/// table of positions into the findings (the ids themselves stay in the
-/// findings), at most half full. The first finding of an id wins.
+/// table, at most half full, of positions into the findings (the ids
+/// themselves stay in the findings), each with 24 bits of its id's hash so
+/// that a probe rarely has to read a finding to reject it. The first
+/// finding of an id wins. Positions of 2⁴⁰ and beyond are not kept in the
+/// table; they are found by a scan.
 #[derive(Clone, Debug, Default)]
 struct FigureIndex {
-    /// `usize::MAX` marks an empty slot; the length is a power of two.
-    slots: Vec<usize>,
+    /// `EMPTY` marks an empty slot, else `tag << POS_BITS | position`; the
+    /// length is a power of two.
+    slots: Vec<u64>,
 }
+
+const POS_BITS: u32 = 40;
+const POS_MASK: u64 = (1 << POS_BITS) - 1;
+const EMPTY: u64 = u64::MAX;
 
 impl FigureIndex {
     fn with_capacity(n: usize) -> Self {
         let len = n.saturating_mul(2).max(8).next_power_of_two();
         FigureIndex {
-            slots: vec![usize::MAX; len],
+            slots: vec![EMPTY; len],
         }
     }
 
-    fn start(&self, id: &FigureId) -> usize {
+    /// The first slot to probe and the tag for `id`.
+    fn start(&self, id: &FigureId) -> (usize, u64) {
         use std::hash::BuildHasher;
-        // Truncation is intended: only the low bits pick the slot.
-        (Mix.hash_one(id.as_str()) as usize) & (self.slots.len() - 1)
+        let h = Mix.hash_one(id.as_str());
+        // Truncation is intended: the low bits pick the slot, the high ones tag it.
+        ((h as usize) & (self.slots.len() - 1), (h >> POS_BITS) << POS_BITS)
     }
 
     /// Records that the finding for `id` is `items[at]`, unless `id` already has one.
     fn insert(&mut self, items: &[Finding], id: &FigureId, at: usize) {
+        let Some(pos) = u64::try_from(at).ok().filter(|&p| p < POS_MASK) else {
+            return;
+        };
         if self.slots.len() < 2 * (items.len() + 1) {
             self.grow(items);
         }
         let mask = self.slots.len() - 1;
-        let mut s = self.start(id);
+        let (mut s, tag) = self.start(id);
         loop {
-            match self.slots[s] {
-                usize::MAX => {
-                    self.slots[s] = at;
-                    return;
-                }
-                i if items.get(i).is_some_and(|f| f.figure == *id) => return,
-                _ => s = (s + 1) & mask,
+            let slot = self.slots[s];
+            if slot == EMPTY {
+                self.slots[s] = tag | pos;
+                return;
             }
+            if slot & !POS_MASK == tag && self.holds(items, slot, id) {
+                return;
+            }
+            s = (s + 1) & mask;
         }
+    }
+
+    fn holds(&self, items: &[Finding], slot: u64, id: &FigureId) -> bool {
+        usize::try_from(slot & POS_MASK)
+            .ok()
+            .and_then(|i| items.get(i))
+            .is_some_and(|f| f.figure == *id)
     }
 
     fn grow(&mut self, items: &[Finding]) {
         let old = std::mem::replace(self, FigureIndex::with_capacity(2 * (items.len() + 1)));
-        for i in old.slots.into_iter().filter(|&i| i != usize::MAX) {
+        for slot in old.slots.into_iter().filter(|&s| s != EMPTY) {
+            let i = usize::try_from(slot & POS_MASK).unwrap_or(usize::MAX);
             if let Some(f) = items.get(i) {
                 self.insert(items, &f.figure, i);
             }
@@ -217,18 +239,28 @@ impl FigureIndex {
     }
 
     fn get(&self, items: &[Finding], id: &FigureId) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut s = self.start(id);
-        loop {
-            match self.slots[s] {
-                usize::MAX => return None,
-                i if items.get(i).is_some_and(|f| f.figure == *id) => return Some(i),
-                _ => s = (s + 1) & mask,
+        if !self.slots.is_empty() {
+            let mask = self.slots.len() - 1;
+            let (mut s, tag) = self.start(id);
+            loop {
+                let slot = self.slots[s];
+                if slot == EMPTY {
+                    break;
+                }
+                if slot & !POS_MASK == tag && self.holds(items, slot, id) {
+                    return usize::try_from(slot & POS_MASK).ok();
+                }
+                s = (s + 1) & mask;
             }
         }
+        // Beyond what the table keeps: a scan (never reached in practice).
+        let beyond = usize::try_from(POS_MASK).unwrap_or(usize::MAX);
+        items
+            .iter()
+            .enumerate()
+            .skip(beyond)
+            .find(|(_, f)| f.figure == *id)
+            .map(|(i, _)| i)
     }
 }
 
