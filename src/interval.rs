@@ -35,7 +35,7 @@ use crate::Error;
 /// assert_eq!(a.checked_add(&b)?, Interval::at_least(150.into())?);
 /// # Ok::<(), reckon::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Eq, Hash)]
 pub struct Interval {
     low: Decimal,
     high: Option<Decimal>,
@@ -108,7 +108,7 @@ impl Interval {
 
     /// Whether `x` lies in the interval.
     pub fn contains(&self, x: Decimal) -> bool {
-        x >= self.low && self.high.is_none_or(|h| x <= h)
+        dcmp(&x, &self.low).is_ge() && self.high.is_none_or(|h| dcmp(&x, &h).is_le())
     }
 
     /// Whether every value of `other` lies in this interval.
@@ -128,10 +128,10 @@ impl Interval {
 
     /// The values both intervals hold, `None` when they are disjoint.
     pub fn intersection(&self, other: &Interval) -> Option<Interval> {
-        let low = self.low.max(other.low);
+        let low = dmax(self.low, other.low);
         let high = min_high(self.high, other.high);
         match high {
-            Some(h) if h < low => None,
+            Some(h) if dcmp(&h, &low).is_lt() => None,
             _ => Some(Interval { low, high }),
         }
     }
@@ -139,9 +139,9 @@ impl Interval {
     /// The smallest interval holding both.
     pub fn hull(&self, other: &Interval) -> Interval {
         Interval {
-            low: self.low.min(other.low),
+            low: dmin(self.low, other.low),
             high: match (self.high, other.high) {
-                (Some(a), Some(b)) => Some(a.max(b)),
+                (Some(a), Some(b)) => Some(dmax(a, b)),
                 _ => None,
             },
         }
@@ -202,16 +202,40 @@ fn add(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
         .ok_or_else(|| Error::overflow(format!("{a} + {b}")))
 }
 
+/// Compares two decimals exactly as `Decimal::cmp` does, cheaply when they
+/// share a scale (nearly always: whole numbers), where their signed
+/// mantissas order as their values do.
+#[inline]
+pub(crate) fn dcmp(a: &Decimal, b: &Decimal) -> Ordering {
+    if a.scale() == b.scale() {
+        a.mantissa().cmp(&b.mantissa())
+    } else {
+        a.cmp(b)
+    }
+}
+
+/// `Decimal::max` by [`dcmp`]: the same result, ties to `a`.
+#[inline]
+pub(crate) fn dmax(a: Decimal, b: Decimal) -> Decimal {
+    if dcmp(&a, &b).is_lt() { b } else { a }
+}
+
+/// `Decimal::min` by [`dcmp`]: the same result, ties to `a`.
+#[inline]
+pub(crate) fn dmin(a: Decimal, b: Decimal) -> Decimal {
+    if dcmp(&a, &b).is_gt() { b } else { a }
+}
+
 fn min_high(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
+        (Some(a), Some(b)) => Some(dmin(a, b)),
         (x, None) | (None, x) => x,
     }
 }
 
 fn cmp_high(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(a), Some(b)) => dcmp(&a, &b),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -220,9 +244,14 @@ fn cmp_high(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
 
 impl Ord for Interval {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.low
-            .cmp(&other.low)
-            .then_with(|| cmp_high(self.high, other.high))
+        dcmp(&self.low, &other.low).then_with(|| cmp_high(self.high, other.high))
+    }
+}
+
+impl PartialEq for Interval {
+    /// Equal ends, by value (`[5, 5]` equals `[5.0, 5]`), as `Decimal` compares.
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
     }
 }
 
@@ -444,5 +473,15 @@ mod tests {
             assert_eq!(back.high().map(|h| h.scale()), i.high().map(|h| h.scale()));
         }
         assert_eq!(std::mem::size_of::<Option<Packed>>(), 16);
+    }
+
+    proptest! {
+        #[test]
+        fn cheap_compare_is_decimal_compare(a in -10_000i64..10_000, sa in 0u32..4, b in -10_000i64..10_000, sb in 0u32..4) {
+            let (x, y) = (Decimal::new(a, sa), Decimal::new(b, sb));
+            prop_assert_eq!(dcmp(&x, &y), x.cmp(&y));
+            prop_assert_eq!(dmax(x, y).to_string(), x.max(y).to_string());
+            prop_assert_eq!(dmin(x, y).to_string(), x.min(y).to_string());
+        }
     }
 }
