@@ -45,8 +45,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::names::worded_enum;
 use crate::interval::Packed;
+use crate::names::worded_enum;
 use crate::ratio::{Compact, Few, log_gap_milli, milli};
 use crate::reconcile::evidence::BadTriple;
 use crate::reconcile::tally::{Prepared, Scratch};
@@ -346,22 +346,22 @@ impl fmt::Display for Conflict {
             Detail::EmptyConsensus { ceiling, floor } => {
                 let (ceiling, floor) = (ceiling.get(), floor.get());
                 write!(
-                f,
-                "no value fits every claim: one allows at most {}, another at least {}",
-                ceiling
-                    .high()
-                    .map_or_else(|| "any".to_owned(), |h| h.to_string()),
-                floor.low()
-            )
+                    f,
+                    "no value fits every claim: one allows at most {}, another at least {}",
+                    ceiling
+                        .high()
+                        .map_or_else(|| "any".to_owned(), |h| h.to_string()),
+                    floor.low()
+                )
             }
             Detail::Outlier { value, nearest } => {
                 let (value, nearest) = (&value.get(), &nearest.get());
                 write!(
-                f,
-                "{} lies far from every other claim: the nearest is {}",
-                Compact(*value),
-                Compact(*nearest)
-            )
+                    f,
+                    "{} lies far from every other claim: the nearest is {}",
+                    Compact(*value),
+                    Compact(*nearest)
+                )
             }
             Detail::PartisanOnly { side } => {
                 write!(f, "every claim with a number comes from the {side} side")
@@ -378,24 +378,24 @@ impl fmt::Display for Conflict {
             Detail::PartExceedsWhole { part, whole } => {
                 let (part, whole) = (part.get(), whole.get());
                 write!(
-                f,
-                "the part is at least {} but the whole is at most {}",
-                part.low(),
-                whole
-                    .high()
-                    .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
-            )
+                    f,
+                    "the part is at least {} but the whole is at most {}",
+                    part.low(),
+                    whole
+                        .high()
+                        .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
+                )
             }
             Detail::ComponentsExceedTotal { sum, total } => {
                 let (sum, total) = (sum.get(), total.get());
                 write!(
-                f,
-                "the components add up to at least {} but the total is at most {}",
-                sum.low(),
-                total
-                    .high()
-                    .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
-            )
+                    f,
+                    "the components add up to at least {} but the total is at most {}",
+                    sum.low(),
+                    total
+                        .high()
+                        .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
+                )
             }
             Detail::TotalBelowParts {
                 total,
@@ -587,7 +587,8 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
         }
     }
     scratch.order = order;
-    let found = out.drain(..).collect();
+    let mut found = Vec::with_capacity(out.len());
+    found.append(&mut out);
     scratch.conflicts = out;
     found
 }

@@ -35,7 +35,7 @@ use crate::Error;
 /// assert_eq!(a.checked_add(&b)?, Interval::at_least(150.into())?);
 /// # Ok::<(), reckon::Error>(())
 /// ```
-#[derive(Clone, Copy, Debug, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Eq)]
 pub struct Interval {
     low: Decimal,
     high: Option<Decimal>,
@@ -255,6 +255,14 @@ impl PartialEq for Interval {
     }
 }
 
+impl std::hash::Hash for Interval {
+    /// Hashes the ends as `Decimal` does, so that equal intervals hash alike.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.low.hash(state);
+        self.high.hash(state);
+    }
+}
+
 impl PartialOrd for Interval {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -289,7 +297,10 @@ impl fmt::Display for Interval {
 #[derive(Clone)]
 pub(crate) enum Packed {
     /// `high == u32::MAX` stands for an unbounded high end.
-    Small { low: u32, high: u32 },
+    Small {
+        low: u32,
+        high: u32,
+    },
     Full(Box<Interval>),
 }
 
@@ -299,9 +310,7 @@ fn small(d: Decimal) -> Option<u32> {
     if d.scale() != 0 || d.is_sign_negative() {
         return None;
     }
-    u32::try_from(d.mantissa())
-        .ok()
-        .filter(|&n| n != u32::MAX)
+    u32::try_from(d.mantissa()).ok().filter(|&n| n != u32::MAX)
 }
 
 impl Packed {

@@ -195,7 +195,10 @@ impl FigureIndex {
         use std::hash::BuildHasher;
         let h = Mix.hash_one(id.as_str());
         // Truncation is intended: the low bits pick the slot, the high ones tag it.
-        ((h as usize) & (self.slots.len() - 1), (h >> POS_BITS) << POS_BITS)
+        (
+            (h as usize) & (self.slots.len() - 1),
+            (h >> POS_BITS) << POS_BITS,
+        )
     }
 
     /// Records that the finding for `id` is `items[at]`, unless `id` already has one.
