@@ -20,7 +20,7 @@
 //! # Revisions
 //!
 //! A claim that `supersedes` another keeps the earlier one in the history
-//! (it is listed, with [`Exclusion::Superseded`](crate::policy::Exclusion::Superseded),
+//! (it is listed, with [`Exclusion::Superseded`],
 //! and a `revision` conflict records the change) but, by default, only the
 //! latest counts.
 //!
