@@ -214,8 +214,8 @@ fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
 }
 
 impl Dossier {
-    /// Reads a dossier file (TOML; see [the format](crate#crate-features)
-    /// in the `file` docs of this crate), then validates it.
+    /// Reads a dossier file (TOML; the format is described in [`file`](mod@crate::file)),
+    /// then validates it.
     ///
     /// ```
     /// use reckon::Dossier;
@@ -342,7 +342,8 @@ impl Dossier {
         }
     }
 
-    /// Reads a claims table (CSV; see the format above), then validates it.
+    /// Reads a claims table (CSV; the format is described in [`file`](mod@crate::file)),
+    /// then validates it.
     ///
     /// # Errors
     /// [`Error::Many`] listing every bad row (or [`Error::Located`] for one),

@@ -3,7 +3,7 @@
 //! figure as a set of attributed, ranged claims and says what can be believed.
 //!
 //! ```
-//! use reckon::{Claim, Dossier, Figure, Measure, Scope, Source, SourceKind};
+//! use reckon::{Claim, Dossier, Figure, Measure, Reconciler, Scope, Source, SourceKind};
 //!
 //! let mut d = Dossier::new();
 //! d.add_source(Source::new("article", "Wikipedia article", SourceKind::Encyclopedia));
@@ -11,10 +11,15 @@
 //! d.add_figure(Figure::new("jobeh-rebels", "rebels killed at al-Jobeh", Scope::new(Measure::Killed)));
 //! d.add_claim(Claim::new("c1", "jobeh-rebels", "article", "50–170".parse()?));
 //! d.add_claim(Claim::new("c2", "jobeh-rebels", "others", "200".parse()?));
-//! d.validate()?;
 //!
-//! let values: Vec<_> = d.claims_of(&"jobeh-rebels".into()).map(|c| c.value().interval()).collect();
-//! assert!(!values[0].overlaps(&values[1])); // the two reports contradict each other
+//! let findings = Reconciler::new().reconcile(&d)?;
+//! let f = findings.get(&"jobeh-rebels".into()).unwrap();
+//! assert_eq!(f.conflicts()[0].to_string(), "50–170 and 200 do not overlap: a gap of 30");
+//! assert_eq!(
+//!     f.summary().likelihood_sentence().unwrap(),
+//!     "The figure is likely between 50 and 200."
+//! );
+//! assert_eq!(f.summary().confidence().as_str(), "low");
 //! # Ok::<(), reckon::Error>(())
 //! ```
 //!
@@ -62,32 +67,11 @@
 //! - [`rollup`]: interval sums of declared parts ([`Rollup`]), with a grade
 //!   filter and never adding overlapping figures.
 //!
-//! ```
-//! use reckon::{Claim, Dossier, Figure, Measure, Reconciler, Scope, Source, SourceKind};
-//!
-//! let mut d = Dossier::new();
-//! d.add_source(Source::new("article", "Wikipedia article", SourceKind::Encyclopedia));
-//! d.add_source(Source::new("others", "other sources", SourceKind::Anonymous));
-//! d.add_figure(Figure::new("jobeh-rebels", "rebels killed at al-Jobeh", Scope::new(Measure::Killed)));
-//! d.add_claim(Claim::new("c1", "jobeh-rebels", "article", "50–170".parse()?));
-//! d.add_claim(Claim::new("c2", "jobeh-rebels", "others", "200".parse()?));
-//!
-//! let findings = Reconciler::new().reconcile(&d)?;
-//! let f = findings.get(&"jobeh-rebels".into()).unwrap();
-//! assert_eq!(f.conflicts()[0].to_string(), "50–170 and 200 do not overlap: a gap of 30");
-//! assert_eq!(
-//!     f.summary().likelihood_sentence().unwrap(),
-//!     "The figure is likely between 50 and 200."
-//! );
-//! assert_eq!(f.summary().confidence().as_str(), "low");
-//! # Ok::<(), reckon::Error>(())
-//! ```
-//!
 //! # Crate features
 //!
 //! - `serde` (on by default): serde implementations for the model, the
-//!   dossier file format (TOML) and the flat claims format (CSV); see
-//!   [`Dossier::from_toml_str`] and [`Dossier::from_csv_reader`].
+//!   dossier file format (TOML) and the flat claims format (CSV), both
+//!   described in [`file`](mod@file); see [`Dossier::load`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -111,7 +95,7 @@ mod estimate;
 pub mod extract;
 mod figure;
 #[cfg(feature = "serde")]
-mod file;
+pub mod file;
 mod grammar;
 mod id;
 mod interval;
