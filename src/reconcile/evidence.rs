@@ -87,6 +87,12 @@ impl Evidence {
         originator: impl Into<SourceId>,
         value: &Estimate,
     ) -> Self {
+        Evidence::build(claim.into(), originator.into(), value, value.interval())
+    }
+
+    /// Evidence with every field set at once, its value's interval already
+    /// computed: one write of the record instead of a chain of moves.
+    fn build(claim: ClaimId, originator: SourceId, value: &Estimate, interval: Interval) -> Self {
         let (shape, vague, triple) = match value.form() {
             Form::Exact(_) => (Shape::Exact, None, None),
             Form::Range { .. } => (Shape::Range, None, None),
@@ -112,11 +118,11 @@ impl Evidence {
             ),
         };
         Evidence {
-            claim: claim.into(),
-            originator: originator.into(),
+            claim,
+            originator,
             side: None,
             supersedes: None,
-            interval: value.interval(),
+            interval,
             best: value.best(),
             vague,
             triple,
@@ -128,6 +134,30 @@ impl Evidence {
             kind: None,
             confirmed: false,
         }
+    }
+
+    /// The evidence of a dossier's `claim`, its value's `interval` already
+    /// computed, with the claim's details and the `speaker`'s: what
+    /// [`Evidence::of`] gives, built in place.
+    pub(crate) fn of_claim(
+        claim: &Claim,
+        originator: SourceId,
+        speaker: Option<&Source>,
+        stake: Stake,
+        interval: Interval,
+    ) -> Self {
+        let mut e = Evidence::build(claim.id().clone(), originator, claim.value(), interval);
+        e.reported = claim.reported();
+        e.credibility = claim.credibility();
+        e.confirmed = claim.qualifiers().contains(Qualifier::Confirmed);
+        e.supersedes = claim.supersedes().cloned();
+        if let Some(s) = speaker {
+            e.side = s.side().cloned();
+            e.kind = Some(s.kind());
+            e.reliability = s.reliability();
+        }
+        e.stake = stake;
+        e
     }
 
     /// The evidence of `claim` in `dossier`: its originator
@@ -151,29 +181,13 @@ impl Evidence {
         let outlet = dossier.source(claim.source());
         let originator = dossier.originator(claim.source());
         let speaker = dossier.source(originator).or(outlet);
-        Evidence::new(claim.id().clone(), originator.clone(), claim.value())
-            .with_claim_details(claim)
-            .with_speaker(speaker)
-            .with_stake(dossier.stake(claim))
-    }
-
-    /// Copies the claim's date, credibility, qualifiers and revision link.
-    pub(crate) fn with_claim_details(mut self, claim: &Claim) -> Self {
-        self.reported = claim.reported();
-        self.credibility = claim.credibility();
-        self.confirmed = claim.qualifiers().contains(Qualifier::Confirmed);
-        self.supersedes = claim.supersedes().cloned();
-        self
-    }
-
-    /// Copies the speaker's side, kind and reliability.
-    pub(crate) fn with_speaker(mut self, speaker: Option<&Source>) -> Self {
-        if let Some(s) = speaker {
-            self.side = s.side().cloned();
-            self.kind = Some(s.kind());
-            self.reliability = s.reliability();
-        }
-        self
+        Evidence::of_claim(
+            claim,
+            originator.clone(),
+            speaker,
+            dossier.stake(claim),
+            claim.value().interval(),
+        )
     }
 
     /// This evidence, from a speaker on `side`.
