@@ -45,7 +45,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::interval::Packed;
+use crate::interval::{Packed, dcmp, dmax};
 use crate::names::worded_enum;
 use crate::ratio::{Compact, Few, log_gap_milli, milli};
 use crate::reconcile::evidence::BadTriple;
@@ -490,17 +490,17 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
         let mut ceiling: Option<(Decimal, usize)> = None;
         for &(_, i) in &order {
             let b = p.items[i as usize].bound(reading);
-            if floor.is_none_or(|(f, _)| b.low() > f) {
+            if floor.is_none_or(|(f, _)| dcmp(&b.low(), &f).is_gt()) {
                 floor = Some((b.low(), i as usize));
             }
             if let Some(h) = b.high() {
-                if ceiling.is_none_or(|(c, _)| h < c) {
+                if ceiling.is_none_or(|(c, _)| dcmp(&h, &c).is_lt()) {
                     ceiling = Some((h, i as usize));
                 }
             }
         }
         if let (Some((f, fi)), Some((c, ci))) = (floor, ceiling) {
-            if f > c {
+            if dcmp(&f, &c).is_gt() {
                 out.push(Conflict::new(
                     ConflictKind::EmptyConsensus,
                     Some(log_gap_milli(c, f)),
@@ -606,7 +606,15 @@ fn disjoint(
     let by_high = &mut scratch.by_high;
     by_high.clear();
     by_high.extend((0..values.len()).filter(|&v| values[v].interval.high().is_some()));
-    by_high.sort_unstable_by_key(|&v| (values[v].interval.high(), values[v].interval.low()));
+    by_high.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&values[a].interval, &values[b].interval);
+        // As `(high, low)` tuples order: every high here is `Some`.
+        match (a.high(), b.high()) {
+            (Some(x), Some(y)) => dcmp(&x, &y),
+            (x, y) => x.cmp(&y),
+        }
+        .then_with(|| dcmp(&a.low(), &b.low()))
+    });
     let pairs = &mut scratch.pairs;
     pairs.clear();
     let mut seen = 0;
@@ -616,7 +624,7 @@ fn disjoint(
             && values[by_high[seen]]
                 .interval
                 .high()
-                .is_some_and(|h| h < v.interval.low())
+                .is_some_and(|h| dcmp(&h, &v.interval.low()).is_lt())
         {
             below = Some(by_high[seen]);
             seen += 1;
@@ -670,7 +678,7 @@ fn outliers(
         vs.iter()
             .map(|v| v.interval.high())
             .reduce(|a, b| match (a, b) {
-                (Some(a), Some(b)) => Some(a.max(b)),
+                (Some(a), Some(b)) => Some(dmax(a, b)),
                 _ => None,
             })
     };
@@ -689,19 +697,19 @@ fn outliers(
         let rest_low = rest
             .iter()
             .map(|r| r.interval.low())
-            .min()
+            .reduce(|a, b| if dcmp(&b, &a).is_lt() { b } else { a })
             .unwrap_or_default();
         // Isolation and the gap to the nearest other value.
         let (gap, nearest) = if v == 0 {
             let Some(h) = val.interval.high() else {
                 continue;
             };
-            if h >= rest_low {
+            if dcmp(&h, &rest_low).is_ge() {
                 continue;
             }
             (log_gap_milli(h, rest_low), rest[0].interval)
         } else {
-            if rest_high >= val.interval.low() {
+            if dcmp(&rest_high, &val.interval.low()).is_ge() {
                 continue;
             }
             let nearest = rest

@@ -176,9 +176,9 @@ impl Interval {
 
     /// The value of the interval nearest to `x` (`x` itself when it lies inside).
     pub fn nearest(&self, x: Decimal) -> Decimal {
-        let x = x.max(self.low);
+        let x = dmax(x, self.low);
         match self.high {
-            Some(h) => x.min(h),
+            Some(h) => dmin(x, h),
             None => x,
         }
     }

@@ -68,6 +68,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use crate::interval::dcmp;
 use crate::ratio::raise_to_floor;
 use crate::reconcile::EvidenceSet;
 use crate::{Error, Interval, Reliability, Stake};
@@ -376,7 +377,7 @@ pub(crate) fn weighted_median(
     if pts.is_empty() {
         return None;
     }
-    pts.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    pts.sort_unstable_by(|a, b| dcmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
     let total: f64 = pts.iter().map(|p| p.2).sum();
     if total <= 0.0 {
         return pts.get((pts.len() - 1) / 2).map(|p| p.0.normalize());

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::Interval;
+use crate::interval::dcmp;
 
 /// `log10((hi + 1) / (lo + 1))`, in thousandths, never negative.
 ///
@@ -15,7 +16,11 @@ use crate::Interval;
 /// count of zero is allowed. The result is a measure, not a figure, so it is
 /// computed in floating point and rounded.
 pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
-    let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+    let (lo, hi) = if dcmp(&lo, &hi).is_le() {
+        (lo, hi)
+    } else {
+        (hi, lo)
+    };
     let (Some(a), Some(b)) = (to_f64(lo), to_f64(hi)) else {
         return 0;
     };
