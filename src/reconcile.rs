@@ -357,12 +357,8 @@ impl Reconciler {
                 });
                 Evidence::of_claim(c, originator, source, stake, c.value().interval())
             }));
+            index.insert(&items, figure.id(), items.len());
             items.push(self.finish_with(figure.id().clone(), evidence, &mut scratch)?);
-        }
-        // Indexed in a pass of its own: the table's cache misses are independent
-        // of one another there, instead of each stalling a figure's reconciling.
-        for (at, f) in items.iter().enumerate() {
-            index.insert(&items, &f.figure, at);
         }
         let mut findings = Findings {
             items,
