@@ -447,53 +447,43 @@ fn range_after(cx: &Cx<'_>, a: &Num) -> Option<(Num, usize)> {
     Some((b, b.next))
 }
 
+/// "between A and B", "from A to B": a range opened by the word at token
+/// `c`, its ends joined by a token that `joins` accepts.
+fn worded_range(cx: &Cx<'_>, c: usize, joins: impl Fn(usize) -> bool) -> Option<(Core, bool)> {
+    let (mut low, r1) = operand(cx, c + 1)?;
+    if !joins(low.next) {
+        return None;
+    }
+    let (high, r2) = operand(cx, low.next + 1)?;
+    spread_multiplier(cx, &mut low, &high);
+    if low.value > high.value || r1 != r2 {
+        return None;
+    }
+    Some((
+        Core::Range {
+            low,
+            high,
+            next: high.next,
+        },
+        r1,
+    ))
+}
+
 /// The core of a figure at token `c`.
 fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bool)> {
     let word = cx.is_wordtok(c);
     if word {
         if cx.is(c, "between") {
-            let (mut low, r1) = operand(cx, c + 1)?;
-            if !(cx.is(low.next, "and") || cx.is_punct(low.next, '&')) {
-                return None;
-            }
-            let (high, r2) = operand(cx, low.next + 1)?;
-            spread_multiplier(cx, &mut low, &high);
-            if low.value > high.value || r1 != r2 {
-                return None;
-            }
-            return Some((
-                Core::Range {
-                    low,
-                    high,
-                    next: high.next,
-                },
-                r1,
-            ));
+            return worded_range(cx, c, |j| cx.is(j, "and") || cx.is_punct(j, '&'));
         }
         if cx.is(c, "from") {
-            let (mut low, r1) = operand(cx, c + 1)?;
-            let j = low.next;
-            let sep = cx.is(j, "to")
-                || cx.is(j, "through")
-                || cx.is(j, "until")
-                || cx.is(j, "till")
-                || cx.punct(j).is_some_and(is_dash);
-            if !sep {
-                return None;
-            }
-            let (high, r2) = operand(cx, j + 1)?;
-            spread_multiplier(cx, &mut low, &high);
-            if low.value > high.value || r1 != r2 {
-                return None;
-            }
-            return Some((
-                Core::Range {
-                    low,
-                    high,
-                    next: high.next,
-                },
-                r1,
-            ));
+            return worded_range(cx, c, |j| {
+                cx.is(j, "to")
+                    || cx.is(j, "through")
+                    || cx.is(j, "until")
+                    || cx.is(j, "till")
+                    || cx.punct(j).is_some_and(is_dash)
+            });
         }
         if cx.is(c, "none") {
             return Some((Core::Zero(c + 1), false));
