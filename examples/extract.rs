@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! $ echo 'A source confirmed more than 100 people had been killed.' | cargo run -q --example extract
-//! [{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"value":">100","unit":"people","noun":"people","measure":"killed"}]
+//! [{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"value":">100","unit":"people","noun":"people","measure":"killed","low_open":false,"high_open":false}]
 //! ```
 //!
 //! Each mention is an object with these fields, a stable contract (fields
@@ -12,16 +12,23 @@
 //! - `text`: the mention as written;
 //! - `start`, `end`: byte offsets into the line, end exclusive;
 //! - `kind`: `exact`, `range`, `at-least`, `more-than`, `at-most`,
-//!   `fewer-than`, `approximately`, `nearly`, `vague` or `unknown`;
-//! - `low`, `high`: the inclusive bounds as decimal strings ("more than 100"
-//!   has `low` "101"), `null` when unbounded or unknown;
+//!   `fewer-than`, `between`, `approximately`, `nearly`, `vague` or `unknown`;
+//! - `low`, `high`: the bounds as decimal strings, `null` when unbounded or
+//!   unknown. For a unit that counts whole things they are inclusive whole
+//!   counts ("more than 100" people has `low` "101"); for a measure they are
+//!   the numbers compared ("more than 1.5 km" has `low` "1.5", and
+//!   `low_open` says it is excluded). A share's `high` is at most "1";
 //! - `value`: the value in the compact value grammar (`>100`, `50–170`);
-//! - `unit`: `people`, `km`, `m`, `hours`, `days`, `factions`, `brigades`
-//!   or another word;
+//! - `unit`: `people`, `km`, `m`, `hours`, `days`, `factions`, `brigades`,
+//!   `percent`, `share` (a share of the whole the noun names, 0 to 1) or
+//!   another word;
 //! - `noun`: the noun phrase counted, or `null`;
 //! - `measure`: what the figure reports (`killed`, `wounded`, `captured`,
 //!   `released`, `executed`, `surrendered`, `taken-hostage`, `strength`,
-//!   ...), or `null`.
+//!   ...), or `null`;
+//! - `low_open`, `high_open`: whether `low` or `high` is excluded (a strict
+//!   comparison on a measure or a share: "more than half" has `low` "0.5"
+//!   and `low_open` true); always `false` for whole counts.
 //!
 //! See the `reckon::extract` module docs for what counts as a figure.
 
@@ -37,7 +44,7 @@ fn write_mention(out: &mut impl Write, m: &Mention<'_>) -> io::Result<()> {
         Some(d) => Value::String(d.normalize().to_string()),
         None => Value::Null,
     };
-    let fields: [(&str, Value); 10] = [
+    let fields: [(&str, Value); 12] = [
         ("text", m.text().into()),
         ("start", m.start().into()),
         ("end", m.end().into()),
@@ -51,6 +58,8 @@ fn write_mention(out: &mut impl Write, m: &Mention<'_>) -> io::Result<()> {
             "measure",
             m.measure().map_or(Value::Null, |x| x.as_str().into()),
         ),
+        ("low_open", m.low_open().into()),
+        ("high_open", m.high_open().into()),
     ];
     out.write_all(b"{")?;
     for (i, (key, value)) in fields.iter().enumerate() {

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
+use std::ops::Bound::{self, Excluded, Included, Unbounded};
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -36,6 +37,18 @@ pub enum Form {
     AtMost(Decimal),
     /// Fewer than `n` (strict): `<10`, "fewer than 10".
     FewerThan(Decimal),
+    /// Bounded by a comparison on each side: `>10 <20`, "more than 10 and
+    /// fewer than 20"; `>=10 <20`, "at least 10 but under 20".
+    Between {
+        /// The low end.
+        low: Decimal,
+        /// Whether the low end is excluded ("more than" rather than "at least").
+        low_strict: bool,
+        /// The high end.
+        high: Decimal,
+        /// Whether the high end is excluded ("fewer than" rather than "at most").
+        high_strict: bool,
+    },
     /// About `center`, give or take `tolerance`: `~1000`.
     Approximately {
         /// The figure given.
@@ -121,6 +134,7 @@ pub enum TripleRepair {
 /// | more than | `>100` | `more than 100`, `over 100` |
 /// | at most | `<=30` | `≤30`, `at most 30`, `up to 30`, `no more than 30` |
 /// | fewer than | `<10` | `fewer than 10`, `less than 10`, `under 10` |
+/// | between | `>10 <20`, `>=10 <=20` | `≥10 ≤20` |
 /// | approximately | `~1000`, `~1000±50` | `≈1000`, `about 1000`, `approximately 1,000`, `c. 1000`, `1000 or so` |
 /// | nearly | `nearly 300` | `almost 300` |
 /// | vague | `dozens` | any [`Lexicon`](crate::Lexicon) term, any case |
@@ -134,10 +148,13 @@ pub enum TripleRepair {
 ///
 /// # Intervals
 ///
-/// Ends are inclusive. Strict bounds count whole things (DOMAIN: Kennedy
-/// 2015): "more than 100" is `[101, ∞)`, "fewer than 10" is `[0, 9]`,
-/// "nearly 300" is `[300 − t, 299]`. "Unknown" is `[0, ∞)`, which is not
-/// zero (`0` is `[0, 0]`).
+/// Ends are inclusive. Strict bounds on a whole number count whole things
+/// (DOMAIN: Kennedy 2015): "more than 100" is `[101, ∞)`, "fewer than 10"
+/// is `[0, 9]`, "nearly 300" is `[300 − t, 299]`. A strict bound on a
+/// fractional number ("more than 1.5 km", "more than half") is not a count
+/// of whole things: its interval is the closure, `[1.5, ∞)`, which admits
+/// the same whole numbers as `[2, ∞)`, and [`Estimate::bounds`] keeps the
+/// open end. "Unknown" is `[0, ∞)`, which is not zero (`0` is `[0, 0]`).
 ///
 /// # Equality and ordering
 ///
@@ -179,7 +196,9 @@ impl Estimate {
             | Form::MoreThan(n)
             | Form::AtMost(n)
             | Form::FewerThan(n) => negative(n),
-            Form::Range { low, high } => negative(low) || negative(high),
+            Form::Range { low, high } | Form::Between { low, high, .. } => {
+                negative(low) || negative(high)
+            }
             Form::Approximately { center, tolerance } | Form::Nearly { center, tolerance } => {
                 negative(center) || negative(tolerance)
             }
@@ -220,7 +239,8 @@ impl Estimate {
         Estimate::checked(Form::AtLeast(n))
     }
 
-    /// More than `n`: `[⌊n⌋ + 1, ∞)`.
+    /// More than `n`: `[n + 1, ∞)` for a whole `n`, `[n, ∞)` for a
+    /// fractional one (see [Intervals](Estimate#intervals)).
     ///
     /// # Errors
     /// When `n` is negative or `n + 1` overflows.
@@ -236,7 +256,8 @@ impl Estimate {
         Estimate::checked(Form::AtMost(n))
     }
 
-    /// Fewer than `n`: `[0, ⌈n⌉ − 1]`.
+    /// Fewer than `n`: `[0, n − 1]` for a whole `n`, `[0, n]` for a
+    /// fractional one (see [Intervals](Estimate#intervals)).
     ///
     /// # Errors
     /// When `n` is not above zero.
@@ -263,10 +284,11 @@ impl Estimate {
         })
     }
 
-    /// Nearly `n`: `[n − t, ⌈n⌉ − 1]` with `t = tolerance.of(n)`.
+    /// Nearly `n`: `[n − t, n − 1]` with `t = tolerance.of(n)` for a whole
+    /// `n`, `[n − t, n]` for a fractional one.
     ///
     /// # Errors
-    /// When `n` is below 1.
+    /// When `n` is zero.
     pub fn nearly(n: Decimal, tolerance: &Tolerance) -> Result<Self, Error> {
         Estimate::nearly_within(n, tolerance.of(n))
     }
@@ -274,11 +296,62 @@ impl Estimate {
     /// Nearly `n`, at most `t` below it.
     ///
     /// # Errors
-    /// When `n` is below 1 or `t` is negative.
+    /// When `n` is zero or `t` is negative.
     pub fn nearly_within(n: Decimal, t: Decimal) -> Result<Self, Error> {
         Estimate::checked(Form::Nearly {
             center: n,
             tolerance: t,
+        })
+    }
+
+    /// A value bounded on both sides: `lower` is "at least" or "more than"
+    /// a number, `upper` is "at most" or "fewer than" one.
+    ///
+    /// ```
+    /// use reckon::{Decimal, Estimate};
+    ///
+    /// let v = Estimate::between(&Estimate::more_than(10.into())?, &Estimate::fewer_than(20.into())?)?;
+    /// assert_eq!(v.to_string(), ">10 <20");
+    /// assert_eq!(v.interval().to_string(), "[11, 19]");
+    ///
+    /// // A share: "above one quarter and below a half".
+    /// let share = Estimate::between(
+    ///     &Estimate::more_than(Decimal::new(25, 2))?,
+    ///     &Estimate::fewer_than(Decimal::new(5, 1))?,
+    /// )?;
+    /// assert_eq!(share.interval().to_string(), "[0.25, 0.5]");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When `lower` is not a lower bound, `upper` is not an upper bound, or
+    /// no value meets both.
+    pub fn between(lower: &Estimate, upper: &Estimate) -> Result<Self, Error> {
+        let (low, low_strict) = match lower.form {
+            Form::AtLeast(n) => (n, false),
+            Form::MoreThan(n) => (n, true),
+            _ => {
+                return Err(Error::invalid(
+                    format!("value {lower}"),
+                    "the lower side of a two-sided bound is 'at least' or 'more than' a number",
+                ));
+            }
+        };
+        let (high, high_strict) = match upper.form {
+            Form::AtMost(n) => (n, false),
+            Form::FewerThan(n) => (n, true),
+            _ => {
+                return Err(Error::invalid(
+                    format!("value {upper}"),
+                    "the upper side of a two-sided bound is 'at most' or 'fewer than' a number",
+                ));
+            }
+        };
+        Estimate::checked(Form::Between {
+            low,
+            low_strict,
+            high,
+            high_strict,
         })
     }
 
@@ -363,6 +436,47 @@ impl Estimate {
         }
     }
 
+    /// The estimate read as a measured quantity rather than a count: strict
+    /// comparisons leave their ends open. Use it for distances, durations
+    /// and shares, where "more than 1.5 km" admits 1.6 km but not 1.5 km, and
+    /// "more than 30 %" admits 30.5 %.
+    ///
+    /// Other forms give the ends of [`Estimate::interval`], included.
+    ///
+    /// ```
+    /// use std::ops::Bound::{Excluded, Included, Unbounded};
+    /// use reckon::{Decimal, Estimate};
+    ///
+    /// let v: Estimate = ">30".parse()?;
+    /// assert_eq!(v.interval().to_string(), "[31, ∞)");
+    /// assert_eq!(v.bounds(), (Excluded(Decimal::from(30)), Unbounded));
+    ///
+    /// let v: Estimate = ">=10 <20".parse()?;
+    /// assert_eq!(v.bounds(), (Included(Decimal::from(10)), Excluded(Decimal::from(20))));
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn bounds(&self) -> (Bound<Decimal>, Bound<Decimal>) {
+        let strict = |n: Decimal, s: bool| if s { Excluded(n) } else { Included(n) };
+        match self.form {
+            Form::MoreThan(n) => (Excluded(n), Unbounded),
+            Form::FewerThan(n) => (Included(Decimal::ZERO), Excluded(n)),
+            Form::Between {
+                low,
+                low_strict,
+                high,
+                high_strict,
+            } => (strict(low, low_strict), strict(high, high_strict)),
+            Form::Nearly { center, tolerance } => (
+                Included((center - tolerance).max(Decimal::ZERO)),
+                Excluded(center),
+            ),
+            _ => {
+                let i = self.interval();
+                (Included(i.low()), i.high().map_or(Unbounded, Included))
+            }
+        }
+    }
+
     /// Whether this is "unknown" (a figure exists, no number was given).
     pub fn is_unknown(&self) -> bool {
         matches!(self.form, Form::Unknown)
@@ -438,13 +552,38 @@ impl Estimate {
     }
 }
 
+/// The smallest whole number above `n`, or `n` itself when it is fractional
+/// (see "Intervals" in the docs of [`Estimate`]).
+fn above(n: Decimal) -> Result<Decimal, Error> {
+    if n.fract().is_zero() {
+        n.checked_add(Decimal::ONE)
+            .ok_or_else(|| Error::overflow(format!("{n} + 1")))
+    } else {
+        Ok(n)
+    }
+}
+
+/// The largest whole number below a positive `n`, or `n` itself when it is
+/// fractional.
+fn below(n: Decimal) -> Decimal {
+    if n.fract().is_zero() {
+        n - Decimal::ONE
+    } else {
+        n
+    }
+}
+
 /// The interval of a form, with checked arithmetic.
 fn compute_interval(form: &Form) -> Result<Interval, Error> {
-    let one = Decimal::ONE;
-    let plus_one = |n: Decimal| {
-        n.floor()
-            .checked_add(one)
-            .ok_or_else(|| Error::overflow(format!("{n} + 1")))
+    let positive = |n: Decimal, what: &str| {
+        if n <= Decimal::ZERO {
+            Err(Error::invalid(
+                format!("{what} {n}"),
+                "no count is below zero",
+            ))
+        } else {
+            Ok(below(n))
+        }
     };
     Ok(match form {
         Form::Exact(n) => Interval::from_parts(*n, Some(*n)),
@@ -455,16 +594,36 @@ fn compute_interval(form: &Form) -> Result<Interval, Error> {
             )
         })?,
         Form::AtLeast(n) => Interval::from_parts(*n, None),
-        Form::MoreThan(n) => Interval::from_parts(plus_one(*n)?, None),
+        Form::MoreThan(n) => Interval::from_parts(above(*n)?, None),
         Form::AtMost(n) => Interval::from_parts(Decimal::ZERO, Some(*n)),
         Form::FewerThan(n) => {
-            if *n <= Decimal::ZERO {
+            Interval::from_parts(Decimal::ZERO, Some(positive(*n, "fewer than")?))
+        }
+        Form::Between {
+            low,
+            low_strict,
+            high,
+            high_strict,
+        } => {
+            let lo = if *low_strict { above(*low)? } else { *low };
+            let hi = if *high_strict {
+                positive(*high, "fewer than")?
+            } else {
+                *high
+            };
+            let empty = if *low_strict && *high_strict {
+                // Both ends open: the interval must have room inside.
+                lo > hi || *low >= *high
+            } else {
+                lo > hi
+            };
+            if empty {
                 return Err(Error::invalid(
-                    format!("fewer than {n}"),
-                    "no count is below zero",
+                    format!("value {}", DisplayForm(form)),
+                    "no value meets both bounds",
                 ));
             }
-            Interval::from_parts(Decimal::ZERO, Some(n.ceil() - one))
+            Interval::from_parts(lo, Some(hi))
         }
         Form::Approximately { center, tolerance } => {
             let high = center
@@ -473,13 +632,13 @@ fn compute_interval(form: &Form) -> Result<Interval, Error> {
             Interval::from_parts((*center - *tolerance).max(Decimal::ZERO), Some(high))
         }
         Form::Nearly { center, tolerance } => {
-            if *center < one {
+            if center.is_zero() {
                 return Err(Error::invalid(
                     format!("nearly {center}"),
-                    "nothing counts as nearly a number below 1",
+                    "nothing counts as nearly zero",
                 ));
             }
-            let high = center.ceil() - one;
+            let high = below(*center);
             let low = (*center - *tolerance).max(Decimal::ZERO).min(high);
             Interval::from_parts(low, Some(high))
         }
@@ -538,6 +697,18 @@ impl fmt::Display for DisplayForm<'_> {
             Form::MoreThan(n) => write!(f, ">{n}"),
             Form::AtMost(n) => write!(f, "<={n}"),
             Form::FewerThan(n) => write!(f, "<{n}"),
+            Form::Between {
+                low,
+                low_strict,
+                high,
+                high_strict,
+            } => {
+                let (a, b) = (
+                    if *low_strict { ">" } else { ">=" },
+                    if *high_strict { "<" } else { "<=" },
+                );
+                write!(f, "{a}{low} {b}{high}")
+            }
             Form::Approximately { center, tolerance } => {
                 write!(f, "~{center}")?;
                 if Tolerance::default().of(*center) != *tolerance {

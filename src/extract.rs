@@ -26,9 +26,10 @@
 //!
 //! # What is a figure
 //!
-//! A count of something, stated with a number or a quantity word: "50–170
-//! rebels", "more than 100 people", "dozens of rebels", "a 24-hour
-//! cease-fire", "Unknown Syrian and Hezbollah casualties", "no casualties".
+//! A count, measure or share of something, stated with a number or a
+//! quantity word: "50–170 rebels", "more than 100 people", "dozens of
+//! rebels", "a 24-hour cease-fire", "more than half of the fighters",
+//! "Unknown Syrian and Hezbollah casualties", "no casualties".
 //! These are not figures and are never reported:
 //!
 //! - dates and years: "2 August", "between 1 and 2 August", "in 2014",
@@ -38,8 +39,12 @@
 //! - identifiers: "Resolution 1701", "LGA1156", "SCP-173", "007";
 //! - phone numbers and other chains of digits: "+1-222-2222", "192.168.1.2",
 //!   "5/17/2018";
-//! - proportions: "half", "two thirds", "3/4", "one in five" (an estimate
-//!   counts whole things, and a share of an unstated whole is not a count);
+//! - signed numbers: "-5 degrees" (an estimate is never negative);
+//! - fractions on their own: "One-fourth is a fraction", "cut in half",
+//!   "9/11", "24/7". A fraction is a figure when it is a share of something
+//!   ("two thirds of the dead", "half the prisoners") or compared ("more
+//!   than half", "above one quarter and below a half"): its unit is
+//!   [`Unit::Share`], from 0 to 1, and the noun names the whole;
 //! - "one" and "a" with nothing counted after them: "at one point".
 //!
 //! # Units, nouns and measures
@@ -67,16 +72,17 @@
 //! |---|---|
 //! | `text` | the mention as written: `"more than 100"` |
 //! | `start`, `end` | byte offsets into the line, end exclusive |
-//! | `kind` | the form: `exact`, `range`, `at-least`, `more-than`, `at-most`, `fewer-than`, `approximately`, `nearly`, `vague`, `unknown` ([`Mention::kind`]) |
-//! | `low`, `high` | the inclusive bounds as decimal strings ("more than 100" people has `low` `"101"`); `null` when unbounded or unknown |
+//! | `kind` | the form: `exact`, `range`, `at-least`, `more-than`, `at-most`, `fewer-than`, `between`, `approximately`, `nearly`, `vague`, `unknown` ([`Mention::kind`]) |
+//! | `low`, `high` | the bounds as decimal strings; `null` when unbounded or unknown. Inclusive whole counts for a unit that [counts whole things](Unit::counts_whole) ("more than 100" people has `low` `"101"`); for a measure, the numbers compared ("more than 1.5 km" has `low` `"1.5"`), a share's `high` at most `"1"` ([`Mention::low`]) |
 //! | `value` | the value in the compact value grammar: `">100"` |
-//! | `unit` | the unit: `people`, `km`, `m`, `hours`, `days`, `factions`, `brigades`, or another word |
+//! | `unit` | the unit: `people`, `km`, `m`, `hours`, `days`, `factions`, `brigades`, `percent`, `share`, or another word |
 //! | `noun` | the noun phrase counted, or `null` |
 //! | `measure` | `killed`, `wounded`, `captured`, `released`, `executed`, `surrendered`, `taken-hostage`, `strength`, `casualties`, `defected`, `duration`, `distance`, `groups`, ..., or `null` |
+//! | `low_open`, `high_open` | whether `low` or `high` is excluded: a strict comparison on a measure or a share ("more than half" has `low` `"0.5"`, `low_open` `true`); always `false` for whole counts |
 //!
 //! ```text
 //! $ echo 'A source confirmed more than 100 people had been killed.' | cargo run -q --example extract
-//! [{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"value":">100","unit":"people","noun":"people","measure":"killed"}]
+//! [{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"value":">100","unit":"people","noun":"people","measure":"killed","low_open":false,"high_open":false}]
 //! ```
 //!
 //! Fields are only ever added to this contract, never renamed or removed.
@@ -96,6 +102,7 @@ use crate::prose::{self, Fig, Shape};
 use crate::text::{Kind, Token, lower, tokenize};
 use crate::words::{self, W};
 use crate::{Estimate, Form, Lexicon, Measure, Unit};
+use std::ops::Bound::{self, Excluded, Included, Unbounded};
 
 /// One figure found in a text by [`extract`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,18 +149,75 @@ impl<'a> Mention<'a> {
         form_name(self.value.form())
     }
 
-    /// The inclusive low bound; `None` when the figure is unknown.
+    /// The low end; `None` when the figure is unknown. For a unit that
+    /// counts whole things it is the least whole count admitted ("more than
+    /// 100" people: 101); for a measure it is the number the comparison
+    /// names, excluded when [`Mention::low_open`] ("more than 1.5 km": 1.5).
+    ///
+    /// ```
+    /// use reckon::{extract, Decimal, Lexicon, Unit};
+    ///
+    /// let found = extract::extract("more than 100 people within more than 1.5 km", Lexicon::shared());
+    /// assert_eq!((found[0].low(), found[0].low_open()), (Some(Decimal::from(101)), false));
+    /// assert_eq!((found[1].low(), found[1].low_open()), (Some(Decimal::new(15, 1)), true));
+    ///
+    /// let share = &extract::extract("More than half of the fighters were killed", Lexicon::shared())[0];
+    /// assert_eq!(share.unit(), &Unit::Share);
+    /// assert_eq!((share.low(), share.low_open()), (Some(Decimal::new(5, 1)), true));
+    /// assert_eq!((share.high(), share.high_open()), (Some(Decimal::ONE), false));
+    /// ```
     pub fn low(&self) -> Option<Decimal> {
-        if self.value.is_unknown() {
-            None
-        } else {
-            Some(self.value.interval().low())
+        match self.ends().0 {
+            Included(n) | Excluded(n) => Some(n),
+            Unbounded => None,
         }
     }
 
-    /// The inclusive high bound; `None` when unbounded or unknown.
+    /// Whether the low end is excluded: a strict comparison on a measure
+    /// ("more than 30 %"). Always `false` for units that count whole things.
+    pub fn low_open(&self) -> bool {
+        matches!(self.ends().0, Excluded(_))
+    }
+
+    /// The high end; `None` when unbounded or unknown. Whole counts and
+    /// measures read as for [`Mention::low`]; a share is never above 1.
     pub fn high(&self) -> Option<Decimal> {
-        self.value.interval().high()
+        match self.ends().1 {
+            Included(n) | Excluded(n) => Some(n),
+            Unbounded => None,
+        }
+    }
+
+    /// Whether the high end is excluded ("under 2.5 hours").
+    pub fn high_open(&self) -> bool {
+        matches!(self.ends().1, Excluded(_))
+    }
+
+    /// The ends under the unit's reading.
+    fn ends(&self) -> (Bound<Decimal>, Bound<Decimal>) {
+        if self.value.is_unknown() {
+            return (Unbounded, Unbounded);
+        }
+        if self.unit.counts_whole() {
+            let i = self.value.interval();
+            // A count is whole: "more than 1.5 people" is at least 2.
+            let (low, high) = (i.low().ceil(), i.high().map(|h| h.floor()));
+            return match (high, i.high()) {
+                (Some(h), Some(raw)) if h < low => (Included(i.low()), Included(raw)),
+                (Some(h), _) => (Included(low), Included(h)),
+                (None, _) => (Included(low), Unbounded),
+            };
+        }
+        let (low, high) = self.value.bounds();
+        if self.unit != Unit::Share {
+            return (low, high);
+        }
+        let high = match high {
+            Included(h) | Excluded(h) if h > Decimal::ONE => Included(Decimal::ONE),
+            Unbounded => Included(Decimal::ONE),
+            h => h,
+        };
+        (low, high)
     }
 
     /// The unit: people unless the text says otherwise.
@@ -186,6 +250,7 @@ fn form_name(form: &Form) -> &'static str {
         Form::MoreThan(_) => "more-than",
         Form::AtMost(_) => "at-most",
         Form::FewerThan(_) => "fewer-than",
+        Form::Between { .. } => "between",
         Form::Approximately { .. } => "approximately",
         Form::Nearly { .. } => "nearly",
         Form::Vague(_) => "vague",
@@ -382,8 +447,8 @@ fn unit_word(cx: &Cx<'_>, i: usize, attached: bool) -> Option<Unit> {
         b"minute" | b"minutes" | b"min" | b"mins" => Unit::Other("minutes".into()),
         b"second" | b"seconds" | b"sec" | b"secs" => Unit::Other("seconds".into()),
         b"mile" | b"miles" | b"mi" => Unit::Other("miles".into()),
-        b"percent" | b"pc" => Unit::Other("percent".into()),
-        b"per" if cx.is(i + 1, "cent") => Unit::Other("percent".into()),
+        b"percent" | b"pc" => Unit::Percent,
+        b"per" if cx.is(i + 1, "cent") => Unit::Percent,
         _ => return None,
     })
 }
@@ -914,12 +979,15 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     let range = fig.shape == Shape::Range;
     let high_first = fig.high.map(|h| h.first);
     let low_first = fig.low.map(|l| l.first);
+    let mut share = false;
     for n in nums(fig) {
         let is_high = range && Some(n.first) == high_first && high_first != low_first;
         let is_low = range && Some(n.first) == low_first && high_first != low_first;
         match n.kind {
             NumKind::Ordinal if fig.rank => {}
             NumKind::Integer | NumKind::Decimal => {}
+            NumKind::Fraction if is_share(cx, fig, &n) => share = true,
+            NumKind::Fraction if unit_word(cx, n.next, false).is_some() => {}
             _ => return None,
         }
         if n.zeros > 0 || digits_in_code(cx, &n, is_high, is_low) {
@@ -928,6 +996,12 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
         if n.attached {
             // "10km" is a figure; "16px", "2pm" and "1960s" are not.
             attached_unit = Some(unit_word(cx, n.next, true)?);
+        }
+    }
+    // Signed numbers: "-5 degrees", "(−3)". An estimate is never negative.
+    if let Some(n) = fig.low {
+        if n.first == fig.first && signed(cx, n.first) {
+            return None;
         }
     }
     // Dates: "21 June", "between 1 and 2 August", "June 2014", "August 12".
@@ -1024,7 +1098,10 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     let rank = fig.rank;
     // Units, then the noun phrase.
     let mut np_start = Some(fig_next);
-    if rank {
+    if share {
+        // "half of the dead": the noun names the whole.
+        found.unit = Some(Unit::Share);
+    } else if rank {
         found.unit = Some(Unit::Other("rank".into()));
         np_start = None;
     } else if let Some(u) = attached_unit {
@@ -1043,7 +1120,7 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
         found.unit = Some(u);
         np_start = None;
     } else if cx.is_punct(fig_next, '%') {
-        found.unit = Some(Unit::Other("percent".into()));
+        found.unit = Some(Unit::Percent);
         np_start = None;
     }
     if found.unit.is_none() && fig_first > 0 {
@@ -1059,10 +1136,13 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     }
     if let Some(p) = np_start {
         let p = if cx.is(p, "of")
-            && (vague_or_zero || found.fig.shape != Shape::Plain || determiner(cx, p + 1))
+            && (vague_or_zero || share || found.fig.shape != Shape::Plain || determiner(cx, p + 1))
         {
             // "dozens of rebels", "two of the soldiers", "an unknown number of fighters".
             if determiner(cx, p + 1) { p + 2 } else { p + 1 }
+        } else if share && determiner(cx, p) {
+            // "half the prisoners".
+            p + 1
         } else {
             p
         };
@@ -1076,6 +1156,36 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
         }
     }
     Some(found)
+}
+
+/// Whether the number at token `i` has a minus sign: a dash right before
+/// it that does not join it to a word or number before ("2013-14").
+fn signed(cx: &Cx<'_>, i: usize) -> bool {
+    let Some(d) = i.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(cx.punct(d), Some('-' | '−')) || !cx.adjacent(i) {
+        return false;
+    }
+    d == 0
+        || !cx.adjacent(d)
+        || matches!(
+            cx.punct(d - 1),
+            Some('(' | '[' | '=' | ':' | '<' | '>' | '≤' | '≥' | '~')
+        )
+}
+
+/// Whether the fraction `n` in `fig` is a share of a whole: at most 1 and
+/// either compared ("more than half", "above one quarter and below a half")
+/// or of something ("two thirds of the dead", "half the prisoners"). A
+/// fraction alone ("One-fourth is a fraction", "cut in half") is not a
+/// figure, nor is a chain of digits such as "9/11" or "24/7".
+fn is_share(cx: &Cx<'_>, fig: &Fig, n: &Num) -> bool {
+    if n.value > Decimal::ONE || n.value <= Decimal::ZERO {
+        return false;
+    }
+    let of_something = cx.is(fig.next, "of") || (cx.is(fig.next, "the") && n.words);
+    fig.bounded || of_something
 }
 
 /// Words that may stand capitalized before a count at the start of a
@@ -1269,7 +1379,8 @@ fn noun_phrase_inner(cx: &Cx<'_>, p: usize, nested: bool) -> Option<Np> {
 fn measure_of(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
     let f = found.get(k)?;
     let unit = f.unit.clone().unwrap_or(Unit::People);
-    if unit != Unit::People {
+    let share = unit == Unit::Share;
+    if unit != Unit::People && !share {
         return unit_measure(&unit);
     }
     let mut buf = [0; 24];
@@ -1313,11 +1424,11 @@ fn measure_of(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
             }
         }
     }
-    // (f) A strength: "3,000 fighters", "a 40-man unit".
+    // (f) A strength: "3,000 fighters", "a 40-man unit"; not "half of the fighters".
     if f.strength {
         return Some(Measure::Strength);
     }
-    if let Some(np) = &f.noun {
+    if let Some(np) = f.noun.as_ref().filter(|_| !share) {
         if cx.is(np.head, "fighters") || cx.is(np.head, "fighter") {
             return Some(Measure::Strength);
         }
@@ -1501,11 +1612,64 @@ mod tests {
             "agent 007",
             "At one point, the rebels fled.",
             "Which one do you prefer?",
-            "half of them; two thirds of the town; one in five victims",
+            "One-fourth is a fraction number; they cut it in half.",
+            "after 9/11, open 24/7",
+            "it was -5 degrees, or (-3)",
             "There was no need for a costly assault.",
         ] {
             assert_eq!(ex(s), Vec::<String>::new(), "{s}");
         }
+    }
+
+    #[test]
+    fn shares_are_fractions_of_something_or_compared() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Two thirds of the fighters were killed.",
+                &[
+                    "Two thirds [0.6666666666666666666666666667, 0.6666666666666666666666666667] share fighters killed",
+                ],
+            ),
+            (
+                "half the prisoners",
+                &["half [0.5, 0.5] share prisoners captured"],
+            ),
+            (
+                "More than 1/2 of the people came",
+                &["More than 1/2 [0.5, ∞) share people -"],
+            ),
+            (
+                "above one quarter and below a half",
+                &["above one quarter and below a half [0.25, 0.5] share - -"],
+            ),
+            (
+                "one and a half hours",
+                &["one and a half [1.5, 1.5] hours - duration"],
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(ex(input), *want, "{input}");
+        }
+        let m = &extract("more than half of them", Lexicon::shared())[0];
+        assert_eq!((m.low(), m.low_open()), (Some(Decimal::new(5, 1)), true));
+        assert_eq!((m.high(), m.high_open()), (Some(Decimal::ONE), false));
+    }
+
+    #[test]
+    fn strict_bounds_on_measures_stay_open() {
+        let m = &extract("under 2.5 hours", Lexicon::shared())[0];
+        assert_eq!(m.unit(), &Unit::Hours);
+        assert_eq!((m.low(), m.low_open()), (Some(Decimal::ZERO), false));
+        assert_eq!((m.high(), m.high_open()), (Some(Decimal::new(25, 1)), true));
+        let m = &extract("more than 30% of the dead", Lexicon::shared())[0];
+        assert_eq!(m.unit(), &Unit::Percent);
+        assert_eq!((m.low(), m.low_open()), (Some(Decimal::from(30)), true));
+        // Whole counts stay inclusive and whole.
+        let m = &extract("more than 1.5 million people", Lexicon::shared())[0];
+        assert_eq!(
+            (m.low(), m.low_open()),
+            (Some(Decimal::from(1_500_001)), false)
+        );
     }
 
     #[test]

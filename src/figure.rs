@@ -60,8 +60,59 @@ worded_enum!(
         Factions = "factions",
         /// Brigades.
         Brigades = "brigades",
+        /// Percent: "30 %", "30 percent".
+        Percent = "percent" | "%" | "per cent",
+        /// A share of a whole, from 0 to 1: "half", "two thirds", "1/4" (of
+        /// the whole the noun names: "half of the dead").
+        Share = "share",
     }
 );
+
+impl Unit {
+    /// Whether the unit counts whole things (people, groups, hills), so
+    /// that "more than 100" is at least 101. Distances, durations, percent,
+    /// shares and money are measured: "more than 1.5 km" admits 1.6 km
+    /// (see [`Estimate::bounds`](crate::Estimate::bounds)). A unit outside
+    /// the named ones counts whole things unless it is one of `weeks`,
+    /// `months`, `years`, `minutes`, `seconds`, `miles`, `dollars`, `euros`,
+    /// `pounds`, `degrees`, `kg` or `tonnes`.
+    ///
+    /// ```
+    /// use reckon::Unit;
+    ///
+    /// assert!(Unit::People.counts_whole());
+    /// assert!("hills".parse::<Unit>()?.counts_whole());
+    /// assert!(!Unit::Kilometres.counts_whole());
+    /// assert!(!"miles".parse::<Unit>()?.counts_whole());
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn counts_whole(&self) -> bool {
+        match self {
+            Unit::People | Unit::Factions | Unit::Brigades => true,
+            Unit::Kilometres
+            | Unit::Metres
+            | Unit::Hours
+            | Unit::Days
+            | Unit::Percent
+            | Unit::Share => false,
+            Unit::Other(w) => !matches!(
+                &**w,
+                "weeks"
+                    | "months"
+                    | "years"
+                    | "minutes"
+                    | "seconds"
+                    | "miles"
+                    | "dollars"
+                    | "euros"
+                    | "pounds"
+                    | "degrees"
+                    | "kg"
+                    | "tonnes"
+            ),
+        }
+    }
+}
 
 #[allow(clippy::derivable_impls)] // the enum is declared by a macro
 impl Default for Unit {

@@ -134,6 +134,11 @@ fn read_trimmed(t: &str, lex: &Lexicon) -> Result<Estimate, Reason> {
             return Ok(Estimate::vague(term.clone()));
         }
     }
+    if let Some((lower, upper)) = two_sided(t) {
+        let lower = read_trimmed(lower, lex)?;
+        let upper = read_trimmed(upper, lex)?;
+        return Ok(Estimate::between(&lower, &upper)?);
+    }
     // No bound word or symbol starts with a digit: skip the table for plain numbers.
     if !first.is_ascii_digit() {
         if let Some((bound, rest)) = strip_bound_prefix(t) {
@@ -174,6 +179,18 @@ fn read_trimmed(t: &str, lex: &Lexicon) -> Result<Estimate, Reason> {
         return Ok(Estimate::range(low, high)?);
     }
     Ok(Estimate::exact(number(t)?)?)
+}
+
+/// Splits `>10 <20` (a lower bound symbol, white space, an upper bound
+/// symbol) into its two bounds.
+fn two_sided(t: &str) -> Option<(&str, &str)> {
+    if !t.starts_with(['>', '≥', '=']) {
+        return None;
+    }
+    let at = t.find(char::is_whitespace)?;
+    let (lower, rest) = t.split_at(at);
+    let upper = rest.trim_start();
+    upper.starts_with(['<', '≤']).then_some((lower, upper))
 }
 
 /// The tolerance of a hedge word, from the lexicon's approximators. "~",
@@ -497,6 +514,46 @@ mod tests {
     }
 
     #[test]
+    fn two_sided_bounds_keep_their_strictness() {
+        let cases = [
+            (">10 <20", ">10 <20", "[11, 19]"),
+            ("≥10 ≤20", ">=10 <=20", "[10, 20]"),
+            (">=10  <20", ">=10 <20", "[10, 19]"),
+            (">0.25 <0.5", ">0.25 <0.5", "[0.25, 0.5]"),
+        ];
+        for (input, written, interval) in cases {
+            let e = p(input);
+            assert_eq!(e.to_string(), written, "{input}");
+            assert_eq!(e.interval().to_string(), interval, "{input}");
+        }
+        let errors = [
+            (
+                ">20 <10",
+                "'>20 <10' is not a value: value >20 <10: no value meets both bounds",
+            ),
+            (
+                ">10 <11",
+                "'>10 <11' is not a value: value >10 <11: no value meets both bounds",
+            ),
+            (
+                ">10 ~20",
+                "'>10 ~20' is not a value: '10 ~20' is not a number",
+            ),
+            (
+                ">10 <",
+                "'>10 <' is not a value: a bound needs a number",
+            ),
+        ];
+        for (input, want) in errors {
+            assert_eq!(
+                input.parse::<Estimate>().unwrap_err().to_string(),
+                want,
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
     fn about_uses_the_lexicon_tolerance() {
         assert_eq!(p("about 70").interval().to_string(), "[63, 77]");
         assert_eq!(p("~5").interval().to_string(), "[4, 6]");
@@ -578,6 +635,22 @@ mod tests {
             arb_decimal().prop_map(|n| Estimate::more_than(n).unwrap()),
             arb_decimal().prop_map(|n| Estimate::at_most(n).unwrap()),
             arb_decimal().prop_map(|n| Estimate::fewer_than(n + Decimal::ONE).unwrap()),
+            (arb_decimal(), arb_decimal(), any::<bool>(), any::<bool>()).prop_map(
+                |(a, b, low_strict, high_strict)| {
+                    let (low, high) = (a.min(b), a.max(b) + Decimal::TWO);
+                    let lower = if low_strict {
+                        Estimate::more_than(low)
+                    } else {
+                        Estimate::at_least(low)
+                    };
+                    let upper = if high_strict {
+                        Estimate::fewer_than(high)
+                    } else {
+                        Estimate::at_most(high)
+                    };
+                    Estimate::between(&lower.unwrap(), &upper.unwrap()).unwrap()
+                }
+            ),
             arb_decimal().prop_map(|n| Estimate::approximately(n, &lex.tolerance()).unwrap()),
             (arb_decimal(), arb_decimal())
                 .prop_map(|(n, t)| Estimate::approximately_within(n, t).unwrap()),

@@ -118,9 +118,12 @@ pub enum Reading {
 
 /// The half-width `t` of an approximate figure "about n": `[n − t, n + t]`.
 ///
-/// `t = max(minimum, relative × n)`, rounded down to a whole number when `n`
-/// is whole. The default is 10 % and at least 1: "about 70" is `[63, 77]`,
-/// "approximately 1,000" is `[900, 1100]`, "about 5" is `[4, 6]`.
+/// For a whole `n`, `t = max(minimum, relative × n)` rounded down to a
+/// whole number: the minimum is a count of whole things. A fractional `n`
+/// ("about 1.5 km", "about half") is not a count, and `t = relative × n`.
+/// The default is 10 % and at least 1: "about 70" is `[63, 77]`,
+/// "approximately 1,000" is `[900, 1100]`, "about 5" is `[4, 6]`, "about
+/// 2.5" is `[2.25, 2.75]`.
 ///
 /// ```
 /// use reckon::{Decimal, Tolerance};
@@ -128,6 +131,7 @@ pub enum Reading {
 /// let t = Tolerance::default();
 /// assert_eq!(t.of(Decimal::from(1000)), Decimal::from(100));
 /// assert_eq!(t.of(Decimal::from(5)), Decimal::ONE);
+/// assert_eq!(t.of(Decimal::new(25, 1)), Decimal::new(25, 2));
 /// let newsroom = Tolerance::new(Decimal::new(25, 2), Decimal::from(2))?; // 25 %, at least 2
 /// assert_eq!(newsroom.of(Decimal::from(70)), Decimal::from(17));
 /// # Ok::<(), reckon::Error>(())
@@ -175,11 +179,12 @@ impl Tolerance {
     /// The half-width for a figure of about `n`.
     pub fn of(&self, n: Decimal) -> Decimal {
         // relative ≤ 1, so the product cannot exceed n.
-        let mut t = self.relative.checked_mul(n).unwrap_or(n);
+        let t = self.relative.checked_mul(n).unwrap_or(n);
         if n.fract().is_zero() {
-            t = t.floor();
+            t.floor().max(self.minimum)
+        } else {
+            t
         }
-        t.max(self.minimum)
     }
 }
 
@@ -824,7 +829,14 @@ mod tests {
         let t = Tolerance::default();
         assert_eq!(t.of(70.into()), 7.into());
         assert_eq!(t.of(75.into()), 7.into());
-        assert_eq!(t.of(Decimal::new(25, 1)), Decimal::ONE);
+        assert_eq!(t.of(3.into()), Decimal::ONE);
+    }
+
+    #[test]
+    fn tolerance_of_a_fraction_is_relative_only() {
+        let t = Tolerance::default();
+        assert_eq!(t.of(Decimal::new(25, 1)), Decimal::new(25, 2));
+        assert_eq!(t.of(Decimal::new(5, 1)), Decimal::new(5, 2));
         assert!(Tolerance::new(Decimal::TWO, Decimal::ONE).is_err());
     }
 }

@@ -195,7 +195,11 @@ fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
 }
 
 fn div(a: Decimal, b: Decimal) -> Option<Decimal> {
-    if b.is_zero() { None } else { a.checked_div(b) }
+    if b.is_zero() {
+        None
+    } else {
+        a.checked_div(b).map(|q| q.normalize())
+    }
 }
 
 fn scale(a: Decimal, p: u32) -> Option<Decimal> {

@@ -443,8 +443,16 @@ mod tests {
     #[test]
     fn more_phrases() {
         let cases = [
-            ("more than 10 and fewer than 20", "11–19 [11, 19]"),
-            ("at most 100 and at least 20", "20–100 [20, 100]"),
+            ("more than 10 and fewer than 20", ">10 <20 [11, 19]"),
+            ("at least 10 but under 20", ">=10 <20 [10, 19]"),
+            (
+                "above one quarter and below a half",
+                ">0.25 <0.5 [0.25, 0.5]",
+            ),
+            ("more than half", ">0.5 [0.5, ∞)"),
+            ("more than 1/2", ">0.5 [0.5, ∞)"),
+            ("nearly half", "nearly 0.5 [0.45, 0.5]"),
+            ("at most 100 and at least 20", ">=20 <=100 [20, 100]"),
             ("a few hundred", "a few hundred [200, 500]"),
             ("Twenty-Three", "23 [23, 23]"),
             ("a couple of", "a couple [2, 2]"),
@@ -470,7 +478,14 @@ mod tests {
         }
         let e = phrase("more than 10 and fewer than 20", Lexicon::shared()).unwrap();
         assert_eq!(e.text(), Some("more than 10 and fewer than 20"));
-        assert!(matches!(e.form(), Form::Range { .. }));
+        assert!(matches!(
+            e.form(),
+            Form::Between {
+                low_strict: true,
+                high_strict: true,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -927,13 +927,12 @@ fn two_sided(cx: &Cx<'_>, lex: &Lexicon, fig: Fig, mode: Mode) -> Fig {
     if bound_side(&second) != Some(!first_side) {
         return fig;
     }
-    let Some(both) = fig.value.interval().intersection(&second.value.interval()) else {
-        return fig;
+    let (lower, upper) = if first_side {
+        (&fig.value, &second.value)
+    } else {
+        (&second.value, &fig.value)
     };
-    let Some(high) = both.high() else {
-        return fig;
-    };
-    let Ok(value) = Estimate::range(both.low(), high) else {
+    let Ok(value) = Estimate::between(lower, upper) else {
         return fig;
     };
     Fig {

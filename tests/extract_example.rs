@@ -84,7 +84,8 @@ fn prints_the_documented_json() {
         String::from_utf8_lossy(&out.stdout),
         concat!(
             r#"[{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"#,
-            r#""value":">100","unit":"people","noun":"people","measure":"killed"}]"#,
+            r#""value":">100","unit":"people","noun":"people","measure":"killed","#,
+            r#""low_open":false,"high_open":false}]"#,
             "\n"
         )
     );

@@ -95,7 +95,7 @@ impl Evidence {
     fn build(claim: ClaimId, originator: SourceId, value: &Estimate, interval: Interval) -> Self {
         let (shape, vague, triple) = match value.form() {
             Form::Exact(_) => (Shape::Exact, None, None),
-            Form::Range { .. } => (Shape::Range, None, None),
+            Form::Range { .. } | Form::Between { .. } => (Shape::Range, None, None),
             Form::AtLeast(_) => (Shape::AtLeast, None, None),
             Form::MoreThan(_) => (Shape::MoreThan, None, None),
             Form::AtMost(_) => (Shape::AtMost, None, None),
