@@ -206,16 +206,24 @@ impl Dossier {
     }
 
     /// The speaker's stake in a claim: the claim's own setting if it has one;
-    /// else `Own` when the source's side is the counted party's side, `Enemy`
-    /// when both sides are known and differ, `Neutral` otherwise.
+    /// else, for a figure that counts losses ([`Measure::is_loss`](crate::Measure::is_loss)), `Own`
+    /// when the source's side is the counted party's side and `Enemy` when
+    /// both sides are known and differ; `Neutral` otherwise (a side's count
+    /// of hills it seized is not an admission against interest).
     pub fn stake(&self, claim: &Claim) -> Stake {
         if let Some(s) = claim.stake_override() {
             return s;
         }
+        let Some(figure) = self.figure(claim.figure()) else {
+            return Stake::Neutral;
+        };
+        if !figure.scope().measure().is_loss() {
+            return Stake::Neutral;
+        }
         let speaker = self
             .source(claim.source())
             .and_then(|s| self.source(self.originator(s.id())).unwrap_or(s).side());
-        let counted = self.figure(claim.figure()).and_then(|f| f.scope().side());
+        let counted = figure.scope().side();
         match (speaker, counted) {
             (Some(a), Some(b)) if a == b => Stake::Own,
             (Some(_), Some(_)) => Stake::Enemy,
@@ -500,6 +508,15 @@ mod tests {
         let overridden = Claim::new("x", "f", "anon", "1".parse().unwrap()).with_stake(Stake::Own);
         assert_eq!(d.stake(&overridden), Stake::Own);
         assert_eq!(d.originator(&"tv".into()).as_str(), "hez");
+        // A side's count of its own gains is not an admission against interest.
+        d.add_figure(Figure::new(
+            "g",
+            "hills seized by the government",
+            Scope::new("seized".parse().unwrap())
+                .with_party("Syrian Army", Some(Side::new("government"))),
+        ));
+        let gains = Claim::new("y", "g", "hez", "some".parse().unwrap());
+        assert_eq!(d.stake(&gains), Stake::Neutral);
     }
 
     #[test]

@@ -42,6 +42,37 @@ worded_enum!(
     }
 );
 
+impl Measure {
+    /// Whether the measure counts a side's losses: killed, wounded,
+    /// casualties, captured, missing, executed, surrendered, taken hostage,
+    /// defected. The stake model (DOMAIN §2: a side reports its own losses
+    /// low and its enemy's high) applies to these; a side's count of its
+    /// own gains, strength or the length of a battle is not an admission.
+    ///
+    /// ```
+    /// use reckon::Measure;
+    ///
+    /// assert!(Measure::Killed.is_loss());
+    /// assert!(!Measure::Duration.is_loss());
+    /// assert!(!"seized".parse::<Measure>()?.is_loss());
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn is_loss(&self) -> bool {
+        matches!(
+            self,
+            Measure::Killed
+                | Measure::Wounded
+                | Measure::Casualties
+                | Measure::Captured
+                | Measure::Missing
+                | Measure::Executed
+                | Measure::Surrendered
+                | Measure::Hostages
+                | Measure::Defected
+        )
+    }
+}
+
 worded_enum!(
     open
     /// The unit of a figure. An open set; `people` is the default.

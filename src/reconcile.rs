@@ -340,7 +340,11 @@ impl Reconciler {
         let mut index = FigureIndex::with_capacity(dossier.figures().len());
         let mut scratch = Scratch::default();
         for (at, figure) in dossier.figures().iter().enumerate() {
-            let counted = figure.scope().side();
+            // The stake model applies to losses only (see `Dossier::stake`).
+            let counted = figure
+                .scope()
+                .side()
+                .filter(|_| figure.scope().measure().is_loss());
             let mut evidence = std::mem::take(&mut scratch.items);
             evidence.clear();
             evidence.extend(dossier.claims_at(at).map(|c| {
