@@ -539,10 +539,7 @@ mod tests {
                 ">10 ~20",
                 "'>10 ~20' is not a value: '10 ~20' is not a number",
             ),
-            (
-                ">10 <",
-                "'>10 <' is not a value: a bound needs a number",
-            ),
+            (">10 <", "'>10 <' is not a value: a bound needs a number"),
         ];
         for (input, want) in errors {
             assert_eq!(

@@ -323,6 +323,11 @@ impl Approximator {
 /// | several dozen | [36, 119] | [24, 119] | 36 | "several" = 3 |
 /// | several hundred | [300, 999] | [200, 999] | 300 | "several" = 3 |
 /// | several thousand | [3000, 9999] | [2000, 9999] | 3000 | "several" = 3 |
+/// | some, a number of, multiple, a series of, numerous | [2, ∞) | [2, ∞) | 2 | a plural: more than one |
+///
+/// "some" before a number is an approximator ("some 200" is about 200); in
+/// running text, "some" and "multiple" are quantities only before a plural
+/// noun or "of" ("some hills", "some of the rebels", not "some time").
 ///
 /// It also holds the approximators, each with its provenance: the value
 /// grammar's "approximately", "approx.", "about", "around", "roughly",
@@ -728,10 +733,23 @@ fn build_english() -> Lexicon {
             "'several' is at least three: [3N, 10N-1], leniently [2N, 10N-1]",
         );
     }
+    // Indefinite plurals: more than one, with no conventional upper end.
+    for name in ["some", "a number of", "multiple", "a series of", "numerous"] {
+        let plural = Interval::from_parts(Decimal::TWO, None);
+        lex.terms.push(Arc::new(VagueTerm {
+            name: name.to_owned(),
+            interval: plural,
+            lenient: plural,
+            point: Decimal::TWO,
+            provenance: INDEFINITE_RULE.to_owned(),
+        }));
+    }
     lex.approximators = english_approximators();
     lex.reindex();
     lex
 }
+
+const INDEFINITE_RULE: &str = "reckon's reading of indefinite plurals ('some hills', 'a number of hilltops'): more than one, with no upper end; conservative point 2";
 
 const ABOUT_RULE: &str = "reckon's reading of approximators: 'about / around / approximately / some / ~ n' reads [n - t, n + t], t the tolerance";
 const NEARLY_RULE: &str = "reckon's reading of approximators: 'nearly / almost n' is below n (Nouwen 2010) and within the tolerance: [n - t, n - 1]";

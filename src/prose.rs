@@ -546,6 +546,12 @@ fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<Vag
     if mode == Mode::Text && term.name() == "scores" && !cx.is(next, "of") {
         return None;
     }
+    // "some 200" is about 200; "some time" and "multiple times" count nothing.
+    if matches!(term.name(), "some" | "multiple")
+        && (starts_number(cx, next) || (mode == Mode::Text && !plural_after(cx, next)))
+    {
+        return None;
+    }
     if let Some(W::Hundred(false) | W::Scale(_, false)) = cx.w(next) {
         let m = match cx.w(next) {
             Some(W::Scale(p, _)) => numeral::pow10(p),
@@ -559,6 +565,24 @@ fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<Vag
         }
     }
     Some((term.clone(), next))
+}
+
+/// Whether a plural noun or "of" follows at `j`: "some hills", "some of
+/// the rebels", "multiple people".
+fn plural_after(cx: &Cx<'_>, j: usize) -> bool {
+    if !cx.is_wordtok(j) {
+        return false;
+    }
+    let w = cx.s(j);
+    cx.is(j, "of")
+        || ["people", "men", "women", "children", "civilians"]
+            .iter()
+            .any(|p| cx.is(j, p))
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !cx.is(j, "times"))
 }
 
 /// A vague term times a multiplier: "a few" × 100 is "a few hundred".

@@ -48,7 +48,7 @@ fn qalamoun_markdown_and_json() {
     let json: Value =
         serde_json::from_str(&run_example("qalamoun", &["--json"])).expect("valid JSON");
     let figures = json["figures"].as_array().unwrap();
-    assert_eq!(figures.len(), 65);
+    assert_eq!(figures.len(), 71);
     let jobeh = figures
         .iter()
         .find(|f| f["figure"] == "jobeh-rebels-killed")
