@@ -190,14 +190,14 @@ impl Dossier {
             .map(|&i| &self.claims[i])
     }
 
-    /// The originator a source's claims come from: the end of its `relays`
-    /// chain (itself when it relays no one). Independence is judged on
-    /// originators (UCDP `source_original`).
+    /// The originator a source's claims come from: the end of its chain of
+    /// `relays` and `part_of` links (itself when it has none). Independence
+    /// is judged on originators (UCDP `source_original`).
     pub fn originator<'a>(&'a self, source: &'a SourceId) -> &'a SourceId {
         let mut current = source;
         // Bounded walk: a cycle (reported by validate) cannot loop forever.
         for _ in 0..=self.sources.len() {
-            match self.source(current).and_then(Source::relays) {
+            match self.source(current).and_then(Source::upstream) {
                 Some(next) => current = next,
                 None => break,
             }
@@ -247,23 +247,30 @@ impl Dossier {
         duplicates(self.claims.iter().map(Claim::id), "claim", &mut problems);
 
         for s in &self.sources {
-            if let Some(o) = s.relays() {
-                if self.source(o).is_none() {
+            let links = [(s.relays(), "relays"), (s.whole(), "is part of")];
+            for (o, verb) in links {
+                if let Some(o) = o.filter(|o| self.source(o).is_none()) {
                     problems.push(Error::invalid(
                         format!("source `{}`", s.id()),
-                        format!("it relays source `{o}`, which is not in the dossier"),
+                        format!("it {verb} source `{o}`, which is not in the dossier"),
                     ));
                 }
+            }
+            if s.relays().is_some() && s.whole().is_some() {
+                problems.push(Error::invalid(
+                    format!("source `{}`", s.id()),
+                    "it both relays a source and is part of one: give one of the two",
+                ));
             }
         }
         let relay_edges = self
             .sources
             .iter()
-            .filter_map(|s| s.relays().map(|o| (s.id().as_str(), o.as_str())));
+            .filter_map(|s| s.upstream().map(|o| (s.id().as_str(), o.as_str())));
         if let Some(cycle) = find_cycle(relay_edges) {
             problems.push(Error::invalid(
                 "sources",
-                format!("relays form a cycle: {cycle}"),
+                format!("relays and parts form a cycle: {cycle}"),
             ));
         }
 
@@ -452,6 +459,12 @@ mod tests {
         d.add_source(Source::new("s", "s", SourceKind::Media));
         d.add_source(Source::new("s", "again", SourceKind::Media));
         d.add_source(Source::new("outlet", "o", SourceKind::Media).relaying("ghost"));
+        d.add_source(Source::new("box", "b", SourceKind::Encyclopedia).part_of("nowhere"));
+        d.add_source(
+            Source::new("both", "b", SourceKind::Media)
+                .relaying("s")
+                .part_of("s"),
+        );
         d.add_figure(fig("a"));
         d.add_figure(fig("b"));
         d.add_figure(Figure::new(
@@ -472,6 +485,8 @@ mod tests {
             [
                 "source `s`: the id is used more than once",
                 "source `outlet`: it relays source `ghost`, which is not in the dossier",
+                "source `box`: it is part of source `nowhere`, which is not in the dossier",
+                "source `both`: it both relays a source and is part of one: give one of the two",
                 "claim `c1`: it is in hours but figure `a` is counted in people",
                 "claim `c2`: it supersedes claim `c1`, which is about figure `a`, not `b`",
                 "claim `c3`: it supersedes claim `c9`, which is not in the dossier",
@@ -537,7 +552,7 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "sources: relays form a cycle: `a` → `b` → `a`",
+                "sources: relays and parts form a cycle: `a` → `b` → `a`",
                 "claims: revisions form a cycle: `c1` → `c2` → `c1`",
             ]
         );

@@ -17,6 +17,7 @@
 //! side = "government"               # optional
 //! reliability = "C"                 # Admiralty A-F, default F (cannot be judged)
 //! relays = "other-source-id"        # optional: the originator an outlet repeats
+//! part_of = "other-source-id"       # optional: the publication it is a part of (an infobox)
 //!
 //! [[figure]]
 //! id = "hills-hezbollah-killed"
@@ -60,7 +61,7 @@
 //! | `reported`, `quote`, `supersedes`, `credibility`, `stake` | as in the dossier file |
 //! | `qualifiers` | `;`-separated qualifiers |
 //! | `label`, `measure`, `unit`, `events`, `period`, `place`, `party`, `side` | the figure's scope (`events` `;`-separated) |
-//! | `source_name`, `source_kind`, `source_side`, `reliability`, `relays` | the source |
+//! | `source_name`, `source_kind`, `source_side`, `reliability`, `relays`, `part_of` | the source |
 //!
 //! A figure or source is created from the first row that names it (a figure
 //! with no `measure` counts `killed` in `people`; a source with no kind is
@@ -420,6 +421,7 @@ const CSV_COLUMNS: &[&str] = &[
     "source_side",
     "reliability",
     "relays",
+    "part_of",
 ];
 
 /// Where each known column is in the header.
@@ -534,6 +536,7 @@ impl CsvLoader<'_> {
             "source_side",
             "reliability",
             "relays",
+            "part_of",
         ];
 
         let (Some(figure_id), Some(source_id), Some(value)) = (figure_id, source_id, value) else {
@@ -579,6 +582,9 @@ impl CsvLoader<'_> {
         }
         if let Some(o) = row.get("relays") {
             source = source.relaying(o);
+        }
+        if let Some(o) = row.get("part_of") {
+            source = source.part_of(o);
         }
 
         match self.figures.get(&figure_id) {

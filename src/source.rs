@@ -78,7 +78,8 @@ impl Reliability {
 /// commander", "Hezbollah sources"), a [`SourceKind`], the [`Side`] it belongs
 /// to (if any), an Admiralty [`Reliability`] grade and, for an outlet repeating
 /// someone, the originator it relays: ten outlets relaying Syrian state TV
-/// are one independent source.
+/// are one independent source. A part of a publication (an article's
+/// infobox) names the whole it belongs to ([`Source::part_of`]).
 ///
 /// ```
 /// use reckon::{Reliability, Side, Source, SourceKind};
@@ -108,6 +109,11 @@ pub struct Source {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     relays: Option<SourceId>,
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    part_of: Option<SourceId>,
 }
 
 impl Source {
@@ -120,6 +126,7 @@ impl Source {
             side: None,
             reliability: Reliability::F,
             relays: None,
+            part_of: None,
         }
     }
 
@@ -141,6 +148,26 @@ impl Source {
     #[must_use]
     pub fn relaying(mut self, originator: impl Into<SourceId>) -> Self {
         self.relays = Some(originator.into());
+        self
+    }
+
+    /// This source, a part of the publication `whole`: the infobox of an
+    /// article, a press release's annex. It does not repeat the whole's
+    /// claims (the two may disagree), but it is not independent of it:
+    /// [`Dossier::originator`](crate::Dossier::originator) follows it to the
+    /// whole, so their agreement counts once.
+    ///
+    /// ```
+    /// use reckon::{Dossier, Source, SourceKind};
+    ///
+    /// let mut d = Dossier::new();
+    /// d.add_source(Source::new("article", "the article", SourceKind::Encyclopedia));
+    /// d.add_source(Source::new("infobox", "its infobox", SourceKind::Encyclopedia).part_of("article"));
+    /// assert_eq!(d.originator(&"infobox".into()).as_str(), "article");
+    /// ```
+    #[must_use]
+    pub fn part_of(mut self, whole: impl Into<SourceId>) -> Self {
+        self.part_of = Some(whole.into());
         self
     }
 
@@ -172,6 +199,17 @@ impl Source {
     /// The originator this outlet relays, if it relays one.
     pub fn relays(&self) -> Option<&SourceId> {
         self.relays.as_ref()
+    }
+
+    /// The publication this source is a part of, if it is one.
+    pub fn whole(&self) -> Option<&SourceId> {
+        self.part_of.as_ref()
+    }
+
+    /// The source this one's claims come from, for independence: the one it
+    /// relays, else the publication it is part of.
+    pub(crate) fn upstream(&self) -> Option<&SourceId> {
+        self.relays.as_ref().or(self.part_of.as_ref())
     }
 }
 

@@ -178,6 +178,21 @@ fn a_csv_with_every_column_loads() {
 }
 
 #[test]
+fn a_part_of_a_publication_is_not_independent_of_it() {
+    let csv = "figure,source,value,part_of\n\
+        rebels,article,3000,\n\
+        rebels,infobox,3000,article\n";
+    let d = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap();
+    let infobox = d.source(&"infobox".into()).unwrap();
+    assert_eq!(infobox.whole().map(|s| s.as_str()), Some("article"));
+    assert_eq!(d.originator(infobox.id()).as_str(), "article");
+    let toml = d.to_toml_string().unwrap();
+    assert!(toml.contains("part_of = \"article\""), "{toml}");
+    let back = Dossier::from_toml_str(&toml, "d.toml").unwrap();
+    assert_eq!(back, d);
+}
+
+#[test]
 fn a_bad_toml_value_is_located() {
     let text = "[[source]]\nid = \"s\"\nname = \"s\"\nkind = \"goverment\"\n";
     let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();

@@ -827,6 +827,8 @@ fn stakes_are_derived_from_sides() {
     assert_eq!(stake("hills-hezbollah-killed-article"), Stake::Neutral);
     assert_eq!(stake("jobeh-rebels-killed-others"), Stake::Neutral);
     assert_eq!(stake("security-operation-killed"), Stake::Neutral);
+    // The infobox is part of the article: one publication, one originator.
+    assert_eq!(d.originator(&"infobox".into()).as_str(), "article");
     // State TV on the government's own gains: not a loss, so no stake.
     assert_eq!(stake("rankous-hills-state-tv"), Stake::Neutral);
     assert!(d.claims().iter().all(|c| c.stake_override().is_none()));
