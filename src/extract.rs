@@ -601,6 +601,9 @@ fn measure_word(l: &[u8]) -> Option<Measure> {
 fn verb_before(l: &[u8]) -> Option<Measure> {
     Some(match l {
         b"lost" | b"losing" | b"lose" => Measure::Killed,
+        b"seized" | b"seizing" | b"retook" | b"retake" | b"retaking" | b"retaken" => {
+            Measure::Captured
+        }
         b"maintained" | b"maintains" | b"fielded" | b"fields" | b"mustered" | b"musters" => {
             Measure::Strength
         }
@@ -750,6 +753,31 @@ fn is_stop(l: &[u8]) -> bool {
             | b"further"
             | b"already"
             | b"just"
+            // Irregular past tenses, which do not end like a verb: "300
+            // families fled".
+            | b"fled"
+            | b"died"
+            | b"fell"
+            | b"ran"
+            | b"hid"
+            | b"lost"
+            | b"won"
+            | b"came"
+            | b"went"
+            | b"took"
+            | b"held"
+            | b"said"
+            | b"told"
+            | b"fought"
+            | b"got"
+            | b"saw"
+            | b"became"
+            | b"began"
+            | b"gave"
+            | b"made"
+            | b"sent"
+            | b"stood"
+            | b"struck"
             | b"even"
             | b"ever"
             | b"never"
@@ -986,8 +1014,8 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
         match n.kind {
             NumKind::Ordinal if fig.rank => {}
             NumKind::Integer | NumKind::Decimal => {}
+            NumKind::Fraction if unit_after_fraction(cx, n.next).is_some() => {}
             NumKind::Fraction if is_share(cx, fig, &n) => share = true,
-            NumKind::Fraction if unit_word(cx, n.next, false).is_some() => {}
             _ => return None,
         }
         if n.zeros > 0 || digits_in_code(cx, &n, is_high, is_low) {
@@ -1119,6 +1147,9 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     } else if let Some(u) = unit_word(cx, fig_next, false) {
         found.unit = Some(u);
         np_start = None;
+    } else if let Some(u) = unit_after_fraction(cx, fig_next) {
+        found.unit = Some(u);
+        np_start = None;
     } else if cx.is_punct(fig_next, '%') {
         found.unit = Some(Unit::Percent);
         np_start = None;
@@ -1173,6 +1204,16 @@ fn signed(cx: &Cx<'_>, i: usize) -> bool {
             cx.punct(d - 1),
             Some('(' | '[' | '=' | ':' | '<' | '>' | '≤' | '≥' | '~')
         )
+}
+
+/// The unit of "half an hour", "half a day": "a" or "an" and a unit word
+/// at `j`, after a fraction.
+fn unit_after_fraction(cx: &Cx<'_>, j: usize) -> Option<Unit> {
+    if cx.is(j, "a") || cx.is(j, "an") {
+        unit_word(cx, j + 1, false)
+    } else {
+        unit_word(cx, j, false)
+    }
 }
 
 /// Whether the fraction `n` in `fig` is a share of a whole: at most 1 and
@@ -1381,8 +1422,34 @@ fn measure_of(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
     let unit = f.unit.clone().unwrap_or(Unit::People);
     let share = unit == Unit::Share;
     if unit != Unit::People && !share {
-        return unit_measure(&unit);
+        if let Some(m) = unit_measure(&unit) {
+            return Some(m);
+        }
+        if !unit.counts_whole() {
+            return None;
+        }
+        // A count of things: "300 families were killed", "captured two
+        // hills" (places are seized, not taken prisoner).
+        return match measure_of_people(cx, found, k, f, false, true)? {
+            Measure::Captured => Some(Measure::Other("seized".into())),
+            Measure::Strength => None,
+            m => Some(m),
+        };
     }
+    measure_of_people(cx, found, k, f, share, false)
+}
+
+/// The measure of a count of people or `things`, or of a share of them,
+/// from the words around it. Things take their measure from the words next
+/// to them only, not from elsewhere in the sentence.
+fn measure_of_people(
+    cx: &Cx<'_>,
+    found: &[Found],
+    k: usize,
+    f: &Found,
+    share: bool,
+    things: bool,
+) -> Option<Measure> {
     let mut buf = [0; 24];
     // (a) A measure word in the noun phrase.
     if let Some(np) = &f.noun {
@@ -1415,6 +1482,9 @@ fn measure_of(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
     // (c) The first measure word after it in the clause.
     if let Some(m) = measure_after(cx, found, after) {
         return Some(m);
+    }
+    if things {
+        return None;
     }
     // (d) Inside a parenthesis: the measure of the figure it comments on.
     if let Some(open) = open_paren_before(cx, f.fig.first) {
@@ -1653,6 +1723,33 @@ mod tests {
         let m = &extract("more than half of them", Lexicon::shared())[0];
         assert_eq!((m.low(), m.low_open()), (Some(Decimal::new(5, 1)), true));
         assert_eq!((m.high(), m.high_open()), (Some(Decimal::ONE), false));
+    }
+
+    #[test]
+    fn counts_of_things_take_the_measure_next_to_them() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "300 families fled the town",
+                &["300 [300, 300] families families -"],
+            ),
+            (
+                "300 families were killed",
+                &["300 [300, 300] families families killed"],
+            ),
+            // Places are seized, not taken prisoner.
+            (
+                "the army captured two hills",
+                &["two [2, 2] hills hills seized"],
+            ),
+            // Not from elsewhere in the sentence.
+            (
+                "they captured the building under fire from multiple directions",
+                &["multiple [2, ∞) directions directions -"],
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(ex(input), *want, "{input}");
+        }
     }
 
     #[test]

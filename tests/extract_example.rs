@@ -355,7 +355,7 @@ const SEED: &[Row] = &[
         None,
         "hills",
         Some("hills"),
-        None,
+        Some("seized"),
     ),
     (
         31,
@@ -389,7 +389,7 @@ const SEED: &[Row] = &[
         None,
         "positions",
         Some("positions"),
-        None,
+        Some("seized"),
     ),
     (
         36,
@@ -897,7 +897,7 @@ const SEED: &[Row] = &[
         Some("2"),
         "hills",
         Some("hills"),
-        None,
+        Some("seized"),
     ),
     (
         67,
@@ -930,7 +930,7 @@ const SEED: &[Row] = &[
         None,
         "positions",
         Some("positions"),
-        None,
+        Some("seized"),
     ),
     (
         67,
@@ -996,7 +996,7 @@ const SEED: &[Row] = &[
         Some("9"),
         "positions",
         Some("positions"),
-        None,
+        Some("seized"),
     ),
     (
         73,
