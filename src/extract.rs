@@ -42,7 +42,8 @@
 //! - signed numbers: "-5 degrees" (an estimate is never negative);
 //! - fractions on their own: "One-fourth is a fraction", "cut in half",
 //!   "9/11", "24/7". A fraction is a figure when it is a share of something
-//!   ("two thirds of the dead", "half the prisoners") or compared ("more
+//!   ("two thirds of the dead", "half the prisoners", "one in five
+//!   victims") or compared ("more
 //!   than half", "above one quarter and below a half"): its unit is
 //!   [`Unit::Share`], from 0 to 1, and the noun names the whole;
 //! - "one" and "a" with nothing counted after them: "at one point".
@@ -1218,7 +1219,8 @@ fn unit_after_fraction(cx: &Cx<'_>, j: usize) -> Option<Unit> {
 
 /// Whether the fraction `n` in `fig` is a share of a whole: at most 1 and
 /// either compared ("more than half", "above one quarter and below a half")
-/// or of something ("two thirds of the dead", "half the prisoners"). A
+/// or of something ("two thirds of the dead", "half the prisoners", "one in
+/// five victims"). A
 /// fraction alone ("One-fourth is a fraction", "cut in half") is not a
 /// figure, nor is a chain of digits such as "9/11" or "24/7".
 fn is_share(cx: &Cx<'_>, fig: &Fig, n: &Num) -> bool {
@@ -1226,7 +1228,9 @@ fn is_share(cx: &Cx<'_>, fig: &Fig, n: &Num) -> bool {
         return false;
     }
     let of_something = cx.is(fig.next, "of") || (cx.is(fig.next, "the") && n.words);
-    fig.bounded || of_something
+    // "one in five victims", "three out of four houses".
+    let ratio = (n.first..n.next).any(|i| cx.is(i, "in") || cx.is(i, "out"));
+    fig.bounded || of_something || (ratio && cx.is_wordtok(fig.next))
 }
 
 /// Words that may stand capitalized before a count at the start of a
