@@ -748,7 +748,8 @@ impl serde::Serialize for Estimate {
 impl<'de> serde::Deserialize<'de> for Estimate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        crate::parse::phrase(&s, crate::Lexicon::shared()).map_err(serde::de::Error::custom)
+        crate::lexicon::with_reading_lexicon(|lex| crate::parse::phrase(&s, lex))
+            .map_err(serde::de::Error::custom)
     }
 }
 

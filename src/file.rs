@@ -5,7 +5,7 @@
 //! A dossier is written as TOML because people edit it by hand: it allows
 //! comments (where a claim's reading is explained), needs no quoting of
 //! keys, and keeps one record per table, so a new source and its claims are
-//! a few lines added at the end, with no recompiling. Four arrays of tables,
+//! a few lines added at the end, with no recompiling. Five arrays of tables,
 //! each optional:
 //!
 //! ```toml
@@ -48,6 +48,50 @@
 //! kind = "part-of"                  # part-of {part, whole}, components {components, total},
 //! part = "jobeh-hezbollah-killed"   # sum-over {parts, total}, overlap {figures}
 //! whole = "jobeh-government-killed"
+//!
+//! [[term]]                          # a vague word of the file's own (a newsroom's convention)
+//! name = "dozens"                   # replaces the English lexicon's term of this name
+//! strict = "24–99"                  # a range, a number, or 24+ for no upper end
+//! lenient = "12–99"                 # optional: defaults to strict
+//! point = 24                        # the conservative point: an integer or a decimal string
+//! from = "our style guide, 2024"    # the provenance every reading of it cites
+//! ```
+//!
+//! The file's values are read with the English [`Lexicon`] and the file's
+//! own terms, wherever the `[[term]]` tables stand in it; writing a dossier
+//! writes back the terms its claims use that the English lexicon does not
+//! read the same way:
+//!
+//! ```
+//! use reckon::Dossier;
+//!
+//! let d = Dossier::from_toml_str(r#"
+//! [[source]]
+//! id = "desk"
+//! name = "our desk"
+//! kind = "media"
+//!
+//! [[figure]]
+//! id = "f"
+//! label = "rebels killed"
+//! measure = "killed"
+//!
+//! [[claim]]
+//! id = "c1"
+//! figure = "f"
+//! source = "desk"
+//! value = "dozens"
+//!
+//! [[term]]
+//! name = "dozens"
+//! strict = "24–99"
+//! point = 24
+//! from = "our style guide, 2024"
+//! "#, "desk.toml")?;
+//! let value = d.claims()[0].value();
+//! assert_eq!(value.interval().to_string(), "[24, 99]");
+//! assert!(d.to_toml_string()?.contains("[[term]]"));
+//! # Ok::<(), reckon::Error>(())
 //! ```
 //!
 //! # The claims file (CSV)
@@ -84,14 +128,21 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
 use crate::{
-    Claim, ClaimId, Credibility, Dossier, Error, Figure, FigureId, Location, Measure, Period,
-    Qualifier, Relation, Scope, Side, Source, SourceId, SourceKind, Stake, Unit, parse,
+    Claim, ClaimId, Credibility, Dossier, Error, Figure, FigureId, Form, Interval, Lexicon,
+    Location, Measure, Period, Qualifier, Relation, Scope, Side, Source, SourceId, SourceKind,
+    Stake, Unit, VagueTerm, parse,
 };
 
 #[derive(serde::Serialize, serde::Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct DossierFile {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    term: Vec<TermRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     source: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -100,6 +151,96 @@ struct DossierFile {
     claim: Vec<Claim>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     relation: Vec<Relation>,
+}
+
+/// The vague terms of a file, read before anything else.
+#[derive(serde::Deserialize)]
+struct TermsOnly {
+    #[serde(default)]
+    term: Vec<toml::Spanned<TermRecord>>,
+}
+
+/// A vague term of the file's own lexicon: `[[term]]`.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermRecord {
+    name: String,
+    strict: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lenient: Option<String>,
+    point: TermPoint,
+    from: String,
+}
+
+/// A term's point, written as a TOML integer or a decimal string.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+enum TermPoint {
+    Whole(i64),
+    Text(String),
+}
+
+/// Reads a term's interval: `24–119`, `24`, or `24+` for no upper end.
+fn term_interval(text: &str, name: &str, which: &str) -> Result<Interval, Error> {
+    match crate::grammar::read(text, &Lexicon::empty()) {
+        Ok(e)
+            if matches!(
+                e.form(),
+                Form::Exact(_) | Form::Range { .. } | Form::AtLeast(_)
+            ) =>
+        {
+            Ok(e.interval())
+        }
+        _ => Err(Error::invalid(
+            format!("vague term `{name}`"),
+            format!(
+                "its {which} reading '{text}' is not a number, a range like 24–119 or an open range like 24+"
+            ),
+        )),
+    }
+}
+
+/// Writes an interval as a term record does.
+fn interval_text(i: Interval) -> String {
+    match i.high() {
+        None => format!("{}+", i.low()),
+        Some(h) if h == i.low() => h.to_string(),
+        Some(h) => format!("{}–{h}", i.low()),
+    }
+}
+
+impl TermRecord {
+    fn to_term(&self) -> Result<VagueTerm, Error> {
+        let strict = term_interval(&self.strict, &self.name, "strict")?;
+        let lenient = match &self.lenient {
+            Some(t) => term_interval(t, &self.name, "lenient")?,
+            None => strict,
+        };
+        let point = match &self.point {
+            TermPoint::Whole(n) => Decimal::from(*n),
+            TermPoint::Text(t) => crate::grammar::read_number(t.trim()).map_err(|r| {
+                Error::invalid(
+                    format!("vague term `{}`", self.name),
+                    format!("its point {r}"),
+                )
+            })?,
+        };
+        VagueTerm::new(&self.name, strict, lenient, point, &self.from)
+    }
+
+    fn of(term: &VagueTerm) -> Self {
+        let point = term.point();
+        TermRecord {
+            name: term.name().to_owned(),
+            strict: interval_text(term.interval()),
+            lenient: (term.lenient() != term.interval()).then(|| interval_text(term.lenient())),
+            point: match i64::try_from(point) {
+                Ok(n) if point.fract().is_zero() => TermPoint::Whole(n),
+                _ => TermPoint::Text(point.to_string()),
+            },
+            from: term.provenance().to_owned(),
+        }
+    }
 }
 
 /// A figure as one flat table, so that unknown keys are caught.
@@ -185,9 +326,11 @@ fn line_column(text: &str, offset: usize) -> (u64, u64) {
     (line as u64, column as u64)
 }
 
-/// Reads a dossier file without validating it.
+/// Reads a dossier file without validating it. Its `[[term]]` tables are
+/// read first: the file's values are read with the English lexicon and
+/// those terms.
 fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
-    let file: DossierFile = toml::from_str(text).map_err(|e| {
+    let syntax = |e: toml::de::Error| {
         let mut location = Location::file(name);
         if let Some(span) = e.span() {
             let (line, column) = line_column(text, span.start);
@@ -197,7 +340,21 @@ fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
             location,
             message: lowercase_first(e.message().trim_end()),
         }
-    })?;
+    };
+    let terms: TermsOnly = toml::from_str(text).map_err(syntax)?;
+    let mut lexicon = Lexicon::english();
+    for t in &terms.term {
+        let term = t.get_ref().to_term().map_err(|e| {
+            let (line, _) = line_column(text, t.span().start);
+            e.at(Location::file(name).line(line))
+        })?;
+        lexicon = lexicon.with_term(term);
+    }
+    let file: DossierFile = if terms.term.is_empty() {
+        toml::from_str(text).map_err(syntax)?
+    } else {
+        crate::lexicon::reading_with(lexicon, || toml::from_str(text)).map_err(syntax)?
+    };
     let mut d = Dossier::new();
     for s in file.source {
         d.add_source(s);
@@ -307,6 +464,11 @@ impl Dossier {
     /// When a record cannot be written as TOML (not expected for valid records).
     pub fn to_toml_string(&self) -> Result<String, Error> {
         let file = DossierFile {
+            term: self
+                .own_terms()?
+                .iter()
+                .map(|t| TermRecord::of(t))
+                .collect(),
             source: self.sources().to_vec(),
             figure: self.figures().iter().map(FigureRecord::from).collect(),
             claim: self.claims().to_vec(),
@@ -316,6 +478,34 @@ impl Dossier {
             location: Location::default(),
             message: lowercase_first(&e.to_string()),
         })
+    }
+
+    /// The vague terms the claims use that the English lexicon does not
+    /// read the same way: a file's own `[[term]]`s, written back with it.
+    fn own_terms(&self) -> Result<Vec<Arc<VagueTerm>>, Error> {
+        let english = Lexicon::shared();
+        let mut own: Vec<Arc<VagueTerm>> = Vec::new();
+        for c in self.claims() {
+            let Form::Vague(term) = c.value().form() else {
+                continue;
+            };
+            if own.iter().any(|t| t == term) {
+                continue;
+            }
+            let as_english = parse::phrase(term.name(), english)
+                .is_ok_and(|e| matches!(e.form(), Form::Vague(t) if t == term));
+            if as_english {
+                continue;
+            }
+            if own.iter().any(|t| t.name() == term.name()) {
+                return Err(Error::invalid(
+                    format!("vague term `{}`", term.name()),
+                    "claims use two different terms of this name, and a file holds one",
+                ));
+            }
+            own.push(term.clone());
+        }
+        Ok(own)
     }
 
     /// Reads a dossier from a file: `.csv` files as claims tables, anything

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use reckon::{
     Claim, Credibility, Decimal, Dossier, Error, Estimate, Figure, Lexicon, Measure, Qualifier,
-    Relation, Reliability, Scope, Side, Source, SourceKind, Stake, Unit,
+    Reading, Relation, Reliability, Scope, Side, Source, SourceKind, Stake, Unit,
 };
 
 fn arb_number() -> impl Strategy<Value = Decimal> {
@@ -175,6 +175,108 @@ fn a_csv_with_every_column_loads() {
         Reliability::B
     );
     assert_eq!(d.stake(d.claim(&"a1".into()).unwrap()), Stake::Own);
+}
+
+const HOUSE_TERMS: &str = r#"
+[[term]]
+name = "dozens"
+strict = "24–99"
+lenient = "12–99"
+point = 24
+from = "our style guide, 2024"
+
+[[term]]
+name = "a smattering"
+strict = "2–4"
+point = "2.5"
+from = "our style guide, 2024"
+
+[[source]]
+id = "desk"
+name = "our desk"
+kind = "media"
+
+[[figure]]
+id = "f"
+label = "rebels killed"
+measure = "killed"
+
+[[claim]]
+id = "c1"
+figure = "f"
+source = "desk"
+value = "dozens"
+
+[[claim]]
+id = "c2"
+figure = "f"
+source = "desk"
+value = "a smattering"
+
+[[claim]]
+id = "c3"
+figure = "f"
+source = "desk"
+value = "hundreds"
+"#;
+
+#[test]
+fn a_file_carries_its_own_vague_terms() {
+    let d = Dossier::from_toml_str(HOUSE_TERMS, "house.toml").unwrap();
+    let value = |id: &str| d.claim(&id.into()).unwrap().value().clone();
+    assert_eq!(value("c1").interval().to_string(), "[24, 99]");
+    assert_eq!(
+        value("c1").interval_read(Reading::Lenient).to_string(),
+        "[12, 99]"
+    );
+    assert_eq!(value("c2").interval().to_string(), "[2, 4]");
+    assert_eq!(value("c2").best(), Some(Decimal::new(25, 1)));
+    // Terms the file does not name are the English lexicon's.
+    assert_eq!(value("c3").interval().to_string(), "[200, 999]");
+    // The file's terms are written back, and only those.
+    let toml = d.to_toml_string().unwrap();
+    assert_eq!(toml.matches("[[term]]").count(), 2, "{toml}");
+    assert_eq!(Dossier::from_toml_str(&toml, "again.toml").unwrap(), d);
+    // Reading another file afterwards uses the English lexicon again.
+    let plain = HOUSE_TERMS.split("[[source]]").nth(1).unwrap();
+    let plain =
+        format!("[[source]]{plain}").replace("value = \"a smattering\"", "value = \"a few\"");
+    let e = Dossier::from_toml_str(&plain, "plain.toml").unwrap();
+    assert_eq!(
+        e.claim(&"c1".into())
+            .unwrap()
+            .value()
+            .interval()
+            .to_string(),
+        "[24, 119]"
+    );
+}
+
+#[test]
+fn a_bad_term_is_located() {
+    let bad = "\n[[term]]\nname = \"dozens\"\nstrict = \"24–99\"\nlenient = \"30–99\"\npoint = 24\nfrom = \"x\"\n";
+    assert_eq!(
+        Dossier::from_toml_str(bad, "house.toml")
+            .unwrap_err()
+            .to_string(),
+        "house.toml line 2: vague term `dozens`: the lenient reading [30, 99] does not contain the strict reading [24, 99]"
+    );
+    let bad = bad.replace("lenient = \"30–99\"", "lenient = \"about 30\"");
+    assert_eq!(
+        Dossier::from_toml_str(&bad, "house.toml")
+            .unwrap_err()
+            .to_string(),
+        "house.toml line 2: vague term `dozens`: its lenient reading 'about 30' is not a number, a range like 24–119 or an open range like 24+"
+    );
+    let bad = bad
+        .replace("lenient = \"about 30\"\n", "")
+        .replace("point = 24", "point = \"many\"");
+    assert_eq!(
+        Dossier::from_toml_str(&bad, "house.toml")
+            .unwrap_err()
+            .to_string(),
+        "house.toml line 2: vague term `dozens`: its point 'many' is not a number"
+    );
 }
 
 #[test]
