@@ -31,7 +31,25 @@
 //!   and `low_open` true); always `false` for whole counts.
 //!
 //! See the `reckon::extract` module docs for what counts as a figure.
+//!
+//! With `--csv` it prints instead the start of a claims table (the CSV
+//! format of `reckon::file`), one row per mention, so that building a
+//! dossier from an article is a matter of attributing each figure:
+//!
+//! ```text
+//! $ echo 'Hezbollah lost 14 fighters and 104 rebels were killed.' | cargo run -q --example extract -- --csv
+//! figure,source,value,measure,unit,label,quote
+//! fighters-killed,,14,killed,people,fighters killed,Hezbollah lost 14 fighters and 104 rebels were killed.
+//! rebels-killed,,104,killed,people,rebels killed,Hezbollah lost 14 fighters and 104 rebels were killed.
+//! ```
+//!
+//! The `source` column is left empty: the loader refuses a row without one,
+//! naming its line, until it is filled in. `figure` is a suggested id made
+//! from the noun and the measure (`-2`, `-3` ... where two would be the
+//! same), `label` says the same in words, and `quote` is the sentence the
+//! figure is in.
 
+use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 
 use reckon::Lexicon;
@@ -71,13 +89,99 @@ fn write_mention(out: &mut impl Write, m: &Mention<'_>) -> io::Result<()> {
     out.write_all(b"}")
 }
 
+/// A field of a CSV row, quoted when it must be.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The sentence of `line` that holds bytes `start..end`.
+fn sentence(line: &str, start: usize, end: usize) -> &str {
+    let stop = |c: char| matches!(c, '.' | '!' | '?');
+    let from = line[..start]
+        .char_indices()
+        .filter(|&(i, c)| stop(c) && line[i + c.len_utf8()..].starts_with(' '))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = line[end..]
+        .char_indices()
+        .find(|&(i, c)| {
+            stop(c) && !line[end + i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+        })
+        .map_or(line.len(), |(i, c)| end + i + c.len_utf8());
+    line[from..to].trim()
+}
+
+/// A figure id made of words: lowercase ASCII letters and digits joined by `-`.
+fn slug(words: &str) -> String {
+    let mut out = String::new();
+    for w in words.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_ascii_lowercase());
+    }
+    out
+}
+
+/// One claims-table row per mention, the figure ids unique within the run.
+fn write_row(
+    out: &mut impl Write,
+    line: &str,
+    m: &Mention<'_>,
+    seen: &mut HashMap<String, usize>,
+) -> io::Result<()> {
+    let measure = m.measure().map(|x| x.as_str());
+    let unit = m.unit().as_str();
+    let label = match (m.noun(), measure) {
+        (Some(noun), Some(x)) if !noun.to_lowercase().ends_with(x) => format!("{noun} {x}"),
+        (Some(noun), _) => noun.to_owned(),
+        (None, Some(x)) if unit == "people" => x.to_owned(),
+        (None, Some(x)) => format!("{x} in {unit}"),
+        (None, None) => unit.to_owned(),
+    };
+    let base = slug(&label);
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    let figure = if *n == 1 { base } else { format!("{base}-{n}") };
+    let fields = [
+        figure,
+        String::new(),
+        m.value().to_string(),
+        measure.unwrap_or("").to_owned(),
+        m.unit().as_str().to_owned(),
+        label,
+        sentence(line, m.start(), m.end()).to_owned(),
+    ];
+    let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    writeln!(out, "{}", row.join(","))
+}
+
 fn main() -> io::Result<()> {
+    let csv = match std::env::args().nth(1).as_deref() {
+        None => false,
+        Some("--csv") => true,
+        Some(other) => {
+            eprintln!("extract: unknown argument '{other}'; the only option is --csv");
+            std::process::exit(2);
+        }
+    };
     let lexicon = Lexicon::shared();
     let stdin = io::stdin();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut input = stdin.lock();
     let mut line = String::new();
+    let mut seen = HashMap::new();
+    if csv {
+        writeln!(out, "figure,source,value,measure,unit,label,quote")?;
+    }
     loop {
         line.clear();
         if input.read_line(&mut line)? == 0 {
@@ -85,6 +189,12 @@ fn main() -> io::Result<()> {
         }
         let text = line.strip_suffix('\n').unwrap_or(&line);
         let text = text.strip_suffix('\r').unwrap_or(text);
+        if csv {
+            for m in extract(text, lexicon) {
+                write_row(&mut out, text, &m, &mut seen)?;
+            }
+            continue;
+        }
         out.write_all(b"[")?;
         for (i, m) in extract(text, lexicon).iter().enumerate() {
             if i > 0 {

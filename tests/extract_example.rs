@@ -66,6 +66,68 @@ fn run(input: &str) -> Vec<Vec<Value>> {
         .collect()
 }
 
+/// Runs the example with `args` on `input`; its standard output.
+fn run_with(args: &[&str], input: &str) -> String {
+    let mut child = Command::new(binary())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("stdin takes the input");
+    let out = child.wait_with_output().expect("the example runs");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn csv_rows_become_a_dossier_once_attributed() {
+    let out = run_with(
+        &["--csv"],
+        "Hezbollah lost 14 fighters and 104 rebels were killed. It lasted two days.\n",
+    );
+    assert_eq!(
+        out,
+        "figure,source,value,measure,unit,label,quote\n\
+         fighters-killed,,14,killed,people,fighters killed,Hezbollah lost 14 fighters and 104 rebels were killed.\n\
+         rebels-killed,,104,killed,people,rebels killed,Hezbollah lost 14 fighters and 104 rebels were killed.\n\
+         duration-in-days,,2,duration,days,duration in days,It lasted two days.\n"
+    );
+
+    // The whole article: one row per mention, ids unique.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/qalamoun-offensive-2014.txt");
+    let article = std::fs::read_to_string(path).expect("the seed article is vendored");
+    let mentions: usize = run(&article).iter().map(Vec::len).sum();
+    let csv = run_with(&["--csv"], &article);
+    assert_eq!(csv.lines().count(), mentions + 1);
+    // Unattributed rows are refused, each named.
+    let err = reckon::Dossier::from_csv_reader(csv.as_bytes(), "article.csv").unwrap_err();
+    assert_eq!(err.problems().len(), mentions, "{err}");
+    assert!(
+        err.to_string()
+            .contains("article.csv line 2, column 2, field `source`"),
+        "{err}"
+    );
+    // Attributed, they load: one figure and one claim per mention.
+    let attributed: String = csv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let (figure, rest) = l.split_once(',').unwrap();
+            let source = if i == 0 { "source" } else { "article" };
+            format!("{figure},{source}{}\n", &rest[rest.find(',').unwrap()..])
+        })
+        .collect();
+    let d = reckon::Dossier::from_csv_reader(attributed.as_bytes(), "article.csv").unwrap();
+    assert_eq!(d.claims().len(), mentions);
+    assert_eq!(d.figures().len(), mentions);
+}
+
 #[test]
 fn prints_the_documented_json() {
     let out = Command::new(binary())
