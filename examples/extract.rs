@@ -103,8 +103,7 @@ fn sentence(line: &str, start: usize, end: usize) -> &str {
     let stop = |c: char| matches!(c, '.' | '!' | '?');
     let from = line[..start]
         .char_indices()
-        .filter(|&(i, c)| stop(c) && line[i + c.len_utf8()..].starts_with(' '))
-        .last()
+        .rfind(|&(i, c)| stop(c) && line[i + c.len_utf8()..].starts_with(' '))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let to = line[end..]
         .char_indices()
