@@ -247,7 +247,7 @@ impl Dossier {
         duplicates(self.claims.iter().map(Claim::id), "claim", &mut problems);
 
         for s in &self.sources {
-            let links = [(s.relays(), "relays"), (s.whole(), "is part of")];
+            let links = [(s.relays(), "relays"), (s.part_of(), "is part of")];
             for (o, verb) in links {
                 if let Some(o) = o.filter(|o| self.source(o).is_none()) {
                     problems.push(Error::invalid(
@@ -256,7 +256,7 @@ impl Dossier {
                     ));
                 }
             }
-            if s.relays().is_some() && s.whole().is_some() {
+            if s.relays().is_some() && s.part_of().is_some() {
                 problems.push(Error::invalid(
                     format!("source `{}`", s.id()),
                     "it both relays a source and is part of one: give one of the two",
@@ -459,11 +459,11 @@ mod tests {
         d.add_source(Source::new("s", "s", SourceKind::Media));
         d.add_source(Source::new("s", "again", SourceKind::Media));
         d.add_source(Source::new("outlet", "o", SourceKind::Media).relaying("ghost"));
-        d.add_source(Source::new("box", "b", SourceKind::Encyclopedia).part_of("nowhere"));
+        d.add_source(Source::new("box", "b", SourceKind::Encyclopedia).as_part_of("nowhere"));
         d.add_source(
             Source::new("both", "b", SourceKind::Media)
                 .relaying("s")
-                .part_of("s"),
+                .as_part_of("s"),
         );
         d.add_figure(fig("a"));
         d.add_figure(fig("b"));

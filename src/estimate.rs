@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::lexicon::{Reading, Tolerance, VagueTerm};
-use crate::{Error, Interval};
+use crate::{Error, Interval, Unit};
 
 /// What a figure was said to be, in the form it was said.
 ///
@@ -144,7 +144,9 @@ pub enum TripleRepair {
 /// `~1000` uses the default [`Tolerance`]; another half-width is written
 /// `~1000±50`. Words are matched without regard to case. Full English prose
 /// ("more than a hundred people") is read by [`parse`](crate::parse), which
-/// shares this vocabulary.
+/// shares this vocabulary; `FromStr` reads a text that starts with a word
+/// as a phrase when the grammar does not read it ("more than 10 and fewer
+/// than 20", "a few hundred").
 ///
 /// # Intervals
 ///
@@ -296,7 +298,7 @@ impl Estimate {
     /// Nearly `n`, at most `t` below it.
     ///
     /// # Errors
-    /// When `n` is zero or `t` is negative.
+    /// When `n` or `t` is zero, or `t` is negative.
     pub fn nearly_within(n: Decimal, t: Decimal) -> Result<Self, Error> {
         Estimate::checked(Form::Nearly {
             center: n,
@@ -467,7 +469,11 @@ impl Estimate {
                 high_strict,
             } => (strict(low, low_strict), strict(high, high_strict)),
             Form::Nearly { center, tolerance } => (
-                Included((center - tolerance).max(Decimal::ZERO)),
+                Included(
+                    (center - tolerance)
+                        .min(self.interval().low())
+                        .max(Decimal::ZERO),
+                ),
                 Excluded(center),
             ),
             _ => {
@@ -475,6 +481,32 @@ impl Estimate {
                 (Included(i.low()), i.high().map_or(Unbounded, Included))
             }
         }
+    }
+
+    /// The interval for a figure counted in `unit`: [`Estimate::interval`]
+    /// for a unit that [counts whole things](Unit::counts_whole); for a
+    /// measure, the closure of [`Estimate::bounds`], so that "more than 2"
+    /// hours, `[2, ∞)`, does not contradict "2.5" hours.
+    ///
+    /// ```
+    /// use reckon::{Estimate, Unit};
+    ///
+    /// let v: Estimate = ">2".parse()?;
+    /// assert_eq!(v.interval_for(&Unit::People).to_string(), "[3, ∞)");
+    /// assert_eq!(v.interval_for(&Unit::Hours).to_string(), "[2, ∞)");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn interval_for(&self, unit: &Unit) -> Interval {
+        if unit.counts_whole() {
+            return self.interval();
+        }
+        let end = |b: Bound<Decimal>| match b {
+            Included(n) | Excluded(n) => Some(n),
+            Unbounded => None,
+        };
+        let (low, high) = self.bounds();
+        Interval::new(end(low).unwrap_or(Decimal::ZERO), end(high))
+            .unwrap_or_else(|_| self.interval())
     }
 
     /// Whether this is "unknown" (a figure exists, no number was given).
@@ -605,25 +637,22 @@ fn compute_interval(form: &Form) -> Result<Interval, Error> {
             high,
             high_strict,
         } => {
-            let lo = if *low_strict { above(*low)? } else { *low };
-            let hi = if *high_strict {
-                positive(*high, "fewer than")?
-            } else {
-                *high
-            };
-            let empty = if *low_strict && *high_strict {
-                // Both ends open: the interval must have room inside.
-                lo > hi || *low >= *high
-            } else {
-                lo > hi
-            };
-            if empty {
+            // Empty on the real line: no value at all meets both bounds.
+            if low > high || (low == high && (*low_strict || *high_strict)) {
                 return Err(Error::invalid(
                     format!("value {}", DisplayForm(form)),
                     "no value meets both bounds",
                 ));
             }
-            Interval::from_parts(lo, Some(hi))
+            let lo = if *low_strict { above(*low)? } else { *low };
+            let hi = if *high_strict { below(*high) } else { *high };
+            if lo > hi {
+                // No whole number lies between ("more than 1 and fewer than
+                // 2"): a measure, read as the closure.
+                Interval::from_parts(*low, Some(*high))
+            } else {
+                Interval::from_parts(lo, Some(hi))
+            }
         }
         Form::Approximately { center, tolerance } => {
             let high = center
@@ -636,6 +665,12 @@ fn compute_interval(form: &Form) -> Result<Interval, Error> {
                 return Err(Error::invalid(
                     format!("nearly {center}"),
                     "nothing counts as nearly zero",
+                ));
+            }
+            if tolerance.is_zero() {
+                return Err(Error::invalid(
+                    format!("nearly {center}±0"),
+                    "a tolerance of zero leaves nothing below the number",
                 ));
             }
             let high = below(*center);

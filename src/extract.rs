@@ -1009,13 +1009,14 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     let high_first = fig.high.map(|h| h.first);
     let low_first = fig.low.map(|l| l.first);
     let mut share = false;
+    let mut fraction = false;
     for n in nums(fig) {
         let is_high = range && Some(n.first) == high_first && high_first != low_first;
         let is_low = range && Some(n.first) == low_first && high_first != low_first;
         match n.kind {
             NumKind::Ordinal if fig.rank => {}
             NumKind::Integer | NumKind::Decimal => {}
-            NumKind::Fraction if unit_after_fraction(cx, n.next).is_some() => {}
+            NumKind::Fraction if unit_after_fraction(cx, n.next).is_some() => fraction = true,
             NumKind::Fraction if is_share(cx, fig, &n) => share = true,
             _ => return None,
         }
@@ -1027,9 +1028,23 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
             attached_unit = Some(unit_word(cx, n.next, true)?);
         }
     }
-    // Signed numbers: "-5 degrees", "(−3)". An estimate is never negative.
-    if let Some(n) = fig.low {
-        if n.first == fig.first && signed(cx, n.first) {
+    // An end of a signed range the reader could not take: "between -5 and
+    // 10", "from 10 to -5".
+    let joined = |j: usize| cx.is(j, "and") || cx.is(j, "to");
+    if let Some(p) = fig.first.checked_sub(2) {
+        if joined(p + 1) && cx.is_digits(p) && signed(cx, p) {
+            return None;
+        }
+    }
+    if joined(fig.next) && cx.is_digits(fig.next + 2) && signed(cx, fig.next + 2) {
+        return None;
+    }
+    // Signed numbers, at either end: "-5 degrees", "(−3)", "between -5 and
+    // 10", "from 10 to -5", "minus 5". An estimate is never negative.
+    for n in nums(fig) {
+        let word_sign =
+            n.first > 0 && (cx.is(n.first - 1, "minus") || cx.is(n.first - 1, "negative"));
+        if n.negative || word_sign || signed(cx, n.first) {
             return None;
         }
     }
@@ -1148,7 +1163,7 @@ fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     } else if let Some(u) = unit_word(cx, fig_next, false) {
         found.unit = Some(u);
         np_start = None;
-    } else if let Some(u) = unit_after_fraction(cx, fig_next) {
+    } else if let Some(u) = unit_after_fraction(cx, fig_next).filter(|_| fraction) {
         found.unit = Some(u);
         np_start = None;
     } else if cx.is_punct(fig_next, '%') {
@@ -1207,9 +1222,10 @@ fn signed(cx: &Cx<'_>, i: usize) -> bool {
         )
 }
 
-/// The unit of "half an hour", "half a day": "a" or "an" and a unit word
-/// at `j`, after a fraction.
+/// The unit of "half an hour", "half a day", "a quarter of an hour": "a"
+/// or "an" (after "of") and a unit word at `j`, after a fraction.
 fn unit_after_fraction(cx: &Cx<'_>, j: usize) -> Option<Unit> {
+    let j = if cx.is(j, "of") { j + 1 } else { j };
     if cx.is(j, "a") || cx.is(j, "an") {
         unit_word(cx, j + 1, false)
     } else {
@@ -1227,10 +1243,35 @@ fn is_share(cx: &Cx<'_>, fig: &Fig, n: &Num) -> bool {
     if n.value > Decimal::ONE || n.value <= Decimal::ZERO {
         return false;
     }
+    if fig.bounded {
+        return true;
+    }
+    // A stretch of time or a part of a place: "the first half of 2014",
+    // "the other half of the town", "the second half of the year".
+    if let Some(p) = n.first.checked_sub(1) {
+        let part = [
+            "the", "first", "second", "third", "last", "other", "latter", "former", "top",
+            "bottom", "upper", "lower", "northern", "southern", "eastern", "western",
+        ];
+        if part.iter().any(|w| cx.is(p, w)) {
+            return false;
+        }
+    }
+    let mut whole = fig.next + 1;
+    if determiner(cx, whole) {
+        whole += 1;
+    }
+    let time = [
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "century", "decade",
+        "season", "period", "hour", "hours",
+    ];
+    if cx.is_digits(whole) || time.iter().any(|w| cx.is(whole, w)) {
+        return false;
+    }
     let of_something = cx.is(fig.next, "of") || (cx.is(fig.next, "the") && n.words);
     // "one in five victims", "three out of four houses".
     let ratio = (n.first..n.next).any(|i| cx.is(i, "in") || cx.is(i, "out"));
-    fig.bounded || of_something || (ratio && cx.is_wordtok(fig.next))
+    of_something || (ratio && cx.is_wordtok(fig.next))
 }
 
 /// Words that may stand capitalized before a count at the start of a
@@ -1483,12 +1524,36 @@ fn measure_of_people(
         break;
     }
     let after = f.noun.map_or(f.fig.next, |np| np.next);
+    if things {
+        // (c) for things: a measure word right after, past auxiliaries
+        // ("300 families were killed"), not one further on ("Three outlets
+        // reported 12 deaths").
+        let mut j = after;
+        while [
+            "were",
+            "was",
+            "had",
+            "have",
+            "has",
+            "been",
+            "being",
+            "are",
+            "is",
+            "reportedly",
+            "allegedly",
+            "also",
+            "all",
+        ]
+        .iter()
+        .any(|w| cx.is(j, w))
+        {
+            j += 1;
+        }
+        return lw(cx, j, &mut buf).and_then(measure_word);
+    }
     // (c) The first measure word after it in the clause.
     if let Some(m) = measure_after(cx, found, after) {
         return Some(m);
-    }
-    if things {
-        return None;
     }
     // (d) Inside a parenthesis: the measure of the figure it comments on.
     if let Some(open) = open_paren_before(cx, f.fig.first) {
@@ -1502,7 +1567,9 @@ fn measure_of_people(
     if f.strength {
         return Some(Measure::Strength);
     }
-    if let Some(np) = f.noun.as_ref().filter(|_| !share) {
+    // "some fighters fled" says nothing of a force's size.
+    let indefinite = f.fig.shape == Shape::Vague && f.fig.value.interval().high().is_none();
+    if let Some(np) = f.noun.as_ref().filter(|_| !share && !indefinite) {
         if cx.is(np.head, "fighters") || cx.is(np.head, "fighter") {
             return Some(Measure::Strength);
         }
@@ -1689,6 +1756,9 @@ mod tests {
             "One-fourth is a fraction number; they cut it in half.",
             "after 9/11, open 24/7",
             "it was -5 degrees, or (-3)",
+            "between -5 and 10 degrees; from 10 to -5 degrees; minus 5 degrees",
+            "He said some of it was true; some time later; he has multiple sclerosis.",
+            "In the first half of 2014, and the other half of the town.",
             "There was no need for a costly assault.",
         ] {
             assert_eq!(ex(s), Vec::<String>::new(), "{s}");
@@ -1720,6 +1790,22 @@ mod tests {
                 "one and a half hours",
                 &["one and a half [1.5, 1.5] hours - duration"],
             ),
+            (
+                "more than half an hour",
+                &["more than half [0.5, ∞) hours - duration"],
+            ),
+            (
+                "one in five victims",
+                &["one in five [0.2, 0.2] share victims -"],
+            ),
+            (
+                "a quarter of an hour",
+                &["a quarter [0.25, 0.25] hours - duration"],
+            ),
+            (
+                "Some rebel fighters fled",
+                &["Some [2, ∞) people rebel fighters -"],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(ex(input), *want, "{input}");
@@ -1744,6 +1830,13 @@ mod tests {
             (
                 "the army captured two hills",
                 &["two [2, 2] hills hills seized"],
+            ),
+            (
+                "Three news outlets reported 12 deaths.",
+                &[
+                    "Three [3, 3] outlets news outlets -",
+                    "12 [12, 12] people deaths killed",
+                ],
             ),
             // Not from elsewhere in the sentence.
             (

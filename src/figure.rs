@@ -99,14 +99,48 @@ worded_enum!(
     }
 );
 
+/// Units outside the named ones that are measured, not counted.
+const MEASURED: &[&str] = &[
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "seconds",
+    "miles",
+    "feet",
+    "ft",
+    "yards",
+    "inches",
+    "acres",
+    "hectares",
+    "ha",
+    "dollars",
+    "euros",
+    "pounds",
+    "degrees",
+    "kg",
+    "kilograms",
+    "grams",
+    "tonnes",
+    "tons",
+    "lbs",
+    "litres",
+    "liters",
+    "gallons",
+    "barrels",
+];
+
 impl Unit {
     /// Whether the unit counts whole things (people, groups, hills), so
     /// that "more than 100" is at least 101. Distances, durations, percent,
     /// shares and money are measured: "more than 1.5 km" admits 1.6 km
     /// (see [`Estimate::bounds`](crate::Estimate::bounds)). A unit outside
-    /// the named ones counts whole things unless it is one of `weeks`,
-    /// `months`, `years`, `minutes`, `seconds`, `miles`, `dollars`, `euros`,
-    /// `pounds`, `degrees`, `kg` or `tonnes`.
+    /// the named ones counts whole things unless it is a unit of time,
+    /// length, area, mass, volume, money or temperature: `weeks`, `months`,
+    /// `years`, `minutes`, `seconds`, `miles`, `feet`, `ft`, `yards`,
+    /// `inches`, `acres`, `hectares`, `ha`, `dollars`, `euros`, `pounds`,
+    /// `degrees`, `kg`, `kilograms`, `grams`, `tonnes`, `tons`, `lbs`,
+    /// `litres`, `liters`, `gallons` or `barrels`.
     ///
     /// ```
     /// use reckon::Unit;
@@ -126,21 +160,7 @@ impl Unit {
             | Unit::Days
             | Unit::Percent
             | Unit::Share => false,
-            Unit::Other(w) => !matches!(
-                &**w,
-                "weeks"
-                    | "months"
-                    | "years"
-                    | "minutes"
-                    | "seconds"
-                    | "miles"
-                    | "dollars"
-                    | "euros"
-                    | "pounds"
-                    | "degrees"
-                    | "kg"
-                    | "tonnes"
-            ),
+            Unit::Other(w) => !MEASURED.contains(&&**w),
         }
     }
 }

@@ -774,7 +774,7 @@ impl CsvLoader<'_> {
             source = source.relaying(o);
         }
         if let Some(o) = row.get("part_of") {
-            source = source.part_of(o);
+            source = source.as_part_of(o);
         }
 
         match self.figures.get(&figure_id) {

@@ -181,16 +181,16 @@ fn read_trimmed(t: &str, lex: &Lexicon) -> Result<Estimate, Reason> {
     Ok(Estimate::exact(number(t)?)?)
 }
 
-/// Splits `>10 <20` (a lower bound symbol, white space, an upper bound
-/// symbol) into its two bounds.
+/// Splits `>10 <20`, `> 10 < 20` or `≥10 ≤20` (a lower bound symbol, then
+/// after white space an upper bound symbol) into its two bounds.
 fn two_sided(t: &str) -> Option<(&str, &str)> {
     if !t.starts_with(['>', '≥', '=']) {
         return None;
     }
-    let at = t.find(char::is_whitespace)?;
-    let (lower, rest) = t.split_at(at);
-    let upper = rest.trim_start();
-    upper.starts_with(['<', '≤']).then_some((lower, upper))
+    let (at, _) = t
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '<' | '≤') && t[..i].ends_with(char::is_whitespace))?;
+    Some((t[..at].trim_end(), &t[at..]))
 }
 
 /// The tolerance of a hedge word, from the lexicon's approximators. "~",
@@ -438,8 +438,20 @@ fn read_digits(s: &str) -> Result<Decimal, String> {
 impl FromStr for Estimate {
     type Err = Error;
 
+    /// Reads the value grammar, and failing that a text that starts with a
+    /// word as the English phrase [`parse::phrase`](crate::parse::phrase)
+    /// reads ("more than 10 and fewer than 20", "a few hundred"). Figures
+    /// and marks are the grammar's alone (`12,00` is refused, not read as
+    /// 12), and an error is the grammar's.
     fn from_str(s: &str) -> Result<Self, Error> {
-        read(s, Lexicon::shared())
+        let lex = Lexicon::shared();
+        read(s, lex).or_else(|e| {
+            if s.trim_start().starts_with(char::is_alphabetic) {
+                crate::parse::phrase(s, lex).map_err(|_| e)
+            } else {
+                Err(e)
+            }
+        })
     }
 }
 
@@ -520,6 +532,12 @@ mod tests {
             ("≥10 ≤20", ">=10 <=20", "[10, 20]"),
             (">=10  <20", ">=10 <20", "[10, 19]"),
             (">0.25 <0.5", ">0.25 <0.5", "[0.25, 0.5]"),
+            ("> 10 < 20", ">10 <20", "[11, 19]"),
+            ("≥ 10 ≤ 20", ">=10 <=20", "[10, 20]"),
+            // No whole number lies between: the closure.
+            (">1 <2", ">1 <2", "[1, 2]"),
+            (">10 <10.5", ">10 <10.5", "[10, 10.5]"),
+            ("more than 10 and fewer than 20", ">10 <20", "[11, 19]"),
         ];
         for (input, written, interval) in cases {
             let e = p(input);
@@ -532,8 +550,12 @@ mod tests {
                 "'>20 <10' is not a value: value >20 <10: no value meets both bounds",
             ),
             (
-                ">10 <11",
-                "'>10 <11' is not a value: value >10 <11: no value meets both bounds",
+                ">10 <10",
+                "'>10 <10' is not a value: value >10 <10: no value meets both bounds",
+            ),
+            (
+                ">=0.5 <0.5",
+                "'>=0.5 <0.5' is not a value: value >=0.5 <0.5: no value meets both bounds",
             ),
             (
                 ">10 ~20",
@@ -547,6 +569,20 @@ mod tests {
                 want,
                 "{input}"
             );
+        }
+    }
+
+    #[test]
+    fn english_phrases_read_and_write_back() {
+        for phrase in [
+            "a few hundred",
+            "a couple thousand",
+            "more than 10 and fewer than 20",
+            "two to three hundred",
+        ] {
+            let e: Estimate = phrase.parse().unwrap();
+            let back: Estimate = e.to_string().parse().unwrap();
+            assert_eq!(back, e, "{phrase}");
         }
     }
 

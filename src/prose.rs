@@ -557,7 +557,8 @@ fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<Vag
             Some(W::Scale(p, _)) => numeral::pow10(p),
             _ => Some(Decimal::from(100)),
         };
-        let plural_term = term.interval().low() >= Decimal::TEN;
+        // "dozens hundred" and "some thousand" are not compounds.
+        let plural_term = term.interval().low() >= Decimal::TEN || term.interval().high().is_none();
         if let (Some(m), false) = (m, plural_term) {
             if let Some(t) = compose(term, m, cx.s(next)) {
                 return Some((t, next + 1));
@@ -567,22 +568,75 @@ fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<Vag
     Some((term.clone(), next))
 }
 
-/// Whether a plural noun or "of" follows at `j`: "some hills", "some of
-/// the rebels", "multiple people".
+/// Whether a plural noun follows at `j`, perhaps after words that describe
+/// it ("some hills", "some rebel fighters", "multiple people"), or "of" and
+/// a plural ("some of the rebels", "some of them"; not "some of it").
 fn plural_after(cx: &Cx<'_>, j: usize) -> bool {
-    if !cx.is_wordtok(j) {
-        return false;
-    }
-    let w = cx.s(j);
-    cx.is(j, "of")
-        || ["people", "men", "women", "children", "civilians"]
+    let mut k = j;
+    if cx.is(k, "of") {
+        if cx.is(k + 1, "them") || cx.is(k + 1, "those") || cx.is(k + 1, "these") {
+            return true;
+        }
+        k += 1;
+        if ["the", "their", "its", "his", "her", "our", "your"]
             .iter()
-            .any(|p| cx.is(j, p))
-        || (w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !cx.is(j, "times"))
+            .any(|d| cx.is(k, d))
+        {
+            k += 1;
+        }
+    }
+    (k..k + 3).any(|i| cx.is_wordtok(i) && is_plural_noun(cx.s(i)))
+        && (k..k + 3)
+            .take_while(|&i| cx.is_wordtok(i) && !is_plural_noun(cx.s(i)))
+            .all(|i| !is_function_word(cx.s(i)))
+}
+
+/// A plural noun, roughly: the people nouns, or a word ending in "s" that
+/// is not one of the usual words that only look plural.
+fn is_plural_noun(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    if ["people", "men", "women", "children", "police", "personnel"].contains(&l.as_str()) {
+        return true;
+    }
+    l.len() > 3
+        && l.ends_with('s')
+        && !["ss", "us", "is", "ics"].iter().any(|e| l.ends_with(e))
+        && ![
+            "times",
+            "news",
+            "means",
+            "species",
+            "series",
+            "always",
+            "perhaps",
+            "whereas",
+            "besides",
+            "towards",
+            "afterwards",
+            "sometimes",
+            "nevertheless",
+            "was",
+            "has",
+            "this",
+            "thus",
+            "does",
+            "goes",
+            "says",
+            "seems",
+            "remains",
+        ]
+        .contains(&l.as_str())
+}
+
+/// Words that end a noun phrase before it reaches a noun.
+fn is_function_word(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    [
+        "the", "a", "an", "of", "and", "or", "but", "in", "on", "at", "by", "for", "from", "to",
+        "with", "is", "are", "was", "were", "be", "been", "it", "that", "which", "who", "said",
+        "say", "says", "time",
+    ]
+    .contains(&l.as_str())
 }
 
 /// A vague term times a multiplier: "a few" × 100 is "a few hundred".

@@ -345,6 +345,7 @@ impl Reconciler {
                 .scope()
                 .side()
                 .filter(|_| figure.scope().measure().is_loss());
+            let unit = figure.scope().unit();
             let mut evidence = std::mem::take(&mut scratch.items);
             evidence.clear();
             evidence.extend(dossier.claims_at(at).map(|c| {
@@ -359,7 +360,7 @@ impl Reconciler {
                         _ => Stake::Neutral,
                     }
                 });
-                Evidence::of_claim(c, originator, source, stake, c.value().interval())
+                Evidence::of_claim(c, originator, source, stake, c.value().interval_for(unit))
             }));
             index.insert(&items, figure.id(), items.len());
             items.push(self.finish_with(figure.id().clone(), evidence, &mut scratch)?);

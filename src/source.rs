@@ -79,7 +79,7 @@ impl Reliability {
 /// to (if any), an Admiralty [`Reliability`] grade and, for an outlet repeating
 /// someone, the originator it relays: ten outlets relaying Syrian state TV
 /// are one independent source. A part of a publication (an article's
-/// infobox) names the whole it belongs to ([`Source::part_of`]).
+/// infobox) names the whole it belongs to ([`Source::as_part_of`]).
 ///
 /// ```
 /// use reckon::{Reliability, Side, Source, SourceKind};
@@ -162,11 +162,11 @@ impl Source {
     ///
     /// let mut d = Dossier::new();
     /// d.add_source(Source::new("article", "the article", SourceKind::Encyclopedia));
-    /// d.add_source(Source::new("infobox", "its infobox", SourceKind::Encyclopedia).part_of("article"));
+    /// d.add_source(Source::new("infobox", "its infobox", SourceKind::Encyclopedia).as_part_of("article"));
     /// assert_eq!(d.originator(&"infobox".into()).as_str(), "article");
     /// ```
     #[must_use]
-    pub fn part_of(mut self, whole: impl Into<SourceId>) -> Self {
+    pub fn as_part_of(mut self, whole: impl Into<SourceId>) -> Self {
         self.part_of = Some(whole.into());
         self
     }
@@ -202,7 +202,7 @@ impl Source {
     }
 
     /// The publication this source is a part of, if it is one.
-    pub fn whole(&self) -> Option<&SourceId> {
+    pub fn part_of(&self) -> Option<&SourceId> {
         self.part_of.as_ref()
     }
 

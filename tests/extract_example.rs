@@ -86,7 +86,7 @@ fn run_with(args: &[&str], input: &str) -> String {
 }
 
 #[test]
-fn csv_rows_become_a_dossier_once_attributed() {
+fn csv_mode_prints_a_claims_table() {
     let out = run_with(
         &["--csv"],
         "Hezbollah lost 14 fighters and 104 rebels were killed. It lasted two days.\n",
@@ -98,7 +98,11 @@ fn csv_rows_become_a_dossier_once_attributed() {
          rebels-killed,,104,killed,people,rebels killed,Hezbollah lost 14 fighters and 104 rebels were killed.\n\
          duration-in-days,,2,duration,days,duration in days,It lasted two days.\n"
     );
+}
 
+#[cfg(feature = "serde")]
+#[test]
+fn csv_rows_become_a_dossier_once_attributed() {
     // The whole article: one row per mention, ids unique.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/qalamoun-offensive-2014.txt");
     let article = std::fs::read_to_string(path).expect("the seed article is vendored");

@@ -286,7 +286,7 @@ fn a_part_of_a_publication_is_not_independent_of_it() {
         rebels,infobox,3000,article\n";
     let d = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap();
     let infobox = d.source(&"infobox".into()).unwrap();
-    assert_eq!(infobox.whole().map(|s| s.as_str()), Some("article"));
+    assert_eq!(infobox.part_of().map(|s| s.as_str()), Some("article"));
     assert_eq!(d.originator(infobox.id()).as_str(), "article");
     let toml = d.to_toml_string().unwrap();
     assert!(toml.contains("part_of = \"article\""), "{toml}");

@@ -150,8 +150,28 @@ fn mention_ends(m: &Mention<'_>) -> (String, Ends) {
     )
 }
 
-/// The suite's results for `case`, each read under the unit of the mention
-/// we found at its position (whole counts where we found none).
+/// How the suite's own notation must be read: a fractional end ("(0.5,)")
+/// is a share when every end lies in [0, 1] and a measure otherwise;
+/// whole ends leave the choice to the unit of the mention we found.
+fn reading_of_notation(notation: &str) -> Option<Reading> {
+    let ends: Vec<Decimal> = notation
+        .trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'))
+        .split(',')
+        .filter_map(|e| e.trim().parse().ok())
+        .collect();
+    if ends.iter().all(|e| e.fract().is_zero()) {
+        return None;
+    }
+    Some(if ends.iter().all(|e| *e <= Decimal::ONE) {
+        Reading::Share
+    } else {
+        Reading::Measure
+    })
+}
+
+/// The suite's results for `case`, each read as its notation requires or,
+/// for whole ends, under the unit of the mention we found at its position
+/// (whole counts where we found none).
 fn expected_ranges(
     case: &Value,
     closed_ranges: bool,
@@ -163,7 +183,8 @@ fn expected_ranges(
         .enumerate()
         .map(|(i, r)| {
             let value = r.get("Resolution")?.get("value")?.as_str()?;
-            let unit = got.get(i).map_or(Reading::Counts, |m| reading(m.unit()));
+            let unit = reading_of_notation(value)
+                .unwrap_or_else(|| got.get(i).map_or(Reading::Counts, |m| reading(m.unit())));
             Some((
                 s(r, "Text").to_lowercase(),
                 ends(value, closed_ranges, unit)?,

@@ -937,3 +937,35 @@ fn the_qalamoun_dossiers_contradictions_are_found() {
             .any(|c| c.kind() == ConflictKind::ComponentsExceedTotal)
     );
 }
+
+#[test]
+fn a_measured_figure_reads_strict_bounds_as_measures() {
+    // A duration in hours: "more than 2" admits 2.5 hours, so the two claims
+    // agree. The same claims on a count of people conflict: more than 2
+    // people is at least 3, and 2.5 people is not a count.
+    let claims = |unit: reckon::Unit| {
+        let mut d = Dossier::new();
+        d.add_source(Source::new("a", "a", SourceKind::Media));
+        d.add_source(Source::new("b", "b", SourceKind::Media));
+        d.add_figure(Figure::new(
+            "f",
+            "a length",
+            Scope::new(Measure::Duration).with_unit(unit),
+        ));
+        d.add_claim(Claim::new("c1", "f", "a", ">2".parse().unwrap()));
+        d.add_claim(Claim::new("c2", "f", "b", "2.5".parse().unwrap()));
+        Reconciler::new().reconcile(&d).unwrap()
+    };
+    let hours = claims(reckon::Unit::Hours);
+    let f = hours.get(&"f".into()).unwrap();
+    assert_eq!(kinds(f), Vec::<&str>::new());
+    assert_eq!(
+        f.consensus().map(|c| c.to_string()),
+        Some("[2.5, 2.5]".into())
+    );
+    let people = claims(reckon::Unit::People);
+    assert_eq!(
+        kinds(people.get(&"f".into()).unwrap()),
+        ["disjoint", "empty_consensus"]
+    );
+}
