@@ -210,8 +210,46 @@ pub(crate) fn dcmp(a: &Decimal, b: &Decimal) -> Ordering {
     if a.scale() == b.scale() {
         a.mantissa().cmp(&b.mantissa())
     } else {
-        a.cmp(b)
+        dcmp_rescaled(a, b)
     }
+}
+
+/// 10⁰ to 10²⁸, the scales a decimal can have.
+const POWERS_OF_TEN: [u128; 29] = {
+    let mut p = [1u128; 29];
+    let mut i = 1;
+    while i < p.len() {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
+
+/// [`dcmp`] for decimals of different scales (an approximate figure's
+/// "90.0" against a count's "100"): the mantissa with fewer decimal places
+/// is multiplied by the power of ten that makes up the difference, and the
+/// two compare as integers (900 against 1000). A product beyond 128 bits, or
+/// a negative sign, falls back to `Decimal::cmp`.
+#[inline(never)]
+fn dcmp_rescaled(a: &Decimal, b: &Decimal) -> Ordering {
+    let (x, y) = (a.unpack(), b.unpack());
+    if x.negative || y.negative {
+        return a.cmp(b);
+    }
+    let mantissa =
+        |lo: u32, mid: u32, hi: u32| u128::from(lo) | u128::from(mid) << 32 | u128::from(hi) << 64;
+    let (mx, my) = (mantissa(x.lo, x.mid, x.hi), mantissa(y.lo, y.mid, y.hi));
+    let scaled = |m: u128, by: u32| {
+        POWERS_OF_TEN
+            .get(by as usize)
+            .and_then(|&p| m.checked_mul(p))
+    };
+    let compared = if x.scale < y.scale {
+        scaled(mx, y.scale - x.scale).map(|m| m.cmp(&my))
+    } else {
+        scaled(my, x.scale - y.scale).map(|m| mx.cmp(&m))
+    };
+    compared.unwrap_or_else(|| a.cmp(b))
 }
 
 /// `Decimal::max` by [`dcmp`]: the same result, ties to `a`.
@@ -491,6 +529,15 @@ mod tests {
             prop_assert_eq!(dcmp(&x, &y), x.cmp(&y));
             prop_assert_eq!(dmax(x, y).to_string(), x.max(y).to_string());
             prop_assert_eq!(dmin(x, y).to_string(), x.min(y).to_string());
+        }
+
+        #[test]
+        fn cheap_compare_across_scales_is_decimal_compare(a in any::<i64>(), sa in 0u32..=28, b in any::<i64>(), sb in 0u32..=28, big in any::<bool>()) {
+            // Mantissas up to 96 bits, so that rescaling can overflow.
+            let wide = |m: i64| if big { i128::from(m) << 32 } else { i128::from(m) };
+            let (x, y) = (Decimal::from_i128_with_scale(wide(a), sa), Decimal::from_i128_with_scale(wide(b), sb));
+            prop_assert_eq!(dcmp(&x, &y), x.cmp(&y));
+            prop_assert_eq!(dcmp(&x, &x.normalize()), Ordering::Equal);
         }
     }
 }
