@@ -165,6 +165,20 @@ impl std::hash::Hasher for MixHasher {
     }
 }
 
+/// The whole number nearest `best` inside `range` (ties to the even one):
+/// a count's best value is a count. `best` itself when no whole number lies
+/// in the range.
+fn whole_best(best: Decimal, range: Interval) -> Decimal {
+    let rounded = best.round();
+    if range.contains(rounded) {
+        return rounded;
+    }
+    [best.floor(), best.ceil()]
+        .into_iter()
+        .find(|n| range.contains(*n))
+        .unwrap_or(best)
+}
+
 /// The position of each figure's finding, by figure id: an open-addressing
 /// table, at most half full, of positions into the findings (the ids
 /// themselves stay in the findings), each with 24 bits of its id's hash so
@@ -363,7 +377,8 @@ impl Reconciler {
                 Evidence::of_claim(c, originator, source, stake, c.value().interval_for(unit))
             }));
             index.insert(&items, figure.id(), items.len());
-            items.push(self.finish_with(figure.id().clone(), evidence, &mut scratch)?);
+            let whole = unit.counts_whole();
+            items.push(self.finish_with(figure.id().clone(), evidence, whole, &mut scratch)?);
         }
         let mut findings = Findings {
             items,
@@ -412,13 +427,16 @@ impl Reconciler {
     /// An error from the policy, or [`Error::Invalid`] when its best value
     /// lies outside its range.
     pub fn finish(&self, figure: FigureId, tally: Tally) -> Result<Finding, Error> {
-        self.finish_with(figure, tally.items, &mut Scratch::default())
+        self.finish_with(figure, tally.items, false, &mut Scratch::default())
     }
 
+    /// Reconciles one figure's evidence; `whole` when the figure counts
+    /// whole things, so that its best value is a whole number.
     fn finish_with(
         &self,
         figure: FigureId,
         items: Vec<Evidence>,
+        whole: bool,
         scratch: &mut Scratch,
     ) -> Result<Finding, Error> {
         let mut p = Prepared::with_scratch(items, self.reading, self.superseded, scratch);
@@ -426,6 +444,10 @@ impl Reconciler {
         let set = p.set();
         let outcome = self.policy.apply(&set)?;
         let (range, best, roles) = outcome.into_parts();
+        let best = match (best, range) {
+            (Some(b), Some(r)) if whole && !b.fract().is_zero() => Some(whole_best(b, r)),
+            _ => best,
+        };
         match (range, best) {
             (Some(r), Some(b)) if !r.contains(b) => {
                 return Err(Error::invalid(
@@ -601,7 +623,10 @@ impl Finding {
         self.range().map(|r| r.low())
     }
 
-    /// The reconciled best value.
+    /// The reconciled best value. Through [`Reconciler::reconcile`], a
+    /// figure that counts whole things (people, hills) has a whole best
+    /// value: the policy's, rounded to the nearest whole number in the range
+    /// (ties to even), so that "6–7" and "14" give 6, not 6.5.
     pub fn best(&self) -> Option<Decimal> {
         self.best
     }

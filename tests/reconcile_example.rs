@@ -95,12 +95,13 @@ fn json_from_a_three_column_csv() {
     assert_eq!(o["likelihood"], "The figure is likely at least 101.");
 
     // "fewer than 10" is [0, 9] (midpoint 4.5), 6 is [6, 6]: consensus
-    // [6, 6]; agreement (0 + 1) / (9 + 1) = 0.1.
+    // [6, 6]; agreement (0 + 1) / (9 + 1) = 0.1. The best value, 4.5, is a
+    // count of people: rounded to the nearest whole number, ties to even, 4.
     let h = &figures[2];
     assert_eq!(h["claims"][0]["value"], "<10");
     assert_eq!(
         (&h["low"], &h["best"], &h["high"]),
-        (&"0".into(), &"4.5".into(), &"9".into())
+        (&"0".into(), &"4".into(), &"9".into())
     );
     assert_eq!(strs(&h["consensus"]), ["6", "6"]);
     assert_eq!(h["agreement"], "0.1");
