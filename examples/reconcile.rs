@@ -2,7 +2,7 @@
 //! be believed about each figure.
 //!
 //! ```text
-//! cargo run --example reconcile -- [--json] [--policy NAME] [--lenient] [--count-superseded] FILE
+//! cargo run --example reconcile -- [--json] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE
 //! ```
 //!
 //! - `FILE`: a `.csv` claims table (only the columns `figure,source,value`
@@ -12,6 +12,8 @@
 //! - `--policy NAME`: `envelope`, `consensus`, `conservative`,
 //!   `most_reliable`, `most_recent`, `majority` or `weighted` (the default).
 //! - `--lenient`: read vague words leniently ("dozens" is 12–119).
+//! - `--rounded`: as `--lenient`, and read a round number as the counts
+//!   that round to it ("13000" is 12500–13499; see `reckon::Reading`).
 //! - `--count-superseded`: let revised claims count too.
 //! - `--json`: print JSON instead of a table.
 //!
@@ -66,12 +68,12 @@ use reckon::{Decimal, Dossier, Reading, policy};
 use serde_json::Value;
 
 const USAGE: &str =
-    "usage: reconcile [--json] [--policy NAME] [--lenient] [--count-superseded] FILE";
+    "usage: reconcile [--json] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE";
 
 struct Args {
     json: bool,
     policy: Option<String>,
-    lenient: bool,
+    reading: Reading,
     count_superseded: bool,
     file: String,
 }
@@ -79,13 +81,14 @@ struct Args {
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut json = false;
     let mut policy = None;
-    let mut lenient = false;
+    let mut reading = Reading::Strict;
     let mut count_superseded = false;
     let mut file = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
-            "--lenient" => lenient = true,
+            "--lenient" => reading = Reading::Lenient,
+            "--rounded" => reading = Reading::Rounded,
             "--count-superseded" => count_superseded = true,
             "--policy" => {
                 policy = Some(args.next().ok_or("--policy needs a name")?);
@@ -101,7 +104,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(Args {
         json,
         policy,
-        lenient,
+        reading,
         count_superseded,
         file,
     })
@@ -200,9 +203,7 @@ fn run(args: Args) -> Result<String, reckon::Error> {
     if let Some(name) = &args.policy {
         r = r.policy(policy::named(name)?);
     }
-    if args.lenient {
-        r = r.reading(Reading::Lenient);
-    }
+    r = r.reading(args.reading);
     if args.count_superseded {
         r = r.superseded(Superseded::Count);
     }

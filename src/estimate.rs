@@ -416,11 +416,12 @@ impl Estimate {
         compute_interval(&self.form).unwrap_or(Interval::EVERYTHING)
     }
 
-    /// The interval under a chosen reading of vague words; other forms do
-    /// not depend on the reading.
+    /// The interval under a chosen reading of vague words and round
+    /// numbers; other forms do not depend on the reading.
     pub fn interval_read(&self, reading: Reading) -> Interval {
         match (&self.form, reading) {
-            (Form::Vague(term), Reading::Lenient) => term.lenient(),
+            (Form::Vague(term), Reading::Lenient | Reading::Rounded) => term.lenient(),
+            (Form::Exact(n), Reading::Rounded) => crate::lexicon::rounded(*n),
             _ => self.interval(),
         }
     }

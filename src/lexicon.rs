@@ -104,7 +104,7 @@ impl VagueTerm {
     }
 }
 
-/// Which reading of a vague word to use.
+/// Which reading of vague words, and of round numbers, to use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Reading {
@@ -114,6 +114,51 @@ pub enum Reading {
     /// The lenient interval, for contradiction checks that should give a vague
     /// word the benefit of the doubt: "dozens" is `[12, 119]`.
     Lenient,
+    /// Lenient, and a round number given as exact is read as every count
+    /// that rounds to it: round numbers are weak evidence of exactness
+    /// (DOMAIN §3), and compilations round. A whole `n` ending in zeros
+    /// reads as `[n − u/2, n + u/2 − 1]`, `u` the largest power of ten (at
+    /// least 10) that divides `n` and is at most a tenth of it, so never
+    /// more than 5 % either way; other numbers read as given.
+    ///
+    /// ```
+    /// use reckon::{Estimate, Reading};
+    ///
+    /// let read = |v: &str| v.parse::<Estimate>().unwrap().interval_read(Reading::Rounded).to_string();
+    /// assert_eq!(read("13000"), "[12500, 13499]");
+    /// assert_eq!(read("1800"), "[1750, 1849]");
+    /// assert_eq!(read("3000"), "[2950, 3049]"); // at most 5 %
+    /// assert_eq!(read("20"), "[20, 20]");
+    /// assert_eq!(read("1754"), "[1754, 1754]");
+    /// assert_eq!(read("dozens"), "[12, 119]"); // as Lenient
+    /// ```
+    Rounded,
+}
+
+/// The counts a round number may have been rounded from (see
+/// [`Reading::Rounded`]).
+pub(crate) fn rounded(n: Decimal) -> Interval {
+    let exact = Interval::from_parts(n, Some(n));
+    if !n.fract().is_zero() || n <= Decimal::ZERO {
+        return exact;
+    }
+    let mut unit = Decimal::ZERO;
+    let mut u = Decimal::TEN;
+    while let Some(next) = u.checked_mul(Decimal::TEN) {
+        if !(n % u).is_zero() || next > n {
+            break;
+        }
+        unit = u;
+        u = next;
+    }
+    if unit.is_zero() {
+        return exact;
+    }
+    let half = unit / Decimal::TWO;
+    match n.checked_add(half - Decimal::ONE) {
+        Some(high) => Interval::from_parts(n - half, Some(high)),
+        None => exact,
+    }
 }
 
 /// The half-width `t` of an approximate figure "about n": `[n − t, n + t]`.
@@ -890,6 +935,24 @@ mod tests {
         assert_eq!(t.of(70.into()), 7.into());
         assert_eq!(t.of(75.into()), 7.into());
         assert_eq!(t.of(3.into()), Decimal::ONE);
+    }
+
+    #[test]
+    fn rounding_stays_within_five_percent_and_never_overflows() {
+        let big = Decimal::from_i128_with_scale(10i128.pow(28), 0);
+        let r = rounded(big);
+        assert_eq!(r.low(), big - big / Decimal::from(20));
+        assert!(r.high().is_some_and(|h| h > big));
+        for n in [
+            Decimal::ZERO,
+            Decimal::MAX,
+            Decimal::new(15, 1),
+            Decimal::from(7),
+        ] {
+            assert_eq!(rounded(n), Interval::from_parts(n, Some(n)), "{n}");
+        }
+        // 500: u = 10 (100 is more than a tenth of 500).
+        assert_eq!(rounded(Decimal::from(500)).to_string(), "[495, 504]");
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! believed, where the sources contradict each other, and how sure we are.
 //!
 //! A [`Reconciler`] holds the options — the [`Policy`]
-//! (`weighted` by default), the [`Reading`] of vague words, whether
+//! (`weighted` by default), the [`Reading`] of vague words and round
+//! numbers, whether
 //! [`Superseded`] claims count — and reconciles a whole [`Dossier`] into
 //! [`Findings`], one [`Finding`] per figure plus the conflicts between
 //! related figures. Underneath, each figure's claims become [`Evidence`]
@@ -73,7 +74,8 @@ use tally::{Prepared, Scratch};
 /// Reconciles figures: the options, and the entry points.
 ///
 /// Options are set by chained calls on a value: a [`Policy`] (default
-/// [`Weighted`]), the [`Reading`] of vague words (default strict), and
+/// [`Weighted`]), the [`Reading`] of vague words and round numbers
+/// (default strict), and
 /// whether [`Superseded`] claims count (default: they do not).
 ///
 /// ```
@@ -496,13 +498,13 @@ impl Reconciler {
 
 /// One claim in a [`Finding`]: its interval, whether it counted, and what
 /// the policy made of it.
-///
-/// The role is an index into [`ROLES`] (`known`), or a boxed role with a
-/// reason from outside the crate (`other`, and then `known` is 0): 48 bytes
-/// in all, where a two-field enum beside the flag would take 56. Always the
-/// index when there is one, so that equal roles are equal fields.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ClaimStatus {
+    // The role is an index into `ROLES` (`known`), or a boxed role with a
+    // reason from outside the crate (`other`, and then `known` is 0): 48
+    // bytes in all, where a two-field enum beside the flag would take 56.
+    // Always the index when there is one, so that equal roles are equal
+    // fields.
     claim: ClaimId,
     interval: Packed,
     other: Option<Box<Role>>,

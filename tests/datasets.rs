@@ -537,3 +537,46 @@ fn ucdp_example_reports_rows_it_cannot_read_and_keeps_the_rest() {
         "{out}"
     );
 }
+
+#[test]
+fn the_rounded_reading_forgives_round_numbers_only() {
+    use reckon::Reading;
+    use reckon::confidence::Grade;
+    let dossier = acw();
+    let contested = |reading: Reading| {
+        Reconciler::new()
+            .reading(reading)
+            .reconcile(&dossier)
+            .expect("reconciles")
+            .iter()
+            .filter(|f| f.summary().grade() == Grade::Contested)
+            .count()
+    };
+    // Most compilations disagree in exact counts (Shiloh, Union dead: 1735
+    // against 1754), so reading Bodart's round figures as rounded settles
+    // few: 43 of 796.
+    assert_eq!(contested(Reading::Strict), 796);
+    assert_eq!(contested(Reading::Rounded), 753);
+
+    // Shiloh, Union casualties: Bodart's 13000 no longer contradicts 13047;
+    // Phisterer's 13573 still does.
+    let shiloh = Reconciler::new()
+        .reading(Reading::Rounded)
+        .reconcile(&dossier)
+        .expect("reconciles");
+    let f = shiloh
+        .get(&"tn003-union-casualties".into())
+        .expect("finding");
+    let disjoint: Vec<String> = f
+        .conflicts()
+        .iter()
+        .filter(|c| c.kind() == ConflictKind::Disjoint)
+        .map(|c| c.explanation())
+        .collect();
+    assert_eq!(disjoint.len(), 1, "{disjoint:?}");
+    assert!(disjoint[0].contains("13573"), "{disjoint:?}");
+
+    let out = run_example("civil_war", &["--rounded", "--battle", "tn003"]);
+    assert!(out.contains("Round numbers are read as every count that rounds to them"));
+    assert!(out.contains("    weighted: 12500–13573, best 13047 · contested · confidence low\n    conflicts: 1 disjoint, 1 empty_consensus\n"));
+}

@@ -275,10 +275,13 @@ impl Evidence {
         self.interval
     }
 
-    /// The interval under a reading of vague words.
+    /// The interval under a reading of vague words and round numbers.
     pub fn interval_read(&self, reading: Reading) -> Interval {
         match (&self.vague, reading) {
-            (Some(term), Reading::Lenient) => term.lenient(),
+            (Some(term), Reading::Lenient | Reading::Rounded) => term.lenient(),
+            (None, Reading::Rounded) if self.shape == Shape::Exact => {
+                crate::lexicon::rounded(self.interval.low())
+            }
             _ => self.interval,
         }
     }
