@@ -1244,7 +1244,12 @@ fn is_share(cx: &Cx<'_>, fig: &Fig, n: &Num) -> bool {
         return false;
     }
     if fig.bounded {
-        return true;
+        // "more than 1/1" leaves no share.
+        return match fig.value.bounds().0 {
+            Excluded(v) => v < Decimal::ONE,
+            Included(v) => v <= Decimal::ONE,
+            Unbounded => true,
+        };
     }
     // A stretch of time or a part of a place: "the first half of 2014",
     // "the other half of the town", "the second half of the year".
@@ -1759,6 +1764,7 @@ mod tests {
             "between -5 and 10 degrees; from 10 to -5 degrees; minus 5 degrees",
             "He said some of it was true; some time later; he has multiple sclerosis.",
             "In the first half of 2014, and the other half of the town.",
+            "more than 1/1 of the people",
             "There was no need for a costly assault.",
         ] {
             assert_eq!(ex(s), Vec::<String>::new(), "{s}");

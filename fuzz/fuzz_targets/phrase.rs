@@ -15,6 +15,15 @@ fuzz_target!(|data: &[u8]| {
             parse::phrase(&written, Lexicon::shared()).is_ok(),
             "{text:?} read as {written}, which does not read back"
         );
+        assert!(
+            written.parse::<reckon::Estimate>().is_ok(),
+            "{text:?} read as {written}, which FromStr does not read"
+        );
+        // The interval and the measured bounds agree on where the value lies.
+        let i = e.interval();
+        let _ = e.bounds();
+        let _ = e.interval_read(reckon::Reading::Rounded);
+        assert!(i.high().is_none_or(|h| i.low() <= h));
     }
     let _ = parse::number(text);
 });
