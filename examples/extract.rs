@@ -45,15 +45,16 @@
 //!
 //! The `source` column is left empty: the loader refuses a row without one,
 //! naming its line, until it is filled in. `figure` is a suggested id made
-//! from the noun and the measure (`-2`, `-3` ... where two would be the
-//! same), `label` says the same in words, and `quote` is the sentence the
-//! figure is in.
+//! from the noun and the measure (`figure` when they have no ASCII letters;
+//! `-2`, `-3` ... where two would be the same), `label` says the same in
+//! words, and `quote` is the sentence the figure is in. A share open above
+//! is written closed at the whole (`>0.5 <=1`), as the JSON gives it.
 
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 
-use reckon::Lexicon;
 use reckon::extract::{Mention, extract};
+use reckon::{Form, Lexicon};
 use serde_json::Value;
 
 /// One mention as a JSON object, its fields in the documented order.
@@ -129,6 +130,17 @@ fn slug(words: &str) -> String {
     out
 }
 
+/// The value as the claims table should hold it: a share open above is
+/// closed at the whole ("more than half" is `>0.5 <=1`).
+fn value_text(m: &Mention<'_>) -> String {
+    let v = m.value();
+    let open_share = m.unit() == &reckon::Unit::Share && v.interval().high().is_none();
+    match v.form() {
+        Form::AtLeast(_) | Form::MoreThan(_) if open_share => format!("{v} <=1"),
+        _ => v.to_string(),
+    }
+}
+
 /// One claims-table row per mention, the figure ids unique within the run.
 fn write_row(
     out: &mut impl Write,
@@ -145,14 +157,17 @@ fn write_row(
         (None, Some(x)) => format!("{x} in {unit}"),
         (None, None) => unit.to_owned(),
     };
-    let base = slug(&label);
+    let base = match slug(&label) {
+        s if s.is_empty() => "figure".to_owned(),
+        s => s,
+    };
     let n = seen.entry(base.clone()).or_insert(0);
     *n += 1;
     let figure = if *n == 1 { base } else { format!("{base}-{n}") };
     let fields = [
         figure,
         String::new(),
-        m.value().to_string(),
+        value_text(m),
         measure.unwrap_or("").to_owned(),
         m.unit().as_str().to_owned(),
         label,

@@ -87,6 +87,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--lenient" | "--rounded" if reading != Reading::Strict => {
+                return Err("give one of --lenient and --rounded".into());
+            }
             "--lenient" => reading = Reading::Lenient,
             "--rounded" => reading = Reading::Rounded,
             "--count-superseded" => count_superseded = true,

@@ -2,7 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::{Claim, ClaimId, Error, Figure, FigureId, Relation, Source, SourceId, Stake};
+use crate::{
+    Claim, ClaimId, Error, Figure, FigureId, Form, Relation, Source, SourceId, Stake, VagueTerm,
+};
 
 /// Every source, figure, claim and relation about one subject.
 ///
@@ -234,9 +236,11 @@ impl Dossier {
     /// Checks the whole dossier and reports **every** problem at once, each
     /// naming the record it is in: duplicate ids, references to missing
     /// sources, figures or claims, cycles in relations or in `relays` and
-    /// `supersedes` links, a claim whose unit differs from its figure's, a
-    /// revision of a claim about another figure, and related figures counted
-    /// in different units.
+    /// `supersedes` links, a `part_of` naming no source or beside `relays`,
+    /// a claim whose unit differs from its figure's, a revision of a claim
+    /// about another figure, two claims reading one vague word two ways
+    /// (a file holds one meaning per word), and related figures counted in
+    /// different units.
     ///
     /// # Errors
     /// [`Error::Invalid`] for one problem, [`Error::Many`] for several.
@@ -317,6 +321,31 @@ impl Dossier {
                     )),
                     Some(_) => {}
                 }
+            }
+        }
+        // One meaning per vague word: two claims that both say "dozens" must
+        // read it the same way, or the dossier cannot be written as one file.
+        let mut terms: HashMap<&str, (&ClaimId, &VagueTerm)> = HashMap::new();
+        for c in &self.claims {
+            let Form::Vague(term) = c.value().form() else {
+                continue;
+            };
+            match terms.get(term.name()) {
+                None => {
+                    terms.insert(term.name(), (c.id(), term));
+                }
+                Some((first, t)) if *t != &**term => problems.push(Error::invalid(
+                    format!("claim `{}`", c.id()),
+                    format!(
+                        "it reads '{}' as {} ({}), but claim `{first}` as {} ({})",
+                        term.name(),
+                        term.interval(),
+                        term.provenance(),
+                        t.interval(),
+                        t.provenance()
+                    ),
+                )),
+                Some(_) => {}
             }
         }
         let revision_edges = self

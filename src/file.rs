@@ -178,6 +178,8 @@ struct TermRecord {
 enum TermPoint {
     Whole(i64),
     Text(String),
+    /// Anything else TOML allows (a float, a boolean), refused with a reason.
+    Other(toml::Value),
 }
 
 /// Reads a term's interval: `24–119`, `24`, or `24+` for no upper end.
@@ -202,6 +204,12 @@ fn term_interval(text: &str, name: &str, which: &str) -> Result<Interval, Error>
 
 /// Writes an interval as a term record does.
 fn interval_text(i: Interval) -> String {
+    // A negative zero would write "-0", which does not read back.
+    let i = if i.low().is_zero() {
+        Interval::from_parts(Decimal::ZERO, i.high())
+    } else {
+        i
+    };
     match i.high() {
         None => format!("{}+", i.low()),
         Some(h) if h == i.low() => h.to_string(),
@@ -218,12 +226,20 @@ impl TermRecord {
         };
         let point = match &self.point {
             TermPoint::Whole(n) => Decimal::from(*n),
-            TermPoint::Text(t) => crate::grammar::read_number(t.trim()).map_err(|r| {
+            TermPoint::Text(t) => t.trim().parse::<Decimal>().map_err(|_| {
                 Error::invalid(
                     format!("vague term `{}`", self.name),
-                    format!("its point {r}"),
+                    format!("its point '{t}' is not a number"),
                 )
             })?,
+            TermPoint::Other(v) => {
+                return Err(Error::invalid(
+                    format!("vague term `{}`", self.name),
+                    format!(
+                        "its point {v} is not an integer or a decimal string (write point = \"24.5\")"
+                    ),
+                ));
+            }
         };
         VagueTerm::new(&self.name, strict, lenient, point, &self.from)
     }
@@ -342,14 +358,22 @@ fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
         }
     };
     let terms: TermsOnly = toml::from_str(text).map_err(syntax)?;
-    let mut lexicon = Lexicon::english();
+    let mut own = Vec::with_capacity(terms.term.len());
+    let mut lines: HashMap<String, u64> = HashMap::new();
     for t in &terms.term {
-        let term = t.get_ref().to_term().map_err(|e| {
-            let (line, _) = line_column(text, t.span().start);
-            e.at(Location::file(name).line(line))
-        })?;
-        lexicon = lexicon.with_term(term);
+        let (line, _) = line_column(text, t.span().start);
+        let at = || Location::file(name).line(line);
+        let term = t.get_ref().to_term().map_err(|e| e.at(at()))?;
+        if let Some(first) = lines.insert(term.name().to_owned(), line) {
+            return Err(Error::invalid(
+                format!("vague term `{}`", term.name()),
+                format!("it is defined twice, here and on line {first}"),
+            )
+            .at(at()));
+        }
+        own.push(term);
     }
+    let lexicon = Lexicon::english().with_terms(own);
     let file: DossierFile = if terms.term.is_empty() {
         toml::from_str(text).map_err(syntax)?
     } else {
@@ -461,7 +485,10 @@ impl Dossier {
     /// reads it back to an equal dossier.
     ///
     /// # Errors
-    /// When a record cannot be written as TOML (not expected for valid records).
+    /// When a record cannot be written as TOML (not expected for valid
+    /// records), and when a vague term cannot be: claims that read one word
+    /// two ways ([`Dossier::validate`] reports it), or a term built in code
+    /// whose name reads as something else ("about 50").
     pub fn to_toml_string(&self) -> Result<String, Error> {
         let file = DossierFile {
             term: self
@@ -482,28 +509,43 @@ impl Dossier {
 
     /// The vague terms the claims use that the English lexicon does not
     /// read the same way: a file's own `[[term]]`s, written back with it.
+    ///
+    /// # Errors
+    /// When claims read one word two ways, or a term's name reads as
+    /// something else (a term named "about 50" would read back as ~50).
     fn own_terms(&self) -> Result<Vec<Arc<VagueTerm>>, Error> {
-        let english = Lexicon::shared();
-        let mut own: Vec<Arc<VagueTerm>> = Vec::new();
+        let reads_as = |lex: &Lexicon, term: &Arc<VagueTerm>| {
+            parse::phrase(term.name(), lex)
+                .is_ok_and(|e| matches!(e.form(), Form::Vague(t) if t == term))
+        };
+        let mut used: Vec<Arc<VagueTerm>> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
         for c in self.claims() {
             let Form::Vague(term) = c.value().form() else {
                 continue;
             };
-            if own.iter().any(|t| t == term) {
-                continue;
+            match at.get(term.name()) {
+                Some(&i) if used[i] == *term => {}
+                Some(_) => {
+                    return Err(Error::invalid(
+                        format!("vague term `{}`", term.name()),
+                        "claims read it two ways, and a file holds one",
+                    ));
+                }
+                None => {
+                    at.insert(term.name(), used.len());
+                    used.push(term.clone());
+                }
             }
-            let as_english = parse::phrase(term.name(), english)
-                .is_ok_and(|e| matches!(e.form(), Form::Vague(t) if t == term));
-            if as_english {
-                continue;
-            }
-            if own.iter().any(|t| t.name() == term.name()) {
-                return Err(Error::invalid(
-                    format!("vague term `{}`", term.name()),
-                    "claims use two different terms of this name, and a file holds one",
-                ));
-            }
-            own.push(term.clone());
+        }
+        let english = Lexicon::shared();
+        let own: Vec<Arc<VagueTerm>> = used.into_iter().filter(|t| !reads_as(english, t)).collect();
+        let lexicon = Lexicon::english().with_terms(own.iter().map(|t| (**t).clone()));
+        if let Some(t) = own.iter().find(|t| !reads_as(&lexicon, t)) {
+            return Err(Error::invalid(
+                format!("vague term `{}`", t.name()),
+                "its name does not read back as the term, so a file cannot hold it",
+            ));
         }
         Ok(own)
     }

@@ -119,7 +119,10 @@ pub enum Reading {
     /// (DOMAIN §3), and compilations round. A whole `n` ending in zeros
     /// reads as `[n − u/2, n + u/2 − 1]`, `u` the largest power of ten (at
     /// least 10) that divides `n` and is at most a tenth of it, so never
-    /// more than 5 % either way; other numbers read as given.
+    /// more than 5 % either way; other numbers, and numbers written with a
+    /// decimal point ("13000.0"), read as given. The reconciler reads a
+    /// measured figure (km, percent) leniently instead: rounding is a
+    /// property of counts.
     ///
     /// ```
     /// use reckon::{Estimate, Reading};
@@ -139,7 +142,8 @@ pub enum Reading {
 /// [`Reading::Rounded`]).
 pub(crate) fn rounded(n: Decimal) -> Interval {
     let exact = Interval::from_parts(n, Some(n));
-    if !n.fract().is_zero() || n <= Decimal::ZERO {
+    // "13000.0" states its precision.
+    if n.scale() != 0 || n <= Decimal::ZERO {
         return exact;
     }
     let mut unit = Decimal::ZERO;
@@ -561,6 +565,29 @@ impl Lexicon {
         match self.terms.iter().position(|t| t.name == term.name) {
             Some(i) => self.terms[i] = term,
             None => self.terms.push(term),
+        }
+        self.reindex();
+        self
+    }
+
+    /// This table with `terms` added, each replacing a term of the same
+    /// name (a later one of `terms` replacing an earlier), indexed once.
+    #[must_use]
+    pub fn with_terms(mut self, terms: impl IntoIterator<Item = VagueTerm>) -> Self {
+        let mut at: std::collections::HashMap<String, usize> = self
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.name.clone(), i))
+            .collect();
+        for term in terms {
+            match at.get(&term.name) {
+                Some(&i) => self.terms[i] = Arc::new(term),
+                None => {
+                    at.insert(term.name.clone(), self.terms.len());
+                    self.terms.push(Arc::new(term));
+                }
+            }
         }
         self.reindex();
         self

@@ -379,8 +379,8 @@ impl Reconciler {
                 Evidence::of_claim(c, originator, source, stake, c.value().interval_for(unit))
             }));
             index.insert(&items, figure.id(), items.len());
-            let whole = unit.counts_whole();
-            items.push(self.finish_with(figure.id().clone(), evidence, whole, &mut scratch)?);
+            let counts = Some(unit.counts_whole());
+            items.push(self.finish_with(figure.id().clone(), evidence, counts, &mut scratch)?);
         }
         let mut findings = Findings {
             items,
@@ -429,27 +429,29 @@ impl Reconciler {
     /// An error from the policy, or [`Error::Invalid`] when its best value
     /// lies outside its range.
     pub fn finish(&self, figure: FigureId, tally: Tally) -> Result<Finding, Error> {
-        self.finish_with(figure, tally.items, false, &mut Scratch::default())
+        self.finish_with(figure, tally.items, None, &mut Scratch::default())
     }
 
-    /// Reconciles one figure's evidence; `whole` when the figure counts
-    /// whole things, so that its best value is a whole number.
+    /// Reconciles one figure's evidence. `counts` says whether the figure
+    /// counts whole things, when its unit is known: a count's best value is
+    /// made whole, and a measure is not read as rounded (1500 km is not a
+    /// count rounded to hundreds).
     fn finish_with(
         &self,
         figure: FigureId,
         items: Vec<Evidence>,
-        whole: bool,
+        counts: Option<bool>,
         scratch: &mut Scratch,
     ) -> Result<Finding, Error> {
-        let mut p = Prepared::with_scratch(items, self.reading, self.superseded, scratch);
+        let reading = match (self.reading, counts) {
+            (Reading::Rounded, Some(false)) => Reading::Lenient,
+            (r, _) => r,
+        };
+        let mut p = Prepared::with_scratch(items, reading, self.superseded, scratch);
         let conflicts = conflict::within(&mut p, &figure, scratch);
         let set = p.set();
         let outcome = self.policy.apply(&set)?;
         let (range, best, roles) = outcome.into_parts();
-        let best = match (best, range) {
-            (Some(b), Some(r)) if whole && !b.fract().is_zero() => Some(whole_best(b, r)),
-            _ => best,
-        };
         match (range, best) {
             (Some(r), Some(b)) if !r.contains(b) => {
                 return Err(Error::invalid(
@@ -465,6 +467,12 @@ impl Reconciler {
             }
             _ => {}
         }
+        let best = match (best, range) {
+            (Some(b), Some(r)) if counts == Some(true) && !b.fract().is_zero() => {
+                Some(whole_best(b, r))
+            }
+            _ => best,
+        };
         let summary = summarize(&set, &conflicts, range, scratch);
         let reading = p.reading;
         let claims = p

@@ -103,6 +103,17 @@ fn forest_plot_draws_the_disputed_figures() {
     assert_eq!(rows, 28, "claims of the disputed figures");
     let all = run_example("forest", &["--all"]);
     assert!(all.matches("<g><title>").count() > rows);
+    // The plot in the README is this one (its PNG is rendered from the SVG
+    // with `rsvg-convert -w 900 -b white`).
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/output/forest-qalamoun.svg"
+    ))
+    .unwrap();
+    assert!(
+        committed == svg,
+        "examples/output/forest-qalamoun.svg is stale: run `cargo run --example forest -- -o examples/output/forest-qalamoun.svg` and render its PNG"
+    );
 }
 
 #[test]

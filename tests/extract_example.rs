@@ -98,6 +98,20 @@ fn csv_mode_prints_a_claims_table() {
          rebels-killed,,104,killed,people,rebels killed,Hezbollah lost 14 fighters and 104 rebels were killed.\n\
          duration-in-days,,2,duration,days,duration in days,It lasted two days.\n"
     );
+    // A share is closed at the whole; a noun with no ASCII letters still
+    // gives an id.
+    let out = run_with(
+        &["--csv"],
+        "More than half of the fighters were wounded. Dozens of جنود.\n",
+    );
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(
+        rows,
+        [
+            "fighters-wounded,,>0.5 <=1,wounded,share,fighters wounded,More than half of the fighters were wounded.",
+            "figure,,dozens,,people,جنود,Dozens of جنود.",
+        ]
+    );
 }
 
 #[cfg(feature = "serde")]

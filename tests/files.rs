@@ -3,8 +3,9 @@
 
 use proptest::prelude::*;
 use reckon::{
-    Claim, Credibility, Decimal, Dossier, Error, Estimate, Figure, Lexicon, Measure, Qualifier,
-    Reading, Relation, Reliability, Scope, Side, Source, SourceKind, Stake, Unit,
+    Claim, Credibility, Decimal, Dossier, Error, Estimate, Figure, Interval, Lexicon, Measure,
+    Qualifier, Reading, Relation, Reliability, Scope, Side, Source, SourceKind, Stake, Unit,
+    VagueTerm,
 };
 
 fn arb_number() -> impl Strategy<Value = Decimal> {
@@ -276,6 +277,74 @@ fn a_bad_term_is_located() {
             .unwrap_err()
             .to_string(),
         "house.toml line 2: vague term `dozens`: its point 'many' is not a number"
+    );
+}
+
+#[test]
+fn a_file_holds_one_meaning_per_vague_word() {
+    let term = |high: i64| {
+        VagueTerm::new(
+            "dozens",
+            Interval::new(24.into(), Some(high.into())).unwrap(),
+            Interval::new(12.into(), Some(high.into())).unwrap(),
+            24.into(),
+            "house style",
+        )
+        .unwrap()
+    };
+    let mut d = Dossier::new();
+    d.add_source(Source::new("s", "s", SourceKind::Media));
+    d.add_figure(Figure::new("f", "f", Scope::new(Measure::Killed)));
+    d.add_claim(Claim::new("english", "f", "s", "dozens".parse().unwrap()));
+    let house = Lexicon::english().with_term(term(99));
+    d.add_claim(Claim::new("house", "f", "s", house.read("dozens").unwrap()));
+    let err = d.validate().unwrap_err().to_string();
+    assert!(
+        err.starts_with("claim `house`: it reads 'dozens' as [24, 99] (house style), but claim `english` as [24, 119]"),
+        "{err}"
+    );
+    assert_eq!(
+        d.to_toml_string().unwrap_err().to_string(),
+        "vague term `dozens`: claims read it two ways, and a file holds one"
+    );
+
+    // A term whose name reads as something else cannot be written.
+    let odd = VagueTerm::new(
+        "about 50",
+        Interval::new(1.into(), Some(3.into())).unwrap(),
+        Interval::new(1.into(), Some(3.into())).unwrap(),
+        2.into(),
+        "code",
+    )
+    .unwrap();
+    let mut d = Dossier::new();
+    d.add_source(Source::new("s", "s", SourceKind::Media));
+    d.add_figure(Figure::new("f", "f", Scope::new(Measure::Killed)));
+    d.add_claim(Claim::new("c", "f", "s", Estimate::vague(odd.into())));
+    assert_eq!(
+        d.to_toml_string().unwrap_err().to_string(),
+        "vague term `about 50`: its name does not read back as the term, so a file cannot hold it"
+    );
+
+    // Two tables for one word, and a point TOML reads as a float.
+    let twice = format!(
+        "{HOUSE_TERMS}\n[[term]]\nname = \"dozens\"\nstrict = \"30–99\"\npoint = 30\nfrom = \"x\"\n"
+    );
+    let err = Dossier::from_toml_str(&twice, "house.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("house.toml line ")
+            && err.ends_with(": vague term `dozens`: it is defined twice, here and on line 2"),
+        "{err}"
+    );
+    let float = HOUSE_TERMS.replace("point = 24", "point = 24.5");
+    let err = Dossier::from_toml_str(&float, "house.toml")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "house.toml line 2: vague term `dozens`: its point 24.5 is not an integer or a decimal string (write point = \"24.5\")"
     );
 }
 

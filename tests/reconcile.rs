@@ -758,6 +758,43 @@ impl Policy for Broken {
     }
 }
 
+/// A policy whose best value lies just past its range's high end.
+struct JustOutside;
+
+impl Policy for JustOutside {
+    fn name(&self) -> &str {
+        "just_outside"
+    }
+    fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
+        let high = set.envelope().and_then(|e| e.high()).unwrap_or_default();
+        Ok(Outcome::new(set)
+            .with_range(set.envelope())
+            .with_best(Some(high + Decimal::new(5, 1))))
+    }
+}
+
+#[test]
+fn a_best_value_outside_the_range_is_refused_before_it_is_made_whole() {
+    // 200.5 would round to 200, inside [50, 200]; the policy is still wrong.
+    let mut d = Dossier::new();
+    d.add_source(Source::new("a", "a", SourceKind::Media));
+    d.add_figure(Figure::new(
+        "f",
+        "rebels killed",
+        Scope::new(Measure::Killed),
+    ));
+    d.add_claim(Claim::new("c1", "f", "a", "50–170".parse().unwrap()));
+    d.add_claim(Claim::new("c2", "f", "a", "200".parse().unwrap()));
+    let err = Reconciler::new()
+        .policy(JustOutside)
+        .reconcile(&d)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "policy `just_outside`: its best value 200.5 for figure `f` lies outside its range [50, 200]"
+    );
+}
+
 #[test]
 fn errors_name_the_policy_and_the_figure() {
     let t: Tally = jobeh().into_iter().collect();
@@ -966,6 +1003,36 @@ fn a_measured_figure_reads_strict_bounds_as_measures() {
     let people = claims(reckon::Unit::People);
     assert_eq!(
         kinds(people.get(&"f".into()).unwrap()),
+        ["disjoint", "empty_consensus"]
+    );
+}
+
+#[test]
+fn the_rounded_reading_rounds_counts_only() {
+    // 100 people may be 97 rounded to tens; 100 % is not a rounded count.
+    let kinds_under = |unit: reckon::Unit| {
+        let mut d = Dossier::new();
+        d.add_source(Source::new("a", "a", SourceKind::Media));
+        d.add_source(Source::new("b", "b", SourceKind::Media));
+        d.add_figure(Figure::new(
+            "f",
+            "f",
+            Scope::new(Measure::Killed).with_unit(unit),
+        ));
+        d.add_claim(Claim::new("c1", "f", "a", "100".parse().unwrap()));
+        d.add_claim(Claim::new("c2", "f", "b", "97".parse().unwrap()));
+        let findings = Reconciler::new()
+            .reading(Reading::Rounded)
+            .reconcile(&d)
+            .unwrap();
+        kinds(findings.get(&"f".into()).unwrap())
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds_under(reckon::Unit::People), Vec::<String>::new());
+    assert_eq!(
+        kinds_under(reckon::Unit::Percent),
         ["disjoint", "empty_consensus"]
     );
 }

@@ -143,6 +143,12 @@ fn table_and_errors() {
         String::from_utf8_lossy(&out.stderr)
             .starts_with("reconcile: unknown option `--frobnicate`")
     );
+    let out = example_output("reconcile", &["--lenient", "--rounded", FIXTURE]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("reconcile: give one of --lenient and --rounded")
+    );
     let out = example_output("reconcile", &["examples/data/no-such-file.csv"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
