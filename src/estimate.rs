@@ -329,26 +329,21 @@ impl Estimate {
     /// When `lower` is not a lower bound, `upper` is not an upper bound, or
     /// no value meets both.
     pub fn between(lower: &Estimate, upper: &Estimate) -> Result<Self, Error> {
-        let (low, low_strict) = match lower.form {
-            Form::AtLeast(n) => (n, false),
-            Form::MoreThan(n) => (n, true),
-            _ => {
-                return Err(Error::invalid(
-                    format!("value {lower}"),
-                    "the lower side of a two-sided bound is 'at least' or 'more than' a number",
-                ));
-            }
+        // The number of a bound on the given side, and whether it is strict.
+        let side = |e: &Estimate, lower: bool| match (e.form.clone(), lower) {
+            (Form::AtLeast(n), true) | (Form::AtMost(n), false) => Ok((n, false)),
+            (Form::MoreThan(n), true) | (Form::FewerThan(n), false) => Ok((n, true)),
+            _ => Err(Error::invalid(
+                format!("value {e}"),
+                if lower {
+                    "the lower side of a two-sided bound is 'at least' or 'more than' a number"
+                } else {
+                    "the upper side of a two-sided bound is 'at most' or 'fewer than' a number"
+                },
+            )),
         };
-        let (high, high_strict) = match upper.form {
-            Form::AtMost(n) => (n, false),
-            Form::FewerThan(n) => (n, true),
-            _ => {
-                return Err(Error::invalid(
-                    format!("value {upper}"),
-                    "the upper side of a two-sided bound is 'at most' or 'fewer than' a number",
-                ));
-            }
-        };
+        let (low, low_strict) = side(lower, true)?;
+        let (high, high_strict) = side(upper, false)?;
         Estimate::checked(Form::Between {
             low,
             low_strict,

@@ -46,21 +46,7 @@ fn binary() -> &'static Path {
 
 /// Runs the example on `input`; one parsed JSON array per output line.
 fn run(input: &str) -> Vec<Vec<Value>> {
-    let mut child = Command::new(binary())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("stdin takes the input");
-    let out = child.wait_with_output().expect("the example runs");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .expect("UTF-8 output")
+    run_with(&[], input)
         .lines()
         .map(|l| serde_json::from_str::<Vec<Value>>(l).unwrap_or_else(|e| panic!("{l}: {e}")))
         .collect()

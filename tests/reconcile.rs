@@ -975,64 +975,43 @@ fn the_qalamoun_dossiers_contradictions_are_found() {
     );
 }
 
+/// Two sources' claims `a` and `b` on one figure counted in `unit`,
+/// reconciled under `reading`.
+fn two_claims(unit: reckon::Unit, a: &str, b: &str, reading: Reading) -> Finding {
+    let mut d = Dossier::new();
+    d.add_source(Source::new("a", "a", SourceKind::Media));
+    d.add_source(Source::new("b", "b", SourceKind::Media));
+    d.add_figure(Figure::new(
+        "f",
+        "f",
+        Scope::new(Measure::Killed).with_unit(unit),
+    ));
+    d.add_claim(Claim::new("c1", "f", "a", a.parse().unwrap()));
+    d.add_claim(Claim::new("c2", "f", "b", b.parse().unwrap()));
+    let findings = Reconciler::new().reading(reading).reconcile(&d).unwrap();
+    findings.get(&"f".into()).unwrap().clone()
+}
+
 #[test]
 fn a_measured_figure_reads_strict_bounds_as_measures() {
     // A duration in hours: "more than 2" admits 2.5 hours, so the two claims
     // agree. The same claims on a count of people conflict: more than 2
     // people is at least 3, and 2.5 people is not a count.
-    let claims = |unit: reckon::Unit| {
-        let mut d = Dossier::new();
-        d.add_source(Source::new("a", "a", SourceKind::Media));
-        d.add_source(Source::new("b", "b", SourceKind::Media));
-        d.add_figure(Figure::new(
-            "f",
-            "a length",
-            Scope::new(Measure::Duration).with_unit(unit),
-        ));
-        d.add_claim(Claim::new("c1", "f", "a", ">2".parse().unwrap()));
-        d.add_claim(Claim::new("c2", "f", "b", "2.5".parse().unwrap()));
-        Reconciler::new().reconcile(&d).unwrap()
-    };
-    let hours = claims(reckon::Unit::Hours);
-    let f = hours.get(&"f".into()).unwrap();
-    assert_eq!(kinds(f), Vec::<&str>::new());
+    let hours = two_claims(reckon::Unit::Hours, ">2", "2.5", Reading::Strict);
+    assert_eq!(kinds(&hours), Vec::<&str>::new());
     assert_eq!(
-        f.consensus().map(|c| c.to_string()),
+        hours.consensus().map(|c| c.to_string()),
         Some("[2.5, 2.5]".into())
     );
-    let people = claims(reckon::Unit::People);
-    assert_eq!(
-        kinds(people.get(&"f".into()).unwrap()),
-        ["disjoint", "empty_consensus"]
-    );
+    let people = two_claims(reckon::Unit::People, ">2", "2.5", Reading::Strict);
+    assert_eq!(kinds(&people), ["disjoint", "empty_consensus"]);
 }
 
 #[test]
 fn the_rounded_reading_rounds_counts_only() {
     // 100 people may be 97 rounded to tens; 100 % is not a rounded count.
-    let kinds_under = |unit: reckon::Unit| {
-        let mut d = Dossier::new();
-        d.add_source(Source::new("a", "a", SourceKind::Media));
-        d.add_source(Source::new("b", "b", SourceKind::Media));
-        d.add_figure(Figure::new(
-            "f",
-            "f",
-            Scope::new(Measure::Killed).with_unit(unit),
-        ));
-        d.add_claim(Claim::new("c1", "f", "a", "100".parse().unwrap()));
-        d.add_claim(Claim::new("c2", "f", "b", "97".parse().unwrap()));
-        let findings = Reconciler::new()
-            .reading(Reading::Rounded)
-            .reconcile(&d)
-            .unwrap();
-        kinds(findings.get(&"f".into()).unwrap())
-            .into_iter()
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(kinds_under(reckon::Unit::People), Vec::<String>::new());
-    assert_eq!(
-        kinds_under(reckon::Unit::Percent),
-        ["disjoint", "empty_consensus"]
-    );
+    let people = two_claims(reckon::Unit::People, "100", "97", Reading::Rounded);
+    assert_eq!(kinds(&people), Vec::<&str>::new());
+    let percent = two_claims(reckon::Unit::Percent, "100", "97", Reading::Rounded);
+    assert_eq!(kinds(&percent), ["disjoint", "empty_consensus"]);
 }
