@@ -779,6 +779,22 @@ fn is_stop(l: &[u8]) -> bool {
             | b"sent"
             | b"stood"
             | b"struck"
+            // Verbs of saying and thinking, which follow the people who say:
+            // "three analysts expect 300 deaths".
+            | b"say"
+            | b"says"
+            | b"expect"
+            | b"expects"
+            | b"believe"
+            | b"believes"
+            | b"think"
+            | b"thinks"
+            | b"fear"
+            | b"fears"
+            | b"tell"
+            | b"tells"
+            | b"warn"
+            | b"warns"
             | b"even"
             | b"ever"
             | b"never"
@@ -1836,6 +1852,13 @@ mod tests {
             (
                 "the army captured two hills",
                 &["two [2, 2] hills hills seized"],
+            ),
+            (
+                "Three analysts expect 300 deaths.",
+                &[
+                    "Three [3, 3] analysts analysts -",
+                    "300 [300, 300] people deaths killed",
+                ],
             ),
             (
                 "Three news outlets reported 12 deaths.",
