@@ -28,10 +28,13 @@
 //! - [`Estimate`]: a ranged value in the form it was stated (exact, range,
 //!   open bound, approximate, vague word, unknown, low/best/high triple), with
 //!   its [`Interval`]. Written and read in a compact grammar (`50–170`, `20+`,
-//!   `>100`, `~1000`, `dozens`, `unknown`, `50/100/170`).
+//!   `>100`, `>10 <20`, `~1000`, `dozens`, `unknown`, `50/100/170`). A
+//!   [`Unit`] says whether a figure counts whole things ("more than 100"
+//!   people is at least 101) or is measured ("more than 1.5 km" is open at
+//!   1.5; see [`Estimate::bounds`]); shares lie in [0, 1].
 //! - [`Lexicon`]: the sourced table of vague words and approximators
-//!   ([`VagueTerm`], [`Approximator`]) and the [`Tolerance`] of approximate
-//!   figures.
+//!   ([`VagueTerm`], [`Approximator`]), the [`Tolerance`] of approximate
+//!   figures, and the [`Reading`] of vague words and round numbers.
 //! - [`Source`], [`Figure`] with its [`Scope`], [`Claim`] and [`Relation`]: the
 //!   model; [`Dossier`]: the collection, with [`Dossier::validate`].
 //! - [`parse`]: reading one English phrase as an [`Estimate`]
