@@ -480,15 +480,9 @@ impl Reconciler {
             .drain(..)
             .zip(&p.notes)
             .zip(roles)
-            .map(|((e, n), role)| {
-                let (known, other) = role_cell(role);
-                ClaimStatus {
-                    interval: Packed::new(e.interval_read(reading)),
-                    claim: e.into_claim(),
-                    counted: n.counted,
-                    known,
-                    other,
-                }
+            .map(|((e, n), role)| ClaimStatus {
+                cell: Cell::new(e.interval_read(reading), role, n.counted),
+                claim: e.into_claim(),
             })
             .collect();
         scratch.items = std::mem::take(&mut p.items);
@@ -506,18 +500,123 @@ impl Reconciler {
 
 /// One claim in a [`Finding`]: its interval, whether it counted, and what
 /// the policy made of it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct ClaimStatus {
-    // The role is an index into `ROLES` (`known`), or a boxed role with a
-    // reason from outside the crate (`other`, and then `known` is 0): 48
-    // bytes in all, where a two-field enum beside the flag would take 56.
-    // Always the index when there is one, so that equal roles are equal
-    // fields.
     claim: ClaimId,
-    interval: Packed,
-    other: Option<Box<Role>>,
-    known: u8,
-    counted: bool,
+    cell: Cell,
+}
+
+/// A claim's interval, role and counting, in 16 bytes: a small interval
+/// inline, a larger one boxed; the role as an index into `ROLES`, or boxed
+/// with the interval when it is not one of them (a reason from outside the
+/// crate). Always the most compact form that holds the values, so that
+/// equal values are equal cells.
+#[derive(Clone)]
+enum Cell {
+    Small {
+        low: u32,
+        /// `u32::MAX` stands for an unbounded high end.
+        high: u32,
+        role: u8,
+        counted: bool,
+    },
+    Full {
+        interval: Box<Interval>,
+        role: u8,
+        counted: bool,
+    },
+    Other {
+        both: Box<(Interval, Role)>,
+        counted: bool,
+    },
+}
+
+impl Cell {
+    fn new(interval: Interval, role: Role, counted: bool) -> Cell {
+        let Some(role) = role_index(&role) else {
+            return Cell::Other {
+                both: Box::new((interval, role)),
+                counted,
+            };
+        };
+        match Packed::new(interval) {
+            Packed::Small { low, high } => Cell::Small {
+                low,
+                high,
+                role,
+                counted,
+            },
+            Packed::Full(interval) => Cell::Full {
+                interval,
+                role,
+                counted,
+            },
+        }
+    }
+
+    fn interval(&self) -> Interval {
+        match self {
+            Cell::Small { low, high, .. } => Packed::Small {
+                low: *low,
+                high: *high,
+            }
+            .get(),
+            Cell::Full { interval, .. } => **interval,
+            Cell::Other { both, .. } => both.0,
+        }
+    }
+
+    fn role(&self) -> &Role {
+        match self {
+            Cell::Small { role, .. } | Cell::Full { role, .. } => {
+                ROLES.get(usize::from(*role)).unwrap_or(&ROLES[0])
+            }
+            Cell::Other { both, .. } => &both.1,
+        }
+    }
+
+    fn counted(&self) -> bool {
+        match self {
+            Cell::Small { counted, .. }
+            | Cell::Full { counted, .. }
+            | Cell::Other { counted, .. } => *counted,
+        }
+    }
+}
+
+impl PartialEq for Cell {
+    fn eq(&self, other: &Self) -> bool {
+        self.counted() == other.counted()
+            && self.interval() == other.interval()
+            && self.role() == other.role()
+    }
+}
+
+impl Eq for Cell {}
+
+impl std::hash::Hash for Cell {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.interval().hash(state);
+        self.role().hash(state);
+        self.counted().hash(state);
+    }
+}
+
+impl fmt::Debug for ClaimStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // As it always has: the role as an index, or boxed when it is none.
+        let (other, known) = match &self.cell {
+            Cell::Small { role, .. } | Cell::Full { role, .. } => (None, *role),
+            Cell::Other { both, .. } => (Some(&both.1), 0),
+        };
+        f.debug_struct("ClaimStatus")
+            .field("claim", &self.claim)
+            .field("interval", &self.interval())
+            .field("other", &other)
+            .field("known", &known)
+            .field("counted", &self.is_counted())
+            .finish()
+    }
 }
 
 /// The roles every built-in policy gives, so that a [`ClaimStatus`] can
@@ -535,10 +634,9 @@ static ROLES: [Role; 10] = [
     Role::Excluded(Exclusion::Minority),
 ];
 
-/// A [`Role`] as a [`ClaimStatus`] keeps it: its index into [`ROLES`], or
-/// the role itself, boxed, when it is not one of them.
-fn role_cell(role: Role) -> (u8, Option<Box<Role>>) {
-    let i = match &role {
+/// The index of `role` in [`ROLES`], when it is one of them.
+fn role_index(role: &Role) -> Option<u8> {
+    let i = match role {
         Role::Used => 0,
         Role::Excluded(e) => match e {
             Exclusion::Superseded => 1,
@@ -550,11 +648,11 @@ fn role_cell(role: Role) -> (u8, Option<Box<Role>>) {
             Exclusion::LessReliable => 7,
             Exclusion::Older => 8,
             Exclusion::Minority => 9,
-            Exclusion::Other(_) => return (0, Some(Box::new(role))),
+            Exclusion::Other(_) => return None,
         },
     };
-    debug_assert!(ROLES[usize::from(i)] == role);
-    (i, None)
+    debug_assert!(ROLES[usize::from(i)] == *role);
+    Some(i)
 }
 
 impl ClaimStatus {
@@ -565,20 +663,17 @@ impl ClaimStatus {
 
     /// Its interval, under the reading in force.
     pub fn interval(&self) -> Interval {
-        self.interval.get()
+        self.cell.interval()
     }
 
     /// Whether it counted (not superseded, unless superseded claims count).
     pub fn is_counted(&self) -> bool {
-        self.counted
+        self.cell.counted()
     }
 
     /// What the policy made of it.
     pub fn role(&self) -> &Role {
-        match &self.other {
-            Some(r) => r,
-            None => ROLES.get(usize::from(self.known)).unwrap_or(&ROLES[0]),
-        }
+        self.cell.role()
     }
 }
 
