@@ -38,7 +38,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::conflict::{Conflict, ConflictKind};
-use crate::interval::Packed;
+use crate::interval::Packed3;
 use crate::names::worded_enum;
 use crate::ratio::Few;
 use crate::reconcile::EvidenceSet;
@@ -296,21 +296,104 @@ struct Facts {
 /// | [`credibility`](Summary::credibility) | the Admiralty credibility (1–6) of the reconciled range |
 /// | [`likelihood`](Summary::likelihood) | the ICD 203 word for the range |
 /// | [`confidence`](Summary::confidence) | high / moderate / low, with [`reasons`](Summary::reasons) |
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Summary {
-    considered: usize,
-    claims: usize,
-    independent: usize,
+    // Kept compact, one per figure: the counts as `u32` when they fit, the
+    // facts' flags as bits, the range, envelope and consensus together.
+    counts: Counts,
     sides: Few<Side>,
-    unaffiliated: usize,
+    intervals: Packed3,
+    flags: u16,
     grade: Grade,
     credibility: Credibility,
     likelihood: Option<Likelihood>,
-    range: Option<Packed>,
-    envelope: Option<Packed>,
-    consensus: Option<Packed>,
     confidence: Confidence,
-    facts: Facts,
+}
+
+/// A summary's counts: considered, claims, independent, unaffiliated, then
+/// the facts' numeric, independent numeric, anonymous, outliers and
+/// questionable. As `u32` when they all fit, else boxed at full width.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Counts {
+    Small([u32; 9]),
+    Big(Box<[usize; 9]>),
+}
+
+impl Counts {
+    fn new(all: [usize; 9]) -> Counts {
+        let mut small = [0; 9];
+        for (s, &n) in small.iter_mut().zip(&all) {
+            match u32::try_from(n) {
+                Ok(n) => *s = n,
+                Err(_) => return Counts::Big(Box::new(all)),
+            }
+        }
+        Counts::Small(small)
+    }
+
+    fn get(&self, k: usize) -> usize {
+        match self {
+            Counts::Small(c) => c.get(k).map_or(0, |&n| n as usize),
+            Counts::Big(c) => c.get(k).copied().unwrap_or(0),
+        }
+    }
+}
+
+const CONSIDERED: usize = 0;
+const CLAIMS: usize = 1;
+const INDEPENDENT: usize = 2;
+const UNAFFILIATED: usize = 3;
+const NUMERIC: usize = 4;
+
+const FACT_DISJOINT: u16 = 1;
+const FACT_EMPTY: u16 = 1 << 1;
+const FACT_PARTISAN: u16 = 1 << 2;
+const FACT_REVISED: u16 = 1 << 3;
+const FACT_BAD_TRIPLE: u16 = 1 << 4;
+const FACT_UNKNOWN_RELIABILITY: u16 = 1 << 5;
+const FACT_RELIABLE: u16 = 1 << 6;
+const FACT_ADMISSION: u16 = 1 << 7;
+const FACT_VAGUE_ONLY: u16 = 1 << 8;
+const FACT_RELATED: u16 = 1 << 9;
+
+impl Facts {
+    fn flags(&self) -> u16 {
+        [
+            (self.disjoint, FACT_DISJOINT),
+            (self.empty, FACT_EMPTY),
+            (self.partisan, FACT_PARTISAN),
+            (self.revised, FACT_REVISED),
+            (self.bad_triple, FACT_BAD_TRIPLE),
+            (self.unknown_reliability, FACT_UNKNOWN_RELIABILITY),
+            (self.reliable, FACT_RELIABLE),
+            (self.admission, FACT_ADMISSION),
+            (self.vague_only, FACT_VAGUE_ONLY),
+            (self.related, FACT_RELATED),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit)
+    }
+}
+
+impl fmt::Debug for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Summary")
+            .field("considered", &self.considered())
+            .field("claims", &self.claims())
+            .field("independent", &self.independent())
+            .field("sides", &self.sides)
+            .field("unaffiliated", &self.unaffiliated())
+            .field("grade", &self.grade)
+            .field("credibility", &self.credibility)
+            .field("likelihood", &self.likelihood)
+            .field("range", &self.range())
+            .field("envelope", &self.envelope())
+            .field("consensus", &self.consensus())
+            .field("confidence", &self.confidence)
+            .field("facts", &self.facts())
+            .finish()
+    }
 }
 
 const FLAG_NUMERIC: u8 = 1;
@@ -446,19 +529,24 @@ pub(crate) fn summarize(
     });
     scratch.flags = flags;
     let mut s = Summary {
-        considered: set.len(),
-        claims: set.counted_len(),
-        independent: set.independent(),
+        counts: Counts::new([
+            set.len(),
+            set.counted_len(),
+            set.independent(),
+            unaffiliated,
+            f.numeric,
+            f.independent_numeric,
+            f.anonymous,
+            f.outliers,
+            f.questionable,
+        ]),
         sides,
-        unaffiliated,
+        intervals: Packed3::new([range, set.envelope(), set.consensus()]),
+        flags: f.flags(),
         grade,
         credibility,
         likelihood,
-        range: range.map(Packed::new),
-        envelope: set.envelope().map(Packed::new),
-        consensus: set.consensus().map(Packed::new),
         confidence: Confidence::Moderate,
-        facts: f,
     };
     s.confidence = s.level();
     s
@@ -548,15 +636,38 @@ fn spread(r: Interval) -> Option<Decimal> {
 }
 
 impl Summary {
+    /// The facts, as the summary learned them.
+    fn facts(&self) -> Facts {
+        let c = |k| self.counts.get(NUMERIC + k);
+        let on = |bit| self.flags & bit != 0;
+        Facts {
+            numeric: c(0),
+            independent_numeric: c(1),
+            anonymous: c(2),
+            disjoint: on(FACT_DISJOINT),
+            empty: on(FACT_EMPTY),
+            outliers: c(3),
+            questionable: c(4),
+            partisan: on(FACT_PARTISAN),
+            revised: on(FACT_REVISED),
+            bad_triple: on(FACT_BAD_TRIPLE),
+            unknown_reliability: on(FACT_UNKNOWN_RELIABILITY),
+            reliable: on(FACT_RELIABLE),
+            admission: on(FACT_ADMISSION),
+            vague_only: on(FACT_VAGUE_ONLY),
+            related: on(FACT_RELATED),
+        }
+    }
+
     fn level(&self) -> Confidence {
-        let f = &self.facts;
+        let f = &self.facts();
         let weak = f.numeric == 0
             || (f.independent_numeric <= 1 && !f.reliable)
             || f.empty
             || f.partisan
             || (f.anonymous > 0 && f.anonymous == f.independent_numeric)
             || f.related
-            || self.range.is_none();
+            || self.range().is_none();
         if weak {
             return Confidence::Low;
         }
@@ -570,13 +681,13 @@ impl Summary {
 
     /// Lowers confidence for a contradiction with a related figure.
     pub(crate) fn mark_related_conflict(&mut self) {
-        self.facts.related = true;
+        self.flags |= FACT_RELATED;
         self.confidence = self.level();
     }
 
     /// Every claim considered, superseded ones included.
     pub fn considered(&self) -> usize {
-        self.considered
+        self.counts.get(CONSIDERED)
     }
 
     /// The counted claims: the raw count, relays and re-reports included.
@@ -596,12 +707,12 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn claims(&self) -> usize {
-        self.claims
+        self.counts.get(CLAIMS)
     }
 
     /// The distinct originators of the counted claims (see [`claims`](Summary::claims)).
     pub fn independent(&self) -> usize {
-        self.independent
+        self.counts.get(INDEPENDENT)
     }
 
     /// The sides whose speakers made counted claims, in order.
@@ -625,7 +736,7 @@ impl Summary {
 
     /// The originators of counted claims that belong to no side.
     pub fn unaffiliated(&self) -> usize {
-        self.unaffiliated
+        self.counts.get(UNAFFILIATED)
     }
 
     /// How much of the envelope the consensus covers, from 0 (no common
@@ -669,17 +780,17 @@ impl Summary {
 
     /// The reconciled range (the policy's).
     pub(crate) fn range(&self) -> Option<Interval> {
-        self.range.as_ref().map(Packed::get)
+        self.intervals.get(0)
     }
 
     /// The envelope of the counted claims.
     pub(crate) fn envelope(&self) -> Option<Interval> {
-        self.envelope.as_ref().map(Packed::get)
+        self.intervals.get(1)
     }
 
     /// The consensus of the counted claims.
     pub(crate) fn consensus(&self) -> Option<Interval> {
-        self.consensus.as_ref().map(Packed::get)
+        self.intervals.get(2)
     }
 
     /// The incident grade, after Airwars ([`Grade`]).
@@ -779,7 +890,7 @@ impl Summary {
 
     /// The reasons behind the confidence level, in a fixed order.
     pub fn reasons(&self) -> Vec<Reason> {
-        let f = &self.facts;
+        let f = &self.facts();
         let mut r = vec![Reason::Reports {
             reports: f.numeric,
             independent: f.independent_numeric,

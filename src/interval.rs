@@ -400,6 +400,78 @@ impl fmt::Debug for Packed {
     }
 }
 
+/// Three optional intervals, as [`Packed`] keeps one: their ends inline in
+/// 32 bytes when they are all small whole numbers, else boxed. Always the
+/// inline form when it can hold them, so that equal values are equal cells.
+#[derive(Clone)]
+pub(crate) enum Packed3 {
+    Small {
+        /// Low and high of each; `u32::MAX` as a high stands for unbounded.
+        ends: [u32; 6],
+        /// Bit `k` set when interval `k` is present.
+        some: u8,
+    },
+    Full(Box<[Option<Interval>; 3]>),
+}
+
+impl Packed3 {
+    pub(crate) fn new(v: [Option<Interval>; 3]) -> Self {
+        let mut ends = [0; 6];
+        let mut some = 0;
+        for (k, i) in v.iter().enumerate() {
+            let Some(i) = i else { continue };
+            let high = match i.high {
+                None => Some(u32::MAX),
+                Some(h) => small(h),
+            };
+            match (small(i.low), high) {
+                (Some(low), Some(high)) => {
+                    ends[2 * k] = low;
+                    ends[2 * k + 1] = high;
+                    some |= 1 << k;
+                }
+                _ => return Packed3::Full(Box::new(v)),
+            }
+        }
+        Packed3::Small { ends, some }
+    }
+
+    /// Interval `k` (0, 1 or 2).
+    pub(crate) fn get(&self, k: usize) -> Option<Interval> {
+        match self {
+            Packed3::Small { ends, some } => {
+                if k >= 3 || some >> k & 1 == 0 {
+                    return None;
+                }
+                let (low, high) = (ends[2 * k], ends[2 * k + 1]);
+                Some(Interval {
+                    low: Decimal::from(low),
+                    high: (high != u32::MAX).then(|| Decimal::from(high)),
+                })
+            }
+            Packed3::Full(v) => v.get(k).copied().flatten(),
+        }
+    }
+
+    fn all(&self) -> [Option<Interval>; 3] {
+        [self.get(0), self.get(1), self.get(2)]
+    }
+}
+
+impl PartialEq for Packed3 {
+    fn eq(&self, other: &Self) -> bool {
+        self.all() == other.all()
+    }
+}
+
+impl Eq for Packed3 {}
+
+impl std::hash::Hash for Packed3 {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.all().hash(state);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,12 +586,20 @@ mod tests {
         ] {
             let i = Interval::from_parts(d(low), high.map(d));
             let back = Packed::new(i).get();
+            let three = Packed3::new([None, Some(i), Some(iv(1, Some(2)))]);
+            assert_eq!(three.get(0), None);
+            assert_eq!(three.get(2), Some(iv(1, Some(2))));
+            let again = three.get(1).unwrap();
+            assert_eq!(again.to_string(), i.to_string());
+            assert_eq!(again.low().scale(), i.low().scale());
+            assert_eq!(again.high().map(|h| h.scale()), i.high().map(|h| h.scale()));
             assert_eq!(back, i);
             assert_eq!(back.to_string(), i.to_string());
             assert_eq!(back.low().scale(), i.low().scale());
             assert_eq!(back.high().map(|h| h.scale()), i.high().map(|h| h.scale()));
         }
         assert_eq!(std::mem::size_of::<Option<Packed>>(), 16);
+        assert_eq!(std::mem::size_of::<Packed3>(), 32);
     }
 
     proptest! {
