@@ -182,57 +182,201 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Detail {
     Disjoint {
-        lower: Packed,
-        nearest: Packed,
-        farthest: Packed,
+        lower: Interval,
+        nearest: Interval,
+        farthest: Interval,
         uppers: usize,
     },
     EmptyConsensus {
-        ceiling: Packed,
-        floor: Packed,
+        ceiling: Interval,
+        floor: Interval,
     },
     Outlier {
-        value: Packed,
-        nearest: Packed,
+        value: Interval,
+        nearest: Interval,
     },
     PartisanOnly {
         side: Side,
     },
     Revision {
-        from: Packed,
-        to: Packed,
+        from: Interval,
+        to: Interval,
     },
     InvalidTriple(BadTriple),
     PartExceedsWhole {
-        part: Packed,
-        whole: Packed,
+        part: Interval,
+        whole: Interval,
     },
     ComponentsExceedTotal {
-        sum: Packed,
-        total: Packed,
+        sum: Interval,
+        total: Interval,
     },
     TotalBelowParts {
-        total: Packed,
+        total: Interval,
         figure: Decimal,
-        parts: Packed,
+        parts: Interval,
     },
     ScopeMismatch {
         what: String,
     },
 }
 
+/// A [`Detail`] as a conflict keeps it, in 32 bytes: the intervals as
+/// `u32` ends (`u32::MAX` as a high end stands for unbounded) when they are
+/// small whole numbers, else — and for the rare kinds — the detail boxed.
+#[derive(Clone)]
+enum Stored {
+    Disjoint { ends: [u32; 6], uppers: u32 },
+    EmptyConsensus([u32; 4]),
+    Outlier([u32; 4]),
+    PartisanOnly(Side),
+    Revision([u32; 4]),
+    PartExceedsWhole([u32; 4]),
+    ComponentsExceedTotal([u32; 4]),
+    Other(Box<Detail>),
+}
+
+/// The ends of `iv` as `u32`s, when unpacking them gives back the very same decimals.
+fn ends(iv: Interval) -> Option<[u32; 2]> {
+    match Packed::new(iv) {
+        Packed::Small { low, high } => Some([low, high]),
+        Packed::Full(_) => None,
+    }
+}
+
+fn unpack(low: u32, high: u32) -> Interval {
+    Packed::Small { low, high }.get()
+}
+
+fn pair(a: Interval, b: Interval) -> Option<[u32; 4]> {
+    let ([a0, a1], [b0, b1]) = (ends(a)?, ends(b)?);
+    Some([a0, a1, b0, b1])
+}
+
+fn unpair(e: &[u32; 4]) -> (Interval, Interval) {
+    (unpack(e[0], e[1]), unpack(e[2], e[3]))
+}
+
+impl Stored {
+    fn new(d: Detail) -> Stored {
+        let small = match &d {
+            Detail::Disjoint {
+                lower,
+                nearest,
+                farthest,
+                uppers,
+            } => (|| {
+                let ([a, b], [c, e], [f, g]) = (ends(*lower)?, ends(*nearest)?, ends(*farthest)?);
+                let uppers = u32::try_from(*uppers).ok()?;
+                Some(Stored::Disjoint {
+                    ends: [a, b, c, e, f, g],
+                    uppers,
+                })
+            })(),
+            Detail::EmptyConsensus { ceiling, floor } => {
+                pair(*ceiling, *floor).map(Stored::EmptyConsensus)
+            }
+            Detail::Outlier { value, nearest } => pair(*value, *nearest).map(Stored::Outlier),
+            Detail::PartisanOnly { side } => Some(Stored::PartisanOnly(side.clone())),
+            Detail::Revision { from, to } => pair(*from, *to).map(Stored::Revision),
+            Detail::PartExceedsWhole { part, whole } => {
+                pair(*part, *whole).map(Stored::PartExceedsWhole)
+            }
+            Detail::ComponentsExceedTotal { sum, total } => {
+                pair(*sum, *total).map(Stored::ComponentsExceedTotal)
+            }
+            Detail::InvalidTriple(_)
+            | Detail::TotalBelowParts { .. }
+            | Detail::ScopeMismatch { .. } => None,
+        };
+        small.unwrap_or_else(|| Stored::Other(Box::new(d)))
+    }
+
+    fn get(&self) -> std::borrow::Cow<'_, Detail> {
+        use std::borrow::Cow;
+        Cow::Owned(match self {
+            Stored::Disjoint { ends: e, uppers } => Detail::Disjoint {
+                lower: unpack(e[0], e[1]),
+                nearest: unpack(e[2], e[3]),
+                farthest: unpack(e[4], e[5]),
+                uppers: *uppers as usize,
+            },
+            Stored::EmptyConsensus(e) => {
+                let (ceiling, floor) = unpair(e);
+                Detail::EmptyConsensus { ceiling, floor }
+            }
+            Stored::Outlier(e) => {
+                let (value, nearest) = unpair(e);
+                Detail::Outlier { value, nearest }
+            }
+            Stored::PartisanOnly(side) => Detail::PartisanOnly { side: side.clone() },
+            Stored::Revision(e) => {
+                let (from, to) = unpair(e);
+                Detail::Revision { from, to }
+            }
+            Stored::PartExceedsWhole(e) => {
+                let (part, whole) = unpair(e);
+                Detail::PartExceedsWhole { part, whole }
+            }
+            Stored::ComponentsExceedTotal(e) => {
+                let (sum, total) = unpair(e);
+                Detail::ComponentsExceedTotal { sum, total }
+            }
+            Stored::Other(d) => return Cow::Borrowed(d),
+        })
+    }
+}
+
+impl PartialEq for Stored {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for Stored {}
+
+impl std::hash::Hash for Stored {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.get().hash(state);
+    }
+}
+
+impl fmt::Debug for Stored {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.get(), f)
+    }
+}
+
+/// No score: conflicts that measure no gap. Scores are below 29 000 (see
+/// [`log_gap_milli`]).
+const NO_SCORE: u32 = u32::MAX;
+
 /// One contradiction (or revision) between claims, typed and explained.
 ///
 /// `Display` writes the explanation, lowercase, e.g. "50–170 and 200 do not
 /// overlap: a gap of 30".
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Conflict {
     kind: ConflictKind,
     severity: Severity,
-    score: Option<u32>,
+    /// [`NO_SCORE`] for none.
+    score: u32,
     claims: Few<ClaimId>,
     figures: Figures,
-    detail: Detail,
+    detail: Stored,
+}
+
+impl fmt::Debug for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Conflict")
+            .field("kind", &self.kind)
+            .field("severity", &self.severity)
+            .field("score", &self.score_milli())
+            .field("claims", &self.claims)
+            .field("figures", &self.figures)
+            .field("detail", &self.detail)
+            .finish()
+    }
 }
 
 /// The figures of a conflict: one, without allocating, or several.
@@ -264,11 +408,15 @@ impl Conflict {
         Conflict {
             kind,
             severity,
-            score,
+            score: score.map_or(NO_SCORE, |m| m.min(NO_SCORE - 1)),
             claims,
             figures,
-            detail,
+            detail: Stored::new(detail),
         }
+    }
+
+    fn score_milli(&self) -> Option<u32> {
+        (self.score != NO_SCORE).then_some(self.score)
     }
 
     fn capped(mut self, at: Severity) -> Self {
@@ -289,7 +437,7 @@ impl Conflict {
     /// The gap on a log scale (see the module docs), to three decimal places;
     /// `None` for conflicts that measure no gap.
     pub fn score(&self) -> Option<Decimal> {
-        self.score.map(milli)
+        self.score_milli().map(milli)
     }
 
     /// The claims involved.
@@ -313,14 +461,13 @@ impl Conflict {
 
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.detail {
+        match &*self.detail.get() {
             Detail::Disjoint {
                 lower,
                 nearest,
                 farthest,
                 uppers,
             } => {
-                let (lower, nearest, farthest) = (&lower.get(), &nearest.get(), &farthest.get());
                 let gap = |u: &Interval| lower.gap(u);
                 if *uppers == 1 {
                     write!(
@@ -344,7 +491,7 @@ impl fmt::Display for Conflict {
                 }
             }
             Detail::EmptyConsensus { ceiling, floor } => {
-                let (ceiling, floor) = (ceiling.get(), floor.get());
+                let (ceiling, floor) = (*ceiling, *floor);
                 write!(
                     f,
                     "no value fits every claim: one allows at most {}, another at least {}",
@@ -355,7 +502,6 @@ impl fmt::Display for Conflict {
                 )
             }
             Detail::Outlier { value, nearest } => {
-                let (value, nearest) = (&value.get(), &nearest.get());
                 write!(
                     f,
                     "{} lies far from every other claim: the nearest is {}",
@@ -367,7 +513,6 @@ impl fmt::Display for Conflict {
                 write!(f, "every claim with a number comes from the {side} side")
             }
             Detail::Revision { from, to } => {
-                let (from, to) = (&from.get(), &to.get());
                 write!(f, "{} was revised to {}", Compact(*from), Compact(*to))
             }
             Detail::InvalidTriple(t) => write!(
@@ -376,7 +521,7 @@ impl fmt::Display for Conflict {
                 t.low, t.best, t.high, t.issue
             ),
             Detail::PartExceedsWhole { part, whole } => {
-                let (part, whole) = (part.get(), whole.get());
+                let (part, whole) = (*part, *whole);
                 write!(
                     f,
                     "the part is at least {} but the whole is at most {}",
@@ -387,7 +532,7 @@ impl fmt::Display for Conflict {
                 )
             }
             Detail::ComponentsExceedTotal { sum, total } => {
-                let (sum, total) = (sum.get(), total.get());
+                let (sum, total) = (*sum, *total);
                 write!(
                     f,
                     "the components add up to at least {} but the total is at most {}",
@@ -402,7 +547,7 @@ impl fmt::Display for Conflict {
                 figure,
                 parts,
             } => {
-                let (total, parts) = (total.get(), parts.get());
+                let (total, parts) = (*total, *parts);
                 if total.high().is_some_and(|h| h < parts.low()) {
                     write!(
                         f,
@@ -507,8 +652,8 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
                     Few::Two([p.items[ci].claim().clone(), p.items[fi].claim().clone()]),
                     fig(),
                     Detail::EmptyConsensus {
-                        ceiling: p.items[ci].bound(reading).into(),
-                        floor: p.items[fi].bound(reading).into(),
+                        ceiling: p.items[ci].bound(reading),
+                        floor: p.items[fi].bound(reading),
                     },
                 ));
             }
@@ -561,10 +706,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
                 score,
                 Few::Two([old.clone(), e.claim().clone()]),
                 fig(),
-                Detail::Revision {
-                    from: from.into(),
-                    to: to.into(),
-                },
+                Detail::Revision { from, to },
             ));
         }
     }
@@ -653,9 +795,9 @@ fn disjoint(
             claims,
             fig(),
             Detail::Disjoint {
-                lower: a.interval.into(),
-                nearest: nearest.interval.into(),
-                farthest: farthest.interval.into(),
+                lower: a.interval,
+                nearest: nearest.interval,
+                farthest: farthest.interval,
                 uppers: group.len(),
             },
         ));
@@ -762,8 +904,8 @@ fn outliers(
                 claims,
                 fig(),
                 Detail::Outlier {
-                    value: val.interval.into(),
-                    nearest: nearest.into(),
+                    value: val.interval,
+                    nearest,
                 },
             ));
         }

@@ -969,8 +969,8 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                         used(p).chain(used(w)).collect(),
                         vec![part.clone(), whole.clone()],
                         Detail::PartExceedsWhole {
-                            part: pr.into(),
-                            whole: wr.into(),
+                            part: pr,
+                            whole: wr,
                         },
                     ));
                 }
@@ -1005,10 +1005,7 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                         Some(log_gap_milli(th, sum.low())),
                         claims,
                         figures,
-                        Detail::ComponentsExceedTotal {
-                            sum: sum.into(),
-                            total: tr.into(),
-                        },
+                        Detail::ComponentsExceedTotal { sum, total: tr },
                     ));
                 }
             }
@@ -1045,9 +1042,9 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                         claims,
                         figures,
                         Detail::TotalBelowParts {
-                            total: tr.into(),
+                            total: tr,
                             figure,
-                            parts: sum.into(),
+                            parts: sum,
                         },
                     );
                     out.push(if hard { c } else { conflict::soft(c) });
