@@ -162,6 +162,11 @@ impl Dossier {
         self.figure_index.get(id).map(|&i| &self.figures[i])
     }
 
+    /// The position of the first figure with this id.
+    pub(crate) fn figure_position(&self, id: &FigureId) -> Option<usize> {
+        self.figure_index.get(id).copied()
+    }
+
     /// The claim with this id.
     pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
         self.claim_index.get(id).map(|&i| &self.claims[i])

@@ -52,7 +52,7 @@ pub(crate) mod tally;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
@@ -217,6 +217,15 @@ impl FigureIndex {
         )
     }
 
+    /// The index of `items`, as inserting them one by one in order builds it.
+    fn build(items: &[Finding]) -> Self {
+        let mut index = FigureIndex::with_capacity(items.len());
+        for (at, f) in items.iter().enumerate() {
+            index.insert(&items[..at], &f.figure, at);
+        }
+        index
+    }
+
     /// Records that the finding for `id` is `items[at]`, unless `id` already has one.
     fn insert(&mut self, items: &[Finding], id: &FigureId, at: usize) {
         let Some(pos) = u64::try_from(at).ok().filter(|&p| p < POS_MASK) else {
@@ -353,7 +362,6 @@ impl Reconciler {
             })
             .collect();
         let mut items = Vec::with_capacity(dossier.figures().len());
-        let mut index = FigureIndex::with_capacity(dossier.figures().len());
         let mut scratch = Scratch::default();
         for (at, figure) in dossier.figures().iter().enumerate() {
             // The stake model applies to losses only (see `Dossier::stake`).
@@ -378,13 +386,15 @@ impl Reconciler {
                 });
                 Evidence::of_claim(c, originator, source, stake, c.value().interval_for(unit))
             }));
-            index.insert(&items, figure.id(), items.len());
             let counts = Some(unit.counts_whole());
             items.push(self.finish_with(figure.id().clone(), evidence, counts, &mut scratch)?);
         }
+        // The findings are in the dossier's order, one per figure: the
+        // dossier's own index finds them while relating figures, and the
+        // findings' index is built on the first look-up.
         let mut findings = Findings {
             items,
-            index,
+            index: OnceLock::new(),
             across: Vec::new(),
             relations: dossier.relations().to_vec(),
         };
@@ -397,8 +407,11 @@ impl Reconciler {
                     | ConflictKind::TotalBelowParts
             ) {
                 for f in c.figures() {
-                    if let Some(i) = findings.index.get(&findings.items, f) {
-                        findings.items[i].summary.mark_related_conflict();
+                    if let Some(f) = dossier
+                        .figure_position(f)
+                        .and_then(|i| findings.items.get_mut(i))
+                    {
+                        f.summary.mark_related_conflict();
                     }
                 }
             }
@@ -765,12 +778,24 @@ impl Finding {
 
 /// The findings for a whole dossier: one [`Finding`] per figure, in the
 /// dossier's order, and the conflicts between related figures.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Findings {
     items: Vec<Finding>,
-    index: FigureIndex,
+    /// Built on the first look-up by id.
+    index: OnceLock<FigureIndex>,
     across: Vec<Conflict>,
     relations: Vec<Relation>,
+}
+
+impl fmt::Debug for Findings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Findings")
+            .field("items", &self.items)
+            .field("index", self.index())
+            .field("across", &self.across)
+            .field("relations", &self.relations)
+            .finish()
+    }
 }
 
 impl Findings {
@@ -791,9 +816,13 @@ impl Findings {
 
     /// The finding for `figure`.
     pub fn get(&self, figure: &FigureId) -> Option<&Finding> {
-        self.index
+        self.index()
             .get(&self.items, figure)
             .and_then(|i| self.items.get(i))
+    }
+
+    fn index(&self) -> &FigureIndex {
+        self.index.get_or_init(|| FigureIndex::build(&self.items))
     }
 
     /// The conflicts between related figures.
@@ -834,10 +863,10 @@ impl Findings {
     pub fn rollup(&self, relation: &Relation, grades: Grades) -> Result<Rollup, Error> {
         match relation {
             Relation::SumOver { parts, total } => {
-                rollup::roll(total, parts, self, &self.relations, grades)
+                rollup::roll(total, parts, &|f| self.get(f), &self.relations, grades)
             }
             Relation::Components { components, total } => {
-                rollup::roll(total, components, self, &self.relations, grades)
+                rollup::roll(total, components, &|f| self.get(f), &self.relations, grades)
             }
             other => Err(Error::invalid(
                 format!("a {} relation", other.kind()),
@@ -938,6 +967,12 @@ fn scope_problem(part: &Figure, whole: &Figure, measures: bool) -> Option<String
 
 /// The conflicts between figures, from the declared relations.
 fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error> {
+    // The findings follow the dossier's figures, one for one.
+    let get = |id: &FigureId| {
+        dossier
+            .figure_position(id)
+            .and_then(|i| findings.items.get(i))
+    };
     let mut out = Vec::new();
     let scope = |a: &FigureId, b: &FigureId, measures: bool, out: &mut Vec<Conflict>| {
         if let (Some(fa), Some(fb)) = (dossier.figure(a), dossier.figure(b)) {
@@ -956,7 +991,7 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
         match r {
             Relation::PartOf { part, whole } => {
                 scope(part, whole, true, &mut out);
-                let (Some(p), Some(w)) = (findings.get(part), findings.get(whole)) else {
+                let (Some(p), Some(w)) = (get(part), get(whole)) else {
                     continue;
                 };
                 let (Some(pr), Some(wr)) = (p.range(), w.range()) else {
@@ -976,23 +1011,17 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                 }
             }
             Relation::Components { components, total } => {
-                let Some(t) = findings.get(total) else {
+                let Some(t) = get(total) else {
                     continue;
                 };
-                let roll = rollup::roll(
-                    total,
-                    components,
-                    findings,
-                    &findings.relations,
-                    Grades::ALL,
-                )?;
+                let roll = rollup::roll(total, components, &get, &findings.relations, Grades::ALL)?;
                 let (Some(sum), Some(tr)) = (roll.sum(), t.range()) else {
                     continue;
                 };
                 if let Some(th) = tr.high().filter(|h| sum.low() > *h) {
                     let mut claims: Vec<ClaimId> = Vec::new();
                     for part in roll.used() {
-                        if let Some(f) = findings.get(part.figure()) {
+                        if let Some(f) = get(part.figure()) {
                             claims.extend(used(f));
                         }
                     }
@@ -1013,10 +1042,10 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                 for part in parts {
                     scope(part, total, true, &mut out);
                 }
-                let Some(t) = findings.get(total) else {
+                let Some(t) = get(total) else {
                     continue;
                 };
-                let roll = rollup::roll(total, parts, findings, &findings.relations, Grades::ALL)?;
+                let roll = rollup::roll(total, parts, &get, &findings.relations, Grades::ALL)?;
                 let (Some(sum), Some(tr)) = (roll.sum(), t.range()) else {
                     continue;
                 };
@@ -1030,7 +1059,7 @@ fn relate(findings: &Findings, dossier: &Dossier) -> Result<Vec<Conflict>, Error
                     };
                     let mut claims: Vec<ClaimId> = used(t).collect();
                     for part in roll.used() {
-                        if let Some(f) = findings.get(part.figure()) {
+                        if let Some(f) = get(part.figure()) {
                             claims.extend(used(f));
                         }
                     }

@@ -52,7 +52,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::confidence::Grade;
-use crate::reconcile::Findings;
+use crate::reconcile::Finding;
 use crate::{Error, FigureId, Interval, Relation};
 
 /// A set of [`Grade`]s: which parts a roll-up may add.
@@ -206,17 +206,17 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 }
 
 /// Rolls up `parts` into `total` (see the module docs).
-pub(crate) fn roll(
+pub(crate) fn roll<'f>(
     total: &FigureId,
     parts: &[FigureId],
-    findings: &Findings,
+    get: &dyn Fn(&FigureId) -> Option<&'f Finding>,
     relations: &[Relation],
     grades: Grades,
 ) -> Result<Rollup, Error> {
     let mut out: Vec<Part> = parts
         .iter()
         .map(|p| {
-            let f = findings.get(p);
+            let f = get(p);
             let range = f.and_then(|f| f.range());
             let usage = match f {
                 None => Usage::LeftOutMissing,
