@@ -351,6 +351,17 @@ fn small(d: Decimal) -> Option<u32> {
     u32::try_from(d.mantissa()).ok().filter(|&n| n != u32::MAX)
 }
 
+/// The ends of `i` as one number that orders as the interval does, when
+/// they are small whole numbers: the low end above, the high end (or
+/// `u32::MAX` for unbounded) below.
+pub(crate) fn small_key(i: &Interval) -> Option<u64> {
+    let high = match i.high {
+        None => u32::MAX,
+        Some(h) => small(h)?,
+    };
+    Some(u64::from(small(i.low)?) << 32 | u64::from(high))
+}
+
 impl Packed {
     pub(crate) fn new(i: Interval) -> Self {
         let high = match i.high {
