@@ -61,7 +61,7 @@ pub use tally::{EvidenceSet, Superseded, Tally};
 
 use crate::confidence::{Summary, summarize};
 use crate::conflict::{self, Conflict, ConflictKind, Detail};
-use crate::interval::Packed;
+use crate::interval::{Packed, small_key};
 use crate::policy::{Exclusion, Policy, Role, Weighted};
 use crate::ratio::log_gap_milli;
 use crate::rollup::{self, Grades, Rollup};
@@ -552,15 +552,16 @@ impl Cell {
                 counted,
             };
         };
-        match Packed::new(interval) {
-            Packed::Small { low, high } => Cell::Small {
-                low,
-                high,
+        match small_key(&interval) {
+            // Truncation is intended: the key holds the low end above, the high below.
+            Some(k) => Cell::Small {
+                low: (k >> 32) as u32,
+                high: k as u32,
                 role,
                 counted,
             },
-            Packed::Full(interval) => Cell::Full {
-                interval,
+            None => Cell::Full {
+                interval: Box::new(interval),
                 role,
                 counted,
             },
