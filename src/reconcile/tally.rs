@@ -140,7 +140,8 @@ fn prefix(s: &str) -> u64 {
 /// when the keys are equal, then moved into place once.
 fn sort_evidence(items: &mut [Evidence], keys: &mut Vec<(u64, u64, u32)>) {
     keys.clear();
-    if items.len() >= KEYED_SORT {
+    // Positions are kept as u32: a figure with more claims sorts plainly.
+    if items.len() >= KEYED_SORT && u32::try_from(items.len()).is_ok() {
         for (i, e) in items.iter().enumerate() {
             let Some(k) = small_key(&e.interval()) else {
                 break;
