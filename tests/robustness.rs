@@ -14,7 +14,8 @@ fn figure_salad() -> impl Strategy<Value = String> {
         "from", "or", "so", "about", "nearly", "~", ">", "<", "=", "+", "12", ",", "000", ".", "5",
         "1,2", "3/4", "½", "first", "fifths", "point", "zero", "o", "no", "none", "unknown",
         "number", "rebels", "killed", "wounded", "(", ")", "August", "2014", "km", "hour", "man",
-        "several", "the", "in", "e", "^", "x10", "k", "M", "'", "’", "é", "\n", " ", "  ",
+        "several", "the", "in", "e", "^", "x10", "k", "M", "'", "’", "é", "\n", " ", "  ", "some",
+        "quarter", "1/1", "hours", "percent", "%", "minus", "below", "above",
     ]);
     prop::collection::vec(parts, 0..40).prop_map(|v| v.join(" "))
 }
@@ -31,6 +32,21 @@ fn check_spans(text: &str) {
         }
         let iv = m.value().interval();
         assert!(iv.high().is_none_or(|h| h >= iv.low()));
+        // The mention's own ends are in order and leave room for a value.
+        if let (Some(low), Some(high)) = (m.low(), m.high()) {
+            assert!(low <= high, "{} in {text:?}", m.text());
+            assert!(
+                low < high || !(m.low_open() || m.high_open()),
+                "{} in {text:?}",
+                m.text()
+            );
+        }
+        // Its value writes and reads back.
+        let written = m.value().to_string();
+        assert!(
+            written.parse::<reckon::Estimate>().is_ok(),
+            "{written} from {text:?}"
+        );
     }
     for n in parse::numerals(text) {
         let r = n.span();
@@ -60,6 +76,7 @@ proptest! {
             // A phrase that reads has a consistent interval and writes a value that reads back.
             let back = parse::phrase(&e.to_string(), Lexicon::shared());
             prop_assert!(back.is_ok(), "{s:?} -> {e}");
+            prop_assert!(e.to_string().parse::<reckon::Estimate>().is_ok(), "{s:?} -> {e}");
         }
         let _ = parse::number(&s);
     }
