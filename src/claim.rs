@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::names::worded_enum;
-use crate::{ClaimId, Date, Estimate, FigureId, SourceId, Unit};
+use crate::{ClaimId, Date, Estimate, FigureId, Side, SourceId, Unit};
 
 worded_enum!(
     /// The speaker's stake in a figure (DOMAIN §2): a side tends to report its
@@ -345,6 +345,18 @@ impl fmt::Display for Claim {
             "{}: {} = {} ({})",
             self.id, self.figure, self.value, self.source
         )
+    }
+}
+
+impl Stake {
+    /// The stake of a speaker on `speaker`'s side in a figure whose counted
+    /// losses are on `counted`'s side (see [`Dossier::stake`](crate::Dossier::stake)).
+    pub(crate) fn between(speaker: Option<&Side>, counted: Option<&Side>) -> Stake {
+        match (speaker, counted) {
+            (Some(a), Some(b)) if a == b => Stake::Own,
+            (Some(_), Some(_)) => Stake::Enemy,
+            _ => Stake::Neutral,
+        }
     }
 }
 

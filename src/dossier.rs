@@ -1,10 +1,14 @@
 //! The collection of sources, figures, claims and relations, and its validation.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::{
     Claim, ClaimId, Error, Figure, FigureId, Form, Relation, Source, SourceId, Stake, VagueTerm,
 };
+
+/// A vague term as one claim uses it.
+pub(crate) type TermUse<'a> = (&'a ClaimId, &'a Arc<VagueTerm>);
 
 /// Every source, figure, claim and relation about one subject.
 ///
@@ -221,21 +225,36 @@ impl Dossier {
         if let Some(s) = claim.stake_override() {
             return s;
         }
-        let Some(figure) = self.figure(claim.figure()) else {
-            return Stake::Neutral;
-        };
-        if !figure.scope().measure().is_loss() {
-            return Stake::Neutral;
-        }
+        let counted = self
+            .figure(claim.figure())
+            .and_then(|f| f.scope().losing_side());
         let speaker = self
             .source(claim.source())
             .and_then(|s| self.source(self.originator(s.id())).unwrap_or(s).side());
-        let counted = figure.scope().side();
-        match (speaker, counted) {
-            (Some(a), Some(b)) if a == b => Stake::Own,
-            (Some(_), Some(_)) => Stake::Enemy,
-            _ => Stake::Neutral,
+        Stake::between(speaker, counted)
+    }
+
+    /// The vague terms the claims use, one per name in the order first
+    /// used, each with the claim that first used it; and every later use
+    /// that reads a name another way, with that first use.
+    pub(crate) fn vague_terms(&self) -> (Vec<TermUse<'_>>, Vec<(TermUse<'_>, TermUse<'_>)>) {
+        let mut used: Vec<TermUse<'_>> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
+        let mut clashes = Vec::new();
+        for c in &self.claims {
+            let Form::Vague(term) = c.value().form() else {
+                continue;
+            };
+            match at.get(term.name()) {
+                None => {
+                    at.insert(term.name(), used.len());
+                    used.push((c.id(), term));
+                }
+                Some(&i) if used[i].1 != term => clashes.push(((c.id(), term), used[i])),
+                Some(_) => {}
+            }
         }
+        (used, clashes)
     }
 
     /// Checks the whole dossier and reports **every** problem at once, each
@@ -330,28 +349,19 @@ impl Dossier {
         }
         // One meaning per vague word: two claims that both say "dozens" must
         // read it the same way, or the dossier cannot be written as one file.
-        let mut terms: HashMap<&str, (&ClaimId, &VagueTerm)> = HashMap::new();
-        for c in &self.claims {
-            let Form::Vague(term) = c.value().form() else {
-                continue;
-            };
-            match terms.get(term.name()) {
-                None => {
-                    terms.insert(term.name(), (c.id(), term));
-                }
-                Some((first, t)) if *t != &**term => problems.push(Error::invalid(
-                    format!("claim `{}`", c.id()),
-                    format!(
-                        "it reads '{}' as {} ({}), but claim `{first}` as {} ({})",
-                        term.name(),
-                        term.interval(),
-                        term.provenance(),
-                        t.interval(),
-                        t.provenance()
-                    ),
-                )),
-                Some(_) => {}
-            }
+        let (_, clashes) = self.vague_terms();
+        for ((claim, term), (first, t)) in clashes {
+            problems.push(Error::invalid(
+                format!("claim `{claim}`"),
+                format!(
+                    "it reads '{}' as {} ({}), but claim `{first}` as {} ({})",
+                    term.name(),
+                    term.interval(),
+                    term.provenance(),
+                    t.interval(),
+                    t.provenance()
+                ),
+            ));
         }
         let revision_edges = self
             .claims

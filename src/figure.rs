@@ -296,6 +296,12 @@ impl Scope {
         self.side.as_ref()
     }
 
+    /// The side whose losses the figure counts: the counted party's side,
+    /// when the measure is a loss. The stake model judges speakers against it.
+    pub(crate) fn losing_side(&self) -> Option<&Side> {
+        self.side().filter(|_| self.measure.is_loss())
+    }
+
     /// What is measured.
     pub fn measure(&self) -> &Measure {
         &self.measure

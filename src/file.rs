@@ -518,28 +518,19 @@ impl Dossier {
             parse::phrase(term.name(), lex)
                 .is_ok_and(|e| matches!(e.form(), Form::Vague(t) if t == term))
         };
-        let mut used: Vec<Arc<VagueTerm>> = Vec::new();
-        let mut at: HashMap<&str, usize> = HashMap::new();
-        for c in self.claims() {
-            let Form::Vague(term) = c.value().form() else {
-                continue;
-            };
-            match at.get(term.name()) {
-                Some(&i) if used[i] == *term => {}
-                Some(_) => {
-                    return Err(Error::invalid(
-                        format!("vague term `{}`", term.name()),
-                        "claims read it two ways, and a file holds one",
-                    ));
-                }
-                None => {
-                    at.insert(term.name(), used.len());
-                    used.push(term.clone());
-                }
-            }
+        let (used, clashes) = self.vague_terms();
+        if let Some(((_, term), _)) = clashes.first() {
+            return Err(Error::invalid(
+                format!("vague term `{}`", term.name()),
+                "claims read it two ways, and a file holds one",
+            ));
         }
         let english = Lexicon::shared();
-        let own: Vec<Arc<VagueTerm>> = used.into_iter().filter(|t| !reads_as(english, t)).collect();
+        let own: Vec<Arc<VagueTerm>> = used
+            .into_iter()
+            .map(|(_, t)| t.clone())
+            .filter(|t| !reads_as(english, t))
+            .collect();
         let lexicon = Lexicon::english().with_terms(own.iter().map(|t| (**t).clone()));
         if let Some(t) = own.iter().find(|t| !reads_as(&lexicon, t)) {
             return Err(Error::invalid(

@@ -560,14 +560,8 @@ impl Lexicon {
 
     /// This table with `term` added, replacing a term of the same name.
     #[must_use]
-    pub fn with_term(mut self, term: VagueTerm) -> Self {
-        let term = Arc::new(term);
-        match self.terms.iter().position(|t| t.name == term.name) {
-            Some(i) => self.terms[i] = term,
-            None => self.terms.push(term),
-        }
-        self.reindex();
-        self
+    pub fn with_term(self, term: VagueTerm) -> Self {
+        self.with_terms([term])
     }
 
     /// This table with `terms` added, each replacing a term of the same

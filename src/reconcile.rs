@@ -364,11 +364,8 @@ impl Reconciler {
         let mut items = Vec::with_capacity(dossier.figures().len());
         let mut scratch = Scratch::default();
         for (at, figure) in dossier.figures().iter().enumerate() {
-            // The stake model applies to losses only (see `Dossier::stake`).
-            let counted = figure
-                .scope()
-                .side()
-                .filter(|_| figure.scope().measure().is_loss());
+            // As `Dossier::stake` judges it, with the speakers looked up once.
+            let counted = figure.scope().losing_side();
             let unit = figure.scope().unit();
             let mut evidence = std::mem::take(&mut scratch.items);
             evidence.clear();
@@ -377,13 +374,9 @@ impl Reconciler {
                     Some(s) => (s.originator.clone(), s.source),
                     None => (c.source().clone(), None),
                 };
-                let stake = c.stake_override().unwrap_or_else(|| {
-                    match (source.and_then(Source::side), counted) {
-                        (Some(a), Some(b)) if a == b => Stake::Own,
-                        (Some(_), Some(_)) => Stake::Enemy,
-                        _ => Stake::Neutral,
-                    }
-                });
+                let stake = c
+                    .stake_override()
+                    .unwrap_or_else(|| Stake::between(source.and_then(Source::side), counted));
                 Evidence::of_claim(c, originator, source, stake, c.value().interval_for(unit))
             }));
             let counts = Some(unit.counts_whole());
