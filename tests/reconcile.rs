@@ -1008,6 +1008,20 @@ fn a_measured_figure_reads_strict_bounds_as_measures() {
 }
 
 #[test]
+fn evidence_of_a_measured_claim_reads_it_as_the_reconciler_does() {
+    let mut d = Dossier::new();
+    d.add_source(Source::new("a", "a", SourceKind::Media));
+    d.add_figure(Figure::new(
+        "f",
+        "f",
+        Scope::new(Measure::Duration).with_unit(reckon::Unit::Hours),
+    ));
+    d.add_claim(Claim::new("c1", "f", "a", ">2".parse().unwrap()));
+    let e = Evidence::of(&d, &d.claims()[0]);
+    assert_eq!(e.interval().to_string(), "[2, ∞)");
+}
+
+#[test]
 fn the_rounded_reading_rounds_counts_only() {
     // 100 people may be 97 rounded to tens; 100 % is not a rounded count.
     let people = two_claims(reckon::Unit::People, "100", "97", Reading::Rounded);

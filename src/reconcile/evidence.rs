@@ -163,7 +163,9 @@ impl Evidence {
     /// The evidence of `claim` in `dossier`: its originator
     /// ([`Dossier::originator`]), the originator's side, kind and
     /// reliability (the outlet's when the originator is not in the
-    /// dossier), and the stake ([`Dossier::stake`]).
+    /// dossier), the stake ([`Dossier::stake`]), and the interval for the
+    /// figure's unit ([`Estimate::interval_for`](crate::Estimate::interval_for)),
+    /// as the reconciler reads it.
     ///
     /// ```
     /// use reckon::reconcile::Evidence;
@@ -186,7 +188,10 @@ impl Evidence {
             originator.clone(),
             speaker,
             dossier.stake(claim),
-            claim.value().interval(),
+            match dossier.figure(claim.figure()) {
+                Some(f) => claim.value().interval_for(f.scope().unit()),
+                None => claim.value().interval(),
+            },
         )
     }
 
