@@ -810,23 +810,25 @@ impl CsvLoader<'_> {
             source = source.as_part_of(o);
         }
 
+        // A figure or source is made by the first row that names it; a later
+        // row may only describe it again the same way.
+        let differs = |what: String, first: u64| {
+            Error::invalid(
+                what,
+                format!("this row describes it differently from line {first}"),
+            )
+            .at(Location::file(self.name).line(line))
+        };
         match self.figures.get(&figure_id) {
             None => {
                 self.figures.insert(figure_id.clone(), line);
                 self.dossier.add_figure(figure);
             }
             Some(&first) => {
-                let known = self.dossier.figure(&figure_id).cloned();
-                if let Some(known) = known {
-                    if row.declares_any(&figure_attrs) && known != figure {
-                        row.errors.push(
-                            Error::invalid(
-                                format!("figure `{figure_id}`"),
-                                format!("this row describes it differently from line {first}"),
-                            )
-                            .at(Location::file(self.name).line(line)),
-                        );
-                    }
+                let known = self.dossier.figure(&figure_id);
+                if row.declares_any(&figure_attrs) && known.is_some_and(|k| *k != figure) {
+                    row.errors
+                        .push(differs(format!("figure `{figure_id}`"), first));
                 }
             }
         }
@@ -836,17 +838,10 @@ impl CsvLoader<'_> {
                 self.dossier.add_source(source);
             }
             Some(&first) => {
-                let known = self.dossier.source(&source_id).cloned();
-                if let Some(known) = known {
-                    if row.declares_any(&source_attrs) && known != source {
-                        row.errors.push(
-                            Error::invalid(
-                                format!("source `{source_id}`"),
-                                format!("this row describes it differently from line {first}"),
-                            )
-                            .at(Location::file(self.name).line(line)),
-                        );
-                    }
+                let known = self.dossier.source(&source_id);
+                if row.declares_any(&source_attrs) && known.is_some_and(|k| *k != source) {
+                    row.errors
+                        .push(differs(format!("source `{source_id}`"), first));
                 }
             }
         }
