@@ -1,10 +1,10 @@
 //! Throughput of reading figures.
 //!
-//! - `phrase`: `parse::phrase` on a corpus of English phrases (target: at
+//! - `phrase`: `text::phrase` on a corpus of English phrases (target: at
 //!   least 1 million phrases per second per core);
 //! - `compact`: the value grammar, read and written back (`"50–170".parse()`
 //!   then `to_string()`; target: at least 5 million per second);
-//! - `extract`: `extract::extract` on the seed article repeated to about 10 MB
+//! - `extract`: `text::extract` on the seed article repeated to about 10 MB
 //!   (target: at least 50 MB of prose per second per core).
 //!
 //! Run with `cargo bench --bench parse`.
@@ -13,7 +13,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use reckon::{Estimate, Lexicon, extract, parse};
+use reckon::text;
+use reckon::{Estimate, Lexicon};
 
 const PHRASES: &[&str] = &[
     "12,000",
@@ -94,7 +95,7 @@ fn phrases(c: &mut Criterion) {
     g.bench_function("english phrases", |b| {
         b.iter(|| {
             for p in PHRASES {
-                black_box(parse::phrase(black_box(p), lex).ok());
+                black_box(text::phrase(black_box(p), lex).ok());
             }
         })
     });
@@ -131,7 +132,7 @@ fn extraction(c: &mut Criterion) {
     g.sample_size(10);
     g.measurement_time(Duration::from_secs(10));
     g.bench_function("seed article x 10 MB", |b| {
-        b.iter(|| black_box(extract::extract(black_box(&text), lex).len()))
+        b.iter(|| black_box(text::extract(black_box(&text), lex).len()))
     });
     g.finish();
 }

@@ -26,10 +26,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
-use reckon::reconcile::Reconciler;
+use reckon::Reconciler;
+use reckon::model::{Date, Reliability, Side, Tolerance};
 use reckon::{
-    Claim, Date, Decimal, Dossier, Estimate, Figure, Measure, Relation, Reliability, Scope, Side,
-    Source, SourceKind, Tolerance,
+    Claim, Decimal, Dossier, Estimate, Figure, Measure, Relation, Scope, Source, SourceKind,
 };
 
 /// A small deterministic generator (xorshift64*), so runs are comparable.

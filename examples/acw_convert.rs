@@ -98,9 +98,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::error::Error;
 use std::path::{Path, PathBuf};
 
+use reckon::model::{Date, Period, Side};
 use reckon::{
-    Claim, Date, Decimal, Dossier, Estimate, Figure, Measure, Period, Relation, Scope, Side,
-    Source, SourceKind,
+    Claim, Decimal, Dossier, Estimate, Figure, Measure, Relation, Scope, Source, SourceKind,
 };
 
 /// What a battle's figure counts.

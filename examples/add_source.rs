@@ -23,8 +23,9 @@
 
 use std::process::ExitCode;
 
-use reckon::reconcile::{Finding, Reconciler};
-use reckon::{Claim, Dossier, Error, Qualifier, Reliability, Source, SourceKind};
+use reckon::model::{Qualifier, Reliability};
+use reckon::{Claim, Dossier, Error, Source, SourceKind};
+use reckon::{Finding, Reconciler};
 
 /// The same source and claims as a data file would hold them.
 const NEW_SOURCE_TOML: &str = r#"
@@ -114,7 +115,7 @@ fn run() -> Result<(), Error> {
             )
             .with_reported("2014-08-05".parse()?)
             .with_qualifier(Qualifier::Confirmed)
-            .with_credibility(reckon::Credibility::Probable),
+            .with_credibility(reckon::model::Credibility::Probable),
         )
         .add_claim(
             Claim::new(
@@ -125,7 +126,7 @@ fn run() -> Result<(), Error> {
             )
             .with_reported("2014-08-05".parse()?)
             .with_qualifier(Qualifier::Confirmed)
-            .with_credibility(reckon::Credibility::Probable),
+            .with_credibility(reckon::model::Credibility::Probable),
         );
     in_code.validate()?;
     show("After adding a monitoring group in code", &in_code)?;

@@ -9,7 +9,7 @@
 //! ```
 //!
 //! With `--rounded`, a round number such as Bodart's "13000" is read as the
-//! counts that round to it (`reckon::Reading::Rounded`), so it no longer
+//! counts that round to it (`reckon::model::Reading::Rounded`), so it no longer
 //! contradicts "13047". Of the 796 figures graded contested, 43 are then
 //! fair: the compilations mostly differ in exact counts (1735 against 1754
 //! Union dead at Shiloh), not only by rounding.
@@ -31,9 +31,9 @@ use std::path::Path;
 
 use std::collections::BTreeMap;
 
-use reckon::{
-    Conflict, Decimal, Dossier, Figure, Findings, Interval, Reading, Reconciler, Severity,
-};
+use reckon::model::Reading;
+use reckon::reconcile::conflict::{Conflict, Severity};
+use reckon::{Decimal, Dossier, Figure, Findings, Interval, Reconciler};
 
 /// The battles shown by default, by CWSAC id.
 const MAJOR: &[&str] = &[

@@ -53,8 +53,9 @@
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
 
-use reckon::extract::{Mention, extract};
-use reckon::{Form, Lexicon};
+use reckon::Lexicon;
+use reckon::model::Form;
+use reckon::text::{Mention, extract};
 use serde_json::Value;
 
 /// One mention as a JSON object, its fields in the documented order.

@@ -22,8 +22,9 @@ mod common;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use reckon::reconcile::{Finding, Findings, Reconciler};
-use reckon::{Decimal, Dossier, Form, Interval, Unit};
+use reckon::model::Form;
+use reckon::{Decimal, Dossier, Interval, Unit};
+use reckon::{Finding, Findings, Reconciler};
 
 const USAGE: &str = "usage: forest [--all] [--event NAME] [-o OUT.svg] [FILE]";
 const DEFAULT_FILE: &str = "examples/data/qalamoun-2014.toml";

@@ -32,9 +32,11 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use common::{compact, conflict_json, finding_json, interval_json};
-use reckon::reconcile::{Finding, Findings, Reconciler};
-use reckon::rollup::{Grades, Rollup};
-use reckon::{Conflict, Dossier, Relation, policy};
+use reckon::reconcile::conflict::Conflict;
+use reckon::reconcile::policy;
+use reckon::reconcile::rollup::{Grades, Rollup};
+use reckon::{Dossier, Relation};
+use reckon::{Finding, Findings, Reconciler};
 use serde_json::{Value, json};
 
 const USAGE: &str = "usage: qalamoun [--markdown | --json] [--policy NAME] [FILE]";
@@ -166,7 +168,7 @@ fn all_conflicts(findings: &Findings) -> Vec<&Conflict> {
         .collect()
 }
 
-fn claim_line(d: &Dossier, id: &reckon::ClaimId) -> String {
+fn claim_line(d: &Dossier, id: &reckon::model::ClaimId) -> String {
     match d.claim(id) {
         Some(c) => {
             let source = d

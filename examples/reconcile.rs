@@ -13,7 +13,7 @@
 //!   `most_reliable`, `most_recent`, `majority` or `weighted` (the default).
 //! - `--lenient`: read vague words leniently ("dozens" is 12–119).
 //! - `--rounded`: as `--lenient`, and read a round number as the counts
-//!   that round to it ("13000" is 12500–13499; see `reckon::Reading`).
+//!   that round to it ("13000" is 12500–13499; see `reckon::model::Reading`).
 //! - `--count-superseded`: let revised claims count too.
 //! - `--json`: print JSON instead of a table.
 //!
@@ -63,8 +63,11 @@ mod common;
 use std::process::ExitCode;
 
 use common::finding_json;
-use reckon::reconcile::{Finding, Findings, Reconciler, Superseded};
-use reckon::{Decimal, Dossier, Reading, policy};
+use reckon::model::Reading;
+use reckon::reconcile::Superseded;
+use reckon::reconcile::policy;
+use reckon::{Decimal, Dossier};
+use reckon::{Finding, Findings, Reconciler};
 use serde_json::Value;
 
 const USAGE: &str =

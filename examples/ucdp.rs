@@ -42,10 +42,8 @@ use std::error::Error;
 use std::io::Read;
 use std::path::Path;
 
-use reckon::{
-    Claim, Date, Decimal, Dossier, Estimate, Figure, Measure, Period, Scope, Source, SourceId,
-    SourceKind, TripleIssue, TripleRepair,
-};
+use reckon::model::{Date, Period, SourceId, TripleIssue, TripleRepair};
+use reckon::{Claim, Decimal, Dossier, Estimate, Figure, Measure, Scope, Source, SourceKind};
 
 /// An event whose triple is inconsistent.
 struct Flagged {

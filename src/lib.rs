@@ -33,20 +33,21 @@
 //!   people is at least 101) or is measured ("more than 1.5 km" is open at
 //!   1.5; see [`Estimate::bounds`]); shares lie in [0, 1].
 //! - [`Lexicon`]: the sourced table of vague words and approximators
-//!   ([`VagueTerm`], [`Approximator`]), the [`Tolerance`] of approximate
-//!   figures, and the [`Reading`] of vague words and round numbers.
+//!   ([`VagueTerm`](model::VagueTerm), [`Approximator`](text::Approximator)), the [`Tolerance`](model::Tolerance) of approximate
+//!   figures, and the [`Reading`](model::Reading) of vague words and round numbers.
 //! - [`Source`], [`Figure`] with its [`Scope`], [`Claim`] and [`Relation`]: the
 //!   model; [`Dossier`]: the collection, with [`Dossier::validate`].
-//! - [`parse`]: reading one English phrase as an [`Estimate`]
+//! - [`text`]: reading one English phrase as an [`Estimate`]
 //!   ("two to three hundred", "more than a dozen"), and numbers.
-//! - [`extract`]: finding every figure in a paragraph, as a [`Mention`] with
+//!   and finding every figure in a paragraph, as a [`Mention`](text::Mention) with
 //!   its span, value, unit, noun phrase and measure:
 //!
 //! ```
-//! use reckon::{Lexicon, Measure, extract};
+//! use reckon::{Lexicon, Measure};
+//! use reckon::text;
 //!
 //! let text = "It was confirmed 6–7 Hezbollah and 17–32 rebel fighters were killed.";
-//! let found = extract::extract(text, Lexicon::shared());
+//! let found = text::extract(text, Lexicon::shared());
 //! assert_eq!(found[1].text(), "17–32");
 //! assert_eq!(found[1].noun(), Some("rebel fighters"));
 //! assert_eq!(found[1].measure(), Some(&Measure::Killed));
@@ -58,23 +59,23 @@
 //!   [`Finding`] per figure (range, best value, every claim with its role);
 //!   independence by originator, revisions, and the mergeable per-figure
 //!   [`Tally`](reconcile::Tally).
-//! - [`policy`]: the [`Policy`] trait and the named policies — `envelope`
+//! - [`policy`](reconcile::policy): the [`Policy`](reconcile::policy::Policy) trait and the named policies — `envelope`
 //!   (Iraq Body Count, Airwars), `consensus`, `conservative` (ACLED),
 //!   `most_reliable` (UCDP), `most_recent` (GTD), `majority`, `weighted`
 //!   (the default) — and the stake model.
-//! - [`conflict`]: typed [`Conflict`]s within and across figures, with a
-//!   [`Severity`] on a log scale.
-//! - [`confidence`]: the per-figure [`Summary`]: counts, sides, agreement,
-//!   spread, an Airwars [`Grade`], Admiralty credibility, an ICD 203
-//!   [`Likelihood`] sentence and, apart, a [`Confidence`] level with reasons.
-//! - [`rollup`]: interval sums of declared parts ([`Rollup`]), with a grade
+//! - [`conflict`](reconcile::conflict): typed [`Conflict`](reconcile::conflict::Conflict)s within and across figures, with a
+//!   [`Severity`](reconcile::conflict::Severity) on a log scale.
+//! - [`confidence`](reconcile::confidence): the per-figure [`Summary`](reconcile::confidence::Summary): counts, sides, agreement,
+//!   spread, an Airwars [`Grade`](reconcile::confidence::Grade), Admiralty credibility, an ICD 203
+//!   [`Likelihood`](reconcile::confidence::Likelihood) sentence and, apart, a [`Confidence`](reconcile::confidence::Confidence) level with reasons.
+//! - [`rollup`](reconcile::rollup): interval sums of declared parts ([`Rollup`](reconcile::rollup::Rollup)), with a grade
 //!   filter and never adding overlapping figures.
 //!
 //! # Crate features
 //!
 //! - `serde` (on by default): serde implementations for the model, the
 //!   dossier file format (TOML) and the flat claims format (CSV), both
-//!   described in [`file`](mod@file); see [`Dossier::load`].
+//!   described in [`io`]; see [`Dossier::load`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -88,51 +89,24 @@
     )
 )]
 
-mod claim;
-pub mod confidence;
-pub mod conflict;
-mod date;
-mod dossier;
-mod error;
-mod estimate;
-pub mod extract;
-mod figure;
+pub mod error;
 #[cfg(feature = "serde")]
-pub mod file;
-mod grammar;
-mod id;
-mod interval;
-mod lexicon;
-mod names;
-mod numeral;
-pub mod parse;
-pub mod policy;
-mod prose;
-mod ratio;
+pub mod io;
+pub mod model;
 pub mod reconcile;
-pub mod rollup;
-mod source;
-mod text;
-mod words;
+pub mod text;
 
-pub use claim::{Claim, Credibility, Qualifier, Qualifiers, Stake};
-pub use confidence::{Confidence, Grade, Likelihood, Summary};
-pub use conflict::{Conflict, ConflictKind, Severity};
-pub use date::{Date, Period, Precision};
-pub use dossier::Dossier;
-pub use error::{Error, Location};
-pub use estimate::{Estimate, Form, TripleIssue, TripleRepair};
-pub use extract::Mention;
-pub use figure::{Figure, Measure, Relation, Scope, Unit};
-pub use id::{ClaimId, FigureId, Side, SourceId};
-pub use interval::Interval;
-pub use lexicon::{Approximator, Hedge, Lexicon, Placement, Reading, Tolerance, VagueTerm};
-pub use parse::{Numeral, NumeralKind};
-pub use policy::Policy;
-pub use reconcile::{Finding, Findings, Reconciler};
-pub use rollup::Rollup;
+pub use error::Error;
+pub use model::claim::Claim;
+pub use model::dossier::Dossier;
+pub use model::estimate::Estimate;
+pub use model::figure::{Figure, Relation, Scope};
+pub use model::interval::Interval;
+pub use model::source::{Source, SourceKind};
+pub use model::unit::{Measure, Unit};
+pub use reconcile::reconciler::{Finding, Findings, Reconciler};
 pub use rust_decimal::Decimal;
-pub use source::{Reliability, Source, SourceKind};
+pub use text::lexicon::Lexicon;
 
 /// The README's examples, compiled and run as doc-tests.
 #[cfg(doctest)]

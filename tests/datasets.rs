@@ -9,11 +9,9 @@ mod common;
 
 use common::run_example;
 
-use reckon::conflict::ConflictKind;
-use reckon::{
-    Decimal, Dossier, Estimate, Form, Interval, Reconciler, Relation, SourceKind, TripleIssue,
-    TripleRepair,
-};
+use reckon::model::{Form, TripleIssue, TripleRepair};
+use reckon::reconcile::conflict::ConflictKind;
+use reckon::{Decimal, Dossier, Estimate, Interval, Reconciler, Relation, SourceKind};
 
 fn data(file: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -540,8 +538,8 @@ fn ucdp_example_reports_rows_it_cannot_read_and_keeps_the_rest() {
 
 #[test]
 fn the_rounded_reading_forgives_round_numbers_only() {
-    use reckon::Reading;
-    use reckon::confidence::Grade;
+    use reckon::model::Reading;
+    use reckon::reconcile::confidence::Grade;
     let dossier = acw();
     let contested = |reading: Reading| {
         Reconciler::new()

@@ -2,10 +2,10 @@
 #![cfg(feature = "serde")]
 
 use proptest::prelude::*;
+use reckon::model::{Credibility, Qualifier, Reading, Reliability, Side, Stake, VagueTerm};
 use reckon::{
-    Claim, Credibility, Decimal, Dossier, Error, Estimate, Figure, Interval, Lexicon, Measure,
-    Qualifier, Reading, Relation, Reliability, Scope, Side, Source, SourceKind, Stake, Unit,
-    VagueTerm,
+    Claim, Decimal, Dossier, Error, Estimate, Figure, Interval, Lexicon, Measure, Relation, Scope,
+    Source, SourceKind, Unit,
 };
 
 fn arb_number() -> impl Strategy<Value = Decimal> {

@@ -1,9 +1,10 @@
 //! The claim model through the public API, as a user builds it: the al-Jobeh
 //! ambush of 1–2 August 2014 and the Lebanese military death toll revision.
 
+use reckon::model::{Form, Qualifier, Reliability, Side, Stake};
 use reckon::{
-    Claim, Decimal, Dossier, Error, Estimate, Figure, Form, Interval, Lexicon, Measure, Qualifier,
-    Relation, Reliability, Scope, Side, Source, SourceKind, Stake, Unit,
+    Claim, Decimal, Dossier, Error, Estimate, Figure, Interval, Lexicon, Measure, Relation, Scope,
+    Source, SourceKind, Unit,
 };
 
 fn d(n: i64) -> Decimal {
@@ -247,7 +248,7 @@ fn every_figure_type_of_the_seed_article_is_expressible() {
 #[test]
 fn a_custom_lexicon_changes_readings() {
     let lex = Lexicon::english()
-        .with_tolerance(reckon::Tolerance::new(Decimal::new(5, 2), d(1)).unwrap());
+        .with_tolerance(reckon::model::Tolerance::new(Decimal::new(5, 2), d(1)).unwrap());
     assert_eq!(
         lex.read("about 1000").unwrap().interval().to_string(),
         "[950, 1050]"

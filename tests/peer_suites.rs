@@ -9,8 +9,9 @@ use std::fs;
 use std::ops::Bound::{self, Excluded, Included, Unbounded};
 use std::path::Path;
 
-use reckon::extract::{Mention, extract};
-use reckon::parse::{self, NumeralKind};
+use reckon::text;
+use reckon::text::NumeralKind;
+use reckon::text::{Mention, extract};
 use reckon::{Decimal, Lexicon, Unit};
 use serde_json::Value;
 
@@ -272,7 +273,7 @@ fn recognizers_number_range_model_experimental() {
 // ---------------------------------------------------------------------------
 // Recognizers-Text: numbers
 
-/// NumberModel.json against [`parse::numerals`]: the same spans (text
+/// NumberModel.json against [`text::numerals`]: the same spans (text
 /// compared without case) with the same values. Recognizers' number model
 /// reports no ordinals (it has an ordinal model), so ordinals are left out.
 ///
@@ -293,7 +294,7 @@ fn recognizers_number_model() {
     let mut misses = Vec::new();
     for case in cases(&suite) {
         let input = s(case, "Input");
-        let got: Vec<(String, f64)> = parse::numerals(input)
+        let got: Vec<(String, f64)> = text::numerals(input)
             .iter()
             .filter(|n| n.kind() != NumeralKind::Ordinal)
             .map(|n| (n.text().to_lowercase(), dec_f64(n.value())))
@@ -341,7 +342,7 @@ fn recognizers_number_model() {
 // Duckling
 
 /// Duckling's numeral corpus: the whole input is one number. Numbers are read
-/// with [`parse::number`]; what is not a number is read as a phrase and
+/// with [`text::number`]; what is not a number is read as a phrase and
 /// scored by its conventional point, our documented reading of vague words
 /// (Duckling reads "a few" as 3, "a couple" as 2: our lexicon's points).
 ///
@@ -364,9 +365,9 @@ fn duckling_numerals() {
             .get("value")
             .and_then(Value::as_f64)
             .unwrap_or(f64::NAN);
-        let got = parse::number(input)
+        let got = text::number(input)
             .ok()
-            .or_else(|| parse::phrase(input, lex).ok().and_then(|e| e.best()));
+            .or_else(|| text::phrase(input, lex).ok().and_then(|e| e.best()));
         match got {
             Some(v) if close(dec_f64(v), want) => passed += 1,
             other => misses.push(format!("{input:?}: got {other:?}, want {want}")),
@@ -401,7 +402,7 @@ fn ordinal_suffix(n: Decimal) -> &'static str {
 }
 
 /// A numeral as text2num writes it in digits: "21st", "25ths", "08".
-fn digits_of(n: &parse::Numeral<'_>) -> String {
+fn digits_of(n: &text::Numeral<'_>) -> String {
     let zeros = "0".repeat(n.leading_zeros() as usize);
     let v = n.value().normalize();
     match n.kind() {
@@ -416,7 +417,7 @@ fn digits_of(n: &parse::Numeral<'_>) -> String {
 /// text2num-rs's English rows. `text2digits` rows: the whole input must read
 /// as one numeral, written in digits as text2num writes it (or not read at
 /// all, for the rows that must fail). `replace_numbers` rows: every numeral
-/// found by [`parse::numerals`] is written in digits, except one below the
+/// found by [`text::numerals`] is written in digits, except one below the
 /// threshold with no numeral next to it (across a space or a comma); a
 /// spoken digit string ("zero zero five") is always written in digits.
 ///
@@ -433,7 +434,7 @@ fn text2num_rows() {
     let mut misses = Vec::new();
     for case in cases(&suite) {
         let input = s(case, "input");
-        let found = parse::numerals(input);
+        let found = text::numerals(input);
         let ok = match s(case, "function") {
             "text2digits" => {
                 let whole = match found.as_slice() {

@@ -8,7 +8,8 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use reckon::{Dossier, Qualifier, Relation, Reliability, SourceKind, Stake};
+use reckon::model::{Qualifier, Reliability, Stake};
+use reckon::{Dossier, Relation, SourceKind};
 
 const PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -1,15 +1,17 @@
 //! Reconciliation on hand-made cases. Each test says how its right answer
 //! was worked out by hand.
 
-use reckon::confidence::{Confidence, Grade, Likelihood, Reason};
-use reckon::conflict::{ConflictKind, Severity};
-use reckon::policy::{self, Exclusion, Outcome, Policy, Role};
-use reckon::reconcile::{Evidence, EvidenceSet, Finding, Findings, Reconciler, Superseded, Tally};
-use reckon::rollup::{Grades, Usage};
+use reckon::model::{Credibility, FigureId, Reading, Reliability, Side, Stake};
+use reckon::reconcile::confidence::{Confidence, Grade, Likelihood, Reason};
+use reckon::reconcile::conflict::{ConflictKind, Severity};
+use reckon::reconcile::policy;
+use reckon::reconcile::policy::{Exclusion, Outcome, Policy, Role};
+use reckon::reconcile::rollup::{Grades, Usage};
+use reckon::reconcile::{Evidence, EvidenceSet, Superseded, Tally};
 use reckon::{
-    Claim, Credibility, Decimal, Dossier, Error, Figure, FigureId, Measure, Reading, Relation,
-    Reliability, Scope, Side, Source, SourceKind, Stake,
+    Claim, Decimal, Dossier, Error, Figure, Measure, Relation, Scope, Source, SourceKind,
 };
+use reckon::{Finding, Findings, Reconciler};
 
 fn d(n: i64) -> Decimal {
     Decimal::from(n)
@@ -38,7 +40,7 @@ fn roles(f: &Finding) -> Vec<String> {
     f.claims().iter().map(|c| c.role().to_string()).collect()
 }
 
-fn ids(c: &reckon::Conflict) -> Vec<&str> {
+fn ids(c: &reckon::reconcile::conflict::Conflict) -> Vec<&str> {
     c.claims().iter().map(|x| x.as_str()).collect()
 }
 
@@ -905,9 +907,9 @@ fn public_types_are_send_and_sync() {
     check::<Evidence>();
     check::<EvidenceSet<'_>>();
     check::<Outcome>();
-    check::<reckon::Conflict>();
-    check::<reckon::Summary>();
-    check::<reckon::Rollup>();
+    check::<reckon::reconcile::conflict::Conflict>();
+    check::<reckon::reconcile::confidence::Summary>();
+    check::<reckon::reconcile::rollup::Rollup>();
     check::<Box<dyn Policy>>();
 }
 

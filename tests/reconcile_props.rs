@@ -2,10 +2,12 @@
 //! the sweeps agreeing with naive quadratic checks.
 
 use proptest::prelude::*;
-use reckon::conflict::ConflictKind;
-use reckon::policy;
-use reckon::reconcile::{Evidence, Reconciler, Tally};
-use reckon::{Credibility, Date, Decimal, Interval, Reliability, Side, Stake};
+use reckon::Reconciler;
+use reckon::model::{Credibility, Date, Reliability, Side, Stake};
+use reckon::reconcile::conflict::ConflictKind;
+use reckon::reconcile::policy;
+use reckon::reconcile::{Evidence, Tally};
+use reckon::{Decimal, Interval};
 
 fn value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -109,7 +111,7 @@ proptest! {
         let counted: Vec<(String, Interval)> = f
             .claims()
             .iter()
-            .filter(|c| c.is_counted() && c.role().exclusion() != Some(&reckon::policy::Exclusion::NoNumber))
+            .filter(|c| c.is_counted() && c.role().exclusion() != Some(&reckon::reconcile::policy::Exclusion::NoNumber))
             .map(|c| (c.claim().to_string(), c.interval()))
             .collect();
         // Every claim lying wholly above another is in a disjoint conflict,

@@ -4,7 +4,8 @@
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use reckon::{Lexicon, extract, parse};
+use reckon::Lexicon;
+use reckon::text;
 
 /// Text made of the parts figures are made of, in any order.
 fn figure_salad() -> impl Strategy<Value = String> {
@@ -21,7 +22,7 @@ fn figure_salad() -> impl Strategy<Value = String> {
 }
 
 fn check_spans(text: &str) {
-    for m in extract::extract(text, Lexicon::shared()) {
+    for m in text::extract(text, Lexicon::shared()) {
         let r = m.span();
         assert!(r.start < r.end && r.end <= text.len(), "{r:?} in {text:?}");
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
@@ -48,7 +49,7 @@ fn check_spans(text: &str) {
             "{written} from {text:?}"
         );
     }
-    for n in parse::numerals(text) {
+    for n in text::numerals(text) {
         let r = n.span();
         assert!(r.start < r.end && r.end <= text.len(), "{r:?} in {text:?}");
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
@@ -60,8 +61,8 @@ proptest! {
 
     #[test]
     fn phrase_and_number_never_panic(s in "\\PC{0,60}") {
-        let _ = parse::phrase(&s, Lexicon::shared());
-        let _ = parse::number(&s);
+        let _ = text::phrase(&s, Lexicon::shared());
+        let _ = text::number(&s);
     }
 
     #[test]
@@ -72,13 +73,13 @@ proptest! {
     #[test]
     fn figure_salad_reads_safely(s in figure_salad()) {
         check_spans(&s);
-        if let Ok(e) = parse::phrase(&s, Lexicon::shared()) {
+        if let Ok(e) = text::phrase(&s, Lexicon::shared()) {
             // A phrase that reads has a consistent interval and writes a value that reads back.
-            let back = parse::phrase(&e.to_string(), Lexicon::shared());
+            let back = text::phrase(&e.to_string(), Lexicon::shared());
             prop_assert!(back.is_ok(), "{s:?} -> {e}");
             prop_assert!(e.to_string().parse::<reckon::Estimate>().is_ok(), "{s:?} -> {e}");
         }
-        let _ = parse::number(&s);
+        let _ = text::number(&s);
     }
 }
 
@@ -103,8 +104,8 @@ fn reading_is_linear_on_adversarial_input() {
     for (unit, reps) in inputs {
         let input = unit.repeat(reps);
         let t = Instant::now();
-        let found = extract::extract(&input, Lexicon::shared()).len();
-        let numerals = parse::numerals(&input).len();
+        let found = text::extract(&input, Lexicon::shared()).len();
+        let numerals = text::numerals(&input).len();
         let took = t.elapsed();
         assert!(
             took < Duration::from_secs(10),
@@ -116,9 +117,9 @@ fn reading_is_linear_on_adversarial_input() {
 #[test]
 fn reading_types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
-    check::<reckon::Mention<'static>>();
-    check::<reckon::Numeral<'static>>();
-    check::<reckon::NumeralKind>();
-    check::<reckon::Approximator>();
+    check::<reckon::text::Mention<'static>>();
+    check::<reckon::text::Numeral<'static>>();
+    check::<reckon::text::NumeralKind>();
+    check::<reckon::text::Approximator>();
     check::<reckon::Lexicon>();
 }

@@ -3,8 +3,9 @@
 // Each example uses only part of this module.
 #![allow(dead_code)]
 
-use reckon::reconcile::{Finding, Findings};
-use reckon::{Conflict, Decimal, Dossier, Interval};
+use reckon::reconcile::conflict::Conflict;
+use reckon::{Decimal, Dossier, Interval};
+use reckon::{Finding, Findings};
 use serde_json::{Value, json};
 
 /// A decimal as a JSON string, `null` when absent.

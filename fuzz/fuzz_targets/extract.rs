@@ -4,13 +4,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use reckon::{Lexicon, extract, parse};
+use reckon::Lexicon;
+use reckon::text;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for m in extract::extract(text, Lexicon::shared()) {
+    for m in text::extract(text, Lexicon::shared()) {
         let r = m.span();
         assert!(r.start < r.end && r.end <= text.len());
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
@@ -33,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.is_char_boundary(n.start) && text.is_char_boundary(n.end));
         }
     }
-    for n in parse::numerals(text) {
+    for n in text::numerals(text) {
         let r = n.span();
         assert!(r.start < r.end && r.end <= text.len());
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));

@@ -3,16 +3,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use reckon::{Lexicon, parse};
+use reckon::Lexicon;
+use reckon::text;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(e) = parse::phrase(text, Lexicon::shared()) {
+    if let Ok(e) = text::phrase(text, Lexicon::shared()) {
         let written = e.to_string();
         assert!(
-            parse::phrase(&written, Lexicon::shared()).is_ok(),
+            text::phrase(&written, Lexicon::shared()).is_ok(),
             "{text:?} read as {written}, which does not read back"
         );
         assert!(
@@ -22,8 +23,8 @@ fuzz_target!(|data: &[u8]| {
         // The interval and the measured bounds agree on where the value lies.
         let i = e.interval();
         let _ = e.bounds();
-        let _ = e.interval_read(reckon::Reading::Rounded);
+        let _ = e.interval_read(reckon::model::Reading::Rounded);
         assert!(i.high().is_none_or(|h| i.low() <= h));
     }
-    let _ = parse::number(text);
+    let _ = text::number(text);
 });

@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::{
-    Claim, ClaimId, Credibility, Date, Dossier, Estimate, Form, Interval, Qualifier, Reading,
-    Reliability, Side, Source, SourceId, SourceKind, Stake, TripleIssue, VagueTerm,
+use crate::model::{
+    ClaimId, Credibility, Date, Form, Qualifier, Reading, Reliability, Side, SourceId, Stake,
+    TripleIssue, VagueTerm,
 };
+use crate::{Claim, Dossier, Estimate, Interval, Source, SourceKind};
 
 /// The form of a value, without its numbers: what reconciliation needs to
 /// know about how a figure was stated.
@@ -48,7 +49,7 @@ pub(crate) struct BadTriple {
 ///
 /// ```
 /// use reckon::reconcile::Evidence;
-/// use reckon::{Reliability, Stake};
+/// use reckon::model::{Reliability, Stake};
 ///
 /// let e = Evidence::new("c1", "hezbollah", &"2".parse()?)
 ///     .with_stake(Stake::Own)
@@ -285,14 +286,14 @@ impl Evidence {
         match (&self.vague, reading) {
             (Some(term), Reading::Lenient | Reading::Rounded) => term.lenient(),
             (None, Reading::Rounded) if self.shape == Shape::Exact => {
-                crate::lexicon::rounded(self.interval.low())
+                crate::model::rounded(self.interval.low())
             }
             _ => self.interval,
         }
     }
 
     /// What the claim proves once the speaker's stake is allowed for (the
-    /// stake model of [`policy`](crate::policy)): a neutral claim as
+    /// stake model of [`policy`](crate::reconcile::policy)): a neutral claim as
     /// stated; a side's count of its **own** losses as a floor, `[low, ∞)`
     /// (an admission against interest: the figure is at least that); a
     /// side's count of its **enemy's** losses as a ceiling, `[0, high]`

@@ -3,8 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::evidence::Evidence;
-use crate::interval::small_key;
-use crate::{Interval, Reading, Stake};
+use crate::Interval;
+use crate::model::interval::small_key;
+use crate::model::{Reading, Stake};
 
 /// Whether claims that a later claim revises still count.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -25,7 +26,7 @@ pub enum Superseded {
 /// A tally can be fed claim by claim ([`Extend`], [`FromIterator`]) and two
 /// tallies of the same figure can be [merged](Tally::merge), so a collection
 /// can be split across threads or machines and the partial tallies combined
-/// in any grouping: [`Reconciler::finish`](crate::reconcile::Reconciler::finish)
+/// in any grouping: [`Reconciler::finish`](crate::Reconciler::finish)
 /// gives the same finding whatever the order the evidence arrived in, and
 /// however the tallies were merged. The same piece of evidence fed twice
 /// counts once.
@@ -34,7 +35,8 @@ pub enum Superseded {
 /// with `k` claims reconciles in `O(k log k)`.
 ///
 /// ```
-/// use reckon::reconcile::{Evidence, Reconciler, Tally};
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
 ///
 /// let mut a: Tally = [Evidence::new("c1", "article", &"50–170".parse()?)].into_iter().collect();
 /// let mut b = Tally::default();
@@ -111,13 +113,13 @@ pub(crate) struct Scratch {
     pub(crate) shares: Vec<u32>,
     pub(crate) by_origin: Vec<u32>,
     pub(crate) order: Vec<(Interval, u32)>,
-    pub(crate) values: Vec<crate::conflict::Value>,
+    pub(crate) values: Vec<crate::reconcile::conflict::Value>,
     pub(crate) by_high: Vec<usize>,
     pub(crate) pairs: Vec<(usize, usize)>,
     pub(crate) origin_pairs: Vec<(u32, usize)>,
     pub(crate) counts: Vec<usize>,
     pub(crate) flags: Vec<u8>,
-    pub(crate) conflicts: Vec<crate::Conflict>,
+    pub(crate) conflicts: Vec<crate::reconcile::conflict::Conflict>,
     pub(crate) keys: Vec<(u64, u64, u32)>,
 }
 
@@ -228,7 +230,7 @@ impl Prepared {
         notes.resize(items.len(), Note::default());
 
         // Revisions: a claim is superseded when another claim of the set names it.
-        let mut targets: Vec<&crate::ClaimId> =
+        let mut targets: Vec<&crate::model::ClaimId> =
             items.iter().filter_map(Evidence::supersedes).collect();
         if !targets.is_empty() {
             targets.sort_unstable();
@@ -327,16 +329,17 @@ impl Prepared {
     }
 }
 
-/// Everything known about one figure's claims when a [`Policy`](crate::policy::Policy)
+/// Everything known about one figure's claims when a [`Policy`](crate::reconcile::policy::Policy)
 /// decides: the evidence in a fixed order (by interval, then claim id),
 /// which of it counts, who said it, and what the claims jointly allow.
 ///
 /// Indices `0..len()` name the pieces of evidence; an
-/// [`Outcome`](crate::policy::Outcome) gives each a role.
+/// [`Outcome`](crate::reconcile::policy::Outcome) gives each a role.
 ///
 /// ```
-/// use reckon::policy::{Outcome, Policy};
-/// use reckon::reconcile::{EvidenceSet, Reconciler, Tally, Evidence};
+/// use reckon::reconcile::policy::{Outcome, Policy};
+/// use reckon::reconcile::{Evidence, EvidenceSet, Tally};
+/// use reckon::Reconciler;
 /// use reckon::Error;
 ///
 /// /// The highest figure anyone gave: a deliberately partisan policy.
@@ -419,7 +422,7 @@ impl<'a> EvidenceSet<'a> {
 
     /// Whether the claim at `i` is an outlier: far from every other claim,
     /// which more independent sources back (see
-    /// [`ConflictKind::Outlier`](crate::conflict::ConflictKind::Outlier)).
+    /// [`ConflictKind::Outlier`](crate::reconcile::conflict::ConflictKind::Outlier)).
     pub fn is_outlier(&self, i: usize) -> bool {
         self.p.notes[i].outlier
     }

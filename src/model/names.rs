@@ -39,12 +39,12 @@ macro_rules! worded_enum {
                 $( if t.eq_ignore_ascii_case($word) $(|| t.eq_ignore_ascii_case($alias))* { return Ok($name::$variant); } )+
                 Err($crate::Error::value(
                     s,
-                    concat!("expected ", $what, ": ", $crate::names::join!($($word),+)),
+                    concat!("expected ", $what, ": ", $crate::model::names::join!($($word),+)),
                 ))
             }
         }
 
-        $crate::names::serde_via_str!($name);
+        $crate::model::names::serde_via_str!($name);
     };
     (
         open
@@ -91,7 +91,7 @@ macro_rules! worded_enum {
             }
         }
 
-        $crate::names::serde_via_str!($name);
+        $crate::model::names::serde_via_str!($name);
     };
 }
 

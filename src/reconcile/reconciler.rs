@@ -1,54 +1,4 @@
-//! Reconciliation: from every claim about each figure to what can be
-//! believed, where the sources contradict each other, and how sure we are.
-//!
-//! A [`Reconciler`] holds the options — the [`Policy`]
-//! (`weighted` by default), the [`Reading`] of vague words and round
-//! numbers, whether
-//! [`Superseded`] claims count — and reconciles a whole [`Dossier`] into
-//! [`Findings`], one [`Finding`] per figure plus the conflicts between
-//! related figures. Underneath, each figure's claims become [`Evidence`]
-//! gathered in a mergeable [`Tally`], which can also be fed and finished
-//! directly.
-//!
-//! # Independence
-//!
-//! Claims are grouped by **originator** ([`Dossier::originator`]): ten
-//! outlets relaying Syrian state TV are one source, and the same source
-//! saying the same thing twice is one report. Summaries give both the raw
-//! count of claims and the count of independent originators; policies share
-//! an originator's weight among its claims and count it once.
-//!
-//! # Revisions
-//!
-//! A claim that `supersedes` another keeps the earlier one in the history
-//! (it is listed, with [`Exclusion::Superseded`],
-//! and a `revision` conflict records the change) but, by default, only the
-//! latest counts.
-//!
-//! ```
-//! use reckon::{Claim, Dossier, Figure, Measure, Scope, Source, SourceKind};
-//! use reckon::reconcile::Reconciler;
-//!
-//! let mut d = Dossier::new();
-//! d.add_source(Source::new("article", "Wikipedia article", SourceKind::Encyclopedia));
-//! d.add_source(Source::new("others", "other sources", SourceKind::Anonymous));
-//! d.add_figure(Figure::new("jobeh-rebels", "rebels killed at al-Jobeh", Scope::new(Measure::Killed)));
-//! d.add_claim(Claim::new("c1", "jobeh-rebels", "article", "50–170".parse()?));
-//! d.add_claim(Claim::new("c2", "jobeh-rebels", "others", "200".parse()?));
-//!
-//! let findings = Reconciler::new().reconcile(&d)?;
-//! let f = findings.get(&"jobeh-rebels".into()).unwrap();
-//! assert_eq!(f.policy(), "weighted");
-//! assert_eq!(f.range().unwrap().to_string(), "[50, 200]");
-//! assert_eq!(f.best(), Some(110.into()));
-//! assert_eq!(f.consensus(), None);
-//! assert_eq!(f.conflicts()[0].kind().as_str(), "disjoint");
-//! assert_eq!(f.summary().grade().as_str(), "contested");
-//! # Ok::<(), reckon::Error>(())
-//! ```
-
-pub(crate) mod evidence;
-pub(crate) mod tally;
+//! The reconciler: a dossier in, one finding per figure out.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -56,20 +6,18 @@ use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
-pub use evidence::Evidence;
-pub use tally::{EvidenceSet, Superseded, Tally};
-
-use crate::confidence::{Summary, summarize};
-use crate::conflict::{self, Conflict, ConflictKind, Detail};
-use crate::interval::{Packed, small_key};
-use crate::policy::{Exclusion, Policy, Role, Weighted};
-use crate::ratio::log_gap_milli;
-use crate::rollup::{self, Grades, Rollup};
-use crate::{
-    ClaimId, Date, Dossier, Error, Figure, FigureId, Interval, Measure, Period, Reading, Relation,
-    Source, SourceId, Stake,
-};
-use tally::{Prepared, Scratch};
+use crate::model::interval::{Packed, small_key};
+use crate::model::{ClaimId, Date, FigureId, Period, Reading, SourceId, Stake};
+use crate::reconcile::confidence::{Summary, summarize};
+use crate::reconcile::conflict;
+use crate::reconcile::conflict::{Conflict, ConflictKind, Detail};
+use crate::reconcile::policy::{Exclusion, Policy, Role, Weighted};
+use crate::reconcile::ratio::log_gap_milli;
+use crate::reconcile::rollup;
+use crate::reconcile::rollup::{Grades, Rollup};
+use crate::reconcile::tally::{Prepared, Scratch};
+use crate::reconcile::{Evidence, Superseded, Tally};
+use crate::{Dossier, Error, Figure, Interval, Measure, Relation, Source};
 
 /// Reconciles figures: the options, and the entry points.
 ///
@@ -79,9 +27,10 @@ use tally::{Prepared, Scratch};
 /// whether [`Superseded`] claims count (default: they do not).
 ///
 /// ```
-/// use reckon::policy;
-/// use reckon::reconcile::{Reconciler, Superseded};
-/// use reckon::Reading;
+/// use reckon::reconcile::policy;
+/// use reckon::Reconciler;
+/// use reckon::reconcile::Superseded;
+/// use reckon::model::Reading;
 ///
 /// let r = Reconciler::new()
 ///     .policy(policy::named("majority")?)
@@ -418,7 +367,8 @@ impl Reconciler {
     /// in which the evidence was fed or tallies were merged.
     ///
     /// ```
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
     ///
     /// let t: Tally = [
     ///     Evidence::new("c1", "ministry", &"18".parse()?),
@@ -748,12 +698,12 @@ impl Finding {
         self.range().and_then(|r| r.high())
     }
 
-    /// The envelope of the counted claims (see [`EvidenceSet::envelope`]).
+    /// The envelope of the counted claims (see [`EvidenceSet::envelope`](crate::reconcile::EvidenceSet::envelope)).
     pub fn envelope(&self) -> Option<Interval> {
         self.summary.envelope()
     }
 
-    /// The consensus of the counted claims (see [`EvidenceSet::consensus`]).
+    /// The consensus of the counted claims (see [`EvidenceSet::consensus`](crate::reconcile::EvidenceSet::consensus)).
     pub fn consensus(&self) -> Option<Interval> {
         self.summary.consensus()
     }
@@ -845,8 +795,8 @@ impl Findings {
     /// (`part-of`, `overlap`); [`Error::Overflow`] when the sum overflows.
     ///
     /// ```
-    /// use reckon::reconcile::Reconciler;
-    /// use reckon::rollup::Grades;
+    /// use reckon::Reconciler;
+    /// use reckon::reconcile::rollup::Grades;
     /// use reckon::{Dossier, Relation};
     ///
     /// let findings = Reconciler::new().reconcile(&Dossier::new())?;

@@ -132,10 +132,14 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use crate::error::Location;
+use crate::model::{
+    ClaimId, Credibility, FigureId, Form, Period, Qualifier, Side, SourceId, Stake, VagueTerm,
+};
+use crate::text;
 use crate::{
-    Claim, ClaimId, Credibility, Dossier, Error, Figure, FigureId, Form, Interval, Lexicon,
-    Location, Measure, Period, Qualifier, Relation, Scope, Side, Source, SourceId, SourceKind,
-    Stake, Unit, VagueTerm, parse,
+    Claim, Dossier, Error, Figure, Interval, Lexicon, Measure, Relation, Scope, Source, SourceKind,
+    Unit,
 };
 
 #[derive(serde::Serialize, serde::Deserialize, Default)]
@@ -184,7 +188,7 @@ enum TermPoint {
 
 /// Reads a term's interval: `24–119`, `24`, or `24+` for no upper end.
 fn term_interval(text: &str, name: &str, which: &str) -> Result<Interval, Error> {
-    match crate::grammar::read(text, &Lexicon::empty()) {
+    match crate::text::grammar::read(text, &Lexicon::empty()) {
         Ok(e)
             if matches!(
                 e.form(),
@@ -377,7 +381,7 @@ fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
     let file: DossierFile = if terms.term.is_empty() {
         toml::from_str(text).map_err(syntax)?
     } else {
-        crate::lexicon::reading_with(lexicon, || toml::from_str(text)).map_err(syntax)?
+        crate::text::lexicon::reading_with(lexicon, || toml::from_str(text)).map_err(syntax)?
     };
     let mut d = Dossier::new();
     for s in file.source {
@@ -396,7 +400,7 @@ fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
 }
 
 impl Dossier {
-    /// Reads a dossier file (TOML; the format is described in [`file`](mod@crate::file)),
+    /// Reads a dossier file (TOML; the format is described in [`file`](mod@crate::io)),
     /// then validates it.
     ///
     /// ```
@@ -515,7 +519,7 @@ impl Dossier {
     /// something else (a term named "about 50" would read back as ~50).
     fn own_terms(&self) -> Result<Vec<Arc<VagueTerm>>, Error> {
         let reads_as = |lex: &Lexicon, term: &Arc<VagueTerm>| {
-            parse::phrase(term.name(), lex)
+            text::phrase(term.name(), lex)
                 .is_ok_and(|e| matches!(e.form(), Form::Vague(t) if t == term))
         };
         let (used, clashes) = self.vague_terms();
@@ -566,7 +570,7 @@ impl Dossier {
         }
     }
 
-    /// Reads a claims table (CSV; the format is described in [`file`](mod@crate::file)),
+    /// Reads a claims table (CSV; the format is described in [`file`](mod@crate::io)),
     /// then validates it.
     ///
     /// # Errors
@@ -735,7 +739,7 @@ impl CsvLoader<'_> {
         };
         let figure_id = row.required("figure").map(FigureId::from);
         let source_id = row.required("source").map(SourceId::from);
-        let value = row.required_with("value", |t| parse::phrase(t, crate::Lexicon::shared()));
+        let value = row.required_with("value", |t| text::phrase(t, crate::Lexicon::shared()));
         let claim_id = row
             .get("claim")
             .map_or_else(|| ClaimId::from(format!("L{line}")), ClaimId::from);

@@ -48,8 +48,10 @@
 //! admission and the enemy's claim above still make a `disjoint` conflict.
 //!
 //! ```
-//! use reckon::policy::{self, Policy};
-//! use reckon::reconcile::{Evidence, Reconciler, Tally};
+//! use reckon::reconcile::policy;
+//! use reckon::reconcile::policy::Policy;
+//! use reckon::reconcile::{Evidence, Tally};
+//! use reckon::Reconciler;
 //!
 //! let tally: Tally = [
 //!     Evidence::new("c1", "article", &"50–170".parse()?),
@@ -68,10 +70,11 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::interval::dcmp;
-use crate::ratio::raise_to_floor;
+use crate::model::interval::dcmp;
+use crate::model::{Reliability, Stake};
 use crate::reconcile::EvidenceSet;
-use crate::{Error, Interval, Reliability, Stake};
+use crate::reconcile::ratio::raise_to_floor;
+use crate::{Error, Interval};
 
 /// A way of turning one figure's claims into one low / best / high.
 ///
@@ -129,12 +132,12 @@ pub const NAMES: &[&str] = &[
 /// `most-reliable`, and so on; case does not matter).
 ///
 /// ```
-/// assert_eq!(reckon::policy::named("Most-Recent")?.name(), "most_recent");
+/// assert_eq!(reckon::reconcile::policy::named("Most-Recent")?.name(), "most_recent");
 /// assert_eq!(
-///     reckon::policy::named("median").unwrap_err().to_string(),
+///     reckon::reconcile::policy::named("median").unwrap_err().to_string(),
 ///     "policy `median`: there is no such policy; the policies are envelope, consensus, conservative, most_reliable, most_recent, majority, weighted"
 /// );
-/// # use reckon::policy::Policy;
+/// # use reckon::reconcile::policy::Policy;
 /// # Ok::<(), reckon::Error>(())
 /// ```
 ///
@@ -172,7 +175,7 @@ pub enum Exclusion {
     NoNumber,
     /// It is questionable: credibility 4 or 5, or an unreliable (`E`) source.
     Questionable,
-    /// It lies far from every other claim ([`ConflictKind::Outlier`](crate::conflict::ConflictKind::Outlier)).
+    /// It lies far from every other claim ([`ConflictKind::Outlier`](crate::reconcile::conflict::ConflictKind::Outlier)).
     Outlier,
     /// Another credible claim gives a lower figure (`conservative`).
     NotLowest,
@@ -399,8 +402,9 @@ pub(crate) fn weighted_median(
 /// changes nothing here.
 ///
 /// ```
-/// use reckon::policy::Envelope;
-/// use reckon::reconcile::{Evidence, Reconciler, Tally};
+/// use reckon::reconcile::policy::Envelope;
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
 ///
 /// let tally: Tally = [
 ///     Evidence::new("c1", "article", &"50–170".parse()?),
@@ -431,9 +435,10 @@ impl Policy for Envelope {
 /// allow no common value: that is an `empty_consensus` conflict.
 ///
 /// ```
-/// use reckon::policy::Consensus;
-/// use reckon::reconcile::{Evidence, Reconciler, Tally};
-/// use reckon::Stake;
+/// use reckon::reconcile::policy::Consensus;
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
+/// use reckon::model::Stake;
 ///
 /// // Hezbollah admits 2 dead (a floor); a rebel commander claims 15 (a ceiling).
 /// let tally: Tally = [
@@ -474,8 +479,9 @@ impl Policy for Consensus {
 /// figure. When every claim is questionable, questionable claims are used.
 ///
 /// ```
-/// use reckon::policy::Conservative;
-/// use reckon::reconcile::{Evidence, Reconciler, Tally};
+/// use reckon::reconcile::policy::Conservative;
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
 ///
 /// let tally: Tally = [
 ///     Evidence::new("c1", "article", &"50–170".parse()?),
@@ -577,9 +583,10 @@ fn reliability_rank(set: &EvidenceSet<'_>, i: usize) -> (u8, u8, u8) {
 /// none (UCDP's lower figure).
 ///
 /// ```
-/// use reckon::policy::MostReliable;
-/// use reckon::reconcile::{Evidence, Reconciler, Tally};
-/// use reckon::Reliability;
+/// use reckon::reconcile::policy::MostReliable;
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
+/// use reckon::model::Reliability;
 ///
 /// let tally: Tally = [
 ///     Evidence::new("c1", "monitor", &"40".parse()?).with_reliability(Reliability::B),
@@ -638,8 +645,9 @@ impl Policy for MostReliable {
 /// Superseded claims are never chosen, even when superseded claims count.
 ///
 /// ```
-/// use reckon::policy::MostRecent;
-/// use reckon::reconcile::{Evidence, Reconciler, Tally};
+/// use reckon::reconcile::policy::MostRecent;
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
 ///
 /// let tally: Tally = [
 ///     Evidence::new("c1", "ministry", &"18".parse()?).with_reported("2014-08-10".parse()?),
@@ -769,8 +777,9 @@ fn majority_region(set: &EvidenceSet<'_>) -> Option<(Interval, usize)> {
 /// excluded as [`Exclusion::Minority`].
 ///
 /// ```
-/// use reckon::policy::Majority;
-/// use reckon::reconcile::{Evidence, Reconciler, Tally};
+/// use reckon::reconcile::policy::Majority;
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
 ///
 /// let tally: Tally = [
 ///     Evidence::new("c1", "a", &"10–20".parse()?),
@@ -815,13 +824,14 @@ impl Policy for Majority {
 /// claims' points (a claim's best value, a range's midpoint, an open
 /// bound's low end): robust to a single wild claim, and always a value some
 /// claim stands for. The range is the hull of the credible claims, with
-/// questionable claims and [outliers](crate::conflict::ConflictKind::Outlier)
+/// questionable claims and [outliers](crate::reconcile::conflict::ConflictKind::Outlier)
 /// set aside (all claims when nothing else remains), raised to the
 /// admission floor.
 ///
 /// ```
-/// use reckon::reconcile::{Evidence, Reconciler, Tally};
-/// use reckon::Reliability;
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
+/// use reckon::model::Reliability;
 ///
 /// let tally: Tally = [
 ///     Evidence::new("c1", "article", &"50–170".parse()?),

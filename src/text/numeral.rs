@@ -9,8 +9,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::text::{Kind, Token, lower};
-use crate::words::{W, number_word, vulgar};
+use crate::text::token::{Kind, Token, lower};
+use crate::text::words::{W, number_word, vulgar};
 
 /// A text and its tokens.
 #[derive(Clone, Copy)]
@@ -1566,7 +1566,7 @@ fn unsigned_plain(cx: &Cx<'_>, i: usize) -> Option<Num> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokenize;
+    use crate::text::token::tokenize;
 
     fn one(s: &str) -> Option<(String, String, NumKind)> {
         let mut toks = Vec::new();

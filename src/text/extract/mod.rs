@@ -2,15 +2,16 @@
 //!
 //! [`extract`] reads a paragraph and returns every figure mentioned in it
 //! as a [`Mention`]: its byte span, its value (an [`Estimate`], read as
-//! [`parse::phrase`](crate::parse::phrase) reads phrases), its [`Unit`]
+//! [`text::phrase`](crate::text::phrase) reads phrases), its [`Unit`]
 //! (people unless the text says otherwise), the noun phrase it counts where
 //! there is one, and the [`Measure`] it reports where the sentence says it.
 //!
 //! ```
-//! use reckon::{extract, Lexicon, Measure};
+//! use reckon::text;
+//! use reckon::{Lexicon, Measure};
 //!
 //! let text = "20 Lebanese soldiers killed, 85 wounded and 24 captured (14 released, 4 executed)";
-//! let found = extract::extract(text, Lexicon::shared());
+//! let found = text::extract(text, Lexicon::shared());
 //! let read: Vec<_> = found
 //!     .iter()
 //!     .map(|m| (m.text(), m.noun(), m.measure().map(Measure::as_str)))
@@ -98,11 +99,14 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::numeral::{Cx, Num, NumKind};
-use crate::prose::{self, Fig, Shape};
-use crate::text::{Kind, Token, lower, tokenize};
-use crate::words::{self, W};
-use crate::{Estimate, Form, Lexicon, Measure, Unit};
+use crate::model::Form;
+use crate::text::numeral::{Cx, Num, NumKind};
+use crate::text::prose;
+use crate::text::prose::{Fig, Shape};
+use crate::text::token::{Kind, Token, lower, tokenize};
+use crate::text::words;
+use crate::text::words::W;
+use crate::{Estimate, Lexicon, Measure, Unit};
 use std::ops::Bound::{self, Excluded, Included, Unbounded};
 
 /// One figure found in a text by [`extract`].
@@ -156,13 +160,14 @@ impl<'a> Mention<'a> {
     /// names, excluded when [`Mention::low_open`] ("more than 1.5 km": 1.5).
     ///
     /// ```
-    /// use reckon::{extract, Decimal, Lexicon, Unit};
+    /// use reckon::text;
+    /// use reckon::{Decimal, Lexicon, Unit};
     ///
-    /// let found = extract::extract("more than 100 people within more than 1.5 km", Lexicon::shared());
+    /// let found = text::extract("more than 100 people within more than 1.5 km", Lexicon::shared());
     /// assert_eq!((found[0].low(), found[0].low_open()), (Some(Decimal::from(101)), false));
     /// assert_eq!((found[1].low(), found[1].low_open()), (Some(Decimal::new(15, 1)), true));
     ///
-    /// let share = &extract::extract("More than half of the fighters were killed", Lexicon::shared())[0];
+    /// let share = &text::extract("More than half of the fighters were killed", Lexicon::shared())[0];
     /// assert_eq!(share.unit(), &Unit::Share);
     /// assert_eq!((share.low(), share.low_open()), (Some(Decimal::new(5, 1)), true));
     /// assert_eq!((share.high(), share.high_open()), (Some(Decimal::ONE), false));
@@ -262,12 +267,13 @@ fn form_name(form: &Form) -> &'static str {
 
 /// Every figure in `text`, in order, read with the vague words and
 /// approximators of `lexicon`. Lines are read separately: a figure never
-/// spans a line break. See the [module docs](self) for what counts.
+/// spans a line break. See the [`text`](crate::text) module docs for what counts.
 ///
 /// ```
-/// use reckon::{extract, Lexicon, Unit};
+/// use reckon::text;
+/// use reckon::{Lexicon, Unit};
 ///
-/// let found = extract::extract(
+/// let found = text::extract(
 ///     "On 5 August, a 24-hour cease-fire started; around 10 km away, dozens of rebels were killed.",
 ///     Lexicon::shared(),
 /// );

@@ -10,8 +10,9 @@
 //! [`Summary::confidence`] with [`Summary::reasons`] are kept apart.
 //!
 //! ```
-//! use reckon::confidence::{Confidence, Grade, Likelihood};
-//! use reckon::reconcile::{Evidence, Reconciler, Tally};
+//! use reckon::reconcile::confidence::{Confidence, Grade, Likelihood};
+//! use reckon::reconcile::{Evidence, Tally};
+//! use reckon::Reconciler;
 //! use reckon::SourceKind;
 //!
 //! let tally: Tally = [
@@ -37,20 +38,22 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::conflict::{Conflict, ConflictKind};
-use crate::interval::Packed3;
-use crate::names::worded_enum;
-use crate::ratio::Few;
+use crate::model::interval::Packed3;
+use crate::model::names::worded_enum;
+use crate::model::{Credibility, Reliability, Side, Stake};
 use crate::reconcile::EvidenceSet;
+use crate::reconcile::conflict::{Conflict, ConflictKind};
+use crate::reconcile::ratio::Few;
 use crate::reconcile::tally::Scratch;
-use crate::{Credibility, Interval, Reliability, Side, SourceKind, Stake};
+use crate::{Interval, SourceKind};
 
 worded_enum!(
     /// An incident grade, after Airwars: how well a figure is sourced.
     ///
     /// ```
-    /// use reckon::confidence::Grade;
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::reconcile::confidence::Grade;
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
     ///
     /// let one: Tally = [Evidence::new("c1", "a", &"12".parse()?)].into_iter().collect();
     /// assert_eq!(Reconciler::new().finish("f".into(), one)?.summary().grade(), Grade::Weak);
@@ -89,7 +92,7 @@ worded_enum!(
 /// An ICD 203 expression of likelihood, with its probability band.
 ///
 /// ```
-/// use reckon::confidence::Likelihood;
+/// use reckon::reconcile::confidence::Likelihood;
 ///
 /// assert_eq!(Likelihood::Likely.to_string(), "likely");
 /// assert_eq!(Likelihood::Likely.band(), (55, 80));
@@ -693,7 +696,8 @@ impl Summary {
     /// The counted claims: the raw count, relays and re-reports included.
     ///
     /// ```
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
     ///
     /// // Three outlets relaying Syrian state TV, and one monitor.
     /// let t: Tally = [
@@ -718,8 +722,9 @@ impl Summary {
     /// The sides whose speakers made counted claims, in order.
     ///
     /// ```
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
-    /// use reckon::Side;
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
+    /// use reckon::model::Side;
     ///
     /// let t: Tally = [
     ///     Evidence::new("c1", "army", &"40".parse()?).with_side(Side::new("government")),
@@ -746,7 +751,8 @@ impl Summary {
     /// low ends. `None` when no claim gives a number.
     ///
     /// ```
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
     ///
     /// // Envelope [10, 29] (20 values), consensus [20, 29] (10 values).
     /// let t: Tally = [
@@ -766,8 +772,9 @@ impl Summary {
     /// at zero.
     ///
     /// ```
-    /// use reckon::policy::Envelope;
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::reconcile::policy::Envelope;
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
     ///
     /// let t: Tally = [Evidence::new("c1", "a", &"50–170".parse()?)].into_iter().collect();
     /// let s = Reconciler::new().policy(Envelope).finish("f".into(), t)?.summary().clone();
@@ -812,8 +819,9 @@ impl Summary {
     /// | 6 cannot be judged | no range, or one source of unknown reliability |
     ///
     /// ```
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
-    /// use reckon::Credibility;
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
+    /// use reckon::model::Credibility;
     ///
     /// let t: Tally = [Evidence::new("c1", "a", &"12".parse()?)].into_iter().collect();
     /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
@@ -836,7 +844,8 @@ impl Summary {
     /// "The figure is likely between 50 and 170."
     ///
     /// ```
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
     ///
     /// let t: Tally = [Evidence::new("c1", "a", &"more than 100".parse()?)].into_iter().collect();
     /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
@@ -872,8 +881,9 @@ impl Summary {
     /// likelihood, explained by [`reasons`](Summary::reasons).
     ///
     /// ```
-    /// use reckon::confidence::Confidence;
-    /// use reckon::reconcile::{Evidence, Reconciler, Tally};
+    /// use reckon::reconcile::confidence::Confidence;
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::Reconciler;
     ///
     /// // Three independent sources that all allow 42.
     /// let t: Tally = ["40–45", "42", "38–44"].iter().enumerate()

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::lexicon::{Reading, Tolerance, VagueTerm};
+use crate::model::{Reading, Tolerance, VagueTerm};
 use crate::{Error, Interval, Unit};
 
 /// What a figure was said to be, in the form it was said.
@@ -143,7 +143,7 @@ pub enum TripleRepair {
 ///
 /// `~1000` uses the default [`Tolerance`]; another half-width is written
 /// `~1000±50`. Words are matched without regard to case. Full English prose
-/// ("more than a hundred people") is read by [`parse`](crate::parse), which
+/// ("more than a hundred people") is read by [`text::phrase`](crate::text::phrase), which
 /// shares this vocabulary; `FromStr` reads a text that starts with a word
 /// as a phrase when the grammar does not read it ("more than 10 and fewer
 /// than 20", "a few hundred").
@@ -167,7 +167,8 @@ pub enum TripleRepair {
 /// # Example
 ///
 /// ```
-/// use reckon::{Decimal, Estimate, Form};
+/// use reckon::{Decimal, Estimate};
+/// use reckon::model::Form;
 ///
 /// let v: Estimate = "50-170".parse()?;
 /// assert_eq!(v.to_string(), "50–170");
@@ -373,7 +374,8 @@ impl Estimate {
     /// the hull of the three figures until it is [repaired](Estimate::repair).
     ///
     /// ```
-    /// use reckon::{Estimate, TripleIssue, TripleRepair};
+    /// use reckon::Estimate;
+    /// use reckon::model::{TripleIssue, TripleRepair};
     ///
     /// let t = Estimate::triple(2.into(), 10.into(), 5.into())?;
     /// assert_eq!(t.triple_issue(), Some(TripleIssue::BestAboveHigh));
@@ -416,7 +418,7 @@ impl Estimate {
     pub fn interval_read(&self, reading: Reading) -> Interval {
         match (&self.form, reading) {
             (Form::Vague(term), Reading::Lenient | Reading::Rounded) => term.lenient(),
-            (Form::Exact(n), Reading::Rounded) => crate::lexicon::rounded(*n),
+            (Form::Exact(n), Reading::Rounded) => crate::model::rounded(*n),
             _ => self.interval(),
         }
     }
@@ -779,7 +781,7 @@ impl serde::Serialize for Estimate {
 impl<'de> serde::Deserialize<'de> for Estimate {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        crate::lexicon::with_reading_lexicon(|lex| crate::parse::phrase(&s, lex))
+        crate::text::lexicon::with_reading_lexicon(|lex| crate::text::parse::phrase(&s, lex))
             .map_err(serde::de::Error::custom)
     }
 }

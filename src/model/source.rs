@@ -1,7 +1,7 @@
 //! Sources: who said a figure, on whose side, how reliable, relaying whom.
 
-use crate::names::worded_enum;
-use crate::{Side, SourceId};
+use crate::model::names::worded_enum;
+use crate::model::{Side, SourceId};
 
 worded_enum!(
     /// What kind of speaker a source is.
@@ -82,7 +82,8 @@ impl Reliability {
 /// infobox) names the whole it belongs to ([`Source::as_part_of`]).
 ///
 /// ```
-/// use reckon::{Reliability, Side, Source, SourceKind};
+/// use reckon::model::{Reliability, Side};
+/// use reckon::{Source, SourceKind};
 ///
 /// let hezbollah = Source::new("hezbollah-sources", "Hezbollah sources", SourceKind::Belligerent)
 ///     .with_side(Side::new("government"))

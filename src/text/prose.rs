@@ -1,7 +1,7 @@
 //! Reading one figure in English: a number or a vague word with the bound,
 //! range, approximation or restatement around it ("more than 100", "between
 //! 25 and 28", "two or three", "5-6 thousand", "about 70", "3,000 or so",
-//! "more than a dozen", "several hundred"). `parse::phrase` reads a whole
+//! "more than a dozen", "several hundred"). `text::phrase` reads a whole
 //! phrase with it; `extract` reads running text.
 //!
 //! Bound words come from the value grammar ([`BOUND_WORDS`],
@@ -13,12 +13,15 @@ use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
-use crate::grammar::{BOUND_SUFFIXES, BOUND_WORDS, Bound};
-use crate::lexicon::{Approximator, Hedge, Placement, VagueTerm};
-use crate::numeral::{self, Cx, Num, NumKind, Opts};
-use crate::text::{Kind, Pattern};
-use crate::words::W;
-use crate::{Error, Estimate, Interval, Lexicon, Tolerance};
+use crate::model::Tolerance;
+use crate::model::VagueTerm;
+use crate::text::grammar::{BOUND_SUFFIXES, BOUND_WORDS, Bound};
+use crate::text::lexicon::{Approximator, Hedge, Placement};
+use crate::text::numeral;
+use crate::text::numeral::{Cx, Num, NumKind, Opts};
+use crate::text::token::{Kind, Pattern};
+use crate::text::words::W;
+use crate::{Error, Estimate, Interval, Lexicon};
 
 /// What a fixed word before a number does to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -858,7 +861,7 @@ fn build(
                 Some((Prefix::Fixed(Pre::Exactly), _)) => Estimate::vague(term),
                 Some((Prefix::Fixed(Pre::Bound(b)), _)) => bounded(b, point, tol).map_err(e)?,
             };
-            let shape = if matches!(est.form(), crate::Form::Vague(_)) {
+            let shape = if matches!(est.form(), crate::model::Form::Vague(_)) {
                 Shape::Vague
             } else {
                 Shape::Bounded
@@ -931,7 +934,8 @@ fn build(
                     hedged(a.hedge(), n.value, lex.tolerance_of(a)).map_err(e)?
                 }
             };
-            let plain = first == c && next == n.next && matches!(est.form(), crate::Form::Exact(_));
+            let plain =
+                first == c && next == n.next && matches!(est.form(), crate::model::Form::Exact(_));
             let shape = if plain { Shape::Plain } else { Shape::Bounded };
             (est, shape, Some(n), Some(n), !plain)
         }
@@ -1027,7 +1031,7 @@ fn two_sided(cx: &Cx<'_>, lex: &Lexicon, fig: Fig, mode: Mode) -> Fig {
 
 /// `Some(true)` for a lower bound, `Some(false)` for an upper bound.
 fn bound_side(fig: &Fig) -> Option<bool> {
-    use crate::Form;
+    use crate::model::Form;
     match fig.value.form() {
         Form::AtLeast(_) | Form::MoreThan(_) => Some(true),
         Form::AtMost(_) | Form::FewerThan(_) => Some(false),

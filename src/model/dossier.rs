@@ -3,9 +3,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::{
-    Claim, ClaimId, Error, Figure, FigureId, Form, Relation, Source, SourceId, Stake, VagueTerm,
-};
+use crate::model::{ClaimId, FigureId, Form, SourceId, Stake, VagueTerm};
+use crate::{Claim, Error, Figure, Relation, Source};
 
 /// A vague term as one claim uses it.
 pub(crate) type TermUse<'a> = (&'a ClaimId, &'a Arc<VagueTerm>);
@@ -17,7 +16,8 @@ pub(crate) type TermUse<'a> = (&'a ClaimId, &'a Arc<VagueTerm>);
 /// which reports every problem at once.
 ///
 /// ```
-/// use reckon::{Claim, Dossier, Figure, Measure, Relation, Scope, Side, Source, SourceKind};
+/// use reckon::{Claim, Dossier, Figure, Measure, Relation, Scope, Source, SourceKind};
+/// use reckon::model::Side;
 ///
 /// let gov = Side::new("government");
 /// let mut d = Dossier::new();
@@ -491,7 +491,8 @@ fn find_cycle<'a>(edges: impl Iterator<Item = (&'a str, &'a str)>) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Measure, Scope, Side, SourceKind, Unit};
+    use crate::model::Side;
+    use crate::{Measure, Scope, SourceKind, Unit};
 
     fn fig(id: &str) -> Figure {
         Figure::new(id, id, Scope::new(Measure::Killed))

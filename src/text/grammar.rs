@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::{Error, Estimate, Lexicon, Placement, Tolerance};
+use crate::model::Tolerance;
+use crate::text::Placement;
+use crate::{Error, Estimate, Lexicon};
 
 /// What a bound word or symbol makes of the number after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -439,7 +441,7 @@ impl FromStr for Estimate {
     type Err = Error;
 
     /// Reads the value grammar, and failing that a text that starts with a
-    /// word as the English phrase [`parse::phrase`](crate::parse::phrase)
+    /// word as the English phrase [`text::phrase`](crate::text::parse::phrase)
     /// reads ("more than 10 and fewer than 20", "a few hundred"). Figures
     /// and marks are the grammar's alone (`12,00` is refused, not read as
     /// 12), and an error is the grammar's.
@@ -447,7 +449,7 @@ impl FromStr for Estimate {
         let lex = Lexicon::shared();
         read(s, lex).or_else(|e| {
             if s.trim_start().starts_with(char::is_alphabetic) {
-                crate::parse::phrase(s, lex).map_err(|_| e)
+                crate::text::parse::phrase(s, lex).map_err(|_| e)
             } else {
                 Err(e)
             }
@@ -458,7 +460,7 @@ impl FromStr for Estimate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Form;
+    use crate::model::Form;
     use proptest::prelude::*;
 
     fn p(s: &str) -> Estimate {

@@ -6,7 +6,7 @@
 //! - [`number`] reads one number, signed: "one hundred and five", "-504",
 //!   "1.5 million", "two thirds", "forty-five (45)".
 //! - [`numerals`] finds every number in running text, dates and
-//!   identifiers included; [`extract`](crate::extract) finds the figures.
+//!   identifiers included; [`extract`](crate::text::extract) finds the figures.
 //!
 //! # How phrases read
 //!
@@ -40,10 +40,11 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::numeral::{self, Cx, NumKind, Opts};
-use crate::prose;
-use crate::text::{Token, tokenize};
-use crate::words::W;
+use crate::text::numeral;
+use crate::text::numeral::{Cx, NumKind, Opts};
+use crate::text::prose;
+use crate::text::token::{Token, tokenize};
+use crate::text::words::W;
 use crate::{Error, Estimate, Lexicon};
 
 thread_local! {
@@ -71,17 +72,19 @@ pub(crate) fn with_tokens<R>(text: &str, f: impl FnOnce(&Cx<'_>) -> R) -> R {
 /// [`Estimate`]) reads here too. A trailing "of" is allowed ("a couple of").
 ///
 /// ```
-/// use reckon::{parse, Form, Lexicon};
+/// use reckon::model::Form;
+/// use reckon::Lexicon;
+/// use reckon::text;
 ///
 /// let lex = Lexicon::shared();
-/// assert_eq!(parse::phrase("approximately 1,000", lex)?.interval().to_string(), "[900, 1100]");
-/// assert_eq!(parse::phrase("more than a hundred", lex)?.interval().to_string(), "[101, ∞)");
-/// assert_eq!(parse::phrase("two to three hundred", lex)?.interval().to_string(), "[200, 300]");
-/// assert_eq!(parse::phrase("one hundred and five", lex)?.to_string(), "105");
-/// assert_eq!(parse::phrase("30 or more", lex)?.to_string(), "30+");
-/// assert_eq!(parse::phrase("more than a dozen", lex)?.interval().to_string(), "[13, ∞)");
-/// assert!(matches!(parse::phrase("several hundred", lex)?.form(), Form::Vague(_)));
-/// assert_eq!(parse::phrase("none", lex)?.to_string(), "0");
+/// assert_eq!(text::phrase("approximately 1,000", lex)?.interval().to_string(), "[900, 1100]");
+/// assert_eq!(text::phrase("more than a hundred", lex)?.interval().to_string(), "[101, ∞)");
+/// assert_eq!(text::phrase("two to three hundred", lex)?.interval().to_string(), "[200, 300]");
+/// assert_eq!(text::phrase("one hundred and five", lex)?.to_string(), "105");
+/// assert_eq!(text::phrase("30 or more", lex)?.to_string(), "30+");
+/// assert_eq!(text::phrase("more than a dozen", lex)?.interval().to_string(), "[13, ∞)");
+/// assert!(matches!(text::phrase("several hundred", lex)?.form(), Form::Vague(_)));
+/// assert_eq!(text::phrase("none", lex)?.to_string(), "0");
 /// # Ok::<(), reckon::Error>(())
 /// ```
 ///
@@ -97,7 +100,7 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
     // The value grammar is exact and fast for what starts with a digit or a mark.
     let compact_first = !t.starts_with(char::is_alphabetic);
     if compact_first {
-        if let Ok(e) = crate::grammar::read(text, lexicon) {
+        if let Ok(e) = crate::text::grammar::read(text, lexicon) {
             return Ok(e);
         }
         if let Some(e) = negative(text, t) {
@@ -126,7 +129,7 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
         Ok(e) => Ok(e.with_text(t)),
         Err(fail) => {
             if !compact_first {
-                if let Ok(e) = crate::grammar::read(text, lexicon) {
+                if let Ok(e) = crate::text::grammar::read(text, lexicon) {
                     return Ok(e);
                 }
                 if let Some(e) = negative(text, t) {
@@ -134,7 +137,7 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
                 }
             } else if !t.contains(char::is_alphabetic) {
                 // A value written in figures and marks: the value grammar's reason.
-                return crate::grammar::read(text, lexicon);
+                return crate::text::grammar::read(text, lexicon);
             }
             let at = with_tokens(t, |cx| cx.span(fail.at, fail.at + 1).0);
             Err(Error::value(
@@ -167,14 +170,15 @@ fn negative(text: &str, t: &str) -> Option<Error> {
 /// words.
 ///
 /// ```
-/// use reckon::{parse, Decimal};
+/// use reckon::Decimal;
+/// use reckon::text;
 ///
-/// assert_eq!(parse::number("one hundred and five")?, Decimal::from(105));
-/// assert_eq!(parse::number("minus 1,200,000")?, Decimal::from(-1_200_000));
-/// assert_eq!(parse::number("five and a half million")?, Decimal::from(5_500_000));
-/// assert_eq!(parse::number("3/4")?, Decimal::new(75, 2));
+/// assert_eq!(text::number("one hundred and five")?, Decimal::from(105));
+/// assert_eq!(text::number("minus 1,200,000")?, Decimal::from(-1_200_000));
+/// assert_eq!(text::number("five and a half million")?, Decimal::from(5_500_000));
+/// assert_eq!(text::number("3/4")?, Decimal::new(75, 2));
 /// assert_eq!(
-///     parse::number("sixty fifteen").unwrap_err().to_string(),
+///     text::number("sixty fifteen").unwrap_err().to_string(),
 ///     "'sixty fifteen' is not a value: unexpected 'fifteen' after the number, at byte 6"
 /// );
 /// # Ok::<(), reckon::Error>(())
@@ -305,12 +309,13 @@ impl<'a> Numeral<'a> {
 /// ordinals. Nothing is left out for its context (dates, years, identifiers
 /// and phone numbers are numbers too), except digits with letters attached
 /// ("29km", "LGA1156") and "one" used as a pronoun ("the one you mentioned").
-/// [`extract`](crate::extract) reads figures.
+/// [`extract`](crate::text::extract) reads figures.
 ///
 /// ```
-/// use reckon::parse::{self, NumeralKind};
+/// use reckon::text::NumeralKind;
+/// use reckon::text;
 ///
-/// let found = parse::numerals("two hundred and five soldiers, 3rd brigade, -1.5");
+/// let found = text::numerals("two hundred and five soldiers, 3rd brigade, -1.5");
 /// let read: Vec<_> = found.iter().map(|n| (n.text(), n.value().to_string(), n.kind())).collect();
 /// assert_eq!(read, [
 ///     ("two hundred and five", "205".to_owned(), NumeralKind::Integer),
@@ -370,7 +375,7 @@ pub fn numerals(text: &str) -> Vec<Numeral<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Form;
+    use crate::model::Form;
 
     fn p(s: &str) -> String {
         match phrase(s, Lexicon::shared()) {

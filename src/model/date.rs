@@ -22,7 +22,7 @@ pub enum Precision {
 /// month, then day, a less precise date first (`2014-08 < 2014-08-01`).
 ///
 /// ```
-/// use reckon::{Date, Precision};
+/// use reckon::model::{Date, Precision};
 ///
 /// let d: Date = "2014-08".parse()?;
 /// assert_eq!(d.precision(), Precision::Month);
@@ -176,7 +176,7 @@ impl FromStr for Date {
 /// A single date is a period of one day (or month, or year): `2014-08-02`.
 ///
 /// ```
-/// use reckon::Period;
+/// use reckon::model::Period;
 ///
 /// let p: Period = "2014-08-01/2014-08-02".parse()?;
 /// assert_eq!(p.to_string(), "2014-08-01/2014-08-02");

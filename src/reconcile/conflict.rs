@@ -23,8 +23,9 @@
 //! and `scope_mismatch` are `moderate`, `revision` is `info`).
 //!
 //! ```
-//! use reckon::conflict::{ConflictKind, Severity};
-//! use reckon::reconcile::{Evidence, Reconciler, Tally};
+//! use reckon::reconcile::conflict::{ConflictKind, Severity};
+//! use reckon::reconcile::{Evidence, Tally};
+//! use reckon::Reconciler;
 //!
 //! // al-Jobeh: the article says 50–170 rebels were killed, other sources 200.
 //! let tally: Tally = [
@@ -45,12 +46,13 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::interval::{Packed, dcmp, dmax};
-use crate::names::worded_enum;
-use crate::ratio::{Compact, Few, log_gap_milli, milli};
+use crate::Interval;
+use crate::model::interval::{Packed, dcmp, dmax};
+use crate::model::names::worded_enum;
+use crate::model::{ClaimId, FigureId, Reading, Side, TripleIssue};
 use crate::reconcile::evidence::BadTriple;
+use crate::reconcile::ratio::{Compact, Few, log_gap_milli, milli};
 use crate::reconcile::tally::{Prepared, Scratch};
-use crate::{ClaimId, FigureId, Interval, Reading, Side, TripleIssue};
 
 worded_enum!(
     /// The kinds of conflict, written in `snake_case` as in reports and JSON.
@@ -60,7 +62,8 @@ worded_enum!(
         /// values sharing that nearest neighbour are grouped in one conflict.
         ///
         /// ```
-        /// # use reckon::reconcile::{Evidence, Reconciler, Tally};
+        /// # use reckon::Reconciler;
+        /// # use reckon::reconcile::{Evidence, Tally};
         /// let t: Tally = [Evidence::new("a", "x", &"10".parse()?), Evidence::new("b", "y", &"12".parse()?)]
         ///     .into_iter().collect();
         /// let f = Reconciler::new().finish("f".into(), t)?;
@@ -69,11 +72,12 @@ worded_enum!(
         /// ```
         Disjoint = "disjoint",
         /// No value is allowed by every counted claim, each read as a bound
-        /// (see the stake model in [`policy`](crate::policy)). Names the
+        /// (see the stake model in [`policy`](crate::reconcile::policy)). Names the
         /// claim with the lowest ceiling and the one with the highest floor.
         ///
         /// ```
-        /// # use reckon::reconcile::{Evidence, Reconciler, Tally};
+        /// # use reckon::Reconciler;
+        /// # use reckon::reconcile::{Evidence, Tally};
         /// let t: Tally = [Evidence::new("a", "x", &"10".parse()?), Evidence::new("b", "y", &">20".parse()?)]
         ///     .into_iter().collect();
         /// let f = Reconciler::new().finish("f".into(), t)?;
@@ -87,7 +91,8 @@ worded_enum!(
         /// independent sources than the others, which are at least two.
         ///
         /// ```
-        /// # use reckon::reconcile::{Evidence, Reconciler, Tally};
+        /// # use reckon::Reconciler;
+        /// # use reckon::reconcile::{Evidence, Tally};
         /// let t: Tally = ["10", "11", "1000"].iter().enumerate()
         ///     .map(|(i, v)| Evidence::new(format!("c{i}"), format!("s{i}"), &v.parse().unwrap()))
         ///     .collect();
@@ -100,8 +105,9 @@ worded_enum!(
         /// Every counted claim with a number comes from sources of one side.
         ///
         /// ```
-        /// # use reckon::reconcile::{Evidence, Reconciler, Tally};
-        /// # use reckon::Side;
+        /// # use reckon::Reconciler;
+        /// # use reckon::reconcile::{Evidence, Tally};
+        /// # use reckon::model::Side;
         /// let t: Tally = [Evidence::new("a", "army", &"40".parse()?).with_side(Side::new("government"))]
         ///     .into_iter().collect();
         /// let f = Reconciler::new().finish("f".into(), t)?;
@@ -112,7 +118,8 @@ worded_enum!(
         /// A claim revised by a later one: informational, not a contradiction.
         ///
         /// ```
-        /// # use reckon::reconcile::{Evidence, Reconciler, Tally};
+        /// # use reckon::Reconciler;
+        /// # use reckon::reconcile::{Evidence, Tally};
         /// let t: Tally = [
         ///     Evidence::new("c1", "ministry", &"18".parse()?),
         ///     Evidence::new("c2", "ministry", &"19".parse()?).superseding("c1"),
@@ -126,7 +133,8 @@ worded_enum!(
         /// low is above its high.
         ///
         /// ```
-        /// # use reckon::reconcile::{Evidence, Reconciler, Tally};
+        /// # use reckon::Reconciler;
+        /// # use reckon::reconcile::{Evidence, Tally};
         /// let t: Tally = [Evidence::new("a", "ucdp", &"5/3/2".parse()?)].into_iter().collect();
         /// let f = Reconciler::new().finish("f".into(), t)?;
         /// assert_eq!(f.conflicts()[0].to_string(), "the triple 5/3/2 is inconsistent: the low estimate is above the high estimate");
@@ -138,7 +146,7 @@ worded_enum!(
         PartExceedsWhole = "part_exceeds_whole",
         /// The sum of the components' lows is above the total's high
         /// (released + executed > captured). Overlapping components are
-        /// never added (see [`rollup`](crate::rollup)).
+        /// never added (see [`rollup`](crate::reconcile::rollup)).
         ComponentsExceedTotal = "components_exceed_total",
         /// A total lower than the sum of its parts' lower bounds: its figure
         /// (best value, or low end) is below them — "more than 100 killed

@@ -2,8 +2,9 @@
 
 use std::fmt;
 
-use crate::names::worded_enum;
-use crate::{ClaimId, Date, Estimate, FigureId, Side, SourceId, Unit};
+use crate::model::names::worded_enum;
+use crate::model::{ClaimId, Date, FigureId, Side, SourceId};
+use crate::{Estimate, Unit};
 
 worded_enum!(
     /// The speaker's stake in a figure (DOMAIN §2): a side tends to report its
@@ -152,7 +153,8 @@ impl Credibility {
 /// the old one, which is kept.
 ///
 /// ```
-/// use reckon::{Claim, Qualifier};
+/// use reckon::Claim;
+/// use reckon::model::Qualifier;
 ///
 /// let c = Claim::new("c1", "jobeh-rebels-killed", "article", "50–170".parse()?)
 ///     .with_reported("2014-08-02".parse()?)

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::Interval;
-use crate::interval::dcmp;
+use crate::model::interval::dcmp;
 
 /// `log10((hi + 1) / (lo + 1))`, in thousandths, never negative.
 ///
@@ -126,7 +126,7 @@ impl<T> From<Vec<T>> for Few<T> {
 }
 
 /// Raises a range and a best value to an admission floor (see the stake
-/// model in [`policy`](crate::policy)).
+/// model in [`policy`](crate::reconcile::policy)).
 pub(crate) fn raise_to_floor(
     range: Option<Interval>,
     best: Option<Decimal>,

@@ -18,9 +18,9 @@
 //!
 //! ```
 //! use reckon::{Claim, Dossier, Figure, Measure, Relation, Scope, Source, SourceKind};
-//! use reckon::confidence::Grade;
-//! use reckon::reconcile::Reconciler;
-//! use reckon::rollup::{Grades, Usage};
+//! use reckon::reconcile::confidence::Grade;
+//! use reckon::Reconciler;
+//! use reckon::reconcile::rollup::{Grades, Usage};
 //!
 //! let mut d = Dossier::new();
 //! d.add_source(Source::new("a", "monitor A", SourceKind::Monitor));
@@ -51,9 +51,10 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::confidence::Grade;
-use crate::reconcile::Finding;
-use crate::{Error, FigureId, Interval, Relation};
+use crate::Finding;
+use crate::model::FigureId;
+use crate::reconcile::confidence::Grade;
+use crate::{Error, Interval, Relation};
 
 /// A set of [`Grade`]s: which parts a roll-up may add.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
