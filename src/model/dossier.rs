@@ -488,6 +488,16 @@ fn find_cycle<'a>(edges: impl Iterator<Item = (&'a str, &'a str)>) -> Option<Str
     None
 }
 
+impl PartialEq for Dossier {
+    /// Two dossiers are equal when they hold the same records in the same order.
+    fn eq(&self, other: &Self) -> bool {
+        self.sources() == other.sources()
+            && self.figures() == other.figures()
+            && self.claims() == other.claims()
+            && self.relations() == other.relations()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -457,6 +457,18 @@ impl FromStr for Estimate {
     }
 }
 
+/// Reads an English phrase or the value grammar with the English
+/// [`Lexicon`], as [`text::phrase`](crate::text::phrase) does. A dossier
+/// file's values are read with the file's own lexicon instead (see
+/// [`io`](crate::io)).
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Estimate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        crate::text::parse::phrase(&s, Lexicon::shared()).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -267,48 +267,6 @@ impl Default for Lexicon {
     }
 }
 
-#[cfg(feature = "serde")]
-thread_local! {
-    /// The lexicon values are read with while a dossier file is read.
-    static READING: std::cell::RefCell<Option<Lexicon>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Runs `f` with `lexicon` as the one [`with_reading_lexicon`] gives on this
-/// thread, then restores the default (even if `f` panics).
-#[cfg(feature = "serde")]
-pub(crate) fn reading_with<R>(lexicon: Lexicon, f: impl FnOnce() -> R) -> R {
-    struct Reset;
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            READING.with(|r| {
-                if let Ok(mut r) = r.try_borrow_mut() {
-                    *r = None;
-                }
-            });
-        }
-    }
-    READING.with(|r| {
-        if let Ok(mut r) = r.try_borrow_mut() {
-            *r = Some(lexicon);
-        }
-    });
-    let _reset = Reset;
-    f()
-}
-
-/// Runs `f` with the lexicon values are being read with: the dossier
-/// file's, inside [`reading_with`], else the shared English one.
-#[cfg(feature = "serde")]
-pub(crate) fn with_reading_lexicon<R>(f: impl FnOnce(&Lexicon) -> R) -> R {
-    READING.with(|r| match r.try_borrow() {
-        Ok(guard) => match guard.as_ref() {
-            Some(lex) => f(lex),
-            None => f(Lexicon::shared()),
-        },
-        Err(_) => f(Lexicon::shared()),
-    })
-}
-
 const PLURAL_RULE: &str = "plural rule: 'Ns of' reads [2N, 10N-1], leniently [N, 10N-1]";
 
 impl Lexicon {

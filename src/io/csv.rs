@@ -1,0 +1,465 @@
+//! The flat claims format (CSV), one claim per row; described in the
+//! [`io`](crate::io) module docs.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use super::lowercase_first;
+use super::toml::scope_of;
+use crate::error::Location;
+use crate::model::{ClaimId, Credibility, FigureId, Period, Qualifier, Side, SourceId, Stake};
+use crate::text;
+use crate::{Claim, Dossier, Error, Figure, Measure, Source, SourceKind, Unit};
+
+impl Dossier {
+    /// Reads a claims table (CSV; the format is described in [`file`](mod@crate::io)),
+    /// then validates it.
+    ///
+    /// # Errors
+    /// [`Error::Many`] listing every bad row (or [`Error::Located`] for one),
+    /// each with line, column, field and text; [`Error::Syntax`] for a
+    /// malformed header or unreadable CSV.
+    pub fn from_csv_reader(reader: impl Read, name: &str) -> Result<Dossier, Error> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(reader);
+        let syntax = |e: csv::Error, line: Option<u64>| {
+            let mut location = Location::file(name);
+            if let Some(l) = line.or_else(|| e.position().map(csv::Position::line)) {
+                location = location.line(l);
+            }
+            Error::Syntax {
+                location,
+                message: lowercase_first(&e.to_string()),
+            }
+        };
+        let header = rdr.headers().map_err(|e| syntax(e, Some(1)))?.clone();
+        let columns = Columns::new(&header, name)?;
+        let mut loader = CsvLoader {
+            name,
+            columns: &columns,
+            dossier: Dossier::new(),
+            figures: HashMap::new(),
+            sources: HashMap::new(),
+            errors: Vec::new(),
+        };
+        let mut record = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => loader.row(&record),
+                Err(e) => loader.errors.push(syntax(e, None)),
+            }
+        }
+        Error::collect(loader.errors)?;
+        loader.dossier.validate()?;
+        Ok(loader.dossier)
+    }
+}
+
+const CSV_COLUMNS: &[&str] = &[
+    "figure",
+    "source",
+    "value",
+    "claim",
+    "reported",
+    "quote",
+    "supersedes",
+    "credibility",
+    "stake",
+    "qualifiers",
+    "label",
+    "measure",
+    "unit",
+    "events",
+    "period",
+    "place",
+    "party",
+    "side",
+    "source_name",
+    "source_kind",
+    "source_side",
+    "reliability",
+    "relays",
+    "part_of",
+];
+
+/// Where each known column is in the header.
+struct Columns {
+    index: HashMap<&'static str, usize>,
+    count: usize,
+}
+
+impl Columns {
+    fn new(header: &csv::StringRecord, name: &str) -> Result<Self, Error> {
+        let mut index = HashMap::new();
+        let mut errors = Vec::new();
+        for (i, h) in header.iter().enumerate() {
+            let at = || Location::file(name).line(1).column(i as u64 + 1);
+            let h = h.trim_start_matches('\u{feff}');
+            match CSV_COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(h)) {
+                Some(c) => {
+                    if index.insert(*c, i).is_some() {
+                        errors.push(
+                            Error::invalid(format!("column `{h}`"), "it appears twice").at(at()),
+                        );
+                    }
+                }
+                None => errors.push(
+                    Error::invalid(
+                        format!("column `{h}`"),
+                        format!(
+                            "it is not a claims column; known columns: {}",
+                            CSV_COLUMNS.join(", ")
+                        ),
+                    )
+                    .at(at()),
+                ),
+            }
+        }
+        for required in ["figure", "source", "value"] {
+            if !index.contains_key(required) {
+                errors.push(
+                    Error::invalid(
+                        "header",
+                        format!("the required column `{required}` is missing"),
+                    )
+                    .at(Location::file(name).line(1)),
+                );
+            }
+        }
+        Error::collect(errors)?;
+        Ok(Columns {
+            index,
+            count: header.len(),
+        })
+    }
+}
+
+struct CsvLoader<'a> {
+    name: &'a str,
+    columns: &'a Columns,
+    dossier: Dossier,
+    /// For each figure and source: the line that declared it.
+    figures: HashMap<FigureId, u64>,
+    sources: HashMap<SourceId, u64>,
+    errors: Vec<Error>,
+}
+
+impl CsvLoader<'_> {
+    fn row(&mut self, record: &csv::StringRecord) {
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.len() != self.columns.count {
+            self.errors.push(
+                Error::invalid(
+                    "row",
+                    format!(
+                        "it has {} fields but the header has {}",
+                        record.len(),
+                        self.columns.count
+                    ),
+                )
+                .at(Location::file(self.name).line(line)),
+            );
+            return;
+        }
+        let mut row = Row {
+            record,
+            columns: self.columns,
+            name: self.name,
+            line,
+            errors: Vec::new(),
+        };
+        let figure_id = row.required("figure").map(FigureId::from);
+        let source_id = row.required("source").map(SourceId::from);
+        let value = row.required_with("value", |t| text::phrase(t, crate::Lexicon::shared()));
+        let claim_id = row
+            .get("claim")
+            .map_or_else(|| ClaimId::from(format!("L{line}")), ClaimId::from);
+        let reported = row.parsed("reported");
+        let supersedes = row.get("supersedes").map(ClaimId::from);
+        let credibility: Option<Credibility> = row.parsed("credibility");
+        let stake: Option<Stake> = row.parsed("stake");
+        let qualifiers: Vec<Qualifier> = row.list("qualifiers");
+        let quote = row.get("quote");
+        let measure: Option<Measure> = row.parsed("measure");
+        let unit: Option<Unit> = row.parsed("unit");
+        let period: Option<Period> = row.parsed("period");
+        let kind: Option<SourceKind> = row.parsed("source_kind");
+        let reliability = row.parsed("reliability");
+        let figure_attrs = [
+            "label", "measure", "unit", "events", "period", "place", "party", "side",
+        ];
+        let source_attrs = [
+            "source_name",
+            "source_kind",
+            "source_side",
+            "reliability",
+            "relays",
+            "part_of",
+        ];
+
+        let (Some(figure_id), Some(source_id), Some(value)) = (figure_id, source_id, value) else {
+            self.errors.append(&mut row.errors);
+            return;
+        };
+        if !row.errors.is_empty() {
+            self.errors.append(&mut row.errors);
+            return;
+        }
+
+        let figure = Figure::new(
+            figure_id.clone(),
+            row.get("label").unwrap_or(figure_id.as_str()),
+            scope_of(
+                measure.unwrap_or_default(),
+                unit.clone().unwrap_or_default(),
+                row.get("events")
+                    .map(|t| {
+                        t.split(';')
+                            .map(str::trim)
+                            .filter(|e| !e.is_empty())
+                            .map(str::to_owned)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                period,
+                row.get("place").map(str::to_owned),
+                row.get("party").map(str::to_owned),
+                row.get("side").map(Side::from),
+            ),
+        );
+        let mut source = Source::new(
+            source_id.clone(),
+            row.get("source_name").unwrap_or(source_id.as_str()),
+            kind.unwrap_or(SourceKind::Unspecified),
+        );
+        if let Some(side) = row.get("source_side") {
+            source = source.with_side(Side::from(side));
+        }
+        if let Some(r) = reliability {
+            source = source.with_reliability(r);
+        }
+        if let Some(o) = row.get("relays") {
+            source = source.relaying(o);
+        }
+        if let Some(o) = row.get("part_of") {
+            source = source.as_part_of(o);
+        }
+
+        // A figure or source is made by the first row that names it; a later
+        // row may only describe it again the same way.
+        let differs = |what: String, first: u64| {
+            Error::invalid(
+                what,
+                format!("this row describes it differently from line {first}"),
+            )
+            .at(Location::file(self.name).line(line))
+        };
+        match self.figures.get(&figure_id) {
+            None => {
+                self.figures.insert(figure_id.clone(), line);
+                self.dossier.add_figure(figure);
+            }
+            Some(&first) => {
+                let known = self.dossier.figure(&figure_id);
+                if row.declares_any(&figure_attrs) && known.is_some_and(|k| *k != figure) {
+                    row.errors
+                        .push(differs(format!("figure `{figure_id}`"), first));
+                }
+            }
+        }
+        match self.sources.get(&source_id) {
+            None => {
+                self.sources.insert(source_id.clone(), line);
+                self.dossier.add_source(source);
+            }
+            Some(&first) => {
+                let known = self.dossier.source(&source_id);
+                if row.declares_any(&source_attrs) && known.is_some_and(|k| *k != source) {
+                    row.errors
+                        .push(differs(format!("source `{source_id}`"), first));
+                }
+            }
+        }
+        if !row.errors.is_empty() {
+            self.errors.append(&mut row.errors);
+            return;
+        }
+
+        let mut claim = Claim::new(claim_id, figure_id, source_id, value);
+        if let Some(d) = reported {
+            claim = claim.with_reported(d);
+        }
+        if let Some(s) = stake {
+            claim = claim.with_stake(s);
+        }
+        for q in qualifiers {
+            claim = claim.with_qualifier(q);
+        }
+        if let Some(c) = credibility {
+            claim = claim.with_credibility(c);
+        }
+        if let Some(u) = unit {
+            claim = claim.with_unit(u);
+        }
+        if let Some(q) = quote {
+            claim = claim.with_quote(q);
+        }
+        if let Some(s) = supersedes {
+            claim = claim.superseding(s);
+        }
+        self.dossier.add_claim(claim);
+    }
+}
+
+struct Row<'a> {
+    record: &'a csv::StringRecord,
+    columns: &'a Columns,
+    name: &'a str,
+    line: u64,
+    errors: Vec<Error>,
+}
+
+impl<'a> Row<'a> {
+    fn cell(&self, column: &str) -> Option<(usize, &'a str)> {
+        let i = *self.columns.index.get(column)?;
+        self.record.get(i).map(|t| (i, t))
+    }
+
+    fn get(&self, column: &str) -> Option<&'a str> {
+        self.cell(column).map(|(_, t)| t).filter(|t| !t.is_empty())
+    }
+
+    fn declares_any(&self, columns: &[&str]) -> bool {
+        columns.iter().any(|c| self.get(c).is_some())
+    }
+
+    fn at(&self, i: usize, column: &str) -> Location {
+        Location::file(self.name)
+            .line(self.line)
+            .column(i as u64 + 1)
+            .field(column)
+    }
+
+    fn required(&mut self, column: &str) -> Option<&'a str> {
+        self.required_with(column, Ok::<_, Error>)
+    }
+
+    fn required_with<T>(
+        &mut self,
+        column: &str,
+        read: impl FnOnce(&'a str) -> Result<T, Error>,
+    ) -> Option<T> {
+        let (i, text) = self.cell(column)?;
+        if text.is_empty() {
+            let e = Error::invalid(
+                format!("`{column}`"),
+                "the cell is empty but the column is required",
+            );
+            self.errors.push(e.at(self.at(i, column)));
+            return None;
+        }
+        match read(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(e.at(self.at(i, column)));
+                None
+            }
+        }
+    }
+
+    fn parsed<T: std::str::FromStr<Err = Error>>(&mut self, column: &str) -> Option<T> {
+        let (i, text) = self.cell(column)?;
+        if text.is_empty() {
+            return None;
+        }
+        match text.parse() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(e.at(self.at(i, column)));
+                None
+            }
+        }
+    }
+
+    fn list<T: std::str::FromStr<Err = Error>>(&mut self, column: &str) -> Vec<T> {
+        let Some((i, text)) = self.cell(column) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            match part.parse::<T>() {
+                Ok(v) => out.push(v),
+                Err(e) => self.errors.push(e.at(self.at(i, column))),
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Dossier;
+
+    #[test]
+    fn csv_reports_every_bad_row_with_its_place() {
+        let csv = "figure,value,source,credibility\n\
+                   a,50-170,s1,\n\
+                   a,,s1,\n\
+                   b,12,s2,9\n\
+                   c,12\n\
+                   a,about 70,s1,2\n";
+        let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "t.csv line 3, column 2, field `value`: `value`: the cell is empty but the column is required",
+                "t.csv line 4, column 4, field `credibility`: '9' is not a value: expected a credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
+                "t.csv line 5: row: it has 2 fields but the header has 4",
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_header_problems() {
+        let err = Dossier::from_csv_reader("figure,valeu\n".as_bytes(), "t.csv").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 3);
+        assert!(got[0].starts_with("t.csv line 1, column 2: column `valeu`: it is not a claims column; known columns: figure, source, value"));
+        assert_eq!(
+            got[1],
+            "t.csv line 1: header: the required column `source` is missing"
+        );
+        assert_eq!(
+            got[2],
+            "t.csv line 1: header: the required column `value` is missing"
+        );
+    }
+
+    #[test]
+    fn csv_conflicting_figure_attributes() {
+        let csv = "figure,source,value,unit\nd,s,10,km\nd,s,12,hours\nd,s,11,\n";
+        let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv line 3: figure `d`: this row describes it differently from line 2"
+        );
+    }
+
+    #[test]
+    fn csv_three_columns_and_prose_values() {
+        let csv = "value,figure,source\nmore than 100,f,a\napproximately 1000,g,b\nfewer than 10,h,c\n12,f,b\n";
+        let d = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
+        let v: Vec<String> = d
+            .claims()
+            .iter()
+            .map(|c| format!("{}={}", c.id(), c.value()))
+            .collect();
+        assert_eq!(v, ["L2=>100", "L3=~1000", "L4=<10", "L5=12"]);
+        assert_eq!(d.figures().len(), 3);
+        assert_eq!(d.sources().len(), 3);
+    }
+}

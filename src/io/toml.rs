@@ -1,0 +1,548 @@
+//! The dossier format (TOML); described in the [`io`](crate::io) module docs.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::{line_column, lowercase_first};
+use crate::error::Location;
+use crate::model::{
+    ClaimId, Credibility, Date, FigureId, Form, Period, Qualifiers, Side, SourceId, Stake,
+    VagueTerm,
+};
+use crate::text;
+use crate::{
+    Claim, Dossier, Error, Figure, Interval, Lexicon, Measure, Relation, Scope, Source, Unit,
+};
+
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct DossierFile {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    term: Vec<TermRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    source: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    figure: Vec<FigureRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    claim: Vec<ClaimRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    relation: Vec<Relation>,
+}
+
+/// The vague terms of a file, read before anything else.
+#[derive(serde::Deserialize)]
+struct TermsOnly {
+    #[serde(default)]
+    term: Vec<toml::Spanned<TermRecord>>,
+}
+
+/// A vague term of the file's own lexicon: `[[term]]`.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermRecord {
+    name: String,
+    strict: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lenient: Option<String>,
+    point: TermPoint,
+    from: String,
+}
+
+/// A term's point, written as a TOML integer or a decimal string.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+enum TermPoint {
+    Whole(i64),
+    Text(String),
+    /// Anything else TOML allows (a float, a boolean), refused with a reason.
+    Other(toml::Value),
+}
+
+/// Reads a term's interval: `24–119`, `24`, or `24+` for no upper end.
+fn term_interval(text: &str, name: &str, which: &str) -> Result<Interval, Error> {
+    match crate::text::grammar::read(text, &Lexicon::empty()) {
+        Ok(e)
+            if matches!(
+                e.form(),
+                Form::Exact(_) | Form::Range { .. } | Form::AtLeast(_)
+            ) =>
+        {
+            Ok(e.interval())
+        }
+        _ => Err(Error::invalid(
+            format!("vague term `{name}`"),
+            format!(
+                "its {which} reading '{text}' is not a number, a range like 24–119 or an open range like 24+"
+            ),
+        )),
+    }
+}
+
+/// Writes an interval as a term record does.
+fn interval_text(i: Interval) -> String {
+    // A negative zero would write "-0", which does not read back.
+    let i = if i.low().is_zero() {
+        Interval::from_parts(Decimal::ZERO, i.high())
+    } else {
+        i
+    };
+    match i.high() {
+        None => format!("{}+", i.low()),
+        Some(h) if h == i.low() => h.to_string(),
+        Some(h) => format!("{}–{h}", i.low()),
+    }
+}
+
+impl TermRecord {
+    fn to_term(&self) -> Result<VagueTerm, Error> {
+        let strict = term_interval(&self.strict, &self.name, "strict")?;
+        let lenient = match &self.lenient {
+            Some(t) => term_interval(t, &self.name, "lenient")?,
+            None => strict,
+        };
+        let point = match &self.point {
+            TermPoint::Whole(n) => Decimal::from(*n),
+            TermPoint::Text(t) => t.trim().parse::<Decimal>().map_err(|_| {
+                Error::invalid(
+                    format!("vague term `{}`", self.name),
+                    format!("its point '{t}' is not a number"),
+                )
+            })?,
+            TermPoint::Other(v) => {
+                return Err(Error::invalid(
+                    format!("vague term `{}`", self.name),
+                    format!(
+                        "its point {v} is not an integer or a decimal string (write point = \"24.5\")"
+                    ),
+                ));
+            }
+        };
+        VagueTerm::new(&self.name, strict, lenient, point, &self.from)
+    }
+
+    fn of(term: &VagueTerm) -> Self {
+        let point = term.point();
+        TermRecord {
+            name: term.name().to_owned(),
+            strict: interval_text(term.interval()),
+            lenient: (term.lenient() != term.interval()).then(|| interval_text(term.lenient())),
+            point: match i64::try_from(point) {
+                Ok(n) if point.fract().is_zero() => TermPoint::Whole(n),
+                _ => TermPoint::Text(point.to_string()),
+            },
+            from: term.provenance().to_owned(),
+        }
+    }
+}
+
+/// A figure as one flat table, so that unknown keys are caught.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureRecord {
+    id: FigureId,
+    label: String,
+    measure: Measure,
+    #[serde(default)]
+    unit: Unit,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    events: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    party: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    side: Option<Side>,
+}
+
+impl From<FigureRecord> for Figure {
+    fn from(r: FigureRecord) -> Self {
+        Figure::new(
+            r.id,
+            &r.label,
+            scope_of(
+                r.measure, r.unit, r.events, r.period, r.place, r.party, r.side,
+            ),
+        )
+    }
+}
+
+pub(super) fn scope_of(
+    measure: Measure,
+    unit: Unit,
+    events: Vec<String>,
+    period: Option<Period>,
+    place: Option<String>,
+    party: Option<String>,
+    side: Option<Side>,
+) -> Scope {
+    let mut s = Scope::new(measure).with_unit(unit);
+    for e in &events {
+        s = s.with_event(e);
+    }
+    if let Some(p) = period {
+        s = s.with_period(p);
+    }
+    if let Some(p) = place {
+        s = s.with_place(&p);
+    }
+    if party.is_some() || side.is_some() {
+        s = s.with_party(party.as_deref().unwrap_or(""), side);
+    }
+    s
+}
+
+impl From<&Figure> for FigureRecord {
+    fn from(f: &Figure) -> Self {
+        let s = f.scope();
+        FigureRecord {
+            id: f.id().clone(),
+            label: f.label().to_owned(),
+            measure: s.measure().clone(),
+            unit: s.unit().clone(),
+            events: s.events().to_vec(),
+            period: s.period().copied(),
+            place: s.place().map(str::to_owned),
+            party: s.party().filter(|p| !p.is_empty()).map(str::to_owned),
+            side: s.side().cloned(),
+        }
+    }
+}
+
+/// A claim as the file writes it. Its value is kept as text here and read
+/// with the file's own lexicon (the English one and the file's `[[term]]`s)
+/// once the whole file is parsed, so that every value that does not read is
+/// reported at its line and column.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimRecord {
+    id: ClaimId,
+    figure: FigureId,
+    source: SourceId,
+    value: toml::Spanned<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reported: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stake: Option<Stake>,
+    #[serde(default, skip_serializing_if = "Qualifiers::is_empty")]
+    qualifiers: Qualifiers,
+    #[serde(default, skip_serializing_if = "is_unjudged")]
+    credibility: Credibility,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<Unit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    quote: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    supersedes: Option<ClaimId>,
+}
+
+fn is_unjudged(c: &Credibility) -> bool {
+    *c == Credibility::Unjudged
+}
+
+impl ClaimRecord {
+    /// The claim, its value read with `lexicon`.
+    fn into_claim(self, lexicon: &Lexicon) -> Result<Claim, Error> {
+        let value = text::phrase(self.value.get_ref(), lexicon)?;
+        let mut claim =
+            Claim::new(self.id, self.figure, self.source, value).with_credibility(self.credibility);
+        if let Some(d) = self.reported {
+            claim = claim.with_reported(d);
+        }
+        if let Some(s) = self.stake {
+            claim = claim.with_stake(s);
+        }
+        for q in self.qualifiers.iter() {
+            claim = claim.with_qualifier(q);
+        }
+        if let Some(u) = self.unit {
+            claim = claim.with_unit(u);
+        }
+        if let Some(q) = &self.quote {
+            claim = claim.with_quote(q);
+        }
+        if let Some(s) = self.supersedes {
+            claim = claim.superseding(s);
+        }
+        Ok(claim)
+    }
+
+    fn of(c: &Claim) -> Self {
+        ClaimRecord {
+            id: c.id().clone(),
+            figure: c.figure().clone(),
+            source: c.source().clone(),
+            value: toml::Spanned::new(0..0, c.value().to_string()),
+            reported: c.reported(),
+            stake: c.stake_override(),
+            qualifiers: c.qualifiers(),
+            credibility: c.credibility(),
+            unit: c.unit().cloned(),
+            quote: c.quote().map(str::to_owned),
+            supersedes: c.supersedes().cloned(),
+        }
+    }
+}
+
+/// Reads a dossier file without validating it. Its `[[term]]` tables are
+/// read first: the file's values are read with the English lexicon and
+/// those terms.
+fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
+    let syntax = |e: toml::de::Error| {
+        let mut location = Location::file(name);
+        if let Some(span) = e.span() {
+            let (line, column) = line_column(text, span.start);
+            location = location.line(line).column(column);
+        }
+        Error::Syntax {
+            location,
+            message: lowercase_first(e.message().trim_end()),
+        }
+    };
+    let terms: TermsOnly = toml::from_str(text).map_err(syntax)?;
+    let mut own = Vec::with_capacity(terms.term.len());
+    let mut lines: HashMap<String, u64> = HashMap::new();
+    for t in &terms.term {
+        let (line, _) = line_column(text, t.span().start);
+        let at = || Location::file(name).line(line);
+        let term = t.get_ref().to_term().map_err(|e| e.at(at()))?;
+        if let Some(first) = lines.insert(term.name().to_owned(), line) {
+            return Err(Error::invalid(
+                format!("vague term `{}`", term.name()),
+                format!("it is defined twice, here and on line {first}"),
+            )
+            .at(at()));
+        }
+        own.push(term);
+    }
+    let lexicon = Lexicon::english().with_terms(own);
+    let file: DossierFile = toml::from_str(text).map_err(syntax)?;
+    let mut errors = Vec::new();
+    let mut claims = Vec::with_capacity(file.claim.len());
+    for c in file.claim {
+        let (line, column) = line_column(text, c.value.span().start);
+        match c.into_claim(&lexicon) {
+            Ok(claim) => claims.push(claim),
+            Err(e) => errors.push(e.at(Location::file(name).line(line).column(column))),
+        }
+    }
+    Error::collect(errors)?;
+    let mut d = Dossier::new();
+    for s in file.source {
+        d.add_source(s);
+    }
+    for f in file.figure {
+        d.add_figure(f.into());
+    }
+    for c in claims {
+        d.add_claim(c);
+    }
+    for r in file.relation {
+        d.relate(r);
+    }
+    Ok(d)
+}
+
+impl Dossier {
+    /// Reads a dossier file (TOML; the format is described in [`file`](mod@crate::io)),
+    /// then validates it.
+    ///
+    /// ```
+    /// use reckon::Dossier;
+    ///
+    /// let d = Dossier::from_toml_str(r#"
+    /// [[source]]
+    /// id = "article"
+    /// name = "Wikipedia article"
+    /// kind = "encyclopedia"
+    ///
+    /// [[figure]]
+    /// id = "jobeh-rebels"
+    /// label = "rebels killed at al-Jobeh"
+    /// measure = "killed"
+    ///
+    /// [[claim]]
+    /// id = "c1"
+    /// figure = "jobeh-rebels"
+    /// source = "article"
+    /// value = "50–170"
+    /// "#, "example.toml")?;
+    /// assert_eq!(d.claims().len(), 1);
+    ///
+    /// let err = Dossier::from_toml_str("[[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"50–\"\n", "bad.toml")
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Syntax`] with the line and column of malformed TOML or of a
+    /// value that does not read; [`Error::Invalid`] / [`Error::Many`] for
+    /// every problem [`Dossier::validate`] finds.
+    pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
+        let d = read_toml(text, name)?;
+        d.validate()?;
+        Ok(d)
+    }
+
+    /// Adds the records of a dossier file to this dossier — a new source and
+    /// its claims kept in a file of their own — and validates the whole. On
+    /// any error this dossier is left as it was.
+    ///
+    /// ```
+    /// use reckon::Dossier;
+    ///
+    /// let mut d = Dossier::from_toml_str(r#"
+    /// [[figure]]
+    /// id = "jobeh-rebels"
+    /// label = "rebels killed at al-Jobeh"
+    /// measure = "killed"
+    /// "#, "base.toml")?;
+    /// d.extend_from_toml_str(r#"
+    /// [[source]]
+    /// id = "monitor"
+    /// name = "a monitoring group"
+    /// kind = "monitor"
+    ///
+    /// [[claim]]
+    /// id = "m1"
+    /// figure = "jobeh-rebels"
+    /// source = "monitor"
+    /// value = "at least 180"
+    /// "#, "monitor.toml")?;
+    /// assert_eq!(d.claims().len(), 1);
+    ///
+    /// // A claim about a figure no file declares is refused, and nothing is added.
+    /// let bad = "[[claim]]\nid = \"m2\"\nfigure = \"nowhere\"\nsource = \"monitor\"\nvalue = \"3\"\n";
+    /// assert!(d.extend_from_toml_str(bad, "bad.toml").is_err());
+    /// assert_eq!(d.claims().len(), 1);
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Dossier::from_toml_str`], for the combined dossier.
+    pub fn extend_from_toml_str(&mut self, text: &str, name: &str) -> Result<(), Error> {
+        let mut combined = self.clone();
+        combined.merge(read_toml(text, name)?);
+        combined.validate()?;
+        *self = combined;
+        Ok(())
+    }
+
+    /// Writes the dossier in the TOML file format; [`Dossier::from_toml_str`]
+    /// reads it back to an equal dossier.
+    ///
+    /// # Errors
+    /// When a record cannot be written as TOML (not expected for valid
+    /// records), and when a vague term cannot be: claims that read one word
+    /// two ways ([`Dossier::validate`] reports it), or a term built in code
+    /// whose name reads as something else ("about 50").
+    pub fn to_toml_string(&self) -> Result<String, Error> {
+        let file = DossierFile {
+            term: self
+                .own_terms()?
+                .iter()
+                .map(|t| TermRecord::of(t))
+                .collect(),
+            source: self.sources().to_vec(),
+            figure: self.figures().iter().map(FigureRecord::from).collect(),
+            claim: self.claims().iter().map(ClaimRecord::of).collect(),
+            relation: self.relations().to_vec(),
+        };
+        toml::to_string(&file).map_err(|e| Error::Syntax {
+            location: Location::default(),
+            message: lowercase_first(&e.to_string()),
+        })
+    }
+
+    /// The vague terms the claims use that the English lexicon does not
+    /// read the same way: a file's own `[[term]]`s, written back with it.
+    ///
+    /// # Errors
+    /// When claims read one word two ways, or a term's name reads as
+    /// something else (a term named "about 50" would read back as ~50).
+    fn own_terms(&self) -> Result<Vec<Arc<VagueTerm>>, Error> {
+        let reads_as = |lex: &Lexicon, term: &Arc<VagueTerm>| {
+            text::phrase(term.name(), lex)
+                .is_ok_and(|e| matches!(e.form(), Form::Vague(t) if t == term))
+        };
+        let (used, clashes) = self.vague_terms();
+        if let Some(((_, term), _)) = clashes.first() {
+            return Err(Error::invalid(
+                format!("vague term `{}`", term.name()),
+                "claims read it two ways, and a file holds one",
+            ));
+        }
+        let english = Lexicon::shared();
+        let own: Vec<Arc<VagueTerm>> = used
+            .into_iter()
+            .map(|(_, t)| t.clone())
+            .filter(|t| !reads_as(english, t))
+            .collect();
+        let lexicon = Lexicon::english().with_terms(own.iter().map(|t| (**t).clone()));
+        if let Some(t) = own.iter().find(|t| !reads_as(&lexicon, t)) {
+            return Err(Error::invalid(
+                format!("vague term `{}`", t.name()),
+                "its name does not read back as the term, so a file cannot hold it",
+            ));
+        }
+        Ok(own)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Dossier;
+
+    #[test]
+    fn toml_unknown_key_is_located() {
+        let err = Dossier::from_toml_str(
+            "[[figure]]\nid = \"f\"\nlabel = \"x\"\nmeasure = \"killed\"\nplase = \"Arsal\"\n",
+            "d.toml",
+        )
+        .unwrap_err();
+        let s = err.to_string();
+        assert!(
+            s.starts_with("d.toml line 5, column 1: unknown field `plase`"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn toml_validation_problems_are_all_reported() {
+        let text = "[[claim]]\nid = \"c\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"3\"\n";
+        let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
+        assert_eq!(err.problems().len(), 2);
+    }
+
+    #[test]
+    fn toml_every_bad_value_is_reported_at_its_place() {
+        let claim = |id: &str, value: &str| {
+            format!(
+                "[[claim]]\nid = \"{id}\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"{value}\"\n"
+            )
+        };
+        let text = [
+            claim("a", "50–"),
+            claim("b", "12"),
+            claim("c", "<0"),
+            claim("d", "x y z"),
+        ]
+        .concat();
+        let err = Dossier::from_toml_str(&text, "d.toml").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(
+            got[0].starts_with("d.toml line 5, column 9: '50–' is not a value"),
+            "{got:?}"
+        );
+        assert!(got[1].starts_with("d.toml line 15, column 9: "), "{got:?}");
+        assert!(
+            got[2].starts_with("d.toml line 20, column 9: 'x y z' is not a value"),
+            "{got:?}"
+        );
+    }
+}
