@@ -57,7 +57,7 @@
 //! from = "our style guide, 2024"    # the provenance every reading of it cites
 //! ```
 //!
-//! The file's values are read with the English [`Lexicon`] and the file's
+//! The file's values are read with the English [`Lexicon`](crate::Lexicon) and the file's
 //! own terms, wherever the `[[term]]` tables stand in it; writing a dossier
 //! writes back the terms its claims use that the English lexicon does not
 //! read the same way:
