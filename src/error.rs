@@ -1,11 +1,42 @@
-//! The one error type of the crate, and where an error happened.
+//! The one error type of the crate, what kind of problem it is, and where it
+//! was found.
+//!
+//! An [`Error`] is small (one pointer) and says three things: its
+//! [`ErrorKind`], for callers that handle causes differently; its message,
+//! lowercase and naming the offending text; and, when the input came from a
+//! file, its [`Location`]. A check that finds several problems reports them
+//! all at once, as [`ErrorKind::Many`] with [`Error::problems`].
+//!
+//! ```
+//! use reckon::Dossier;
+//! use reckon::error::ErrorKind;
+//!
+//! let csv = "figure,source,value\nf,a,12\nf,b,50–\n";
+//! let err = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap_err();
+//! assert_eq!(err.kind(), ErrorKind::Value);
+//! assert_eq!(err.text(), Some("50–"));
+//! let at = err.location().unwrap();
+//! assert_eq!((at.line_number(), at.field_name()), (Some(3), Some("value")));
+//! assert_eq!(
+//!     err.to_string(),
+//!     "claims.csv line 3, column 3, field `value`: '50–' is not a value: the range has no upper end"
+//! );
+//! ```
 
 use std::fmt;
 
 /// Where in an input a problem was found: a file, a line, a column, a field.
 ///
 /// Every part is optional; [`Display`](fmt::Display) writes the parts that are
-/// known, e.g. `claims.csv line 12, column 3 (value)`.
+/// known, e.g. `claims.csv line 12, column 3, field `value``.
+///
+/// ```
+/// use reckon::error::Location;
+///
+/// let at = Location::file("claims.csv").with_line(12).with_field("value");
+/// assert_eq!(at.to_string(), "claims.csv line 12, field `value`");
+/// assert_eq!(Location::default().with_line(3).with_column(7).to_string(), "line 3, column 7");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Location {
     file: Option<String>,
@@ -25,21 +56,21 @@ impl Location {
 
     /// This location, at a 1-based line.
     #[must_use]
-    pub fn line(mut self, line: u64) -> Self {
+    pub fn with_line(mut self, line: u64) -> Self {
         self.line = Some(line);
         self
     }
 
     /// This location, at a 1-based column.
     #[must_use]
-    pub fn column(mut self, column: u64) -> Self {
+    pub fn with_column(mut self, column: u64) -> Self {
         self.column = Some(column);
         self
     }
 
     /// This location, in the named field (a CSV column name or a TOML key).
     #[must_use]
-    pub fn field(mut self, field: impl Into<String>) -> Self {
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self
     }
@@ -62,6 +93,21 @@ impl Location {
     /// The field name, if known.
     pub fn field_name(&self) -> Option<&str> {
         self.field.as_deref()
+    }
+
+    /// Whether no part is known.
+    pub fn is_empty(&self) -> bool {
+        *self == Location::default()
+    }
+
+    /// This location, with the parts it lacks taken from `outer`.
+    fn within(self, outer: Location) -> Location {
+        Location {
+            file: self.file.or(outer.file),
+            line: self.line.or(outer.line),
+            column: self.column.or(outer.column),
+            field: self.field.or(outer.field),
+        }
     }
 }
 
@@ -87,6 +133,54 @@ impl fmt::Display for Location {
     }
 }
 
+/// What kind of problem an [`Error`] is: the cause, for callers that handle
+/// causes differently. The message says the rest.
+///
+/// ```
+/// use reckon::Estimate;
+/// use reckon::error::ErrorKind;
+///
+/// assert_eq!("50–".parse::<Estimate>().unwrap_err().kind(), ErrorKind::Value);
+/// assert_eq!("170–50".parse::<Estimate>().unwrap_err().kind(), ErrorKind::Value);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Text that does not read as a value, a date, a grade or another word
+    /// of the model (`'50–' is not a value: …`).
+    Value,
+    /// A value or record that breaks an invariant: a range whose low end is
+    /// above its high end, a negative count, a day that does not exist.
+    Invalid,
+    /// An id (or a CSV column, or a vague term) given more than once.
+    Duplicate,
+    /// A reference to something that is not there: a claim about a figure,
+    /// a source, or an earlier claim the dossier does not hold.
+    Dangling,
+    /// Records that refer to each other in a circle: revisions, relays,
+    /// relations between figures.
+    Cycle,
+    /// Things that must agree and do not: a claim's unit and its figure's,
+    /// the figures of one relation, a row and the earlier row that declared
+    /// the same figure.
+    Mismatch,
+    /// A policy name that no [registry](crate::reconcile::policy)
+    /// holds.
+    UnknownPolicy,
+    /// A policy broke its contract (a best value outside its range).
+    PolicyContract,
+    /// A column or key the format does not know, or a required one missing.
+    Field,
+    /// Checked arithmetic on user values overflowed.
+    Overflow,
+    /// Input that is not well-formed TOML or CSV, or not UTF-8.
+    Syntax,
+    /// A file that cannot be read or written.
+    Io,
+    /// Several problems, all reported at once: see [`Error::problems`].
+    Many,
+}
+
 /// Everything that can go wrong in reckon.
 ///
 /// Messages are lowercase, carry the offending text and, when the input came
@@ -98,62 +192,35 @@ impl fmt::Display for Location {
 /// let err = "50–".parse::<Estimate>().unwrap_err();
 /// assert_eq!(err.to_string(), "'50–' is not a value: the range has no upper end");
 /// ```
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    kind: ErrorKind,
+    detail: Detail,
+    location: Option<Location>,
+}
+
 #[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// Text that does not read as a value.
+enum Detail {
     #[error("'{text}' is not a value: {reason}")]
-    Value {
-        /// The text as given.
-        text: String,
-        /// Why it does not read.
-        reason: String,
-    },
-    /// A value, record or relation that breaks an invariant.
+    Value { text: String, reason: String },
     #[error("{subject}: {reason}")]
-    Invalid {
-        /// What is invalid, e.g. ``claim `c3` `` or `range 170–50`.
-        subject: String,
-        /// Why.
-        reason: String,
-    },
-    /// Checked arithmetic on user data overflowed.
+    Subject { subject: String, reason: String },
     #[error("arithmetic overflow: {operation}")]
-    Overflow {
-        /// The operation that overflowed, e.g. `79228162514264337593543950335 + 1`.
-        operation: String,
-    },
-    /// An error found at a known place in an input.
-    #[error("{location}: {error}")]
-    Located {
-        /// Where.
-        location: Location,
-        /// What.
-        error: Box<Error>,
-    },
-    /// A file that is not well-formed TOML or CSV.
-    #[error("{location}: {message}")]
-    Syntax {
-        /// Where.
-        location: Location,
-        /// What the format reader said, lowercased.
-        message: String,
-    },
-    /// A file that cannot be read or written.
+    Overflow { operation: String },
+    #[error("{message}")]
+    Syntax { message: String },
     #[error("cannot read {path}: {source}")]
     Io {
-        /// The path.
         path: String,
-        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
-    /// Several problems, all reported at once (a dossier's validation, a file's bad rows).
-    #[error("{} problem{}:{}", .errors.len(), if .errors.len() == 1 { "" } else { "s" }, ManyList(.errors))]
-    Many {
-        /// Every problem, in input order.
-        errors: Vec<Error>,
-    },
+    #[error("{} problem{}:{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, ManyList(.0))]
+    Many(Vec<Error>),
 }
 
 struct ManyList<'a>(&'a [Error]);
@@ -168,58 +235,187 @@ impl fmt::Display for ManyList<'_> {
 }
 
 impl Error {
+    fn new(kind: ErrorKind, detail: Detail) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                detail,
+                location: None,
+            }),
+        }
+    }
+
+    fn subject(kind: ErrorKind, subject: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::new(
+            kind,
+            Detail::Subject {
+                subject: subject.into(),
+                reason: reason.into(),
+            },
+        )
+    }
+
+    /// `text` does not read as a value: [`ErrorKind::Value`].
     pub(crate) fn value(text: &str, reason: impl Into<String>) -> Self {
-        Error::Value {
-            text: text.to_owned(),
-            reason: reason.into(),
-        }
+        Error::new(
+            ErrorKind::Value,
+            Detail::Value {
+                text: text.to_owned(),
+                reason: reason.into(),
+            },
+        )
     }
 
+    /// `subject` breaks an invariant: [`ErrorKind::Invalid`].
     pub(crate) fn invalid(subject: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::Invalid {
-            subject: subject.into(),
-            reason: reason.into(),
-        }
+        Error::subject(ErrorKind::Invalid, subject, reason)
     }
 
+    /// `subject` is given twice: [`ErrorKind::Duplicate`].
+    pub(crate) fn duplicate(subject: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::subject(ErrorKind::Duplicate, subject, reason)
+    }
+
+    /// `subject` refers to something absent: [`ErrorKind::Dangling`].
+    pub(crate) fn dangling(subject: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::subject(ErrorKind::Dangling, subject, reason)
+    }
+
+    /// Records in a circle: [`ErrorKind::Cycle`].
+    pub(crate) fn cycle(subject: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::subject(ErrorKind::Cycle, subject, reason)
+    }
+
+    /// Things that must agree do not: [`ErrorKind::Mismatch`].
+    pub(crate) fn mismatch(subject: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::subject(ErrorKind::Mismatch, subject, reason)
+    }
+
+    /// A column or key unknown, twice or missing: [`ErrorKind::Field`].
+    pub(crate) fn field(subject: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::subject(ErrorKind::Field, subject, reason)
+    }
+
+    /// No policy of that name: [`ErrorKind::UnknownPolicy`].
+    pub(crate) fn unknown_policy(name: &str, known: &[&str]) -> Self {
+        Error::subject(
+            ErrorKind::UnknownPolicy,
+            format!("policy `{name}`"),
+            format!(
+                "there is no such policy; the policies are {}",
+                known.join(", ")
+            ),
+        )
+    }
+
+    /// A policy broke its contract: [`ErrorKind::PolicyContract`].
+    pub(crate) fn policy_contract(subject: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::subject(ErrorKind::PolicyContract, subject, reason)
+    }
+
+    /// Checked arithmetic overflowed in `operation`: [`ErrorKind::Overflow`].
     pub(crate) fn overflow(operation: impl Into<String>) -> Self {
-        Error::Overflow {
-            operation: operation.into(),
-        }
+        Error::new(
+            ErrorKind::Overflow,
+            Detail::Overflow {
+                operation: operation.into(),
+            },
+        )
     }
 
-    /// This error, located at `location`.
+    /// A format reader's message: [`ErrorKind::Syntax`].
+    pub(crate) fn syntax(message: impl Into<String>) -> Self {
+        Error::new(
+            ErrorKind::Syntax,
+            Detail::Syntax {
+                message: message.into(),
+            },
+        )
+    }
+
+    /// A file that cannot be read: [`ErrorKind::Io`].
+    pub(crate) fn io(path: impl Into<String>, source: std::io::Error) -> Self {
+        Error::new(
+            ErrorKind::Io,
+            Detail::Io {
+                path: path.into(),
+                source,
+            },
+        )
+    }
+
+    /// This error, found at `location`. A location it already has keeps
+    /// its parts, and takes the ones it lacks (the file, say) from `location`.
     #[must_use]
-    pub fn at(self, location: Location) -> Self {
-        Error::Located {
-            location,
-            error: Box::new(self),
-        }
+    pub fn at(mut self, location: Location) -> Self {
+        let inner = &mut *self.inner;
+        inner.location = Some(match inner.location.take() {
+            Some(own) => own.within(location),
+            None => location,
+        });
+        self
     }
 
-    /// The location of this error, if it has one.
+    /// What kind of problem this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// Where the problem was found, when the input came from a file.
     pub fn location(&self) -> Option<&Location> {
-        match self {
-            Error::Located { location, .. } | Error::Syntax { location, .. } => Some(location),
+        self.inner.location.as_ref().filter(|l| !l.is_empty())
+    }
+
+    /// The offending text, for an [`ErrorKind::Value`] error.
+    pub fn text(&self) -> Option<&str> {
+        match &self.inner.detail {
+            Detail::Value { text, .. } => Some(text),
             _ => None,
         }
     }
 
-    /// The individual problems: the members of [`Error::Many`], or this error alone.
+    /// The individual problems: the members of an [`ErrorKind::Many`]
+    /// error, or this error alone.
     pub fn problems(&self) -> &[Error] {
-        match self {
-            Error::Many { errors } => errors,
-            other => std::slice::from_ref(other),
+        match &self.inner.detail {
+            Detail::Many(errors) => errors,
+            _ => std::slice::from_ref(self),
         }
     }
 
-    /// Wraps a non-empty list of problems; `Ok(())` when the list is empty.
+    /// Wraps a list of problems: `Ok(())` when it is empty, the one error
+    /// when it holds one, [`ErrorKind::Many`] otherwise.
     pub(crate) fn collect(mut errors: Vec<Error>) -> Result<(), Error> {
         match errors.len() {
             0 => Ok(()),
             1 => Err(errors.swap_remove(0)),
-            _ => Err(Error::Many { errors }),
+            _ => Err(Error::new(ErrorKind::Many, Detail::Many(errors))),
         }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(location) = self.location() {
+            write!(f, "{location}: ")?;
+        }
+        self.inner.detail.fmt(f)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.inner.kind)
+            .field("location", &self.inner.location)
+            .field("message", &self.inner.detail.to_string())
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&self.inner.detail)
     }
 }
 
@@ -229,10 +425,12 @@ mod tests {
 
     #[test]
     fn location_display_writes_known_parts() {
-        let loc = Location::file("claims.csv").line(12).field("value");
+        let loc = Location::file("claims.csv")
+            .with_line(12)
+            .with_field("value");
         assert_eq!(loc.to_string(), "claims.csv line 12, field `value`");
         assert_eq!(
-            Location::default().line(3).column(7).to_string(),
+            Location::default().with_line(3).with_column(7).to_string(),
             "line 3, column 7"
         );
     }
@@ -240,24 +438,55 @@ mod tests {
     #[test]
     fn many_lists_every_problem() {
         let e = Error::collect(vec![
-            Error::invalid("claim `a`", "source `x` is not in the dossier"),
-            Error::invalid("claim `b`", "figure `y` is not in the dossier"),
+            Error::dangling("claim `a`", "source `x` is not in the dossier"),
+            Error::dangling("claim `b`", "figure `y` is not in the dossier"),
         ])
         .unwrap_err();
         assert_eq!(
             e.to_string(),
             "2 problems:\n  - claim `a`: source `x` is not in the dossier\n  - claim `b`: figure `y` is not in the dossier"
         );
+        assert_eq!(e.kind(), ErrorKind::Many);
         assert_eq!(e.problems().len(), 2);
+        assert!(e.problems().iter().all(|p| p.kind() == ErrorKind::Dangling));
     }
 
     #[test]
     fn located_error_names_the_place() {
-        let e = Error::value("50–", "the range has no upper end")
-            .at(Location::file("claims.csv").line(12).field("value"));
+        let e = Error::value("50–", "the range has no upper end").at(Location::file("claims.csv")
+            .with_line(12)
+            .with_field("value"));
         assert_eq!(
             e.to_string(),
             "claims.csv line 12, field `value`: '50–' is not a value: the range has no upper end"
         );
+        assert_eq!(e.text(), Some("50–"));
+    }
+
+    #[test]
+    fn an_inner_place_keeps_its_parts_and_takes_the_file() {
+        let e = Error::value("x", "not a number")
+            .at(Location::default().with_line(4).with_column(9))
+            .at(Location::file("d.toml").with_line(1));
+        assert_eq!(
+            e.to_string(),
+            "d.toml line 4, column 9: 'x' is not a value: not a number"
+        );
+    }
+
+    #[test]
+    fn an_error_is_one_pointer_wide() {
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+    }
+
+    #[test]
+    fn io_errors_keep_their_source() {
+        let e = Error::io(
+            "missing.toml",
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        );
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert_eq!(e.to_string(), "cannot read missing.toml: no such file");
+        assert!(std::error::Error::source(&e).is_some());
     }
 }

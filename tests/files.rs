@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use reckon::model::{Credibility, Qualifier, Reading, Reliability, Side, Stake, VagueTerm};
 use reckon::{
-    Claim, Decimal, Dossier, Error, Estimate, Figure, Interval, Lexicon, Measure, Relation, Scope,
-    Source, SourceKind, Unit,
+    Claim, Decimal, Dossier, Estimate, Figure, Interval, Lexicon, Measure, Relation, Scope, Source,
+    SourceKind, Unit,
 };
 
 fn arb_number() -> impl Strategy<Value = Decimal> {
@@ -139,7 +139,7 @@ proptest! {
 #[test]
 fn missing_file_is_an_io_error_naming_the_path() {
     let err = Dossier::load("no/such/dossier.toml").unwrap_err();
-    assert!(matches!(err, Error::Io { .. }));
+    assert_eq!(err.kind(), reckon::error::ErrorKind::Io);
     assert!(
         err.to_string()
             .starts_with("cannot read no/such/dossier.toml: "),

@@ -6,6 +6,8 @@ use std::io::Read;
 
 use super::lowercase_first;
 use super::toml::scope_of;
+#[cfg(doc)]
+use crate::error::ErrorKind;
 use crate::error::Location;
 use crate::model::{ClaimId, Credibility, FigureId, Period, Qualifier, Side, SourceId, Stake};
 use crate::text;
@@ -16,8 +18,8 @@ impl Dossier {
     /// then validates it.
     ///
     /// # Errors
-    /// [`Error::Many`] listing every bad row (or [`Error::Located`] for one),
-    /// each with line, column, field and text; [`Error::Syntax`] for a
+    /// an error listing every bad row ([`ErrorKind::Many`], or the one
+    /// error), each with line, column, field and text; [`ErrorKind::Syntax`] for a
     /// malformed header or unreadable CSV.
     pub fn from_csv_reader(reader: impl Read, name: &str) -> Result<Dossier, Error> {
         let mut rdr = csv::ReaderBuilder::new()
@@ -27,12 +29,9 @@ impl Dossier {
         let syntax = |e: csv::Error, line: Option<u64>| {
             let mut location = Location::file(name);
             if let Some(l) = line.or_else(|| e.position().map(csv::Position::line)) {
-                location = location.line(l);
+                location = location.with_line(l);
             }
-            Error::Syntax {
-                location,
-                message: lowercase_first(&e.to_string()),
-            }
+            Error::syntax(lowercase_first(&e.to_string())).at(location)
         };
         let header = rdr.headers().map_err(|e| syntax(e, Some(1)))?.clone();
         let columns = Columns::new(&header, name)?;
@@ -96,18 +95,18 @@ impl Columns {
         let mut index = HashMap::new();
         let mut errors = Vec::new();
         for (i, h) in header.iter().enumerate() {
-            let at = || Location::file(name).line(1).column(i as u64 + 1);
+            let at = || Location::file(name).with_line(1).with_column(i as u64 + 1);
             let h = h.trim_start_matches('\u{feff}');
             match CSV_COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(h)) {
                 Some(c) => {
                     if index.insert(*c, i).is_some() {
                         errors.push(
-                            Error::invalid(format!("column `{h}`"), "it appears twice").at(at()),
+                            Error::duplicate(format!("column `{h}`"), "it appears twice").at(at()),
                         );
                     }
                 }
                 None => errors.push(
-                    Error::invalid(
+                    Error::field(
                         format!("column `{h}`"),
                         format!(
                             "it is not a claims column; known columns: {}",
@@ -121,11 +120,11 @@ impl Columns {
         for required in ["figure", "source", "value"] {
             if !index.contains_key(required) {
                 errors.push(
-                    Error::invalid(
+                    Error::field(
                         "header",
                         format!("the required column `{required}` is missing"),
                     )
-                    .at(Location::file(name).line(1)),
+                    .at(Location::file(name).with_line(1)),
                 );
             }
         }
@@ -160,7 +159,7 @@ impl CsvLoader<'_> {
                         self.columns.count
                     ),
                 )
-                .at(Location::file(self.name).line(line)),
+                .at(Location::file(self.name).with_line(line)),
             );
             return;
         }
@@ -251,11 +250,11 @@ impl CsvLoader<'_> {
         // A figure or source is made by the first row that names it; a later
         // row may only describe it again the same way.
         let differs = |what: String, first: u64| {
-            Error::invalid(
+            Error::mismatch(
                 what,
                 format!("this row describes it differently from line {first}"),
             )
-            .at(Location::file(self.name).line(line))
+            .at(Location::file(self.name).with_line(line))
         };
         match self.figures.get(&figure_id) {
             None => {
@@ -338,9 +337,9 @@ impl<'a> Row<'a> {
 
     fn at(&self, i: usize, column: &str) -> Location {
         Location::file(self.name)
-            .line(self.line)
-            .column(i as u64 + 1)
-            .field(column)
+            .with_line(self.line)
+            .with_column(i as u64 + 1)
+            .with_field(column)
     }
 
     fn required(&mut self, column: &str) -> Option<&'a str> {
@@ -354,7 +353,7 @@ impl<'a> Row<'a> {
     ) -> Option<T> {
         let (i, text) = self.cell(column)?;
         if text.is_empty() {
-            let e = Error::invalid(
+            let e = Error::field(
                 format!("`{column}`"),
                 "the cell is empty but the column is required",
             );

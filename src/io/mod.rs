@@ -136,15 +136,12 @@ impl Dossier {
     /// else as the TOML dossier format.
     ///
     /// # Errors
-    /// [`Error::Io`] when the file cannot be read; otherwise as
+    /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when the file cannot be read; otherwise as
     /// [`Dossier::from_toml_str`] or [`Dossier::from_csv_reader`].
     pub fn load(path: impl AsRef<Path>) -> Result<Dossier, Error> {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let io = |source| Error::Io {
-            path: name.clone(),
-            source,
-        };
+        let io = |source| Error::io(name.clone(), source);
         let is_csv = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::{line_column, lowercase_first};
+#[cfg(doc)]
+use crate::error::ErrorKind;
 use crate::error::Location;
 use crate::model::{
     ClaimId, Credibility, Date, FigureId, Form, Period, Qualifiers, Side, SourceId, Stake,
@@ -295,22 +297,19 @@ fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
         let mut location = Location::file(name);
         if let Some(span) = e.span() {
             let (line, column) = line_column(text, span.start);
-            location = location.line(line).column(column);
+            location = location.with_line(line).with_column(column);
         }
-        Error::Syntax {
-            location,
-            message: lowercase_first(e.message().trim_end()),
-        }
+        Error::syntax(lowercase_first(e.message().trim_end())).at(location)
     };
     let terms: TermsOnly = toml::from_str(text).map_err(syntax)?;
     let mut own = Vec::with_capacity(terms.term.len());
     let mut lines: HashMap<String, u64> = HashMap::new();
     for t in &terms.term {
         let (line, _) = line_column(text, t.span().start);
-        let at = || Location::file(name).line(line);
+        let at = || Location::file(name).with_line(line);
         let term = t.get_ref().to_term().map_err(|e| e.at(at()))?;
         if let Some(first) = lines.insert(term.name().to_owned(), line) {
-            return Err(Error::invalid(
+            return Err(Error::duplicate(
                 format!("vague term `{}`", term.name()),
                 format!("it is defined twice, here and on line {first}"),
             )
@@ -326,7 +325,7 @@ fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
         let (line, column) = line_column(text, c.value.span().start);
         match c.into_claim(&lexicon) {
             Ok(claim) => claims.push(claim),
-            Err(e) => errors.push(e.at(Location::file(name).line(line).column(column))),
+            Err(e) => errors.push(e.at(Location::file(name).with_line(line).with_column(column))),
         }
     }
     Error::collect(errors)?;
@@ -379,9 +378,9 @@ impl Dossier {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Syntax`] with the line and column of malformed TOML or of a
-    /// value that does not read; [`Error::Invalid`] / [`Error::Many`] for
-    /// every problem [`Dossier::validate`] finds.
+    /// [`ErrorKind::Syntax`] with the line and column of malformed TOML;
+    /// [`ErrorKind::Value`] with those of each value that does not read;
+    /// the errors of every problem [`Dossier::validate`] finds.
     pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
         let d = read_toml(text, name)?;
         d.validate()?;
@@ -452,10 +451,7 @@ impl Dossier {
             claim: self.claims().iter().map(ClaimRecord::of).collect(),
             relation: self.relations().to_vec(),
         };
-        toml::to_string(&file).map_err(|e| Error::Syntax {
-            location: Location::default(),
-            message: lowercase_first(&e.to_string()),
-        })
+        toml::to_string(&file).map_err(|e| Error::syntax(lowercase_first(&e.to_string())))
     }
 
     /// The vague terms the claims use that the English lexicon does not
@@ -471,7 +467,7 @@ impl Dossier {
         };
         let (used, clashes) = self.vague_terms();
         if let Some(((_, term), _)) = clashes.first() {
-            return Err(Error::invalid(
+            return Err(Error::mismatch(
                 format!("vague term `{}`", term.name()),
                 "claims read it two ways, and a file holds one",
             ));

@@ -267,7 +267,9 @@ impl Dossier {
     /// different units.
     ///
     /// # Errors
-    /// [`Error::Invalid`] for one problem, [`Error::Many`] for several.
+    /// the error of the one problem, or [`ErrorKind::Many`](crate::error::ErrorKind::Many)
+    /// listing every problem, each of its own kind (a duplicate id, a dangling
+    /// reference, a cycle, a mismatch of units).
     pub fn validate(&self) -> Result<(), Error> {
         let mut problems = Vec::new();
         duplicates(self.sources.iter().map(Source::id), "source", &mut problems);
@@ -278,7 +280,7 @@ impl Dossier {
             let links = [(s.relays(), "relays"), (s.part_of(), "is part of")];
             for (o, verb) in links {
                 if let Some(o) = o.filter(|o| self.source(o).is_none()) {
-                    problems.push(Error::invalid(
+                    problems.push(Error::dangling(
                         format!("source `{}`", s.id()),
                         format!("it {verb} source `{o}`, which is not in the dossier"),
                     ));
@@ -296,7 +298,7 @@ impl Dossier {
             .iter()
             .filter_map(|s| s.upstream().map(|o| (s.id().as_str(), o.as_str())));
         if let Some(cycle) = find_cycle(relay_edges) {
-            problems.push(Error::invalid(
+            problems.push(Error::cycle(
                 "sources",
                 format!("relays and parts form a cycle: {cycle}"),
             ));
@@ -306,20 +308,20 @@ impl Dossier {
             let subject = || format!("claim `{}`", c.id());
             let figure = self.figure(c.figure());
             if figure.is_none() {
-                problems.push(Error::invalid(
+                problems.push(Error::dangling(
                     subject(),
                     format!("figure `{}` is not in the dossier", c.figure()),
                 ));
             }
             if self.source(c.source()).is_none() {
-                problems.push(Error::invalid(
+                problems.push(Error::dangling(
                     subject(),
                     format!("source `{}` is not in the dossier", c.source()),
                 ));
             }
             if let (Some(u), Some(f)) = (c.unit(), figure) {
                 if u != f.scope().unit() {
-                    problems.push(Error::invalid(
+                    problems.push(Error::mismatch(
                         subject(),
                         format!(
                             "it is in {u} but figure `{}` is counted in {}",
@@ -331,11 +333,11 @@ impl Dossier {
             }
             if let Some(earlier) = c.supersedes() {
                 match self.claim(earlier) {
-                    None => problems.push(Error::invalid(
+                    None => problems.push(Error::dangling(
                         subject(),
                         format!("it supersedes claim `{earlier}`, which is not in the dossier"),
                     )),
-                    Some(e) if e.figure() != c.figure() => problems.push(Error::invalid(
+                    Some(e) if e.figure() != c.figure() => problems.push(Error::mismatch(
                         subject(),
                         format!(
                             "it supersedes claim `{earlier}`, which is about figure `{}`, not `{}`",
@@ -351,7 +353,7 @@ impl Dossier {
         // read it the same way, or the dossier cannot be written as one file.
         let (_, clashes) = self.vague_terms();
         for ((claim, term), (first, t)) in clashes {
-            problems.push(Error::invalid(
+            problems.push(Error::mismatch(
                 format!("claim `{claim}`"),
                 format!(
                     "it reads '{}' as {} ({}), but claim `{first}` as {} ({})",
@@ -368,7 +370,7 @@ impl Dossier {
             .iter()
             .filter_map(|c| c.supersedes().map(|e| (c.id().as_str(), e.as_str())));
         if let Some(cycle) = find_cycle(revision_edges) {
-            problems.push(Error::invalid(
+            problems.push(Error::cycle(
                 "claims",
                 format!("revisions form a cycle: {cycle}"),
             ));
@@ -380,20 +382,20 @@ impl Dossier {
             let mut unit = None;
             for f in r.figures() {
                 if !seen.insert(f) {
-                    problems.push(Error::invalid(
+                    problems.push(Error::duplicate(
                         subject(),
                         format!("it names figure `{f}` twice"),
                     ));
                 }
                 match self.figure(f) {
-                    None => problems.push(Error::invalid(
+                    None => problems.push(Error::dangling(
                         subject(),
                         format!("figure `{f}` is not in the dossier"),
                     )),
                     Some(fig) => match unit {
                         None => unit = Some((f, fig.scope().unit())),
                         Some((first, u)) if u != fig.scope().unit() => {
-                            problems.push(Error::invalid(
+                            problems.push(Error::mismatch(
                                 subject(),
                                 format!(
                                     "figure `{first}` is counted in {u} but figure `{f}` in {}",
@@ -412,7 +414,7 @@ impl Dossier {
             .flat_map(Relation::edges)
             .map(|(a, b)| (a.as_str(), b.as_str()));
         if let Some(cycle) = find_cycle(containment) {
-            problems.push(Error::invalid(
+            problems.push(Error::cycle(
                 "relations",
                 format!("figures contain each other in a cycle: {cycle}"),
             ));
@@ -430,7 +432,7 @@ fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
     let mut reported = HashSet::new();
     for id in ids {
         if !seen.insert(id) && reported.insert(id) {
-            problems.push(Error::invalid(
+            problems.push(Error::duplicate(
                 format!("{what} `{id}`"),
                 "the id is used more than once",
             ));
@@ -548,6 +550,15 @@ mod tests {
                 "relation 3 (components): figure `a` is counted in people but figure `km` in km",
                 "relation 3 (components): figure `zz` is not in the dossier",
                 "relations: figures contain each other in a cycle: `a` → `b` → `a`",
+            ]
+        );
+        use crate::error::ErrorKind::{Cycle, Dangling, Duplicate, Invalid, Mismatch};
+        let kinds: Vec<_> = err.problems().iter().map(crate::Error::kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Duplicate, Dangling, Dangling, Invalid, Mismatch, Mismatch, Dangling, Mismatch,
+                Dangling, Cycle
             ]
         );
     }

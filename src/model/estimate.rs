@@ -820,14 +820,16 @@ mod tests {
             Estimate::fewer_than(Decimal::ZERO).unwrap_err().to_string(),
             "fewer than 0: no count is below zero"
         );
-        assert!(matches!(
-            Estimate::more_than(Decimal::MAX).unwrap_err(),
-            Error::Overflow { .. }
-        ));
-        assert!(matches!(
-            Estimate::approximately_within(Decimal::MAX, d(1)).unwrap_err(),
-            Error::Overflow { .. }
-        ));
+        assert_eq!(
+            Estimate::more_than(Decimal::MAX).unwrap_err().kind(),
+            crate::error::ErrorKind::Overflow
+        );
+        assert_eq!(
+            Estimate::approximately_within(Decimal::MAX, d(1))
+                .unwrap_err()
+                .kind(),
+            crate::error::ErrorKind::Overflow
+        );
     }
 
     #[test]

@@ -88,7 +88,7 @@ pub trait Policy: Send + Sync {
     /// Decides the figure's range and best value, and the role of each claim.
     ///
     /// # Errors
-    /// Any error the policy meets (e.g. [`Error::Overflow`] in arithmetic).
+    /// Any error the policy meets (e.g. [`ErrorKind::Overflow`](crate::error::ErrorKind::Overflow) in arithmetic).
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error>;
 }
 
@@ -142,7 +142,7 @@ pub const NAMES: &[&str] = &[
 /// ```
 ///
 /// # Errors
-/// [`Error::Invalid`] naming the policies when there is none of that name.
+/// [`ErrorKind::Invalid`](crate::error::ErrorKind::Invalid) naming the policies when there is none of that name.
 pub fn named(name: &str) -> Result<Box<dyn Policy>, Error> {
     let key = name.trim().to_ascii_lowercase().replace('-', "_");
     Ok(match key.as_str() {
@@ -154,13 +154,7 @@ pub fn named(name: &str) -> Result<Box<dyn Policy>, Error> {
         "majority" => Box::new(Majority),
         "weighted" => Box::new(Weighted),
         _ => {
-            return Err(Error::invalid(
-                format!("policy `{name}`"),
-                format!(
-                    "there is no such policy; the policies are {}",
-                    NAMES.join(", ")
-                ),
-            ));
+            return Err(Error::unknown_policy(name, NAMES));
         }
     })
 }

@@ -291,8 +291,8 @@ impl Reconciler {
     /// [`Dossier::validate`] first to hear about them.
     ///
     /// # Errors
-    /// [`Error::Overflow`] when a roll-up overflows, an error from the
-    /// policy, or [`Error::Invalid`] when the policy's best value lies
+    /// [`ErrorKind::Overflow`](crate::error::ErrorKind::Overflow) when a roll-up overflows, an error from the
+    /// policy, or [`ErrorKind::Invalid`](crate::error::ErrorKind::Invalid) when the policy's best value lies
     /// outside its range.
     pub fn reconcile(&self, dossier: &Dossier) -> Result<Findings, Error> {
         let speakers: HashMap<&SourceId, Speaker<'_>, Mix> = dossier
@@ -382,7 +382,7 @@ impl Reconciler {
     /// ```
     ///
     /// # Errors
-    /// An error from the policy, or [`Error::Invalid`] when its best value
+    /// An error from the policy, or [`ErrorKind::Invalid`](crate::error::ErrorKind::Invalid) when its best value
     /// lies outside its range.
     pub fn finish(&self, figure: FigureId, tally: Tally) -> Result<Finding, Error> {
         self.finish_with(figure, tally.items, None, &mut Scratch::default())
@@ -410,13 +410,13 @@ impl Reconciler {
         let (range, best, roles) = outcome.into_parts();
         match (range, best) {
             (Some(r), Some(b)) if !r.contains(b) => {
-                return Err(Error::invalid(
+                return Err(Error::policy_contract(
                     format!("policy `{}`", self.name),
                     format!("its best value {b} for figure `{figure}` lies outside its range {r}"),
                 ));
             }
             (None, Some(b)) => {
-                return Err(Error::invalid(
+                return Err(Error::policy_contract(
                     format!("policy `{}`", self.name),
                     format!("it gives figure `{figure}` a best value {b} but no range"),
                 ));
@@ -791,8 +791,8 @@ impl Findings {
     /// sum of its parts whose grade is in `grades` (see [`rollup`]).
     ///
     /// # Errors
-    /// [`Error::Invalid`] for a relation that declares no parts to add
-    /// (`part-of`, `overlap`); [`Error::Overflow`] when the sum overflows.
+    /// [`ErrorKind::Invalid`](crate::error::ErrorKind::Invalid) for a relation that declares no parts to add
+    /// (`part-of`, `overlap`); [`ErrorKind::Overflow`](crate::error::ErrorKind::Overflow) when the sum overflows.
     ///
     /// ```
     /// use reckon::Reconciler;

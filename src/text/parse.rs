@@ -89,7 +89,7 @@ pub(crate) fn with_tokens<R>(text: &str, f: impl FnOnce(&Cx<'_>) -> R) -> R {
 /// ```
 ///
 /// # Errors
-/// [`Error::Value`] naming the phrase, what could not be read and at which
+/// [`ErrorKind::Value`](crate::error::ErrorKind::Value) naming the phrase, what could not be read and at which
 /// byte: `'more than a dozzen' is not a value: 'a' is not a number, at byte 10`.
 pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
     let t = text.trim();
@@ -185,7 +185,7 @@ fn negative(text: &str, t: &str) -> Option<Error> {
 /// ```
 ///
 /// # Errors
-/// [`Error::Value`] when the text is not one number, saying what could not
+/// [`ErrorKind::Value`](crate::error::ErrorKind::Value) when the text is not one number, saying what could not
 /// be read and where.
 pub fn number(text: &str) -> Result<Decimal, Error> {
     let t = text.trim();
