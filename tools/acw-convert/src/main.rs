@@ -3,11 +3,14 @@
 //! battle × side × measure, one claim per compilation.
 //!
 //! ```sh
-//! cargo run --example acw_convert -- [DATA_DIR] [--out FILE]
+//! cargo run -p acw-convert -- [DATA_DIR] [--out FILE]
 //! ```
 //!
-//! `DATA_DIR` defaults to `../shared/data/acw-battle-data` and `FILE` to
-//! `examples/data/acw-battles.toml`. The data are Arnold, J. B., *American
+//! `DATA_DIR` defaults to `../shared/data/acw-battle-data` beside the
+//! repository and `FILE` to its `examples/data/acw-battles.toml`. This is
+//! a tool that builds the bundled data, kept in the workspace but out of
+//! the published crate: it needs Arnold's raw files, which a user of the
+//! crate does not have. The data are Arnold, J. B., *American
 //! Civil War Battle Data*, v11.0.0, figshare 1515995, licensed CC BY 4.0.
 //!
 //! # Why a TOML dossier and not a claims CSV
@@ -96,7 +99,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::error::Error;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use reckon::model::{Date, Period, Side};
 use reckon::{
@@ -1027,20 +1030,21 @@ const HEADER: &str = "\
 #
 # Data: Arnold, J. B., American Civil War Battle Data, v11.0.0, figshare 1515995,
 # licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Converted
-# (figures regrouped, nothing else changed) by `cargo run --example acw_convert`;
+# (figures regrouped, nothing else changed) by `cargo run -p acw-convert`;
 # the rules are in examples/data/README.md. Do not edit by hand: re-run the converter.
 
 ";
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let mut dir = PathBuf::from("../shared/data/acw-battle-data");
-    let mut out = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/acw-battles.toml");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut dir = root.join("../shared/data/acw-battle-data");
+    let mut out = root.join("examples/data/acw-battles.toml");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--out" => out = args.next().ok_or("--out needs a file name")?.into(),
             "-h" | "--help" => {
-                println!("usage: acw_convert [DATA_DIR] [--out FILE]");
+                println!("usage: acw-convert [DATA_DIR] [--out FILE]");
                 return Ok(());
             }
             _ => dir = a.into(),
