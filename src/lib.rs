@@ -89,6 +89,8 @@
     )
 )]
 
+#[doc = include_str!("../docs/design.md")]
+pub mod design {}
 pub mod error;
 #[cfg(feature = "serde")]
 pub mod io;

@@ -7,7 +7,7 @@ use crate::model::{ClaimId, Date, FigureId, Side, SourceId};
 use crate::{Estimate, Unit};
 
 worded_enum!(
-    /// The speaker's stake in a figure (DOMAIN §2): a side tends to report its
+    /// The speaker's stake in a figure ([design notes §2](crate::design)): a side tends to report its
     /// own losses low and its enemy's high.
     ///
     /// Derived from the source's side and the counted party's side by

@@ -151,7 +151,7 @@ pub enum TripleRepair {
 /// # Intervals
 ///
 /// Ends are inclusive. Strict bounds on a whole number count whole things
-/// (DOMAIN: Kennedy 2015): "more than 100" is `[101, ∞)`, "fewer than 10"
+/// ([design notes §3](crate::design): Kennedy 2015): "more than 100" is `[101, ∞)`, "fewer than 10"
 /// is `[0, 9]`, "nearly 300" is `[300 − t, 299]`. A strict bound on a
 /// fractional number ("more than 1.5 km", "more than half") is not a count
 /// of whole things: its interval is the closure, `[1.5, ∞)`, which admits

@@ -224,7 +224,7 @@ pub enum Relation {
         total: FigureId,
     },
     /// The figures count some of the same things, so they are never added up
-    /// together (Iraq Body Count, DOMAIN §1).
+    /// together (Iraq Body Count, [design notes §1](crate::design)).
     Overlap {
         /// The overlapping figures.
         figures: Vec<FigureId>,

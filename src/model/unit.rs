@@ -44,7 +44,7 @@ worded_enum!(
 impl Measure {
     /// Whether the measure counts a side's losses: killed, wounded,
     /// casualties, captured, missing, executed, surrendered, taken hostage,
-    /// defected. The stake model (DOMAIN §2: a side reports its own losses
+    /// defected. The stake model ([design notes §2](crate::design): a side reports its own losses
     /// low and its enemy's high) applies to these; a side's count of its
     /// own gains, strength or the length of a battle is not an admission.
     ///

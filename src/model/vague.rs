@@ -132,7 +132,7 @@ pub enum Reading {
     Lenient,
     /// Lenient, and a round number given as exact is read as every count
     /// that rounds to it: round numbers are weak evidence of exactness
-    /// (DOMAIN §3), and compilations round. A whole `n` ending in zeros
+    /// ([design notes §3](crate::design)), and compilations round. A whole `n` ending in zeros
     /// reads as `[n − u/2, n + u/2 − 1]`, `u` the largest power of ten (at
     /// least 10) that divides `n` and is at most a tenth of it, so never
     /// more than 5 % either way; other numbers, and numbers written with a

@@ -19,7 +19,7 @@
 //! # The stake model
 //!
 //! A side reporting its **own** losses tends to report low, its **enemy's**
-//! losses high (DOMAIN §2). reckon turns this into three rules:
+//! losses high ([design notes §2](crate::design)). reckon turns this into three rules:
 //!
 //! 1. **Bounds.** A count of one's own losses is an admission against
 //!    interest: it proves the figure is *at least* its low end, and says

@@ -14,7 +14,7 @@
 //!   never added: a group of overlapping parts contributes the *largest* of
 //!   their lows (their union holds at least that many) and the sum of their
 //!   highs (and at most that many). A total built from overlapping lists is
-//!   only a minimum (DOMAIN §1).
+//!   only a minimum ([design notes §1](crate::design)).
 //!
 //! ```
 //! use reckon::{Claim, Dossier, Figure, Measure, Relation, Scope, Source, SourceKind};

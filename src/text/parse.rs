@@ -10,7 +10,7 @@
 //!
 //! # How phrases read
 //!
-//! Intervals follow the project's reading table (DOMAIN §3): ranges
+//! Intervals follow the project's reading table ([design notes §3](crate::design)): ranges
 //! include both ends; "more than n" and "fewer than n" are strict and count
 //! whole things ("more than 100" is `[101, ∞)`); "at least", "up to", "n or
 //! more" are inclusive; approximators ("about", "some", "c.", "~", "or so")
