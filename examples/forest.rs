@@ -1,6 +1,7 @@
 //! Draws a forest plot of a dossier as SVG: one row per figure, each claim a
 //! bar (a range) or a dot (an exact figure) coloured by the side of its
-//! source, open bounds drawn as arrows, with the reconciled range shaded and
+//! source (the dossier's sides in the order it names them, grey for none),
+//! open bounds drawn as arrows, with the reconciled range shaded and
 //! the consensus bracketed. The picture analysts draw for ranged estimates
 //! from several sources.
 //!
@@ -22,7 +23,7 @@ mod common;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use reckon::model::Form;
+use reckon::model::{Form, Side};
 use reckon::{Decimal, Dossier, Interval, Unit};
 use reckon::{Finding, Findings, Reconciler};
 
@@ -63,14 +64,29 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(a)
 }
 
-/// The colour of a side.
-fn colour(side: Option<&str>) -> &'static str {
-    match side {
-        Some("government") => "#c0392b",
-        Some("rebels") => "#2471a3",
-        Some(_) => "#7d3c98",
-        None => "#616a6b",
+/// Colours for the sides, in the order the dossier names them.
+const SIDE_COLOURS: &[&str] = &[
+    "#c0392b", "#2471a3", "#7d3c98", "#d35400", "#117a65", "#6e2c00",
+];
+const NO_SIDE: &str = "#616a6b";
+
+/// The sides the dossier names, sources' first, in order of first mention.
+fn sides(d: &Dossier) -> Vec<Side> {
+    let mut out: Vec<Side> = Vec::new();
+    let named = d.sources().iter().filter_map(|s| s.side());
+    for side in named.chain(d.figures().iter().filter_map(|f| f.scope().side())) {
+        if !out.contains(side) {
+            out.push(side.clone());
+        }
     }
+    out
+}
+
+/// The colour of a side (sides beyond the palette share its last colour).
+fn colour(sides: &[Side], side: Option<&Side>) -> &'static str {
+    let last = SIDE_COLOURS.len() - 1;
+    side.and_then(|s| sides.iter().position(|x| x == s))
+        .map_or(NO_SIDE, |k| SIDE_COLOURS[k.min(last)])
 }
 
 fn f(d: Decimal) -> f64 {
@@ -139,6 +155,7 @@ fn selected<'a>(d: &'a Dossier, findings: &'a Findings, a: &Args) -> Vec<&'a Fin
 }
 
 fn draw(d: &Dossier, rows: &[&Finding]) -> String {
+    let sides = sides(d);
     let max = rows
         .iter()
         .flat_map(|fd| fd.claims().iter().map(|c| c.interval()))
@@ -241,9 +258,8 @@ fn draw(d: &Dossier, rows: &[&Finding]) -> String {
             let claim = d.claim(c.claim());
             let side = claim
                 .and_then(|cl| d.source(d.originator(cl.source())))
-                .and_then(|src| src.side())
-                .map(|x| x.as_str());
-            let col = colour(side);
+                .and_then(|src| src.side());
+            let col = colour(&sides, side);
             let dash = if c.is_counted() {
                 ""
             } else {
@@ -275,20 +291,18 @@ fn draw(d: &Dossier, rows: &[&Finding]) -> String {
     // Legend.
     let ly = height - 30.0;
     let mut lx = 10.0;
-    for (name, side) in [
-        ("government side", Some("government")),
-        ("rebel side", Some("rebels")),
-        ("no side", None),
-    ] {
+    let legend = sides.iter().map(|x| (format!("side: {x}"), Some(x)));
+    for (name, side) in legend.chain([("no side".to_owned(), None)]) {
         let _ = writeln!(
             s,
-            r#"<line x1="{lx}" y1="{ly}" x2="{}" y2="{ly}" stroke="{}" stroke-width="3"/><text x="{}" y="{}">{name}</text>"#,
+            r#"<line x1="{lx}" y1="{ly}" x2="{}" y2="{ly}" stroke="{}" stroke-width="3"/><text x="{}" y="{}">{}</text>"#,
             lx + 20.0,
-            colour(side),
+            colour(&sides, side),
             lx + 25.0,
-            ly + 4.0
+            ly + 4.0,
+            escape(&name)
         );
-        lx += 130.0;
+        lx += 45.0 + 7.0 * name.chars().count() as f64;
     }
     let _ = writeln!(
         s,

@@ -117,6 +117,33 @@ fn forest_plot_draws_the_disputed_figures() {
 }
 
 #[test]
+fn forest_plot_colours_the_sides_the_dossier_names() {
+    // Sides other than the Qalamoun dossier's: each gets its own colour, in
+    // the order the dossier names them, and a legend entry.
+    let csv = "figure,source,value,source_side\n\
+               f,a,10,north\n\
+               f,b,20-30,south\n\
+               f,c,12,\n";
+    let path = std::env::temp_dir().join(format!("reckon-forest-{}.csv", std::process::id()));
+    std::fs::write(&path, csv).unwrap();
+    let svg = run_example("forest", &[path.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&path);
+    assert!(svg.contains(r##"stroke="#c0392b" stroke-width="3"/><text x="35" y="##));
+    assert!(svg.contains(">side: north</text>"), "{svg}");
+    assert!(svg.contains(">side: south</text>"), "{svg}");
+    assert!(svg.contains(">no side</text>"), "{svg}");
+    assert!(!svg.contains("government"), "{svg}");
+    // The north claim is red, the south claim blue, the unaffiliated one grey.
+    let claim = |id: &str| {
+        let at = svg.find(&format!("<title>{id} ")).unwrap();
+        &svg[at..at + svg[at..].find("</g>").unwrap()]
+    };
+    assert!(claim("L2").contains("#c0392b"), "{}", claim("L2"));
+    assert!(claim("L3").contains("#2471a3"), "{}", claim("L3"));
+    assert!(claim("L4").contains("#616a6b"), "{}", claim("L4"));
+}
+
+#[test]
 fn add_source_shows_the_change() {
     let out = run_example("add_source", &[]);
     assert!(out.contains("Before: the article's sources only"));
