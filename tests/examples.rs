@@ -167,3 +167,35 @@ fn the_readme_excerpt_is_what_qalamoun_prints() {
         );
     }
 }
+
+#[test]
+fn parse_phrase_lesson_reads_each_phrase() {
+    let out = run_example("parse_phrase", &["more than a dozen", "20+", "x"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "     more than a dozen  interval [13, ∞)        best none   written >12"
+    );
+    assert_eq!(
+        lines[1],
+        "                   20+  interval [20, ∞)        best none   written 20+"
+    );
+    assert!(lines[2].starts_with("                     x  error: 'x' is not a value"));
+    assert!(out.contains("'dozens' reads [24, 119] because: ACLED codebook"));
+}
+
+#[test]
+fn located_errors_lesson_names_every_problem_and_its_place() {
+    let out = run_example("located_errors", &[]);
+    assert!(
+        out.starts_with("claims.csv: not loaded, 3 problem(s)\n"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "  - claims.csv line 3, column 3, field `value`: '50–' is not a value: the range has no upper end\n    (a value that does not read)\n"
+    ));
+    assert!(out.contains(
+        "  - claims.csv line 5: row: it has 2 fields but the header has 4\n    (a missing or unknown field)\n"
+    ));
+    assert!(out.contains("dossier.toml line 16, column 9: 'more then 100' is not a value"));
+}

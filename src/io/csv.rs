@@ -151,7 +151,7 @@ impl CsvLoader<'_> {
         let line = record.position().map_or(0, csv::Position::line);
         if record.len() != self.columns.count {
             self.errors.push(
-                Error::invalid(
+                Error::field(
                     "row",
                     format!(
                         "it has {} fields but the header has {}",

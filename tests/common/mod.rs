@@ -20,13 +20,46 @@ pub(crate) fn example_path(name: &str) -> PathBuf {
     let path = profile_dir
         .join("examples")
         .join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let built = modified(&path);
     assert!(
-        path.exists(),
+        built.is_some(),
         "{} is not built: run the tests with plain `cargo test`, which builds the examples \
          (or `cargo build --examples` first)",
         path.display()
     );
+    // `cargo test --test NAME` does not rebuild the examples: refuse a binary
+    // older than its source or than the library it links.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = [
+        modified(&root.join("examples").join(format!("{name}.rs"))),
+        modified(&root.join("examples/common/mod.rs")),
+        newest_library(profile_dir),
+    ];
+    assert!(
+        sources.iter().flatten().all(|s| Some(*s) <= built),
+        "{} is older than its source or the library: run plain `cargo test`, which \
+         rebuilds the examples (or `cargo build --examples` first)",
+        path.display()
+    );
     path
+}
+
+fn modified(path: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// When the library the examples link was last built.
+fn newest_library(profile_dir: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::read_dir(profile_dir.join("deps"))
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("libreckon-") && name.ends_with(".rlib")
+        })
+        .filter_map(|e| modified(&e.path()))
+        .max()
 }
 
 /// Runs an example from the crate root with `args` and `stdin`, and returns
