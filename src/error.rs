@@ -211,8 +211,10 @@ enum Detail {
     Subject { subject: String, reason: String },
     #[error("arithmetic overflow: {operation}")]
     Overflow { operation: String },
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     #[error("{message}")]
     Syntax { message: String },
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     #[error("cannot read {path}: {source}")]
     Io {
         path: String,
@@ -292,6 +294,7 @@ impl Error {
     }
 
     /// A column or key unknown, twice or missing: [`ErrorKind::Field`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn field(subject: impl Into<String>, reason: impl Into<String>) -> Self {
         Error::subject(ErrorKind::Field, subject, reason)
     }
@@ -324,6 +327,7 @@ impl Error {
     }
 
     /// A format reader's message: [`ErrorKind::Syntax`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn syntax(message: impl Into<String>) -> Self {
         Error::new(
             ErrorKind::Syntax,
@@ -334,6 +338,7 @@ impl Error {
     }
 
     /// A file that cannot be read: [`ErrorKind::Io`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn io(path: impl Into<String>, source: std::io::Error) -> Self {
         Error::new(
             ErrorKind::Io,
@@ -391,6 +396,44 @@ impl Error {
             1 => Err(errors.swap_remove(0)),
             _ => Err(Error::new(ErrorKind::Many, Detail::Many(errors))),
         }
+    }
+}
+
+/// The problems one pass over an input finds, kept up to a limit so that a
+/// file with millions of bad rows (or a header of millions of unknown
+/// columns) gives a report of a readable size: the first
+/// [`Problems::LIMIT`] in input order, then one line saying how many more
+/// there were.
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    kept: Vec<Error>,
+    more: u64,
+}
+
+impl Problems {
+    /// How many problems are kept and listed.
+    pub(crate) const LIMIT: usize = 100;
+
+    pub(crate) fn push(&mut self, e: Error) {
+        if self.kept.len() < Self::LIMIT {
+            self.kept.push(e);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// `Ok(())` when there was none; else every problem kept and, past the
+    /// limit, a last one saying how many more there were.
+    pub(crate) fn into_result(mut self, what: &str) -> Result<(), Error> {
+        if self.more > 0 {
+            let n = self.more;
+            self.kept.push(Error::subject(
+                ErrorKind::Many,
+                format!("and {n} more problem{}", if n == 1 { "" } else { "s" }),
+                format!("only the first {} {what} are listed", Self::LIMIT),
+            ));
+        }
+        Error::collect(self.kept)
     }
 }
 
@@ -471,6 +514,20 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "d.toml line 4, column 9: 'x' is not a value: not a number"
+        );
+    }
+
+    #[test]
+    fn problems_past_the_limit_are_counted_not_listed() {
+        let mut p = Problems::default();
+        for i in 0..250 {
+            p.push(Error::value(&i.to_string(), "no"));
+        }
+        let e = p.into_result("problems").unwrap_err();
+        assert_eq!(e.problems().len(), Problems::LIMIT + 1);
+        assert_eq!(
+            e.problems()[Problems::LIMIT].to_string(),
+            "and 150 more problems: only the first 100 problems are listed"
         );
     }
 

@@ -372,3 +372,108 @@ fn a_bad_toml_value_is_located() {
         "d.toml line 4, column 8: 'goverment' is not a value: expected a source kind: `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`"
     );
 }
+
+// ------------------------------------------------ places under real inputs
+
+/// Loads a claims table, or the messages of every problem.
+fn load_csv(bytes: &[u8]) -> Result<Dossier, Vec<String>> {
+    Dossier::from_csv_reader(bytes, "claims.csv")
+        .map_err(|e| e.problems().iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn generated_claim_ids_and_revisions_are_right_under_crlf_cr_and_a_bom() {
+    let lf = "figure,source,value,supersedes\nf,a,10,\nf,a,12,L2\n";
+    let ids = |d: &Dossier| -> Vec<String> {
+        d.claims()
+            .iter()
+            .map(|c| format!("{}:{}", c.id(), c.supersedes().map_or("", |s| s.as_str())))
+            .collect()
+    };
+    let want = ["L2:", "L3:L2"];
+    for (ending, text) in [
+        ("LF", lf.to_owned()),
+        ("CRLF", lf.replace('\n', "\r\n")),
+        ("CR", lf.replace('\n', "\r")),
+        ("BOM+CRLF", format!("\u{feff}{}", lf.replace('\n', "\r\n"))),
+    ] {
+        let d = load_csv(text.as_bytes()).unwrap_or_else(|e| panic!("{ending}: {e:?}"));
+        assert_eq!(ids(&d), want, "{ending}");
+    }
+}
+
+#[test]
+fn errors_name_the_right_line_under_crlf() {
+    let text = "figure,source,value\r\nf,a,10\r\n\r\nf,b,50–\r\n";
+    assert_eq!(
+        load_csv(text.as_bytes()).unwrap_err(),
+        [
+            "claims.csv line 4, column 3, field `value`: '50–' is not a value: the range has no upper end"
+        ]
+    );
+}
+
+#[test]
+fn an_unclosed_quote_does_not_swallow_the_rows_after_it() {
+    let text = "figure,source,value,quote\nf,a,5,\"he said\nf,b,6,\nf,c,7,\nf,d,8,\n";
+    assert_eq!(
+        load_csv(text.as_bytes()).unwrap_err(),
+        [
+            "claims.csv line 2, column 4: a quote opens here and is never closed: the 4 lines \
+          after it would be read into this one field (the row starts on line 2)"
+        ]
+    );
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_column() {
+    let text = b"figure,source,value\nf,a,1\xFF0\n";
+    assert_eq!(
+        load_csv(text).unwrap_err(),
+        [
+            "claims.csv line 2, column 3, field `value`: the text is not valid UTF-8 (byte 2 of the field)"
+        ]
+    );
+}
+
+#[test]
+fn a_header_of_very_many_unknown_columns_gives_a_short_report() {
+    let mut header = String::from("figure,source,value");
+    for i in 0..200_000 {
+        header.push_str(&format!(",c{i}"));
+    }
+    let problems = load_csv(header.as_bytes()).unwrap_err();
+    assert_eq!(problems.len(), 101);
+    assert!(
+        problems[0]
+            .starts_with("claims.csv line 1, column 4: column `c0`: it is not a claims column")
+    );
+    assert_eq!(
+        problems[100],
+        "and 199900 more problems: only the first 100 problems of the header are listed"
+    );
+}
+
+#[test]
+fn every_bad_row_is_reported_and_none_is_dropped() {
+    // 1,000 rows, every seventh bad: each bad row is reported once, with its line.
+    let mut text = String::from("figure,source,value\n");
+    for i in 0..1000 {
+        if i % 7 == 0 {
+            text.push_str(&format!("f{i},s,{i}–\n"));
+        } else {
+            text.push_str(&format!("f{i},s,{i}\n"));
+        }
+    }
+    let problems = load_csv(text.as_bytes()).unwrap_err();
+    let bad = (0..1000).filter(|i| i % 7 == 0).count();
+    assert_eq!(problems.len(), 101, "listed up to the limit, then counted");
+    assert_eq!(
+        problems[100],
+        format!(
+            "and {} more problems: only the first 100 problems are listed",
+            bad - 100
+        )
+    );
+    assert!(problems[1].starts_with("claims.csv line 9, column 3"));
+}

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::lowercase_first;
+use super::rows::{Rows, field_text};
 use super::toml::scope_of;
 #[cfg(doc)]
 use crate::error::ErrorKind;
-use crate::error::Location;
+use crate::error::{Location, Problems};
 use crate::model::{ClaimId, Credibility, FigureId, Period, Qualifier, Side, SourceId, Stake};
 use crate::text;
 use crate::{Claim, Dossier, Error, Figure, Measure, Source, SourceKind, Unit};
@@ -22,18 +22,20 @@ impl Dossier {
     /// error), each with line, column, field and text; [`ErrorKind::Syntax`] for a
     /// malformed header or unreadable CSV.
     pub fn from_csv_reader(reader: impl Read, name: &str) -> Result<Dossier, Error> {
-        let mut rdr = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(reader);
-        let syntax = |e: csv::Error, line: Option<u64>| {
-            let mut location = Location::file(name);
-            if let Some(l) = line.or_else(|| e.position().map(csv::Position::line)) {
-                location = location.with_line(l);
+        let mut rows = Rows::new(reader, name);
+        let header = match rows.next_row() {
+            None => {
+                return Err(Error::field("header", "the file is empty").at(Location::file(name)));
             }
-            Error::syntax(lowercase_first(&e.to_string())).at(location)
+            Some(Err(e)) => return Err(e),
+            Some(Ok(row)) => {
+                let mut names = Vec::with_capacity(row.record.len());
+                for i in 0..row.record.len() {
+                    names.push(field_text(&row, i, name, None)?.to_owned());
+                }
+                names
+            }
         };
-        let header = rdr.headers().map_err(|e| syntax(e, Some(1)))?.clone();
         let columns = Columns::new(&header, name)?;
         let mut loader = CsvLoader {
             name,
@@ -41,17 +43,48 @@ impl Dossier {
             dossier: Dossier::new(),
             figures: HashMap::new(),
             sources: HashMap::new(),
-            errors: Vec::new(),
+            problems: Problems::default(),
+            rows_read: 0,
+            rows_rejected: 0,
         };
-        let mut record = csv::StringRecord::new();
-        loop {
-            match rdr.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => loader.row(&record),
-                Err(e) => loader.errors.push(syntax(e, None)),
+        while let Some(row) = rows.next_row() {
+            loader.rows_read += 1;
+            let row = match row {
+                Ok(row) => row,
+                Err(e) => {
+                    loader.reject(vec![e]);
+                    continue;
+                }
+            };
+            let mut fields = Vec::with_capacity(columns.count);
+            let mut bad = Vec::new();
+            for i in 0..row.record.len() {
+                let column = columns.name_of(i);
+                match field_text(&row, i, name, column) {
+                    Ok(t) => fields.push(t),
+                    Err(e) => {
+                        bad.push(e);
+                        fields.push("");
+                    }
+                }
+            }
+            if bad.is_empty() {
+                loader.row(row.line, &fields);
+            } else {
+                loader.reject(bad);
             }
         }
-        Error::collect(loader.errors)?;
+        let loaded = loader.dossier.claims().len() as u64;
+        if loader.rows_read != loaded + loader.rows_rejected {
+            return Err(Error::invalid(
+                name,
+                format!(
+                    "{} rows were read but {loaded} loaded and {} reported: a row was lost",
+                    loader.rows_read, loader.rows_rejected
+                ),
+            ));
+        }
+        loader.problems.into_result("problems")?;
         loader.dossier.validate()?;
         Ok(loader.dossier)
     }
@@ -87,19 +120,26 @@ const CSV_COLUMNS: &[&str] = &[
 /// Where each known column is in the header.
 struct Columns {
     index: HashMap<&'static str, usize>,
+    /// The known column at each position.
+    names: Vec<Option<&'static str>>,
     count: usize,
 }
 
 impl Columns {
-    fn new(header: &csv::StringRecord, name: &str) -> Result<Self, Error> {
+    fn new(header: &[String], name: &str) -> Result<Self, Error> {
         let mut index = HashMap::new();
-        let mut errors = Vec::new();
+        let mut names = Vec::with_capacity(header.len());
+        let mut errors = Problems::default();
         for (i, h) in header.iter().enumerate() {
             let at = || Location::file(name).with_line(1).with_column(i as u64 + 1);
-            let h = h.trim_start_matches('\u{feff}');
-            match CSV_COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(h)) {
+            let known = CSV_COLUMNS
+                .iter()
+                .find(|c| c.eq_ignore_ascii_case(h))
+                .copied();
+            names.push(known);
+            match known {
                 Some(c) => {
-                    if index.insert(*c, i).is_some() {
+                    if index.insert(c, i).is_some() {
                         errors.push(
                             Error::duplicate(format!("column `{h}`"), "it appears twice").at(at()),
                         );
@@ -128,11 +168,17 @@ impl Columns {
                 );
             }
         }
-        Error::collect(errors)?;
+        errors.into_result("problems of the header")?;
         Ok(Columns {
             index,
+            names,
             count: header.len(),
         })
+    }
+
+    /// The known column at position `i`.
+    fn name_of(&self, i: usize) -> Option<&'static str> {
+        self.names.get(i).copied().flatten()
     }
 }
 
@@ -143,14 +189,23 @@ struct CsvLoader<'a> {
     /// For each figure and source: the line that declared it.
     figures: HashMap<FigureId, u64>,
     sources: HashMap<SourceId, u64>,
-    errors: Vec<Error>,
+    problems: Problems,
+    rows_read: u64,
+    rows_rejected: u64,
 }
 
 impl CsvLoader<'_> {
-    fn row(&mut self, record: &csv::StringRecord) {
-        let line = record.position().map_or(0, csv::Position::line);
+    /// Reports a row's problems: the row is rejected.
+    fn reject(&mut self, errors: Vec<Error>) {
+        self.rows_rejected += 1;
+        for e in errors {
+            self.problems.push(e);
+        }
+    }
+
+    fn row(&mut self, line: u64, record: &[&str]) {
         if record.len() != self.columns.count {
-            self.errors.push(
+            self.reject(vec![
                 Error::field(
                     "row",
                     format!(
@@ -160,7 +215,7 @@ impl CsvLoader<'_> {
                     ),
                 )
                 .at(Location::file(self.name).with_line(line)),
-            );
+            ]);
             return;
         }
         let mut row = Row {
@@ -200,11 +255,11 @@ impl CsvLoader<'_> {
         ];
 
         let (Some(figure_id), Some(source_id), Some(value)) = (figure_id, source_id, value) else {
-            self.errors.append(&mut row.errors);
+            self.reject(row.errors);
             return;
         };
         if !row.errors.is_empty() {
-            self.errors.append(&mut row.errors);
+            self.reject(row.errors);
             return;
         }
 
@@ -283,7 +338,7 @@ impl CsvLoader<'_> {
             }
         }
         if !row.errors.is_empty() {
-            self.errors.append(&mut row.errors);
+            self.reject(row.errors);
             return;
         }
 
@@ -314,7 +369,7 @@ impl CsvLoader<'_> {
 }
 
 struct Row<'a> {
-    record: &'a csv::StringRecord,
+    record: &'a [&'a str],
     columns: &'a Columns,
     name: &'a str,
     line: u64,
@@ -324,7 +379,7 @@ struct Row<'a> {
 impl<'a> Row<'a> {
     fn cell(&self, column: &str) -> Option<(usize, &'a str)> {
         let i = *self.columns.index.get(column)?;
-        self.record.get(i).map(|t| (i, t))
+        self.record.get(i).map(|t| (i, *t))
     }
 
     fn get(&self, column: &str) -> Option<&'a str> {

@@ -125,6 +125,7 @@
 //! ```
 
 mod csv;
+mod rows;
 mod toml;
 
 use std::path::Path;

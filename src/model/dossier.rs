@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::error::Problems;
 use crate::model::{ClaimId, FigureId, Form, SourceId, Stake, VagueTerm};
 use crate::{Claim, Error, Figure, Relation, Source};
 
@@ -271,7 +272,7 @@ impl Dossier {
     /// listing every problem, each of its own kind (a duplicate id, a dangling
     /// reference, a cycle, a mismatch of units).
     pub fn validate(&self) -> Result<(), Error> {
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
         duplicates(self.sources.iter().map(Source::id), "source", &mut problems);
         duplicates(self.figures.iter().map(Figure::id), "figure", &mut problems);
         duplicates(self.claims.iter().map(Claim::id), "claim", &mut problems);
@@ -419,14 +420,14 @@ impl Dossier {
                 format!("figures contain each other in a cycle: {cycle}"),
             ));
         }
-        Error::collect(problems)
+        problems.into_result("problems")
     }
 }
 
 fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
     ids: impl Iterator<Item = &'a T>,
     what: &str,
-    problems: &mut Vec<Error>,
+    problems: &mut Problems,
 ) {
     let mut seen = HashSet::new();
     let mut reported = HashSet::new();

@@ -1,0 +1,416 @@
+//! CSV records with the line each one starts on, right whatever the line
+//! ends (LF, CRLF or CR) and after a byte order mark, and a quote left open
+//! at the end of the input reported instead of swallowing the rows after it.
+//!
+//! The `csv` crate counts lines by `\n` alone and its positions are one low
+//! under CRLF; a CR-only file is all "line 1". The reader here counts line
+//! ends itself as the bytes stream past, keeping only those not yet reached
+//! by a record, so memory stays bounded by the reader's look-ahead.
+
+use std::collections::VecDeque;
+use std::io::{self, Read};
+
+use super::lowercase_first;
+use crate::Error;
+use crate::error::Location;
+
+/// Where a quoted field began, for a quote that is never closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Opened {
+    /// The offset of the opening quote.
+    offset: u64,
+    /// The 1-based line of the opening quote.
+    line: u64,
+    /// The 1-based column (field number) it opens.
+    column: u64,
+}
+
+/// What the bytes seen so far say about lines and quotes.
+#[derive(Debug, Default)]
+struct Tracker {
+    /// Bytes seen, not counting a byte order mark.
+    offset: u64,
+    /// The offset and line of each record's first byte that no record
+    /// has reached yet.
+    record_starts: VecDeque<(u64, u64)>,
+    /// Lines started so far.
+    lines_seen: u64,
+    /// At the start of a line, before any of its bytes.
+    line_start: bool,
+    /// The input is at its end.
+    eof: bool,
+    /// The last byte was a CR (its LF, if any, is in the next chunk).
+    after_cr: bool,
+    quote: QuoteState,
+    /// Fields begun on the current record, for the quote scanner.
+    field: u64,
+    /// Where the current quoted field opened.
+    opened: Option<Opened>,
+    /// Bytes of a possible byte order mark still to check.
+    bom_left: u8,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum QuoteState {
+    /// At the start of a field.
+    #[default]
+    FieldStart,
+    /// In a field that did not start with a quote.
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// A quote inside a quoted field: it closes the field, or doubles.
+    QuoteInQuoted,
+}
+
+impl Tracker {
+    fn new() -> Self {
+        Tracker {
+            bom_left: 3,
+            line_start: true,
+            ..Tracker::default()
+        }
+    }
+
+    /// A line starts at byte `at`; it ends the record unless a quoted
+    /// field goes on.
+    fn line_break(&mut self) {
+        self.lines_seen += 1;
+        if self.quote != QuoteState::Quoted {
+            self.line_start = true;
+            self.quote = QuoteState::FieldStart;
+            self.field = 0;
+        }
+    }
+
+    /// Follows the bytes the CSV reader is given (those after a BOM).
+    fn scan(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            let at = self.offset;
+            self.offset += 1;
+            if std::mem::take(&mut self.after_cr) {
+                // A CR ends a line, with the LF after it if there is one.
+                self.line_break();
+                if b == b'\n' {
+                    continue;
+                }
+            }
+            match b {
+                b'\r' => {
+                    self.after_cr = true;
+                    continue;
+                }
+                b'\n' => {
+                    self.line_break();
+                    continue;
+                }
+                _ => {}
+            }
+            if std::mem::take(&mut self.line_start) {
+                self.record_starts.push_back((at, self.lines_seen + 1));
+            }
+            self.quote = match (self.quote, b) {
+                (QuoteState::FieldStart, b'"') => {
+                    self.field += 1;
+                    self.opened = Some(Opened {
+                        offset: at,
+                        line: self.lines_seen + 1,
+                        column: self.field,
+                    });
+                    QuoteState::Quoted
+                }
+                (QuoteState::FieldStart, b',') => {
+                    self.field += 1;
+                    QuoteState::FieldStart
+                }
+                (QuoteState::FieldStart, _) => {
+                    self.field += 1;
+                    QuoteState::Unquoted
+                }
+                (QuoteState::Unquoted | QuoteState::QuoteInQuoted, b',') => QuoteState::FieldStart,
+                (QuoteState::Unquoted, _) => QuoteState::Unquoted,
+                (QuoteState::Quoted, b'"') => QuoteState::QuoteInQuoted,
+                (QuoteState::Quoted, _) => QuoteState::Quoted,
+                (QuoteState::QuoteInQuoted, b'"') => QuoteState::Quoted,
+                (QuoteState::QuoteInQuoted, _) => QuoteState::Unquoted,
+            };
+        }
+    }
+
+    /// The first byte and 1-based line of the record the CSV reader
+    /// began reading at `offset` (it skips blank lines and the LF of a
+    /// CRLF before a record's first byte).
+    fn record_at(&mut self, offset: u64) -> (u64, u64) {
+        while self.record_starts.front().is_some_and(|&(o, _)| o < offset) {
+            self.record_starts.pop_front();
+        }
+        self.record_starts
+            .pop_front()
+            .unwrap_or((offset, self.lines_seen + 1))
+    }
+}
+
+/// A reader that shows the CSV reader the bytes after a UTF-8 byte order
+/// mark, and tracks lines and quotes as they pass.
+struct Tracked<R> {
+    inner: R,
+    tracker: Tracker,
+}
+
+impl<R: Read> Read for Tracked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 && !buf.is_empty() {
+                self.tracker.eof = true;
+            }
+            let mut start = 0;
+            while self.tracker.bom_left > 0 && start < n {
+                let want = [0xEF, 0xBB, 0xBF][usize::from(3 - self.tracker.bom_left)];
+                if buf[start] == want {
+                    self.tracker.bom_left -= 1;
+                    start += 1;
+                } else if self.tracker.bom_left == 3 {
+                    self.tracker.bom_left = 0;
+                } else {
+                    // A partial mark: not a BOM after all. Too rare to
+                    // restore; the bytes are text the CSV reader will see
+                    // as invalid UTF-8 and report.
+                    self.tracker.bom_left = 0;
+                }
+            }
+            if start > 0 {
+                buf.copy_within(start..n, 0);
+            }
+            let n = n - start;
+            if n == 0 && start > 0 {
+                // The chunk held only the mark: read on.
+                continue;
+            }
+            self.tracker.scan(&buf[..n]);
+            return Ok(n);
+        }
+    }
+}
+
+/// A claims-table reader: records with their lines, and located errors.
+pub(crate) struct Rows<R: Read> {
+    reader: csv::Reader<Tracked<R>>,
+    name: String,
+    record: csv::ByteRecord,
+}
+
+/// One record of the table.
+pub(crate) struct Row<'a> {
+    /// The 1-based line it starts on.
+    pub(crate) line: u64,
+    /// Its fields, trimmed.
+    pub(crate) record: &'a csv::ByteRecord,
+}
+
+impl<R: Read> Rows<R> {
+    /// A reader of `input`, named `name` in errors. Fields are trimmed;
+    /// records may have any number of fields (the loader checks them).
+    pub(crate) fn new(input: R, name: &str) -> Self {
+        let reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .trim(csv::Trim::All)
+            .from_reader(Tracked {
+                inner: input,
+                tracker: Tracker::new(),
+            });
+        Rows {
+            reader,
+            name: name.to_owned(),
+            record: csv::ByteRecord::new(),
+        }
+    }
+
+    /// The next record, `None` at the end; an error names its place.
+    ///
+    /// A record that runs to the end of the input inside a quoted field
+    /// (a quote never closed) is an error at the quote.
+    pub(crate) fn next_row(&mut self) -> Option<Result<Row<'_>, Error>> {
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(false) => None,
+            Ok(true) => {
+                let offset = self.record.position().map_or(0, csv::Position::byte);
+                let (start, line) = self.reader.get_mut().tracker.record_at(offset);
+                if let Some(e) = self.unclosed_quote(start, line) {
+                    return Some(Err(e));
+                }
+                Some(Ok(Row {
+                    line,
+                    record: &self.record,
+                }))
+            }
+            Err(e) => {
+                let offset = e.position().map_or(0, csv::Position::byte);
+                let (_, line) = self.reader.get_mut().tracker.record_at(offset);
+                Some(Err(Error::syntax(lowercase_first(&e.to_string()))
+                    .at(Location::file(&self.name).with_line(line))))
+            }
+        }
+    }
+
+    /// The error for a quote left open at the end of the input, when the
+    /// record starting at byte `start` holds it.
+    fn unclosed_quote(&self, start: u64, line: u64) -> Option<Error> {
+        let tracker = &self.reader.get_ref().tracker;
+        if !tracker.eof || tracker.quote != QuoteState::Quoted {
+            return None;
+        }
+        let opened = tracker.opened.filter(|o| o.offset >= start)?;
+        let swallowed = tracker.lines_seen + 1 - opened.line;
+        Some(
+            Error::syntax(format!(
+                "a quote opens here and is never closed: the {} after it would be read \
+                 into this one field (the row starts on line {line})",
+                if swallowed == 1 {
+                    "line".to_owned()
+                } else {
+                    format!("{swallowed} lines")
+                }
+            ))
+            .at(Location::file(&self.name)
+                .with_line(opened.line)
+                .with_column(opened.column)),
+        )
+    }
+}
+
+/// A field as text; invalid UTF-8 is an error at its line and column.
+pub(crate) fn field_text<'a>(
+    row: &Row<'a>,
+    i: usize,
+    name: &str,
+    field: Option<&str>,
+) -> Result<&'a str, Error> {
+    let bytes = row.record.get(i).unwrap_or_default();
+    std::str::from_utf8(bytes).map_err(|e| {
+        let mut at = Location::file(name)
+            .with_line(row.line)
+            .with_column(i as u64 + 1);
+        if let Some(f) = field {
+            at = at.with_field(f);
+        }
+        Error::syntax(format!(
+            "the text is not valid UTF-8 (byte {} of the field)",
+            e.valid_up_to() + 1
+        ))
+        .at(at)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every record's line and first field, or the error.
+    fn lines(input: &[u8]) -> Vec<Result<(u64, String), String>> {
+        let mut rows = Rows::new(input, "t.csv");
+        let mut out = Vec::new();
+        while let Some(r) = rows.next_row() {
+            out.push(match r {
+                Ok(row) => Ok((
+                    row.line,
+                    String::from_utf8_lossy(row.record.get(0).unwrap_or_default()).into_owned(),
+                )),
+                Err(e) => Err(e.to_string()),
+            });
+        }
+        out
+    }
+
+    fn ok(v: &[(u64, &str)]) -> Vec<Result<(u64, String), String>> {
+        v.iter().map(|(l, s)| Ok((*l, (*s).to_owned()))).collect()
+    }
+
+    #[test]
+    fn lines_are_right_under_lf_crlf_cr_and_a_bom() {
+        let want = ok(&[(1, "figure"), (2, "a"), (4, "b"), (5, "c")]);
+        assert_eq!(lines(b"figure,v\na,1\n\nb,2\nc,3\n"), want);
+        assert_eq!(lines(b"figure,v\r\na,1\r\n\r\nb,2\r\nc,3\r\n"), want);
+        assert_eq!(lines(b"figure,v\ra,1\r\rb,2\rc,3\r"), want);
+        assert_eq!(
+            lines(b"\xEF\xBB\xBFfigure,v\r\na,1\r\n\r\nb,2\r\nc,3"),
+            want
+        );
+    }
+
+    #[test]
+    fn a_field_over_several_lines_counts_them() {
+        assert_eq!(
+            lines(b"figure,q\na,\"one\r\ntwo\"\nb,x\n"),
+            ok(&[(1, "figure"), (2, "a"), (4, "b")])
+        );
+    }
+
+    #[test]
+    fn lines_are_right_across_chunk_boundaries() {
+        // A reader that hands over one byte at a time splits every CRLF.
+        struct OneByte<'a>(&'a [u8]);
+        impl Read for OneByte<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                match (self.0.split_first(), buf.first_mut()) {
+                    (Some((b, rest)), Some(slot)) => {
+                        *slot = *b;
+                        self.0 = rest;
+                        Ok(1)
+                    }
+                    _ => Ok(0),
+                }
+            }
+        }
+        let input = b"\xEF\xBB\xBFfigure,v\r\na,1\r\rb,\"2\r\n3\"\r\nc,3\r\n";
+        let mut rows = Rows::new(OneByte(input), "t.csv");
+        let mut got = Vec::new();
+        while let Some(r) = rows.next_row() {
+            let row = r.unwrap();
+            got.push((row.line, row.record.get(0).unwrap().to_vec()));
+        }
+        assert_eq!(
+            got,
+            [
+                (1, b"figure".to_vec()),
+                (2, b"a".to_vec()),
+                (4, b"b".to_vec()),
+                (6, b"c".to_vec())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_not_a_silent_loss() {
+        let got = lines(b"figure,source,value,quote\nf,a,5,\"he said\nf,b,6,\nf,c,7,\nf,d,8,\n");
+        assert_eq!(got[0], Ok((1, "figure".to_owned())));
+        assert_eq!(
+            got[1],
+            Err(
+                "t.csv line 2, column 4: a quote opens here and is never closed: the 4 lines \
+                 after it would be read into this one field (the row starts on line 2)"
+                    .to_owned()
+            )
+        );
+        assert_eq!(got.len(), 2);
+        // A closed quote over two lines is fine.
+        assert!(lines(b"q\n\"a\nb\"\n").iter().all(Result::is_ok));
+        // A quote inside an unquoted field is a character, not a quote.
+        assert!(lines(b"q,v\n5 ft 3\",x\n").iter().all(Result::is_ok));
+    }
+
+    #[test]
+    fn invalid_utf8_names_its_line_and_column() {
+        let mut rows = Rows::new(&b"figure,value\na,\xFF12\n"[..], "t.csv");
+        let _ = rows.next_row();
+        let row = rows.next_row().unwrap().unwrap();
+        assert_eq!(field_text(&row, 0, "t.csv", None).unwrap(), "a");
+        assert_eq!(
+            field_text(&row, 1, "t.csv", Some("value"))
+                .unwrap_err()
+                .to_string(),
+            "t.csv line 2, column 2, field `value`: the text is not valid UTF-8 (byte 1 of the field)"
+        );
+    }
+}
