@@ -201,6 +201,18 @@ struct Inner {
     kind: ErrorKind,
     detail: Detail,
     location: Option<Location>,
+    record: Option<Record>,
+}
+
+/// The record of a dossier a problem is in, by its position among the
+/// dossier's records of that kind: a reader that knows where each record
+/// came from turns it into a [`Location`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Record {
+    Source(usize),
+    Figure(usize),
+    Claim(usize),
+    Relation(usize),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -243,6 +255,7 @@ impl Error {
                 kind,
                 detail,
                 location: None,
+                record: None,
             }),
         }
     }
@@ -361,6 +374,19 @@ impl Error {
         self
     }
 
+    /// This error, about the dossier record `record`.
+    #[must_use]
+    pub(crate) fn about(mut self, record: Record) -> Self {
+        self.inner.record = Some(record);
+        self
+    }
+
+    /// The dossier record this error is about, if known.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn record(&self) -> Option<Record> {
+        self.inner.record
+    }
+
     /// What kind of problem this is.
     pub fn kind(&self) -> ErrorKind {
         self.inner.kind
@@ -385,6 +411,15 @@ impl Error {
         match &self.inner.detail {
             Detail::Many(errors) => errors,
             _ => std::slice::from_ref(self),
+        }
+    }
+
+    /// The individual problems, owned (see [`Error::problems`]).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn into_problems(self) -> Vec<Error> {
+        match self.inner.detail {
+            Detail::Many(errors) => errors,
+            _ => vec![self],
         }
     }
 

@@ -477,3 +477,67 @@ fn every_bad_row_is_reported_and_none_is_dropped() {
     );
     assert!(problems[1].starts_with("claims.csv line 9, column 3"));
 }
+
+#[test]
+fn invalid_utf8_in_a_dossier_file_is_located() {
+    let path = std::env::temp_dir().join(format!("reckon-utf8-{}.toml", std::process::id()));
+    std::fs::write(&path, b"[[source]]\nid = \"a\"\nname = \"caf\xE9\"\n").unwrap();
+    let err = Dossier::load(&path).unwrap_err();
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{} line 3, column 12: the text is not valid UTF-8",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn validation_problems_carry_the_line_of_their_record() {
+    // CSV: a duplicate claim id, a dangling and a cyclic revision, each at its row.
+    let csv = "figure,source,value,claim,supersedes\n\
+               f,a,1,c1,\n\
+               f,a,2,c1,\n\
+               f,a,3,c3,c9\n\
+               f,a,4,c4,c5\n\
+               f,a,5,c5,c4\n";
+    let problems = load_csv(csv.as_bytes()).unwrap_err();
+    assert_eq!(
+        problems,
+        [
+            "claims.csv line 3: claim `c1`: the id is used more than once",
+            "claims.csv line 4: claim `c3`: it supersedes claim `c9`, which is not in the dossier",
+            "claims.csv line 5: claims: revisions form a cycle: `c4` → `c5` → `c4`",
+        ]
+    );
+    // TOML: each at the line of its record's table.
+    let toml = "[[source]]\nid = \"a\"\nname = \"a\"\nkind = \"media\"\nrelays = \"ghost\"\n\n\
+                [[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\n\n\
+                [[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"a\"\nvalue = \"5\"\n\n\
+                [[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"b\"\nvalue = \"50–\"\n";
+    let err = Dossier::from_toml_str(toml, "d.toml").unwrap_err();
+    let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        [
+            "d.toml line 22, column 9: '50–' is not a value: the range has no upper end",
+            "d.toml line 18: claim `c1`: the id is used more than once",
+            "d.toml line 1: source `a`: it relays source `ghost`, which is not in the dossier",
+            "d.toml line 18: claim `c1`: source `b` is not in the dossier",
+        ]
+    );
+}
+
+#[test]
+fn row_problems_and_validation_problems_come_in_one_pass() {
+    // A bad value on one row does not hide a duplicate id on two others.
+    let csv = "figure,source,value,claim\nf,a,1,c1\nf,a,2,c1\nf,a,x–,c3\n";
+    assert_eq!(
+        load_csv(csv.as_bytes()).unwrap_err(),
+        [
+            "claims.csv line 4, column 3, field `value`: 'x–' is not a value: 'x' is not a number or a quantity word, at byte 0",
+            "claims.csv line 3: claim `c1`: the id is used more than once",
+        ]
+    );
+}

@@ -6,15 +6,13 @@ use std::io::Read;
 
 use super::rows::{Rows, field_text};
 use super::toml::scope_of;
-#[cfg(doc)]
-use crate::error::ErrorKind;
-use crate::error::{Location, Problems};
+use crate::error::{ErrorKind, Location, Problems, Record};
 use crate::model::{ClaimId, Credibility, FigureId, Period, Qualifier, Side, SourceId, Stake};
 use crate::text;
 use crate::{Claim, Dossier, Error, Figure, Measure, Source, SourceKind, Unit};
 
 impl Dossier {
-    /// Reads a claims table (CSV; the format is described in [`file`](mod@crate::io)),
+    /// Reads a claims table (CSV; the format is described in [`io`](crate::io)),
     /// then validates it.
     ///
     /// # Errors
@@ -46,6 +44,9 @@ impl Dossier {
             problems: Problems::default(),
             rows_read: 0,
             rows_rejected: 0,
+            source_lines: Vec::new(),
+            figure_lines: Vec::new(),
+            claim_lines: Vec::new(),
         };
         while let Some(row) = rows.next_row() {
             loader.rows_read += 1;
@@ -84,8 +85,8 @@ impl Dossier {
                 ),
             ));
         }
+        loader.validate();
         loader.problems.into_result("problems")?;
-        loader.dossier.validate()?;
         Ok(loader.dossier)
     }
 }
@@ -192,9 +193,37 @@ struct CsvLoader<'a> {
     problems: Problems,
     rows_read: u64,
     rows_rejected: u64,
+    /// The line of each source, figure and claim, in the dossier's order.
+    source_lines: Vec<u64>,
+    figure_lines: Vec<u64>,
+    claim_lines: Vec<u64>,
 }
 
 impl CsvLoader<'_> {
+    /// Validates what the rows hold, each problem placed at its row. When
+    /// rows were rejected, a reference to something missing may be to one
+    /// of them: such problems wait until the rows read.
+    fn validate(&mut self) {
+        let Err(e) = self.dossier.validate() else {
+            return;
+        };
+        for p in e.into_problems() {
+            if self.rows_rejected > 0 && p.kind() == ErrorKind::Dangling {
+                continue;
+            }
+            let line = match p.record() {
+                Some(Record::Source(i)) => self.source_lines.get(i),
+                Some(Record::Figure(i)) => self.figure_lines.get(i),
+                Some(Record::Claim(i)) => self.claim_lines.get(i),
+                Some(Record::Relation(_)) | None => None,
+            };
+            self.problems.push(match line {
+                Some(&l) => p.at(Location::file(self.name).with_line(l)),
+                None => p,
+            });
+        }
+    }
+
     /// Reports a row's problems: the row is rejected.
     fn reject(&mut self, errors: Vec<Error>) {
         self.rows_rejected += 1;
@@ -314,6 +343,7 @@ impl CsvLoader<'_> {
         match self.figures.get(&figure_id) {
             None => {
                 self.figures.insert(figure_id.clone(), line);
+                self.figure_lines.push(line);
                 self.dossier.add_figure(figure);
             }
             Some(&first) => {
@@ -327,6 +357,7 @@ impl CsvLoader<'_> {
         match self.sources.get(&source_id) {
             None => {
                 self.sources.insert(source_id.clone(), line);
+                self.source_lines.push(line);
                 self.dossier.add_source(source);
             }
             Some(&first) => {
@@ -364,6 +395,7 @@ impl CsvLoader<'_> {
         if let Some(s) = supersedes {
             claim = claim.superseding(s);
         }
+        self.claim_lines.push(line);
         self.dossier.add_claim(claim);
     }
 }

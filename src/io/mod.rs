@@ -130,6 +130,7 @@ mod toml;
 
 use std::path::Path;
 
+use crate::error::Location;
 use crate::{Dossier, Error};
 
 impl Dossier {
@@ -150,10 +151,23 @@ impl Dossier {
             let f = std::fs::File::open(path).map_err(io)?;
             Dossier::from_csv_reader(f, &name)
         } else {
-            let text = std::fs::read_to_string(path).map_err(io)?;
-            Dossier::from_toml_str(&text, &name)
+            let bytes = std::fs::read(path).map_err(io)?;
+            Dossier::from_toml_str(utf8(&bytes, &name)?, &name)
         }
     }
+}
+
+/// The text of a file, or an error at the line and column of its first
+/// byte that is not UTF-8.
+fn utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        // The prefix is valid UTF-8 by construction.
+        let before = std::str::from_utf8(good).unwrap_or_default();
+        let (line, column) = line_column(before, before.len());
+        Error::syntax("the text is not valid UTF-8")
+            .at(Location::file(name).with_line(line).with_column(column))
+    })
 }
 
 /// A format reader's message with its first letter lowercased, as every

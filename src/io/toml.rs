@@ -3,19 +3,22 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use toml::Spanned;
+
 use rust_decimal::Decimal;
 
 use super::{line_column, lowercase_first};
 #[cfg(doc)]
 use crate::error::ErrorKind;
-use crate::error::Location;
+use crate::error::{Location, Problems, Record};
 use crate::model::{
     ClaimId, Credibility, Date, FigureId, Form, Period, Qualifiers, Side, SourceId, Stake,
     VagueTerm,
 };
 use crate::text;
 use crate::{
-    Claim, Dossier, Error, Figure, Interval, Lexicon, Measure, Relation, Scope, Source, Unit,
+    Claim, Dossier, Error, Estimate, Figure, Interval, Lexicon, Measure, Relation, Scope, Source,
+    Unit,
 };
 
 #[derive(serde::Serialize, serde::Deserialize, Default)]
@@ -24,13 +27,40 @@ struct DossierFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     term: Vec<TermRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    source: Vec<Source>,
+    source: Vec<Spanned<Source>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    figure: Vec<FigureRecord>,
+    figure: Vec<Spanned<FigureRecord>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    claim: Vec<ClaimRecord>,
+    claim: Vec<Spanned<ClaimRecord>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    relation: Vec<Relation>,
+    relation: Vec<Spanned<Relation>>,
+}
+
+/// The lines of a file's records, by kind and position, to place the
+/// problems validation finds in them.
+#[derive(Default)]
+struct Places {
+    name: String,
+    sources: Vec<u64>,
+    figures: Vec<u64>,
+    claims: Vec<u64>,
+    relations: Vec<u64>,
+    /// Records of each kind that came before this file's (extending a dossier).
+    before: [usize; 4],
+}
+
+impl Places {
+    /// The place of a record, when it came from this file.
+    fn of(&self, record: Record) -> Option<Location> {
+        let (lines, i, before) = match record {
+            Record::Source(i) => (&self.sources, i, self.before[0]),
+            Record::Figure(i) => (&self.figures, i, self.before[1]),
+            Record::Claim(i) => (&self.claims, i, self.before[2]),
+            Record::Relation(i) => (&self.relations, i, self.before[3]),
+        };
+        let line = lines.get(i.checked_sub(before)?)?;
+        Some(Location::file(&self.name).with_line(*line))
+    }
 }
 
 /// The vague terms of a file, read before anything else.
@@ -246,9 +276,14 @@ fn is_unjudged(c: &Credibility) -> bool {
 }
 
 impl ClaimRecord {
-    /// The claim, its value read with `lexicon`.
-    fn into_claim(self, lexicon: &Lexicon) -> Result<Claim, Error> {
-        let value = text::phrase(self.value.get_ref(), lexicon)?;
+    /// The claim, its value read with `lexicon`; when the value does not
+    /// read, the claim with an unknown value stands in for it (so that the
+    /// rest of the file is checked too) beside the error.
+    fn into_claim(self, lexicon: &Lexicon) -> (Claim, Option<Error>) {
+        let (value, error) = match text::phrase(self.value.get_ref(), lexicon) {
+            Ok(v) => (v, None),
+            Err(e) => (Estimate::unknown(), Some(e)),
+        };
         let mut claim =
             Claim::new(self.id, self.figure, self.source, value).with_credibility(self.credibility);
         if let Some(d) = self.reported {
@@ -269,7 +304,7 @@ impl ClaimRecord {
         if let Some(s) = self.supersedes {
             claim = claim.superseding(s);
         }
-        Ok(claim)
+        (claim, error)
     }
 
     fn of(c: &Claim) -> Self {
@@ -292,7 +327,7 @@ impl ClaimRecord {
 /// Reads a dossier file without validating it. Its `[[term]]` tables are
 /// read first: the file's values are read with the English lexicon and
 /// those terms.
-fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
+fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Error> {
     let syntax = |e: toml::de::Error| {
         let mut location = Location::file(name);
         if let Some(span) = e.span() {
@@ -319,34 +354,60 @@ fn read_toml(text: &str, name: &str) -> Result<Dossier, Error> {
     }
     let lexicon = Lexicon::english().with_terms(own);
     let file: DossierFile = toml::from_str(text).map_err(syntax)?;
-    let mut errors = Vec::new();
-    let mut claims = Vec::with_capacity(file.claim.len());
-    for c in file.claim {
-        let (line, column) = line_column(text, c.value.span().start);
-        match c.into_claim(&lexicon) {
-            Ok(claim) => claims.push(claim),
-            Err(e) => errors.push(e.at(Location::file(name).with_line(line).with_column(column))),
-        }
-    }
-    Error::collect(errors)?;
+    let line = |span: std::ops::Range<usize>| line_column(text, span.start).0;
+    let mut places = Places {
+        name: name.to_owned(),
+        ..Places::default()
+    };
+    let mut problems = Problems::default();
     let mut d = Dossier::new();
     for s in file.source {
-        d.add_source(s);
+        places.sources.push(line(s.span()));
+        d.add_source(s.into_inner());
     }
     for f in file.figure {
-        d.add_figure(f.into());
+        places.figures.push(line(f.span()));
+        d.add_figure(f.into_inner().into());
     }
-    for c in claims {
-        d.add_claim(c);
+    for c in file.claim {
+        places.claims.push(line(c.span()));
+        let c = c.into_inner();
+        let (line, column) = line_column(text, c.value.span().start);
+        let (claim, error) = c.into_claim(&lexicon);
+        if let Some(e) = error {
+            problems.push(e.at(Location::file(name).with_line(line).with_column(column)));
+        }
+        d.add_claim(claim);
     }
     for r in file.relation {
-        d.relate(r);
+        places.relations.push(line(r.span()));
+        d.relate(r.into_inner());
     }
+    Ok((d, problems, places))
+}
+
+/// A record to write, with no place in a file yet.
+fn unspanned<T>(t: T) -> Spanned<T> {
+    Spanned::new(0..0, t)
+}
+
+/// The problems of reading a file and of validating what it holds, in one
+/// report: values that do not read first, then what validation finds.
+fn checked(d: Dossier, mut problems: Problems, places: &Places) -> Result<Dossier, Error> {
+    if let Err(e) = d.validate() {
+        for p in e.into_problems() {
+            problems.push(match p.record().and_then(|r| places.of(r)) {
+                Some(at) => p.at(at),
+                None => p,
+            });
+        }
+    }
+    problems.into_result("problems")?;
     Ok(d)
 }
 
 impl Dossier {
-    /// Reads a dossier file (TOML; the format is described in [`file`](mod@crate::io)),
+    /// Reads a dossier file (TOML; the format is described in [`io`](crate::io)),
     /// then validates it.
     ///
     /// ```
@@ -371,9 +432,15 @@ impl Dossier {
     /// "#, "example.toml")?;
     /// assert_eq!(d.claims().len(), 1);
     ///
+    /// // Every problem is reported at once, each at its place.
     /// let err = Dossier::from_toml_str("[[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"50–\"\n", "bad.toml")
     ///     .unwrap_err();
-    /// assert_eq!(err.to_string(), "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end");
+    /// let problems: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
+    /// assert_eq!(problems, [
+    ///     "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end",
+    ///     "bad.toml line 1: claim `c1`: figure `f` is not in the dossier",
+    ///     "bad.toml line 1: claim `c1`: source `s` is not in the dossier",
+    /// ]);
     /// # Ok::<(), reckon::Error>(())
     /// ```
     ///
@@ -382,9 +449,8 @@ impl Dossier {
     /// [`ErrorKind::Value`] with those of each value that does not read;
     /// the errors of every problem [`Dossier::validate`] finds.
     pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
-        let d = read_toml(text, name)?;
-        d.validate()?;
-        Ok(d)
+        let (d, problems, places) = read_toml(text, name)?;
+        checked(d, problems, &places)
     }
 
     /// Adds the records of a dossier file to this dossier — a new source and
@@ -424,10 +490,16 @@ impl Dossier {
     /// # Errors
     /// As [`Dossier::from_toml_str`], for the combined dossier.
     pub fn extend_from_toml_str(&mut self, text: &str, name: &str) -> Result<(), Error> {
+        let (read, problems, mut places) = read_toml(text, name)?;
+        places.before = [
+            self.sources().len(),
+            self.figures().len(),
+            self.claims().len(),
+            self.relations().len(),
+        ];
         let mut combined = self.clone();
-        combined.merge(read_toml(text, name)?);
-        combined.validate()?;
-        *self = combined;
+        combined.merge(read);
+        *self = checked(combined, problems, &places)?;
         Ok(())
     }
 
@@ -446,10 +518,18 @@ impl Dossier {
                 .iter()
                 .map(|t| TermRecord::of(t))
                 .collect(),
-            source: self.sources().to_vec(),
-            figure: self.figures().iter().map(FigureRecord::from).collect(),
-            claim: self.claims().iter().map(ClaimRecord::of).collect(),
-            relation: self.relations().to_vec(),
+            source: self.sources().iter().cloned().map(unspanned).collect(),
+            figure: self
+                .figures()
+                .iter()
+                .map(|f| unspanned(FigureRecord::from(f)))
+                .collect(),
+            claim: self
+                .claims()
+                .iter()
+                .map(|c| unspanned(ClaimRecord::of(c)))
+                .collect(),
+            relation: self.relations().iter().cloned().map(unspanned).collect(),
         };
         toml::to_string(&file).map_err(|e| Error::syntax(lowercase_first(&e.to_string())))
     }
@@ -522,6 +602,8 @@ mod tests {
             )
         };
         let text = [
+            "[[source]]\nid = \"s\"\nname = \"s\"\nkind = \"media\"\n".to_owned(),
+            "[[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\n".to_owned(),
             claim("a", "50–"),
             claim("b", "12"),
             claim("c", "<0"),
@@ -532,12 +614,12 @@ mod tests {
         let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(
-            got[0].starts_with("d.toml line 5, column 9: '50–' is not a value"),
+            got[0].starts_with("d.toml line 13, column 9: '50–' is not a value"),
             "{got:?}"
         );
-        assert!(got[1].starts_with("d.toml line 15, column 9: "), "{got:?}");
+        assert!(got[1].starts_with("d.toml line 23, column 9: "), "{got:?}");
         assert!(
-            got[2].starts_with("d.toml line 20, column 9: 'x y z' is not a value"),
+            got[2].starts_with("d.toml line 28, column 9: 'x y z' is not a value"),
             "{got:?}"
         );
     }

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::error::Problems;
+use crate::error::{Problems, Record};
 use crate::model::{ClaimId, FigureId, Form, SourceId, Stake, VagueTerm};
 use crate::{Claim, Error, Figure, Relation, Source};
 
@@ -172,6 +172,16 @@ impl Dossier {
         self.figure_index.get(id).copied()
     }
 
+    /// The position of the first claim with this id.
+    fn claim_position(&self, id: &ClaimId) -> Option<usize> {
+        self.claim_index.get(id).copied()
+    }
+
+    /// The position of the first source with this id.
+    fn source_position(&self, id: &str) -> Option<usize> {
+        self.source_index.get(id).copied()
+    }
+
     /// The claim with this id.
     pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
         self.claim_index.get(id).map(|&i| &self.claims[i])
@@ -273,63 +283,95 @@ impl Dossier {
     /// reference, a cycle, a mismatch of units).
     pub fn validate(&self) -> Result<(), Error> {
         let mut problems = Problems::default();
-        duplicates(self.sources.iter().map(Source::id), "source", &mut problems);
-        duplicates(self.figures.iter().map(Figure::id), "figure", &mut problems);
-        duplicates(self.claims.iter().map(Claim::id), "claim", &mut problems);
+        duplicates(
+            self.sources.iter().map(Source::id),
+            "source",
+            Record::Source,
+            &mut problems,
+        );
+        duplicates(
+            self.figures.iter().map(Figure::id),
+            "figure",
+            Record::Figure,
+            &mut problems,
+        );
+        duplicates(
+            self.claims.iter().map(Claim::id),
+            "claim",
+            Record::Claim,
+            &mut problems,
+        );
 
-        for s in &self.sources {
+        for (i, s) in self.sources.iter().enumerate() {
             let links = [(s.relays(), "relays"), (s.part_of(), "is part of")];
             for (o, verb) in links {
                 if let Some(o) = o.filter(|o| self.source(o).is_none()) {
-                    problems.push(Error::dangling(
-                        format!("source `{}`", s.id()),
-                        format!("it {verb} source `{o}`, which is not in the dossier"),
-                    ));
+                    problems.push(
+                        Error::dangling(
+                            format!("source `{}`", s.id()),
+                            format!("it {verb} source `{o}`, which is not in the dossier"),
+                        )
+                        .about(Record::Source(i)),
+                    );
                 }
             }
             if s.relays().is_some() && s.part_of().is_some() {
-                problems.push(Error::invalid(
-                    format!("source `{}`", s.id()),
-                    "it both relays a source and is part of one: give one of the two",
-                ));
+                problems.push(
+                    Error::invalid(
+                        format!("source `{}`", s.id()),
+                        "it both relays a source and is part of one: give one of the two",
+                    )
+                    .about(Record::Source(i)),
+                );
             }
         }
         let relay_edges = self
             .sources
             .iter()
             .filter_map(|s| s.upstream().map(|o| (s.id().as_str(), o.as_str())));
-        if let Some(cycle) = find_cycle(relay_edges) {
-            problems.push(Error::cycle(
-                "sources",
-                format!("relays and parts form a cycle: {cycle}"),
-            ));
+        if let Some((first, cycle)) = find_cycle(relay_edges) {
+            let e = Error::cycle("sources", format!("relays and parts form a cycle: {cycle}"));
+            problems.push(match self.source_position(first) {
+                Some(i) => e.about(Record::Source(i)),
+                None => e,
+            });
         }
 
-        for c in &self.claims {
+        for (i, c) in self.claims.iter().enumerate() {
+            let at = Record::Claim(i);
             let subject = || format!("claim `{}`", c.id());
             let figure = self.figure(c.figure());
             if figure.is_none() {
-                problems.push(Error::dangling(
-                    subject(),
-                    format!("figure `{}` is not in the dossier", c.figure()),
-                ));
+                problems.push(
+                    Error::dangling(
+                        subject(),
+                        format!("figure `{}` is not in the dossier", c.figure()),
+                    )
+                    .about(at),
+                );
             }
             if self.source(c.source()).is_none() {
-                problems.push(Error::dangling(
-                    subject(),
-                    format!("source `{}` is not in the dossier", c.source()),
-                ));
+                problems.push(
+                    Error::dangling(
+                        subject(),
+                        format!("source `{}` is not in the dossier", c.source()),
+                    )
+                    .about(at),
+                );
             }
             if let (Some(u), Some(f)) = (c.unit(), figure) {
                 if u != f.scope().unit() {
-                    problems.push(Error::mismatch(
-                        subject(),
-                        format!(
-                            "it is in {u} but figure `{}` is counted in {}",
-                            f.id(),
-                            f.scope().unit()
-                        ),
-                    ));
+                    problems.push(
+                        Error::mismatch(
+                            subject(),
+                            format!(
+                                "it is in {u} but figure `{}` is counted in {}",
+                                f.id(),
+                                f.scope().unit()
+                            ),
+                        )
+                        .about(at),
+                    );
                 }
             }
             if let Some(earlier) = c.supersedes() {
@@ -337,7 +379,7 @@ impl Dossier {
                     None => problems.push(Error::dangling(
                         subject(),
                         format!("it supersedes claim `{earlier}`, which is not in the dossier"),
-                    )),
+                    ).about(at)),
                     Some(e) if e.figure() != c.figure() => problems.push(Error::mismatch(
                         subject(),
                         format!(
@@ -345,7 +387,7 @@ impl Dossier {
                             e.figure(),
                             c.figure()
                         ),
-                    )),
+                    ).about(at)),
                     Some(_) => {}
                 }
             }
@@ -354,7 +396,8 @@ impl Dossier {
         // read it the same way, or the dossier cannot be written as one file.
         let (_, clashes) = self.vague_terms();
         for ((claim, term), (first, t)) in clashes {
-            problems.push(Error::mismatch(
+            let at = self.claim_position(claim);
+            let e = Error::mismatch(
                 format!("claim `{claim}`"),
                 format!(
                     "it reads '{}' as {} ({}), but claim `{first}` as {} ({})",
@@ -364,17 +407,22 @@ impl Dossier {
                     t.interval(),
                     t.provenance()
                 ),
-            ));
+            );
+            problems.push(match at {
+                Some(i) => e.about(Record::Claim(i)),
+                None => e,
+            });
         }
         let revision_edges = self
             .claims
             .iter()
             .filter_map(|c| c.supersedes().map(|e| (c.id().as_str(), e.as_str())));
-        if let Some(cycle) = find_cycle(revision_edges) {
-            problems.push(Error::cycle(
-                "claims",
-                format!("revisions form a cycle: {cycle}"),
-            ));
+        if let Some((first, cycle)) = find_cycle(revision_edges) {
+            let e = Error::cycle("claims", format!("revisions form a cycle: {cycle}"));
+            problems.push(match self.claim_position(&ClaimId::from(first)) {
+                Some(i) => e.about(Record::Claim(i)),
+                None => e,
+            });
         }
 
         for (i, r) in self.relations.iter().enumerate() {
@@ -383,29 +431,31 @@ impl Dossier {
             let mut unit = None;
             for f in r.figures() {
                 if !seen.insert(f) {
-                    problems.push(Error::duplicate(
-                        subject(),
-                        format!("it names figure `{f}` twice"),
-                    ));
+                    problems.push(
+                        Error::duplicate(subject(), format!("it names figure `{f}` twice"))
+                            .about(Record::Relation(i)),
+                    );
                 }
                 match self.figure(f) {
-                    None => problems.push(Error::dangling(
-                        subject(),
-                        format!("figure `{f}` is not in the dossier"),
-                    )),
-                    Some(fig) => match unit {
-                        None => unit = Some((f, fig.scope().unit())),
-                        Some((first, u)) if u != fig.scope().unit() => {
-                            problems.push(Error::mismatch(
+                    None => problems.push(
+                        Error::dangling(subject(), format!("figure `{f}` is not in the dossier"))
+                            .about(Record::Relation(i)),
+                    ),
+                    Some(fig) => {
+                        match unit {
+                            None => unit = Some((f, fig.scope().unit())),
+                            Some((first, u)) if u != fig.scope().unit() => {
+                                problems.push(Error::mismatch(
                                 subject(),
                                 format!(
                                     "figure `{first}` is counted in {u} but figure `{f}` in {}",
                                     fig.scope().unit()
                                 ),
-                            ));
+                            ).about(Record::Relation(i)));
+                            }
+                            Some(_) => {}
                         }
-                        Some(_) => {}
-                    },
+                    }
                 }
             }
         }
@@ -414,36 +464,47 @@ impl Dossier {
             .iter()
             .flat_map(Relation::edges)
             .map(|(a, b)| (a.as_str(), b.as_str()));
-        if let Some(cycle) = find_cycle(containment) {
-            problems.push(Error::cycle(
+        if let Some((first, cycle)) = find_cycle(containment) {
+            let e = Error::cycle(
                 "relations",
                 format!("figures contain each other in a cycle: {cycle}"),
-            ));
+            );
+            // The first relation that makes the cycle's first step.
+            let at = self
+                .relations
+                .iter()
+                .position(|r| r.edges().any(|(a, _)| a.as_str() == first));
+            problems.push(match at {
+                Some(i) => e.about(Record::Relation(i)),
+                None => e,
+            });
         }
         problems.into_result("problems")
     }
 }
 
+/// Reports each id given more than once, at each of its later records.
 fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
     ids: impl Iterator<Item = &'a T>,
     what: &str,
+    record: fn(usize) -> Record,
     problems: &mut Problems,
 ) {
     let mut seen = HashSet::new();
-    let mut reported = HashSet::new();
-    for id in ids {
-        if !seen.insert(id) && reported.insert(id) {
-            problems.push(Error::duplicate(
-                format!("{what} `{id}`"),
-                "the id is used more than once",
-            ));
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            problems.push(
+                Error::duplicate(format!("{what} `{id}`"), "the id is used more than once")
+                    .about(record(i)),
+            );
         }
     }
 }
 
-/// Finds a cycle in a directed graph given as edges, and writes it as
-/// `` `a` → `b` → `a` ``. Iterative depth-first search: linear in the edges.
-fn find_cycle<'a>(edges: impl Iterator<Item = (&'a str, &'a str)>) -> Option<String> {
+/// Finds a cycle in a directed graph given as edges: its first node, and
+/// the cycle written as `` `a` → `b` → `a` ``. Iterative depth-first
+/// search: linear in the edges.
+fn find_cycle<'a>(edges: impl Iterator<Item = (&'a str, &'a str)>) -> Option<(&'a str, String)> {
     let mut next: HashMap<&str, Vec<&str>> = HashMap::new();
     for (a, b) in edges {
         next.entry(a).or_default().push(b);
@@ -474,7 +535,7 @@ fn find_cycle<'a>(edges: impl Iterator<Item = (&'a str, &'a str)>) -> Option<Str
                             .map(|(n, _)| format!("`{n}`"))
                             .collect();
                         path.push(format!("`{child}`"));
-                        return Some(path.join(" → "));
+                        return Some((child, path.join(" → ")));
                     }
                     Some(Mark::Done) => {}
                     None => {
