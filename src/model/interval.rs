@@ -167,11 +167,25 @@ impl Interval {
         self.high.map(|h| h - self.low)
     }
 
-    /// The midpoint `(low + high) / 2`, `None` when unbounded.
+    /// The midpoint `(low + high) / 2`, `None` when unbounded. It lies in
+    /// the interval even at `Decimal`'s limits, where the exact midpoint has
+    /// more digits than a decimal holds and is rounded.
+    ///
+    /// ```
+    /// use reckon::{Decimal, Interval};
+    ///
+    /// assert_eq!(Interval::new(7.into(), Some(11.into()))?.midpoint(), Some(9.into()));
+    /// let top = Interval::exact(Decimal::MAX)?;
+    /// assert_eq!(top.midpoint(), Some(Decimal::MAX));
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
     pub fn midpoint(&self) -> Option<Decimal> {
-        // Halve first so that the sum cannot overflow.
-        self.high
-            .map(|h| self.low / Decimal::TWO + h / Decimal::TWO)
+        // high ≥ low ≥ 0: the width cannot overflow, and low plus half of
+        // it stays at most high, up to the rounding of the half.
+        self.high.map(|h| {
+            let half_width = (h - self.low) / Decimal::TWO;
+            self.low.checked_add(half_width).map_or(h, |m| m.min(h))
+        })
     }
 
     /// The value of the interval nearest to `x` (`x` itself when it lies inside).
@@ -530,6 +544,14 @@ mod tests {
         assert_eq!(iv(50, Some(170)).width(), Some(120.into()));
         assert_eq!(iv(50, None).width(), None);
         assert_eq!(iv(7, Some(11)).midpoint(), Some(9.into()));
+        // At the limit, halving both ends rounds each up and their sum
+        // overflows; the midpoint stays in the interval instead.
+        let max = Interval::new(Decimal::MAX, Some(Decimal::MAX)).unwrap();
+        assert_eq!(max.midpoint(), Some(Decimal::MAX));
+        let wide = Interval::new(Decimal::ZERO, Some(Decimal::MAX)).unwrap();
+        assert!(wide.contains(wide.midpoint().unwrap()));
+        let tiny = Interval::new(Decimal::new(1, 28), Some(Decimal::new(2, 28))).unwrap();
+        assert!(tiny.contains(tiny.midpoint().unwrap()));
     }
 
     #[test]
