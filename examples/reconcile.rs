@@ -62,13 +62,12 @@ mod common;
 
 use std::process::ExitCode;
 
-use common::finding_json;
+use reckon::io::report::Report;
 use reckon::model::Reading;
 use reckon::reconcile::Superseded;
 use reckon::reconcile::policy;
 use reckon::{Decimal, Dossier};
 use reckon::{Finding, Findings, Reconciler};
-use serde_json::Value;
 
 const USAGE: &str =
     "usage: reconcile [--json] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE";
@@ -114,15 +113,6 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         count_superseded,
         file,
     })
-}
-
-fn to_json(d: &Dossier, findings: &Findings) -> Value {
-    Value::Array(
-        findings
-            .iter()
-            .map(|f| finding_json(d, findings, f))
-            .collect(),
-    )
 }
 
 fn cell(d: Option<Decimal>) -> String {
@@ -215,10 +205,9 @@ fn run(args: Args) -> Result<String, reckon::Error> {
     }
     let findings = r.reconcile(&dossier)?;
     Ok(if args.json {
-        let mut s = serde_json::to_string_pretty(&to_json(&dossier, &findings))
-            .unwrap_or_else(|e| format!("\"json error: {e}\""));
-        s.push('\n');
-        s
+        let mut out = Vec::new();
+        Report::new(&dossier, &findings).write_json(&mut out)?;
+        String::from_utf8_lossy(&out).into_owned()
     } else {
         table(&findings)
     })

@@ -125,6 +125,7 @@
 //! ```
 
 mod csv;
+pub mod report;
 mod rows;
 mod toml;
 

@@ -1,0 +1,283 @@
+//! The report of a reconciliation: every figure's result, its claims and
+//! conflicts and its confidence summary, as JSON (one array, written as it
+//! is produced), JSON Lines (one figure per line) or a plain-text table.
+//!
+//! # The JSON contract
+//!
+//! One object per figure, in the dossier's order. Fields are only ever
+//! added, never renamed or removed; a consumer should ignore fields it does
+//! not know. Every figure is a **decimal string** (`"50"`, `"0.5"`), never a
+//! JSON number, so no digit is lost; `null` stands for an unbounded end or a
+//! value that cannot be given.
+//!
+//! | field | type | meaning |
+//! |---|---|---|
+//! | `figure` | string | the figure's id |
+//! | `label` | string | the figure's label |
+//! | `policy` | string | the policy's name |
+//! | `claims` | array | every claim considered, superseded ones included, by interval |
+//! | `claims[].id` | string | the claim's id |
+//! | `claims[].source` | string | the source's id |
+//! | `claims[].value` | string | the value in the value grammar (`50–170`, `>100`, `~1000`) |
+//! | `claims[].low`, `claims[].high` | decimal string / null | its interval; `high` null when open |
+//! | `claims[].counted` | bool | false for a claim revised by a later one |
+//! | `claims[].role` | string | `used`, or why the policy left it out |
+//! | `raw_claims` | integer | counted claims, relays and re-reports included |
+//! | `independent_sources` | integer | distinct originators of the counted claims |
+//! | `low`, `best`, `high` | decimal string / null | the reconciled figure, bounds inclusive |
+//! | `envelope` | `[low, high]` / null | lowest to highest counted claim (`high` null when open) |
+//! | `consensus` | `[low, high]` / null | the values every counted claim allows; null when none |
+//! | `conflicts` | array | conflicts within the figure and with related figures |
+//! | `conflicts[].kind` | string | `disjoint`, `empty_consensus`, `outlier`, `partisan_only`, `revision`, `invalid_triple`, `part_exceeds_whole`, `components_exceed_total`, `total_below_parts`, `scope_mismatch` |
+//! | `conflicts[].claims` | array of strings | the claims involved |
+//! | `conflicts[].figures` | array of strings | the figures involved |
+//! | `conflicts[].severity` | string | `info`, `low`, `moderate`, `high`, `severe` |
+//! | `conflicts[].score` | decimal string / null | the gap on a log scale (`log10((b+1)/(a+1))`) |
+//! | `conflicts[].explanation` | string | one lowercase sentence |
+//! | `grade` | string | `confirmed`, `fair`, `weak`, `contested` (after Airwars) |
+//! | `credibility` | integer 1–6 | Admiralty credibility of the reconciled range |
+//! | `agreement` | decimal string / null | how much of the envelope the consensus covers, 0–1 |
+//! | `spread` | decimal string / null | reconciled high / low |
+//! | `sides` | array of strings | sides of the speakers of counted claims |
+//! | `likelihood` | string / null | ICD 203 sentence: "The figure is likely between 50 and 170." |
+//! | `confidence` | string | `high`, `moderate`, `low` (never in the same sentence as the likelihood) |
+//! | `reasons` | array of strings | the reasons for the confidence level |
+//!
+//! ```
+//! use reckon::{Dossier, Reconciler};
+//! use reckon::io::report::Report;
+//!
+//! let csv = "figure,source,value\njobeh-rebels,article,50–170\njobeh-rebels,others,200\n";
+//! let dossier = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv")?;
+//! let findings = Reconciler::new().reconcile(&dossier)?;
+//! let mut out = Vec::new();
+//! Report::new(&dossier, &findings).write_jsonl(&mut out)?;
+//! let line = String::from_utf8(out).unwrap();
+//! assert!(line.starts_with(r#"{"figure":"jobeh-rebels","label":"jobeh-rebels","policy":"weighted","claims":[{"id":"L2","source":"article","value":"50–170","low":"50","high":"170","counted":true,"role":"used"}"#));
+//! assert!(line.contains(r#""grade":"contested""#));
+//! # Ok::<(), reckon::Error>(())
+//! ```
+
+use std::io::Write;
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+
+use crate::error::Location;
+use crate::reconcile::conflict::Conflict;
+use crate::{Decimal, Dossier, Error, Finding, Findings, Interval};
+
+/// The report of a dossier's findings. It serializes as the JSON contract
+/// (an array of figures), written as it is produced, never as a whole
+/// document in memory.
+#[derive(Clone, Copy, Debug)]
+pub struct Report<'a> {
+    dossier: &'a Dossier,
+    findings: &'a Findings,
+}
+
+impl<'a> Report<'a> {
+    /// The report of `findings`, reconciled from `dossier` (which gives the
+    /// figures' labels and the claims' sources and values).
+    pub fn new(dossier: &'a Dossier, findings: &'a Findings) -> Self {
+        Report { dossier, findings }
+    }
+
+    /// Each figure's part of the report, in the dossier's order.
+    pub fn figures(&self) -> impl Iterator<Item = FigureReport<'a>> + 'a {
+        let (dossier, findings) = (self.dossier, self.findings);
+        findings.iter().map(move |finding| FigureReport {
+            dossier,
+            findings,
+            finding,
+        })
+    }
+
+    /// Writes the report as one JSON array, indented, ending in a newline.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
+    pub fn write_json(&self, mut out: impl Write) -> Result<(), Error> {
+        serde_json::to_writer_pretty(&mut out, self).map_err(write_error)?;
+        out.write_all(b"\n").map_err(|e| Error::io("the report", e))
+    }
+
+    /// Writes the report as JSON Lines: one figure's object per line.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
+    pub fn write_jsonl(&self, mut out: impl Write) -> Result<(), Error> {
+        for figure in self.figures() {
+            serde_json::to_writer(&mut out, &figure).map_err(write_error)?;
+            out.write_all(b"\n")
+                .map_err(|e| Error::io("the report", e))?;
+        }
+        Ok(())
+    }
+}
+
+fn write_error(e: serde_json::Error) -> Error {
+    match e.io_error_kind() {
+        Some(kind) => Error::io("the report", std::io::Error::new(kind, e.to_string())),
+        None => Error::syntax(e.to_string()).at(Location::default()),
+    }
+}
+
+impl Serialize for Report<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.findings.len()))?;
+        for figure in self.figures() {
+            seq.serialize_element(&figure)?;
+        }
+        seq.end()
+    }
+}
+
+/// One figure of a [`Report`]: its finding, with the dossier's label for it
+/// and its claims' sources and values. Serializes as one object of the JSON
+/// contract.
+#[derive(Clone, Copy, Debug)]
+pub struct FigureReport<'a> {
+    dossier: &'a Dossier,
+    findings: &'a Findings,
+    finding: &'a Finding,
+}
+
+impl<'a> FigureReport<'a> {
+    /// The finding reported.
+    pub fn finding(&self) -> &'a Finding {
+        self.finding
+    }
+
+    /// The figure's label, or its id when the dossier has no such figure.
+    pub fn label(&self) -> &'a str {
+        let id = self.finding.figure();
+        self.dossier.figure(id).map_or(id.as_str(), |f| f.label())
+    }
+
+    /// The conflicts of the figure: within it, and with related figures.
+    pub fn conflicts(&self) -> impl Iterator<Item = &'a Conflict> + 'a {
+        self.findings.conflicts_of(self.finding.figure())
+    }
+}
+
+/// A decimal as a JSON string.
+struct Dec(Decimal);
+
+impl Serialize for Dec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// An interval as `[low, high]`, `high` null when unbounded.
+struct Range(Interval);
+
+impl Serialize for Range {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (Dec(self.0.low()), self.0.high().map(Dec)).serialize(s)
+    }
+}
+
+/// Serializes the items of an iterator as a sequence, as they come.
+struct Items<I>(std::cell::Cell<Option<I>>);
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for Items<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        if let Some(items) = self.0.take() {
+            for item in items {
+                seq.serialize_element(&item)?;
+            }
+        }
+        seq.end()
+    }
+}
+
+fn items<I: Iterator>(i: I) -> Items<I> {
+    Items(std::cell::Cell::new(Some(i)))
+}
+
+/// One conflict as the contract writes it.
+struct ConflictEntry<'a>(&'a Conflict);
+
+impl Serialize for ConflictEntry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let c = self.0;
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("kind", c.kind().as_str())?;
+        m.serialize_entry("claims", &items(c.claims().iter().map(|x| x.as_str())))?;
+        m.serialize_entry("figures", &items(c.figures().iter().map(|x| x.as_str())))?;
+        m.serialize_entry("severity", c.severity().as_str())?;
+        m.serialize_entry("score", &c.score().map(Dec))?;
+        m.serialize_entry("explanation", &c.explanation())?;
+        m.end()
+    }
+}
+
+impl Serialize for FigureReport<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (d, f) = (self.dossier, self.finding);
+        let summary = f.summary();
+        let claims = f.claims().iter().map(|c| {
+            let claim = d.claim(c.claim());
+            ClaimEntry {
+                id: c.claim().as_str(),
+                source: claim.map(|x| x.source().as_str()),
+                value: claim.map(|x| x.value().to_string()),
+                interval: c.interval(),
+                counted: c.is_counted(),
+                role: c.role().to_string(),
+            }
+        });
+        let mut m = s.serialize_map(Some(21))?;
+        m.serialize_entry("figure", f.figure().as_str())?;
+        m.serialize_entry("label", self.label())?;
+        m.serialize_entry("policy", f.policy())?;
+        m.serialize_entry("claims", &items(claims))?;
+        m.serialize_entry("raw_claims", &summary.claims())?;
+        m.serialize_entry("independent_sources", &summary.independent())?;
+        m.serialize_entry("low", &f.low().map(Dec))?;
+        m.serialize_entry("best", &f.best().map(Dec))?;
+        m.serialize_entry("high", &f.high().map(Dec))?;
+        m.serialize_entry("envelope", &f.envelope().map(Range))?;
+        m.serialize_entry("consensus", &f.consensus().map(Range))?;
+        m.serialize_entry("conflicts", &items(self.conflicts().map(ConflictEntry)))?;
+        m.serialize_entry("grade", summary.grade().as_str())?;
+        m.serialize_entry("credibility", &summary.credibility().number())?;
+        m.serialize_entry("agreement", &summary.agreement().map(Dec))?;
+        m.serialize_entry("spread", &summary.spread().map(Dec))?;
+        m.serialize_entry("sides", &items(summary.sides().iter().map(|x| x.as_str())))?;
+        m.serialize_entry("likelihood", &summary.likelihood_sentence())?;
+        m.serialize_entry("confidence", summary.confidence().as_str())?;
+        m.serialize_entry(
+            "reasons",
+            &items(summary.reasons().iter().map(ToString::to_string)),
+        )?;
+        m.end()
+    }
+}
+
+/// One claim of a figure as the contract writes it.
+struct ClaimEntry<'a> {
+    id: &'a str,
+    source: Option<&'a str>,
+    value: Option<String>,
+    interval: Interval,
+    counted: bool,
+    role: String,
+}
+
+impl Serialize for ClaimEntry<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(7))?;
+        m.serialize_entry("id", self.id)?;
+        m.serialize_entry("source", &self.source)?;
+        m.serialize_entry("value", &self.value)?;
+        m.serialize_entry("low", &Dec(self.interval.low()))?;
+        m.serialize_entry("high", &self.interval.high().map(Dec))?;
+        m.serialize_entry("counted", &self.counted)?;
+        m.serialize_entry("role", &self.role)?;
+        m.end()
+    }
+}
