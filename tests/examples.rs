@@ -199,3 +199,13 @@ fn located_errors_lesson_names_every_problem_and_its_place() {
     ));
     assert!(out.contains("dossier.toml line 16, column 9: 'more then 100' is not a value"));
 }
+
+#[test]
+fn load_and_reconcile_lesson_prints_each_figure() {
+    let out = run_example("load_and_reconcile", &[]);
+    assert!(out.starts_with(
+        "jobeh-rebels-killed\n  article says 50–170 (used)\n  other sources says 200 (used)\n  reconciled: [50, 200], best 110\n  grade: contested\n  The figure is likely between 50 and 200.\n"
+    ), "{out}");
+    assert!(out.contains("  conflict: 50–170 and 200 do not overlap: a gap of 30\n"));
+    assert_eq!(out.matches("reconciled:").count(), 3);
+}
