@@ -127,6 +127,7 @@
 mod csv;
 pub mod report;
 mod rows;
+pub mod synth;
 mod toml;
 
 use std::path::Path;
