@@ -469,15 +469,6 @@ impl Lexicon {
     pub fn terms(&self) -> impl Iterator<Item = &VagueTerm> {
         self.terms.iter().map(|t| &**t)
     }
-
-    /// Reads a value in the compact grammar with this table's terms and
-    /// tolerance (`str::parse` uses the default table).
-    ///
-    /// # Errors
-    /// When the text is not a value; see [`Estimate`](crate::Estimate).
-    pub fn read(&self, text: &str) -> Result<crate::Estimate, Error> {
-        crate::text::grammar::read(text, self)
-    }
 }
 
 /// Compares a normalized name with user text, ignoring case and spacing.
@@ -582,7 +573,10 @@ const NEARLY_RULE: &str = "reckon's reading of approximators: 'nearly / almost n
 
 /// The value grammar's approximation words, and prose ones.
 fn english_approximators() -> Vec<Approximator> {
-    use crate::text::grammar::{BOUND_SUFFIXES, BOUND_WORDS, Bound};
+    use crate::text::vocabulary::{
+        BOUND_SUFFIXES, BOUND_WORDS, Bound, PROSE_ABOUT_AFTER, PROSE_ABOUT_BEFORE,
+        PROSE_NEARLY_BEFORE,
+    };
     let mut v = Vec::new();
     let mut add = |phrase: &str, hedge: Hedge, placement: Placement, from: &str| {
         if let Ok(a) = Approximator::new(phrase, hedge, placement, from) {
@@ -601,39 +595,16 @@ fn english_approximators() -> Vec<Approximator> {
             add(word, Hedge::About, Placement::After, ABOUT_RULE);
         }
     }
-    let prose = "common usage, read as 'about'; ";
-    for phrase in [
-        "estimated at",
-        "an estimated total of",
-        "in the region of",
-        "in the order of",
-        "on the order of",
-        "something like",
-        "somewhere around",
-        "more or less",
-    ] {
-        add(
-            phrase,
-            Hedge::About,
-            Placement::Before,
-            &format!("{prose}{ABOUT_RULE}"),
-        );
+    let about = format!("common usage, read as 'about'; {ABOUT_RULE}");
+    for phrase in PROSE_ABOUT_BEFORE {
+        add(phrase, Hedge::About, Placement::Before, &about);
     }
-    for phrase in ["or thereabouts", "give or take", "more or less"] {
-        add(
-            phrase,
-            Hedge::About,
-            Placement::After,
-            &format!("{prose}{ABOUT_RULE}"),
-        );
+    for phrase in PROSE_ABOUT_AFTER {
+        add(phrase, Hedge::About, Placement::After, &about);
     }
-    for phrase in ["not quite", "just shy of", "close on"] {
-        add(
-            phrase,
-            Hedge::Nearly,
-            Placement::Before,
-            &format!("common usage, read as 'nearly'; {NEARLY_RULE}"),
-        );
+    let nearly = format!("common usage, read as 'nearly'; {NEARLY_RULE}");
+    for phrase in PROSE_NEARLY_BEFORE {
+        add(phrase, Hedge::Nearly, Placement::Before, &nearly);
     }
     v
 }

@@ -8,7 +8,7 @@ pub(crate) mod numeral;
 pub(crate) mod parse;
 pub(crate) mod prose;
 pub(crate) mod token;
-pub(crate) mod words;
+pub(crate) mod vocabulary;
 
 pub use extract::{Mention, extract};
 pub use lexicon::{Approximator, Hedge, Placement};
