@@ -18,7 +18,7 @@ use crate::model::{Form, Tolerance, VagueTerm};
 use crate::text::lexicon::{Approximator, Hedge, Placement};
 use crate::text::numeral;
 use crate::text::numeral::{Num, NumKind, Opts};
-use crate::text::token::{Cx, Kind, Pattern};
+use crate::text::token::{Cx, Kind, Pattern, with_lowercase};
 use crate::text::vocabulary::{
     BOUND_SUFFIXES, BOUND_WORDS, Bound, Class, Ending, PROSE_PREFIXES, PROSE_SUFFIXES, Post, Pre, W,
 };
@@ -78,14 +78,6 @@ enum Prefix<'l> {
     Hedge(&'l Approximator),
 }
 
-fn lower_key(s: &str) -> Box<str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
-        s.to_lowercase().into()
-    } else {
-        s.into()
-    }
-}
-
 /// Whether a bound symbol at `s` is part of a longer mark ("<>", "=<", "=>").
 fn symbol_clash(cx: &Cx<'_>, s: usize) -> bool {
     matches!(cx.punct(s), Some('<' | '>'))
@@ -111,7 +103,7 @@ fn prefix_at<'l>(
             best = Some((p, next));
         }
     };
-    if let Some(list) = t.by_first.get(&lower_key(cx.s(s))) {
+    if let Some(list) = with_lowercase(cx.s(s), |w| t.by_first.get(w)) {
         for &i in list {
             if let Some((pat, pre)) = t.pre.get(i) {
                 if let Some(next) = pat.matches(cx.text, cx.toks, s) {
@@ -120,12 +112,9 @@ fn prefix_at<'l>(
             }
         }
     }
-    if lex.may_start_approximator(cx.s(s)) {
-        let first = lower_key(cx.s(s));
-        for a in lex.approximators_starting(&first, Placement::Before) {
-            if let Some(next) = a.pattern().matches(cx.text, cx.toks, s) {
-                consider(Prefix::Hedge(a), next);
-            }
+    for a in lex.approximators_starting(cx.s(s), Placement::Before) {
+        if let Some(next) = a.pattern().matches(cx.text, cx.toks, s) {
+            consider(Prefix::Hedge(a), next);
         }
     }
     if symbol_clash(cx, s) {
@@ -144,7 +133,7 @@ fn prefix_before<'l>(
     if c == 0 || c <= floor {
         return None;
     }
-    let last = lower_key(cx.s(c - 1));
+    let last = cx.s(c - 1);
     let t = tables();
     let mut best: Option<(Prefix<'l>, usize)> = None;
     let mut consider = |p: Prefix<'l>, start: usize| {
@@ -152,7 +141,7 @@ fn prefix_before<'l>(
             best = Some((p, start));
         }
     };
-    if let Some(list) = t.by_last.get(&last) {
+    if let Some(list) = with_lowercase(last, |w| t.by_last.get(w)) {
         for &i in list {
             if let Some((pat, pre)) = t.pre.get(i) {
                 if let Some(start) = c.checked_sub(pat.len()) {
@@ -163,7 +152,7 @@ fn prefix_before<'l>(
             }
         }
     }
-    for a in lex.approximators_ending(&last) {
+    for a in lex.approximators_ending(last) {
         if let Some(start) = c.checked_sub(a.pattern().len()) {
             // "how about 2?" proposes a number, it does not hedge one.
             let idiom = start > 0
@@ -431,8 +420,7 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
 /// ("a few hundred").
 fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<VagueTerm>, usize)> {
     let mut best: Option<(&Arc<VagueTerm>, usize)> = None;
-    let first = lower_key(cx.s(c));
-    for (term, pat) in lex.terms_starting(&first) {
+    for (term, pat) in lex.terms_starting(cx.s(c)) {
         if let Some(next) = pat.matches(cx.text, cx.toks, c) {
             if best.is_none_or(|(_, b)| next > b) {
                 best = Some((term, next));
@@ -557,8 +545,7 @@ fn suffix_at<'l>(cx: &Cx<'_>, lex: &'l Lexicon, j: usize) -> Option<(Suffix<'l>,
             }
         }
     }
-    let first = lower_key(cx.s(j));
-    for a in lex.approximators_starting(&first, Placement::After) {
+    for a in lex.approximators_starting(cx.s(j), Placement::After) {
         if let Some(next) = a.pattern().matches(cx.text, cx.toks, j) {
             if best.is_none_or(|(_, b)| next > b) {
                 best = Some((Suffix::Hedge(a), next));

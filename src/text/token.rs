@@ -315,6 +315,27 @@ impl Pattern {
     }
 }
 
+/// Runs `f` on `word` lowercased, without allocating for a short ASCII word.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return f(word);
+    }
+    let mut buf = [0; 32];
+    if word.is_ascii() {
+        if let Some(b) = buf.get_mut(..word.len()) {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(b) {
+                return f(lower);
+            }
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Whether `got` is `want` (lowercase) in any case.
 pub(crate) fn same_word(got: &str, want: &str) -> bool {
     if got.len() == want.len() && got.eq_ignore_ascii_case(want) {
