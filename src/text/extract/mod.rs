@@ -25,7 +25,44 @@ use accept::{Found, accept};
 use measure::measure_of;
 use units::{After, unit_word};
 
-/// One figure found in a text by [`extract`].
+/// One figure found in a text by [`extract`]: its span, its value, unit,
+/// noun phrase and measure.
+///
+/// # The JSON contract
+///
+/// With the `serde` feature a mention serializes as an object with these
+/// fields, in this order (the `extract` example prints one JSON array of
+/// them per line of its input). Fields are only ever added to this
+/// contract, never renamed or removed.
+///
+/// | field | value |
+/// |---|---|
+/// | `text` | the mention as written: `"more than 100"` |
+/// | `start`, `end` | byte offsets into the text, end exclusive |
+/// | `kind` | the form: `exact`, `range`, `at-least`, `more-than`, `at-most`, `fewer-than`, `between`, `approximately`, `nearly`, `vague`, `unknown` ([`Mention::kind`]) |
+/// | `low`, `high` | the bounds as decimal strings; `null` when unbounded or unknown. Inclusive whole counts for a unit that [counts whole things](Unit::counts_whole) ("more than 100" people has `low` `"101"`); for a measure, the numbers compared ("more than 1.5 km" has `low` `"1.5"`), a share's `high` at most `"1"` ([`Mention::low`]) |
+/// | `value` | the value in the compact value grammar: `">100"` |
+/// | `unit` | the unit: `people`, `km`, `m`, `hours`, `days`, `weeks`, `factions`, `brigades`, `percent`, `share`, … or another word ([`Unit`]) |
+/// | `noun` | the noun phrase counted, or `null` |
+/// | `measure` | `killed`, `wounded`, `captured`, `released`, `executed`, `surrendered`, `taken-hostage`, `strength`, `casualties`, `defected`, `duration`, `distance`, `groups`, …, or `null` |
+/// | `low_open`, `high_open` | whether `low` or `high` is excluded: a strict comparison on a measure or a share ("more than half" has `low` `"0.5"`, `low_open` `true`); always `false` for whole counts |
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use reckon::Lexicon;
+/// use reckon::text;
+///
+/// let found = text::extract("A source confirmed more than 100 people had been killed.", Lexicon::shared());
+/// assert_eq!(
+///     serde_json::to_string(&found).unwrap(),
+///     concat!(
+///         r#"[{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"#,
+///         r#""value":">100","unit":"people","noun":"people","measure":"killed","#,
+///         r#""low_open":false,"high_open":false}]"#,
+///     )
+/// );
+/// # }
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention<'a> {
     source: &'a str,
@@ -38,6 +75,11 @@ pub struct Mention<'a> {
 }
 
 impl<'a> Mention<'a> {
+    /// The text the mention was found in.
+    pub(crate) fn source_text(&self) -> &'a str {
+        self.source
+    }
+
     /// The mention as written: "more than 100", "50–170", "dozens".
     pub fn text(&self) -> &'a str {
         self.source.get(self.start..self.end).unwrap_or("")
@@ -160,6 +202,29 @@ impl<'a> Mention<'a> {
     /// What the figure reports, where the sentence says it.
     pub fn measure(&self) -> Option<&Measure> {
         self.measure.as_ref()
+    }
+}
+
+/// Writes the documented JSON contract (see [`Mention`]).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Mention<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let decimal = |d: Option<Decimal>| d.map(|d| d.normalize().to_string());
+        let mut m = s.serialize_struct("Mention", 12)?;
+        m.serialize_field("text", self.text())?;
+        m.serialize_field("start", &self.start)?;
+        m.serialize_field("end", &self.end)?;
+        m.serialize_field("kind", self.kind())?;
+        m.serialize_field("low", &decimal(self.low()))?;
+        m.serialize_field("high", &decimal(self.high()))?;
+        m.serialize_field("value", &self.value.to_string())?;
+        m.serialize_field("unit", self.unit.as_str())?;
+        m.serialize_field("noun", &self.noun())?;
+        m.serialize_field("measure", &self.measure.as_ref().map(Measure::as_str))?;
+        m.serialize_field("low_open", &self.low_open())?;
+        m.serialize_field("high_open", &self.high_open())?;
+        m.end()
     }
 }
 
