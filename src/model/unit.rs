@@ -100,7 +100,7 @@ impl Default for Measure {
 /// | [`Factions`](Unit::Factions), [`Brigades`](Unit::Brigades), [`Battalions`](Unit::Battalions), [`Groups`](Unit::Groups) | `factions`, `brigades`, `battalions`, `groups` | faction, brigade, battalion | whole | groups |
 /// | [`Percent`](Unit::Percent) | `percent` | %, per cent, pc | measured | |
 /// | [`Share`](Unit::Share) | `share` | | measured, 0 to 1 | |
-/// | area, money, temperature, mass, volume | `acres`, `hectares`, `dollars`, `euros`, `pounds`, `degrees`, `kg`, `grams`, `tonnes`, `tons`, `litres`, `gallons`, `barrels` | the singulars, ha, lbs, kilogram(s), liter(s) | measured | |
+/// | area, money, temperature, mass, volume | `acres`, `hectares`, `dollars`, `euros`, `pounds`, `degrees`, `kg`, `grams`, `tonnes`, `tons`, `litres`, `gallons`, `barrels` | the singulars, ha, $, €, £, lbs, kilogram(s), liter(s) | measured | |
 ///
 /// ```
 /// use reckon::{Measure, Unit};
@@ -251,9 +251,9 @@ pub(crate) static UNITS: [UnitRow; 33] = [
     row(Unit::Groups, &["groups"], Whole, GROUPS),
     row(Unit::Acres, &["acres", "acre"], Measured, None),
     row(Unit::Hectares, &["hectares", "hectare", "ha"], Measured, None),
-    row(Unit::Dollars, &["dollars", "dollar"], Measured, None),
-    row(Unit::Euros, &["euros", "euro"], Measured, None),
-    row(Unit::Pounds, &["pounds", "pound", "lbs"], Measured, None),
+    row(Unit::Dollars, &["dollars", "dollar", "$"], Measured, None),
+    row(Unit::Euros, &["euros", "euro", "€"], Measured, None),
+    row(Unit::Pounds, &["pounds", "pound", "lbs", "£"], Measured, None),
     row(Unit::Degrees, &["degrees", "degree"], Measured, None),
     row(Unit::Kilograms, &["kg", "kilograms", "kilogram"], Measured, None),
     row(Unit::Grams, &["grams", "gram"], Measured, None),

@@ -103,3 +103,64 @@ pub(super) fn unit_of_head(cx: &Cx<'_>, head: usize) -> Option<Unit> {
     }
     Some(Unit::Other(s.to_lowercase().into()))
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use crate::model::unit::UNITS;
+    use crate::text::extract;
+    use crate::{Lexicon, Unit};
+
+    /// The unit of the one mention in `text`, and its low end and openness.
+    fn read(text: &str) -> (Unit, Option<Decimal>, bool) {
+        let found = extract(text, Lexicon::shared());
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let m = &found[0];
+        (m.unit().clone(), m.low(), m.low_open())
+    }
+
+    /// Every unit word the reader knows reads as `Unit`'s `FromStr` reads
+    /// it, and so counts whole things or is measured alike: after a number,
+    /// attached to it, or as the noun counted.
+    #[test]
+    fn every_unit_word_reads_as_from_str_reads_it() {
+        let measured = (Some(Decimal::new(15, 1)), true);
+        let whole = (Some(Decimal::TWO), false);
+        for row in &UNITS {
+            for &word in row.words {
+                let unit: Unit = word.parse().unwrap();
+                assert_eq!(unit, row.unit, "{word}");
+                let mut texts = vec![format!("more than 1.5 {word}")];
+                if matches!(word, "$" | "€" | "£") {
+                    texts = vec![format!("{word}1.5"), format!("{word} 1.5")];
+                } else if word.chars().all(|c| c.is_ascii_alphabetic())
+                    && crate::text::vocabulary::lookup(word)
+                        .and_then(|w| w.unit)
+                        .is_some_and(|u| u.after_a_number.is_some())
+                {
+                    texts.push(format!("more than 1.5{word}"));
+                }
+                for text in texts {
+                    let (got, low, open) = read(&text);
+                    assert_eq!(got, unit, "{text}");
+                    assert_eq!(got.counts_whole(), unit.counts_whole(), "{text}");
+                    if text.starts_with("more than") && unit != Unit::Share {
+                        let want = if unit.counts_whole() { whole } else { measured };
+                        assert_eq!((low, open), want, "{text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn one_letter_units_read_only_where_they_can() {
+        assert_eq!(read("a 10m wall").0, Unit::Metres);
+        assert_eq!(read("at 10 m.").0, Unit::Metres);
+        assert_eq!(read("3 m people").0, Unit::People);
+        assert_eq!(read("after 2h").0, Unit::Hours);
+        // Unattached, "h" is the noun counted, read through the same table.
+        assert_eq!(read("after 2 h").0, Unit::Hours);
+    }
+}
