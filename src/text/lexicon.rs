@@ -12,6 +12,17 @@ use crate::text::vocabulary::WordMap;
 use crate::{Error, Interval};
 
 /// How an approximator hedges the number it goes with.
+///
+/// ```
+/// use reckon::Lexicon;
+/// use reckon::text::{self, Hedge, Placement};
+///
+/// let lex = Lexicon::shared();
+/// assert_eq!(lex.approximator("almost", Placement::Before).map(|a| a.hedge()), Some(Hedge::Nearly));
+/// assert_eq!(text::phrase("almost 50", lex)?.interval().to_string(), "[45, 49]");
+/// assert_eq!(text::phrase("about 50", lex)?.interval().to_string(), "[45, 55]");
+/// # Ok::<(), reckon::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Hedge {
@@ -23,6 +34,15 @@ pub enum Hedge {
 
 /// Where an approximator stands: before the number ("about 70") or after it
 /// ("3,000 or so").
+///
+/// ```
+/// use reckon::Lexicon;
+/// use reckon::text::Placement;
+///
+/// let lex = Lexicon::shared();
+/// assert!(lex.approximator("or so", Placement::After).is_some());
+/// assert!(lex.approximator("or so", Placement::Before).is_none());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Placement {

@@ -1,38 +1,7 @@
-//! Reading figures and numbers out of English.
-//!
-//! - [`phrase`] reads one phrase as an [`Estimate`]: "more than 100",
-//!   "between 25 and 28", "two or three", "5-6 thousand", "about 70",
-//!   "3,000 or so", "several hundred", "more than a dozen", "none".
-//! - [`number`] reads one number, signed: "one hundred and five", "-504",
-//!   "1.5 million", "two thirds", "forty-five (45)".
-//! - [`numerals`] finds every number in running text, dates and
-//!   identifiers included; [`extract`](crate::text::extract) finds the figures.
-//!
-//! # How phrases read
-//!
-//! Intervals follow the project's reading table (DOMAIN §3): ranges
-//! include both ends; "more than n" and "fewer than n" are strict and count
-//! whole things ("more than 100" is `[101, ∞)`); "at least", "up to", "n or
-//! more" are inclusive; approximators ("about", "some", "c.", "~", "or so")
-//! and vague words ("dozens", "a few", "several hundred") come from the
-//! [`Lexicon`], with their provenance. A vague word under a bound reads
-//! through its conventional point: "more than a dozen" is more than 12.
-//! "no" and "none" are zero; "unknown" is unknown, which is not zero.
-//!
-//! | phrase | interval |
-//! |---|---|
-//! | `12,000`, `twelve thousand`, `1.2k` | `[12000, 12000]` |
-//! | `50–170`, `from 50 to 170`, `between 50 and 170` | `[50, 170]` |
-//! | `two or three`, `two to three hundred`, `5-6 thousand` | `[2, 3]`, `[200, 300]`, `[5000, 6000]` |
-//! | `more than 100`, `over 100` | `[101, ∞)` |
-//! | `at least 18`, `18 or more`, `18+` | `[18, ∞)` |
-//! | `fewer than 10`, `under 10` | `[0, 9]` |
-//! | `up to 30`, `no more than 30` | `[0, 30]` |
-//! | `more than 10 and fewer than 20` | `[11, 19]` |
-//! | `about 70`, `some 70`, `70 or so` | `[63, 77]` (default tolerance) |
-//! | `nearly 300`, `almost 300` | `[270, 299]` |
-//! | `dozens`, `several hundred` | `[24, 119]`, `[300, 999]` |
-//! | `no`, `none`, `zero` | `[0, 0]` |
+//! Reading one phrase ([`phrase`]) or one number ([`number`]) as a whole,
+//! and every number in running text ([`numerals`]); `FromStr` and
+//! `Deserialize` for [`Estimate`] read through [`phrase`]. How phrases read
+//! is described in the [`text`](crate::text) module docs.
 
 use std::fmt;
 use std::ops::Range;
@@ -265,6 +234,19 @@ impl fmt::Display for NumeralKind {
 }
 
 /// A number found in running text by [`numerals`].
+///
+/// ```
+/// use reckon::Decimal;
+/// use reckon::text::{self, NumeralKind};
+///
+/// let text = "agent 007 met two thirds of them";
+/// let found = text::numerals(text);
+/// assert_eq!((found[0].text(), found[0].leading_zeros()), ("007", 2));
+/// assert_eq!(&text[found[1].span()], "two thirds");
+/// assert_eq!(found[1].kind(), NumeralKind::Fraction);
+/// assert_eq!(found[1].kind().to_string(), "fraction");
+/// assert_eq!(found[1].value().round_dp(2), Decimal::new(67, 2));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Numeral<'a> {
     source: &'a str,

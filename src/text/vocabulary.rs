@@ -134,15 +134,11 @@ const NUMBER_WORDS: &[(&str, W)] = &[
 /// Scale letters after digits ("10k", "10M", "1.2b"), case as written:
 /// the power of ten, and whether the letter must touch the digits. Lowercase
 /// "m", "g" and "t" are units (metres, grams, tonnes), not scales.
+#[rustfmt::skip]
 pub(crate) const SCALE_LETTERS: &[(&str, u32, Touching)] = &[
-    ("k", 3, Touching::Either),
-    ("K", 3, Touching::Either),
-    ("M", 6, Touching::Either),
-    ("MM", 6, Touching::Either),
-    ("G", 9, Touching::Either),
-    ("B", 9, Touching::Attached),
-    ("b", 9, Touching::Attached),
-    ("T", 12, Touching::Attached),
+    ("k", 3, Touching::Either), ("K", 3, Touching::Either), ("M", 6, Touching::Either),
+    ("MM", 6, Touching::Either), ("G", 9, Touching::Either), ("B", 9, Touching::Attached),
+    ("b", 9, Touching::Attached), ("T", 12, Touching::Attached),
 ];
 
 /// Whether a letter or word after digits must touch them.
@@ -171,25 +167,11 @@ pub(crate) const SCALES: &[(&str, u32)] = &[
 ];
 
 /// The value of a single-character vulgar fraction, as (numerator, denominator).
+#[rustfmt::skip]
 const VULGAR_FRACTIONS: &[(char, u8, u8)] = &[
-    ('½', 1, 2),
-    ('⅓', 1, 3),
-    ('⅔', 2, 3),
-    ('¼', 1, 4),
-    ('¾', 3, 4),
-    ('⅕', 1, 5),
-    ('⅖', 2, 5),
-    ('⅗', 3, 5),
-    ('⅘', 4, 5),
-    ('⅙', 1, 6),
-    ('⅚', 5, 6),
-    ('⅐', 1, 7),
-    ('⅛', 1, 8),
-    ('⅜', 3, 8),
-    ('⅝', 5, 8),
-    ('⅞', 7, 8),
-    ('⅑', 1, 9),
-    ('⅒', 1, 10),
+    ('½', 1, 2), ('⅓', 1, 3), ('⅔', 2, 3), ('¼', 1, 4), ('¾', 3, 4), ('⅕', 1, 5), ('⅖', 2, 5),
+    ('⅗', 3, 5), ('⅘', 4, 5), ('⅙', 1, 6), ('⅚', 5, 6), ('⅐', 1, 7), ('⅛', 1, 8), ('⅜', 3, 8),
+    ('⅝', 5, 8), ('⅞', 7, 8), ('⅑', 1, 9), ('⅒', 1, 10),
 ];
 
 /// The value of a single-character vulgar fraction ("½"), as (numerator, denominator).
@@ -205,31 +187,16 @@ pub(crate) fn vulgar(c: char) -> Option<(u8, u8)> {
 
 /// Months: the word, the month, and whether it names the month only
 /// capitalized ("May", "March" and the abbreviations).
+#[rustfmt::skip]
 const MONTHS: &[(&str, u8, Case)] = &[
-    ("january", 1, Case::Any),
-    ("february", 2, Case::Any),
-    ("april", 4, Case::Any),
-    ("june", 6, Case::Any),
-    ("july", 7, Case::Any),
-    ("august", 8, Case::Any),
-    ("september", 9, Case::Any),
-    ("october", 10, Case::Any),
-    ("november", 11, Case::Any),
-    ("december", 12, Case::Any),
-    ("march", 3, Case::Capitalized),
-    ("mar", 3, Case::Capitalized),
-    ("may", 5, Case::Capitalized),
-    ("jan", 1, Case::Capitalized),
-    ("feb", 2, Case::Capitalized),
-    ("apr", 4, Case::Capitalized),
-    ("jun", 6, Case::Capitalized),
-    ("jul", 7, Case::Capitalized),
-    ("aug", 8, Case::Capitalized),
-    ("sep", 9, Case::Capitalized),
-    ("sept", 9, Case::Capitalized),
-    ("oct", 10, Case::Capitalized),
-    ("nov", 11, Case::Capitalized),
-    ("dec", 12, Case::Capitalized),
+    ("january", 1, Case::Any), ("february", 2, Case::Any), ("april", 4, Case::Any),
+    ("june", 6, Case::Any), ("july", 7, Case::Any), ("august", 8, Case::Any),
+    ("september", 9, Case::Any), ("october", 10, Case::Any), ("november", 11, Case::Any),
+    ("december", 12, Case::Any), ("march", 3, Case::Capitalized), ("mar", 3, Case::Capitalized),
+    ("may", 5, Case::Capitalized), ("jan", 1, Case::Capitalized), ("feb", 2, Case::Capitalized),
+    ("apr", 4, Case::Capitalized), ("jun", 6, Case::Capitalized), ("jul", 7, Case::Capitalized),
+    ("aug", 8, Case::Capitalized), ("sep", 9, Case::Capitalized), ("sept", 9, Case::Capitalized),
+    ("oct", 10, Case::Capitalized), ("nov", 11, Case::Capitalized), ("dec", 12, Case::Capitalized),
 ];
 
 /// In which case a word has a meaning.
@@ -257,49 +224,22 @@ pub(crate) enum Bound {
 /// longest first where one is a prefix of another. Words must be followed
 /// by white space. The approximations among them ("about", "~", "nearly")
 /// are the English [`Lexicon`](crate::Lexicon)'s approximators.
+#[rustfmt::skip]
 pub(crate) const BOUND_WORDS: &[(&str, Bound)] = &[
-    (">=", Bound::AtLeast),
-    ("≥", Bound::AtLeast),
-    ("=>", Bound::AtLeast),
-    ("<=", Bound::AtMost),
-    ("≤", Bound::AtMost),
-    (">", Bound::MoreThan),
-    ("<", Bound::FewerThan),
-    ("~", Bound::About),
-    ("≈", Bound::About),
-    ("at least", Bound::AtLeast),
-    ("no fewer than", Bound::AtLeast),
-    ("no less than", Bound::AtLeast),
-    ("not less than", Bound::AtLeast),
-    ("a minimum of", Bound::AtLeast),
-    ("more than", Bound::MoreThan),
-    ("over", Bound::MoreThan),
-    ("above", Bound::MoreThan),
-    ("in excess of", Bound::MoreThan),
-    ("upwards of", Bound::MoreThan),
-    ("at most", Bound::AtMost),
-    ("up to", Bound::AtMost),
-    ("no more than", Bound::AtMost),
-    ("not more than", Bound::AtMost),
-    ("a maximum of", Bound::AtMost),
-    ("fewer than", Bound::FewerThan),
-    ("less than", Bound::FewerThan),
-    ("under", Bound::FewerThan),
-    ("below", Bound::FewerThan),
-    ("approximately", Bound::About),
-    ("approx.", Bound::About),
-    ("approx", Bound::About),
-    ("about", Bound::About),
-    ("around", Bound::About),
-    ("roughly", Bound::About),
-    ("some", Bound::About),
-    ("circa", Bound::About),
-    ("ca.", Bound::About),
-    ("c.", Bound::About),
-    ("an estimated", Bound::About),
-    ("estimated", Bound::About),
-    ("nearly", Bound::Nearly),
-    ("almost", Bound::Nearly),
+    (">=", Bound::AtLeast), ("≥", Bound::AtLeast), ("=>", Bound::AtLeast), ("<=", Bound::AtMost),
+    ("≤", Bound::AtMost), (">", Bound::MoreThan), ("<", Bound::FewerThan), ("~", Bound::About),
+    ("≈", Bound::About), ("at least", Bound::AtLeast), ("no fewer than", Bound::AtLeast),
+    ("no less than", Bound::AtLeast), ("not less than", Bound::AtLeast),
+    ("a minimum of", Bound::AtLeast), ("more than", Bound::MoreThan), ("over", Bound::MoreThan),
+    ("above", Bound::MoreThan), ("in excess of", Bound::MoreThan), ("upwards of", Bound::MoreThan),
+    ("at most", Bound::AtMost), ("up to", Bound::AtMost), ("no more than", Bound::AtMost),
+    ("not more than", Bound::AtMost), ("a maximum of", Bound::AtMost),
+    ("fewer than", Bound::FewerThan), ("less than", Bound::FewerThan), ("under", Bound::FewerThan),
+    ("below", Bound::FewerThan), ("approximately", Bound::About), ("approx.", Bound::About),
+    ("approx", Bound::About), ("about", Bound::About), ("around", Bound::About),
+    ("roughly", Bound::About), ("some", Bound::About), ("circa", Bound::About),
+    ("ca.", Bound::About), ("c.", Bound::About), ("an estimated", Bound::About),
+    ("estimated", Bound::About), ("nearly", Bound::Nearly), ("almost", Bound::Nearly),
     ("close to", Bound::Nearly),
 ];
 
@@ -320,6 +260,7 @@ pub(crate) enum Pre {
 }
 
 /// Comparatives of prose before a number, beyond the value grammar's.
+#[rustfmt::skip]
 pub(crate) const PROSE_PREFIXES: &[(&str, Pre)] = &[
     ("at least or equal to", Pre::Bound(Bound::AtLeast)),
     ("equal to or more than", Pre::Bound(Bound::AtLeast)),
@@ -334,22 +275,14 @@ pub(crate) const PROSE_PREFIXES: &[(&str, Pre)] = &[
     ("larger or equal than", Pre::Bound(Bound::AtLeast)),
     ("greater or equal than", Pre::Bound(Bound::AtLeast)),
     ("more or equal than", Pre::Bound(Bound::AtLeast)),
-    ("not fewer than", Pre::Bound(Bound::AtLeast)),
-    ("greater than", Pre::Bound(Bound::MoreThan)),
-    ("larger than", Pre::Bound(Bound::MoreThan)),
-    ("bigger than", Pre::Bound(Bound::MoreThan)),
-    ("higher than", Pre::Bound(Bound::MoreThan)),
-    ("exceeding", Pre::Bound(Bound::MoreThan)),
-    ("exceeded", Pre::Bound(Bound::MoreThan)),
-    ("exceeds", Pre::Bound(Bound::MoreThan)),
-    ("exceed", Pre::Bound(Bound::MoreThan)),
-    ("surpassing", Pre::Bound(Bound::MoreThan)),
-    ("surpassed", Pre::Bound(Bound::MoreThan)),
-    ("surpasses", Pre::Bound(Bound::MoreThan)),
-    ("surpass", Pre::Bound(Bound::MoreThan)),
-    ("well over", Pre::Bound(Bound::MoreThan)),
-    ("well above", Pre::Bound(Bound::MoreThan)),
-    ("just over", Pre::Bound(Bound::MoreThan)),
+    ("not fewer than", Pre::Bound(Bound::AtLeast)), ("greater than", Pre::Bound(Bound::MoreThan)),
+    ("larger than", Pre::Bound(Bound::MoreThan)), ("bigger than", Pre::Bound(Bound::MoreThan)),
+    ("higher than", Pre::Bound(Bound::MoreThan)), ("exceeding", Pre::Bound(Bound::MoreThan)),
+    ("exceeded", Pre::Bound(Bound::MoreThan)), ("exceeds", Pre::Bound(Bound::MoreThan)),
+    ("exceed", Pre::Bound(Bound::MoreThan)), ("surpassing", Pre::Bound(Bound::MoreThan)),
+    ("surpassed", Pre::Bound(Bound::MoreThan)), ("surpasses", Pre::Bound(Bound::MoreThan)),
+    ("surpass", Pre::Bound(Bound::MoreThan)), ("well over", Pre::Bound(Bound::MoreThan)),
+    ("well above", Pre::Bound(Bound::MoreThan)), ("just over", Pre::Bound(Bound::MoreThan)),
     ("just above", Pre::Bound(Bound::MoreThan)),
     ("less than or equal to", Pre::Bound(Bound::AtMost)),
     ("fewer than or equal to", Pre::Bound(Bound::AtMost)),
@@ -363,27 +296,15 @@ pub(crate) const PROSE_PREFIXES: &[(&str, Pre)] = &[
     ("equal to or fewer than", Pre::Bound(Bound::AtMost)),
     ("equal to or smaller than", Pre::Bound(Bound::AtMost)),
     ("equal to or lower than", Pre::Bound(Bound::AtMost)),
-    ("no greater than", Pre::Bound(Bound::AtMost)),
-    ("no larger than", Pre::Bound(Bound::AtMost)),
-    ("no higher than", Pre::Bound(Bound::AtMost)),
-    ("not exceeding", Pre::Bound(Bound::AtMost)),
-    ("as many as", Pre::Bound(Bound::AtMost)),
-    ("within", Pre::Bound(Bound::AtMost)),
-    ("smaller than", Pre::Bound(Bound::FewerThan)),
-    ("lower than", Pre::Bound(Bound::FewerThan)),
-    ("just under", Pre::Bound(Bound::FewerThan)),
-    ("just below", Pre::Bound(Bound::FewerThan)),
-    ("well under", Pre::Bound(Bound::FewerThan)),
-    ("well below", Pre::Bound(Bound::FewerThan)),
-    ("exactly", Pre::Exactly),
-    ("precisely", Pre::Exactly),
-    ("a total of", Pre::Exactly),
-    ("equal to", Pre::Exactly),
-    ("equals to", Pre::Exactly),
-    ("equals", Pre::Exactly),
-    ("equaling to", Pre::Exactly),
-    ("equaling", Pre::Exactly),
-    ("equalling to", Pre::Exactly),
+    ("no greater than", Pre::Bound(Bound::AtMost)), ("no larger than", Pre::Bound(Bound::AtMost)),
+    ("no higher than", Pre::Bound(Bound::AtMost)), ("not exceeding", Pre::Bound(Bound::AtMost)),
+    ("as many as", Pre::Bound(Bound::AtMost)), ("within", Pre::Bound(Bound::AtMost)),
+    ("smaller than", Pre::Bound(Bound::FewerThan)), ("lower than", Pre::Bound(Bound::FewerThan)),
+    ("just under", Pre::Bound(Bound::FewerThan)), ("just below", Pre::Bound(Bound::FewerThan)),
+    ("well under", Pre::Bound(Bound::FewerThan)), ("well below", Pre::Bound(Bound::FewerThan)),
+    ("exactly", Pre::Exactly), ("precisely", Pre::Exactly), ("a total of", Pre::Exactly),
+    ("equal to", Pre::Exactly), ("equals to", Pre::Exactly), ("equals", Pre::Exactly),
+    ("equaling to", Pre::Exactly), ("equaling", Pre::Exactly), ("equalling to", Pre::Exactly),
     ("equalling", Pre::Exactly),
 ];
 
@@ -405,6 +326,7 @@ pub(crate) enum Ending {
 }
 
 /// Comparatives of prose after a number, beyond the value grammar's.
+#[rustfmt::skip]
 pub(crate) const PROSE_SUFFIXES: &[(&str, Post, Ending)] = &[
     ("and more", Post::Bound(Bound::AtLeast), Ending::Complete),
     ("or greater", Post::Bound(Bound::AtLeast), Ending::Complete),
@@ -423,8 +345,7 @@ pub(crate) const PROSE_SUFFIXES: &[(&str, Post, Ending)] = &[
     ("and less", Post::Bound(Bound::AtMost), Ending::Complete),
     ("or less than", Post::Bound(Bound::AtMost), Ending::Open),
     ("or fewer than", Post::Bound(Bound::AtMost), Ending::Open),
-    ("or equal to", Post::OrEqual, Ending::Open),
-    ("or equal", Post::OrEqual, Ending::Complete),
+    ("or equal to", Post::OrEqual, Ending::Open), ("or equal", Post::OrEqual, Ending::Complete),
 ];
 
 /// Prose approximators beyond the value grammar's: before a number, read

@@ -54,7 +54,7 @@ use units::{After, unit_word};
 ///
 /// let found = text::extract("A source confirmed more than 100 people had been killed.", Lexicon::shared());
 /// assert_eq!(
-///     serde_json::to_string(&found).unwrap(),
+///     serde_json::to_string(&found)?,
 ///     concat!(
 ///         r#"[{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"#,
 ///         r#""value":">100","unit":"people","noun":"people","measure":"killed","#,
@@ -62,6 +62,7 @@ use units::{After, unit_word};
 ///     )
 /// );
 /// # }
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention<'a> {
@@ -108,6 +109,18 @@ impl<'a> Mention<'a> {
     /// The form of the value as a word: `exact`, `range`, `at-least`,
     /// `more-than`, `at-most`, `fewer-than`, `approximately`, `nearly`,
     /// `vague`, `unknown` (and `triple`, which prose never gives).
+    ///
+    /// ```
+    /// use reckon::{Lexicon, Measure, Unit};
+    /// use reckon::text;
+    ///
+    /// let m = &text::extract("Dozens of rebel fighters were killed.", Lexicon::shared())[0];
+    /// assert_eq!((m.text(), m.kind()), ("Dozens", "vague"));
+    /// assert_eq!((m.start(), m.end()), (0, 6));
+    /// assert_eq!(m.value().interval().to_string(), "[24, 119]");
+    /// assert_eq!((m.noun(), m.noun_span()), (Some("rebel fighters"), Some(10..24)));
+    /// assert_eq!((m.unit(), m.measure()), (&Unit::People, Some(&Measure::Killed)));
+    /// ```
     pub fn kind(&self) -> &'static str {
         form_name(self.value.form())
     }
