@@ -526,6 +526,9 @@ impl Class {
     }
 }
 
+// Every class has a bit of its own in a `u32` (`AfterAndMore` is the last).
+const _: () = assert!((Class::AfterAndMore as u32) < u32::BITS);
+
 /// Nouns that count people.
 #[rustfmt::skip]
 const PEOPLE: &[&str] = &[
