@@ -22,7 +22,17 @@ fn figure_salad() -> impl Strategy<Value = String> {
 }
 
 fn check_spans(text: &str) {
-    for m in text::extract(text, Lexicon::shared()) {
+    let found = text::extract(text, Lexicon::shared());
+    // Every mention drafts a claim row quoting the text, and serializes.
+    let mut drafter = text::Drafter::new();
+    for m in &found {
+        let row = drafter.draft(m);
+        assert!(!row.figure().is_empty(), "{} in {text:?}", m.text());
+        assert!(text.contains(row.quote()), "{} in {text:?}", m.text());
+    }
+    #[cfg(feature = "serde")]
+    assert!(serde_json::to_string(&found).is_ok(), "{text:?}");
+    for m in found {
         let r = m.span();
         assert!(r.start < r.end && r.end <= text.len(), "{r:?} in {text:?}");
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
@@ -121,5 +131,7 @@ fn reading_types_are_send_and_sync() {
     check::<reckon::text::Numeral<'static>>();
     check::<reckon::text::NumeralKind>();
     check::<reckon::text::Approximator>();
+    check::<reckon::text::DraftClaim>();
+    check::<reckon::text::Drafter>();
     check::<reckon::Lexicon>();
 }

@@ -1,6 +1,7 @@
 //! Extracts figures and numerals from any UTF-8 input: no panic, every span
-//! lies on character boundaries inside the text, and every mention's ends
-//! are in order and its value writes and reads back.
+//! lies on character boundaries inside the text, every mention's ends are
+//! in order and its value writes and reads back, and its draft claim row
+//! quotes the text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,7 +12,11 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    let mut drafter = text::Drafter::new();
     for m in text::extract(text, Lexicon::shared()) {
+        let row = drafter.draft(&m);
+        assert!(!row.figure().is_empty());
+        assert!(text.contains(row.quote()), "{text:?}: {} quotes {:?}", m.text(), row.quote());
         let r = m.span();
         assert!(r.start < r.end && r.end <= text.len());
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));

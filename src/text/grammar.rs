@@ -1,91 +1,33 @@
 //! The compact value grammar: reading `50–170`, `20+`, `~1000`, `dozens`, …
-//! (writing is `Display for Estimate`). The prose parser shares its
-//! vocabulary: [`BOUND_WORDS`] and [`read_number`].
-
-use std::str::FromStr;
+//! (writing is `Display for Estimate`), with a lexicon's vague words and
+//! approximators. Its bound words are the vocabulary's
+//! ([`BOUND_WORDS`], [`BOUND_SUFFIXES`]).
 
 use rust_decimal::Decimal;
 
 use crate::model::Tolerance;
-use crate::text::Placement;
+use crate::text::lexicon::Placement;
+use crate::text::vocabulary::{BOUND_SUFFIXES, BOUND_WORDS, Bound, SCALES};
 use crate::{Error, Estimate, Lexicon};
 
-/// What a bound word or symbol makes of the number after it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Bound {
-    AtLeast,
-    MoreThan,
-    AtMost,
-    FewerThan,
-    About,
-    Nearly,
+impl Lexicon {
+    /// Reads a value in the compact grammar with this table's terms and
+    /// tolerance (`str::parse` uses the default table).
+    ///
+    /// ```
+    /// use reckon::Lexicon;
+    ///
+    /// let v = Lexicon::english().read("several hundred")?;
+    /// assert_eq!(v.interval().to_string(), "[300, 999]");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the text is not a value; see [`Estimate`](crate::Estimate).
+    pub fn read(&self, text: &str) -> Result<Estimate, Error> {
+        read(text, self)
+    }
 }
-
-/// Words and symbols that stand before a number, longest first where one is
-/// a prefix of another. Words must be followed by white space.
-pub(crate) const BOUND_WORDS: &[(&str, Bound)] = &[
-    (">=", Bound::AtLeast),
-    ("≥", Bound::AtLeast),
-    ("=>", Bound::AtLeast),
-    ("<=", Bound::AtMost),
-    ("≤", Bound::AtMost),
-    (">", Bound::MoreThan),
-    ("<", Bound::FewerThan),
-    ("~", Bound::About),
-    ("≈", Bound::About),
-    ("at least", Bound::AtLeast),
-    ("no fewer than", Bound::AtLeast),
-    ("no less than", Bound::AtLeast),
-    ("not less than", Bound::AtLeast),
-    ("a minimum of", Bound::AtLeast),
-    ("more than", Bound::MoreThan),
-    ("over", Bound::MoreThan),
-    ("above", Bound::MoreThan),
-    ("in excess of", Bound::MoreThan),
-    ("upwards of", Bound::MoreThan),
-    ("at most", Bound::AtMost),
-    ("up to", Bound::AtMost),
-    ("no more than", Bound::AtMost),
-    ("not more than", Bound::AtMost),
-    ("a maximum of", Bound::AtMost),
-    ("fewer than", Bound::FewerThan),
-    ("less than", Bound::FewerThan),
-    ("under", Bound::FewerThan),
-    ("below", Bound::FewerThan),
-    ("approximately", Bound::About),
-    ("approx.", Bound::About),
-    ("approx", Bound::About),
-    ("about", Bound::About),
-    ("around", Bound::About),
-    ("roughly", Bound::About),
-    ("some", Bound::About),
-    ("circa", Bound::About),
-    ("ca.", Bound::About),
-    ("c.", Bound::About),
-    ("an estimated", Bound::About),
-    ("estimated", Bound::About),
-    ("nearly", Bound::Nearly),
-    ("almost", Bound::Nearly),
-    ("close to", Bound::Nearly),
-];
-
-/// Words that stand after a number.
-pub(crate) const BOUND_SUFFIXES: &[(&str, Bound)] = &[
-    ("or more", Bound::AtLeast),
-    ("or so", Bound::About),
-    ("or fewer", Bound::AtMost),
-    ("or less", Bound::AtMost),
-];
-
-/// Scale words and suffixes after a number, with their multiplier's power of ten.
-pub(crate) const SCALES: &[(&str, u32)] = &[
-    ("thousand", 3),
-    ("million", 6),
-    ("billion", 9),
-    ("mn", 6),
-    ("bn", 9),
-    ("k", 3),
-];
 
 /// Dashes that separate the ends of a range.
 const DASHES: &[char] = &['–', '—', '‒', '-', '−'];
@@ -434,39 +376,6 @@ fn read_digits(s: &str) -> Result<Decimal, String> {
     }
     let m = i128::try_from(mantissa).map_err(|_| format!("'{s}' is too large"))?;
     Decimal::try_from_i128_with_scale(m, scale).map_err(|_| format!("'{s}' is too large"))
-}
-
-/// Reads the value grammar with the default [`Lexicon`]; see [`Estimate`].
-impl FromStr for Estimate {
-    type Err = Error;
-
-    /// Reads the value grammar, and failing that a text that starts with a
-    /// word as the English phrase [`text::phrase`](crate::text::parse::phrase)
-    /// reads ("more than 10 and fewer than 20", "a few hundred"). Figures
-    /// and marks are the grammar's alone (`12,00` is refused, not read as
-    /// 12), and an error is the grammar's.
-    fn from_str(s: &str) -> Result<Self, Error> {
-        let lex = Lexicon::shared();
-        read(s, lex).or_else(|e| {
-            if s.trim_start().starts_with(char::is_alphabetic) {
-                crate::text::parse::phrase(s, lex).map_err(|_| e)
-            } else {
-                Err(e)
-            }
-        })
-    }
-}
-
-/// Reads an English phrase or the value grammar with the English
-/// [`Lexicon`], as [`text::phrase`](crate::text::phrase) does. A dossier
-/// file's values are read with the file's own lexicon instead (see
-/// [`io`](crate::io)).
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Estimate {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        crate::text::parse::phrase(&s, Lexicon::shared()).map_err(serde::de::Error::custom)
-    }
 }
 
 #[cfg(test)]

@@ -1,15 +1,28 @@
 //! The table of vague quantity words and approximators ("about", "nearly",
 //! "or so") that text is read with: a configurable, sourced [`Lexicon`].
 
+use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
 use crate::model::{Tolerance, VagueTerm, normalize};
-use crate::text::token::Pattern;
+use crate::text::token::{Pattern, with_lowercase};
+use crate::text::vocabulary::WordMap;
 use crate::{Error, Interval};
 
 /// How an approximator hedges the number it goes with.
+///
+/// ```
+/// use reckon::Lexicon;
+/// use reckon::text::{self, Hedge, Placement};
+///
+/// let lex = Lexicon::shared();
+/// assert_eq!(lex.approximator("almost", Placement::Before).map(|a| a.hedge()), Some(Hedge::Nearly));
+/// assert_eq!(text::phrase("almost 50", lex)?.interval().to_string(), "[45, 49]");
+/// assert_eq!(text::phrase("about 50", lex)?.interval().to_string(), "[45, 55]");
+/// # Ok::<(), reckon::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Hedge {
@@ -21,6 +34,15 @@ pub enum Hedge {
 
 /// Where an approximator stands: before the number ("about 70") or after it
 /// ("3,000 or so").
+///
+/// ```
+/// use reckon::Lexicon;
+/// use reckon::text::Placement;
+///
+/// let lex = Lexicon::shared();
+/// assert!(lex.approximator("or so", Placement::After).is_some());
+/// assert!(lex.approximator("or so", Placement::Before).is_none());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Placement {
@@ -188,77 +210,47 @@ impl Approximator {
 /// assert_eq!(text::phrase("about 200", &strict)?.interval().to_string(), "[190, 210]");
 /// # Ok::<(), reckon::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Lexicon {
     terms: Vec<Arc<VagueTerm>>,
     tolerance: Tolerance,
     approximators: Vec<Approximator>,
     /// The terms' names as token patterns, in table order.
     term_patterns: Vec<Pattern>,
-    /// Bloom filters of the first words of terms, and of approximators.
-    term_words: WordFilter,
-    approximator_words: WordFilter,
-    /// Lookups by first and last word, lowercase, sorted.
+    /// Where the terms and approximators are, by a word of theirs.
     index: Index,
 }
 
-/// Where to find the terms and approximators that start or end with a word.
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("terms", &self.terms)
+            .field("tolerance", &self.tolerance)
+            .field("approximators", &self.approximators)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The terms and approximators that start or end with a word, lowercase:
+/// their positions in the table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Index {
-    /// (first word, term).
-    terms: Vec<(Box<str>, usize)>,
-    /// (first word, approximator placed before a number).
-    before_first: Vec<(Box<str>, usize)>,
-    /// (last word, approximator placed before a number).
-    before_last: Vec<(Box<str>, usize)>,
-    /// (first word, approximator placed after a number).
-    after_first: Vec<(Box<str>, usize)>,
+    /// Terms, by first word.
+    terms: WordMap<Box<str>, Vec<usize>>,
+    /// Approximators placed before a number, by first word.
+    before_first: WordMap<Box<str>, Vec<usize>>,
+    /// Approximators placed before a number, by last word.
+    before_last: WordMap<Box<str>, Vec<usize>>,
+    /// Approximators placed after a number, by first word.
+    after_first: WordMap<Box<str>, Vec<usize>>,
 }
 
-/// A Bloom filter of words, matched without regard to case: a cheap test
-/// whether a word of running text can start a lexicon entry.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct WordFilter([u64; 16]);
-
-impl WordFilter {
-    /// Two bit positions for a word, from an FNV-1a hash of it lowercased.
-    fn bits(word: &str) -> [usize; 2] {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut mix = |b: u8| {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        };
-        if word.is_ascii() {
-            word.bytes().for_each(|b| mix(b.to_ascii_lowercase()));
-        } else {
-            let mut buf = [0; 4];
-            for c in word.chars().flat_map(char::to_lowercase) {
-                c.encode_utf8(&mut buf).bytes().for_each(&mut mix);
-            }
-        }
-        [(h & 1023) as usize, ((h >> 10) & 1023) as usize]
+/// The positions `map` holds for `word`, in any case.
+fn keyed<'m>(map: &'m WordMap<Box<str>, Vec<usize>>, word: &str) -> &'m [usize] {
+    if map.is_empty() {
+        return &[];
     }
-
-    fn insert(&mut self, word: &str) {
-        for b in Self::bits(word) {
-            if let Some(w) = self.0.get_mut(b / 64) {
-                *w |= 1 << (b % 64);
-            }
-        }
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        Self::bits(word)
-            .iter()
-            .all(|b| self.0.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0))
-    }
-}
-
-/// The entries of a sorted list keyed by `word`.
-fn keyed<'a>(list: &'a [(Box<str>, usize)], word: &str) -> impl Iterator<Item = usize> + 'a {
-    let start = list.partition_point(|(k, _)| &**k < word);
-    let end = list.partition_point(|(k, _)| &**k <= word);
-    list.get(start..end).unwrap_or(&[]).iter().map(|(_, i)| *i)
+    with_lowercase(word, |w| map.get(w)).map_or(&[], Vec::as_slice)
 }
 
 impl Default for Lexicon {
@@ -277,8 +269,6 @@ impl Lexicon {
             tolerance: Tolerance::default(),
             approximators: Vec::new(),
             term_patterns: Vec::new(),
-            term_words: WordFilter::default(),
-            approximator_words: WordFilter::default(),
             index: Index::default(),
         }
     }
@@ -374,76 +364,64 @@ impl Lexicon {
         approximator.tolerance.unwrap_or(self.tolerance)
     }
 
-    /// Whether a word may start a term.
+    /// Whether a word (in any case) starts a term.
     pub(crate) fn may_start_term(&self, word: &str) -> bool {
-        self.term_words.may_hold(word)
+        !keyed(&self.index.terms, word).is_empty()
     }
 
-    /// Whether a word may start an approximator.
-    pub(crate) fn may_start_approximator(&self, word: &str) -> bool {
-        self.approximator_words.may_hold(word)
-    }
-
-    /// The terms whose first word is `word` (lowercase).
+    /// The terms whose first word is `word` (in any case).
     pub(crate) fn terms_starting<'a>(
         &'a self,
         word: &str,
     ) -> impl Iterator<Item = (&'a Arc<VagueTerm>, &'a Pattern)> + 'a {
         keyed(&self.index.terms, word)
-            .filter_map(|i| Some((self.terms.get(i)?, self.term_patterns.get(i)?)))
+            .iter()
+            .filter_map(|&i| Some((self.terms.get(i)?, self.term_patterns.get(i)?)))
     }
 
-    /// The approximators at `placement` whose first word is `word` (lowercase).
+    /// The approximators at `placement` whose first word is `word` (in any case).
     pub(crate) fn approximators_starting<'a>(
         &'a self,
         word: &str,
         placement: Placement,
     ) -> impl Iterator<Item = &'a Approximator> + 'a {
-        let list = match placement {
+        let map = match placement {
             Placement::Before => &self.index.before_first,
             Placement::After => &self.index.after_first,
         };
-        keyed(list, word).filter_map(|i| self.approximators.get(i))
+        keyed(map, word)
+            .iter()
+            .filter_map(|&i| self.approximators.get(i))
     }
 
-    /// The approximators placed before a number whose last word is `word` (lowercase).
+    /// The approximators placed before a number whose last word is `word`
+    /// (in any case).
     pub(crate) fn approximators_ending<'a>(
         &'a self,
         word: &str,
     ) -> impl Iterator<Item = &'a Approximator> + 'a {
-        keyed(&self.index.before_last, word).filter_map(|i| self.approximators.get(i))
+        keyed(&self.index.before_last, word)
+            .iter()
+            .filter_map(|&i| self.approximators.get(i))
     }
 
     fn reindex(&mut self) {
         self.term_patterns = self.terms.iter().map(|t| Pattern::new(t.name())).collect();
-        self.term_words = WordFilter::default();
-        for p in &self.term_patterns {
-            self.term_words.insert(p.first());
-        }
-        self.approximator_words = WordFilter::default();
-        for a in &self.approximators {
-            self.approximator_words.insert(a.pattern.first());
-        }
         let mut index = Index::default();
+        let add = |map: &mut WordMap<Box<str>, Vec<usize>>, word: &str, i: usize| {
+            map.entry(word.into()).or_default().push(i);
+        };
         for (i, p) in self.term_patterns.iter().enumerate() {
-            index.terms.push((p.first().into(), i));
+            add(&mut index.terms, p.first(), i);
         }
         for (i, a) in self.approximators.iter().enumerate() {
             match a.placement {
                 Placement::Before => {
-                    index.before_first.push((a.pattern.first().into(), i));
-                    index.before_last.push((a.pattern.last().into(), i));
+                    add(&mut index.before_first, a.pattern.first(), i);
+                    add(&mut index.before_last, a.pattern.last(), i);
                 }
-                Placement::After => index.after_first.push((a.pattern.first().into(), i)),
+                Placement::After => add(&mut index.after_first, a.pattern.first(), i),
             }
-        }
-        for list in [
-            &mut index.terms,
-            &mut index.before_first,
-            &mut index.before_last,
-            &mut index.after_first,
-        ] {
-            list.sort();
         }
         self.index = index;
     }
@@ -468,15 +446,6 @@ impl Lexicon {
     /// Every term, in table order.
     pub fn terms(&self) -> impl Iterator<Item = &VagueTerm> {
         self.terms.iter().map(|t| &**t)
-    }
-
-    /// Reads a value in the compact grammar with this table's terms and
-    /// tolerance (`str::parse` uses the default table).
-    ///
-    /// # Errors
-    /// When the text is not a value; see [`Estimate`](crate::Estimate).
-    pub fn read(&self, text: &str) -> Result<crate::Estimate, Error> {
-        crate::text::grammar::read(text, self)
     }
 }
 
@@ -582,7 +551,10 @@ const NEARLY_RULE: &str = "reckon's reading of approximators: 'nearly / almost n
 
 /// The value grammar's approximation words, and prose ones.
 fn english_approximators() -> Vec<Approximator> {
-    use crate::text::grammar::{BOUND_SUFFIXES, BOUND_WORDS, Bound};
+    use crate::text::vocabulary::{
+        BOUND_SUFFIXES, BOUND_WORDS, Bound, PROSE_ABOUT_AFTER, PROSE_ABOUT_BEFORE,
+        PROSE_NEARLY_BEFORE,
+    };
     let mut v = Vec::new();
     let mut add = |phrase: &str, hedge: Hedge, placement: Placement, from: &str| {
         if let Ok(a) = Approximator::new(phrase, hedge, placement, from) {
@@ -601,39 +573,16 @@ fn english_approximators() -> Vec<Approximator> {
             add(word, Hedge::About, Placement::After, ABOUT_RULE);
         }
     }
-    let prose = "common usage, read as 'about'; ";
-    for phrase in [
-        "estimated at",
-        "an estimated total of",
-        "in the region of",
-        "in the order of",
-        "on the order of",
-        "something like",
-        "somewhere around",
-        "more or less",
-    ] {
-        add(
-            phrase,
-            Hedge::About,
-            Placement::Before,
-            &format!("{prose}{ABOUT_RULE}"),
-        );
+    let about = format!("common usage, read as 'about'; {ABOUT_RULE}");
+    for phrase in PROSE_ABOUT_BEFORE {
+        add(phrase, Hedge::About, Placement::Before, &about);
     }
-    for phrase in ["or thereabouts", "give or take", "more or less"] {
-        add(
-            phrase,
-            Hedge::About,
-            Placement::After,
-            &format!("{prose}{ABOUT_RULE}"),
-        );
+    for phrase in PROSE_ABOUT_AFTER {
+        add(phrase, Hedge::About, Placement::After, &about);
     }
-    for phrase in ["not quite", "just shy of", "close on"] {
-        add(
-            phrase,
-            Hedge::Nearly,
-            Placement::Before,
-            &format!("common usage, read as 'nearly'; {NEARLY_RULE}"),
-        );
+    let nearly = format!("common usage, read as 'nearly'; {NEARLY_RULE}");
+    for phrase in PROSE_NEARLY_BEFORE {
+        add(phrase, Hedge::Nearly, Placement::Before, &nearly);
     }
     v
 }

@@ -1,6 +1,119 @@
-//! Reading English: numbers and number words, the compact value grammar,
-//! phrases ("more than a hundred"), and every figure in a paragraph.
+//! Reading English: one phrase as a value ("more than a hundred"), one
+//! number ("one hundred and five"), every number in running text, and every
+//! figure in a paragraph with its unit, noun phrase and measure.
+//!
+//! - [`phrase`] reads one phrase as an [`Estimate`]: "more than 100",
+//!   "between 25 and 28", "two or three", "5-6 thousand", "about 70",
+//!   "3,000 or so", "several hundred", "more than a dozen", "none".
+//! - [`number`] reads one number, signed: "one hundred and five", "-504",
+//!   "1.5 million", "two thirds", "forty-five (45)".
+//! - [`numerals`] finds every number in running text, dates and
+//!   identifiers included, as a [`Numeral`].
+//! - [`extract`] finds the figures, as [`Mention`]s; [`Drafter`] turns
+//!   them into [`DraftClaim`]s, the rows of a claims table waiting for a
+//!   source.
+//! - The vague words and approximators are the [`Lexicon`]'s
+//!   ([`Approximator`], [`Hedge`], [`Placement`]).
+//!
+//! ```
+//! use reckon::text;
+//! use reckon::{Lexicon, Measure};
+//!
+//! let text = "20 Lebanese soldiers killed, 85 wounded and 24 captured (14 released, 4 executed)";
+//! let found = text::extract(text, Lexicon::shared());
+//! let read: Vec<_> = found
+//!     .iter()
+//!     .map(|m| (m.text(), m.noun(), m.measure().map(Measure::as_str)))
+//!     .collect();
+//! assert_eq!(read, [
+//!     ("20", Some("Lebanese soldiers"), Some("killed")),
+//!     ("85", None, Some("wounded")),
+//!     ("24", None, Some("captured")),
+//!     ("14", None, Some("released")),
+//!     ("4", None, Some("executed")),
+//! ]);
+//! assert_eq!(text::phrase("more than a dozen", Lexicon::shared())?.to_string(), ">12");
+//! # Ok::<(), reckon::Error>(())
+//! ```
+//!
+//! # How phrases read
+//!
+//! Intervals follow the project's reading table ([design notes §3](crate::design)): ranges
+//! include both ends; "more than n" and "fewer than n" are strict and count
+//! whole things ("more than 100" is `[101, ∞)`); "at least", "up to", "n or
+//! more" are inclusive; approximators ("about", "some", "c.", "~", "or so")
+//! and vague words ("dozens", "a few", "several hundred") come from the
+//! [`Lexicon`], with their provenance. A vague word under a bound reads
+//! through its conventional point: "more than a dozen" is more than 12.
+//! "no" and "none" are zero; "unknown" is unknown, which is not zero.
+//!
+//! | phrase | interval |
+//! |---|---|
+//! | `12,000`, `twelve thousand`, `1.2k` | `[12000, 12000]` |
+//! | `50–170`, `from 50 to 170`, `between 50 and 170` | `[50, 170]` |
+//! | `two or three`, `two to three hundred`, `5-6 thousand` | `[2, 3]`, `[200, 300]`, `[5000, 6000]` |
+//! | `more than 100`, `over 100` | `[101, ∞)` |
+//! | `at least 18`, `18 or more`, `18+` | `[18, ∞)` |
+//! | `fewer than 10`, `under 10` | `[0, 9]` |
+//! | `up to 30`, `no more than 30` | `[0, 30]` |
+//! | `more than 10 and fewer than 20` | `[11, 19]` |
+//! | `about 70`, `some 70`, `70 or so` | `[63, 77]` (default tolerance) |
+//! | `nearly 300`, `almost 300` | `[270, 299]` |
+//! | `dozens`, `several hundred` | `[24, 119]`, `[300, 999]` |
+//! | `no`, `none`, `zero` | `[0, 0]` |
+//!
+//! # What is a figure
+//!
+//! [`extract`] reports a count, measure or share of something, stated with
+//! a number or a quantity word: "50–170 rebels", "more than 100 people",
+//! "dozens of rebels", "a 24-hour cease-fire", "more than half of the
+//! fighters", "Unknown Syrian and Hezbollah casualties", "no casualties".
+//! These are not figures and are never reported:
+//!
+//! - dates and years: "2 August", "between 1 and 2 August", "in 2014",
+//!   "(2014)", "2013-14", "June 2014";
+//! - ordinals: "3rd brigade", "the second day";
+//! - times: "2 pm", "2.17pm", "10:30", "five o'clock";
+//! - identifiers: "Resolution 1701", "LGA1156", "SCP-173", "007";
+//! - phone numbers and other chains of digits: "+1-222-2222", "192.168.1.2",
+//!   "5/17/2018";
+//! - signed numbers: "-5 degrees" (an estimate is never negative);
+//! - fractions on their own: "One-fourth is a fraction", "cut in half",
+//!   "9/11", "24/7". A fraction is a figure when it is a share of something
+//!   ("two thirds of the dead", "half the prisoners", "one in five
+//!   victims") or compared ("more than half", "above one quarter and below
+//!   a half"): its unit is [`Unit::Share`](crate::Unit::Share), from 0 to
+//!   1, and the noun names the whole;
+//! - "one" and "a" with nothing counted after them: "at one point".
+//!
+//! # Units, nouns and measures
+//!
+//! The unit is read from a unit word after the number ("10 km", "10
+//! meters", "two days", "30 per cent"), attached to it ("10km") or joined
+//! by a hyphen ("a 24-hour cease-fire", "a 40-man unit"), or a mark ("30
+//! %", "$20"); failing that, from the noun counted: people nouns and named
+//! forces count people, "factions" and "brigades" count groups, any other
+//! noun counts itself ("two hills" is in `hills`). Unit words are read
+//! through the same table as [`Unit`](crate::Unit)'s `FromStr`, so a
+//! mention's unit reads back as itself, measured or counted alike. The
+//! measure is the nearest of: the measure the unit implies (a distance, a
+//! duration, groups); a measure word in the noun phrase ("dozens of wounded
+//! militants"); a verb right before the figure ("killing 20 rebels"); the
+//! first measure word after it in the clause ("29 Hezbollah fighters were
+//! killed"); the measure of the figure a parenthesis comments on ("(11 by
+//! an ambush)"); and a measure word earlier in the sentence ("the death
+//! toll had risen to 18").
+//!
+//! # Cost
+//!
+//! Extraction is one pass over the text: every reading looks at a bounded
+//! number of tokens around a figure, so the time is linear in the length of
+//! the text, whatever it holds.
+//!
+//! [`Estimate`]: crate::Estimate
+//! [`Lexicon`]: crate::Lexicon
 
+pub(crate) mod draft;
 pub(crate) mod extract;
 pub(crate) mod grammar;
 pub(crate) mod lexicon;
@@ -8,8 +121,9 @@ pub(crate) mod numeral;
 pub(crate) mod parse;
 pub(crate) mod prose;
 pub(crate) mod token;
-pub(crate) mod words;
+pub(crate) mod vocabulary;
 
+pub use draft::{DraftClaim, Drafter};
 pub use extract::{Mention, extract};
 pub use lexicon::{Approximator, Hedge, Placement};
 pub use parse::{Numeral, NumeralKind, number, numerals, phrase};

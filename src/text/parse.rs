@@ -1,70 +1,21 @@
-//! Reading figures and numbers out of English.
-//!
-//! - [`phrase`] reads one phrase as an [`Estimate`]: "more than 100",
-//!   "between 25 and 28", "two or three", "5-6 thousand", "about 70",
-//!   "3,000 or so", "several hundred", "more than a dozen", "none".
-//! - [`number`] reads one number, signed: "one hundred and five", "-504",
-//!   "1.5 million", "two thirds", "forty-five (45)".
-//! - [`numerals`] finds every number in running text, dates and
-//!   identifiers included; [`extract`](crate::text::extract) finds the figures.
-//!
-//! # How phrases read
-//!
-//! Intervals follow the project's reading table ([design notes §3](crate::design)): ranges
-//! include both ends; "more than n" and "fewer than n" are strict and count
-//! whole things ("more than 100" is `[101, ∞)`); "at least", "up to", "n or
-//! more" are inclusive; approximators ("about", "some", "c.", "~", "or so")
-//! and vague words ("dozens", "a few", "several hundred") come from the
-//! [`Lexicon`], with their provenance. A vague word under a bound reads
-//! through its conventional point: "more than a dozen" is more than 12.
-//! "no" and "none" are zero; "unknown" is unknown, which is not zero.
-//!
-//! | phrase | interval |
-//! |---|---|
-//! | `12,000`, `twelve thousand`, `1.2k` | `[12000, 12000]` |
-//! | `50–170`, `from 50 to 170`, `between 50 and 170` | `[50, 170]` |
-//! | `two or three`, `two to three hundred`, `5-6 thousand` | `[2, 3]`, `[200, 300]`, `[5000, 6000]` |
-//! | `more than 100`, `over 100` | `[101, ∞)` |
-//! | `at least 18`, `18 or more`, `18+` | `[18, ∞)` |
-//! | `fewer than 10`, `under 10` | `[0, 9]` |
-//! | `up to 30`, `no more than 30` | `[0, 30]` |
-//! | `more than 10 and fewer than 20` | `[11, 19]` |
-//! | `about 70`, `some 70`, `70 or so` | `[63, 77]` (default tolerance) |
-//! | `nearly 300`, `almost 300` | `[270, 299]` |
-//! | `dozens`, `several hundred` | `[24, 119]`, `[300, 999]` |
-//! | `no`, `none`, `zero` | `[0, 0]` |
+//! Reading one phrase ([`phrase`]) or one number ([`number`]) as a whole,
+//! and every number in running text ([`numerals`]); `FromStr` and
+//! `Deserialize` for [`Estimate`] read through [`phrase`]. How phrases read
+//! is described in the [`text`](crate::text) module docs.
 
-use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
+use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::text::grammar;
 use crate::text::numeral;
-use crate::text::numeral::{Cx, NumKind, Opts};
+use crate::text::numeral::{NumKind, Opts};
 use crate::text::prose;
-use crate::text::token::{Token, tokenize};
-use crate::text::words::W;
+use crate::text::token::{Cx, tokenize};
+use crate::text::vocabulary::{Class, W};
 use crate::{Error, Estimate, Lexicon};
-
-thread_local! {
-    static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Runs `f` on the tokens of `text`, reusing a per-thread buffer.
-pub(crate) fn with_tokens<R>(text: &str, f: impl FnOnce(&Cx<'_>) -> R) -> R {
-    TOKENS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut toks) => {
-            tokenize(text, &mut toks);
-            f(&Cx { text, toks: &toks })
-        }
-        Err(_) => {
-            let mut toks = Vec::new();
-            tokenize(text, &mut toks);
-            f(&Cx { text, toks: &toks })
-        }
-    })
-}
 
 /// Reads one phrase ("more than 100", "50–170", "dozens", "two or three
 /// hundred") as an [`Estimate`], with the vague words, approximators and
@@ -100,46 +51,34 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
     // The value grammar is exact and fast for what starts with a digit or a mark.
     let compact_first = !t.starts_with(char::is_alphabetic);
     if compact_first {
-        if let Ok(e) = crate::text::grammar::read(text, lexicon) {
+        if let Ok(e) = grammar::read(text, lexicon) {
             return Ok(e);
         }
-        if let Some(e) = negative(text, t) {
-            return Err(e);
-        }
     }
-    let prose = with_tokens(t, |cx| {
-        let fig = prose::figure_from(cx, lexicon, 0)?;
-        let mut end = fig.next;
-        if cx.is(end, "of") {
-            end += 1;
-        }
-        if cx.is_punct(end, '.') && end + 1 == cx.toks.len() {
-            end += 1;
-        }
-        if end < cx.toks.len() {
-            let (a, _) = cx.span(end, end + 1);
-            return Err(prose::Fail {
-                at: end,
-                reason: format!("unexpected '{}' after the figure", t.get(a..).unwrap_or("")),
-            });
-        }
-        Ok(fig.value)
-    });
-    match prose {
+    let mut toks = Vec::new();
+    tokenize(t, &mut toks);
+    let cx = Cx {
+        text: t,
+        toks: &toks,
+    };
+    if compact_first && negative(&cx) {
+        return Err(Error::value(text, NEGATIVE));
+    }
+    match whole_figure(&cx, lexicon) {
         Ok(e) => Ok(e.with_text(t)),
         Err(fail) => {
             if !compact_first {
-                if let Ok(e) = crate::text::grammar::read(text, lexicon) {
+                if let Ok(e) = grammar::read(text, lexicon) {
                     return Ok(e);
                 }
-                if let Some(e) = negative(text, t) {
-                    return Err(e);
+                if negative(&cx) {
+                    return Err(Error::value(text, NEGATIVE));
                 }
             } else if !t.contains(char::is_alphabetic) {
                 // A value written in figures and marks: the value grammar's reason.
-                return crate::text::grammar::read(text, lexicon);
+                return grammar::read(text, lexicon);
             }
-            let at = with_tokens(t, |cx| cx.span(fail.at, fail.at + 1).0);
+            let at = cx.span(fail.at, fail.at + 1).0;
             Err(Error::value(
                 text,
                 format!("{}, at byte {}", fail.reason, offset + at),
@@ -148,20 +87,39 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
     }
 }
 
-/// "-504", "minus five": counts are never negative.
-fn negative(text: &str, t: &str) -> Option<Error> {
-    let signed = with_tokens(t, |cx| {
-        numeral::read(
-            cx,
-            0,
-            Opts {
-                signed: true,
-                over: false,
-            },
-        )
-        .is_some_and(|n| n.negative && n.next == cx.toks.len())
-    });
-    signed.then(|| Error::value(text, "counts are never negative"))
+const NEGATIVE: &str = "counts are never negative";
+
+/// The figure that makes up the whole of the tokens, with an optional
+/// "of" ("a couple of") and a full stop after it.
+fn whole_figure(cx: &Cx<'_>, lexicon: &Lexicon) -> Result<Estimate, prose::Fail> {
+    let fig = prose::figure_from(cx, lexicon, 0)?;
+    let mut end = fig.next;
+    if cx.is(end, "of") {
+        end += 1;
+    }
+    if cx.is_punct(end, '.') && end + 1 == cx.toks.len() {
+        end += 1;
+    }
+    if end < cx.toks.len() {
+        let (a, _) = cx.span(end, end + 1);
+        return Err(prose::Fail {
+            at: end,
+            reason: format!(
+                "unexpected '{}' after the figure",
+                cx.text.get(a..).unwrap_or("")
+            ),
+        });
+    }
+    Ok(fig.value)
+}
+
+/// Whether the tokens are one signed number: "-504", "minus five".
+fn negative(cx: &Cx<'_>) -> bool {
+    let opts = Opts {
+        signed: true,
+        over: false,
+    };
+    numeral::read(cx, 0, opts).is_some_and(|n| n.negative && n.next == cx.toks.len())
 }
 
 /// Reads one number ("one hundred and five", "twenty-three", "-504",
@@ -193,50 +151,58 @@ pub fn number(text: &str) -> Result<Decimal, Error> {
         return Err(Error::value(text, "the text is empty"));
     }
     let offset = t.as_ptr() as usize - text.as_ptr() as usize;
-    let read = with_tokens(t, |cx| {
-        let opts = Opts {
-            signed: true,
-            over: true,
-        };
-        let Some(n) = numeral::read(cx, 0, opts) else {
-            return Err((0, format!("'{}' is not a number", cx.s(0))));
-        };
-        if n.kind == NumKind::Ordinal {
-            return Err((
-                0,
-                format!(
-                    "'{}' is an ordinal, not a number",
-                    span_of(cx, n.first, n.next)
-                ),
-            ));
-        }
-        let mut end = n.next;
-        // A restatement: "forty-five (45)", "45 (forty five)".
-        if cx.is_punct(end, '(') {
-            if let Some(r) = numeral::read(cx, end + 1, opts) {
-                if r.value == n.value && cx.is_punct(r.next, ')') {
-                    end = r.next + 1;
-                }
-            }
-        }
-        if cx.is_punct(end, '.') && end + 1 == cx.toks.len() {
-            end += 1;
-        }
-        if end < cx.toks.len() {
-            let (a, _) = cx.span(end, end + 1);
-            return Err((
-                a,
-                format!("unexpected '{}' after the number", t.get(a..).unwrap_or("")),
-            ));
-        }
-        Ok(n.value.normalize())
-    });
-    read.map_err(|(at, reason)| Error::value(text, format!("{reason}, at byte {}", offset + at)))
+    let mut toks = Vec::new();
+    tokenize(t, &mut toks);
+    let cx = Cx {
+        text: t,
+        toks: &toks,
+    };
+    one_number(&cx)
+        .map_err(|(at, reason)| Error::value(text, format!("{reason}, at byte {}", offset + at)))
 }
 
-fn span_of<'a>(cx: &Cx<'a>, first: usize, next: usize) -> &'a str {
-    let (a, b) = cx.span(first, next);
-    cx.text.get(a..b).unwrap_or("")
+/// The number that makes up the whole of the tokens, perhaps restated
+/// ("forty-five (45)"); failing that, where and why not.
+fn one_number(cx: &Cx<'_>) -> Result<Decimal, (usize, String)> {
+    let opts = Opts {
+        signed: true,
+        over: true,
+    };
+    let Some(n) = numeral::read(cx, 0, opts) else {
+        return Err((0, format!("'{}' is not a number", cx.s(0))));
+    };
+    if n.kind == NumKind::Ordinal {
+        return Err((
+            0,
+            format!(
+                "'{}' is an ordinal, not a number",
+                cx.span_text(n.first, n.next)
+            ),
+        ));
+    }
+    let mut end = n.next;
+    // A restatement: "forty-five (45)", "45 (forty five)".
+    if cx.is_punct(end, '(') {
+        if let Some(r) = numeral::read(cx, end + 1, opts) {
+            if r.value == n.value && cx.is_punct(r.next, ')') {
+                end = r.next + 1;
+            }
+        }
+    }
+    if cx.is_punct(end, '.') && end + 1 == cx.toks.len() {
+        end += 1;
+    }
+    if end < cx.toks.len() {
+        let (a, _) = cx.span(end, end + 1);
+        return Err((
+            a,
+            format!(
+                "unexpected '{}' after the number",
+                cx.text.get(a..).unwrap_or("")
+            ),
+        ));
+    }
+    Ok(n.value.normalize())
 }
 
 /// How a numeral is written.
@@ -268,6 +234,19 @@ impl fmt::Display for NumeralKind {
 }
 
 /// A number found in running text by [`numerals`].
+///
+/// ```
+/// use reckon::Decimal;
+/// use reckon::text::{self, NumeralKind};
+///
+/// let text = "agent 007 met two thirds of them";
+/// let found = text::numerals(text);
+/// assert_eq!((found[0].text(), found[0].leading_zeros()), ("007", 2));
+/// assert_eq!(&text[found[1].span()], "two thirds");
+/// assert_eq!(found[1].kind(), NumeralKind::Fraction);
+/// assert_eq!(found[1].kind().to_string(), "fraction");
+/// assert_eq!(found[1].value().round_dp(2), Decimal::new(67, 2));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Numeral<'a> {
     source: &'a str,
@@ -345,11 +324,7 @@ pub fn numerals(text: &str) -> Vec<Numeral<'_>> {
         let pronoun = i > 0
             && cx.w(i) == Some(W::Unit(1))
             && n.next == i + 1
-            && [
-                "the", "this", "that", "which", "each", "every", "any", "another", "no",
-            ]
-            .iter()
-            .any(|w| cx.is(i - 1, w));
+            && cx.has(i - 1, Class::PronounOne);
         if !n.attached && !letters_before && !pronoun {
             let (start, end) = cx.span(n.first, n.next);
             out.push(Numeral {
@@ -370,6 +345,39 @@ pub fn numerals(text: &str) -> Vec<Numeral<'_>> {
         i = next;
     }
     out
+}
+
+/// Reads the value grammar with the default [`Lexicon`]; see [`Estimate`].
+impl FromStr for Estimate {
+    type Err = Error;
+
+    /// Reads the value grammar, and failing that a text that starts with a
+    /// word as the English phrase [`text::phrase`](crate::text::phrase)
+    /// reads ("more than 10 and fewer than 20", "a few hundred"). Figures
+    /// and marks are the grammar's alone (`12,00` is refused, not read as
+    /// 12), and an error is the grammar's.
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let lex = Lexicon::shared();
+        grammar::read(s, lex).or_else(|e| {
+            if s.trim_start().starts_with(char::is_alphabetic) {
+                phrase(s, lex).map_err(|_| e)
+            } else {
+                Err(e)
+            }
+        })
+    }
+}
+
+/// Reads an English phrase or the value grammar with the English
+/// [`Lexicon`], as [`text::phrase`](crate::text::phrase) does. A dossier
+/// file's values are read with the file's own lexicon instead (see
+/// [`io`](crate::io)).
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Estimate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        phrase(&s, Lexicon::shared()).map_err(serde::de::Error::custom)
+    }
 }
 
 #[cfg(test)]

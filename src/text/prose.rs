@@ -4,138 +4,33 @@
 //! "more than a dozen", "several hundred"). `text::phrase` reads a whole
 //! phrase with it; `extract` reads running text.
 //!
-//! Bound words come from the value grammar ([`BOUND_WORDS`],
-//! [`BOUND_SUFFIXES`]) and a table of prose comparatives below;
-//! approximators and vague words come from the [`Lexicon`].
+//! Bound words are the vocabulary's: the value grammar's ([`BOUND_WORDS`],
+//! [`BOUND_SUFFIXES`]) and the comparatives of prose ([`PROSE_PREFIXES`],
+//! [`PROSE_SUFFIXES`]); approximators and vague words come from the
+//! [`Lexicon`].
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
-use crate::model::Tolerance;
-use crate::model::VagueTerm;
-use crate::text::grammar::{BOUND_SUFFIXES, BOUND_WORDS, Bound};
+use crate::model::{Form, Tolerance, VagueTerm};
 use crate::text::lexicon::{Approximator, Hedge, Placement};
 use crate::text::numeral;
-use crate::text::numeral::{Cx, Num, NumKind, Opts};
-use crate::text::token::{Kind, Pattern};
-use crate::text::words::W;
+use crate::text::numeral::{Num, NumKind, Opts};
+use crate::text::token::{Cx, Kind, Pattern, with_lowercase};
+use crate::text::vocabulary::{
+    BOUND_SUFFIXES, BOUND_WORDS, Bound, Class, Ending, PROSE_PREFIXES, PROSE_SUFFIXES, Post, Pre, W,
+};
 use crate::{Error, Estimate, Interval, Lexicon};
 
-/// What a fixed word before a number does to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Pre {
-    Bound(Bound),
-    Exactly,
-}
-
-/// What a fixed word after a number does to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Post {
-    Bound(Bound),
-    /// "or equal (to)": makes a strict bound before the number inclusive.
-    OrEqual,
-}
-
-/// Comparatives of prose beyond the value grammar's bound words.
-const PROSE_PREFIXES: &[(&str, Pre)] = &[
-    ("at least or equal to", Pre::Bound(Bound::AtLeast)),
-    ("equal to or more than", Pre::Bound(Bound::AtLeast)),
-    ("equal to or greater than", Pre::Bound(Bound::AtLeast)),
-    ("greater than or equal to", Pre::Bound(Bound::AtLeast)),
-    ("more than or equal to", Pre::Bound(Bound::AtLeast)),
-    ("higher than or equal to", Pre::Bound(Bound::AtLeast)),
-    ("larger than or equal to", Pre::Bound(Bound::AtLeast)),
-    ("bigger than or equal to", Pre::Bound(Bound::AtLeast)),
-    ("higher or equal than", Pre::Bound(Bound::AtLeast)),
-    ("bigger or equal than", Pre::Bound(Bound::AtLeast)),
-    ("larger or equal than", Pre::Bound(Bound::AtLeast)),
-    ("greater or equal than", Pre::Bound(Bound::AtLeast)),
-    ("more or equal than", Pre::Bound(Bound::AtLeast)),
-    ("not fewer than", Pre::Bound(Bound::AtLeast)),
-    ("greater than", Pre::Bound(Bound::MoreThan)),
-    ("larger than", Pre::Bound(Bound::MoreThan)),
-    ("bigger than", Pre::Bound(Bound::MoreThan)),
-    ("higher than", Pre::Bound(Bound::MoreThan)),
-    ("exceeding", Pre::Bound(Bound::MoreThan)),
-    ("exceeded", Pre::Bound(Bound::MoreThan)),
-    ("exceeds", Pre::Bound(Bound::MoreThan)),
-    ("exceed", Pre::Bound(Bound::MoreThan)),
-    ("surpassing", Pre::Bound(Bound::MoreThan)),
-    ("surpassed", Pre::Bound(Bound::MoreThan)),
-    ("surpasses", Pre::Bound(Bound::MoreThan)),
-    ("surpass", Pre::Bound(Bound::MoreThan)),
-    ("well over", Pre::Bound(Bound::MoreThan)),
-    ("well above", Pre::Bound(Bound::MoreThan)),
-    ("just over", Pre::Bound(Bound::MoreThan)),
-    ("just above", Pre::Bound(Bound::MoreThan)),
-    ("less than or equal to", Pre::Bound(Bound::AtMost)),
-    ("fewer than or equal to", Pre::Bound(Bound::AtMost)),
-    ("smaller than or equal to", Pre::Bound(Bound::AtMost)),
-    ("lower than or equal to", Pre::Bound(Bound::AtMost)),
-    ("smaller or equal than", Pre::Bound(Bound::AtMost)),
-    ("lower or equal than", Pre::Bound(Bound::AtMost)),
-    ("less or equal than", Pre::Bound(Bound::AtMost)),
-    ("fewer or equal than", Pre::Bound(Bound::AtMost)),
-    ("equal to or less than", Pre::Bound(Bound::AtMost)),
-    ("equal to or fewer than", Pre::Bound(Bound::AtMost)),
-    ("equal to or smaller than", Pre::Bound(Bound::AtMost)),
-    ("equal to or lower than", Pre::Bound(Bound::AtMost)),
-    ("no greater than", Pre::Bound(Bound::AtMost)),
-    ("no larger than", Pre::Bound(Bound::AtMost)),
-    ("no higher than", Pre::Bound(Bound::AtMost)),
-    ("not exceeding", Pre::Bound(Bound::AtMost)),
-    ("as many as", Pre::Bound(Bound::AtMost)),
-    ("within", Pre::Bound(Bound::AtMost)),
-    ("smaller than", Pre::Bound(Bound::FewerThan)),
-    ("lower than", Pre::Bound(Bound::FewerThan)),
-    ("just under", Pre::Bound(Bound::FewerThan)),
-    ("just below", Pre::Bound(Bound::FewerThan)),
-    ("well under", Pre::Bound(Bound::FewerThan)),
-    ("well below", Pre::Bound(Bound::FewerThan)),
-    ("exactly", Pre::Exactly),
-    ("precisely", Pre::Exactly),
-    ("a total of", Pre::Exactly),
-    ("equal to", Pre::Exactly),
-    ("equals to", Pre::Exactly),
-    ("equals", Pre::Exactly),
-    ("equaling to", Pre::Exactly),
-    ("equaling", Pre::Exactly),
-    ("equalling to", Pre::Exactly),
-    ("equalling", Pre::Exactly),
-];
-
-/// Bound words after a number beyond the value grammar's. The flag marks
-/// phrases ending in "than", which only count when no number follows
-/// ("200 or greater than", but not "200 or greater than 190").
-const PROSE_SUFFIXES: &[(&str, Post, bool)] = &[
-    ("and more", Post::Bound(Bound::AtLeast), false),
-    ("or greater", Post::Bound(Bound::AtLeast), false),
-    ("or greater than", Post::Bound(Bound::AtLeast), true),
-    ("or more than", Post::Bound(Bound::AtLeast), true),
-    ("or higher", Post::Bound(Bound::AtLeast), false),
-    ("or above", Post::Bound(Bound::AtLeast), false),
-    ("and above", Post::Bound(Bound::AtLeast), false),
-    ("or over", Post::Bound(Bound::AtLeast), false),
-    ("and over", Post::Bound(Bound::AtLeast), false),
-    ("or lower", Post::Bound(Bound::AtMost), false),
-    ("or below", Post::Bound(Bound::AtMost), false),
-    ("or under", Post::Bound(Bound::AtMost), false),
-    ("and below", Post::Bound(Bound::AtMost), false),
-    ("and under", Post::Bound(Bound::AtMost), false),
-    ("and less", Post::Bound(Bound::AtMost), false),
-    ("or less than", Post::Bound(Bound::AtMost), true),
-    ("or fewer than", Post::Bound(Bound::AtMost), true),
-    ("or equal to", Post::OrEqual, true),
-    ("or equal", Post::OrEqual, false),
-];
-
+/// The bound words as token patterns: those before a number, found by
+/// their first or last word, and those after it.
 struct Tables {
     pre: Vec<(Pattern, Pre)>,
     by_first: HashMap<Box<str>, Vec<usize>>,
     by_last: HashMap<Box<str>, Vec<usize>>,
-    post: Vec<(Pattern, Post, bool)>,
+    post: Vec<(Pattern, Post, Ending)>,
 }
 
 fn tables() -> &'static Tables {
@@ -161,11 +56,11 @@ fn tables() -> &'static Tables {
         let mut post = Vec::new();
         for (word, bound) in BOUND_SUFFIXES {
             if *bound != Bound::About {
-                post.push((Pattern::new(word), Post::Bound(*bound), false));
+                post.push((Pattern::new(word), Post::Bound(*bound), Ending::Complete));
             }
         }
-        for (word, p, than) in PROSE_SUFFIXES {
-            post.push((Pattern::new(word), *p, *than));
+        for (word, p, ending) in PROSE_SUFFIXES {
+            post.push((Pattern::new(word), *p, *ending));
         }
         Tables {
             pre,
@@ -181,14 +76,6 @@ fn tables() -> &'static Tables {
 enum Prefix<'l> {
     Fixed(Pre),
     Hedge(&'l Approximator),
-}
-
-fn lower_key(s: &str) -> Box<str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
-        s.to_lowercase().into()
-    } else {
-        s.into()
-    }
 }
 
 /// Whether a bound symbol at `s` is part of a longer mark ("<>", "=<", "=>").
@@ -216,7 +103,7 @@ fn prefix_at<'l>(
             best = Some((p, next));
         }
     };
-    if let Some(list) = t.by_first.get(&lower_key(cx.s(s))) {
+    if let Some(list) = with_lowercase(cx.s(s), |w| t.by_first.get(w)) {
         for &i in list {
             if let Some((pat, pre)) = t.pre.get(i) {
                 if let Some(next) = pat.matches(cx.text, cx.toks, s) {
@@ -225,12 +112,9 @@ fn prefix_at<'l>(
             }
         }
     }
-    if lex.may_start_approximator(cx.s(s)) {
-        let first = lower_key(cx.s(s));
-        for a in lex.approximators_starting(&first, Placement::Before) {
-            if let Some(next) = a.pattern().matches(cx.text, cx.toks, s) {
-                consider(Prefix::Hedge(a), next);
-            }
+    for a in lex.approximators_starting(cx.s(s), Placement::Before) {
+        if let Some(next) = a.pattern().matches(cx.text, cx.toks, s) {
+            consider(Prefix::Hedge(a), next);
         }
     }
     if symbol_clash(cx, s) {
@@ -249,7 +133,7 @@ fn prefix_before<'l>(
     if c == 0 || c <= floor {
         return None;
     }
-    let last = lower_key(cx.s(c - 1));
+    let last = cx.s(c - 1);
     let t = tables();
     let mut best: Option<(Prefix<'l>, usize)> = None;
     let mut consider = |p: Prefix<'l>, start: usize| {
@@ -257,7 +141,7 @@ fn prefix_before<'l>(
             best = Some((p, start));
         }
     };
-    if let Some(list) = t.by_last.get(&last) {
+    if let Some(list) = with_lowercase(last, |w| t.by_last.get(w)) {
         for &i in list {
             if let Some((pat, pre)) = t.pre.get(i) {
                 if let Some(start) = c.checked_sub(pat.len()) {
@@ -268,7 +152,7 @@ fn prefix_before<'l>(
             }
         }
     }
-    for a in lex.approximators_ending(&last) {
+    for a in lex.approximators_ending(last) {
         if let Some(start) = c.checked_sub(a.pattern().len()) {
             // "how about 2?" proposes a number, it does not hedge one.
             let idiom = start > 0
@@ -536,8 +420,7 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
 /// ("a few hundred").
 fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<VagueTerm>, usize)> {
     let mut best: Option<(&Arc<VagueTerm>, usize)> = None;
-    let first = lower_key(cx.s(c));
-    for (term, pat) in lex.terms_starting(&first) {
+    for (term, pat) in lex.terms_starting(cx.s(c)) {
         if let Some(next) = pat.matches(cx.text, cx.toks, c) {
             if best.is_none_or(|(_, b)| next > b) {
                 best = Some((term, next));
@@ -581,65 +464,33 @@ fn plural_after(cx: &Cx<'_>, j: usize) -> bool {
             return true;
         }
         k += 1;
-        if ["the", "their", "its", "his", "her", "our", "your"]
-            .iter()
-            .any(|d| cx.is(k, d))
-        {
+        if cx.has(k, Class::OfDeterminer) {
             k += 1;
         }
     }
-    (k..k + 3).any(|i| cx.is_wordtok(i) && is_plural_noun(cx.s(i)))
+    (k..k + 3).any(|i| is_plural_noun(cx, i))
         && (k..k + 3)
-            .take_while(|&i| cx.is_wordtok(i) && !is_plural_noun(cx.s(i)))
-            .all(|i| !is_function_word(cx.s(i)))
+            .take_while(|&i| cx.is_wordtok(i) && !is_plural_noun(cx, i))
+            .all(|i| !cx.has(i, Class::EndsDescription))
 }
 
-/// A plural noun, roughly: the people nouns, or a word ending in "s" that
-/// is not one of the usual words that only look plural.
-fn is_plural_noun(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    if ["people", "men", "women", "children", "police", "personnel"].contains(&l.as_str()) {
+/// Whether the word at `i` is a plural noun, roughly: a plural without an
+/// "s" ("people", "men"), or a word ending in "s" that is not one of the
+/// usual words that only look plural.
+fn is_plural_noun(cx: &Cx<'_>, i: usize) -> bool {
+    if !cx.is_wordtok(i) {
+        return false;
+    }
+    if cx.has(i, Class::PluralWithoutS) {
         return true;
     }
-    l.len() > 3
-        && l.ends_with('s')
-        && !["ss", "us", "is", "ics"].iter().any(|e| l.ends_with(e))
-        && ![
-            "times",
-            "news",
-            "means",
-            "species",
-            "series",
-            "always",
-            "perhaps",
-            "whereas",
-            "besides",
-            "towards",
-            "afterwards",
-            "sometimes",
-            "nevertheless",
-            "was",
-            "has",
-            "this",
-            "thus",
-            "does",
-            "goes",
-            "says",
-            "seems",
-            "remains",
-        ]
-        .contains(&l.as_str())
-}
-
-/// Words that end a noun phrase before it reaches a noun.
-fn is_function_word(w: &str) -> bool {
-    let l = w.to_ascii_lowercase();
-    [
-        "the", "a", "an", "of", "and", "or", "but", "in", "on", "at", "by", "for", "from", "to",
-        "with", "is", "are", "was", "were", "be", "been", "it", "that", "which", "who", "said",
-        "say", "says", "time",
-    ]
-    .contains(&l.as_str())
+    let w = cx.s(i).as_bytes();
+    let ends =
+        |e: &str| w.len() >= e.len() && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes());
+    w.len() > 3
+        && ends("s")
+        && !["ss", "us", "is", "ics"].into_iter().any(ends)
+        && !cx.has(i, Class::NotPlural)
 }
 
 /// A vague term times a multiplier: "a few" × 100 is "a few hundred".
@@ -675,22 +526,18 @@ fn suffix_at<'l>(cx: &Cx<'_>, lex: &'l Lexicon, j: usize) -> Option<(Suffix<'l>,
     }
     let t = tables();
     let mut best: Option<(Suffix<'l>, usize)> = None;
-    for (pat, post, than) in &t.post {
+    for (pat, post, ending) in &t.post {
         if let Some(next) = pat.matches(cx.text, cx.toks, j) {
-            if *than && starts_number(cx, next) {
+            let open = *ending == Ending::Open;
+            if open && starts_number(cx, next) {
                 continue;
             }
             // "or greater than 190", "or equal to 6000": the bound belongs to what follows.
-            if !*than && (cx.is(next, "than") || cx.is(next, "to")) {
+            if !open && (cx.is(next, "than") || cx.is(next, "to")) {
                 continue;
             }
             // "20 and more were wounded" is two clauses; "500 and more in stock" is a bound.
-            if pat.first() == "and"
-                && cx.is_wordtok(next)
-                && !["in", "of", "at", "on", "for", "from", "with", "among"]
-                    .iter()
-                    .any(|w| cx.is(next, w))
-            {
+            if pat.first() == "and" && cx.is_wordtok(next) && !cx.has(next, Class::AfterAndMore) {
                 continue;
             }
             if best.is_none_or(|(_, b)| next > b) {
@@ -698,8 +545,7 @@ fn suffix_at<'l>(cx: &Cx<'_>, lex: &'l Lexicon, j: usize) -> Option<(Suffix<'l>,
             }
         }
     }
-    let first = lower_key(cx.s(j));
-    for a in lex.approximators_starting(&first, Placement::After) {
+    for a in lex.approximators_starting(cx.s(j), Placement::After) {
         if let Some(next) = a.pattern().matches(cx.text, cx.toks, j) {
             if best.is_none_or(|(_, b)| next > b) {
                 best = Some((Suffix::Hedge(a), next));
@@ -861,7 +707,7 @@ fn build(
                 Some((Prefix::Fixed(Pre::Exactly), _)) => Estimate::vague(term),
                 Some((Prefix::Fixed(Pre::Bound(b)), _)) => bounded(b, point, tol).map_err(e)?,
             };
-            let shape = if matches!(est.form(), crate::model::Form::Vague(_)) {
+            let shape = if matches!(est.form(), Form::Vague(_)) {
                 Shape::Vague
             } else {
                 Shape::Bounded
@@ -879,7 +725,7 @@ fn build(
                     c,
                     match n.kind {
                         NumKind::Ordinal => "an ordinal is not a count".to_owned(),
-                        _ => format!("'{}' is not a count", span_text(cx, n.first, n.next)),
+                        _ => format!("'{}' is not a count", cx.span_text(n.first, n.next)),
                     },
                 ));
             }
@@ -934,8 +780,7 @@ fn build(
                     hedged(a.hedge(), n.value, lex.tolerance_of(a)).map_err(e)?
                 }
             };
-            let plain =
-                first == c && next == n.next && matches!(est.form(), crate::model::Form::Exact(_));
+            let plain = first == c && next == n.next && matches!(est.form(), Form::Exact(_));
             let shape = if plain { Shape::Plain } else { Shape::Bounded };
             (est, shape, Some(n), Some(n), !plain)
         }
@@ -950,11 +795,6 @@ fn build(
         rank,
         bounded: bounded_flag,
     })
-}
-
-fn span_text<'a>(cx: &Cx<'a>, first: usize, next: usize) -> &'a str {
-    let (a, b) = cx.span(first, next);
-    cx.text.get(a..b).unwrap_or("")
 }
 
 /// "forty-five (45)": the token after the closing parenthesis.
@@ -1031,7 +871,6 @@ fn two_sided(cx: &Cx<'_>, lex: &Lexicon, fig: Fig, mode: Mode) -> Fig {
 
 /// `Some(true)` for a lower bound, `Some(false)` for an upper bound.
 fn bound_side(fig: &Fig) -> Option<bool> {
-    use crate::model::Form;
     match fig.value.form() {
         Form::AtLeast(_) | Form::MoreThan(_) => Some(true),
         Form::AtMost(_) | Form::FewerThan(_) => Some(false),

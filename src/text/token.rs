@@ -1,6 +1,10 @@
 //! Splitting running text into words, digit runs and single marks, in one
 //! pass over the bytes. The readers of numbers and figures work on these
 //! tokens; white space is never a token, only the gap between two tokens.
+//! Each word token carries what the [vocabulary](crate::text::vocabulary)
+//! says of it, looked up once.
+
+use crate::text::vocabulary::{self, Case, Class, W, Word};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -13,12 +17,14 @@ pub(crate) enum Kind {
     Punct,
 }
 
-/// A token: its kind and its byte span in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A token: its kind, its byte span in the text, and for a word what the
+/// vocabulary says of it.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: Kind,
+    pub(crate) word: Option<&'static Word>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -48,20 +54,18 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                     start,
                     end: i,
                     kind: Kind::Digits,
+                    word: None,
                 });
             } else if b.is_ascii_alphabetic() {
                 let start = i;
                 i = word_end(text, i);
-                out.push(Token {
-                    start,
-                    end: i,
-                    kind: Kind::Word,
-                });
+                out.push(word_token(text, start, i));
             } else {
                 out.push(Token {
                     start: i,
                     end: i + 1,
                     kind: Kind::Punct,
+                    word: None,
                 });
                 i += 1;
             }
@@ -74,19 +78,25 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         } else if is_word_char(c) {
             let start = i;
             i = word_end(text, i);
-            out.push(Token {
-                start,
-                end: i,
-                kind: Kind::Word,
-            });
+            out.push(word_token(text, start, i));
         } else {
             out.push(Token {
                 start: i,
                 end: i + n,
                 kind: Kind::Punct,
+                word: None,
             });
             i += n;
         }
+    }
+}
+
+fn word_token(text: &str, start: usize, end: usize) -> Token {
+    Token {
+        start,
+        end,
+        kind: Kind::Word,
+        word: text.get(start..end).and_then(vocabulary::lookup),
     }
 }
 
@@ -113,20 +123,140 @@ fn word_end(text: &str, mut i: usize) -> usize {
     }
 }
 
-/// Copies an ASCII word into `buf`, lowercased; `None` when the word is not
-/// ASCII or longer than the buffer (no vocabulary word is).
-pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() {
-        return None;
+/// A text and its tokens, with the questions the readers ask of a token.
+#[derive(Clone, Copy)]
+pub(crate) struct Cx<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: &'a [Token],
+}
+
+impl<'a> Cx<'a> {
+    pub(crate) fn tok(&self, i: usize) -> Option<Token> {
+        self.toks.get(i).copied()
     }
-    for (dst, &b) in buf.iter_mut().zip(bytes) {
-        if !b.is_ascii() {
+
+    /// The text of token `i` ("" past the end).
+    pub(crate) fn s(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    pub(crate) fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    pub(crate) fn is_digits(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Digits)
+    }
+
+    pub(crate) fn is_wordtok(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    /// What the vocabulary says of the word at `i`, if it knows it.
+    pub(crate) fn word(&self, i: usize) -> Option<&'static Word> {
+        self.toks.get(i).and_then(|t| t.word)
+    }
+
+    /// The number word at `i`, if it is one.
+    pub(crate) fn w(&self, i: usize) -> Option<W> {
+        self.word(i).and_then(|w| w.number)
+    }
+
+    /// Whether the word at `i` is in `class`.
+    pub(crate) fn has(&self, i: usize, class: Class) -> bool {
+        self.word(i).is_some_and(|w| w.is(class))
+    }
+
+    /// Whether token `i` is the word `w` (lowercase ASCII), in any case.
+    pub(crate) fn is(&self, i: usize, w: &str) -> bool {
+        self.kind(i) == Some(Kind::Word) && self.s(i).eq_ignore_ascii_case(w)
+    }
+
+    /// The character of a one-character mark at `i`.
+    pub(crate) fn punct(&self, i: usize) -> Option<char> {
+        if self.kind(i) != Some(Kind::Punct) {
             return None;
         }
-        *dst = b.to_ascii_lowercase();
+        self.s(i).chars().next()
     }
-    buf.get(..bytes.len())
+
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
+        self.punct(i) == Some(c)
+    }
+
+    /// Whether token `i` follows token `i - 1` with no space between.
+    pub(crate) fn adjacent(&self, i: usize) -> bool {
+        match (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// The white space between token `i - 1` and token `i`.
+    pub(crate) fn gap(&self, i: usize) -> &'a str {
+        match (
+            i.checked_sub(1).and_then(|p| self.toks.get(p)),
+            self.toks.get(i),
+        ) {
+            (Some(a), Some(b)) => self.text.get(a.end..b.start).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// The byte span of tokens `first..next`.
+    pub(crate) fn span(&self, first: usize, next: usize) -> (usize, usize) {
+        let start = self.toks.get(first).map_or(self.text.len(), |t| t.start);
+        let end = next
+            .checked_sub(1)
+            .and_then(|l| self.toks.get(l))
+            .map_or(start, |t| t.end.max(start));
+        (start, end)
+    }
+
+    /// Whether the word at `i` starts with a capital.
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
+        self.is_wordtok(i) && self.s(i).starts_with(char::is_uppercase)
+    }
+
+    /// Whether the word at `i` names a month ("August"; "May", "March" and
+    /// the abbreviations only capitalized).
+    pub(crate) fn month_at(&self, i: usize) -> bool {
+        let capitalized = self.s(i).starts_with(|c: char| c.is_ascii_uppercase());
+        self.word(i)
+            .and_then(|w| w.month)
+            .is_some_and(|(_, case)| case == Case::Any || capitalized)
+    }
+
+    /// Whether token `i` ends a sentence or a clause: ".", "!", "?", ";".
+    pub(crate) fn is_boundary(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some('.' | '!' | '?' | ';'))
+    }
+
+    /// Whether no sentence boundary lies between tokens `a` and `b`.
+    pub(crate) fn same_sentence(&self, a: usize, b: usize) -> bool {
+        (a..b).all(|k| !self.is_boundary(k))
+    }
+
+    /// Whether token `i` starts a sentence or a list item.
+    pub(crate) fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || matches!(
+                self.punct(i - 1),
+                Some('.' | '!' | '?' | ';' | ':' | '-' | '–' | '—' | '"' | '“' | '(' | '*' | '•')
+            )
+    }
+
+    /// The text of tokens `first..next`.
+    pub(crate) fn span_text(&self, first: usize, next: usize) -> &'a str {
+        let (a, b) = self.span(first, next);
+        self.text.get(a..b).unwrap_or("")
+    }
 }
 
 /// A phrase as a sequence of tokens ("more than", "c.", "~", "a few"),
@@ -185,6 +315,27 @@ impl Pattern {
     }
 }
 
+/// Runs `f` on `word` lowercased, without allocating for a short ASCII word.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        return f(word);
+    }
+    let mut buf = [0; 32];
+    if word.is_ascii() {
+        if let Some(b) = buf.get_mut(..word.len()) {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(b) {
+                return f(lower);
+            }
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Whether `got` is `want` (lowercase) in any case.
 pub(crate) fn same_word(got: &str, want: &str) -> bool {
     if got.len() == want.len() && got.eq_ignore_ascii_case(want) {
@@ -237,9 +388,10 @@ mod tests {
     }
 
     #[test]
-    fn lowercases_ascii_words_only() {
-        let mut buf = [0; 24];
-        assert_eq!(lower("Hundred", &mut buf), Some(&b"hundred"[..]));
-        assert_eq!(lower("Zabadani’s", &mut buf), None);
+    fn words_carry_their_vocabulary() {
+        let mut v = Vec::new();
+        tokenize("Hundred Zabadani’s 12", &mut v);
+        let numbers: Vec<_> = v.iter().map(|t| t.word.and_then(|w| w.number)).collect();
+        assert_eq!(numbers, [Some(W::Hundred(false)), None, None]);
     }
 }

@@ -1,0 +1,344 @@
+//! Draft claims: the figures of a text as rows of a claims table, each
+//! waiting for the source that states it.
+
+use std::collections::HashMap;
+
+use crate::Unit;
+use crate::model::Form;
+use crate::text::extract::Mention;
+
+/// One row of a claims table drafted from a [`Mention`]: a suggested figure
+/// id, no source yet, the value, measure and unit, a label, and the
+/// sentence the figure is in as the quote.
+///
+/// Its fields are the columns of the flat claims format (see
+/// [`io`](crate::io)), in order: `figure`, `source`, `value`, `measure`,
+/// `unit`, `label`, `quote` ([`DraftClaim::COLUMNS`]). With the `serde`
+/// feature it serializes as such a row, so the `csv` crate writes the
+/// table. The loader refuses a row without a source, naming its line, until
+/// one is given ([`DraftClaim::with_source`]).
+///
+/// ```
+/// use reckon::Lexicon;
+/// use reckon::text::{self, Drafter};
+///
+/// let text = "Hezbollah lost 14 fighters and 104 rebels were killed.";
+/// let mut drafter = Drafter::new();
+/// let rows: Vec<_> = text::extract(text, Lexicon::shared())
+///     .iter()
+///     .map(|m| drafter.draft(m))
+///     .collect();
+/// assert_eq!(rows[1].figure(), "rebels-killed");
+/// assert_eq!(rows[1].value(), "104");
+/// assert_eq!(rows[1].measure(), Some("killed"));
+/// assert_eq!(rows[1].label(), "rebels killed");
+/// assert_eq!(rows[1].quote(), text);
+/// assert_eq!(rows[1].source(), None);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct DraftClaim {
+    figure: String,
+    source: Option<String>,
+    value: String,
+    measure: Option<String>,
+    unit: String,
+    label: String,
+    quote: String,
+}
+
+impl DraftClaim {
+    /// The columns of the claims table a draft fills, in order.
+    pub const COLUMNS: [&'static str; 7] = [
+        "figure", "source", "value", "measure", "unit", "label", "quote",
+    ];
+
+    /// The suggested figure id: the label's words, lowercase ASCII letters
+    /// and digits joined by `-` (`figure` when it has none), with `-2`,
+    /// `-3` … where an id was suggested before.
+    pub fn figure(&self) -> &str {
+        &self.figure
+    }
+
+    /// The source, once one is given.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// The value in the compact value grammar. A share open above is
+    /// closed at the whole, as [`Mention::high`] gives it: "more than half"
+    /// is `>0.5 <=1`.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// What the figure reports, if the sentence says it.
+    pub fn measure(&self) -> Option<&str> {
+        self.measure.as_deref()
+    }
+
+    /// The unit, as written.
+    pub fn unit(&self) -> &str {
+        &self.unit
+    }
+
+    /// The label: the noun phrase and the measure in words ("rebels
+    /// killed"), else the measure ("killed", "duration in days"), else the
+    /// unit.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The sentence the figure is in, trimmed.
+    pub fn quote(&self) -> &str {
+        &self.quote
+    }
+
+    /// This row attributed to `source` (a source id of the dossier).
+    ///
+    /// ```
+    /// use reckon::Lexicon;
+    /// use reckon::text::{self, Drafter};
+    ///
+    /// let m = &text::extract("At least 18 were wounded.", Lexicon::shared())[0];
+    /// let row = Drafter::new().draft(m).with_source("article");
+    /// assert_eq!(row.source(), Some("article"));
+    /// ```
+    #[must_use]
+    pub fn with_source(mut self, source: impl Into<String>) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+}
+
+/// Drafts claims from mentions ([`DraftClaim`]), keeping the suggested
+/// figure ids unique among all the rows it drafts, so that the mentions of
+/// many texts (or of many lines read one at a time) make one table.
+///
+/// ```
+/// use reckon::Lexicon;
+/// use reckon::text::{self, Drafter};
+///
+/// let mut drafter = Drafter::new();
+/// let mut ids = Vec::new();
+/// for line in ["12 rebels were killed.", "Another 3 rebels were killed."] {
+///     for m in text::extract(line, Lexicon::shared()) {
+///         ids.push(drafter.draft(&m).figure().to_owned());
+///     }
+/// }
+/// assert_eq!(ids, ["rebels-killed", "rebels-killed-2"]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Drafter {
+    /// How many times each id was suggested.
+    suggested: HashMap<String, usize>,
+}
+
+impl Drafter {
+    /// A drafter that has suggested no id yet.
+    pub fn new() -> Self {
+        Drafter::default()
+    }
+
+    /// The draft row of one mention; its quote is the sentence of the text
+    /// the mention was found in.
+    pub fn draft(&mut self, mention: &Mention<'_>) -> DraftClaim {
+        let measure = mention.measure().map(|m| m.as_str().to_owned());
+        let unit = mention.unit().as_str();
+        let label = match (mention.noun(), measure.as_deref()) {
+            (Some(noun), Some(x)) if !noun.to_lowercase().ends_with(x) => format!("{noun} {x}"),
+            (Some(noun), _) => noun.to_owned(),
+            (None, Some(x)) if mention.unit() == &Unit::People => x.to_owned(),
+            (None, Some(x)) => format!("{x} in {unit}"),
+            (None, None) => unit.to_owned(),
+        };
+        let base = match slug(&label) {
+            s if s.is_empty() => "figure".to_owned(),
+            s => s,
+        };
+        let n = self.suggested.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let figure = if *n == 1 { base } else { format!("{base}-{n}") };
+        DraftClaim {
+            figure,
+            source: None,
+            value: value_text(mention),
+            measure,
+            unit: unit.to_owned(),
+            label,
+            quote: quote(mention).to_owned(),
+        }
+    }
+}
+
+/// A figure id made of words: lowercase ASCII letters and digits joined by `-`.
+fn slug(words: &str) -> String {
+    let mut out = String::new();
+    for w in words.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The value as the claims table should hold it: a share open above is
+/// closed at the whole ("more than half" is `>0.5 <=1`).
+fn value_text(m: &Mention<'_>) -> String {
+    let v = m.value();
+    let open_share = m.unit() == &Unit::Share && v.interval().high().is_none();
+    match v.form() {
+        Form::AtLeast(_) | Form::MoreThan(_) if open_share => format!("{v} <=1"),
+        _ => v.to_string(),
+    }
+}
+
+/// The sentence of the mention's line that holds it.
+fn quote<'a>(m: &Mention<'a>) -> &'a str {
+    let text = m.source_text();
+    let (start, end) = (m.start(), m.end());
+    let line_start = text
+        .get(..start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(end..)
+        .and_then(|t| t.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    let line = text.get(line_start..line_end).unwrap_or("");
+    sentence(
+        line,
+        start.saturating_sub(line_start),
+        end.saturating_sub(line_start),
+    )
+}
+
+/// The sentence of `line` that holds bytes `start..end`: from after the
+/// last full stop, "!" or "?" before it that a space follows, to the first
+/// after it that no digit follows ("1.5" is not an end).
+fn sentence(line: &str, start: usize, end: usize) -> &str {
+    let stop = |c: char| matches!(c, '.' | '!' | '?');
+    let (Some(before), Some(after)) = (line.get(..start), line.get(end..)) else {
+        return line.trim();
+    };
+    let from = before
+        .char_indices()
+        .rfind(|&(i, c)| {
+            stop(c)
+                && before
+                    .get(i + c.len_utf8()..)
+                    .is_some_and(|r| r.starts_with(' '))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let to = after
+        .char_indices()
+        .find(|&(i, c)| {
+            stop(c)
+                && !after
+                    .get(i + c.len_utf8()..)
+                    .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
+        })
+        .map_or(line.len(), |(i, c)| end + i + c.len_utf8());
+    line.get(from..to).unwrap_or(line).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lexicon;
+    use crate::text::extract;
+
+    fn rows(text: &str) -> Vec<DraftClaim> {
+        let mut d = Drafter::new();
+        extract(text, Lexicon::shared())
+            .iter()
+            .map(|m| d.draft(m))
+            .collect()
+    }
+
+    #[test]
+    fn rows_say_what_the_example_documents() {
+        let r = rows("Hezbollah lost 14 fighters and 104 rebels were killed. It lasted two days.");
+        let got: Vec<_> = r
+            .iter()
+            .map(|r| {
+                (
+                    r.figure(),
+                    r.value(),
+                    r.measure(),
+                    r.unit(),
+                    r.label(),
+                    r.quote(),
+                )
+            })
+            .collect();
+        let s1 = "Hezbollah lost 14 fighters and 104 rebels were killed.";
+        assert_eq!(
+            got,
+            [
+                (
+                    "fighters-killed",
+                    "14",
+                    Some("killed"),
+                    "people",
+                    "fighters killed",
+                    s1
+                ),
+                (
+                    "rebels-killed",
+                    "104",
+                    Some("killed"),
+                    "people",
+                    "rebels killed",
+                    s1
+                ),
+                (
+                    "duration-in-days",
+                    "2",
+                    Some("duration"),
+                    "days",
+                    "duration in days",
+                    "It lasted two days."
+                ),
+            ]
+        );
+        let r = rows("More than half of the fighters were wounded. Dozens of جنود.");
+        assert_eq!(
+            (r[0].figure(), r[0].value()),
+            ("fighters-wounded", ">0.5 <=1")
+        );
+        assert_eq!(
+            (r[1].figure(), r[1].label(), r[1].measure()),
+            ("figure", "جنود", None)
+        );
+    }
+
+    #[test]
+    fn quotes_stay_in_their_line_and_sentence() {
+        let r = rows("First 3 dead.\r\nThen 1.5 km away, 20 rebels died. More.");
+        assert_eq!(r[0].quote(), "First 3 dead.");
+        assert_eq!(r[1].quote(), "Then 1.5 km away, 20 rebels died.");
+        assert_eq!(r[2].quote(), "Then 1.5 km away, 20 rebels died.");
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_row_serializes_in_the_columns_order() {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for r in rows("Dozens of rebels, \"fighters\", were killed.") {
+            w.serialize(r).unwrap();
+        }
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(
+            out,
+            format!(
+                "{}\nrebels-killed,,dozens,killed,people,rebels killed,\"Dozens of rebels, \"\"fighters\"\", were killed.\"\n",
+                DraftClaim::COLUMNS.join(",")
+            )
+        );
+    }
+}

@@ -1,0 +1,465 @@
+//! Which readings are figures: a reading of the prose reader is kept
+//! unless it is a date, a year, a time, an ordinal, an identifier, a phone
+//! number, a signed number or a fraction on its own (see the
+//! [`text`](crate::text) docs), and a kept figure gets its unit and noun
+//! phrase.
+
+use std::ops::Bound::{Excluded, Included, Unbounded};
+
+use rust_decimal::Decimal;
+
+use crate::text::numeral::{Num, NumKind};
+use crate::text::prose::{Fig, Shape};
+use crate::text::token::{Cx, Kind};
+use crate::text::vocabulary::Class;
+use crate::{Measure, Unit};
+
+use super::noun::{Np, counts_people, noun_phrase};
+use super::units::{
+    After, hyphen_unit, mark_after, mark_before, unit_after_fraction, unit_of_head, unit_word,
+};
+
+/// A figure accepted in a line, with what is known about it so far.
+pub(super) struct Found {
+    pub(super) fig: Fig,
+    pub(super) unit: Option<Unit>,
+    /// A unit that also says the figure is a strength ("a 300-strong force").
+    pub(super) strength: bool,
+    pub(super) noun: Option<Np>,
+    pub(super) measure: Option<Measure>,
+}
+
+/// The figure `fig` with its unit and noun phrase, when it is a figure.
+pub(super) fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
+    if !word_core_counts(cx, &fig) {
+        return None;
+    }
+    let numbers = numbers_count(cx, &fig)?;
+    if signed_figure(cx, &fig)
+        || date_or_time(cx, &fig)
+        || year(cx, &fig)
+        || identifier(cx, &fig, &numbers)
+        || lone_one(cx, &fig)
+        || phone_number(cx, &fig)
+    {
+        return None;
+    }
+    Some(unit_and_noun(cx, fig, numbers))
+}
+
+/// What the numbers of a figure say of it beyond their values.
+struct Numbers {
+    /// A fraction that is a share of a whole: "half of the dead".
+    share: bool,
+    /// A fraction of a unit: "half an hour".
+    fraction: bool,
+    /// The unit attached to the digits: "10km".
+    attached_unit: Option<Unit>,
+}
+
+/// The numbers of a figure: the low end (or the only number) and a
+/// distinct high end.
+fn nums(fig: &Fig) -> impl Iterator<Item = Num> {
+    let high = match (fig.low, fig.high) {
+        (Some(l), Some(h)) if l.first == h.first => None,
+        (_, h) => h,
+    };
+    fig.low.into_iter().chain(high)
+}
+
+/// Whether "no", "none" or "unknown" counts something: "no casualties",
+/// "none were killed", "Unknown Syrian and Hezbollah casualties"; not "no
+/// need". A figure with a number passes.
+fn word_core_counts(cx: &Cx<'_>, fig: &Fig) -> bool {
+    match fig.shape {
+        Shape::Zero if cx.is(fig.first, "none") => cx.has(fig.next, Class::AfterNone),
+        Shape::Zero => noun_phrase(cx, fig.next).is_some_and(|np| {
+            cx.word(np.head).is_some_and(counts_people) && !cx.is(np.head, "others")
+        }),
+        Shape::Unknown => {
+            let start = if cx.is(fig.next, "of") {
+                fig.next + 1
+            } else {
+                fig.next
+            };
+            noun_phrase(cx, start).is_some_and(|np| {
+                cx.s(np.head).is_ascii()
+                    && (cx.word(np.head).is_some_and(counts_people) || cx.is_cap(np.head))
+            })
+        }
+        _ => true,
+    }
+}
+
+/// The numbers of a figure, when each is a count, a measure or a share and
+/// none is written as a code ("007", "LGA1156", "5/17/2018") or has letters
+/// attached that are not a unit ("16px", "2pm", "1960s").
+fn numbers_count(cx: &Cx<'_>, fig: &Fig) -> Option<Numbers> {
+    let mut numbers = Numbers {
+        share: false,
+        fraction: false,
+        attached_unit: None,
+    };
+    let range = fig.shape == Shape::Range;
+    let high_first = fig.high.map(|h| h.first);
+    let low_first = fig.low.map(|l| l.first);
+    for n in nums(fig) {
+        let two_ends = range && high_first != low_first;
+        let end = match (two_ends, Some(n.first)) {
+            (true, f) if f == high_first => End::High,
+            (true, f) if f == low_first => End::Low,
+            _ => End::Only,
+        };
+        match n.kind {
+            NumKind::Ordinal if fig.rank => {}
+            NumKind::Integer | NumKind::Decimal => {}
+            NumKind::Fraction if unit_after_fraction(cx, n.next).is_some() => {
+                numbers.fraction = true;
+            }
+            NumKind::Fraction if is_share(cx, fig, &n) => numbers.share = true,
+            _ => return None,
+        }
+        if n.zeros > 0 || digits_in_code(cx, &n, end) {
+            return None;
+        }
+        if n.attached {
+            // "10km" is a figure; "16px", "2pm" and "1960s" are not.
+            numbers.attached_unit = Some(unit_word(cx, n.next, After::Attached)?);
+        }
+    }
+    Some(numbers)
+}
+
+/// Which end of a range a number is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum End {
+    Low,
+    High,
+    Only,
+}
+
+fn is_dash_char(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‒' | '−' | '‐' | '‑' | '~')
+}
+
+/// Whether digits at `n` are part of a code, a date, a phone number or an
+/// identifier rather than a count.
+fn digits_in_code(cx: &Cx<'_>, n: &Num, end: End) -> bool {
+    let f = n.first;
+    if cx.is_digits(f)
+        && f > 0
+        && cx.adjacent(f)
+        && !(end == End::High && cx.punct(f - 1).is_some_and(is_dash_char))
+        && code_before(cx, f)
+    {
+        return true;
+    }
+    let j = n.next;
+    if cx.adjacent(j)
+        && !(end == End::Low && cx.punct(j).is_some_and(is_dash_char))
+        && matches!(cx.punct(j), Some('/' | ':' | '.' | '-' | '‐'))
+        && cx.is_digits(j + 1)
+        && cx.adjacent(j + 1)
+    {
+        // A dash to more digits is a range, read before; here it is a chain.
+        return true;
+    }
+    // "No. 5", "nr. 22".
+    f >= 2 && cx.is_punct(f - 1, '.') && cx.has(f - 2, Class::NumberSign)
+}
+
+/// Whether what touches the digits at `f` from before makes them a code.
+fn code_before(cx: &Cx<'_>, f: usize) -> bool {
+    match cx.kind(f - 1) {
+        // "LGA1156", "Strength2".
+        Some(Kind::Word) => true,
+        Some(Kind::Punct) => {
+            let c = cx.punct(f - 1);
+            // "+1-222", "#5".
+            matches!(c, Some('+' | '#' | '№'))
+            // "5/17/2018", "10:30", "192.168", "SCP-173", "1-222".
+                || (matches!(c, Some('/' | ':' | '.' | '-' | '‐'))
+                    && f >= 2
+                    && cx.adjacent(f - 1)
+                    && matches!(cx.kind(f - 2), Some(Kind::Digits | Kind::Word)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the number at token `i` has a minus sign: a dash right before
+/// it that does not join it to a word or number before ("2013-14").
+fn signed(cx: &Cx<'_>, i: usize) -> bool {
+    let Some(d) = i.checked_sub(1) else {
+        return false;
+    };
+    if !matches!(cx.punct(d), Some('-' | '−')) || !cx.adjacent(i) {
+        return false;
+    }
+    d == 0
+        || !cx.adjacent(d)
+        || matches!(
+            cx.punct(d - 1),
+            Some('(' | '[' | '=' | ':' | '<' | '>' | '≤' | '≥' | '~')
+        )
+}
+
+/// Whether the figure, or the other end of a range it stands in, is signed:
+/// "-5 degrees", "(−3)", "between -5 and 10", "from 10 to -5", "minus 5".
+/// An estimate is never negative.
+fn signed_figure(cx: &Cx<'_>, fig: &Fig) -> bool {
+    // An end of a signed range the reader could not take.
+    let joined = |j: usize| cx.is(j, "and") || cx.is(j, "to");
+    if let Some(p) = fig.first.checked_sub(2) {
+        if joined(p + 1) && cx.is_digits(p) && signed(cx, p) {
+            return true;
+        }
+    }
+    if joined(fig.next) && cx.is_digits(fig.next + 2) && signed(cx, fig.next + 2) {
+        return true;
+    }
+    nums(fig).any(|n| {
+        let word_sign =
+            n.first > 0 && (cx.is(n.first - 1, "minus") || cx.is(n.first - 1, "negative"));
+        n.negative || word_sign || signed(cx, n.first)
+    })
+}
+
+/// Dates and times: "21 June", "between 1 and 2 August", "June 2014",
+/// "August 12", "2 pm", "2.13 a.m.", "five o'clock".
+fn date_or_time(cx: &Cx<'_>, fig: &Fig) -> bool {
+    let Some(last) = fig.high.or(fig.low) else {
+        return false;
+    };
+    let j = last.next;
+    if cx.month_at(j) || (cx.is(j, "of") && cx.month_at(j + 1)) {
+        return true;
+    }
+    let before = fig.low.map_or(fig.first, |n| n.first);
+    if before > 0 && cx.month_at(before - 1) {
+        return true;
+    }
+    cx.has(j, Class::Clock)
+        || ((cx.is(j, "a") || cx.is(j, "p")) && cx.is_punct(j + 1, '.') && cx.is(j + 2, "m"))
+}
+
+/// Whether the word before token `i` introduces a year: "in 2014", "since 2011".
+fn after_year_word(cx: &Cx<'_>, i: usize) -> bool {
+    i > 0 && cx.has(i - 1, Class::BeforeYear)
+}
+
+/// Whether the number is shaped like a year: four bare digits from 1000 to 2100.
+fn year_like(cx: &Cx<'_>, n: &Num) -> bool {
+    n.is_bare_digits()
+        && cx.s(n.first).len() == 4
+        && n.value >= Decimal::from(1000)
+        && n.value <= Decimal::from(2100)
+}
+
+/// Years: "in 2014", "(2014)", "2013-14", "2013–2014"; a year-like number
+/// with something counted after it ("2000 people") is a figure.
+fn year(cx: &Cx<'_>, fig: &Fig) -> bool {
+    if fig.bounded {
+        return false;
+    }
+    match (fig.shape, fig.low, fig.high) {
+        (Shape::Plain, Some(n), _) if year_like(cx, &n) => {
+            after_year_word(cx, n.first)
+                || !counted_after(cx, fig.next)
+                || (cx.is_punct(n.next, '-') && cx.is_digits(n.next + 1))
+        }
+        (Shape::Range, Some(l), Some(h)) => year_like(cx, &l) && year_like(cx, &h),
+        _ => false,
+    }
+}
+
+/// Identifiers: "Resolution 1701", "Voyager 2": a capitalized word before
+/// a bare number, inside a sentence.
+fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
+    let Some(n) = fig.low.filter(|_| fig.shape == Shape::Plain) else {
+        return false;
+    };
+    if n.words || n.first == 0 || cx.adjacent(n.first) || numbers.attached_unit.is_some() {
+        return false;
+    }
+    let p = n.first - 1;
+    cx.is_cap(p) && !cx.sentence_start(p) && !opens_count(cx, p)
+}
+
+/// Whether a capitalized word may open a clause before a count without
+/// making it an identifier: "Killing 20", "Some 200", "Only 3".
+fn opens_count(cx: &Cx<'_>, p: usize) -> bool {
+    cx.word(p).is_some_and(|w| {
+        w.measure.is_some()
+            || w.verb_measure().is_some()
+            || w.is(Class::Stop)
+            || w.is(Class::OpensCount)
+    })
+}
+
+/// "one" and "a" count only with something counted: not "at one point",
+/// "the one you mentioned".
+fn lone_one(cx: &Cx<'_>, fig: &Fig) -> bool {
+    let Some(n) = fig.low.filter(|_| fig.shape == Shape::Plain) else {
+        return false;
+    };
+    if !n.words || n.value != Decimal::ONE {
+        return false;
+    }
+    (n.first > 0 && cx.has(n.first - 1, Class::PronounOne)) || !counted_after(cx, fig.next)
+}
+
+/// Phone numbers: "555-1234".
+fn phone_number(cx: &Cx<'_>, fig: &Fig) -> bool {
+    let (Shape::Range, Some(l), Some(h)) = (fig.shape, fig.low, fig.high) else {
+        return false;
+    };
+    !l.words
+        && cx.s(l.first).len() == 3
+        && cx.s(h.first).len() == 4
+        && cx.adjacent(h.first)
+        && l.is_bare_digits()
+        && h.is_bare_digits()
+}
+
+/// Whether something counted follows at `j`: a unit, a people noun, a
+/// measure word, or a noun phrase about people.
+fn counted_after(cx: &Cx<'_>, j: usize) -> bool {
+    if unit_word(cx, j, After::Spaced).is_some() {
+        return true;
+    }
+    if cx.punct(j).is_some_and(|c| c == '-') && cx.adjacent(j) && hyphen_unit(cx, j + 1).is_some() {
+        return true;
+    }
+    if let Some(w) = cx.word(j) {
+        if counts_people(w) || w.group().is_some() {
+            return true;
+        }
+        // "1500 were wounded".
+        if ["were", "are", "have", "had"].iter().any(|v| cx.is(j, v)) {
+            let mut k = j + 1;
+            while cx.is(k, "been") || cx.is(k, "reportedly") || cx.is(k, "also") {
+                k += 1;
+            }
+            return cx.word(k).is_some_and(|w| w.measure.is_some());
+        }
+    }
+    noun_phrase(cx, j).is_some_and(|np| {
+        cx.word(np.head)
+            .is_some_and(|w| counts_people(w) || w.group().is_some())
+            || cx.is_cap(np.head)
+    })
+}
+
+/// Whether the fraction `n` in `fig` is a share of a whole: at most 1 and
+/// either compared ("more than half", "above one quarter and below a half")
+/// or of something ("two thirds of the dead", "half the prisoners", "one in
+/// five victims"). A fraction alone ("One-fourth is a fraction", "cut in
+/// half") is not a figure, nor is a chain of digits such as "9/11" or "24/7".
+fn is_share(cx: &Cx<'_>, fig: &Fig, n: &Num) -> bool {
+    if n.value > Decimal::ONE || n.value <= Decimal::ZERO {
+        return false;
+    }
+    if fig.bounded {
+        // "more than 1/1" leaves no share.
+        return match fig.value.bounds().0 {
+            Excluded(v) => v < Decimal::ONE,
+            Included(v) => v <= Decimal::ONE,
+            Unbounded => true,
+        };
+    }
+    // A stretch of time or a part of a place: "the first half of 2014",
+    // "the other half of the town", "the second half of the year".
+    if n.first > 0 && cx.has(n.first - 1, Class::Part) {
+        return false;
+    }
+    let mut whole = fig.next + 1;
+    if determiner(cx, whole) {
+        whole += 1;
+    }
+    if cx.is_digits(whole) || cx.has(whole, Class::TimeSpan) {
+        return false;
+    }
+    let of_something = cx.is(fig.next, "of") || (cx.is(fig.next, "the") && n.words);
+    // "one in five victims", "three out of four houses".
+    let ratio = (n.first..n.next).any(|i| cx.is(i, "in") || cx.is(i, "out"));
+    of_something || (ratio && cx.is_wordtok(fig.next))
+}
+
+fn determiner(cx: &Cx<'_>, i: usize) -> bool {
+    cx.has(i, Class::Determiner)
+}
+
+/// The unit of an accepted figure, then the noun phrase it counts (where
+/// the unit does not stand in its place), then the unit of that noun.
+fn unit_and_noun(cx: &Cx<'_>, fig: Fig, numbers: Numbers) -> Found {
+    let next = fig.next;
+    let mut found = Found {
+        fig,
+        unit: None,
+        strength: false,
+        noun: None,
+        measure: None,
+    };
+    // Where the noun phrase starts, if the figure has one.
+    let mut np_start = Some(next);
+    if numbers.share {
+        // "half of the dead": the noun names the whole.
+        found.unit = Some(Unit::Share);
+    } else if found.fig.rank {
+        found.unit = Some(Unit::Other("rank".into()));
+        np_start = None;
+    } else if let Some(u) = numbers.attached_unit {
+        found.unit = Some(u);
+        np_start = None;
+    } else if cx.punct(next).is_some_and(|c| c == '-') && cx.adjacent(next) && cx.adjacent(next + 1)
+    {
+        if let Some((u, strength)) = hyphen_unit(cx, next + 1) {
+            found.unit = Some(u);
+            found.strength = strength;
+            np_start = Some(next + 2);
+        }
+    } else if let Some(u) = unit_word(cx, next, After::Spaced)
+        .or_else(|| unit_after_fraction(cx, next).filter(|_| numbers.fraction))
+        .or_else(|| mark_after(cx, next))
+    {
+        found.unit = Some(u);
+        np_start = None;
+    }
+    if found.unit.is_none() {
+        found.unit = mark_before(cx, found.fig.first);
+        if found.unit.is_some() {
+            np_start = None;
+        }
+    }
+    if let Some(p) = np_start {
+        found.noun = noun_after(cx, &found.fig, numbers.share, p);
+    }
+    if found.unit.is_none() {
+        if let Some(np) = &found.noun {
+            found.unit = unit_of_head(cx, np.head);
+        }
+    }
+    found
+}
+
+/// The noun phrase a figure counts, from token `p`: "dozens of rebels",
+/// "two of the soldiers", "half the prisoners"; not "some of them".
+fn noun_after(cx: &Cx<'_>, fig: &Fig, share: bool, p: usize) -> Option<Np> {
+    let vague_or_zero = matches!(fig.shape, Shape::Vague | Shape::Zero | Shape::Unknown);
+    let p = if cx.is(p, "of")
+        && (vague_or_zero || share || fig.shape != Shape::Plain || determiner(cx, p + 1))
+    {
+        // "dozens of rebels", "two of the soldiers", "an unknown number of fighters".
+        if determiner(cx, p + 1) { p + 2 } else { p + 1 }
+    } else if share && determiner(cx, p) {
+        // "half the prisoners".
+        p + 1
+    } else {
+        p
+    };
+    if cx.is(p.saturating_sub(1), "of") && cx.is(p, "them") {
+        return None;
+    }
+    noun_phrase(cx, p)
+}

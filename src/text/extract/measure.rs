@@ -1,0 +1,223 @@
+//! The measure of a figure: what it reports (killed, wounded, captured …),
+//! from the unit, the noun phrase, a verb before it, the words after it in
+//! its clause, the figure a parenthesis comments on, or a measure word
+//! earlier in the sentence (the order is in the [`text`](crate::text) docs).
+
+use crate::text::prose::Shape;
+use crate::text::token::Cx;
+use crate::text::vocabulary::Class;
+use crate::{Measure, Unit};
+
+use super::accept::Found;
+
+/// What a figure counts, for finding its measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Counted {
+    /// People.
+    People,
+    /// A share of people: "half of the fighters".
+    Share,
+    /// Things ("families", "hills"), which take their measure from the
+    /// words next to them only.
+    Things,
+}
+
+/// The measure of `found[k]`.
+pub(super) fn measure_of(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
+    let f = found.get(k)?;
+    let unit = f.unit.clone().unwrap_or(Unit::People);
+    let counted = match unit {
+        Unit::People => Counted::People,
+        Unit::Share => Counted::Share,
+        _ => Counted::Things,
+    };
+    if counted != Counted::Things {
+        return measure_of_people(cx, found, k, f, counted);
+    }
+    if let Some(m) = unit.measure() {
+        return Some(m);
+    }
+    if !unit.counts_whole() {
+        return None;
+    }
+    // A count of things: "300 families were killed", "captured two
+    // hills" (places are seized, not taken prisoner).
+    match measure_of_people(cx, found, k, f, counted)? {
+        Measure::Captured => Some(Measure::Other("seized".into())),
+        Measure::Strength => None,
+        m => Some(m),
+    }
+}
+
+/// The measure of a count of people or things, or of a share of them,
+/// from the words around it.
+fn measure_of_people(
+    cx: &Cx<'_>,
+    found: &[Found],
+    k: usize,
+    f: &Found,
+    counted: Counted,
+) -> Option<Measure> {
+    // (a) A measure word in the noun phrase.
+    if let Some(np) = &f.noun {
+        for i in np.first..np.next {
+            if let Some(m) = cx.word(i).and_then(|w| w.measure.clone()) {
+                return Some(m);
+            }
+        }
+    }
+    // (b) A verb right before: "killing 20 rebels", "lost 14 fighters".
+    let mut b = f.fig.first;
+    for _ in 0..3 {
+        let Some(p) = b.checked_sub(1) else { break };
+        let Some(w) = cx.word(p) else { break };
+        if w.is(Class::Adverb) {
+            b = p;
+            continue;
+        }
+        if let Some(m) = w.verb_measure() {
+            return Some(m);
+        }
+        break;
+    }
+    let after = f.noun.map_or(f.fig.next, |np| np.next);
+    if counted == Counted::Things {
+        // (c) for things: a measure word right after, past auxiliaries
+        // ("300 families were killed"), not one further on ("Three outlets
+        // reported 12 deaths").
+        let mut j = after;
+        while cx.has(j, Class::Auxiliary) {
+            j += 1;
+        }
+        return cx.word(j).and_then(|w| w.measure.clone());
+    }
+    // (c) The first measure word after it in the clause.
+    if let Some(m) = measure_after(cx, found, after) {
+        return Some(m);
+    }
+    // (d) Inside a parenthesis: the measure of the figure it comments on.
+    if let Some(open) = open_paren_before(cx, f.fig.first) {
+        for prev in found[..k].iter().rev().take(40) {
+            if prev.fig.next <= open {
+                return prev.measure.clone().or_else(|| {
+                    measure_after(cx, &[], prev.noun.map_or(prev.fig.next, |np| np.next))
+                });
+            }
+        }
+    }
+    // (f) A strength: "3,000 fighters", "a 40-man unit"; not "half of the fighters".
+    if f.strength {
+        return Some(Measure::Strength);
+    }
+    // "some fighters fled" says nothing of a force's size.
+    let indefinite = f.fig.shape == Shape::Vague && f.fig.value.interval().high().is_none();
+    if let Some(np) = f
+        .noun
+        .as_ref()
+        .filter(|_| counted != Counted::Share && !indefinite)
+    {
+        if cx.is(np.head, "fighters") || cx.is(np.head, "fighter") {
+            return Some(Measure::Strength);
+        }
+    }
+    // (e) A measure word earlier in the sentence.
+    measure_before(cx, f.fig.first)
+}
+
+/// Whether a figure starts at token `i` (figures are in text order).
+fn starts_figure(found: &[Found], i: usize) -> bool {
+    found.binary_search_by_key(&i, |f| f.fig.first).is_ok()
+}
+
+/// The first measure word from token `from` to the end of the clause.
+fn measure_after(cx: &Cx<'_>, found: &[Found], from: usize) -> Option<Measure> {
+    let mut k = from;
+    let mut depth = 0u32;
+    let mut steps = 0;
+    while k < cx.toks.len() && steps < 40 {
+        steps += 1;
+        if cx.is_boundary(k) {
+            return None;
+        }
+        match cx.punct(k) {
+            Some('(') => depth += 1,
+            Some(')') => {
+                if depth == 0 {
+                    return None;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            if let Some(w) = cx.word(k) {
+                if w.is(Class::ClauseEnd) {
+                    return None;
+                }
+                if w.is(Class::ListStart) {
+                    // A parenthetical list: skip to the next comma.
+                    while k < cx.toks.len()
+                        && !cx.is_punct(k, ',')
+                        && !cx.is_boundary(k)
+                        && steps < 40
+                    {
+                        k += 1;
+                        steps += 1;
+                    }
+                    continue;
+                }
+                if let Some(m) = &w.measure {
+                    // A measure word right before another figure is that figure's.
+                    if starts_figure(found, k + 1) {
+                        return None;
+                    }
+                    return Some(m.clone());
+                }
+            }
+            if (cx.is(k, "taken") || cx.is(k, "held")) && cx.is(k + 1, "prisoner") {
+                return Some(Measure::Captured);
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The opening parenthesis a figure stands in, in its sentence.
+fn open_paren_before(cx: &Cx<'_>, first: usize) -> Option<usize> {
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 40 {
+        k -= 1;
+        steps += 1;
+        if cx.is_boundary(k) || cx.is_punct(k, ')') {
+            return None;
+        }
+        if cx.is_punct(k, '(') {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// The nearest measure word earlier in the sentence.
+fn measure_before(cx: &Cx<'_>, first: usize) -> Option<Measure> {
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 40 {
+        k -= 1;
+        steps += 1;
+        if cx.is_boundary(k) {
+            return None;
+        }
+        if let Some(w) = cx.word(k) {
+            if w.is(Class::Contrast) {
+                return None;
+            }
+            if let Some(m) = &w.measure {
+                return Some(m.clone());
+            }
+        }
+    }
+    None
+}
