@@ -166,7 +166,7 @@ fn utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, Error> {
         let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
         // The prefix is valid UTF-8 by construction.
         let before = std::str::from_utf8(good).unwrap_or_default();
-        let (line, column) = line_column(before, before.len());
+        let (line, column) = Lines::new(before).at(before.len());
         Error::syntax("the text is not valid UTF-8")
             .at(Location::file(name).with_line(line).with_column(column))
     })
@@ -182,10 +182,48 @@ fn lowercase_first(s: &str) -> String {
     }
 }
 
-/// 1-based line and column of a byte offset.
-fn line_column(text: &str, offset: usize) -> (u64, u64) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line as u64, column as u64)
+/// The lines of a text, to turn byte offsets into 1-based lines and
+/// columns in logarithmic time.
+struct Lines<'a> {
+    text: &'a str,
+    /// The offset at which each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    fn at(&self, offset: usize) -> (u64, u64) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset.max(start))
+            .map_or(0, |t| t.chars().count());
+        (line as u64, column as u64 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lines;
+
+    #[test]
+    fn lines_turn_offsets_into_lines_and_character_columns() {
+        let text = "ab\nçé=x\n\nlast";
+        let lines = Lines::new(text);
+        assert_eq!(lines.at(0), (1, 1));
+        assert_eq!(lines.at(2), (1, 3));
+        assert_eq!(lines.at(3), (2, 1));
+        // "çé" is four bytes and two characters.
+        assert_eq!(lines.at(7), (2, 3));
+        assert_eq!(lines.at(10), (4, 1));
+        assert_eq!(lines.at(text.len()), (4, 5));
+    }
 }

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use rust_decimal::Decimal;
 
-use super::{line_column, lowercase_first};
+use super::{Lines, lowercase_first};
 #[cfg(doc)]
 use crate::error::ErrorKind;
 use crate::error::{Location, Problems, Record};
@@ -328,10 +328,12 @@ impl ClaimRecord {
 /// read first: the file's values are read with the English lexicon and
 /// those terms.
 fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Error> {
+    let lines = Lines::new(text);
+    let line_column = |offset: usize| lines.at(offset);
     let syntax = |e: toml::de::Error| {
         let mut location = Location::file(name);
         if let Some(span) = e.span() {
-            let (line, column) = line_column(text, span.start);
+            let (line, column) = line_column(span.start);
             location = location.with_line(line).with_column(column);
         }
         Error::syntax(lowercase_first(e.message().trim_end())).at(location)
@@ -340,7 +342,7 @@ fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Erro
     let mut own = Vec::with_capacity(terms.term.len());
     let mut lines: HashMap<String, u64> = HashMap::new();
     for t in &terms.term {
-        let (line, _) = line_column(text, t.span().start);
+        let (line, _) = line_column(t.span().start);
         let at = || Location::file(name).with_line(line);
         let term = t.get_ref().to_term().map_err(|e| e.at(at()))?;
         if let Some(first) = lines.insert(term.name().to_owned(), line) {
@@ -354,7 +356,7 @@ fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Erro
     }
     let lexicon = Lexicon::english().with_terms(own);
     let file: DossierFile = toml::from_str(text).map_err(syntax)?;
-    let line = |span: std::ops::Range<usize>| line_column(text, span.start).0;
+    let line = |span: std::ops::Range<usize>| line_column(span.start).0;
     let mut places = Places {
         name: name.to_owned(),
         ..Places::default()
@@ -372,7 +374,7 @@ fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Erro
     for c in file.claim {
         places.claims.push(line(c.span()));
         let c = c.into_inner();
-        let (line, column) = line_column(text, c.value.span().start);
+        let (line, column) = line_column(c.value.span().start);
         let (claim, error) = c.into_claim(&lexicon);
         if let Some(e) = error {
             problems.push(e.at(Location::file(name).with_line(line).with_column(column)));
