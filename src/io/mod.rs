@@ -223,7 +223,8 @@ mod tests {
         assert_eq!(lines.at(3), (2, 1));
         // "çé" is four bytes and two characters.
         assert_eq!(lines.at(7), (2, 3));
-        assert_eq!(lines.at(10), (4, 1));
+        assert_eq!(lines.at(10), (3, 1));
+        assert_eq!(lines.at(11), (4, 1));
         assert_eq!(lines.at(text.len()), (4, 5));
     }
 }
