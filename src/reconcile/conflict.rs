@@ -47,11 +47,11 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::Interval;
-use crate::model::interval::{Packed, dcmp, dmax};
+use crate::model::interval::Packed;
 use crate::model::names::worded_enum;
 use crate::model::{ClaimId, FigureId, Reading, Side, TripleIssue};
 use crate::reconcile::evidence::BadTriple;
-use crate::reconcile::ratio::{Compact, Few, log_gap_milli, milli};
+use crate::reconcile::ratio::{Few, log_gap_milli, milli};
 use crate::reconcile::tally::{Prepared, Scratch};
 
 worded_enum!(
@@ -481,16 +481,16 @@ impl fmt::Display for Conflict {
                     write!(
                         f,
                         "{} and {} do not overlap: a gap of {}",
-                        Compact(*lower),
-                        Compact(*nearest),
+                        lower.compact(),
+                        nearest.compact(),
                         gap(nearest)
                     )
                 } else {
                     write!(
                         f,
                         "{} lies below {} and {} other value{}: gaps of {} to {}",
-                        Compact(*lower),
-                        Compact(*nearest),
+                        lower.compact(),
+                        nearest.compact(),
                         uppers - 1,
                         if *uppers == 2 { "" } else { "s" },
                         gap(nearest),
@@ -513,15 +513,15 @@ impl fmt::Display for Conflict {
                 write!(
                     f,
                     "{} lies far from every other claim: the nearest is {}",
-                    Compact(*value),
-                    Compact(*nearest)
+                    value.compact(),
+                    nearest.compact()
                 )
             }
             Detail::PartisanOnly { side } => {
                 write!(f, "every claim with a number comes from the {side} side")
             }
             Detail::Revision { from, to } => {
-                write!(f, "{} was revised to {}", Compact(*from), Compact(*to))
+                write!(f, "{} was revised to {}", from.compact(), to.compact())
             }
             Detail::InvalidTriple(t) => write!(
                 f,
@@ -643,17 +643,17 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
         let mut ceiling: Option<(Decimal, usize)> = None;
         for &(_, i) in &order {
             let b = p.items[i as usize].bound(reading);
-            if floor.is_none_or(|(f, _)| dcmp(&b.low(), &f).is_gt()) {
+            if floor.is_none_or(|(f, _)| b.low() > f) {
                 floor = Some((b.low(), i as usize));
             }
             if let Some(h) = b.high() {
-                if ceiling.is_none_or(|(c, _)| dcmp(&h, &c).is_lt()) {
+                if ceiling.is_none_or(|(c, _)| h < c) {
                     ceiling = Some((h, i as usize));
                 }
             }
         }
         if let (Some((f, fi)), Some((c, ci))) = (floor, ceiling) {
-            if dcmp(&f, &c).is_gt() {
+            if f > c {
                 out.push(Conflict::new(
                     ConflictKind::EmptyConsensus,
                     Some(log_gap_milli(c, f)),
@@ -760,10 +760,10 @@ fn disjoint(
         let (a, b) = (&values[a].interval, &values[b].interval);
         // As `(high, low)` tuples order: every high here is `Some`.
         match (a.high(), b.high()) {
-            (Some(x), Some(y)) => dcmp(&x, &y),
+            (Some(x), Some(y)) => x.cmp(&y),
             (x, y) => x.cmp(&y),
         }
-        .then_with(|| dcmp(&a.low(), &b.low()))
+        .then_with(|| a.low().cmp(&b.low()))
     });
     let pairs = &mut scratch.pairs;
     pairs.clear();
@@ -774,7 +774,7 @@ fn disjoint(
             && values[by_high[seen]]
                 .interval
                 .high()
-                .is_some_and(|h| dcmp(&h, &v.interval.low()).is_lt())
+                .is_some_and(|h| h < v.interval.low())
         {
             below = Some(by_high[seen]);
             seen += 1;
@@ -828,7 +828,7 @@ fn outliers(
         vs.iter()
             .map(|v| v.interval.high())
             .reduce(|a, b| match (a, b) {
-                (Some(a), Some(b)) => Some(dmax(a, b)),
+                (Some(a), Some(b)) => Some(a.max(b)),
                 _ => None,
             })
     };
@@ -847,19 +847,19 @@ fn outliers(
         let rest_low = rest
             .iter()
             .map(|r| r.interval.low())
-            .reduce(|a, b| if dcmp(&b, &a).is_lt() { b } else { a })
+            .reduce(Decimal::min)
             .unwrap_or_default();
         // Isolation and the gap to the nearest other value.
         let (gap, nearest) = if v == 0 {
             let Some(h) = val.interval.high() else {
                 continue;
             };
-            if dcmp(&h, &rest_low).is_ge() {
+            if h >= rest_low {
                 continue;
             }
             (log_gap_milli(h, rest_low), rest[0].interval)
         } else {
-            if dcmp(&rest_high, &val.interval.low()).is_ge() {
+            if rest_high >= val.interval.low() {
                 continue;
             }
             let nearest = rest

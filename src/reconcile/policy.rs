@@ -70,7 +70,6 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::model::interval::dcmp;
 use crate::model::{Reliability, Stake};
 use crate::reconcile::EvidenceSet;
 use crate::reconcile::ratio::raise_to_floor;
@@ -380,7 +379,7 @@ pub(crate) fn weighted_median(
     if pts.is_empty() {
         return None;
     }
-    pts.sort_unstable_by(|a, b| dcmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
+    pts.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let total: f64 = pts.iter().map(|p| p.2).sum();
     if total <= 0.0 {
         return pts.get((pts.len() - 1) / 2).map(|p| p.0.normalize());
