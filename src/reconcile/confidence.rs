@@ -38,13 +38,10 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::model::interval::Packed3;
 use crate::model::names::worded_enum;
 use crate::model::{Credibility, Reliability, Side, Stake};
 use crate::reconcile::EvidenceSet;
 use crate::reconcile::conflict::{Conflict, ConflictKind};
-use crate::reconcile::ratio::Few;
-use crate::reconcile::tally::Scratch;
 use crate::{Interval, SourceKind};
 
 worded_enum!(
@@ -299,124 +296,41 @@ struct Facts {
 /// | [`credibility`](Summary::credibility) | the Admiralty credibility (1–6) of the reconciled range |
 /// | [`likelihood`](Summary::likelihood) | the ICD 203 word for the range |
 /// | [`confidence`](Summary::confidence) | high / moderate / low, with [`reasons`](Summary::reasons) |
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Summary {
-    // Kept compact, one per figure: the counts as `u32` when they fit, the
-    // facts' flags as bits, the range, envelope and consensus together.
-    counts: Counts,
-    sides: Few<Side>,
-    intervals: Packed3,
-    flags: u16,
+    considered: usize,
+    claims: usize,
+    independent: usize,
+    unaffiliated: usize,
+    sides: Vec<Side>,
+    range: Option<Interval>,
+    envelope: Option<Interval>,
+    consensus: Option<Interval>,
+    facts: Facts,
     grade: Grade,
     credibility: Credibility,
     likelihood: Option<Likelihood>,
     confidence: Confidence,
 }
 
-/// A summary's counts: considered, claims, independent, unaffiliated, then
-/// the facts' numeric, independent numeric, anonymous, outliers and
-/// questionable. As `u32` when they all fit, else boxed at full width.
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum Counts {
-    Small([u32; 9]),
-    Big(Box<[usize; 9]>),
+/// What the counted claims of one originator show.
+#[derive(Clone, Copy, Debug, Default)]
+struct Originator {
+    counted: bool,
+    sided: bool,
+    numeric: bool,
+    anonymous: bool,
+    supports: bool,
 }
-
-impl Counts {
-    fn new(all: [usize; 9]) -> Counts {
-        let mut small = [0; 9];
-        for (s, &n) in small.iter_mut().zip(&all) {
-            match u32::try_from(n) {
-                Ok(n) => *s = n,
-                Err(_) => return Counts::Big(Box::new(all)),
-            }
-        }
-        Counts::Small(small)
-    }
-
-    fn get(&self, k: usize) -> usize {
-        match self {
-            Counts::Small(c) => c.get(k).map_or(0, |&n| n as usize),
-            Counts::Big(c) => c.get(k).copied().unwrap_or(0),
-        }
-    }
-}
-
-const CONSIDERED: usize = 0;
-const CLAIMS: usize = 1;
-const INDEPENDENT: usize = 2;
-const UNAFFILIATED: usize = 3;
-const NUMERIC: usize = 4;
-
-const FACT_DISJOINT: u16 = 1;
-const FACT_EMPTY: u16 = 1 << 1;
-const FACT_PARTISAN: u16 = 1 << 2;
-const FACT_REVISED: u16 = 1 << 3;
-const FACT_BAD_TRIPLE: u16 = 1 << 4;
-const FACT_UNKNOWN_RELIABILITY: u16 = 1 << 5;
-const FACT_RELIABLE: u16 = 1 << 6;
-const FACT_ADMISSION: u16 = 1 << 7;
-const FACT_VAGUE_ONLY: u16 = 1 << 8;
-const FACT_RELATED: u16 = 1 << 9;
-
-impl Facts {
-    fn flags(&self) -> u16 {
-        [
-            (self.disjoint, FACT_DISJOINT),
-            (self.empty, FACT_EMPTY),
-            (self.partisan, FACT_PARTISAN),
-            (self.revised, FACT_REVISED),
-            (self.bad_triple, FACT_BAD_TRIPLE),
-            (self.unknown_reliability, FACT_UNKNOWN_RELIABILITY),
-            (self.reliable, FACT_RELIABLE),
-            (self.admission, FACT_ADMISSION),
-            (self.vague_only, FACT_VAGUE_ONLY),
-            (self.related, FACT_RELATED),
-        ]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .fold(0, |acc, (_, bit)| acc | bit)
-    }
-}
-
-impl fmt::Debug for Summary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Summary")
-            .field("considered", &self.considered())
-            .field("claims", &self.claims())
-            .field("independent", &self.independent())
-            .field("sides", &self.sides)
-            .field("unaffiliated", &self.unaffiliated())
-            .field("grade", &self.grade)
-            .field("credibility", &self.credibility)
-            .field("likelihood", &self.likelihood)
-            .field("range", &self.range())
-            .field("envelope", &self.envelope())
-            .field("consensus", &self.consensus())
-            .field("confidence", &self.confidence)
-            .field("facts", &self.facts())
-            .finish()
-    }
-}
-
-const FLAG_NUMERIC: u8 = 1;
-const FLAG_ANONYMOUS: u8 = 2;
-const FLAG_SIDED: u8 = 4;
-const FLAG_SUPPORTS: u8 = 8;
-const FLAG_COUNTED: u8 = 16;
 
 /// Summarizes one figure.
 pub(crate) fn summarize(
     set: &EvidenceSet<'_>,
     conflicts: &[Conflict],
     range: Option<Interval>,
-    scratch: &mut Scratch,
 ) -> Summary {
-    let origins = set.originator_len();
-    let mut flags = std::mem::take(&mut scratch.flags);
-    flags.clear();
-    flags.resize(origins, 0);
-    let mut sides: Few<Side> = Few::default();
+    let mut origins = vec![Originator::default(); set.originator_len()];
+    let mut sides: Vec<Side> = Vec::new();
     let mut f = Facts {
         vague_only: true,
         unknown_reliability: true,
@@ -428,10 +342,10 @@ pub(crate) fn summarize(
     for i in set.counted() {
         let e = set.get(i);
         let o = set.originator_index(i);
-        flags[o] |= FLAG_COUNTED;
+        origins[o].counted = true;
         if let Some(s) = e.side() {
-            flags[o] |= FLAG_SIDED;
-            if !sides.as_slice().contains(s) {
+            origins[o].sided = true;
+            if !sides.contains(s) {
                 sides.push(s.clone());
             }
         }
@@ -439,9 +353,9 @@ pub(crate) fn summarize(
             continue;
         }
         f.numeric += 1;
-        flags[o] |= FLAG_NUMERIC;
+        origins[o].numeric = true;
         if e.kind() == Some(SourceKind::Anonymous) {
-            flags[o] |= FLAG_ANONYMOUS;
+            origins[o].anonymous = true;
         }
         f.vague_only &= e.is_approximate();
         f.unknown_reliability &= e.reliability() == Reliability::F;
@@ -457,7 +371,7 @@ pub(crate) fn summarize(
         confirmed |= e.stake() == Stake::Own || e.credibility() == Credibility::Confirmed;
         credible_count += 1;
         if range.is_some_and(|r| r.overlaps(&set.interval(i))) {
-            flags[o] |= FLAG_SUPPORTS;
+            origins[o].supports = true;
             best_support = Some(best_support.map_or(e.reliability(), |r| r.min(e.reliability())));
         }
     }
@@ -479,21 +393,21 @@ pub(crate) fn summarize(
         f.vague_only = false;
         f.unknown_reliability = false;
     }
-    sides.as_mut_slice().sort_unstable();
+    sides.sort_unstable();
 
     let mut unaffiliated = 0;
     let mut support = 0;
     let mut against = 0;
-    for &fl in &flags {
-        if fl & FLAG_COUNTED != 0 && fl & FLAG_SIDED == 0 {
+    for o in &origins {
+        if o.counted && !o.sided {
             unaffiliated += 1;
         }
-        if fl & FLAG_NUMERIC != 0 {
+        if o.numeric {
             f.independent_numeric += 1;
-            if fl & FLAG_ANONYMOUS != 0 {
+            if o.anonymous {
                 f.anonymous += 1;
             }
-            if fl & FLAG_SUPPORTS != 0 {
+            if o.supports {
                 support += 1;
             } else if range.is_some() {
                 against += 1;
@@ -530,22 +444,16 @@ pub(crate) fn summarize(
         Credibility::Improbable => Likelihood::VeryUnlikely,
         _ => Likelihood::RoughlyEvenChance,
     });
-    scratch.flags = flags;
     let mut s = Summary {
-        counts: Counts::new([
-            set.len(),
-            set.counted_len(),
-            set.independent(),
-            unaffiliated,
-            f.numeric,
-            f.independent_numeric,
-            f.anonymous,
-            f.outliers,
-            f.questionable,
-        ]),
+        considered: set.len(),
+        claims: set.counted_len(),
+        independent: set.independent(),
+        unaffiliated,
         sides,
-        intervals: Packed3::new([range, set.envelope(), set.consensus()]),
-        flags: f.flags(),
+        range,
+        envelope: set.envelope(),
+        consensus: set.consensus(),
+        facts: f,
         grade,
         credibility,
         likelihood,
@@ -639,31 +547,8 @@ fn spread(r: Interval) -> Option<Decimal> {
 }
 
 impl Summary {
-    /// The facts, as the summary learned them.
-    fn facts(&self) -> Facts {
-        let c = |k| self.counts.get(NUMERIC + k);
-        let on = |bit| self.flags & bit != 0;
-        Facts {
-            numeric: c(0),
-            independent_numeric: c(1),
-            anonymous: c(2),
-            disjoint: on(FACT_DISJOINT),
-            empty: on(FACT_EMPTY),
-            outliers: c(3),
-            questionable: c(4),
-            partisan: on(FACT_PARTISAN),
-            revised: on(FACT_REVISED),
-            bad_triple: on(FACT_BAD_TRIPLE),
-            unknown_reliability: on(FACT_UNKNOWN_RELIABILITY),
-            reliable: on(FACT_RELIABLE),
-            admission: on(FACT_ADMISSION),
-            vague_only: on(FACT_VAGUE_ONLY),
-            related: on(FACT_RELATED),
-        }
-    }
-
     fn level(&self) -> Confidence {
-        let f = &self.facts();
+        let f = &self.facts;
         let weak = f.numeric == 0
             || (f.independent_numeric <= 1 && !f.reliable)
             || f.empty
@@ -684,13 +569,13 @@ impl Summary {
 
     /// Lowers confidence for a contradiction with a related figure.
     pub(crate) fn mark_related_conflict(&mut self) {
-        self.flags |= FACT_RELATED;
+        self.facts.related = true;
         self.confidence = self.level();
     }
 
     /// Every claim considered, superseded ones included.
     pub fn considered(&self) -> usize {
-        self.counts.get(CONSIDERED)
+        self.considered
     }
 
     /// The counted claims: the raw count, relays and re-reports included.
@@ -711,12 +596,12 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn claims(&self) -> usize {
-        self.counts.get(CLAIMS)
+        self.claims
     }
 
     /// The distinct originators of the counted claims (see [`claims`](Summary::claims)).
     pub fn independent(&self) -> usize {
-        self.counts.get(INDEPENDENT)
+        self.independent
     }
 
     /// The sides whose speakers made counted claims, in order.
@@ -736,12 +621,12 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn sides(&self) -> &[Side] {
-        self.sides.as_slice()
+        &self.sides
     }
 
     /// The originators of counted claims that belong to no side.
     pub fn unaffiliated(&self) -> usize {
-        self.counts.get(UNAFFILIATED)
+        self.unaffiliated
     }
 
     /// How much of the envelope the consensus covers, from 0 (no common
@@ -787,17 +672,17 @@ impl Summary {
 
     /// The reconciled range (the policy's).
     pub(crate) fn range(&self) -> Option<Interval> {
-        self.intervals.get(0)
+        self.range
     }
 
     /// The envelope of the counted claims.
     pub(crate) fn envelope(&self) -> Option<Interval> {
-        self.intervals.get(1)
+        self.envelope
     }
 
     /// The consensus of the counted claims.
     pub(crate) fn consensus(&self) -> Option<Interval> {
-        self.intervals.get(2)
+        self.consensus
     }
 
     /// The incident grade, after Airwars ([`Grade`]).
@@ -900,7 +785,7 @@ impl Summary {
 
     /// The reasons behind the confidence level, in a fixed order.
     pub fn reasons(&self) -> Vec<Reason> {
-        let f = &self.facts();
+        let f = &self.facts;
         let mut r = vec![Reason::Reports {
             reports: f.numeric,
             independent: f.independent_numeric,
@@ -910,7 +795,7 @@ impl Summary {
             r.push(Reason::NoCommonValue);
         }
         if f.partisan {
-            if let [side] = self.sides.as_slice() {
+            if let [side] = &self.sides[..] {
                 r.push(Reason::OneSide(side.clone()));
             }
         }

@@ -47,11 +47,10 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::Interval;
-use crate::model::interval::Packed;
 use crate::model::names::worded_enum;
 use crate::model::{ClaimId, FigureId, Reading, Side, TripleIssue};
 use crate::reconcile::evidence::BadTriple;
-use crate::reconcile::ratio::{Few, log_gap_milli, milli};
+use crate::reconcile::ratio::{log_gap_milli, milli};
 use crate::reconcile::tally::{Prepared, Scratch};
 
 worded_enum!(
@@ -229,183 +228,27 @@ pub(crate) enum Detail {
     },
 }
 
-/// A [`Detail`] as a conflict keeps it, in 32 bytes: the intervals as
-/// `u32` ends (`u32::MAX` as a high end stands for unbounded) when they are
-/// small whole numbers, else — and for the rare kinds — the detail boxed.
-#[derive(Clone)]
-enum Stored {
-    Disjoint { ends: [u32; 6], uppers: u32 },
-    EmptyConsensus([u32; 4]),
-    Outlier([u32; 4]),
-    PartisanOnly(Side),
-    Revision([u32; 4]),
-    PartExceedsWhole([u32; 4]),
-    ComponentsExceedTotal([u32; 4]),
-    Other(Box<Detail>),
-}
-
-/// The ends of `iv` as `u32`s, when unpacking them gives back the very same decimals.
-fn ends(iv: Interval) -> Option<[u32; 2]> {
-    match Packed::new(iv) {
-        Packed::Small { low, high } => Some([low, high]),
-        Packed::Full(_) => None,
-    }
-}
-
-fn unpack(low: u32, high: u32) -> Interval {
-    Packed::Small { low, high }.get()
-}
-
-fn pair(a: Interval, b: Interval) -> Option<[u32; 4]> {
-    let ([a0, a1], [b0, b1]) = (ends(a)?, ends(b)?);
-    Some([a0, a1, b0, b1])
-}
-
-fn unpair(e: &[u32; 4]) -> (Interval, Interval) {
-    (unpack(e[0], e[1]), unpack(e[2], e[3]))
-}
-
-impl Stored {
-    fn new(d: Detail) -> Stored {
-        let small = match &d {
-            Detail::Disjoint {
-                lower,
-                nearest,
-                farthest,
-                uppers,
-            } => (|| {
-                let ([a, b], [c, e], [f, g]) = (ends(*lower)?, ends(*nearest)?, ends(*farthest)?);
-                let uppers = u32::try_from(*uppers).ok()?;
-                Some(Stored::Disjoint {
-                    ends: [a, b, c, e, f, g],
-                    uppers,
-                })
-            })(),
-            Detail::EmptyConsensus { ceiling, floor } => {
-                pair(*ceiling, *floor).map(Stored::EmptyConsensus)
-            }
-            Detail::Outlier { value, nearest } => pair(*value, *nearest).map(Stored::Outlier),
-            Detail::PartisanOnly { side } => Some(Stored::PartisanOnly(side.clone())),
-            Detail::Revision { from, to } => pair(*from, *to).map(Stored::Revision),
-            Detail::PartExceedsWhole { part, whole } => {
-                pair(*part, *whole).map(Stored::PartExceedsWhole)
-            }
-            Detail::ComponentsExceedTotal { sum, total } => {
-                pair(*sum, *total).map(Stored::ComponentsExceedTotal)
-            }
-            Detail::InvalidTriple(_)
-            | Detail::TotalBelowParts { .. }
-            | Detail::ScopeMismatch { .. } => None,
-        };
-        small.unwrap_or_else(|| Stored::Other(Box::new(d)))
-    }
-
-    fn get(&self) -> std::borrow::Cow<'_, Detail> {
-        use std::borrow::Cow;
-        Cow::Owned(match self {
-            Stored::Disjoint { ends: e, uppers } => Detail::Disjoint {
-                lower: unpack(e[0], e[1]),
-                nearest: unpack(e[2], e[3]),
-                farthest: unpack(e[4], e[5]),
-                uppers: *uppers as usize,
-            },
-            Stored::EmptyConsensus(e) => {
-                let (ceiling, floor) = unpair(e);
-                Detail::EmptyConsensus { ceiling, floor }
-            }
-            Stored::Outlier(e) => {
-                let (value, nearest) = unpair(e);
-                Detail::Outlier { value, nearest }
-            }
-            Stored::PartisanOnly(side) => Detail::PartisanOnly { side: side.clone() },
-            Stored::Revision(e) => {
-                let (from, to) = unpair(e);
-                Detail::Revision { from, to }
-            }
-            Stored::PartExceedsWhole(e) => {
-                let (part, whole) = unpair(e);
-                Detail::PartExceedsWhole { part, whole }
-            }
-            Stored::ComponentsExceedTotal(e) => {
-                let (sum, total) = unpair(e);
-                Detail::ComponentsExceedTotal { sum, total }
-            }
-            Stored::Other(d) => return Cow::Borrowed(d),
-        })
-    }
-}
-
-impl PartialEq for Stored {
-    fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
-    }
-}
-
-impl Eq for Stored {}
-
-impl std::hash::Hash for Stored {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.get().hash(state);
-    }
-}
-
-impl fmt::Debug for Stored {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.get(), f)
-    }
-}
-
-/// No score: conflicts that measure no gap. Scores are below 29 000 (see
-/// [`log_gap_milli`]).
-const NO_SCORE: u32 = u32::MAX;
-
 /// One contradiction (or revision) between claims, typed and explained.
 ///
 /// `Display` writes the explanation, lowercase, e.g. "50–170 and 200 do not
 /// overlap: a gap of 30".
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Conflict {
     kind: ConflictKind,
     severity: Severity,
-    /// [`NO_SCORE`] for none.
-    score: u32,
-    claims: Few<ClaimId>,
-    figures: Figures,
-    detail: Stored,
-}
-
-impl fmt::Debug for Conflict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Conflict")
-            .field("kind", &self.kind)
-            .field("severity", &self.severity)
-            .field("score", &self.score_milli())
-            .field("claims", &self.claims)
-            .field("figures", &self.figures)
-            .field("detail", &self.detail)
-            .finish()
-    }
-}
-
-/// The figures of a conflict: one, without allocating, or several.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Figures {
-    One(FigureId),
-    Many(Box<[FigureId]>),
-}
-
-impl From<Vec<FigureId>> for Figures {
-    fn from(v: Vec<FigureId>) -> Self {
-        Figures::Many(v.into_boxed_slice())
-    }
+    /// In thousandths; `None` for conflicts that measure no gap.
+    score: Option<u32>,
+    claims: Vec<ClaimId>,
+    figures: Vec<FigureId>,
+    detail: Detail,
 }
 
 impl Conflict {
     pub(crate) fn new(
         kind: ConflictKind,
         score: Option<u32>,
-        claims: Few<ClaimId>,
-        figures: Figures,
+        claims: Vec<ClaimId>,
+        figures: Vec<FigureId>,
         detail: Detail,
     ) -> Self {
         let severity = match (kind, score) {
@@ -416,15 +259,11 @@ impl Conflict {
         Conflict {
             kind,
             severity,
-            score: score.map_or(NO_SCORE, |m| m.min(NO_SCORE - 1)),
+            score,
             claims,
             figures,
-            detail: Stored::new(detail),
+            detail,
         }
-    }
-
-    fn score_milli(&self) -> Option<u32> {
-        (self.score != NO_SCORE).then_some(self.score)
     }
 
     fn capped(mut self, at: Severity) -> Self {
@@ -445,20 +284,17 @@ impl Conflict {
     /// The gap on a log scale (see the module docs), to three decimal places;
     /// `None` for conflicts that measure no gap.
     pub fn score(&self) -> Option<Decimal> {
-        self.score_milli().map(milli)
+        self.score.map(milli)
     }
 
     /// The claims involved.
     pub fn claims(&self) -> &[ClaimId] {
-        self.claims.as_slice()
+        &self.claims
     }
 
     /// The figures involved: one for a conflict within a figure.
     pub fn figures(&self) -> &[FigureId] {
-        match &self.figures {
-            Figures::One(f) => std::slice::from_ref(f),
-            Figures::Many(v) => v,
-        }
+        &self.figures
     }
 
     /// The explanation (as `Display` writes it).
@@ -469,7 +305,7 @@ impl Conflict {
 
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &*self.detail.get() {
+        match &self.detail {
             Detail::Disjoint {
                 lower,
                 nearest,
@@ -592,7 +428,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
     let mut out = std::mem::take(&mut scratch.conflicts);
     out.clear();
     let reading = p.reading;
-    let fig = || Figures::One(figure.clone());
+    let fig = || vec![figure.clone()];
 
     // Counted claims with a number, by stated interval (then index).
     let mut order = std::mem::take(&mut scratch.order);
@@ -622,7 +458,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
             }),
         }
     }
-    let claims_of = |v: &Value, into: &mut Few<ClaimId>| {
+    let claims_of = |v: &Value, into: &mut Vec<ClaimId>| {
         for &(_, i) in &order[v.start..v.end] {
             into.push(p.items[i as usize].claim().clone());
         }
@@ -657,7 +493,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
                 out.push(Conflict::new(
                     ConflictKind::EmptyConsensus,
                     Some(log_gap_milli(c, f)),
-                    Few::Two([p.items[ci].claim().clone(), p.items[fi].claim().clone()]),
+                    vec![p.items[ci].claim().clone(), p.items[fi].claim().clone()],
                     fig(),
                     Detail::EmptyConsensus {
                         ceiling: p.items[ci].bound(reading),
@@ -712,7 +548,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
             out.push(Conflict::new(
                 ConflictKind::Revision,
                 score,
-                Few::Two([old.clone(), e.claim().clone()]),
+                vec![old.clone(), e.claim().clone()],
                 fig(),
                 Detail::Revision { from, to },
             ));
@@ -730,7 +566,7 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
             out.push(Conflict::new(
                 ConflictKind::InvalidTriple,
                 Some(score),
-                Few::One(e.claim().clone()),
+                vec![e.claim().clone()],
                 fig(),
                 Detail::InvalidTriple(*t),
             ));
@@ -746,8 +582,8 @@ pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch)
 /// One conflict per value that is the nearest value below some others.
 fn disjoint(
     values: &[Value],
-    claims_of: &dyn Fn(&Value, &mut Few<ClaimId>),
-    fig: &dyn Fn() -> Figures,
+    claims_of: &dyn Fn(&Value, &mut Vec<ClaimId>),
+    fig: &dyn Fn() -> Vec<FigureId>,
     scratch: &mut Scratch,
     out: &mut Vec<Conflict>,
 ) {
@@ -788,7 +624,7 @@ fn disjoint(
         let a = &values[group[0].0];
         let nearest = &values[group[0].1];
         let farthest = &values[group[group.len() - 1].1];
-        let mut claims = Few::default();
+        let mut claims = Vec::new();
         claims_of(a, &mut claims);
         for &(_, b) in group {
             claims_of(&values[b], &mut claims);
@@ -817,8 +653,8 @@ fn outliers(
     p: &Prepared,
     order: &[(Interval, u32)],
     values: &[Value],
-    claims_of: &dyn Fn(&Value, &mut Few<ClaimId>),
-    fig: &dyn Fn() -> Figures,
+    claims_of: &dyn Fn(&Value, &mut Vec<ClaimId>),
+    fig: &dyn Fn() -> Vec<FigureId>,
     scratch: &mut Scratch,
     out: &mut Vec<Conflict>,
 ) -> Vec<u32> {
@@ -904,7 +740,7 @@ fn outliers(
         let others = origins - only[v];
         if others >= 2 && others > backers[v] {
             marked.extend(order[val.start..val.end].iter().map(|&(_, i)| i));
-            let mut claims = Few::default();
+            let mut claims = Vec::new();
             claims_of(val, &mut claims);
             out.push(Conflict::new(
                 ConflictKind::Outlier,
@@ -929,7 +765,7 @@ pub(crate) fn across(
     figures: Vec<FigureId>,
     detail: Detail,
 ) -> Conflict {
-    Conflict::new(kind, score, claims.into(), figures.into(), detail)
+    Conflict::new(kind, score, claims, figures, detail)
 }
 
 /// A soft `total_below_parts`: the total's figure is low, but its range can hold.

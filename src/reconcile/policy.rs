@@ -350,32 +350,10 @@ pub(crate) fn weighted_median(
     items: impl Iterator<Item = usize>,
     within: Option<Interval>,
 ) -> Option<Decimal> {
-    // Most figures have a handful of claims: sort them on the stack.
-    const INLINE: usize = 16;
-    let mut inline = [(Decimal::ZERO, 0usize, 0.0f64); INLINE];
-    let mut heap: Vec<(Decimal, usize, f64)> = Vec::new();
-    let mut n = 0;
-    for i in items {
-        let Some(p) = set.point(i) else { continue };
-        if within.is_some_and(|w| !w.contains(p)) {
-            continue;
-        }
-        let entry = (p, i, set.weight(i));
-        if n < INLINE {
-            inline[n] = entry;
-        } else {
-            if n == INLINE {
-                heap.extend_from_slice(&inline);
-            }
-            heap.push(entry);
-        }
-        n += 1;
-    }
-    let pts: &mut [(Decimal, usize, f64)] = if n > INLINE {
-        &mut heap
-    } else {
-        &mut inline[..n]
-    };
+    let mut pts: Vec<(Decimal, usize, f64)> = items
+        .filter_map(|i| Some((set.point(i)?, i, set.weight(i))))
+        .filter(|(p, _, _)| within.is_none_or(|w| w.contains(*p)))
+        .collect();
     if pts.is_empty() {
         return None;
     }

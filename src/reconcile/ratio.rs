@@ -31,67 +31,6 @@ pub(crate) fn milli(m: u32) -> Decimal {
     Decimal::new(i64::from(m), 3)
 }
 
-/// A short list: up to two items without allocating (most conflicts name
-/// two claims, most figures have one or two sides), more on the heap.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Few<T> {
-    One(T),
-    Two([T; 2]),
-    Many(Vec<T>),
-}
-
-impl<T> Default for Few<T> {
-    fn default() -> Self {
-        Few::Many(Vec::new())
-    }
-}
-
-impl<T> Few<T> {
-    pub(crate) fn push(&mut self, t: T) {
-        *self = match std::mem::take(self) {
-            Few::Many(v) if v.is_empty() => Few::One(t),
-            Few::One(a) => Few::Two([a, t]),
-            Few::Two([a, b]) => Few::Many(vec![a, b, t]),
-            Few::Many(mut v) => {
-                v.push(t);
-                Few::Many(v)
-            }
-        };
-    }
-
-    pub(crate) fn as_slice(&self) -> &[T] {
-        match self {
-            Few::One(t) => std::slice::from_ref(t),
-            Few::Two(a) => a,
-            Few::Many(v) => v,
-        }
-    }
-
-    pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
-        match self {
-            Few::One(t) => std::slice::from_mut(t),
-            Few::Two(a) => a,
-            Few::Many(v) => v,
-        }
-    }
-}
-
-impl<T> FromIterator<T> for Few<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        let mut f = Few::default();
-        for t in iter {
-            f.push(t);
-        }
-        f
-    }
-}
-
-impl<T> From<Vec<T>> for Few<T> {
-    fn from(v: Vec<T>) -> Self {
-        Few::Many(v)
-    }
-}
-
 /// Raises a range and a best value to an admission floor (see the stake
 /// model in [`policy`](crate::reconcile::policy)).
 pub(crate) fn raise_to_floor(

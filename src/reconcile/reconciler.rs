@@ -2,16 +2,15 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::model::interval::{Packed, small_key};
 use crate::model::{ClaimId, Date, FigureId, Period, Reading, SourceId, Stake};
 use crate::reconcile::confidence::{Summary, summarize};
 use crate::reconcile::conflict;
 use crate::reconcile::conflict::{Conflict, ConflictKind, Detail};
-use crate::reconcile::policy::{Exclusion, Policy, Role, Weighted};
+use crate::reconcile::policy::{Policy, Role, Weighted};
 use crate::reconcile::ratio::log_gap_milli;
 use crate::reconcile::rollup;
 use crate::reconcile::rollup::{Grades, Rollup};
@@ -63,59 +62,6 @@ impl Default for Reconciler {
     }
 }
 
-/// A fast hasher for the reconciler's own look-up tables (source ids and
-/// figure ids of one dossier): a multiply-rotate mix of eight bytes at a
-/// time, folded at the end. Not meant to resist chosen collisions.
-#[derive(Clone, Copy, Default)]
-struct Mix;
-
-struct MixHasher(u64);
-
-impl std::hash::BuildHasher for Mix {
-    type Hasher = MixHasher;
-    fn build_hasher(&self) -> MixHasher {
-        MixHasher(0)
-    }
-}
-
-impl MixHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for MixHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        // Fold the high bits down: the table indexes by the low bits, which
-        // the multiplications alone leave poorly mixed for short ids.
-        let h = (self.0 ^ (self.0 >> 33)).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^ (h >> 33)
-    }
-}
-
 /// The whole number nearest `best` inside `range` (ties to the even one):
 /// a count's best value is a count. `best` itself when no whole number lies
 /// in the range.
@@ -128,117 +74,6 @@ fn whole_best(best: Decimal, range: Interval) -> Decimal {
         .into_iter()
         .find(|n| range.contains(*n))
         .unwrap_or(best)
-}
-
-/// The position of each figure's finding, by figure id: an open-addressing
-/// table, at most half full, of positions into the findings (the ids
-/// themselves stay in the findings), each with 24 bits of its id's hash so
-/// that a probe rarely has to read a finding to reject it. The first
-/// finding of an id wins. Positions of 2⁴⁰ and beyond are not kept in the
-/// table; they are found by a scan.
-#[derive(Clone, Debug, Default)]
-struct FigureIndex {
-    /// `EMPTY` marks an empty slot, else `tag << POS_BITS | position`; the
-    /// length is a power of two.
-    slots: Vec<u64>,
-}
-
-const POS_BITS: u32 = 40;
-const POS_MASK: u64 = (1 << POS_BITS) - 1;
-const EMPTY: u64 = u64::MAX;
-
-impl FigureIndex {
-    fn with_capacity(n: usize) -> Self {
-        let len = n.saturating_mul(2).max(8).next_power_of_two();
-        FigureIndex {
-            slots: vec![EMPTY; len],
-        }
-    }
-
-    /// The first slot to probe and the tag for `id`.
-    fn start(&self, id: &FigureId) -> (usize, u64) {
-        use std::hash::BuildHasher;
-        let h = Mix.hash_one(id.as_str());
-        // Truncation is intended: the low bits pick the slot, the high ones tag it.
-        (
-            (h as usize) & (self.slots.len() - 1),
-            (h >> POS_BITS) << POS_BITS,
-        )
-    }
-
-    /// The index of `items`, as inserting them one by one in order builds it.
-    fn build(items: &[Finding]) -> Self {
-        let mut index = FigureIndex::with_capacity(items.len());
-        for (at, f) in items.iter().enumerate() {
-            index.insert(&items[..at], &f.figure, at);
-        }
-        index
-    }
-
-    /// Records that the finding for `id` is `items[at]`, unless `id` already has one.
-    fn insert(&mut self, items: &[Finding], id: &FigureId, at: usize) {
-        let Some(pos) = u64::try_from(at).ok().filter(|&p| p < POS_MASK) else {
-            return;
-        };
-        if self.slots.len() < 2 * (items.len() + 1) {
-            self.grow(items);
-        }
-        let mask = self.slots.len() - 1;
-        let (mut s, tag) = self.start(id);
-        loop {
-            let slot = self.slots[s];
-            if slot == EMPTY {
-                self.slots[s] = tag | pos;
-                return;
-            }
-            if slot & !POS_MASK == tag && self.holds(items, slot, id) {
-                return;
-            }
-            s = (s + 1) & mask;
-        }
-    }
-
-    fn holds(&self, items: &[Finding], slot: u64, id: &FigureId) -> bool {
-        usize::try_from(slot & POS_MASK)
-            .ok()
-            .and_then(|i| items.get(i))
-            .is_some_and(|f| f.figure == *id)
-    }
-
-    fn grow(&mut self, items: &[Finding]) {
-        let old = std::mem::replace(self, FigureIndex::with_capacity(2 * (items.len() + 1)));
-        for slot in old.slots.into_iter().filter(|&s| s != EMPTY) {
-            let i = usize::try_from(slot & POS_MASK).unwrap_or(usize::MAX);
-            if let Some(f) = items.get(i) {
-                self.insert(items, &f.figure, i);
-            }
-        }
-    }
-
-    fn get(&self, items: &[Finding], id: &FigureId) -> Option<usize> {
-        if !self.slots.is_empty() {
-            let mask = self.slots.len() - 1;
-            let (mut s, tag) = self.start(id);
-            loop {
-                let slot = self.slots[s];
-                if slot == EMPTY {
-                    break;
-                }
-                if slot & !POS_MASK == tag && self.holds(items, slot, id) {
-                    return usize::try_from(slot & POS_MASK).ok();
-                }
-                s = (s + 1) & mask;
-            }
-        }
-        // Beyond what the table keeps: a scan (never reached in practice).
-        let beyond = usize::try_from(POS_MASK).unwrap_or(usize::MAX);
-        items
-            .iter()
-            .enumerate()
-            .skip(beyond)
-            .find(|(_, f)| f.figure == *id)
-            .map(|(i, _)| i)
-    }
 }
 
 /// What the reconciler knows about a source, resolved once per dossier.
@@ -295,7 +130,7 @@ impl Reconciler {
     /// policy, or [`Error::Invalid`] when the policy's best value lies
     /// outside its range.
     pub fn reconcile(&self, dossier: &Dossier) -> Result<Findings, Error> {
-        let speakers: HashMap<&SourceId, Speaker<'_>, Mix> = dossier
+        let speakers: HashMap<&SourceId, Speaker<'_>> = dossier
             .sources()
             .iter()
             .map(|s| {
@@ -332,11 +167,10 @@ impl Reconciler {
             items.push(self.finish_with(figure.id().clone(), evidence, counts, &mut scratch)?);
         }
         // The findings are in the dossier's order, one per figure: the
-        // dossier's own index finds them while relating figures, and the
-        // findings' index is built on the first look-up.
+        // dossier's own index finds them while relating figures.
         let mut findings = Findings {
+            index: index_of(&items),
             items,
-            index: OnceLock::new(),
             across: Vec::new(),
             relations: dossier.relations().to_vec(),
         };
@@ -429,7 +263,7 @@ impl Reconciler {
             }
             _ => best,
         };
-        let summary = summarize(&set, &conflicts, range, scratch);
+        let summary = summarize(&set, &conflicts, range);
         let reading = p.reading;
         let claims = p
             .items
@@ -437,7 +271,9 @@ impl Reconciler {
             .zip(&p.notes)
             .zip(roles)
             .map(|((e, n), role)| ClaimStatus {
-                cell: Cell::new(e.interval_read(reading), role, n.counted),
+                interval: e.interval_read(reading),
+                counted: n.counted,
+                role,
                 claim: e.into_claim(),
             })
             .collect();
@@ -456,160 +292,12 @@ impl Reconciler {
 
 /// One claim in a [`Finding`]: its interval, whether it counted, and what
 /// the policy made of it.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ClaimStatus {
     claim: ClaimId,
-    cell: Cell,
-}
-
-/// A claim's interval, role and counting, in 16 bytes: a small interval
-/// inline, a larger one boxed; the role as an index into `ROLES`, or boxed
-/// with the interval when it is not one of them (a reason from outside the
-/// crate). Always the most compact form that holds the values, so that
-/// equal values are equal cells.
-#[derive(Clone)]
-enum Cell {
-    Small {
-        low: u32,
-        /// `u32::MAX` stands for an unbounded high end.
-        high: u32,
-        role: u8,
-        counted: bool,
-    },
-    Full {
-        interval: Box<Interval>,
-        role: u8,
-        counted: bool,
-    },
-    Other {
-        both: Box<(Interval, Role)>,
-        counted: bool,
-    },
-}
-
-impl Cell {
-    fn new(interval: Interval, role: Role, counted: bool) -> Cell {
-        let Some(role) = role_index(&role) else {
-            return Cell::Other {
-                both: Box::new((interval, role)),
-                counted,
-            };
-        };
-        match small_key(&interval) {
-            // Truncation is intended: the key holds the low end above, the high below.
-            Some(k) => Cell::Small {
-                low: (k >> 32) as u32,
-                high: k as u32,
-                role,
-                counted,
-            },
-            None => Cell::Full {
-                interval: Box::new(interval),
-                role,
-                counted,
-            },
-        }
-    }
-
-    fn interval(&self) -> Interval {
-        match self {
-            Cell::Small { low, high, .. } => Packed::Small {
-                low: *low,
-                high: *high,
-            }
-            .get(),
-            Cell::Full { interval, .. } => **interval,
-            Cell::Other { both, .. } => both.0,
-        }
-    }
-
-    fn role(&self) -> &Role {
-        match self {
-            Cell::Small { role, .. } | Cell::Full { role, .. } => {
-                ROLES.get(usize::from(*role)).unwrap_or(&ROLES[0])
-            }
-            Cell::Other { both, .. } => &both.1,
-        }
-    }
-
-    fn counted(&self) -> bool {
-        match self {
-            Cell::Small { counted, .. }
-            | Cell::Full { counted, .. }
-            | Cell::Other { counted, .. } => *counted,
-        }
-    }
-}
-
-impl PartialEq for Cell {
-    fn eq(&self, other: &Self) -> bool {
-        self.counted() == other.counted()
-            && self.interval() == other.interval()
-            && self.role() == other.role()
-    }
-}
-
-impl Eq for Cell {}
-
-impl std::hash::Hash for Cell {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.interval().hash(state);
-        self.role().hash(state);
-        self.counted().hash(state);
-    }
-}
-
-impl fmt::Debug for ClaimStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // As it always has: the role as an index, or boxed when it is none.
-        let (other, known) = match &self.cell {
-            Cell::Small { role, .. } | Cell::Full { role, .. } => (None, *role),
-            Cell::Other { both, .. } => (Some(&both.1), 0),
-        };
-        f.debug_struct("ClaimStatus")
-            .field("claim", &self.claim)
-            .field("interval", &self.interval())
-            .field("other", &other)
-            .field("known", &known)
-            .field("counted", &self.is_counted())
-            .finish()
-    }
-}
-
-/// The roles every built-in policy gives, so that a [`ClaimStatus`] can
-/// point at one instead of holding a 24-byte [`Role`].
-static ROLES: [Role; 10] = [
-    Role::Used,
-    Role::Excluded(Exclusion::Superseded),
-    Role::Excluded(Exclusion::NoNumber),
-    Role::Excluded(Exclusion::Questionable),
-    Role::Excluded(Exclusion::Outlier),
-    Role::Excluded(Exclusion::NotLowest),
-    Role::Excluded(Exclusion::UpperBoundOnly),
-    Role::Excluded(Exclusion::LessReliable),
-    Role::Excluded(Exclusion::Older),
-    Role::Excluded(Exclusion::Minority),
-];
-
-/// The index of `role` in [`ROLES`], when it is one of them.
-fn role_index(role: &Role) -> Option<u8> {
-    let i = match role {
-        Role::Used => 0,
-        Role::Excluded(e) => match e {
-            Exclusion::Superseded => 1,
-            Exclusion::NoNumber => 2,
-            Exclusion::Questionable => 3,
-            Exclusion::Outlier => 4,
-            Exclusion::NotLowest => 5,
-            Exclusion::UpperBoundOnly => 6,
-            Exclusion::LessReliable => 7,
-            Exclusion::Older => 8,
-            Exclusion::Minority => 9,
-            Exclusion::Other(_) => return None,
-        },
-    };
-    debug_assert!(ROLES[usize::from(i)] == *role);
-    Some(i)
+    interval: Interval,
+    counted: bool,
+    role: Role,
 }
 
 impl ClaimStatus {
@@ -620,17 +308,17 @@ impl ClaimStatus {
 
     /// Its interval, under the reading in force.
     pub fn interval(&self) -> Interval {
-        self.cell.interval()
+        self.interval
     }
 
     /// Whether it counted (not superseded, unless superseded claims count).
     pub fn is_counted(&self) -> bool {
-        self.cell.counted()
+        self.counted
     }
 
     /// What the policy made of it.
     pub fn role(&self) -> &Role {
-        self.cell.role()
+        &self.role
     }
 }
 
@@ -725,8 +413,8 @@ impl Finding {
 #[derive(Clone)]
 pub struct Findings {
     items: Vec<Finding>,
-    /// Built on the first look-up by id.
-    index: OnceLock<FigureIndex>,
+    /// The position of each figure's finding; the first finding of an id wins.
+    index: HashMap<FigureId, usize>,
     across: Vec<Conflict>,
     relations: Vec<Relation>,
 }
@@ -735,7 +423,6 @@ impl fmt::Debug for Findings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Findings")
             .field("items", &self.items)
-            .field("index", self.index())
             .field("across", &self.across)
             .field("relations", &self.relations)
             .finish()
@@ -760,13 +447,7 @@ impl Findings {
 
     /// The finding for `figure`.
     pub fn get(&self, figure: &FigureId) -> Option<&Finding> {
-        self.index()
-            .get(&self.items, figure)
-            .and_then(|i| self.items.get(i))
-    }
-
-    fn index(&self) -> &FigureIndex {
-        self.index.get_or_init(|| FigureIndex::build(&self.items))
+        self.index.get(figure).and_then(|&i| self.items.get(i))
     }
 
     /// The conflicts between related figures.
@@ -845,6 +526,15 @@ impl<'a> IntoIterator for &'a Findings {
     fn into_iter(self) -> Self::IntoIter {
         self.items.iter()
     }
+}
+
+/// The position of each figure's finding, the first of an id winning.
+fn index_of(items: &[Finding]) -> HashMap<FigureId, usize> {
+    let mut index = HashMap::with_capacity(items.len());
+    for (at, f) in items.iter().enumerate() {
+        index.entry(f.figure.clone()).or_insert(at);
+    }
+    index
 }
 
 /// The claims a finding's policy used.

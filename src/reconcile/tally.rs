@@ -4,7 +4,6 @@ use rust_decimal::Decimal;
 
 use super::evidence::Evidence;
 use crate::Interval;
-use crate::model::interval::small_key;
 use crate::model::{Reading, Stake};
 
 /// Whether claims that a later claim revises still count.
@@ -118,66 +117,7 @@ pub(crate) struct Scratch {
     pub(crate) pairs: Vec<(usize, usize)>,
     pub(crate) origin_pairs: Vec<(u32, usize)>,
     pub(crate) counts: Vec<usize>,
-    pub(crate) flags: Vec<u8>,
     pub(crate) conflicts: Vec<crate::reconcile::conflict::Conflict>,
-    pub(crate) keys: Vec<(u64, u64, u32)>,
-}
-
-/// From how many pieces of evidence sorting goes through integer keys.
-const KEYED_SORT: usize = 16;
-
-/// The first eight bytes of `s`, as a number that orders as `s` does when
-/// they differ.
-fn prefix(s: &str) -> u64 {
-    let b = s.as_bytes();
-    let n = b.len().min(8);
-    let mut w = [0u8; 8];
-    w[..n].copy_from_slice(&b[..n]);
-    u64::from_be_bytes(w)
-}
-
-/// Sorts `items` by [`Evidence::order`]. Many pieces of evidence are
-/// sorted through integer keys — the interval as two small whole numbers,
-/// the first bytes of the claim id — comparing the evidence itself only
-/// when the keys are equal, then moved into place once.
-fn sort_evidence(items: &mut [Evidence], keys: &mut Vec<(u64, u64, u32)>) {
-    keys.clear();
-    // Positions are kept as u32: a figure with more claims sorts plainly.
-    if items.len() >= KEYED_SORT && u32::try_from(items.len()).is_ok() {
-        for (i, e) in items.iter().enumerate() {
-            let Some(k) = small_key(&e.interval()) else {
-                break;
-            };
-            keys.push((k, prefix(e.claim().as_str()), i as u32));
-        }
-    }
-    if keys.len() != items.len() {
-        items.sort_unstable_by(Evidence::order);
-        return;
-    }
-    keys.sort_unstable_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| Evidence::order(&items[a.2 as usize], &items[b.2 as usize]))
-    });
-    // Position p takes the evidence at keys[p].2: follow each cycle.
-    for p in 0..keys.len() {
-        let mut at = p;
-        loop {
-            let from = keys[at].2 as usize;
-            keys[at].2 = at as u32;
-            if from == p || from == at {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
-    }
-    // A large figure's keys are not kept for the next ones: the memory goes
-    // back to its results.
-    if keys.capacity() > 4096 {
-        *keys = Vec::new();
-    }
 }
 
 /// What preparation learned about one piece of evidence.
@@ -222,7 +162,7 @@ impl Prepared {
         scratch: &mut Scratch,
     ) -> Self {
         if items.len() > 1 {
-            sort_evidence(&mut items, &mut scratch.keys);
+            items.sort_unstable_by(Evidence::order);
             items.dedup();
         }
         let mut notes = std::mem::take(&mut scratch.notes);
@@ -515,38 +455,6 @@ mod tests {
 
     fn ev(id: &str, src: &str, v: &str) -> Evidence {
         Evidence::new(id, src, &v.parse().unwrap())
-    }
-
-    #[test]
-    fn keyed_sort_is_evidence_order() {
-        // Equal intervals, ids sharing their first eight bytes or not, a
-        // shorter id that is a prefix of a longer one, duplicates.
-        let values = ["5", "5–9", "more than 5", "4", "5", "0", "12", "5–9"];
-        let ids = [
-            "claim-0001",
-            "claim-0002",
-            "c1",
-            "c10",
-            "c1\0",
-            "b",
-            "claim-00",
-        ];
-        let mut items = Vec::new();
-        for (i, v) in values.iter().cycle().take(60).enumerate() {
-            let id = ids[i * 7 % ids.len()];
-            items.push(ev(id, &format!("s{}", i % 3), v));
-        }
-        let mut want = items.clone();
-        want.sort_unstable_by(Evidence::order);
-        let mut keys = Vec::new();
-        sort_evidence(&mut items, &mut keys);
-        assert_eq!(items, want);
-        // With a value that has no small key: the plain sort.
-        items.push(ev("z", "s", "2.5"));
-        want.push(ev("z", "s", "2.5"));
-        want.sort_unstable_by(Evidence::order);
-        sort_evidence(&mut items, &mut keys);
-        assert_eq!(items, want);
     }
 
     #[test]
