@@ -298,6 +298,14 @@ struct Facts {
 /// | [`confidence`](Summary::confidence) | high / moderate / low, with [`reasons`](Summary::reasons) |
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Summary {
+    basis: Basis,
+    confidence: Confidence,
+}
+
+/// What a summary is computed from: everything it says but its confidence,
+/// which also weighs what the checks between figures found.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Basis {
     considered: usize,
     claims: usize,
     independent: usize,
@@ -310,7 +318,6 @@ pub struct Summary {
     grade: Grade,
     credibility: Credibility,
     likelihood: Option<Likelihood>,
-    confidence: Confidence,
 }
 
 /// What the counted claims of one originator show.
@@ -323,12 +330,13 @@ struct Originator {
     supports: bool,
 }
 
-/// Summarizes one figure.
-pub(crate) fn summarize(
+/// What the summary of one figure is computed from: its evidence, its
+/// conflicts and the reconciled range.
+pub(crate) fn basis(
     set: &EvidenceSet<'_>,
     conflicts: &[Conflict],
     range: Option<Interval>,
-) -> Summary {
+) -> Basis {
     let mut origins = vec![Originator::default(); set.originator_len()];
     let mut sides: Vec<Side> = Vec::new();
     let mut f = Facts {
@@ -444,7 +452,7 @@ pub(crate) fn summarize(
         Credibility::Improbable => Likelihood::VeryUnlikely,
         _ => Likelihood::RoughlyEvenChance,
     });
-    let mut s = Summary {
+    Basis {
         considered: set.len(),
         claims: set.counted_len(),
         independent: set.independent(),
@@ -457,10 +465,40 @@ pub(crate) fn summarize(
         grade,
         credibility,
         likelihood,
-        confidence: Confidence::Moderate,
-    };
-    s.confidence = s.level();
-    s
+    }
+}
+
+impl Basis {
+    /// The reconciled range.
+    pub(crate) fn range(&self) -> Option<Interval> {
+        self.range
+    }
+
+    /// The incident grade.
+    pub(crate) fn grade(&self) -> Grade {
+        self.grade
+    }
+
+    /// The confidence level the facts allow.
+    fn level(&self) -> Confidence {
+        let f = &self.facts;
+        let weak = f.numeric == 0
+            || (f.independent_numeric <= 1 && !f.reliable)
+            || f.empty
+            || f.partisan
+            || (f.anonymous > 0 && f.anonymous == f.independent_numeric)
+            || f.related
+            || self.range.is_none();
+        if weak {
+            return Confidence::Low;
+        }
+        let many = f.independent_numeric >= 3 || (f.independent_numeric >= 2 && f.reliable);
+        if many && !f.disjoint && f.outliers == 0 && !f.bad_triple {
+            Confidence::High
+        } else {
+            Confidence::Moderate
+        }
+    }
 }
 
 /// Distinct originators among the counted, credible claims with a number.
@@ -547,35 +585,17 @@ fn spread(r: Interval) -> Option<Decimal> {
 }
 
 impl Summary {
-    fn level(&self) -> Confidence {
-        let f = &self.facts;
-        let weak = f.numeric == 0
-            || (f.independent_numeric <= 1 && !f.reliable)
-            || f.empty
-            || f.partisan
-            || (f.anonymous > 0 && f.anonymous == f.independent_numeric)
-            || f.related
-            || self.range().is_none();
-        if weak {
-            return Confidence::Low;
-        }
-        let many = f.independent_numeric >= 3 || (f.independent_numeric >= 2 && f.reliable);
-        if many && !f.disjoint && f.outliers == 0 && !f.bad_triple {
-            Confidence::High
-        } else {
-            Confidence::Moderate
-        }
-    }
-
-    /// Lowers confidence for a contradiction with a related figure.
-    pub(crate) fn mark_related_conflict(&mut self) {
-        self.facts.related = true;
-        self.confidence = self.level();
+    /// The summary of a figure whose summary is computed from `basis`,
+    /// and which contradicts a related figure when `related` holds.
+    pub(crate) fn new(mut basis: Basis, related: bool) -> Summary {
+        basis.facts.related = related;
+        let confidence = basis.level();
+        Summary { basis, confidence }
     }
 
     /// Every claim considered, superseded ones included.
     pub fn considered(&self) -> usize {
-        self.considered
+        self.basis.considered
     }
 
     /// The counted claims: the raw count, relays and re-reports included.
@@ -596,12 +616,12 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn claims(&self) -> usize {
-        self.claims
+        self.basis.claims
     }
 
     /// The distinct originators of the counted claims (see [`claims`](Summary::claims)).
     pub fn independent(&self) -> usize {
-        self.independent
+        self.basis.independent
     }
 
     /// The sides whose speakers made counted claims, in order.
@@ -621,12 +641,12 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn sides(&self) -> &[Side] {
-        &self.sides
+        &self.basis.sides
     }
 
     /// The originators of counted claims that belong to no side.
     pub fn unaffiliated(&self) -> usize {
-        self.unaffiliated
+        self.basis.unaffiliated
     }
 
     /// How much of the envelope the consensus covers, from 0 (no common
@@ -672,22 +692,22 @@ impl Summary {
 
     /// The reconciled range (the policy's).
     pub(crate) fn range(&self) -> Option<Interval> {
-        self.range
+        self.basis.range
     }
 
     /// The envelope of the counted claims.
     pub(crate) fn envelope(&self) -> Option<Interval> {
-        self.envelope
+        self.basis.envelope
     }
 
     /// The consensus of the counted claims.
     pub(crate) fn consensus(&self) -> Option<Interval> {
-        self.consensus
+        self.basis.consensus
     }
 
     /// The incident grade, after Airwars ([`Grade`]).
     pub fn grade(&self) -> Grade {
-        self.grade
+        self.basis.grade
     }
 
     /// The Admiralty credibility of the reconciled range, counting
@@ -714,7 +734,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn credibility(&self) -> Credibility {
-        self.credibility
+        self.basis.credibility
     }
 
     /// The ICD 203 word for how likely the figure lies in the reconciled
@@ -722,7 +742,7 @@ impl Summary {
     /// with three or more supporting sources), 2 *likely*, 3 and 6 *roughly
     /// even chance*, 4 *unlikely*, 5 *very unlikely*. `None` without a range.
     pub fn likelihood(&self) -> Option<Likelihood> {
-        self.likelihood
+        self.basis.likelihood
     }
 
     /// The likelihood as a sentence, without any word of confidence:
@@ -741,7 +761,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn likelihood_sentence(&self) -> Option<String> {
-        let (l, r) = (self.likelihood?, self.range()?);
+        let (l, r) = (self.basis.likelihood?, self.range()?);
         let what = match r.high() {
             Some(h) if h == r.low() => format!("{h}"),
             Some(h) => format!("between {} and {h}", r.low()),
@@ -785,7 +805,7 @@ impl Summary {
 
     /// The reasons behind the confidence level, in a fixed order.
     pub fn reasons(&self) -> Vec<Reason> {
-        let f = &self.facts;
+        let f = &self.basis.facts;
         let mut r = vec![Reason::Reports {
             reports: f.numeric,
             independent: f.independent_numeric,
@@ -795,7 +815,7 @@ impl Summary {
             r.push(Reason::NoCommonValue);
         }
         if f.partisan {
-            if let [side] = &self.sides[..] {
+            if let [side] = &self.basis.sides[..] {
                 r.push(Reason::OneSide(side.clone()));
             }
         }

@@ -231,6 +231,16 @@ impl Role {
     }
 }
 
+impl fmt::Display for Role {
+    /// `used`, or the reason for leaving the claim out.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Role::Used => f.write_str("used"),
+            Role::Excluded(e) => e.fmt(f),
+        }
+    }
+}
+
 /// A policy's decision: a range, a best value, and a [`Role`] for every
 /// claim of the [`EvidenceSet`] (by index).
 ///

@@ -51,9 +51,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::Finding;
+use super::confidence::Grade;
 use crate::model::FigureId;
-use crate::reconcile::confidence::Grade;
 use crate::{Error, Interval, Relation};
 
 /// A set of [`Grade`]s: which parts a roll-up may add.
@@ -206,11 +205,21 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// Rolls up `parts` into `total` (see the module docs).
-pub(crate) fn roll<'f>(
+/// What a roll-up needs to know of one reconciled part.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reconciled {
+    /// The part's reconciled range.
+    pub(crate) range: Option<Interval>,
+    /// The part's grade.
+    pub(crate) grade: Grade,
+}
+
+/// Rolls up `parts` into `total` (see the module docs); `get` gives what
+/// was reconciled of each part, `None` for a figure that was not.
+pub(crate) fn roll(
     total: &FigureId,
     parts: &[FigureId],
-    get: &dyn Fn(&FigureId) -> Option<&'f Finding>,
+    get: &dyn Fn(&FigureId) -> Option<Reconciled>,
     relations: &[Relation],
     grades: Grades,
 ) -> Result<Rollup, Error> {
@@ -218,12 +227,10 @@ pub(crate) fn roll<'f>(
         .iter()
         .map(|p| {
             let f = get(p);
-            let range = f.and_then(|f| f.range());
+            let range = f.and_then(|f| f.range);
             let usage = match f {
                 None => Usage::LeftOutMissing,
-                Some(f) if !grades.contains(f.summary().grade()) => {
-                    Usage::LeftOutGrade(f.summary().grade())
-                }
+                Some(f) if !grades.contains(f.grade) => Usage::LeftOutGrade(f.grade),
                 Some(_) if range.is_none() => Usage::LeftOutNoRange,
                 Some(_) => Usage::Added,
             };
