@@ -337,7 +337,6 @@ pub(crate) fn basis(
     conflicts: &[Conflict],
     range: Option<Interval>,
 ) -> Basis {
-    let mut origins = vec![Originator::default(); set.originator_len()];
     let mut sides: Vec<Side> = Vec::new();
     let mut f = Facts {
         vague_only: true,
@@ -347,40 +346,60 @@ pub(crate) fn basis(
     let mut credible_count = 0usize;
     let mut confirmed = false;
     let mut best_support: Option<Reliability> = None;
-    for i in set.counted() {
-        let e = set.get(i);
-        let o = set.originator_index(i);
-        origins[o].counted = true;
-        if let Some(s) = e.side() {
-            origins[o].sided = true;
-            if !sides.contains(s) {
-                sides.push(s.clone());
+    let mut unaffiliated = 0;
+    let mut support = 0;
+    let mut against = 0;
+    for run in set.by_originator() {
+        let mut o = Originator::default();
+        for &i in run.iter().filter(|&&i| set.is_counted(i)) {
+            let e = set.get(i);
+            o.counted = true;
+            if let Some(s) = e.side() {
+                o.sided = true;
+                if !sides.contains(s) {
+                    // Most figures have one or two sides: keep no spare room.
+                    sides.reserve_exact(1);
+                    sides.push(s.clone());
+                }
+            }
+            if e.is_unknown() {
+                continue;
+            }
+            f.numeric += 1;
+            o.numeric = true;
+            o.anonymous |= e.kind() == Some(SourceKind::Anonymous);
+            f.vague_only &= e.is_approximate();
+            f.unknown_reliability &= e.reliability() == Reliability::F;
+            f.reliable |= matches!(e.reliability(), Reliability::A | Reliability::B);
+            if set.is_outlier(i) {
+                f.outliers += 1;
+            }
+            if e.is_questionable() {
+                f.questionable += 1;
+                continue;
+            }
+            f.admission |= e.stake() == Stake::Own;
+            confirmed |= e.stake() == Stake::Own || e.credibility() == Credibility::Confirmed;
+            credible_count += 1;
+            if range.is_some_and(|r| r.overlaps(&set.interval(i))) {
+                o.supports = true;
+                best_support =
+                    Some(best_support.map_or(e.reliability(), |r| r.min(e.reliability())));
             }
         }
-        if e.is_unknown() {
-            continue;
+        if o.counted && !o.sided {
+            unaffiliated += 1;
         }
-        f.numeric += 1;
-        origins[o].numeric = true;
-        if e.kind() == Some(SourceKind::Anonymous) {
-            origins[o].anonymous = true;
-        }
-        f.vague_only &= e.is_approximate();
-        f.unknown_reliability &= e.reliability() == Reliability::F;
-        f.reliable |= matches!(e.reliability(), Reliability::A | Reliability::B);
-        if set.is_outlier(i) {
-            f.outliers += 1;
-        }
-        if e.is_questionable() {
-            f.questionable += 1;
-            continue;
-        }
-        f.admission |= e.stake() == Stake::Own;
-        confirmed |= e.stake() == Stake::Own || e.credibility() == Credibility::Confirmed;
-        credible_count += 1;
-        if range.is_some_and(|r| r.overlaps(&set.interval(i))) {
-            origins[o].supports = true;
-            best_support = Some(best_support.map_or(e.reliability(), |r| r.min(e.reliability())));
+        if o.numeric {
+            f.independent_numeric += 1;
+            if o.anonymous {
+                f.anonymous += 1;
+            }
+            if o.supports {
+                support += 1;
+            } else if range.is_some() {
+                against += 1;
+            }
         }
     }
     // The consensus of the credible claims: the set's own when none is questionable.
@@ -403,25 +422,6 @@ pub(crate) fn basis(
     }
     sides.sort_unstable();
 
-    let mut unaffiliated = 0;
-    let mut support = 0;
-    let mut against = 0;
-    for o in &origins {
-        if o.counted && !o.sided {
-            unaffiliated += 1;
-        }
-        if o.numeric {
-            f.independent_numeric += 1;
-            if o.anonymous {
-                f.anonymous += 1;
-            }
-            if o.supports {
-                support += 1;
-            } else if range.is_some() {
-                against += 1;
-            }
-        }
-    }
     for c in conflicts {
         match c.kind() {
             ConflictKind::Disjoint => f.disjoint = true,

@@ -453,19 +453,43 @@ pub struct Conflict {
     /// In thousandths; `None` for conflicts that measure no gap.
     score: Option<u32>,
     claims: Vec<ClaimId>,
-    figures: Vec<FigureId>,
+    place: Place,
     detail: Detail,
 }
 
+/// Where a conflict lies.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Place {
+    /// Between claims about one figure.
+    Within(FigureId),
+    /// Between related figures.
+    Between(Vec<FigureId>),
+}
+
 impl Conflict {
-    /// A conflict between `claims` of `figures`, about `detail`, with the
+    /// A conflict between `claims` about `figure`, about `detail`, with the
     /// gap `score` (in thousandths, see the module docs) when it measures one.
-    pub(crate) fn new(
+    pub(crate) fn within_figure(
+        detail: Detail,
+        score: Option<u32>,
+        claims: Vec<ClaimId>,
+        figure: FigureId,
+    ) -> Self {
+        Conflict::new(detail, score, claims, Place::Within(figure))
+    }
+
+    /// A conflict between related `figures` (and their `claims`), as
+    /// [`Conflict::within_figure`].
+    pub(crate) fn between_figures(
         detail: Detail,
         score: Option<u32>,
         claims: Vec<ClaimId>,
         figures: Vec<FigureId>,
     ) -> Self {
+        Conflict::new(detail, score, claims, Place::Between(figures))
+    }
+
+    fn new(detail: Detail, score: Option<u32>, claims: Vec<ClaimId>, place: Place) -> Self {
         let severity = match (detail.kind(), score) {
             (ConflictKind::Revision, _) => Severity::Info,
             (_, Some(m)) => Severity::of_score(m),
@@ -475,7 +499,7 @@ impl Conflict {
             severity,
             score,
             claims,
-            figures,
+            place,
             detail,
         }
     }
@@ -509,7 +533,10 @@ impl Conflict {
 
     /// The figures involved: one for a conflict within a figure.
     pub fn figures(&self) -> &[FigureId] {
-        &self.figures
+        match &self.place {
+            Place::Within(figure) => std::slice::from_ref(figure),
+            Place::Between(figures) => figures,
+        }
     }
 
     /// The intervals and values behind the conflict.

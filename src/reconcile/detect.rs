@@ -9,12 +9,29 @@ use super::prepared::{Prepared, Value};
 use super::ratio::log_gap_milli;
 use crate::model::{ClaimId, FigureId, TripleIssue};
 
-/// The conflicts within `figure`, whose evidence `p` holds: disjoint
-/// values, outliers, an empty consensus, a single side, revisions and
-/// inconsistent triples, in that order.
-pub(crate) fn within(p: &Prepared<'_>, figure: &FigureId) -> Vec<Conflict> {
-    let mut out = Vec::new();
-    let fig = || vec![figure.clone()];
+/// The checks, with the buffers they keep from one figure to the next.
+#[derive(Debug, Default)]
+pub(crate) struct Detector {
+    found: Vec<Conflict>,
+    by_high: Vec<usize>,
+    pairs: Vec<(usize, usize)>,
+}
+
+impl Detector {
+    /// The conflicts within `figure`, whose evidence `p` holds: disjoint
+    /// values, outliers, an empty consensus, a single side, revisions and
+    /// inconsistent triples, in that order.
+    pub(crate) fn within(&mut self, p: &Prepared<'_>, figure: &FigureId) -> Box<[Conflict]> {
+        self.found.clear();
+        self.disjoint(p, figure);
+        others(p, figure, &mut self.found);
+        self.found.drain(..).collect()
+    }
+}
+
+/// The conflicts within `figure` but disjoint values.
+fn others(p: &Prepared<'_>, figure: &FigureId, out: &mut Vec<Conflict>) {
+    let fig = || figure.clone();
     let claims_of = |v: &Value, into: &mut Vec<ClaimId>| {
         into.extend(
             p.order[v.start..v.end]
@@ -23,18 +40,18 @@ pub(crate) fn within(p: &Prepared<'_>, figure: &FigureId) -> Vec<Conflict> {
         );
     };
 
-    disjoint(&p.values, &claims_of, &fig, &mut out);
     for o in &p.outliers {
-        let mut claims = Vec::new();
-        claims_of(&p.values[o.value], &mut claims);
+        let value = &p.values[o.value];
+        let mut claims = Vec::with_capacity(value.end - value.start);
+        claims_of(value, &mut claims);
         let detail = Detail::Outlier {
-            value: p.values[o.value].interval,
+            value: value.interval,
             nearest: o.nearest,
         };
-        out.push(Conflict::new(detail, Some(o.gap), claims, fig()));
+        out.push(Conflict::within_figure(detail, Some(o.gap), claims, fig()));
     }
     if let Some(c) = empty_consensus(p) {
-        out.push(Conflict::new(c.0, c.1, c.2, fig()));
+        out.push(Conflict::within_figure(c.0, c.1, c.2, fig()));
     }
 
     // Partisan only: every counted claim with a number from one side.
@@ -46,7 +63,12 @@ pub(crate) fn within(p: &Prepared<'_>, figure: &FigureId) -> Vec<Conflict> {
             {
                 let claims = p.order.iter().map(|&(_, i)| p.items[i].claim().clone());
                 let detail = Detail::PartisanOnly { side: side.clone() };
-                out.push(Conflict::new(detail, None, claims.collect(), fig()));
+                out.push(Conflict::within_figure(
+                    detail,
+                    None,
+                    claims.collect(),
+                    fig(),
+                ));
             }
         }
     }
@@ -76,7 +98,7 @@ pub(crate) fn within(p: &Prepared<'_>, figure: &FigureId) -> Vec<Conflict> {
                 to: e.interval_read(reading),
             };
             let claims = vec![old.clone(), e.claim().clone()];
-            out.push(Conflict::new(detail, score, claims, fig()));
+            out.push(Conflict::within_figure(detail, score, claims, fig()));
         }
     }
 
@@ -94,7 +116,7 @@ pub(crate) fn within(p: &Prepared<'_>, figure: &FigureId) -> Vec<Conflict> {
                 best: t.best,
                 high: t.high,
             };
-            out.push(Conflict::new(
+            out.push(Conflict::within_figure(
                 detail,
                 Some(score),
                 vec![e.claim().clone()],
@@ -102,63 +124,76 @@ pub(crate) fn within(p: &Prepared<'_>, figure: &FigureId) -> Vec<Conflict> {
             ));
         }
     }
-    out
 }
 
-/// One conflict per value that is the nearest value below some others.
-fn disjoint(
-    values: &[Value],
-    claims_of: &dyn Fn(&Value, &mut Vec<ClaimId>),
-    fig: &dyn Fn() -> Vec<FigureId>,
-    out: &mut Vec<Conflict>,
-) {
-    if values.len() < 2 {
-        return;
-    }
-    // Values bounded above, by high end then low end: the last one passed
-    // below a point is the nearest below it.
-    let mut by_high: Vec<usize> = (0..values.len())
-        .filter(|&v| values[v].interval.high().is_some())
-        .collect();
-    by_high.sort_unstable_by_key(|&v| (values[v].interval.high(), values[v].interval.low()));
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut seen = 0;
-    let mut below: Option<usize> = None;
-    for (b, v) in values.iter().enumerate() {
-        // Every value in `by_high` is bounded above.
-        while let Some(&a) = by_high
-            .get(seen)
-            .filter(|&&a| values[a].interval.high() < Some(v.interval.low()))
-        {
-            below = Some(a);
-            seen += 1;
+impl Detector {
+    /// One conflict per value that is the nearest value below some others.
+    fn disjoint(&mut self, p: &Prepared<'_>, figure: &FigureId) {
+        let values = &p.values;
+        if values.len() < 2 {
+            return;
         }
-        if let Some(a) = below {
-            pairs.push((a, b));
+        // Values bounded above, by high end then low end: the last one
+        // passed below a point is the nearest below it.
+        let by_high = &mut self.by_high;
+        by_high.clear();
+        by_high.extend((0..values.len()).filter(|&v| values[v].interval.high().is_some()));
+        by_high.sort_unstable_by_key(|&v| (values[v].interval.high(), values[v].interval.low()));
+        let pairs = &mut self.pairs;
+        pairs.clear();
+        let mut seen = 0;
+        let mut below: Option<usize> = None;
+        for (b, v) in values.iter().enumerate() {
+            // Every value in `by_high` is bounded above.
+            while let Some(&a) = by_high
+                .get(seen)
+                .filter(|&&a| values[a].interval.high() < Some(v.interval.low()))
+            {
+                below = Some(a);
+                seen += 1;
+            }
+            if let Some(a) = below {
+                pairs.push((a, b));
+            }
         }
-    }
-    pairs.sort_by_key(|&(a, _)| a);
-    for group in pairs.chunk_by(|x, y| x.0 == y.0) {
-        let (Some(&(a, nearest)), Some(&(_, farthest))) = (group.first(), group.last()) else {
-            continue;
+        pairs.sort_by_key(|&(a, _)| a);
+        let claims_of = |v: &Value| {
+            p.order[v.start..v.end]
+                .iter()
+                .map(|&(_, i)| p.items[i].claim().clone())
         };
-        let (lower, nearest, farthest) = (&values[a], &values[nearest], &values[farthest]);
-        let mut claims = Vec::new();
-        claims_of(lower, &mut claims);
-        for &(_, b) in group {
-            claims_of(&values[b], &mut claims);
+        for group in pairs.chunk_by(|x, y| x.0 == y.0) {
+            let (Some(&(a, nearest)), Some(&(_, farthest))) = (group.first(), group.last()) else {
+                continue;
+            };
+            let (lower, nearest, farthest) = (&values[a], &values[nearest], &values[farthest]);
+            let claimed = |v: &Value| v.end - v.start;
+            let count = group
+                .iter()
+                .map(|&(_, b)| claimed(&values[b]))
+                .sum::<usize>();
+            let mut claims: Vec<ClaimId> = Vec::with_capacity(claimed(lower) + count);
+            claims.extend(claims_of(lower));
+            for &(_, b) in group {
+                claims.extend(claims_of(&values[b]));
+            }
+            let score = log_gap_milli(
+                lower.interval.high().unwrap_or_default(),
+                farthest.interval.low(),
+            );
+            let detail = Detail::Disjoint {
+                lower: lower.interval,
+                nearest: nearest.interval,
+                farthest: farthest.interval,
+                uppers: group.len(),
+            };
+            self.found.push(Conflict::within_figure(
+                detail,
+                Some(score),
+                claims,
+                figure.clone(),
+            ));
         }
-        let score = log_gap_milli(
-            lower.interval.high().unwrap_or_default(),
-            farthest.interval.low(),
-        );
-        let detail = Detail::Disjoint {
-            lower: lower.interval,
-            nearest: nearest.interval,
-            farthest: farthest.interval,
-            uppers: group.len(),
-        };
-        out.push(Conflict::new(detail, Some(score), claims, fig()));
     }
 }
 

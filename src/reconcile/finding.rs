@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
 
@@ -158,8 +158,9 @@ impl Finding {
 #[derive(Clone)]
 pub struct Findings {
     items: Vec<Finding>,
-    /// The position of each figure's finding; the first finding of an id wins.
-    index: HashMap<FigureId, usize>,
+    /// The position of each figure's finding, the first of an id winning;
+    /// made on the first look-up by id.
+    index: OnceLock<HashMap<FigureId, usize>>,
     across: Vec<Conflict>,
     relations: Vec<Relation>,
 }
@@ -183,7 +184,7 @@ impl Findings {
         relations: Vec<Relation>,
     ) -> Self {
         Findings {
-            index: index_of(&items),
+            index: OnceLock::new(),
             items,
             across,
             relations,
@@ -207,7 +208,8 @@ impl Findings {
 
     /// The finding for `figure`.
     pub fn get(&self, figure: &FigureId) -> Option<&Finding> {
-        self.index.get(figure).and_then(|&i| self.items.get(i))
+        let index = self.index.get_or_init(|| index_of(&self.items));
+        index.get(figure).and_then(|&i| self.items.get(i))
     }
 
     /// The conflicts between related figures.

@@ -352,35 +352,75 @@ fn hull(set: &EvidenceSet<'_>, items: impl Iterator<Item = usize>) -> Option<Int
     items.map(|i| set.interval(i)).reduce(|a, b| a.hull(&b))
 }
 
-/// The weighted median of the points of `items` that lie in `within`: the
-/// lowest point at which the running weight reaches half the total (ties go
-/// to the lower value). Deterministic: points are ordered by value, then index.
-pub(crate) fn weighted_median(
+/// The weighted median of the points ([`EvidenceSet::point`]) of the claims
+/// at the indices `items` that lie in `within` (anywhere, when `None`): the
+/// lowest point at which the running weight ([`EvidenceSet::weight`])
+/// reaches half the total, ties going to the lower value; the middle point
+/// (the lower of two) when they all weigh nothing. Deterministic: points are
+/// ordered by value, then index. `None` when no point is left (claims that
+/// give no number have none).
+///
+/// Robust to a single wild claim, and always a value some claim stands for:
+/// what `weighted`, `consensus` and `majority` report as their best value.
+///
+/// ```
+/// use reckon::reconcile::policy::{weighted_median, Outcome, Policy};
+/// use reckon::reconcile::{Evidence, EvidenceSet, Tally};
+/// use reckon::model::Reliability;
+/// use reckon::{Error, Reconciler};
+///
+/// /// The envelope, with the weighted median of the claims that are not hedged.
+/// struct Firm;
+///
+/// impl Policy for Firm {
+///     fn name(&self) -> &str {
+///         "firm"
+///     }
+///     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
+///         let firm = set.numeric().filter(|&i| !set.get(i).is_approximate());
+///         let best = weighted_median(set, firm, None);
+///         Ok(Outcome::new(set).with_range(set.envelope()).with_best(best))
+///     }
+/// }
+///
+/// // 60 from a B source weighs 0.4; 110 (the midpoint of 50–170) and 200
+/// // weigh 0.25 each: half of 0.9 is reached at 110. "About 300" is hedged.
+/// let tally: Tally = [
+///     Evidence::new("c1", "article", &"50–170".parse()?),
+///     Evidence::new("c2", "others", &"200".parse()?),
+///     Evidence::new("c3", "monitor", &"60".parse()?).with_reliability(Reliability::B),
+///     Evidence::new("c4", "wire", &"~300".parse()?),
+/// ].into_iter().collect();
+/// let f = Reconciler::new().policy(Firm).finish("f".into(), tally)?;
+/// assert_eq!(f.best(), Some(110.into()));
+/// # Ok::<(), reckon::Error>(())
+/// ```
+pub fn weighted_median(
     set: &EvidenceSet<'_>,
-    items: impl Iterator<Item = usize>,
+    items: impl IntoIterator<Item = usize>,
     within: Option<Interval>,
 ) -> Option<Decimal> {
-    let mut pts: Vec<(Decimal, usize, f64)> = items
+    let mut points: Vec<(Decimal, usize, f64)> = items
+        .into_iter()
         .filter_map(|i| Some((set.point(i)?, i, set.weight(i))))
         .filter(|(p, _, _)| within.is_none_or(|w| w.contains(*p)))
         .collect();
-    if pts.is_empty() {
-        return None;
-    }
-    pts.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-    let total: f64 = pts.iter().map(|p| p.2).sum();
-    if total <= 0.0 {
-        return pts.get((pts.len() - 1) / 2).map(|p| p.0.normalize());
-    }
-    let half = total / 2.0 * (1.0 - 1e-12);
-    let mut run = 0.0;
-    for &(p, _, w) in pts.iter() {
-        run += w;
-        if run >= half {
-            return Some(p.normalize());
-        }
-    }
-    pts.last().map(|p| p.0.normalize())
+    points.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let total: f64 = points.iter().map(|p| p.2).sum();
+    let median = if total > 0.0 {
+        let half = total / 2.0 * (1.0 - 1e-12);
+        let mut run = 0.0;
+        points
+            .iter()
+            .find(|p| {
+                run += p.2;
+                run >= half
+            })
+            .or(points.last())
+    } else {
+        points.get(points.len().checked_sub(1)? / 2)
+    };
+    median.map(|p| p.0.normalize())
 }
 
 /// `envelope` (Iraq Body Count, Airwars): from the lowest low to the highest

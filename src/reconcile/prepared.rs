@@ -60,6 +60,8 @@ pub(crate) struct Prepared<'s> {
     pub(crate) reading: Reading,
     /// The figure's scope, when it is known.
     pub(crate) scope: Option<&'s Scope>,
+    /// Every index, by originator (in their text order), then index.
+    pub(crate) by_origin: Vec<usize>,
     /// Counted claims of each originator.
     pub(crate) shares: Vec<usize>,
     /// Distinct originators of the counted claims.
@@ -132,11 +134,13 @@ impl<'s> Prepared<'s> {
     /// claims of each.
     fn note_originators(&mut self) {
         let items = &self.items;
-        let mut by_origin: Vec<usize> = (0..items.len()).collect();
-        by_origin.sort_by(|&a, &b| items[a].originator().cmp(items[b].originator()));
+        self.by_origin.clear();
+        self.by_origin.extend(0..items.len());
+        self.by_origin
+            .sort_by(|&a, &b| items[a].originator().cmp(items[b].originator()));
         self.shares.clear();
         let mut last: Option<usize> = None;
-        for i in by_origin {
+        for &i in &self.by_origin {
             if last.is_none_or(|l| items[l].originator() != items[i].originator()) {
                 self.shares.push(0);
             }
@@ -442,6 +446,14 @@ impl<'a> EvidenceSet<'a> {
         }
         let share = self.p.shares[n.origin].max(1);
         self.p.items[i].weight() / share as f64
+    }
+
+    /// The indices of the evidence, in runs that share an originator.
+    pub(crate) fn by_originator(&self) -> impl Iterator<Item = &'a [usize]> + 'a {
+        let notes = &self.p.notes;
+        self.p
+            .by_origin
+            .chunk_by(move |&a, &b| notes[a].origin == notes[b].origin)
     }
 
     /// The number of distinct originators, counted claims or not: originator

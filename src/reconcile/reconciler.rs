@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::confidence::{self, Basis, Summary};
 use super::conflict::Conflict;
-use super::detect;
+use super::detect::Detector;
 use super::evidence::Evidence;
 use super::finding::{ClaimStatus, Finding, Findings};
 use super::policy::{Policy, Weighted};
@@ -187,6 +187,7 @@ impl Reconciler {
         let speakers = speakers(dossier);
         let figures = dossier.figures();
         let mut stage = Prepared::default();
+        let mut detector = Detector::default();
         // The figures named in relations are reconciled first: the checks
         // between figures read their ranges, and their summaries read what
         // the checks found. An error waits for its figure's turn below, so
@@ -202,7 +203,7 @@ impl Reconciler {
         let mut early: Vec<(usize, Result<Draft, Error>)> = Vec::with_capacity(named.len());
         for at in named {
             if let Some(figure) = figures.get(at) {
-                let draft = self.draft(dossier, at, figure, &speakers, &mut stage);
+                let draft = self.draft(dossier, at, figure, &speakers, &mut stage, &mut detector);
                 early.push((at, draft));
             }
         }
@@ -228,7 +229,7 @@ impl Reconciler {
         for (at, figure) in figures.iter().enumerate() {
             let draft = match early.next_if(|(p, _)| *p == at) {
                 Some((_, draft)) => draft?,
-                None => self.draft(dossier, at, figure, &speakers, &mut stage)?,
+                None => self.draft(dossier, at, figure, &speakers, &mut stage, &mut detector)?,
             };
             let contradicts = related.binary_search(&at).is_ok();
             items.push(draft.finish(self.name.clone(), contradicts));
@@ -260,7 +261,7 @@ impl Reconciler {
     /// lies outside its range.
     pub fn finish(&self, figure: FigureId, tally: Tally) -> Result<Finding, Error> {
         let p = Prepared::new(tally.items, self.reading, self.superseded, None);
-        let draft = self.decide(figure, &p, None)?;
+        let draft = self.decide(figure, &p, &mut Detector::default(), None)?;
         Ok(draft.finish(self.name.clone(), false))
     }
 
@@ -273,6 +274,7 @@ impl Reconciler {
         figure: &'d Figure,
         speakers: &Speakers<'d>,
         stage: &mut Prepared<'d>,
+        detector: &mut Detector,
     ) -> Result<Draft, Error> {
         // As `Dossier::stake` judges it, with the speakers looked up once.
         let counted = figure.scope().losing_side();
@@ -290,7 +292,7 @@ impl Reconciler {
         let counts = Some(unit.counts_whole());
         let reading = self.reading_for(counts);
         stage.fill(evidence, reading, self.superseded, Some(figure.scope()));
-        self.decide(figure.id().clone(), stage, counts)
+        self.decide(figure.id().clone(), stage, detector, counts)
     }
 
     /// The reading for a figure: a measure is not read as rounded (1500 km
@@ -310,9 +312,10 @@ impl Reconciler {
         &self,
         figure: FigureId,
         p: &Prepared<'_>,
+        detector: &mut Detector,
         counts: Option<bool>,
     ) -> Result<Draft, Error> {
-        let conflicts = detect::within(p, &figure);
+        let conflicts = detector.within(p, &figure);
         let set = p.set();
         let (range, best, roles) = self.policy.apply(&set)?.into_parts();
         match (range, best) {
@@ -355,7 +358,7 @@ impl Reconciler {
             figure,
             claims,
             best,
-            conflicts: conflicts.into_boxed_slice(),
+            conflicts,
             basis,
         })
     }

@@ -119,7 +119,7 @@ pub(crate) fn relate<'a>(
                     issue,
                 };
                 let figures = vec![part.clone(), whole.clone()];
-                out.push(Conflict::new(detail, None, Vec::new(), figures));
+                out.push(Conflict::between_figures(detail, None, Vec::new(), figures));
             }
         }
     };
@@ -171,7 +171,7 @@ fn part_exceeds_whole(
 ) -> Option<Conflict> {
     let (pr, wr) = (p.range?, w.range?);
     let wh = wr.high().filter(|h| pr.low() > *h)?;
-    Some(Conflict::new(
+    Some(Conflict::between_figures(
         Detail::PartExceedsWhole {
             part: pr,
             whole: wr,
@@ -206,7 +206,7 @@ fn components_exceed_total<'a>(
     claims.extend(t.used());
     let mut figures: Vec<FigureId> = roll.used().map(|p| p.figure().clone()).collect();
     figures.push(roll.total().clone());
-    Some(Conflict::new(
+    Some(Conflict::between_figures(
         Detail::ComponentsExceedTotal { sum, total: tr },
         Some(log_gap_milli(th, sum.low())),
         claims,
@@ -232,7 +232,7 @@ fn total_below_parts<'a>(
     claims.extend(used_by_parts(roll, get));
     let mut figures = vec![roll.total().clone()];
     figures.extend(roll.used().map(|p| p.figure().clone()));
-    let c = Conflict::new(
+    let c = Conflict::between_figures(
         Detail::TotalBelowParts {
             total: tr,
             figure,
