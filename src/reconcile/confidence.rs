@@ -21,7 +21,7 @@
 //! ].into_iter().collect();
 //! let f = Reconciler::new().finish("jobeh-rebels".into(), tally)?;
 //! let s = f.summary();
-//! assert_eq!((s.claims(), s.independent()), (2, 2));
+//! assert_eq!((s.claim_count(), s.independent_count()), (2, 2));
 //! assert_eq!(s.grade(), Grade::Contested);
 //! assert_eq!(s.likelihood(), Some(Likelihood::Likely));
 //! assert_eq!(s.likelihood_sentence().unwrap(), "The figure is likely between 50 and 200.");
@@ -286,9 +286,10 @@ struct Facts {
 ///
 /// | field | meaning |
 /// |---|---|
-/// | [`considered`](Summary::considered) | every claim, superseded ones included |
-/// | [`claims`](Summary::claims) | counted claims (raw) |
-/// | [`independent`](Summary::independent) | distinct originators of the counted claims |
+/// | [`considered_count`](Summary::considered_count) | every claim, superseded ones included |
+/// | [`claim_count`](Summary::claim_count) | counted claims (raw) |
+/// | [`independent_count`](Summary::independent_count) | distinct originators of the counted claims |
+/// | [`unaffiliated_count`](Summary::unaffiliated_count) | those of them that belong to no side |
 /// | [`sides`](Summary::sides) | the sides the counted claims' speakers belong to |
 /// | [`agreement`](Summary::agreement) | how much of the envelope the consensus covers, 0–1 |
 /// | [`spread`](Summary::spread) | the reconciled high divided by the reconciled low |
@@ -455,7 +456,7 @@ pub(crate) fn basis(
     Basis {
         considered: set.len(),
         claims: set.counted_len(),
-        independent: set.independent(),
+        independent: set.independent_count(),
         unaffiliated,
         sides,
         range,
@@ -594,7 +595,7 @@ impl Summary {
     }
 
     /// Every claim considered, superseded ones included.
-    pub fn considered(&self) -> usize {
+    pub fn considered_count(&self) -> usize {
         self.basis.considered
     }
 
@@ -612,15 +613,16 @@ impl Summary {
     ///     Evidence::new("c4", "sohr", &"15".parse()?),
     /// ].into_iter().collect();
     /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
-    /// assert_eq!((s.claims(), s.independent()), (4, 2));
+    /// assert_eq!((s.claim_count(), s.independent_count()), (4, 2));
     /// # Ok::<(), reckon::Error>(())
     /// ```
-    pub fn claims(&self) -> usize {
+    pub fn claim_count(&self) -> usize {
         self.basis.claims
     }
 
-    /// The distinct originators of the counted claims (see [`claims`](Summary::claims)).
-    pub fn independent(&self) -> usize {
+    /// The distinct originators of the counted claims (see
+    /// [`claim_count`](Summary::claim_count)).
+    pub fn independent_count(&self) -> usize {
         self.basis.independent
     }
 
@@ -637,7 +639,7 @@ impl Summary {
     /// ].into_iter().collect();
     /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
     /// assert_eq!(s.sides(), [Side::new("government")]);
-    /// assert_eq!(s.unaffiliated(), 1);
+    /// assert_eq!(s.unaffiliated_count(), 1);
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn sides(&self) -> &[Side] {
@@ -645,7 +647,7 @@ impl Summary {
     }
 
     /// The originators of counted claims that belong to no side.
-    pub fn unaffiliated(&self) -> usize {
+    pub fn unaffiliated_count(&self) -> usize {
         self.basis.unaffiliated
     }
 

@@ -212,8 +212,9 @@ impl Findings {
         index.get(figure).and_then(|&i| self.items.get(i))
     }
 
-    /// The conflicts between related figures.
-    pub fn conflicts(&self) -> &[Conflict] {
+    /// The conflicts between related figures, from the dossier's declared
+    /// relations (those within one figure are its [`Finding::conflicts`]).
+    pub fn cross_figure_conflicts(&self) -> &[Conflict] {
         &self.across
     }
 

@@ -413,6 +413,46 @@ impl<'a> EvidenceSet<'a> {
         self.p.reading
     }
 
+    /// The scope of the figure — what it counts, where, when and of whom —
+    /// when it was reconciled from a dossier; `None` for a [`Tally`]
+    /// finished on its own.
+    ///
+    /// [`Tally`]: crate::reconcile::Tally
+    ///
+    /// ```
+    /// use reckon::reconcile::policy::{Outcome, Policy};
+    /// use reckon::reconcile::EvidenceSet;
+    /// use reckon::{Claim, Dossier, Error, Figure, Measure, Reconciler, Scope, Source, SourceKind};
+    ///
+    /// /// The envelope, except that a count of the wounded is never reconciled.
+    /// struct NoWounded;
+    ///
+    /// impl Policy for NoWounded {
+    ///     fn name(&self) -> &str {
+    ///         "no_wounded"
+    ///     }
+    ///     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
+    ///         let wounded = set.scope().is_some_and(|s| *s.measure() == Measure::Wounded);
+    ///         let range = if wounded { None } else { set.envelope() };
+    ///         Ok(Outcome::new(set).with_range(range))
+    ///     }
+    /// }
+    ///
+    /// let mut d = Dossier::new();
+    /// d.add_source(Source::new("a", "a monitor", SourceKind::Monitor));
+    /// d.add_figure(Figure::new("k", "killed", Scope::new(Measure::Killed)));
+    /// d.add_figure(Figure::new("w", "wounded", Scope::new(Measure::Wounded)));
+    /// d.add_claim(Claim::new("c1", "k", "a", "12".parse()?));
+    /// d.add_claim(Claim::new("c2", "w", "a", "30".parse()?));
+    /// let findings = Reconciler::new().policy(NoWounded).reconcile(&d)?;
+    /// assert!(findings.get(&"k".into()).unwrap().range().is_some());
+    /// assert_eq!(findings.get(&"w".into()).unwrap().range(), None);
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn scope(&self) -> Option<&'a Scope> {
+        self.p.scope
+    }
+
     /// The stated interval of the claim at `i`, under the reading in force.
     pub fn interval(&self, i: usize) -> Interval {
         self.p.items[i].interval_read(self.p.reading)
@@ -473,7 +513,7 @@ impl<'a> EvidenceSet<'a> {
     }
 
     /// The number of distinct originators among the counted claims.
-    pub fn independent(&self) -> usize {
+    pub fn independent_count(&self) -> usize {
         self.p.independent
     }
 
@@ -524,7 +564,7 @@ mod tests {
         assert!(s.is_superseded(1) && !s.is_counted(1));
         assert_eq!(s.counted_len(), 3);
         // Two originators: monitor and hez.
-        assert_eq!(s.independent(), 2);
+        assert_eq!(s.independent_count(), 2);
         // monitor has two counted claims (c2, c3): each weighs half of 0.25.
         assert!((s.weight(2) - 0.125).abs() < 1e-12);
         assert_eq!(s.weight(1), 0.0);
@@ -548,6 +588,6 @@ mod tests {
             None,
         );
         assert_eq!(p.set().len(), 2);
-        assert_eq!(p.set().independent(), 1);
+        assert_eq!(p.set().independent_count(), 1);
     }
 }

@@ -1,10 +1,7 @@
-//! Small numeric helpers shared by conflicts and summaries: log ratios of
-//! counts, and the admission floor.
+//! The gap between two figures on a log scale, as conflicts score it.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-
-use crate::Interval;
 
 /// `log10((hi + 1) / (lo + 1))`, in thousandths, never negative.
 ///
@@ -29,20 +26,6 @@ pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
 /// Thousandths as a decimal with three places.
 pub(crate) fn milli(m: u32) -> Decimal {
     Decimal::new(i64::from(m), 3)
-}
-
-/// Raises a range and a best value to an admission floor (see the stake
-/// model in [`policy`](crate::reconcile::policy)).
-pub(crate) fn raise_to_floor(
-    range: Option<Interval>,
-    best: Option<Decimal>,
-    floor: Option<Decimal>,
-) -> (Option<Interval>, Option<Decimal>) {
-    let Some(f) = floor else {
-        return (range, best);
-    };
-    let range = range.map(|r| Interval::from_parts(r.low().max(f), r.high().map(|h| h.max(f))));
-    (range, best.map(|b| b.max(f)))
 }
 
 #[cfg(test)]

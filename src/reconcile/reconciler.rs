@@ -27,13 +27,13 @@ use crate::{Dossier, Error, Figure, Interval, Relation, Source};
 /// whether [`Superseded`] claims count (default: they do not).
 ///
 /// ```
-/// use reckon::reconcile::policy;
+/// use reckon::reconcile::policy::Registry;
 /// use reckon::Reconciler;
 /// use reckon::reconcile::Superseded;
 /// use reckon::model::Reading;
 ///
 /// let r = Reconciler::new()
-///     .policy(policy::named("majority")?)
+///     .policy(Registry::standard().get("majority")?)
 ///     .reading(Reading::Lenient)
 ///     .superseded(Superseded::Count);
 /// assert_eq!(r.policy_name(), "majority");
