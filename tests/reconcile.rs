@@ -1044,3 +1044,119 @@ fn the_rounded_reading_rounds_counts_only() {
     let percent = two_claims(reckon::Unit::Percent, "100", "97", Reading::Rounded);
     assert_eq!(kinds(&percent), ["disjoint", "empty_consensus"]);
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn findings_serialize_with_decimal_strings_and_typed_details() {
+    use serde_json::{Value, json};
+    // The government dead (7–11) and a rebel commander's 12 Hezbollah dead,
+    // declared part of them: a part above its whole.
+    let d = jobeh_dossier(&[("h3", "commander", "12")]);
+    let findings = Reconciler::new().reconcile(&d).unwrap();
+    let text = serde_json::to_string(&findings).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let figures = v["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 2);
+    let gov = &figures[0];
+    assert_eq!(gov["figure"], "gov");
+    assert_eq!(gov["policy"], "weighted");
+    assert_eq!(
+        gov["claims"],
+        json!([{"id": "g1", "low": "7", "high": "11", "counted": true, "role": "used"}])
+    );
+    assert_eq!(
+        (&gov["raw_claims"], &gov["independent_sources"]),
+        (&json!(1), &json!(1))
+    );
+    assert_eq!(
+        (&gov["low"], &gov["best"], &gov["high"]),
+        (&json!("7"), &json!("9"), &json!("11"))
+    );
+    assert_eq!(gov["envelope"], json!(["7", "11"]));
+    assert_eq!(gov["consensus"], json!(["7", "11"]));
+    assert_eq!(gov["conflicts"], json!([]));
+    assert_eq!(gov["grade"], "weak");
+    assert_eq!(gov["credibility"], 6);
+    assert_eq!(gov["spread"], "1.57");
+    assert_eq!(gov["sides"], json!([]));
+    assert_eq!(gov["confidence"], "low");
+    assert!(
+        gov["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("inconsistent with a related figure"))
+    );
+    let across = v["cross_figure_conflicts"].as_array().unwrap();
+    assert_eq!(
+        across[0],
+        json!({
+            "kind": "part_exceeds_whole",
+            "claims": ["h3", "g1"],
+            "figures": ["hez", "gov"],
+            "severity": "low",
+            "score": "0.035",
+            "explanation": "the part is at least 12 but the whole is at most 11",
+            "detail": {"kind": "part_exceeds_whole", "part": ["12", "12"], "whole": ["7", "11"]},
+        })
+    );
+
+    // Within one figure: the al-Jobeh rebels, 50–170 against 200.
+    let f = finish("weighted", jobeh());
+    let v = serde_json::to_value(&f).unwrap();
+    assert_eq!(
+        v["conflicts"][0]["detail"],
+        json!({
+            "kind": "disjoint",
+            "lower": ["50", "170"],
+            "nearest": ["200", "200"],
+            "farthest": ["200", "200"],
+            "uppers": 1,
+            "gap": "30",
+            "farthest_gap": "30",
+        })
+    );
+    assert_eq!(
+        v["conflicts"][1]["detail"],
+        json!({
+            "kind": "empty_consensus",
+            "ceiling": ["50", "170"],
+            "floor": ["200", "200"],
+            "at_most": "170",
+            "at_least": "200",
+        })
+    );
+    assert_eq!(v["conflicts"][0]["score"], "0.070");
+    assert_eq!(v["likelihood"], "The figure is likely between 50 and 200.");
+    assert_eq!(v["agreement"], "0");
+    let s = serde_json::to_value(f.summary()).unwrap();
+    assert_eq!(s["likelihood_term"], "likely");
+    assert_eq!(s["range"], json!(["50", "200"]));
+    assert_eq!(s["unaffiliated_sources"], 2);
+    assert_eq!(s["reasons"][0], "two non-overlapping reports");
+
+    // An open range, a decimal that must keep its digits, a roll-up.
+    let f = finish(
+        "weighted",
+        vec![ev("a", "x", "more than 100"), ev("b", "y", "170.10")],
+    );
+    let v = serde_json::to_value(&f).unwrap();
+    assert_eq!(v["envelope"], json!(["101", null]));
+    assert_eq!(v["claims"][1]["low"], "170.10");
+    let (d, r) = arsal("24");
+    let roll = Reconciler::new()
+        .reconcile(&d)
+        .unwrap()
+        .rollup(&r, Grades::ALL)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&roll).unwrap(),
+        json!({
+            "total": "captured",
+            "sum": ["18", "18"],
+            "parts": [
+                {"figure": "released", "range": ["14", "14"], "usage": "added", "used": true},
+                {"figure": "executed", "range": ["4", "4"], "usage": "added", "used": true},
+            ],
+        })
+    );
+}

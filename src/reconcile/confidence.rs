@@ -38,6 +38,8 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+#[cfg(feature = "serde")]
+use super::wire;
 use crate::model::names::worded_enum;
 use crate::model::{Credibility, Reliability, Side, Stake};
 use crate::reconcile::EvidenceSet;
@@ -870,5 +872,36 @@ impl Summary {
             s.push_str(&r.to_string());
         }
         s
+    }
+}
+
+/// `considered`, `raw_claims` (counted claims), `independent_sources`,
+/// `unaffiliated_sources`, `sides`, `range`, `envelope`, `consensus`
+/// (`[low, high]` or null), `agreement`, `spread` (decimal strings or null),
+/// `grade`, `credibility` (the Admiralty number, 1–6), `likelihood` (the
+/// sentence, or null), `likelihood_term` (`likely`, …, or null),
+/// `confidence` and `reasons` (their phrases).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Summary", 16)?;
+        st.serialize_field("considered", &self.considered_count())?;
+        st.serialize_field("raw_claims", &self.claim_count())?;
+        st.serialize_field("independent_sources", &self.independent_count())?;
+        st.serialize_field("unaffiliated_sources", &self.unaffiliated_count())?;
+        st.serialize_field("sides", &wire::texts(self.sides()))?;
+        st.serialize_field("range", &wire::iv(self.range()))?;
+        st.serialize_field("envelope", &wire::iv(self.envelope()))?;
+        st.serialize_field("consensus", &wire::iv(self.consensus()))?;
+        st.serialize_field("agreement", &wire::dec(self.agreement()))?;
+        st.serialize_field("spread", &wire::dec(self.spread()))?;
+        st.serialize_field("grade", self.grade().as_str())?;
+        st.serialize_field("credibility", &self.credibility().number())?;
+        st.serialize_field("likelihood", &self.likelihood_sentence())?;
+        st.serialize_field("likelihood_term", &self.likelihood().map(wire::Text))?;
+        st.serialize_field("confidence", self.confidence().as_str())?;
+        st.serialize_field("reasons", &wire::texts(self.reasons()))?;
+        st.end()
     }
 }

@@ -47,6 +47,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::ratio::milli;
+#[cfg(feature = "serde")]
+use super::wire;
 use crate::model::names::worded_enum;
 use crate::model::{ClaimId, FigureId, Period, Side, TripleIssue};
 use crate::{Interval, Measure};
@@ -553,5 +555,166 @@ impl Conflict {
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.detail.fmt(f)
+    }
+}
+
+/// `kind`, `claims`, `figures`, `severity`, `score` (a decimal string, or
+/// null when the conflict measures no gap), `explanation` (its sentence) and
+/// `detail`: the intervals and values behind it (see [`Detail`]).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Conflict {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Conflict", 7)?;
+        st.serialize_field("kind", self.kind().as_str())?;
+        st.serialize_field("claims", &wire::texts(self.claims()))?;
+        st.serialize_field("figures", &wire::texts(self.figures()))?;
+        st.serialize_field("severity", self.severity().as_str())?;
+        st.serialize_field("score", &wire::dec(self.score()))?;
+        st.serialize_field("explanation", &wire::Text(&self.detail))?;
+        st.serialize_field("detail", &self.detail)?;
+        st.end()
+    }
+}
+
+/// An object tagged by `kind` (the conflict's kind), with the fields of its
+/// variant; intervals as `[low, high]` (`high` null when unbounded), figures
+/// as decimal strings. Gaps are written out where the explanation gives one:
+///
+/// | `kind` | other fields |
+/// |---|---|
+/// | `disjoint` | `lower`, `nearest`, `farthest`, `uppers`, `gap` (to the nearest), `farthest_gap` |
+/// | `empty_consensus` | `ceiling`, `floor`, `at_most` (null when none), `at_least` |
+/// | `outlier` | `value`, `nearest`, `gap` |
+/// | `partisan_only` | `side` |
+/// | `revision` | `from`, `to` |
+/// | `invalid_triple` | `issue` (`low_above_high`, `best_below_low`, `best_above_high`), `low`, `best`, `high` |
+/// | `part_exceeds_whole` | `part`, `whole` |
+/// | `components_exceed_total` | `sum`, `total` |
+/// | `total_below_parts` | `total`, `figure`, `parts` |
+/// | `scope_mismatch` | `part`, `whole` (figure ids), `issue` (`measure` or `period`), `part_scope`, `whole_scope` |
+#[cfg(feature = "serde")]
+impl serde::Serialize for Detail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        use wire::{Dec, Iv, Text};
+        let kind = self.kind().as_str();
+        match self {
+            Detail::Disjoint {
+                lower,
+                nearest,
+                farthest,
+                uppers,
+            } => {
+                let mut st = s.serialize_struct("Detail", 7)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("lower", &Iv(*lower))?;
+                st.serialize_field("nearest", &Iv(*nearest))?;
+                st.serialize_field("farthest", &Iv(*farthest))?;
+                st.serialize_field("uppers", uppers)?;
+                st.serialize_field("gap", &Dec(lower.gap(nearest)))?;
+                st.serialize_field("farthest_gap", &Dec(lower.gap(farthest)))?;
+                st.end()
+            }
+            Detail::EmptyConsensus { ceiling, floor } => {
+                let mut st = s.serialize_struct("Detail", 5)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("ceiling", &Iv(*ceiling))?;
+                st.serialize_field("floor", &Iv(*floor))?;
+                st.serialize_field("at_most", &wire::dec(ceiling.high()))?;
+                st.serialize_field("at_least", &Dec(floor.low()))?;
+                st.end()
+            }
+            Detail::Outlier { value, nearest } => {
+                let mut st = s.serialize_struct("Detail", 4)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("value", &Iv(*value))?;
+                st.serialize_field("nearest", &Iv(*nearest))?;
+                st.serialize_field("gap", &Dec(value.gap(nearest)))?;
+                st.end()
+            }
+            Detail::PartisanOnly { side } => {
+                let mut st = s.serialize_struct("Detail", 2)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("side", side.as_str())?;
+                st.end()
+            }
+            Detail::Revision { from, to } => {
+                let mut st = s.serialize_struct("Detail", 3)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("from", &Iv(*from))?;
+                st.serialize_field("to", &Iv(*to))?;
+                st.end()
+            }
+            Detail::InvalidTriple {
+                issue,
+                low,
+                best,
+                high,
+            } => {
+                let mut st = s.serialize_struct("Detail", 5)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("issue", triple_issue_word(*issue))?;
+                st.serialize_field("low", &Dec(*low))?;
+                st.serialize_field("best", &Dec(*best))?;
+                st.serialize_field("high", &Dec(*high))?;
+                st.end()
+            }
+            Detail::PartExceedsWhole { part, whole } => {
+                let mut st = s.serialize_struct("Detail", 3)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("part", &Iv(*part))?;
+                st.serialize_field("whole", &Iv(*whole))?;
+                st.end()
+            }
+            Detail::ComponentsExceedTotal { sum, total } => {
+                let mut st = s.serialize_struct("Detail", 3)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("sum", &Iv(*sum))?;
+                st.serialize_field("total", &Iv(*total))?;
+                st.end()
+            }
+            Detail::TotalBelowParts {
+                total,
+                figure,
+                parts,
+            } => {
+                let mut st = s.serialize_struct("Detail", 4)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("total", &Iv(*total))?;
+                st.serialize_field("figure", &Dec(*figure))?;
+                st.serialize_field("parts", &Iv(*parts))?;
+                st.end()
+            }
+            Detail::ScopeMismatch { part, whole, issue } => {
+                let mut st = s.serialize_struct("Detail", 6)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("part", part.as_str())?;
+                st.serialize_field("whole", whole.as_str())?;
+                match issue {
+                    ScopeIssue::Measure { part, whole } => {
+                        st.serialize_field("issue", "measure")?;
+                        st.serialize_field("part_scope", &Text(part))?;
+                        st.serialize_field("whole_scope", &Text(whole))?;
+                    }
+                    ScopeIssue::Period { part, whole } => {
+                        st.serialize_field("issue", "period")?;
+                        st.serialize_field("part_scope", &Text(part))?;
+                        st.serialize_field("whole_scope", &Text(whole))?;
+                    }
+                }
+                st.end()
+            }
+        }
+    }
+}
+
+/// A triple's issue as one word.
+#[cfg(feature = "serde")]
+fn triple_issue_word(issue: TripleIssue) -> &'static str {
+    match issue {
+        TripleIssue::LowAboveHigh => "low_above_high",
+        TripleIssue::BestBelowLow => "best_below_low",
+        TripleIssue::BestAboveHigh => "best_above_high",
     }
 }

@@ -11,6 +11,8 @@ use super::confidence::Summary;
 use super::conflict::Conflict;
 use super::policy::Role;
 use super::rollup::{self, Grades, Reconciled, Rollup};
+#[cfg(feature = "serde")]
+use super::wire;
 use crate::model::{ClaimId, FigureId};
 use crate::{Error, Interval, Relation};
 
@@ -304,4 +306,85 @@ fn index_of(items: &[Finding]) -> HashMap<FigureId, usize> {
         index.entry(f.figure.clone()).or_insert(at);
     }
     index
+}
+
+/// `id`, `low`, `high` (decimal strings, `high` null when unbounded),
+/// `counted`, and `role`: `used`, or why the policy left the claim out.
+#[cfg(feature = "serde")]
+impl serde::Serialize for ClaimStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ClaimStatus", 5)?;
+        st.serialize_field("id", self.claim.as_str())?;
+        st.serialize_field("low", &wire::Dec(self.interval.low()))?;
+        st.serialize_field("high", &wire::dec(self.interval.high()))?;
+        st.serialize_field("counted", &self.counted)?;
+        st.serialize_field("role", &wire::Text(&self.role))?;
+        st.end()
+    }
+}
+
+/// The fields of the report's contract that a finding holds: `figure`,
+/// `policy`, `claims` (see [`ClaimStatus`]), `raw_claims`,
+/// `independent_sources`, `low`, `best`, `high` (decimal strings or null),
+/// `envelope`, `consensus` (`[low, high]` or null), `conflicts` (the
+/// conflicts within the figure, see [`Conflict`]), `grade`, `credibility`,
+/// `agreement`, `spread`, `sides`, `likelihood` (the sentence),
+/// `confidence` and `reasons` (see [`Summary`]).
+///
+/// ```
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
+///
+/// let tally: Tally = [
+///     Evidence::new("c1", "article", &"50–170".parse()?),
+///     Evidence::new("c2", "others", &"200".parse()?),
+/// ].into_iter().collect();
+/// let f = Reconciler::new().finish("jobeh-rebels".into(), tally)?;
+/// let json = serde_json::to_value(&f).unwrap();
+/// assert_eq!(json["best"], "110");
+/// assert_eq!(json["claims"][0]["high"], "170");
+/// assert_eq!(json["conflicts"][0]["detail"]["gap"], "30");
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[cfg(feature = "serde")]
+impl serde::Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let m = &self.summary;
+        let mut st = s.serialize_struct("Finding", 19)?;
+        st.serialize_field("figure", self.figure.as_str())?;
+        st.serialize_field("policy", &*self.policy)?;
+        st.serialize_field("claims", &*self.claims)?;
+        st.serialize_field("raw_claims", &m.claim_count())?;
+        st.serialize_field("independent_sources", &m.independent_count())?;
+        st.serialize_field("low", &wire::dec(self.low()))?;
+        st.serialize_field("best", &wire::dec(self.best))?;
+        st.serialize_field("high", &wire::dec(self.high()))?;
+        st.serialize_field("envelope", &wire::iv(self.envelope()))?;
+        st.serialize_field("consensus", &wire::iv(self.consensus()))?;
+        st.serialize_field("conflicts", &*self.conflicts)?;
+        st.serialize_field("grade", m.grade().as_str())?;
+        st.serialize_field("credibility", &m.credibility().number())?;
+        st.serialize_field("agreement", &wire::dec(m.agreement()))?;
+        st.serialize_field("spread", &wire::dec(m.spread()))?;
+        st.serialize_field("sides", &wire::texts(m.sides()))?;
+        st.serialize_field("likelihood", &m.likelihood_sentence())?;
+        st.serialize_field("confidence", m.confidence().as_str())?;
+        st.serialize_field("reasons", &wire::texts(m.reasons()))?;
+        st.end()
+    }
+}
+
+/// `figures`, one [`Finding`] each in the dossier's order, and
+/// `cross_figure_conflicts`, the conflicts between related figures.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Findings {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Findings", 2)?;
+        st.serialize_field("figures", &self.items)?;
+        st.serialize_field("cross_figure_conflicts", &self.across)?;
+        st.end()
+    }
 }

@@ -59,6 +59,8 @@ pub(crate) mod reconciler;
 mod relations;
 pub mod rollup;
 pub(crate) mod tally;
+#[cfg(feature = "serde")]
+mod wire;
 
 pub use evidence::Evidence;
 pub use finding::ClaimStatus;

@@ -52,6 +52,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use super::confidence::Grade;
+#[cfg(feature = "serde")]
+use super::wire;
 use crate::model::FigureId;
 use crate::{Error, Interval, Relation};
 
@@ -293,4 +295,33 @@ pub(crate) fn roll(
         sum,
         parts: out,
     })
+}
+
+/// `figure`, `range` (`[low, high]` or null), `usage` (its phrase: `added`,
+/// `left out: graded weak`, …) and `used` (whether it was added).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Part {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Part", 4)?;
+        st.serialize_field("figure", self.figure.as_str())?;
+        st.serialize_field("range", &wire::iv(self.range))?;
+        st.serialize_field("usage", &wire::Text(&self.usage))?;
+        st.serialize_field("used", &self.usage.is_used())?;
+        st.end()
+    }
+}
+
+/// `total` (the figure), `sum` (`[low, high]` or null) and `parts` (see
+/// [`Part`]).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Rollup {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Rollup", 3)?;
+        st.serialize_field("total", self.total.as_str())?;
+        st.serialize_field("sum", &wire::iv(self.sum))?;
+        st.serialize_field("parts", &self.parts)?;
+        st.end()
+    }
 }
