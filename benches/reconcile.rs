@@ -192,7 +192,7 @@ fn measure_memory(label: &str, build: impl FnOnce() -> (Dossier, usize)) {
     let peak = memory();
     let kept = findings.as_ref().map_or(0, |f| f.len());
     let conflicts = findings.as_ref().map_or(0, |f| {
-        f.iter().map(|x| x.conflicts().len()).sum::<usize>() + f.conflicts().len()
+        f.iter().map(|x| x.conflicts().len()).sum::<usize>() + f.cross_figure_conflicts().len()
     });
     match (before, built, start, peak) {
         (Some(b), Some(m), Some(s), Some(p)) if reset && claims > 0 => {

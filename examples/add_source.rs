@@ -70,8 +70,8 @@ fn describe(f: &Finding) -> String {
     format!(
         "  {}: {} from {}; range {range}; grade {}; confidence {}\n    {}\n    reasons: {}",
         f.figure(),
-        plural(s.claims(), "claim"),
-        plural(s.independent(), "independent source"),
+        plural(s.claim_count(), "claim"),
+        plural(s.independent_count(), "independent source"),
         s.grade(),
         s.confidence(),
         s.likelihood_sentence().unwrap_or_default(),

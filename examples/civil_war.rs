@@ -299,7 +299,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         })
         .collect();
     widest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id().cmp(b.1.id())));
-    let across = findings.conflicts();
+    let across = findings.cross_figure_conflicts();
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     for c in across {
         *kinds.entry(c.kind().to_string()).or_default() += 1;

@@ -33,7 +33,7 @@ use std::process::ExitCode;
 
 use common::{compact, conflict_json, finding_json, interval_json};
 use reckon::reconcile::conflict::Conflict;
-use reckon::reconcile::policy;
+use reckon::reconcile::policy::Registry;
 use reckon::reconcile::rollup::{Grades, Rollup};
 use reckon::{Dossier, Relation};
 use reckon::{Finding, Findings, Reconciler};
@@ -156,7 +156,7 @@ fn by_event<'a>(d: &Dossier, findings: &'a Findings) -> Vec<(String, Vec<&'a Fin
 }
 
 fn is_disputed(findings: &Findings, f: &Finding) -> bool {
-    f.summary().claims() > 1 || findings.conflicts_of(f.figure()).next().is_some()
+    f.summary().claim_count() > 1 || findings.conflicts_of(f.figure()).next().is_some()
 }
 
 /// Every conflict once: those within each figure, then those across figures.
@@ -164,7 +164,7 @@ fn all_conflicts(findings: &Findings) -> Vec<&Conflict> {
     findings
         .iter()
         .flat_map(|f| f.conflicts().iter())
-        .chain(findings.conflicts().iter())
+        .chain(findings.cross_figure_conflicts().iter())
         .collect()
 }
 
@@ -428,7 +428,7 @@ fn json(d: &Dossier, findings: &Findings) -> Value {
         .collect();
     json!({
         "figures": findings.iter().map(|f| finding_json(d, findings, f)).collect::<Vec<_>>(),
-        "conflicts": findings.conflicts().iter().map(conflict_json).collect::<Vec<_>>(),
+        "conflicts": findings.cross_figure_conflicts().iter().map(conflict_json).collect::<Vec<_>>(),
         "rollups": rollups,
     })
 }
@@ -437,7 +437,7 @@ fn run(a: &Args) -> Result<String, reckon::Error> {
     let d = Dossier::load(&a.file)?;
     let mut r = Reconciler::new();
     if let Some(name) = &a.policy {
-        r = r.policy(policy::named(name)?);
+        r = r.policy(Registry::standard().get(name)?);
     }
     let findings = r.reconcile(&d)?;
     Ok(match a.format {

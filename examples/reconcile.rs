@@ -65,7 +65,7 @@ use std::process::ExitCode;
 use reckon::io::report::Report;
 use reckon::model::Reading;
 use reckon::reconcile::Superseded;
-use reckon::reconcile::policy;
+use reckon::reconcile::policy::Registry;
 use reckon::{Decimal, Dossier};
 use reckon::{Finding, Findings, Reconciler};
 
@@ -134,7 +134,7 @@ fn row(f: &Finding, findings: &Findings) -> Vec<String> {
             Some(r) if r.high().is_none() => "∞".to_owned(),
             _ => cell(f.high()),
         },
-        format!("{}/{}", s.claims(), s.independent()),
+        format!("{}/{}", s.claim_count(), s.independent_count()),
         s.grade().to_string(),
         s.confidence().to_string(),
         kinds.join(", "),
@@ -197,7 +197,7 @@ fn run(args: Args) -> Result<String, reckon::Error> {
     let dossier = Dossier::load(&args.file)?;
     let mut r = Reconciler::new();
     if let Some(name) = &args.policy {
-        r = r.policy(policy::named(name)?);
+        r = r.policy(Registry::standard().get(name)?);
     }
     r = r.reading(args.reading);
     if args.count_superseded {

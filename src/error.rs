@@ -314,14 +314,15 @@ impl Error {
 
     /// No policy of that name: [`ErrorKind::UnknownPolicy`].
     pub(crate) fn unknown_policy(name: &str, known: &[&str]) -> Self {
-        Error::subject(
-            ErrorKind::UnknownPolicy,
-            format!("policy `{name}`"),
+        let reason = if known.is_empty() {
+            "there is no such policy; no policy is registered".to_owned()
+        } else {
             format!(
                 "there is no such policy; the policies are {}",
                 known.join(", ")
-            ),
-        )
+            )
+        };
+        Error::subject(ErrorKind::UnknownPolicy, format!("policy `{name}`"), reason)
     }
 
     /// A policy broke its contract: [`ErrorKind::PolicyContract`].

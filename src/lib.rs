@@ -106,7 +106,8 @@ pub use model::figure::{Figure, Relation, Scope};
 pub use model::interval::Interval;
 pub use model::source::{Source, SourceKind};
 pub use model::unit::{Measure, Unit};
-pub use reconcile::reconciler::{Finding, Findings, Reconciler};
+pub use reconcile::finding::{Finding, Findings};
+pub use reconcile::reconciler::Reconciler;
 pub use rust_decimal::Decimal;
 pub use text::lexicon::Lexicon;
 

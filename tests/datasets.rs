@@ -265,13 +265,13 @@ fn acw_reconciled_under_the_default_policy() {
 
     // Across figures, the components relations find totals below their parts
     // (Fort Sumter: 85 captured against 0 missing), and no measure mismatch.
-    assert!(findings.conflicts().iter().any(|c| {
+    assert!(findings.cross_figure_conflicts().iter().any(|c| {
         c.kind() == ConflictKind::ComponentsExceedTotal
             && c.figures().last().map(|f| f.as_str()) == Some("sc001-union-missing")
     }));
     assert!(
         findings
-            .conflicts()
+            .cross_figure_conflicts()
             .iter()
             .all(|c| c.kind() != ConflictKind::ScopeMismatch)
     );

@@ -5,7 +5,7 @@ use reckon::model::{Credibility, FigureId, Reading, Reliability, Side, Stake};
 use reckon::reconcile::confidence::{Confidence, Grade, Likelihood, Reason};
 use reckon::reconcile::conflict::{ConflictKind, Severity};
 use reckon::reconcile::policy;
-use reckon::reconcile::policy::{Exclusion, Outcome, Policy, Role};
+use reckon::reconcile::policy::{Exclusion, Outcome, Policy, Registry, Role};
 use reckon::reconcile::rollup::{Grades, Usage};
 use reckon::reconcile::{Evidence, EvidenceSet, Superseded, Tally};
 use reckon::{
@@ -23,7 +23,7 @@ fn ev(id: &str, originator: &str, value: &str) -> Evidence {
 
 fn finish(policy: &str, items: Vec<Evidence>) -> Finding {
     Reconciler::new()
-        .policy(policy::named(policy).unwrap())
+        .policy(Registry::standard().get(policy).unwrap())
         .finish("f".into(), items.into_iter().collect())
         .unwrap()
 }
@@ -119,7 +119,10 @@ fn jobeh_summary() {
     // claims without a common value: contested. Confidence is low (no common
     // value), for reasons that name the evidence, not the likelihood.
     let s = finish("weighted", jobeh()).summary().clone();
-    assert_eq!((s.considered(), s.claims(), s.independent()), (2, 2, 2));
+    assert_eq!(
+        (s.considered_count(), s.claim_count(), s.independent_count()),
+        (2, 2, 2)
+    );
     assert_eq!(s.grade(), Grade::Contested);
     assert_eq!(s.credibility(), Credibility::Probable);
     assert_eq!(s.likelihood(), Some(Likelihood::Likely));
@@ -169,7 +172,7 @@ fn likelihood_and_confidence_never_share_a_sentence() {
         "almost certain",
     ];
     for items in cases {
-        for name in policy::NAMES {
+        for name in Registry::standard().names() {
             let s = finish(name, items.clone()).summary().clone();
             if let Some(l) = s.likelihood_sentence() {
                 assert!(!l.contains("confidence"), "{l}");
@@ -228,7 +231,10 @@ fn jobeh_dossier(hezbollah_claims: &[(&str, &str, &str)]) -> Dossier {
 }
 
 fn across(f: &Findings) -> Vec<&'static str> {
-    f.conflicts().iter().map(|c| c.kind().as_str()).collect()
+    f.cross_figure_conflicts()
+        .iter()
+        .map(|c| c.kind().as_str())
+        .collect()
 }
 
 #[test]
@@ -237,7 +243,7 @@ fn hezbollah_dead_are_part_of_government_dead() {
     // no conflict between the figures.
     let d = jobeh_dossier(&[("h1", "article", "2"), ("h2", "hezbollah", "2")]);
     let f = Reconciler::new().reconcile(&d).unwrap();
-    assert!(f.conflicts().is_empty());
+    assert!(f.cross_figure_conflicts().is_empty());
     // Hezbollah counting its own dead is an admission: stake own, grade confirmed.
     let hez = f.get(&"hez".into()).unwrap();
     assert_eq!(hez.summary().grade(), Grade::Confirmed);
@@ -248,7 +254,7 @@ fn hezbollah_dead_are_part_of_government_dead() {
     let d = jobeh_dossier(&[("h3", "commander", "12")]);
     let f = Reconciler::new().reconcile(&d).unwrap();
     assert_eq!(across(&f), ["part_exceeds_whole"]);
-    let c = &f.conflicts()[0];
+    let c = &f.cross_figure_conflicts()[0];
     assert_eq!(ids(c), ["h3", "g1"]);
     assert_eq!(c.figures(), [FigureId::from("hez"), FigureId::from("gov")]);
     assert_eq!(c.score(), Some(Decimal::new(35, 3)));
@@ -265,7 +271,7 @@ fn hezbollah_dead_are_part_of_government_dead() {
     // [2, 12] (floor 2): its low end 2 ≤ 11, so no conflict.
     let d = jobeh_dossier(&[("h3", "commander", "12"), ("h2", "hezbollah", "2")]);
     let f = Reconciler::new().reconcile(&d).unwrap();
-    assert!(f.conflicts().is_empty());
+    assert!(f.cross_figure_conflicts().is_empty());
 }
 
 /// Arsal: "24 captured (14 released, 4 executed)".
@@ -311,7 +317,7 @@ fn released_and_executed_fit_within_captured() {
     // 14 + 4 = 18 ≤ 24: no conflict; the roll-up of the components is [18, 18].
     let (d, r) = arsal("24");
     let f = Reconciler::new().reconcile(&d).unwrap();
-    assert!(f.conflicts().is_empty());
+    assert!(f.cross_figure_conflicts().is_empty());
     let roll = f.rollup(&r, Grades::ALL).unwrap();
     assert_eq!(roll.sum().unwrap().to_string(), "[18, 18]");
     assert_eq!(roll.used().count(), 2);
@@ -320,7 +326,7 @@ fn released_and_executed_fit_within_captured() {
     let (d, _) = arsal("15");
     let f = Reconciler::new().reconcile(&d).unwrap();
     assert_eq!(across(&f), ["components_exceed_total"]);
-    let c = &f.conflicts()[0];
+    let c = &f.cross_figure_conflicts()[0];
     assert_eq!(c.score(), Some(Decimal::new(75, 3)));
     assert_eq!(ids(c), ["c2", "c3", "c1"]);
     assert_eq!(
@@ -348,9 +354,9 @@ fn the_18_to_19_revision_is_not_a_contradiction() {
     assert_eq!(f.best(), Some(d(19)));
     assert_eq!(
         (
-            f.summary().considered(),
-            f.summary().claims(),
-            f.summary().independent()
+            f.summary().considered_count(),
+            f.summary().claim_count(),
+            f.summary().independent_count()
         ),
         (2, 1, 1)
     );
@@ -427,7 +433,10 @@ fn relays_count_once() {
     ];
     let f = finish("majority", items.clone());
     assert_eq!((range(&f), f.best()), ("[15, 15]".into(), Some(d(15))));
-    assert_eq!((f.summary().claims(), f.summary().independent()), (5, 3));
+    assert_eq!(
+        (f.summary().claim_count(), f.summary().independent_count()),
+        (5, 3)
+    );
     assert_eq!(
         f.summary().reasons()[0].to_string(),
         "five reports from three independent sources, some not overlapping"
@@ -628,7 +637,7 @@ fn a_total_below_its_parts() {
         .reconcile(&offensive("more than 100"))
         .unwrap();
     assert_eq!(across(&f), ["total_below_parts"]);
-    let c = &f.conflicts()[0];
+    let c = &f.cross_figure_conflicts()[0];
     assert_eq!(c.severity(), Severity::Low);
     assert_eq!(
         c.to_string(),
@@ -637,7 +646,7 @@ fn a_total_below_its_parts() {
     assert_eq!(ids(c), ["c3", "c1", "c2"]);
     // A total of 90 cannot hold: log10(111 / 91) = 0.086.
     let f = Reconciler::new().reconcile(&offensive("90")).unwrap();
-    let c = &f.conflicts()[0];
+    let c = &f.cross_figure_conflicts()[0];
     assert_eq!(c.score(), Some(Decimal::new(86, 3)));
     assert_eq!(
         c.to_string(),
@@ -648,7 +657,7 @@ fn a_total_below_its_parts() {
         Reconciler::new()
             .reconcile(&offensive("150"))
             .unwrap()
-            .conflicts()
+            .cross_figure_conflicts()
             .is_empty()
     );
 }
@@ -670,7 +679,11 @@ fn scope_mismatches() {
     // July's dead within August's: a different period.
     d.relate(Relation::part_of("july-killed", "killed"));
     let f = Reconciler::new().reconcile(&d).unwrap();
-    let msgs: Vec<String> = f.conflicts().iter().map(ToString::to_string).collect();
+    let msgs: Vec<String> = f
+        .cross_figure_conflicts()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         msgs,
         [
@@ -679,7 +692,7 @@ fn scope_mismatches() {
         ]
     );
     assert!(
-        f.conflicts()
+        f.cross_figure_conflicts()
             .iter()
             .all(|c| c.kind() == ConflictKind::ScopeMismatch
                 && c.severity() == Severity::Moderate
@@ -752,11 +765,10 @@ impl Policy for Broken {
         "broken"
     }
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
-        let mut out = Outcome::new(set)
+        Ok(Outcome::new(set)
             .with_range(set.envelope())
-            .with_best(Some(Decimal::from(1000)));
-        out.exclude(0, Exclusion::Other("no reason".into()));
-        Ok(out)
+            .with_best(Some(Decimal::from(1000)))
+            .with_exclusion(0, Exclusion::Other("no reason".into())))
     }
 }
 
@@ -818,7 +830,8 @@ fn errors_name_the_policy_and_the_figure() {
         "policy `broken`: it gives figure `empty` a best value 1000 but no range"
     );
     assert_eq!(
-        policy::named("")
+        Registry::standard()
+            .get("")
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default(),
@@ -837,7 +850,7 @@ fn custom_policies_give_their_own_reasons() {
         fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
             let mut out = Outcome::new(set).with_range(Some(set.interval(0)));
             for i in 1..set.len() {
-                out.exclude(i, Exclusion::Other("not first".into()));
+                out = out.with_exclusion(i, Exclusion::Other("not first".into()));
             }
             Ok(out)
         }
@@ -861,7 +874,7 @@ fn no_number_is_not_zero() {
     assert_eq!(f.range(), None);
     assert_eq!(roles(&f), ["gives no number"]);
     let s = f.summary();
-    assert_eq!((s.claims(), s.likelihood()), (1, None));
+    assert_eq!((s.claim_count(), s.likelihood()), (1, None));
     assert_eq!(s.reasons_text(), "no report gives a number");
     assert_eq!(s.confidence(), Confidence::Low);
 }
@@ -956,7 +969,7 @@ fn the_qalamoun_dossiers_contradictions_are_found() {
     // Rankous: the rebel commander's 29 Hezbollah dead within the 14 of the
     // two weeks around them: the part exceeds the whole (log10(30 / 15) = 0.301).
     let parts: Vec<_> = f
-        .conflicts()
+        .cross_figure_conflicts()
         .iter()
         .filter(|c| c.kind() == ConflictKind::PartExceedsWhole)
         .collect();
@@ -971,7 +984,7 @@ fn the_qalamoun_dossiers_contradictions_are_found() {
     assert_eq!(parts[0].score(), Some(Decimal::new(301, 3)));
     // 14 released + 4 executed ≤ 24 captured: no components conflict.
     assert!(
-        !f.conflicts()
+        !f.cross_figure_conflicts()
             .iter()
             .any(|c| c.kind() == ConflictKind::ComponentsExceedTotal)
     );
@@ -1030,4 +1043,120 @@ fn the_rounded_reading_rounds_counts_only() {
     assert_eq!(kinds(&people), Vec::<&str>::new());
     let percent = two_claims(reckon::Unit::Percent, "100", "97", Reading::Rounded);
     assert_eq!(kinds(&percent), ["disjoint", "empty_consensus"]);
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn findings_serialize_with_decimal_strings_and_typed_details() {
+    use serde_json::{Value, json};
+    // The government dead (7–11) and a rebel commander's 12 Hezbollah dead,
+    // declared part of them: a part above its whole.
+    let d = jobeh_dossier(&[("h3", "commander", "12")]);
+    let findings = Reconciler::new().reconcile(&d).unwrap();
+    let text = serde_json::to_string(&findings).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let figures = v["figures"].as_array().unwrap();
+    assert_eq!(figures.len(), 2);
+    let gov = &figures[0];
+    assert_eq!(gov["figure"], "gov");
+    assert_eq!(gov["policy"], "weighted");
+    assert_eq!(
+        gov["claims"],
+        json!([{"id": "g1", "low": "7", "high": "11", "counted": true, "role": "used"}])
+    );
+    assert_eq!(
+        (&gov["raw_claims"], &gov["independent_sources"]),
+        (&json!(1), &json!(1))
+    );
+    assert_eq!(
+        (&gov["low"], &gov["best"], &gov["high"]),
+        (&json!("7"), &json!("9"), &json!("11"))
+    );
+    assert_eq!(gov["envelope"], json!(["7", "11"]));
+    assert_eq!(gov["consensus"], json!(["7", "11"]));
+    assert_eq!(gov["conflicts"], json!([]));
+    assert_eq!(gov["grade"], "weak");
+    assert_eq!(gov["credibility"], 6);
+    assert_eq!(gov["spread"], "1.57");
+    assert_eq!(gov["sides"], json!([]));
+    assert_eq!(gov["confidence"], "low");
+    assert!(
+        gov["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("inconsistent with a related figure"))
+    );
+    let across = v["cross_figure_conflicts"].as_array().unwrap();
+    assert_eq!(
+        across[0],
+        json!({
+            "kind": "part_exceeds_whole",
+            "claims": ["h3", "g1"],
+            "figures": ["hez", "gov"],
+            "severity": "low",
+            "score": "0.035",
+            "explanation": "the part is at least 12 but the whole is at most 11",
+            "detail": {"kind": "part_exceeds_whole", "part": ["12", "12"], "whole": ["7", "11"]},
+        })
+    );
+
+    // Within one figure: the al-Jobeh rebels, 50–170 against 200.
+    let f = finish("weighted", jobeh());
+    let v = serde_json::to_value(&f).unwrap();
+    assert_eq!(
+        v["conflicts"][0]["detail"],
+        json!({
+            "kind": "disjoint",
+            "lower": ["50", "170"],
+            "nearest": ["200", "200"],
+            "farthest": ["200", "200"],
+            "uppers": 1,
+            "gap": "30",
+            "farthest_gap": "30",
+        })
+    );
+    assert_eq!(
+        v["conflicts"][1]["detail"],
+        json!({
+            "kind": "empty_consensus",
+            "ceiling": ["50", "170"],
+            "floor": ["200", "200"],
+            "at_most": "170",
+            "at_least": "200",
+        })
+    );
+    assert_eq!(v["conflicts"][0]["score"], "0.070");
+    assert_eq!(v["likelihood"], "The figure is likely between 50 and 200.");
+    assert_eq!(v["agreement"], "0");
+    let s = serde_json::to_value(f.summary()).unwrap();
+    assert_eq!(s["likelihood_term"], "likely");
+    assert_eq!(s["range"], json!(["50", "200"]));
+    assert_eq!(s["unaffiliated_sources"], 2);
+    assert_eq!(s["reasons"][0], "two non-overlapping reports");
+
+    // An open range, a decimal that must keep its digits, a roll-up.
+    let f = finish(
+        "weighted",
+        vec![ev("a", "x", "more than 100"), ev("b", "y", "170.10")],
+    );
+    let v = serde_json::to_value(&f).unwrap();
+    assert_eq!(v["envelope"], json!(["101", null]));
+    assert_eq!(v["claims"][1]["low"], "170.10");
+    let (d, r) = arsal("24");
+    let roll = Reconciler::new()
+        .reconcile(&d)
+        .unwrap()
+        .rollup(&r, Grades::ALL)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&roll).unwrap(),
+        json!({
+            "total": "captured",
+            "sum": ["18", "18"],
+            "parts": [
+                {"figure": "released", "range": ["14", "14"], "usage": "added", "used": true},
+                {"figure": "executed", "range": ["4", "4"], "usage": "added", "used": true},
+            ],
+        })
+    );
 }

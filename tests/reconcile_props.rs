@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use reckon::Reconciler;
 use reckon::model::{Credibility, Date, Reliability, Side, Stake};
 use reckon::reconcile::conflict::ConflictKind;
-use reckon::reconcile::policy;
+use reckon::reconcile::policy::Registry;
 use reckon::reconcile::{Evidence, Tally};
 use reckon::{Decimal, Interval};
 
@@ -62,7 +62,7 @@ fn evidence(n: usize) -> impl Strategy<Value = Vec<Evidence>> {
 
 fn finish(policy: &str, items: Vec<Evidence>) -> reckon::Finding {
     Reconciler::new()
-        .policy(policy::named(policy).unwrap())
+        .policy(Registry::standard().get(policy).unwrap())
         .finish("f".into(), items.into_iter().collect())
         .unwrap()
 }
@@ -74,7 +74,7 @@ proptest! {
     fn results_do_not_depend_on_claim_order(
         (items, shuffled) in evidence(12).prop_flat_map(|v| (Just(v.clone()), Just(v).prop_shuffle())),
     ) {
-        for name in policy::NAMES {
+        for name in Registry::standard().names() {
             prop_assert_eq!(finish(name, items.clone()), finish(name, shuffled.clone()), "{}", name);
         }
     }
@@ -193,6 +193,6 @@ fn a_figure_repeated_by_many_outlets_stays_linear() {
     let f = finish("weighted", items);
     let listed: usize = f.conflicts().iter().map(|c| c.claims().len()).sum();
     assert!(listed <= 2 * k, "{listed}");
-    assert_eq!(f.summary().claims(), k);
-    assert_eq!(f.summary().independent(), 977);
+    assert_eq!(f.summary().claim_count(), k);
+    assert_eq!(f.summary().independent_count(), 977);
 }

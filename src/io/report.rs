@@ -235,8 +235,8 @@ impl Serialize for FigureReport<'_> {
         m.serialize_entry("label", self.label())?;
         m.serialize_entry("policy", f.policy())?;
         m.serialize_entry("claims", &items(claims))?;
-        m.serialize_entry("raw_claims", &summary.claims())?;
-        m.serialize_entry("independent_sources", &summary.independent())?;
+        m.serialize_entry("raw_claims", &summary.claim_count())?;
+        m.serialize_entry("independent_sources", &summary.independent_count())?;
         m.serialize_entry("low", &f.low().map(Dec))?;
         m.serialize_entry("best", &f.best().map(Dec))?;
         m.serialize_entry("high", &f.high().map(Dec))?;

@@ -108,7 +108,7 @@ impl Interval {
 
     /// Whether `x` lies in the interval.
     pub fn contains(&self, x: Decimal) -> bool {
-        dcmp(&x, &self.low).is_ge() && self.high.is_none_or(|h| dcmp(&x, &h).is_le())
+        x >= self.low && self.high.is_none_or(|h| x <= h)
     }
 
     /// Whether every value of `other` lies in this interval.
@@ -128,10 +128,10 @@ impl Interval {
 
     /// The values both intervals hold, `None` when they are disjoint.
     pub fn intersection(&self, other: &Interval) -> Option<Interval> {
-        let low = dmax(self.low, other.low);
+        let low = self.low.max(other.low);
         let high = min_high(self.high, other.high);
         match high {
-            Some(h) if dcmp(&h, &low).is_lt() => None,
+            Some(h) if h < low => None,
             _ => Some(Interval { low, high }),
         }
     }
@@ -139,9 +139,9 @@ impl Interval {
     /// The smallest interval holding both.
     pub fn hull(&self, other: &Interval) -> Interval {
         Interval {
-            low: dmin(self.low, other.low),
+            low: self.low.min(other.low),
             high: match (self.high, other.high) {
-                (Some(a), Some(b)) => Some(dmax(a, b)),
+                (Some(a), Some(b)) => Some(a.max(b)),
                 _ => None,
             },
         }
@@ -190,11 +190,26 @@ impl Interval {
 
     /// The value of the interval nearest to `x` (`x` itself when it lies inside).
     pub fn nearest(&self, x: Decimal) -> Decimal {
-        let x = dmax(x, self.low);
+        let x = x.max(self.low);
         match self.high {
-            Some(h) => dmin(x, h),
+            Some(h) => x.min(h),
             None => x,
         }
+    }
+
+    /// The interval written compactly, as explanations and reports write it:
+    /// `200` for a single value, `50–170` for a range, `20+` when open above.
+    ///
+    /// ```
+    /// use reckon::Interval;
+    ///
+    /// assert_eq!(Interval::exact(200.into())?.compact().to_string(), "200");
+    /// assert_eq!(Interval::new(50.into(), Some(170.into()))?.compact().to_string(), "50–170");
+    /// assert_eq!(Interval::at_least(20.into())?.compact().to_string(), "20+");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn compact(&self) -> impl fmt::Display + use<> {
+        Compact(*self)
     }
 
     /// The distance between two disjoint intervals (zero when they overlap).
@@ -216,78 +231,16 @@ fn add(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
         .ok_or_else(|| Error::overflow(format!("{a} + {b}")))
 }
 
-/// Compares two decimals exactly as `Decimal::cmp` does, cheaply when they
-/// share a scale (nearly always: whole numbers), where their signed
-/// mantissas order as their values do.
-#[inline]
-pub(crate) fn dcmp(a: &Decimal, b: &Decimal) -> Ordering {
-    if a.scale() == b.scale() {
-        a.mantissa().cmp(&b.mantissa())
-    } else {
-        dcmp_rescaled(a, b)
-    }
-}
-
-/// 10⁰ to 10²⁸, the scales a decimal can have.
-const POWERS_OF_TEN: [u128; 29] = {
-    let mut p = [1u128; 29];
-    let mut i = 1;
-    while i < p.len() {
-        p[i] = p[i - 1] * 10;
-        i += 1;
-    }
-    p
-};
-
-/// [`dcmp`] for decimals of different scales (an approximate figure's
-/// "90.0" against a count's "100"): the mantissa with fewer decimal places
-/// is multiplied by the power of ten that makes up the difference, and the
-/// two compare as integers (900 against 1000). A product beyond 128 bits, or
-/// a negative sign, falls back to `Decimal::cmp`.
-#[inline(never)]
-fn dcmp_rescaled(a: &Decimal, b: &Decimal) -> Ordering {
-    let (x, y) = (a.unpack(), b.unpack());
-    if x.negative || y.negative {
-        return a.cmp(b);
-    }
-    let mantissa =
-        |lo: u32, mid: u32, hi: u32| u128::from(lo) | u128::from(mid) << 32 | u128::from(hi) << 64;
-    let (mx, my) = (mantissa(x.lo, x.mid, x.hi), mantissa(y.lo, y.mid, y.hi));
-    let scaled = |m: u128, by: u32| {
-        POWERS_OF_TEN
-            .get(by as usize)
-            .and_then(|&p| m.checked_mul(p))
-    };
-    let compared = if x.scale < y.scale {
-        scaled(mx, y.scale - x.scale).map(|m| m.cmp(&my))
-    } else {
-        scaled(my, x.scale - y.scale).map(|m| mx.cmp(&m))
-    };
-    compared.unwrap_or_else(|| a.cmp(b))
-}
-
-/// `Decimal::max` by [`dcmp`]: the same result, ties to `a`.
-#[inline]
-pub(crate) fn dmax(a: Decimal, b: Decimal) -> Decimal {
-    if dcmp(&a, &b).is_lt() { b } else { a }
-}
-
-/// `Decimal::min` by [`dcmp`]: the same result, ties to `a`.
-#[inline]
-pub(crate) fn dmin(a: Decimal, b: Decimal) -> Decimal {
-    if dcmp(&a, &b).is_gt() { b } else { a }
-}
-
 fn min_high(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     match (a, b) {
-        (Some(a), Some(b)) => Some(dmin(a, b)),
+        (Some(a), Some(b)) => Some(a.min(b)),
         (x, None) | (None, x) => x,
     }
 }
 
 fn cmp_high(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => dcmp(&a, &b),
+        (Some(a), Some(b)) => a.cmp(&b),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -296,7 +249,9 @@ fn cmp_high(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
 
 impl Ord for Interval {
     fn cmp(&self, other: &Self) -> Ordering {
-        dcmp(&self.low, &other.low).then_with(|| cmp_high(self.high, other.high))
+        self.low
+            .cmp(&other.low)
+            .then_with(|| cmp_high(self.high, other.high))
     }
 }
 
@@ -332,6 +287,20 @@ impl fmt::Display for DisplayHigh {
     }
 }
 
+/// An interval as [`Interval::compact`] writes it.
+struct Compact(Interval);
+
+impl fmt::Display for Compact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = self.0;
+        match i.high {
+            Some(h) if h == i.low => write!(f, "{h}"),
+            Some(h) => write!(f, "{}–{h}", i.low),
+            None => write!(f, "{}+", i.low),
+        }
+    }
+}
+
 /// Writes `[50, 170]` or `[20, ∞)`.
 impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -339,161 +308,6 @@ impl fmt::Display for Interval {
             Some(h) => write!(f, "[{}, {h}]", self.low),
             None => write!(f, "[{}, ∞)", self.low),
         }
-    }
-}
-
-/// An interval kept in 16 bytes where it is stored in results: whole
-/// non-negative ends below `u32::MAX` (nearly every count) inline, anything
-/// else boxed. It unpacks to exactly the interval packed (same scale, same
-/// sign), and compares, hashes and prints as that interval.
-#[derive(Clone)]
-pub(crate) enum Packed {
-    /// `high == u32::MAX` stands for an unbounded high end.
-    Small {
-        low: u32,
-        high: u32,
-    },
-    Full(Box<Interval>),
-}
-
-/// `d` as a small whole number, when unpacking it gives back the very same
-/// decimal (scale 0, positive sign).
-fn small(d: Decimal) -> Option<u32> {
-    if d.scale() != 0 || d.is_sign_negative() {
-        return None;
-    }
-    u32::try_from(d.mantissa()).ok().filter(|&n| n != u32::MAX)
-}
-
-/// The ends of `i` as one number that orders as the interval does, when
-/// they are small whole numbers: the low end above, the high end (or
-/// `u32::MAX` for unbounded) below.
-pub(crate) fn small_key(i: &Interval) -> Option<u64> {
-    let high = match i.high {
-        None => u32::MAX,
-        Some(h) => small(h)?,
-    };
-    Some(u64::from(small(i.low)?) << 32 | u64::from(high))
-}
-
-impl Packed {
-    pub(crate) fn new(i: Interval) -> Self {
-        let high = match i.high {
-            None => Some(u32::MAX),
-            Some(h) => small(h),
-        };
-        match (small(i.low), high) {
-            (Some(low), Some(high)) => Packed::Small { low, high },
-            _ => Packed::Full(Box::new(i)),
-        }
-    }
-
-    pub(crate) fn get(&self) -> Interval {
-        match self {
-            Packed::Small { low, high } => Interval {
-                low: Decimal::from(*low),
-                high: (*high != u32::MAX).then(|| Decimal::from(*high)),
-            },
-            Packed::Full(i) => **i,
-        }
-    }
-}
-
-impl From<Interval> for Packed {
-    fn from(i: Interval) -> Self {
-        Packed::new(i)
-    }
-}
-
-impl PartialEq for Packed {
-    fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
-    }
-}
-
-impl Eq for Packed {}
-
-impl std::hash::Hash for Packed {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.get().hash(state);
-    }
-}
-
-impl fmt::Debug for Packed {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.get(), f)
-    }
-}
-
-/// Three optional intervals, as [`Packed`] keeps one: their ends inline in
-/// 32 bytes when they are all small whole numbers, else boxed. Always the
-/// inline form when it can hold them, so that equal values are equal cells.
-#[derive(Clone)]
-pub(crate) enum Packed3 {
-    Small {
-        /// Low and high of each; `u32::MAX` as a high stands for unbounded.
-        ends: [u32; 6],
-        /// Bit `k` set when interval `k` is present.
-        some: u8,
-    },
-    Full(Box<[Option<Interval>; 3]>),
-}
-
-impl Packed3 {
-    pub(crate) fn new(v: [Option<Interval>; 3]) -> Self {
-        let mut ends = [0; 6];
-        let mut some = 0;
-        for (k, i) in v.iter().enumerate() {
-            let Some(i) = i else { continue };
-            let high = match i.high {
-                None => Some(u32::MAX),
-                Some(h) => small(h),
-            };
-            match (small(i.low), high) {
-                (Some(low), Some(high)) => {
-                    ends[2 * k] = low;
-                    ends[2 * k + 1] = high;
-                    some |= 1 << k;
-                }
-                _ => return Packed3::Full(Box::new(v)),
-            }
-        }
-        Packed3::Small { ends, some }
-    }
-
-    /// Interval `k` (0, 1 or 2).
-    pub(crate) fn get(&self, k: usize) -> Option<Interval> {
-        match self {
-            Packed3::Small { ends, some } => {
-                if k >= 3 || some >> k & 1 == 0 {
-                    return None;
-                }
-                let (low, high) = (ends[2 * k], ends[2 * k + 1]);
-                Some(Interval {
-                    low: Decimal::from(low),
-                    high: (high != u32::MAX).then(|| Decimal::from(high)),
-                })
-            }
-            Packed3::Full(v) => v.get(k).copied().flatten(),
-        }
-    }
-
-    fn all(&self) -> [Option<Interval>; 3] {
-        [self.get(0), self.get(1), self.get(2)]
-    }
-}
-
-impl PartialEq for Packed3 {
-    fn eq(&self, other: &Self) -> bool {
-        self.all() == other.all()
-    }
-}
-
-impl Eq for Packed3 {}
-
-impl std::hash::Hash for Packed3 {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.all().hash(state);
     }
 }
 
@@ -603,54 +417,6 @@ mod tests {
             let (x, y) = (pick(&a, s), pick(&b, t));
             prop_assert!(a.contains(x) && b.contains(y));
             prop_assert!(a.checked_add(&b).unwrap().contains(x + y));
-        }
-    }
-
-    #[test]
-    fn packed_intervals_unpack_to_the_same_decimals() {
-        let d = |s: &str| s.parse::<Decimal>().unwrap();
-        for (low, high) in [
-            ("0", Some("0")),
-            ("5", Some("5.0")),
-            ("1.5", Some("2")),
-            ("4294967294", Some("4294967295")),
-            ("7", None),
-            ("-0", Some("3")),
-        ] {
-            let i = Interval::from_parts(d(low), high.map(d));
-            let back = Packed::new(i).get();
-            let three = Packed3::new([None, Some(i), Some(iv(1, Some(2)))]);
-            assert_eq!(three.get(0), None);
-            assert_eq!(three.get(2), Some(iv(1, Some(2))));
-            let again = three.get(1).unwrap();
-            assert_eq!(again.to_string(), i.to_string());
-            assert_eq!(again.low().scale(), i.low().scale());
-            assert_eq!(again.high().map(|h| h.scale()), i.high().map(|h| h.scale()));
-            assert_eq!(back, i);
-            assert_eq!(back.to_string(), i.to_string());
-            assert_eq!(back.low().scale(), i.low().scale());
-            assert_eq!(back.high().map(|h| h.scale()), i.high().map(|h| h.scale()));
-        }
-        assert_eq!(std::mem::size_of::<Option<Packed>>(), 16);
-        assert_eq!(std::mem::size_of::<Packed3>(), 32);
-    }
-
-    proptest! {
-        #[test]
-        fn cheap_compare_is_decimal_compare(a in -10_000i64..10_000, sa in 0u32..4, b in -10_000i64..10_000, sb in 0u32..4) {
-            let (x, y) = (Decimal::new(a, sa), Decimal::new(b, sb));
-            prop_assert_eq!(dcmp(&x, &y), x.cmp(&y));
-            prop_assert_eq!(dmax(x, y).to_string(), x.max(y).to_string());
-            prop_assert_eq!(dmin(x, y).to_string(), x.min(y).to_string());
-        }
-
-        #[test]
-        fn cheap_compare_across_scales_is_decimal_compare(a in any::<i64>(), sa in 0u32..=28, b in any::<i64>(), sb in 0u32..=28, big in any::<bool>()) {
-            // Mantissas up to 96 bits, so that rescaling can overflow.
-            let wide = |m: i64| if big { i128::from(m) << 32 } else { i128::from(m) };
-            let (x, y) = (Decimal::from_i128_with_scale(wide(a), sa), Decimal::from_i128_with_scale(wide(b), sb));
-            prop_assert_eq!(dcmp(&x, &y), x.cmp(&y));
-            prop_assert_eq!(dcmp(&x, &x.normalize()), Ordering::Equal);
         }
     }
 }

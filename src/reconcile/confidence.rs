@@ -21,7 +21,7 @@
 //! ].into_iter().collect();
 //! let f = Reconciler::new().finish("jobeh-rebels".into(), tally)?;
 //! let s = f.summary();
-//! assert_eq!((s.claims(), s.independent()), (2, 2));
+//! assert_eq!((s.claim_count(), s.independent_count()), (2, 2));
 //! assert_eq!(s.grade(), Grade::Contested);
 //! assert_eq!(s.likelihood(), Some(Likelihood::Likely));
 //! assert_eq!(s.likelihood_sentence().unwrap(), "The figure is likely between 50 and 200.");
@@ -38,13 +38,12 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::model::interval::Packed3;
+#[cfg(feature = "serde")]
+use super::wire;
 use crate::model::names::worded_enum;
 use crate::model::{Credibility, Reliability, Side, Stake};
 use crate::reconcile::EvidenceSet;
 use crate::reconcile::conflict::{Conflict, ConflictKind};
-use crate::reconcile::ratio::Few;
-use crate::reconcile::tally::Scratch;
 use crate::{Interval, SourceKind};
 
 worded_enum!(
@@ -289,9 +288,10 @@ struct Facts {
 ///
 /// | field | meaning |
 /// |---|---|
-/// | [`considered`](Summary::considered) | every claim, superseded ones included |
-/// | [`claims`](Summary::claims) | counted claims (raw) |
-/// | [`independent`](Summary::independent) | distinct originators of the counted claims |
+/// | [`considered_count`](Summary::considered_count) | every claim, superseded ones included |
+/// | [`claim_count`](Summary::claim_count) | counted claims (raw) |
+/// | [`independent_count`](Summary::independent_count) | distinct originators of the counted claims |
+/// | [`unaffiliated_count`](Summary::unaffiliated_count) | those of them that belong to no side |
 /// | [`sides`](Summary::sides) | the sides the counted claims' speakers belong to |
 /// | [`agreement`](Summary::agreement) | how much of the envelope the consensus covers, 0–1 |
 /// | [`spread`](Summary::spread) | the reconciled high divided by the reconciled low |
@@ -299,124 +299,48 @@ struct Facts {
 /// | [`credibility`](Summary::credibility) | the Admiralty credibility (1–6) of the reconciled range |
 /// | [`likelihood`](Summary::likelihood) | the ICD 203 word for the range |
 /// | [`confidence`](Summary::confidence) | high / moderate / low, with [`reasons`](Summary::reasons) |
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Summary {
-    // Kept compact, one per figure: the counts as `u32` when they fit, the
-    // facts' flags as bits, the range, envelope and consensus together.
-    counts: Counts,
-    sides: Few<Side>,
-    intervals: Packed3,
-    flags: u16,
-    grade: Grade,
-    credibility: Credibility,
-    likelihood: Option<Likelihood>,
+    basis: Basis,
     confidence: Confidence,
 }
 
-/// A summary's counts: considered, claims, independent, unaffiliated, then
-/// the facts' numeric, independent numeric, anonymous, outliers and
-/// questionable. As `u32` when they all fit, else boxed at full width.
-#[derive(Clone, PartialEq, Eq, Hash)]
-enum Counts {
-    Small([u32; 9]),
-    Big(Box<[usize; 9]>),
+/// What a summary is computed from: everything it says but its confidence,
+/// which also weighs what the checks between figures found.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Basis {
+    considered: usize,
+    claims: usize,
+    independent: usize,
+    unaffiliated: usize,
+    sides: Vec<Side>,
+    range: Option<Interval>,
+    envelope: Option<Interval>,
+    consensus: Option<Interval>,
+    facts: Facts,
+    grade: Grade,
+    credibility: Credibility,
+    likelihood: Option<Likelihood>,
 }
 
-impl Counts {
-    fn new(all: [usize; 9]) -> Counts {
-        let mut small = [0; 9];
-        for (s, &n) in small.iter_mut().zip(&all) {
-            match u32::try_from(n) {
-                Ok(n) => *s = n,
-                Err(_) => return Counts::Big(Box::new(all)),
-            }
-        }
-        Counts::Small(small)
-    }
-
-    fn get(&self, k: usize) -> usize {
-        match self {
-            Counts::Small(c) => c.get(k).map_or(0, |&n| n as usize),
-            Counts::Big(c) => c.get(k).copied().unwrap_or(0),
-        }
-    }
+/// What the counted claims of one originator show.
+#[derive(Clone, Copy, Debug, Default)]
+struct Originator {
+    counted: bool,
+    sided: bool,
+    numeric: bool,
+    anonymous: bool,
+    supports: bool,
 }
 
-const CONSIDERED: usize = 0;
-const CLAIMS: usize = 1;
-const INDEPENDENT: usize = 2;
-const UNAFFILIATED: usize = 3;
-const NUMERIC: usize = 4;
-
-const FACT_DISJOINT: u16 = 1;
-const FACT_EMPTY: u16 = 1 << 1;
-const FACT_PARTISAN: u16 = 1 << 2;
-const FACT_REVISED: u16 = 1 << 3;
-const FACT_BAD_TRIPLE: u16 = 1 << 4;
-const FACT_UNKNOWN_RELIABILITY: u16 = 1 << 5;
-const FACT_RELIABLE: u16 = 1 << 6;
-const FACT_ADMISSION: u16 = 1 << 7;
-const FACT_VAGUE_ONLY: u16 = 1 << 8;
-const FACT_RELATED: u16 = 1 << 9;
-
-impl Facts {
-    fn flags(&self) -> u16 {
-        [
-            (self.disjoint, FACT_DISJOINT),
-            (self.empty, FACT_EMPTY),
-            (self.partisan, FACT_PARTISAN),
-            (self.revised, FACT_REVISED),
-            (self.bad_triple, FACT_BAD_TRIPLE),
-            (self.unknown_reliability, FACT_UNKNOWN_RELIABILITY),
-            (self.reliable, FACT_RELIABLE),
-            (self.admission, FACT_ADMISSION),
-            (self.vague_only, FACT_VAGUE_ONLY),
-            (self.related, FACT_RELATED),
-        ]
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .fold(0, |acc, (_, bit)| acc | bit)
-    }
-}
-
-impl fmt::Debug for Summary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Summary")
-            .field("considered", &self.considered())
-            .field("claims", &self.claims())
-            .field("independent", &self.independent())
-            .field("sides", &self.sides)
-            .field("unaffiliated", &self.unaffiliated())
-            .field("grade", &self.grade)
-            .field("credibility", &self.credibility)
-            .field("likelihood", &self.likelihood)
-            .field("range", &self.range())
-            .field("envelope", &self.envelope())
-            .field("consensus", &self.consensus())
-            .field("confidence", &self.confidence)
-            .field("facts", &self.facts())
-            .finish()
-    }
-}
-
-const FLAG_NUMERIC: u8 = 1;
-const FLAG_ANONYMOUS: u8 = 2;
-const FLAG_SIDED: u8 = 4;
-const FLAG_SUPPORTS: u8 = 8;
-const FLAG_COUNTED: u8 = 16;
-
-/// Summarizes one figure.
-pub(crate) fn summarize(
+/// What the summary of one figure is computed from: its evidence, its
+/// conflicts and the reconciled range.
+pub(crate) fn basis(
     set: &EvidenceSet<'_>,
     conflicts: &[Conflict],
     range: Option<Interval>,
-    scratch: &mut Scratch,
-) -> Summary {
-    let origins = set.originator_len();
-    let mut flags = std::mem::take(&mut scratch.flags);
-    flags.clear();
-    flags.resize(origins, 0);
-    let mut sides: Few<Side> = Few::default();
+) -> Basis {
+    let mut sides: Vec<Side> = Vec::new();
     let mut f = Facts {
         vague_only: true,
         unknown_reliability: true,
@@ -425,40 +349,60 @@ pub(crate) fn summarize(
     let mut credible_count = 0usize;
     let mut confirmed = false;
     let mut best_support: Option<Reliability> = None;
-    for i in set.counted() {
-        let e = set.get(i);
-        let o = set.originator_index(i);
-        flags[o] |= FLAG_COUNTED;
-        if let Some(s) = e.side() {
-            flags[o] |= FLAG_SIDED;
-            if !sides.as_slice().contains(s) {
-                sides.push(s.clone());
+    let mut unaffiliated = 0;
+    let mut support = 0;
+    let mut against = 0;
+    for run in set.by_originator() {
+        let mut o = Originator::default();
+        for &i in run.iter().filter(|&&i| set.is_counted(i)) {
+            let e = set.get(i);
+            o.counted = true;
+            if let Some(s) = e.side() {
+                o.sided = true;
+                if !sides.contains(s) {
+                    // Most figures have one or two sides: keep no spare room.
+                    sides.reserve_exact(1);
+                    sides.push(s.clone());
+                }
+            }
+            if e.is_unknown() {
+                continue;
+            }
+            f.numeric += 1;
+            o.numeric = true;
+            o.anonymous |= e.kind() == Some(SourceKind::Anonymous);
+            f.vague_only &= e.is_approximate();
+            f.unknown_reliability &= e.reliability() == Reliability::F;
+            f.reliable |= matches!(e.reliability(), Reliability::A | Reliability::B);
+            if set.is_outlier(i) {
+                f.outliers += 1;
+            }
+            if e.is_questionable() {
+                f.questionable += 1;
+                continue;
+            }
+            f.admission |= e.stake() == Stake::Own;
+            confirmed |= e.stake() == Stake::Own || e.credibility() == Credibility::Confirmed;
+            credible_count += 1;
+            if range.is_some_and(|r| r.overlaps(&set.interval(i))) {
+                o.supports = true;
+                best_support =
+                    Some(best_support.map_or(e.reliability(), |r| r.min(e.reliability())));
             }
         }
-        if e.is_unknown() {
-            continue;
+        if o.counted && !o.sided {
+            unaffiliated += 1;
         }
-        f.numeric += 1;
-        flags[o] |= FLAG_NUMERIC;
-        if e.kind() == Some(SourceKind::Anonymous) {
-            flags[o] |= FLAG_ANONYMOUS;
-        }
-        f.vague_only &= e.is_approximate();
-        f.unknown_reliability &= e.reliability() == Reliability::F;
-        f.reliable |= matches!(e.reliability(), Reliability::A | Reliability::B);
-        if set.is_outlier(i) {
-            f.outliers += 1;
-        }
-        if e.is_questionable() {
-            f.questionable += 1;
-            continue;
-        }
-        f.admission |= e.stake() == Stake::Own;
-        confirmed |= e.stake() == Stake::Own || e.credibility() == Credibility::Confirmed;
-        credible_count += 1;
-        if range.is_some_and(|r| r.overlaps(&set.interval(i))) {
-            flags[o] |= FLAG_SUPPORTS;
-            best_support = Some(best_support.map_or(e.reliability(), |r| r.min(e.reliability())));
+        if o.numeric {
+            f.independent_numeric += 1;
+            if o.anonymous {
+                f.anonymous += 1;
+            }
+            if o.supports {
+                support += 1;
+            } else if range.is_some() {
+                against += 1;
+            }
         }
     }
     // The consensus of the credible claims: the set's own when none is questionable.
@@ -479,27 +423,8 @@ pub(crate) fn summarize(
         f.vague_only = false;
         f.unknown_reliability = false;
     }
-    sides.as_mut_slice().sort_unstable();
+    sides.sort_unstable();
 
-    let mut unaffiliated = 0;
-    let mut support = 0;
-    let mut against = 0;
-    for &fl in &flags {
-        if fl & FLAG_COUNTED != 0 && fl & FLAG_SIDED == 0 {
-            unaffiliated += 1;
-        }
-        if fl & FLAG_NUMERIC != 0 {
-            f.independent_numeric += 1;
-            if fl & FLAG_ANONYMOUS != 0 {
-                f.anonymous += 1;
-            }
-            if fl & FLAG_SUPPORTS != 0 {
-                support += 1;
-            } else if range.is_some() {
-                against += 1;
-            }
-        }
-    }
     for c in conflicts {
         match c.kind() {
             ConflictKind::Disjoint => f.disjoint = true,
@@ -530,29 +455,53 @@ pub(crate) fn summarize(
         Credibility::Improbable => Likelihood::VeryUnlikely,
         _ => Likelihood::RoughlyEvenChance,
     });
-    scratch.flags = flags;
-    let mut s = Summary {
-        counts: Counts::new([
-            set.len(),
-            set.counted_len(),
-            set.independent(),
-            unaffiliated,
-            f.numeric,
-            f.independent_numeric,
-            f.anonymous,
-            f.outliers,
-            f.questionable,
-        ]),
+    Basis {
+        considered: set.len(),
+        claims: set.counted_len(),
+        independent: set.independent_count(),
+        unaffiliated,
         sides,
-        intervals: Packed3::new([range, set.envelope(), set.consensus()]),
-        flags: f.flags(),
+        range,
+        envelope: set.envelope(),
+        consensus: set.consensus(),
+        facts: f,
         grade,
         credibility,
         likelihood,
-        confidence: Confidence::Moderate,
-    };
-    s.confidence = s.level();
-    s
+    }
+}
+
+impl Basis {
+    /// The reconciled range.
+    pub(crate) fn range(&self) -> Option<Interval> {
+        self.range
+    }
+
+    /// The incident grade.
+    pub(crate) fn grade(&self) -> Grade {
+        self.grade
+    }
+
+    /// The confidence level the facts allow.
+    fn level(&self) -> Confidence {
+        let f = &self.facts;
+        let weak = f.numeric == 0
+            || (f.independent_numeric <= 1 && !f.reliable)
+            || f.empty
+            || f.partisan
+            || (f.anonymous > 0 && f.anonymous == f.independent_numeric)
+            || f.related
+            || self.range.is_none();
+        if weak {
+            return Confidence::Low;
+        }
+        let many = f.independent_numeric >= 3 || (f.independent_numeric >= 2 && f.reliable);
+        if many && !f.disjoint && f.outliers == 0 && !f.bad_triple {
+            Confidence::High
+        } else {
+            Confidence::Moderate
+        }
+    }
 }
 
 /// Distinct originators among the counted, credible claims with a number.
@@ -639,58 +588,17 @@ fn spread(r: Interval) -> Option<Decimal> {
 }
 
 impl Summary {
-    /// The facts, as the summary learned them.
-    fn facts(&self) -> Facts {
-        let c = |k| self.counts.get(NUMERIC + k);
-        let on = |bit| self.flags & bit != 0;
-        Facts {
-            numeric: c(0),
-            independent_numeric: c(1),
-            anonymous: c(2),
-            disjoint: on(FACT_DISJOINT),
-            empty: on(FACT_EMPTY),
-            outliers: c(3),
-            questionable: c(4),
-            partisan: on(FACT_PARTISAN),
-            revised: on(FACT_REVISED),
-            bad_triple: on(FACT_BAD_TRIPLE),
-            unknown_reliability: on(FACT_UNKNOWN_RELIABILITY),
-            reliable: on(FACT_RELIABLE),
-            admission: on(FACT_ADMISSION),
-            vague_only: on(FACT_VAGUE_ONLY),
-            related: on(FACT_RELATED),
-        }
-    }
-
-    fn level(&self) -> Confidence {
-        let f = &self.facts();
-        let weak = f.numeric == 0
-            || (f.independent_numeric <= 1 && !f.reliable)
-            || f.empty
-            || f.partisan
-            || (f.anonymous > 0 && f.anonymous == f.independent_numeric)
-            || f.related
-            || self.range().is_none();
-        if weak {
-            return Confidence::Low;
-        }
-        let many = f.independent_numeric >= 3 || (f.independent_numeric >= 2 && f.reliable);
-        if many && !f.disjoint && f.outliers == 0 && !f.bad_triple {
-            Confidence::High
-        } else {
-            Confidence::Moderate
-        }
-    }
-
-    /// Lowers confidence for a contradiction with a related figure.
-    pub(crate) fn mark_related_conflict(&mut self) {
-        self.flags |= FACT_RELATED;
-        self.confidence = self.level();
+    /// The summary of a figure whose summary is computed from `basis`,
+    /// and which contradicts a related figure when `related` holds.
+    pub(crate) fn new(mut basis: Basis, related: bool) -> Summary {
+        basis.facts.related = related;
+        let confidence = basis.level();
+        Summary { basis, confidence }
     }
 
     /// Every claim considered, superseded ones included.
-    pub fn considered(&self) -> usize {
-        self.counts.get(CONSIDERED)
+    pub fn considered_count(&self) -> usize {
+        self.basis.considered
     }
 
     /// The counted claims: the raw count, relays and re-reports included.
@@ -707,16 +615,17 @@ impl Summary {
     ///     Evidence::new("c4", "sohr", &"15".parse()?),
     /// ].into_iter().collect();
     /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
-    /// assert_eq!((s.claims(), s.independent()), (4, 2));
+    /// assert_eq!((s.claim_count(), s.independent_count()), (4, 2));
     /// # Ok::<(), reckon::Error>(())
     /// ```
-    pub fn claims(&self) -> usize {
-        self.counts.get(CLAIMS)
+    pub fn claim_count(&self) -> usize {
+        self.basis.claims
     }
 
-    /// The distinct originators of the counted claims (see [`claims`](Summary::claims)).
-    pub fn independent(&self) -> usize {
-        self.counts.get(INDEPENDENT)
+    /// The distinct originators of the counted claims (see
+    /// [`claim_count`](Summary::claim_count)).
+    pub fn independent_count(&self) -> usize {
+        self.basis.independent
     }
 
     /// The sides whose speakers made counted claims, in order.
@@ -732,16 +641,16 @@ impl Summary {
     /// ].into_iter().collect();
     /// let s = Reconciler::new().finish("f".into(), t)?.summary().clone();
     /// assert_eq!(s.sides(), [Side::new("government")]);
-    /// assert_eq!(s.unaffiliated(), 1);
+    /// assert_eq!(s.unaffiliated_count(), 1);
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn sides(&self) -> &[Side] {
-        self.sides.as_slice()
+        &self.basis.sides
     }
 
     /// The originators of counted claims that belong to no side.
-    pub fn unaffiliated(&self) -> usize {
-        self.counts.get(UNAFFILIATED)
+    pub fn unaffiliated_count(&self) -> usize {
+        self.basis.unaffiliated
     }
 
     /// How much of the envelope the consensus covers, from 0 (no common
@@ -787,22 +696,22 @@ impl Summary {
 
     /// The reconciled range (the policy's).
     pub(crate) fn range(&self) -> Option<Interval> {
-        self.intervals.get(0)
+        self.basis.range
     }
 
     /// The envelope of the counted claims.
     pub(crate) fn envelope(&self) -> Option<Interval> {
-        self.intervals.get(1)
+        self.basis.envelope
     }
 
     /// The consensus of the counted claims.
     pub(crate) fn consensus(&self) -> Option<Interval> {
-        self.intervals.get(2)
+        self.basis.consensus
     }
 
     /// The incident grade, after Airwars ([`Grade`]).
     pub fn grade(&self) -> Grade {
-        self.grade
+        self.basis.grade
     }
 
     /// The Admiralty credibility of the reconciled range, counting
@@ -829,7 +738,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn credibility(&self) -> Credibility {
-        self.credibility
+        self.basis.credibility
     }
 
     /// The ICD 203 word for how likely the figure lies in the reconciled
@@ -837,7 +746,7 @@ impl Summary {
     /// with three or more supporting sources), 2 *likely*, 3 and 6 *roughly
     /// even chance*, 4 *unlikely*, 5 *very unlikely*. `None` without a range.
     pub fn likelihood(&self) -> Option<Likelihood> {
-        self.likelihood
+        self.basis.likelihood
     }
 
     /// The likelihood as a sentence, without any word of confidence:
@@ -856,7 +765,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn likelihood_sentence(&self) -> Option<String> {
-        let (l, r) = (self.likelihood?, self.range()?);
+        let (l, r) = (self.basis.likelihood?, self.range()?);
         let what = match r.high() {
             Some(h) if h == r.low() => format!("{h}"),
             Some(h) => format!("between {} and {h}", r.low()),
@@ -900,7 +809,7 @@ impl Summary {
 
     /// The reasons behind the confidence level, in a fixed order.
     pub fn reasons(&self) -> Vec<Reason> {
-        let f = &self.facts();
+        let f = &self.basis.facts;
         let mut r = vec![Reason::Reports {
             reports: f.numeric,
             independent: f.independent_numeric,
@@ -910,7 +819,7 @@ impl Summary {
             r.push(Reason::NoCommonValue);
         }
         if f.partisan {
-            if let [side] = self.sides.as_slice() {
+            if let [side] = &self.basis.sides[..] {
                 r.push(Reason::OneSide(side.clone()));
             }
         }
@@ -963,5 +872,36 @@ impl Summary {
             s.push_str(&r.to_string());
         }
         s
+    }
+}
+
+/// `considered`, `raw_claims` (counted claims), `independent_sources`,
+/// `unaffiliated_sources`, `sides`, `range`, `envelope`, `consensus`
+/// (`[low, high]` or null), `agreement`, `spread` (decimal strings or null),
+/// `grade`, `credibility` (the Admiralty number, 1–6), `likelihood` (the
+/// sentence, or null), `likelihood_term` (`likely`, …, or null),
+/// `confidence` and `reasons` (their phrases).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Summary", 16)?;
+        st.serialize_field("considered", &self.considered_count())?;
+        st.serialize_field("raw_claims", &self.claim_count())?;
+        st.serialize_field("independent_sources", &self.independent_count())?;
+        st.serialize_field("unaffiliated_sources", &self.unaffiliated_count())?;
+        st.serialize_field("sides", &wire::texts(self.sides()))?;
+        st.serialize_field("range", &wire::iv(self.range()))?;
+        st.serialize_field("envelope", &wire::iv(self.envelope()))?;
+        st.serialize_field("consensus", &wire::iv(self.consensus()))?;
+        st.serialize_field("agreement", &wire::dec(self.agreement()))?;
+        st.serialize_field("spread", &wire::dec(self.spread()))?;
+        st.serialize_field("grade", self.grade().as_str())?;
+        st.serialize_field("credibility", &self.credibility().number())?;
+        st.serialize_field("likelihood", &self.likelihood_sentence())?;
+        st.serialize_field("likelihood_term", &self.likelihood().map(wire::Text))?;
+        st.serialize_field("confidence", self.confidence().as_str())?;
+        st.serialize_field("reasons", &wire::texts(self.reasons()))?;
+        st.end()
     }
 }

@@ -46,13 +46,12 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::Interval;
-use crate::model::interval::{Packed, dcmp, dmax};
+use super::ratio::milli;
+#[cfg(feature = "serde")]
+use super::wire;
 use crate::model::names::worded_enum;
-use crate::model::{ClaimId, FigureId, Reading, Side, TripleIssue};
-use crate::reconcile::evidence::BadTriple;
-use crate::reconcile::ratio::{Compact, Few, log_gap_milli, milli};
-use crate::reconcile::tally::{Prepared, Scratch};
+use crate::model::{ClaimId, FigureId, Period, Side, TripleIssue};
+use crate::{Interval, Measure};
 
 worded_enum!(
     /// The kinds of conflict, written in `snake_case` as in reports and JSON.
@@ -186,255 +185,336 @@ impl Severity {
     }
 }
 
-/// What a conflict is about, for its explanation.
+/// What a conflict is about: the intervals and values behind it, one
+/// variant per [`ConflictKind`]. A conflict's explanation is written from it
+/// (`Display` writes the same sentence).
+///
+/// ```
+/// use reckon::reconcile::conflict::Detail;
+/// use reckon::reconcile::{Evidence, Tally};
+/// use reckon::Reconciler;
+///
+/// let tally: Tally = [
+///     Evidence::new("c1", "article", &"50–170".parse()?),
+///     Evidence::new("c2", "others", &"200".parse()?),
+/// ].into_iter().collect();
+/// let f = Reconciler::new().finish("jobeh-rebels".into(), tally)?;
+/// let Detail::Disjoint { lower, nearest, .. } = f.conflicts()[0].detail() else {
+///     panic!("not a disjoint conflict");
+/// };
+/// assert_eq!((lower.to_string(), nearest.to_string()), ("[50, 170]".into(), "[200, 200]".into()));
+/// assert_eq!(lower.gap(nearest).to_string(), "30");
+/// # Ok::<(), reckon::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Detail {
+#[non_exhaustive]
+pub enum Detail {
+    /// [`disjoint`](ConflictKind::Disjoint): `lower` lies wholly below
+    /// `uppers` values, the nearest of them `nearest`, the farthest
+    /// `farthest` (the same when there is one).
     Disjoint {
+        /// The value below the others.
         lower: Interval,
+        /// The nearest value above it.
         nearest: Interval,
+        /// The farthest value of the group above it.
         farthest: Interval,
+        /// How many values of the group lie above it.
         uppers: usize,
     },
+    /// [`empty_consensus`](ConflictKind::EmptyConsensus): the lowest
+    /// ceiling against the highest floor, each a claim read as a
+    /// [bound](crate::reconcile::Evidence::bound).
     EmptyConsensus {
+        /// The bound of the claim that allows the least.
         ceiling: Interval,
+        /// The bound of the claim that asks the most.
         floor: Interval,
     },
+    /// [`outlier`](ConflictKind::Outlier): a value far from every other.
     Outlier {
+        /// The outlying value.
         value: Interval,
+        /// The nearest other value.
         nearest: Interval,
     },
+    /// [`partisan_only`](ConflictKind::PartisanOnly): every claim with a
+    /// number comes from this side.
     PartisanOnly {
+        /// The one side.
         side: Side,
     },
+    /// [`revision`](ConflictKind::Revision): a claim revised by a later one.
     Revision {
+        /// The earlier claim's value.
         from: Interval,
+        /// The later claim's value.
         to: Interval,
     },
-    InvalidTriple(BadTriple),
+    /// [`invalid_triple`](ConflictKind::InvalidTriple): a low/best/high
+    /// triple that does not hold together.
+    InvalidTriple {
+        /// What is wrong with it.
+        issue: TripleIssue,
+        /// The stated low estimate.
+        low: Decimal,
+        /// The stated best estimate.
+        best: Decimal,
+        /// The stated high estimate.
+        high: Decimal,
+    },
+    /// [`part_exceeds_whole`](ConflictKind::PartExceedsWhole): the part's
+    /// reconciled range starts above the whole's.
     PartExceedsWhole {
+        /// The part's reconciled range.
         part: Interval,
+        /// The whole's reconciled range.
         whole: Interval,
     },
+    /// [`components_exceed_total`](ConflictKind::ComponentsExceedTotal):
+    /// the components' roll-up starts above the total's range.
     ComponentsExceedTotal {
+        /// The roll-up of the components.
         sum: Interval,
+        /// The total's reconciled range.
         total: Interval,
     },
+    /// [`total_below_parts`](ConflictKind::TotalBelowParts): the total's
+    /// figure lies below the roll-up of its parts.
     TotalBelowParts {
+        /// The total's reconciled range.
         total: Interval,
+        /// The total's figure: its best value, or its low end.
         figure: Decimal,
+        /// The roll-up of the parts.
         parts: Interval,
     },
+    /// [`scope_mismatch`](ConflictKind::ScopeMismatch): a part that does
+    /// not fit the scope of its whole.
     ScopeMismatch {
-        what: String,
+        /// The part.
+        part: FigureId,
+        /// The figure that should contain it.
+        whole: FigureId,
+        /// What does not fit.
+        issue: ScopeIssue,
     },
 }
 
-/// A [`Detail`] as a conflict keeps it, in 32 bytes: the intervals as
-/// `u32` ends (`u32::MAX` as a high end stands for unbounded) when they are
-/// small whole numbers, else — and for the rare kinds — the detail boxed.
-#[derive(Clone)]
-enum Stored {
-    Disjoint { ends: [u32; 6], uppers: u32 },
-    EmptyConsensus([u32; 4]),
-    Outlier([u32; 4]),
-    PartisanOnly(Side),
-    Revision([u32; 4]),
-    PartExceedsWhole([u32; 4]),
-    ComponentsExceedTotal([u32; 4]),
-    Other(Box<Detail>),
+/// How a part's scope fails to fit its whole's.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ScopeIssue {
+    /// The part counts something the whole does not hold ("wounded" within
+    /// "killed").
+    Measure {
+        /// The part's measure.
+        part: Measure,
+        /// The whole's measure.
+        whole: Measure,
+    },
+    /// The part covers a period outside the whole's.
+    Period {
+        /// The part's period.
+        part: Period,
+        /// The whole's period.
+        whole: Period,
+    },
 }
 
-/// The ends of `iv` as `u32`s, when unpacking them gives back the very same decimals.
-fn ends(iv: Interval) -> Option<[u32; 2]> {
-    match Packed::new(iv) {
-        Packed::Small { low, high } => Some([low, high]),
-        Packed::Full(_) => None,
+impl Detail {
+    /// The kind of conflict this detail belongs to.
+    pub fn kind(&self) -> ConflictKind {
+        match self {
+            Detail::Disjoint { .. } => ConflictKind::Disjoint,
+            Detail::EmptyConsensus { .. } => ConflictKind::EmptyConsensus,
+            Detail::Outlier { .. } => ConflictKind::Outlier,
+            Detail::PartisanOnly { .. } => ConflictKind::PartisanOnly,
+            Detail::Revision { .. } => ConflictKind::Revision,
+            Detail::InvalidTriple { .. } => ConflictKind::InvalidTriple,
+            Detail::PartExceedsWhole { .. } => ConflictKind::PartExceedsWhole,
+            Detail::ComponentsExceedTotal { .. } => ConflictKind::ComponentsExceedTotal,
+            Detail::TotalBelowParts { .. } => ConflictKind::TotalBelowParts,
+            Detail::ScopeMismatch { .. } => ConflictKind::ScopeMismatch,
+        }
     }
 }
 
-fn unpack(low: u32, high: u32) -> Interval {
-    Packed::Small { low, high }.get()
+/// "unbounded" or the high end.
+fn high_text(i: &Interval) -> String {
+    i.high()
+        .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
 }
 
-fn pair(a: Interval, b: Interval) -> Option<[u32; 4]> {
-    let ([a0, a1], [b0, b1]) = (ends(a)?, ends(b)?);
-    Some([a0, a1, b0, b1])
-}
-
-fn unpair(e: &[u32; 4]) -> (Interval, Interval) {
-    (unpack(e[0], e[1]), unpack(e[2], e[3]))
-}
-
-impl Stored {
-    fn new(d: Detail) -> Stored {
-        let small = match &d {
+/// The explanation: one lowercase sentence.
+impl fmt::Display for Detail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Detail::Disjoint {
+                lower,
+                nearest,
+                uppers: 1,
+                ..
+            } => write!(
+                f,
+                "{} and {} do not overlap: a gap of {}",
+                lower.compact(),
+                nearest.compact(),
+                lower.gap(nearest)
+            ),
             Detail::Disjoint {
                 lower,
                 nearest,
                 farthest,
                 uppers,
-            } => (|| {
-                let ([a, b], [c, e], [f, g]) = (ends(*lower)?, ends(*nearest)?, ends(*farthest)?);
-                let uppers = u32::try_from(*uppers).ok()?;
-                Some(Stored::Disjoint {
-                    ends: [a, b, c, e, f, g],
-                    uppers,
-                })
-            })(),
-            Detail::EmptyConsensus { ceiling, floor } => {
-                pair(*ceiling, *floor).map(Stored::EmptyConsensus)
+            } => write!(
+                f,
+                "{} lies below {} and {} other value{}: gaps of {} to {}",
+                lower.compact(),
+                nearest.compact(),
+                uppers.saturating_sub(1),
+                if *uppers == 2 { "" } else { "s" },
+                lower.gap(nearest),
+                lower.gap(farthest)
+            ),
+            Detail::EmptyConsensus { ceiling, floor } => write!(
+                f,
+                "no value fits every claim: one allows at most {}, another at least {}",
+                ceiling
+                    .high()
+                    .map_or_else(|| "any".to_owned(), |h| h.to_string()),
+                floor.low()
+            ),
+            Detail::Outlier { value, nearest } => write!(
+                f,
+                "{} lies far from every other claim: the nearest is {}",
+                value.compact(),
+                nearest.compact()
+            ),
+            Detail::PartisanOnly { side } => {
+                write!(f, "every claim with a number comes from the {side} side")
             }
-            Detail::Outlier { value, nearest } => pair(*value, *nearest).map(Stored::Outlier),
-            Detail::PartisanOnly { side } => Some(Stored::PartisanOnly(side.clone())),
-            Detail::Revision { from, to } => pair(*from, *to).map(Stored::Revision),
-            Detail::PartExceedsWhole { part, whole } => {
-                pair(*part, *whole).map(Stored::PartExceedsWhole)
+            Detail::Revision { from, to } => {
+                write!(f, "{} was revised to {}", from.compact(), to.compact())
             }
-            Detail::ComponentsExceedTotal { sum, total } => {
-                pair(*sum, *total).map(Stored::ComponentsExceedTotal)
-            }
-            Detail::InvalidTriple(_)
-            | Detail::TotalBelowParts { .. }
-            | Detail::ScopeMismatch { .. } => None,
-        };
-        small.unwrap_or_else(|| Stored::Other(Box::new(d)))
-    }
-
-    fn get(&self) -> std::borrow::Cow<'_, Detail> {
-        use std::borrow::Cow;
-        Cow::Owned(match self {
-            Stored::Disjoint { ends: e, uppers } => Detail::Disjoint {
-                lower: unpack(e[0], e[1]),
-                nearest: unpack(e[2], e[3]),
-                farthest: unpack(e[4], e[5]),
-                uppers: *uppers as usize,
+            Detail::InvalidTriple {
+                issue,
+                low,
+                best,
+                high,
+            } => write!(f, "the triple {low}/{best}/{high} is inconsistent: {issue}"),
+            Detail::PartExceedsWhole { part, whole } => write!(
+                f,
+                "the part is at least {} but the whole is at most {}",
+                part.low(),
+                high_text(whole)
+            ),
+            Detail::ComponentsExceedTotal { sum, total } => write!(
+                f,
+                "the components add up to at least {} but the total is at most {}",
+                sum.low(),
+                high_text(total)
+            ),
+            Detail::TotalBelowParts {
+                total,
+                figure,
+                parts,
+            } => match total.high().filter(|h| *h < parts.low()) {
+                Some(h) => write!(
+                    f,
+                    "the total is at most {h} but its parts add up to at least {}",
+                    parts.low()
+                ),
+                None => write!(
+                    f,
+                    "the total's figure {figure} is below the {} its parts add up to at least",
+                    parts.low()
+                ),
             },
-            Stored::EmptyConsensus(e) => {
-                let (ceiling, floor) = unpair(e);
-                Detail::EmptyConsensus { ceiling, floor }
-            }
-            Stored::Outlier(e) => {
-                let (value, nearest) = unpair(e);
-                Detail::Outlier { value, nearest }
-            }
-            Stored::PartisanOnly(side) => Detail::PartisanOnly { side: side.clone() },
-            Stored::Revision(e) => {
-                let (from, to) = unpair(e);
-                Detail::Revision { from, to }
-            }
-            Stored::PartExceedsWhole(e) => {
-                let (part, whole) = unpair(e);
-                Detail::PartExceedsWhole { part, whole }
-            }
-            Stored::ComponentsExceedTotal(e) => {
-                let (sum, total) = unpair(e);
-                Detail::ComponentsExceedTotal { sum, total }
-            }
-            Stored::Other(d) => return Cow::Borrowed(d),
-        })
+            Detail::ScopeMismatch { part, whole, issue } => match issue {
+                ScopeIssue::Measure { part: p, whole: w } => {
+                    write!(f, "`{part}` counts {p} but `{whole}` counts {w}")
+                }
+                ScopeIssue::Period { part: p, whole: w } => write!(
+                    f,
+                    "`{part}` covers {p}, outside the period of `{whole}`, {w}"
+                ),
+            },
+        }
     }
 }
-
-impl PartialEq for Stored {
-    fn eq(&self, other: &Self) -> bool {
-        self.get() == other.get()
-    }
-}
-
-impl Eq for Stored {}
-
-impl std::hash::Hash for Stored {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.get().hash(state);
-    }
-}
-
-impl fmt::Debug for Stored {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&*self.get(), f)
-    }
-}
-
-/// No score: conflicts that measure no gap. Scores are below 29 000 (see
-/// [`log_gap_milli`]).
-const NO_SCORE: u32 = u32::MAX;
 
 /// One contradiction (or revision) between claims, typed and explained.
 ///
 /// `Display` writes the explanation, lowercase, e.g. "50–170 and 200 do not
-/// overlap: a gap of 30".
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Conflict {
-    kind: ConflictKind,
-    severity: Severity,
-    /// [`NO_SCORE`] for none.
-    score: u32,
-    claims: Few<ClaimId>,
-    figures: Figures,
-    detail: Stored,
-}
-
-impl fmt::Debug for Conflict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Conflict")
-            .field("kind", &self.kind)
-            .field("severity", &self.severity)
-            .field("score", &self.score_milli())
-            .field("claims", &self.claims)
-            .field("figures", &self.figures)
-            .field("detail", &self.detail)
-            .finish()
-    }
-}
-
-/// The figures of a conflict: one, without allocating, or several.
+/// overlap: a gap of 30"; [`detail`](Conflict::detail) gives the intervals
+/// and values behind it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Figures {
-    One(FigureId),
-    Many(Box<[FigureId]>),
+pub struct Conflict {
+    severity: Severity,
+    /// In thousandths; `None` for conflicts that measure no gap.
+    score: Option<u32>,
+    claims: Vec<ClaimId>,
+    place: Place,
+    detail: Detail,
 }
 
-impl From<Vec<FigureId>> for Figures {
-    fn from(v: Vec<FigureId>) -> Self {
-        Figures::Many(v.into_boxed_slice())
-    }
+/// Where a conflict lies.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Place {
+    /// Between claims about one figure.
+    Within(FigureId),
+    /// Between related figures.
+    Between(Vec<FigureId>),
 }
 
 impl Conflict {
-    pub(crate) fn new(
-        kind: ConflictKind,
-        score: Option<u32>,
-        claims: Few<ClaimId>,
-        figures: Figures,
+    /// A conflict between `claims` about `figure`, about `detail`, with the
+    /// gap `score` (in thousandths, see the module docs) when it measures one.
+    pub(crate) fn within_figure(
         detail: Detail,
+        score: Option<u32>,
+        claims: Vec<ClaimId>,
+        figure: FigureId,
     ) -> Self {
-        let severity = match (kind, score) {
+        Conflict::new(detail, score, claims, Place::Within(figure))
+    }
+
+    /// A conflict between related `figures` (and their `claims`), as
+    /// [`Conflict::within_figure`].
+    pub(crate) fn between_figures(
+        detail: Detail,
+        score: Option<u32>,
+        claims: Vec<ClaimId>,
+        figures: Vec<FigureId>,
+    ) -> Self {
+        Conflict::new(detail, score, claims, Place::Between(figures))
+    }
+
+    fn new(detail: Detail, score: Option<u32>, claims: Vec<ClaimId>, place: Place) -> Self {
+        let severity = match (detail.kind(), score) {
             (ConflictKind::Revision, _) => Severity::Info,
             (_, Some(m)) => Severity::of_score(m),
             (_, None) => Severity::Moderate,
         };
         Conflict {
-            kind,
             severity,
-            score: score.map_or(NO_SCORE, |m| m.min(NO_SCORE - 1)),
+            score,
             claims,
-            figures,
-            detail: Stored::new(detail),
+            place,
+            detail,
         }
     }
 
-    fn score_milli(&self) -> Option<u32> {
-        (self.score != NO_SCORE).then_some(self.score)
-    }
-
-    fn capped(mut self, at: Severity) -> Self {
+    /// This conflict, its severity at most `at`.
+    pub(crate) fn capped(mut self, at: Severity) -> Self {
         self.severity = self.severity.min(at);
         self
     }
 
     /// The kind.
     pub fn kind(&self) -> ConflictKind {
-        self.kind
+        self.detail.kind()
     }
 
     /// How serious it is.
@@ -445,20 +525,25 @@ impl Conflict {
     /// The gap on a log scale (see the module docs), to three decimal places;
     /// `None` for conflicts that measure no gap.
     pub fn score(&self) -> Option<Decimal> {
-        self.score_milli().map(milli)
+        self.score.map(milli)
     }
 
     /// The claims involved.
     pub fn claims(&self) -> &[ClaimId] {
-        self.claims.as_slice()
+        &self.claims
     }
 
     /// The figures involved: one for a conflict within a figure.
     pub fn figures(&self) -> &[FigureId] {
-        match &self.figures {
-            Figures::One(f) => std::slice::from_ref(f),
-            Figures::Many(v) => v,
+        match &self.place {
+            Place::Within(figure) => std::slice::from_ref(figure),
+            Place::Between(figures) => figures,
         }
+    }
+
+    /// The intervals and values behind the conflict.
+    pub fn detail(&self) -> &Detail {
+        &self.detail
     }
 
     /// The explanation (as `Display` writes it).
@@ -469,470 +554,167 @@ impl Conflict {
 
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &*self.detail.get() {
+        self.detail.fmt(f)
+    }
+}
+
+/// `kind`, `claims`, `figures`, `severity`, `score` (a decimal string, or
+/// null when the conflict measures no gap), `explanation` (its sentence) and
+/// `detail`: the intervals and values behind it (see [`Detail`]).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Conflict {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Conflict", 7)?;
+        st.serialize_field("kind", self.kind().as_str())?;
+        st.serialize_field("claims", &wire::texts(self.claims()))?;
+        st.serialize_field("figures", &wire::texts(self.figures()))?;
+        st.serialize_field("severity", self.severity().as_str())?;
+        st.serialize_field("score", &wire::dec(self.score()))?;
+        st.serialize_field("explanation", &wire::Text(&self.detail))?;
+        st.serialize_field("detail", &self.detail)?;
+        st.end()
+    }
+}
+
+/// An object tagged by `kind` (the conflict's kind), with the fields of its
+/// variant; intervals as `[low, high]` (`high` null when unbounded), figures
+/// as decimal strings. Gaps are written out where the explanation gives one:
+///
+/// | `kind` | other fields |
+/// |---|---|
+/// | `disjoint` | `lower`, `nearest`, `farthest`, `uppers`, `gap` (to the nearest), `farthest_gap` |
+/// | `empty_consensus` | `ceiling`, `floor`, `at_most` (null when none), `at_least` |
+/// | `outlier` | `value`, `nearest`, `gap` |
+/// | `partisan_only` | `side` |
+/// | `revision` | `from`, `to` |
+/// | `invalid_triple` | `issue` (`low_above_high`, `best_below_low`, `best_above_high`), `low`, `best`, `high` |
+/// | `part_exceeds_whole` | `part`, `whole` |
+/// | `components_exceed_total` | `sum`, `total` |
+/// | `total_below_parts` | `total`, `figure`, `parts` |
+/// | `scope_mismatch` | `part`, `whole` (figure ids), `issue` (`measure` or `period`), `part_scope`, `whole_scope` |
+#[cfg(feature = "serde")]
+impl serde::Serialize for Detail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        use wire::{Dec, Iv, Text};
+        let kind = self.kind().as_str();
+        match self {
             Detail::Disjoint {
                 lower,
                 nearest,
                 farthest,
                 uppers,
             } => {
-                let gap = |u: &Interval| lower.gap(u);
-                if *uppers == 1 {
-                    write!(
-                        f,
-                        "{} and {} do not overlap: a gap of {}",
-                        Compact(*lower),
-                        Compact(*nearest),
-                        gap(nearest)
-                    )
-                } else {
-                    write!(
-                        f,
-                        "{} lies below {} and {} other value{}: gaps of {} to {}",
-                        Compact(*lower),
-                        Compact(*nearest),
-                        uppers - 1,
-                        if *uppers == 2 { "" } else { "s" },
-                        gap(nearest),
-                        gap(farthest)
-                    )
-                }
+                let mut st = s.serialize_struct("Detail", 7)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("lower", &Iv(*lower))?;
+                st.serialize_field("nearest", &Iv(*nearest))?;
+                st.serialize_field("farthest", &Iv(*farthest))?;
+                st.serialize_field("uppers", uppers)?;
+                st.serialize_field("gap", &Dec(lower.gap(nearest)))?;
+                st.serialize_field("farthest_gap", &Dec(lower.gap(farthest)))?;
+                st.end()
             }
             Detail::EmptyConsensus { ceiling, floor } => {
-                let (ceiling, floor) = (*ceiling, *floor);
-                write!(
-                    f,
-                    "no value fits every claim: one allows at most {}, another at least {}",
-                    ceiling
-                        .high()
-                        .map_or_else(|| "any".to_owned(), |h| h.to_string()),
-                    floor.low()
-                )
+                let mut st = s.serialize_struct("Detail", 5)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("ceiling", &Iv(*ceiling))?;
+                st.serialize_field("floor", &Iv(*floor))?;
+                st.serialize_field("at_most", &wire::dec(ceiling.high()))?;
+                st.serialize_field("at_least", &Dec(floor.low()))?;
+                st.end()
             }
             Detail::Outlier { value, nearest } => {
-                write!(
-                    f,
-                    "{} lies far from every other claim: the nearest is {}",
-                    Compact(*value),
-                    Compact(*nearest)
-                )
+                let mut st = s.serialize_struct("Detail", 4)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("value", &Iv(*value))?;
+                st.serialize_field("nearest", &Iv(*nearest))?;
+                st.serialize_field("gap", &Dec(value.gap(nearest)))?;
+                st.end()
             }
             Detail::PartisanOnly { side } => {
-                write!(f, "every claim with a number comes from the {side} side")
+                let mut st = s.serialize_struct("Detail", 2)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("side", side.as_str())?;
+                st.end()
             }
             Detail::Revision { from, to } => {
-                write!(f, "{} was revised to {}", Compact(*from), Compact(*to))
+                let mut st = s.serialize_struct("Detail", 3)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("from", &Iv(*from))?;
+                st.serialize_field("to", &Iv(*to))?;
+                st.end()
             }
-            Detail::InvalidTriple(t) => write!(
-                f,
-                "the triple {}/{}/{} is inconsistent: {}",
-                t.low, t.best, t.high, t.issue
-            ),
+            Detail::InvalidTriple {
+                issue,
+                low,
+                best,
+                high,
+            } => {
+                let mut st = s.serialize_struct("Detail", 5)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("issue", triple_issue_word(*issue))?;
+                st.serialize_field("low", &Dec(*low))?;
+                st.serialize_field("best", &Dec(*best))?;
+                st.serialize_field("high", &Dec(*high))?;
+                st.end()
+            }
             Detail::PartExceedsWhole { part, whole } => {
-                let (part, whole) = (*part, *whole);
-                write!(
-                    f,
-                    "the part is at least {} but the whole is at most {}",
-                    part.low(),
-                    whole
-                        .high()
-                        .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
-                )
+                let mut st = s.serialize_struct("Detail", 3)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("part", &Iv(*part))?;
+                st.serialize_field("whole", &Iv(*whole))?;
+                st.end()
             }
             Detail::ComponentsExceedTotal { sum, total } => {
-                let (sum, total) = (*sum, *total);
-                write!(
-                    f,
-                    "the components add up to at least {} but the total is at most {}",
-                    sum.low(),
-                    total
-                        .high()
-                        .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
-                )
+                let mut st = s.serialize_struct("Detail", 3)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("sum", &Iv(*sum))?;
+                st.serialize_field("total", &Iv(*total))?;
+                st.end()
             }
             Detail::TotalBelowParts {
                 total,
                 figure,
                 parts,
             } => {
-                let (total, parts) = (*total, *parts);
-                if total.high().is_some_and(|h| h < parts.low()) {
-                    write!(
-                        f,
-                        "the total is at most {} but its parts add up to at least {}",
-                        total.high().unwrap_or_default(),
-                        parts.low()
-                    )
-                } else {
-                    write!(
-                        f,
-                        "the total's figure {figure} is below the {} its parts add up to at least",
-                        parts.low()
-                    )
+                let mut st = s.serialize_struct("Detail", 4)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("total", &Iv(*total))?;
+                st.serialize_field("figure", &Dec(*figure))?;
+                st.serialize_field("parts", &Iv(*parts))?;
+                st.end()
+            }
+            Detail::ScopeMismatch { part, whole, issue } => {
+                let mut st = s.serialize_struct("Detail", 6)?;
+                st.serialize_field("kind", kind)?;
+                st.serialize_field("part", part.as_str())?;
+                st.serialize_field("whole", whole.as_str())?;
+                match issue {
+                    ScopeIssue::Measure { part, whole } => {
+                        st.serialize_field("issue", "measure")?;
+                        st.serialize_field("part_scope", &Text(part))?;
+                        st.serialize_field("whole_scope", &Text(whole))?;
+                    }
+                    ScopeIssue::Period { part, whole } => {
+                        st.serialize_field("issue", "period")?;
+                        st.serialize_field("part_scope", &Text(part))?;
+                        st.serialize_field("whole_scope", &Text(whole))?;
+                    }
                 }
+                st.end()
             }
-            Detail::ScopeMismatch { what } => f.write_str(what),
         }
     }
 }
 
-/// A run of equal stated intervals among the counted claims with a number.
-#[derive(Debug)]
-pub(crate) struct Value {
-    interval: Interval,
-    /// Range in the sorted claim list.
-    start: usize,
-    end: usize,
-}
-
-/// Detects the conflicts within one figure and marks outliers on `p`.
-pub(crate) fn within(p: &mut Prepared, figure: &FigureId, scratch: &mut Scratch) -> Vec<Conflict> {
-    // Built in a reused buffer, then copied out at its exact size: a vector
-    // grown by pushes would hold room for four conflicts per figure.
-    let mut out = std::mem::take(&mut scratch.conflicts);
-    out.clear();
-    let reading = p.reading;
-    let fig = || Figures::One(figure.clone());
-
-    // Counted claims with a number, by stated interval (then index).
-    let mut order = std::mem::take(&mut scratch.order);
-    order.clear();
-    order.extend(
-        p.items
-            .iter()
-            .zip(&p.notes)
-            .enumerate()
-            .filter(|(_, (e, n))| n.counted && !e.is_unknown())
-            .map(|(i, (e, _))| (e.interval_read(reading), i as u32)),
-    );
-    // The evidence is sorted by its strict interval: only another reading
-    // can change the order.
-    if order.len() > 1 && reading != Reading::Strict {
-        order.sort_unstable();
+/// A triple's issue as one word.
+#[cfg(feature = "serde")]
+fn triple_issue_word(issue: TripleIssue) -> &'static str {
+    match issue {
+        TripleIssue::LowAboveHigh => "low_above_high",
+        TripleIssue::BestBelowLow => "best_below_low",
+        TripleIssue::BestAboveHigh => "best_above_high",
     }
-    let mut values = std::mem::take(&mut scratch.values);
-    values.clear();
-    for (k, (iv, _)) in order.iter().enumerate() {
-        match values.last_mut() {
-            Some(v) if v.interval == *iv => v.end = k + 1,
-            _ => values.push(Value {
-                interval: *iv,
-                start: k,
-                end: k + 1,
-            }),
-        }
-    }
-    let claims_of = |v: &Value, into: &mut Few<ClaimId>| {
-        for &(_, i) in &order[v.start..v.end] {
-            into.push(p.items[i as usize].claim().clone());
-        }
-    };
-
-    if values.len() > 1 {
-        disjoint(&values, &claims_of, &fig, scratch, &mut out);
-        let marked = outliers(p, &order, &values, &claims_of, &fig, scratch, &mut out);
-        for i in marked {
-            p.notes[i as usize].outlier = true;
-        }
-    }
-    scratch.values = values;
-
-    // Empty consensus: the lowest ceiling against the highest floor.
-    if p.numeric > 1 && p.consensus.is_none() {
-        let mut floor: Option<(Decimal, usize)> = None;
-        let mut ceiling: Option<(Decimal, usize)> = None;
-        for &(_, i) in &order {
-            let b = p.items[i as usize].bound(reading);
-            if floor.is_none_or(|(f, _)| dcmp(&b.low(), &f).is_gt()) {
-                floor = Some((b.low(), i as usize));
-            }
-            if let Some(h) = b.high() {
-                if ceiling.is_none_or(|(c, _)| dcmp(&h, &c).is_lt()) {
-                    ceiling = Some((h, i as usize));
-                }
-            }
-        }
-        if let (Some((f, fi)), Some((c, ci))) = (floor, ceiling) {
-            if dcmp(&f, &c).is_gt() {
-                out.push(Conflict::new(
-                    ConflictKind::EmptyConsensus,
-                    Some(log_gap_milli(c, f)),
-                    Few::Two([p.items[ci].claim().clone(), p.items[fi].claim().clone()]),
-                    fig(),
-                    Detail::EmptyConsensus {
-                        ceiling: p.items[ci].bound(reading),
-                        floor: p.items[fi].bound(reading),
-                    },
-                ));
-            }
-        }
-    }
-
-    // Partisan only: every counted claim with a number from one side.
-    if let Some(&(_, first)) = order.first() {
-        if let Some(side) = p.items[first as usize].side() {
-            let one_side = order
-                .iter()
-                .all(|&(_, i)| p.items[i as usize].side() == Some(side));
-            if one_side {
-                out.push(Conflict::new(
-                    ConflictKind::PartisanOnly,
-                    None,
-                    order
-                        .iter()
-                        .map(|&(_, i)| p.items[i as usize].claim().clone())
-                        .collect(),
-                    fig(),
-                    Detail::PartisanOnly { side: side.clone() },
-                ));
-            }
-        }
-    }
-
-    // Revisions: each link between two claims of the set.
-    if p.items.iter().any(|e| e.supersedes().is_some()) {
-        let mut ids: Vec<(&ClaimId, usize)> = p
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.claim(), i))
-            .collect();
-        ids.sort_unstable();
-        for e in &p.items {
-            let Some(old) = e.supersedes() else { continue };
-            let Ok(k) = ids.binary_search_by(|(id, _)| (*id).cmp(old)) else {
-                continue;
-            };
-            let before = &p.items[ids[k].1];
-            let (from, to) = (before.interval_read(reading), e.interval_read(reading));
-            let score = match (before.point(reading), e.point(reading)) {
-                (Some(a), Some(b)) => Some(log_gap_milli(a, b)),
-                _ => None,
-            };
-            out.push(Conflict::new(
-                ConflictKind::Revision,
-                score,
-                Few::Two([old.clone(), e.claim().clone()]),
-                fig(),
-                Detail::Revision { from, to },
-            ));
-        }
-    }
-
-    // Inconsistent triples, counted or not.
-    for e in &p.items {
-        if let Some(t) = e.bad_triple() {
-            let score = match t.issue {
-                TripleIssue::LowAboveHigh => log_gap_milli(t.high, t.low),
-                TripleIssue::BestBelowLow => log_gap_milli(t.best, t.low),
-                _ => log_gap_milli(t.high, t.best),
-            };
-            out.push(Conflict::new(
-                ConflictKind::InvalidTriple,
-                Some(score),
-                Few::One(e.claim().clone()),
-                fig(),
-                Detail::InvalidTriple(*t),
-            ));
-        }
-    }
-    scratch.order = order;
-    let mut found = Vec::with_capacity(out.len());
-    found.append(&mut out);
-    scratch.conflicts = out;
-    found
-}
-
-/// One conflict per value that is the nearest value below some others.
-fn disjoint(
-    values: &[Value],
-    claims_of: &dyn Fn(&Value, &mut Few<ClaimId>),
-    fig: &dyn Fn() -> Figures,
-    scratch: &mut Scratch,
-    out: &mut Vec<Conflict>,
-) {
-    // Values by high end (unbounded last), then low end: the last one seen
-    // below a point is the nearest below it.
-    let by_high = &mut scratch.by_high;
-    by_high.clear();
-    by_high.extend((0..values.len()).filter(|&v| values[v].interval.high().is_some()));
-    by_high.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&values[a].interval, &values[b].interval);
-        // As `(high, low)` tuples order: every high here is `Some`.
-        match (a.high(), b.high()) {
-            (Some(x), Some(y)) => dcmp(&x, &y),
-            (x, y) => x.cmp(&y),
-        }
-        .then_with(|| dcmp(&a.low(), &b.low()))
-    });
-    let pairs = &mut scratch.pairs;
-    pairs.clear();
-    let mut seen = 0;
-    let mut below: Option<usize> = None;
-    for (b, v) in values.iter().enumerate() {
-        while seen < by_high.len()
-            && values[by_high[seen]]
-                .interval
-                .high()
-                .is_some_and(|h| dcmp(&h, &v.interval.low()).is_lt())
-        {
-            below = Some(by_high[seen]);
-            seen += 1;
-        }
-        if let Some(a) = below {
-            pairs.push((a, b));
-        }
-    }
-    pairs.sort_by_key(|&(a, _)| a);
-    for group in pairs.chunk_by(|x, y| x.0 == y.0) {
-        let a = &values[group[0].0];
-        let nearest = &values[group[0].1];
-        let farthest = &values[group[group.len() - 1].1];
-        let mut claims = Few::default();
-        claims_of(a, &mut claims);
-        for &(_, b) in group {
-            claims_of(&values[b], &mut claims);
-        }
-        let score = log_gap_milli(
-            a.interval.high().unwrap_or_default(),
-            farthest.interval.low(),
-        );
-        out.push(Conflict::new(
-            ConflictKind::Disjoint,
-            Some(score),
-            claims,
-            fig(),
-            Detail::Disjoint {
-                lower: a.interval,
-                nearest: nearest.interval,
-                farthest: farthest.interval,
-                uppers: group.len(),
-            },
-        ));
-    }
-}
-
-/// Reports outliers among the extreme values, and returns their claims' indices.
-fn outliers(
-    p: &Prepared,
-    order: &[(Interval, u32)],
-    values: &[Value],
-    claims_of: &dyn Fn(&Value, &mut Few<ClaimId>),
-    fig: &dyn Fn() -> Figures,
-    scratch: &mut Scratch,
-    out: &mut Vec<Conflict>,
-) -> Vec<u32> {
-    let m = values.len();
-    let mut marked = Vec::new();
-    let max_high = |vs: &[Value]| -> Option<Option<Decimal>> {
-        vs.iter()
-            .map(|v| v.interval.high())
-            .reduce(|a, b| match (a, b) {
-                (Some(a), Some(b)) => Some(dmax(a, b)),
-                _ => None,
-            })
-    };
-    // The lowest value, against the rest; the highest, against the rest:
-    // first by their geometry alone (isolated, and farther from the nearest
-    // than the rest are spread).
-    let mut candidates: [Option<(usize, u32, Interval)>; 2] = [None, None];
-    for (slot, (v, rest)) in [(0, &values[1..]), (m - 1, &values[..m - 1])]
-        .into_iter()
-        .enumerate()
-    {
-        let val = &values[v];
-        let Some(Some(rest_high)) = max_high(rest) else {
-            continue;
-        };
-        let rest_low = rest
-            .iter()
-            .map(|r| r.interval.low())
-            .reduce(|a, b| if dcmp(&b, &a).is_lt() { b } else { a })
-            .unwrap_or_default();
-        // Isolation and the gap to the nearest other value.
-        let (gap, nearest) = if v == 0 {
-            let Some(h) = val.interval.high() else {
-                continue;
-            };
-            if dcmp(&h, &rest_low).is_ge() {
-                continue;
-            }
-            (log_gap_milli(h, rest_low), rest[0].interval)
-        } else {
-            if dcmp(&rest_high, &val.interval.low()).is_ge() {
-                continue;
-            }
-            let nearest = rest
-                .iter()
-                .rfind(|r| r.interval.high() == Some(rest_high))
-                .map_or(val.interval, |r| r.interval);
-            (log_gap_milli(rest_high, val.interval.low()), nearest)
-        };
-        if gap >= 301 && gap > log_gap_milli(rest_low, rest_high) {
-            candidates[slot] = Some((v, gap, nearest));
-        }
-    }
-    if candidates.iter().all(Option::is_none) {
-        return marked;
-    }
-    // Which originators back each value, and which back only that value.
-    let pairs = &mut scratch.origin_pairs;
-    pairs.clear();
-    for (v, val) in values.iter().enumerate() {
-        for &(_, i) in &order[val.start..val.end] {
-            pairs.push((p.notes[i as usize].origin, v));
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    let counts = &mut scratch.counts;
-    counts.clear();
-    counts.resize(2 * m, 0);
-    let (backers, only) = counts.split_at_mut(m);
-    let mut origins = 0;
-    for run in pairs.chunk_by(|x, y| x.0 == y.0) {
-        origins += 1;
-        for &(_, v) in run {
-            backers[v] += 1;
-        }
-        if run.len() == 1 {
-            only[run[0].1] += 1;
-        }
-    }
-    for (v, gap, nearest) in candidates.into_iter().flatten() {
-        let val = &values[v];
-        let others = origins - only[v];
-        if others >= 2 && others > backers[v] {
-            marked.extend(order[val.start..val.end].iter().map(|&(_, i)| i));
-            let mut claims = Few::default();
-            claims_of(val, &mut claims);
-            out.push(Conflict::new(
-                ConflictKind::Outlier,
-                Some(gap),
-                claims,
-                fig(),
-                Detail::Outlier {
-                    value: val.interval,
-                    nearest,
-                },
-            ));
-        }
-    }
-    marked
-}
-
-/// Builds a cross-figure conflict (used by the reconciler).
-pub(crate) fn across(
-    kind: ConflictKind,
-    score: Option<u32>,
-    claims: Vec<ClaimId>,
-    figures: Vec<FigureId>,
-    detail: Detail,
-) -> Conflict {
-    Conflict::new(kind, score, claims.into(), figures.into(), detail)
-}
-
-/// A soft `total_below_parts`: the total's figure is low, but its range can hold.
-pub(crate) fn soft(c: Conflict) -> Conflict {
-    c.capped(Severity::Low)
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::model::{
-    ClaimId, Credibility, Date, Form, Qualifier, Reading, Reliability, Side, SourceId, Stake,
-    TripleIssue, VagueTerm,
+    ClaimId, Credibility, Date, Form, Qualifier, Qualifiers, Reading, Reliability, Side, SourceId,
+    Stake, TripleIssue, VagueTerm,
 };
 use crate::{Claim, Dossier, Estimate, Interval, Source, SourceKind};
 
@@ -41,7 +41,8 @@ pub(crate) struct BadTriple {
 /// best value, form), and what is known about its speaker — the
 /// **originator** (the end of the source's `relays` chain, on which
 /// independence is judged), the speaker's side, the Admiralty grades, the
-/// speaker's [`Stake`] — plus the report date and the claim it revises.
+/// speaker's [`Stake`] — plus the report date, the claim it revises and
+/// the qualifiers its text gives it ("confirmed", "reportedly").
 ///
 /// Built from a dossier with [`Evidence::of`], or from parts with
 /// [`Evidence::new`] when the claims come from elsewhere (a table, a stream).
@@ -76,7 +77,7 @@ pub struct Evidence {
     credibility: Credibility,
     stake: Stake,
     kind: Option<SourceKind>,
-    confirmed: bool,
+    qualifiers: Qualifiers,
 }
 
 impl Evidence {
@@ -133,7 +134,7 @@ impl Evidence {
             credibility: Credibility::Unjudged,
             stake: Stake::Neutral,
             kind: None,
-            confirmed: false,
+            qualifiers: Qualifiers::NONE,
         }
     }
 
@@ -150,7 +151,7 @@ impl Evidence {
         let mut e = Evidence::build(claim.id().clone(), originator, claim.value(), interval);
         e.reported = claim.reported();
         e.credibility = claim.credibility();
-        e.confirmed = claim.qualifiers().contains(Qualifier::Confirmed);
+        e.qualifiers = claim.qualifiers();
         e.supersedes = claim.supersedes().cloned();
         if let Some(s) = speaker {
             e.side = s.side().cloned();
@@ -247,18 +248,33 @@ impl Evidence {
 
     /// This evidence, marked confirmed by its text ("Hezbollah sources confirmed").
     #[must_use]
-    pub fn confirmed(mut self) -> Self {
-        self.confirmed = true;
+    pub fn confirmed(self) -> Self {
+        self.with_qualifier(Qualifier::Confirmed)
+    }
+
+    /// This evidence, with `qualifier` among the words its text hedges or
+    /// vouches for it with ("reportedly", "estimated", "confirmed").
+    ///
+    /// ```
+    /// use reckon::reconcile::Evidence;
+    /// use reckon::model::Qualifier;
+    ///
+    /// let e = Evidence::new("c1", "monitor", &"40".parse()?)
+    ///     .with_qualifier(Qualifier::Reportedly)
+    ///     .with_qualifier(Qualifier::Estimated);
+    /// assert!(e.qualifiers().contains(Qualifier::Reportedly));
+    /// assert!(!e.is_confirmed());
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_qualifier(mut self, qualifier: Qualifier) -> Self {
+        self.qualifiers = self.qualifiers.with(qualifier);
         self
     }
 
     /// The claim's id.
     pub fn claim(&self) -> &ClaimId {
         &self.claim
-    }
-
-    pub(crate) fn into_claim(self) -> ClaimId {
-        self.claim
     }
 
     /// The originator: whose word this is, after following relays.
@@ -329,8 +345,12 @@ impl Evidence {
             (Some(b), _) => i.nearest(b),
             // The midpoint: a sum of whole numbers halved is exact, and
             // lies in the interval already.
-            (None, Some(h)) => match i.low().checked_add(h) {
-                Some(sum) => half(sum),
+            (None, Some(h)) => match i
+                .low()
+                .checked_add(h)
+                .and_then(|sum| sum.checked_mul(Decimal::new(5, 1)))
+            {
+                Some(mid) => mid,
                 None => i.nearest(i.midpoint().unwrap_or(i.low())),
             },
             (None, None) => i.low(),
@@ -401,7 +421,12 @@ impl Evidence {
 
     /// Whether the text says the figure was confirmed.
     pub fn is_confirmed(&self) -> bool {
-        self.confirmed
+        self.qualifiers.contains(Qualifier::Confirmed)
+    }
+
+    /// Every qualifier of the claim: confirmed, claimed, reportedly, estimated.
+    pub fn qualifiers(&self) -> Qualifiers {
+        self.qualifiers
     }
 
     /// Whether the claim is questionable (GTD's word): its information is
@@ -464,7 +489,7 @@ impl Evidence {
             .then_with(|| a.side.cmp(&b.side))
             .then_with(|| a.supersedes.cmp(&b.supersedes))
             .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.confirmed.cmp(&b.confirmed))
+            .then_with(|| a.qualifiers.iter().cmp(b.qualifiers.iter()))
             .then_with(|| a.vague.cmp(&b.vague))
             .then_with(|| {
                 a.triple
@@ -473,20 +498,6 @@ impl Evidence {
                     .cmp(&b.triple.as_ref().map(|t| (t.low, t.best, t.high)))
             })
     }
-}
-
-/// `sum × 0.5`, the very decimal `Decimal`'s product gives (mantissa times
-/// five, one more decimal place), written directly when it fits: the
-/// general multiplication is a tenth of the cost of a claim's point.
-fn half(sum: Decimal) -> Decimal {
-    let five = Decimal::new(5, 1);
-    if sum.is_zero() || sum.is_sign_negative() || sum.scale() >= Decimal::MAX_SCALE {
-        return sum * five;
-    }
-    sum.mantissa()
-        .checked_mul(5)
-        .and_then(|m| Decimal::try_from_i128_with_scale(m, sum.scale() + 1).ok())
-        .unwrap_or_else(|| sum * five)
 }
 
 fn stake_rank(s: Stake) -> u8 {
@@ -522,27 +533,6 @@ mod tests {
         assert_eq!(ev("50–170").conservative(r), Some(50.into()));
         assert_eq!(ev("~1000").conservative(r), Some(1000.into()));
         assert_eq!(ev("<=30").conservative(r), None);
-    }
-
-    #[test]
-    fn halving_is_decimal_multiplication() {
-        let five = Decimal::new(5, 1);
-        let max = Decimal::MAX;
-        for sum in [
-            Decimal::ZERO,
-            Decimal::new(0, 3),
-            Decimal::from(7),
-            Decimal::from(220),
-            Decimal::new(12345, 2),
-            Decimal::new(1, 27),
-            Decimal::new(1, 28),
-            max,
-            max / Decimal::from(5),
-            max / Decimal::from(4),
-        ] {
-            let (a, b) = (half(sum), sum * five);
-            assert_eq!((a, a.to_string(), a.scale()), (b, b.to_string(), b.scale()));
-        }
     }
 
     #[test]
@@ -612,6 +602,7 @@ mod tests {
         assert_eq!(e.kind(), Some(SourceKind::Belligerent));
         assert_eq!(e.stake(), Stake::Own);
         assert!(e.is_confirmed());
+        assert_eq!(e.qualifiers(), Qualifiers::from(Qualifier::Confirmed));
         assert_eq!(e.supersedes().map(ClaimId::as_str), Some("c0"));
     }
 }

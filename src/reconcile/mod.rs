@@ -49,13 +49,20 @@
 
 pub mod confidence;
 pub mod conflict;
+mod detect;
 pub(crate) mod evidence;
+pub(crate) mod finding;
 pub mod policy;
-pub(crate) mod ratio;
+pub(crate) mod prepared;
+mod ratio;
 pub(crate) mod reconciler;
+mod relations;
 pub mod rollup;
 pub(crate) mod tally;
+#[cfg(feature = "serde")]
+mod wire;
 
 pub use evidence::Evidence;
-pub use reconciler::ClaimStatus;
-pub use tally::{EvidenceSet, Superseded, Tally};
+pub use finding::ClaimStatus;
+pub use prepared::EvidenceSet;
+pub use tally::{Superseded, Tally};

@@ -1,13 +1,7 @@
-//! Small numeric helpers shared by conflicts and summaries: log ratios of
-//! counts, compact display of intervals, and the admission floor.
-
-use std::fmt;
+//! The gap between two figures on a log scale, as conflicts score it.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-
-use crate::Interval;
-use crate::model::interval::dcmp;
 
 /// `log10((hi + 1) / (lo + 1))`, in thousandths, never negative.
 ///
@@ -16,12 +10,8 @@ use crate::model::interval::dcmp;
 /// count of zero is allowed. The result is a measure, not a figure, so it is
 /// computed in floating point and rounded.
 pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
-    let (lo, hi) = if dcmp(&lo, &hi).is_le() {
-        (lo, hi)
-    } else {
-        (hi, lo)
-    };
-    let (Some(a), Some(b)) = (to_f64(lo), to_f64(hi)) else {
+    let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+    let (Some(a), Some(b)) = (lo.to_f64(), hi.to_f64()) else {
         return 0;
     };
     let r = ((b + 1.0) / (a + 1.0)).log10() * 1000.0;
@@ -33,110 +23,9 @@ pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
     }
 }
 
-/// A decimal as a float: whole numbers that fit 53 bits directly, others
-/// through `rust_decimal`.
-fn to_f64(d: Decimal) -> Option<f64> {
-    if d.scale() == 0 {
-        let m = d.mantissa();
-        if m.unsigned_abs() < (1u128 << 53) {
-            return Some(m as f64);
-        }
-    }
-    d.to_f64()
-}
-
 /// Thousandths as a decimal with three places.
 pub(crate) fn milli(m: u32) -> Decimal {
     Decimal::new(i64::from(m), 3)
-}
-
-/// Writes an interval compactly: `200` for a point, `50–170`, `20+`.
-pub(crate) struct Compact(pub(crate) Interval);
-
-impl fmt::Display for Compact {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let i = self.0;
-        match i.high() {
-            Some(h) if h == i.low() => write!(f, "{h}"),
-            Some(h) => write!(f, "{}–{h}", i.low()),
-            None => write!(f, "{}+", i.low()),
-        }
-    }
-}
-
-/// A short list: up to two items without allocating (most conflicts name
-/// two claims, most figures have one or two sides), more on the heap.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Few<T> {
-    One(T),
-    Two([T; 2]),
-    Many(Vec<T>),
-}
-
-impl<T> Default for Few<T> {
-    fn default() -> Self {
-        Few::Many(Vec::new())
-    }
-}
-
-impl<T> Few<T> {
-    pub(crate) fn push(&mut self, t: T) {
-        *self = match std::mem::take(self) {
-            Few::Many(v) if v.is_empty() => Few::One(t),
-            Few::One(a) => Few::Two([a, t]),
-            Few::Two([a, b]) => Few::Many(vec![a, b, t]),
-            Few::Many(mut v) => {
-                v.push(t);
-                Few::Many(v)
-            }
-        };
-    }
-
-    pub(crate) fn as_slice(&self) -> &[T] {
-        match self {
-            Few::One(t) => std::slice::from_ref(t),
-            Few::Two(a) => a,
-            Few::Many(v) => v,
-        }
-    }
-
-    pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
-        match self {
-            Few::One(t) => std::slice::from_mut(t),
-            Few::Two(a) => a,
-            Few::Many(v) => v,
-        }
-    }
-}
-
-impl<T> FromIterator<T> for Few<T> {
-    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        let mut f = Few::default();
-        for t in iter {
-            f.push(t);
-        }
-        f
-    }
-}
-
-impl<T> From<Vec<T>> for Few<T> {
-    fn from(v: Vec<T>) -> Self {
-        Few::Many(v)
-    }
-}
-
-/// Raises a range and a best value to an admission floor (see the stake
-/// model in [`policy`](crate::reconcile::policy)).
-pub(crate) fn raise_to_floor(
-    range: Option<Interval>,
-    best: Option<Decimal>,
-    floor: Option<Decimal>,
-) -> (Option<Interval>, Option<Decimal>) {
-    let Some(f) = floor else {
-        return (range, best);
-    };
-    let range = range.map(|r| Interval::from_parts(r.low().max(f), r.high().map(|h| h.max(f))));
-    (range, best.map(|b| b.max(f)))
 }
 
 #[cfg(test)]
@@ -152,13 +41,5 @@ mod tests {
         assert_eq!(log_gap_milli(0.into(), 9.into()), 1000);
         assert_eq!(log_gap_milli(5.into(), 5.into()), 0);
         assert_eq!(milli(70).to_string(), "0.070");
-    }
-
-    #[test]
-    fn compact_intervals() {
-        let iv = |l: i64, h: Option<i64>| Interval::new(l.into(), h.map(Decimal::from)).unwrap();
-        assert_eq!(Compact(iv(200, Some(200))).to_string(), "200");
-        assert_eq!(Compact(iv(50, Some(170))).to_string(), "50–170");
-        assert_eq!(Compact(iv(101, None)).to_string(), "101+");
     }
 }

@@ -51,9 +51,10 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::Finding;
+use super::confidence::Grade;
+#[cfg(feature = "serde")]
+use super::wire;
 use crate::model::FigureId;
-use crate::reconcile::confidence::Grade;
 use crate::{Error, Interval, Relation};
 
 /// A set of [`Grade`]s: which parts a roll-up may add.
@@ -206,11 +207,21 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// Rolls up `parts` into `total` (see the module docs).
-pub(crate) fn roll<'f>(
+/// What a roll-up needs to know of one reconciled part.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reconciled {
+    /// The part's reconciled range.
+    pub(crate) range: Option<Interval>,
+    /// The part's grade.
+    pub(crate) grade: Grade,
+}
+
+/// Rolls up `parts` into `total` (see the module docs); `get` gives what
+/// was reconciled of each part, `None` for a figure that was not.
+pub(crate) fn roll(
     total: &FigureId,
     parts: &[FigureId],
-    get: &dyn Fn(&FigureId) -> Option<&'f Finding>,
+    get: &dyn Fn(&FigureId) -> Option<Reconciled>,
     relations: &[Relation],
     grades: Grades,
 ) -> Result<Rollup, Error> {
@@ -218,12 +229,10 @@ pub(crate) fn roll<'f>(
         .iter()
         .map(|p| {
             let f = get(p);
-            let range = f.and_then(|f| f.range());
+            let range = f.and_then(|f| f.range);
             let usage = match f {
                 None => Usage::LeftOutMissing,
-                Some(f) if !grades.contains(f.summary().grade()) => {
-                    Usage::LeftOutGrade(f.summary().grade())
-                }
+                Some(f) if !grades.contains(f.grade) => Usage::LeftOutGrade(f.grade),
                 Some(_) if range.is_none() => Usage::LeftOutNoRange,
                 Some(_) => Usage::Added,
             };
@@ -286,4 +295,33 @@ pub(crate) fn roll<'f>(
         sum,
         parts: out,
     })
+}
+
+/// `figure`, `range` (`[low, high]` or null), `usage` (its phrase: `added`,
+/// `left out: graded weak`, …) and `used` (whether it was added).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Part {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Part", 4)?;
+        st.serialize_field("figure", self.figure.as_str())?;
+        st.serialize_field("range", &wire::iv(self.range))?;
+        st.serialize_field("usage", &wire::Text(&self.usage))?;
+        st.serialize_field("used", &self.usage.is_used())?;
+        st.end()
+    }
+}
+
+/// `total` (the figure), `sum` (`[low, high]` or null) and `parts` (see
+/// [`Part`]).
+#[cfg(feature = "serde")]
+impl serde::Serialize for Rollup {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Rollup", 3)?;
+        st.serialize_field("total", self.total.as_str())?;
+        st.serialize_field("sum", &wire::iv(self.sum))?;
+        st.serialize_field("parts", &self.parts)?;
+        st.end()
+    }
 }

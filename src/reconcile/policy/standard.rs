@@ -1,394 +1,14 @@
-//! Aggregation policies: how the claims about one figure become one
-//! low / best / high, named after the practitioners who use them.
-//!
-//! | policy | after | range | best |
-//! |---|---|---|---|
-//! | [`envelope`](Envelope) | Iraq Body Count, Airwars | lowest low to highest high | none |
-//! | [`consensus`](Consensus) | — | the values every claim allows | weighted median inside it |
-//! | [`conservative`](Conservative) | ACLED | the chosen claim | the lowest credible figure |
-//! | [`most_reliable`](MostReliable) | UCDP | lowest to highest reliable figure | the most reliable source's, ties to the lower |
-//! | [`most_recent`](MostRecent) | GTD | the chosen claim | the latest claim, unless superseded or questionable |
-//! | [`majority`](Majority) | Every Casualty ("majority view") | the region most independent sources support | weighted median inside it |
-//! | [`weighted`](Weighted) (default) | — | the credible claims, outliers set aside | reliability-weighted median |
-//!
-//! Every policy sees the same [`EvidenceSet`]: superseded claims do not count
-//! (unless asked), claims that give no number ("unknown") are excluded with
-//! [`Exclusion::NoNumber`], and each claim that is not used is given a
-//! reason. Policies are an open set: implement [`Policy`] for your own.
-//!
-//! # The stake model
-//!
-//! A side reporting its **own** losses tends to report low, its **enemy's**
-//! losses high ([design notes §2](crate::design)). reckon turns this into three rules:
-//!
-//! 1. **Bounds.** A count of one's own losses is an admission against
-//!    interest: it proves the figure is *at least* its low end, and says
-//!    nothing against higher values — it is read as `[low, ∞)`. A count of
-//!    the enemy's losses is read as a ceiling, `[0, high]`: the figure is
-//!    probably not above it. Neutral claims are read as stated
-//!    ([`Evidence::bound`](crate::reconcile::Evidence::bound)).
-//! 2. **Floor.** The highest low end among credible admissions is a floor:
-//!    no policy but `envelope` reports a range or best value below it.
-//! 3. **Weight.** A claim in the speaker's favour (either stake) weighs half
-//!    as much as a neutral one ([`Evidence::weight`](crate::reconcile::Evidence::weight)).
-//!
-//! How each policy changes:
-//!
-//! | policy | what stake changes |
-//! |---|---|
-//! | `envelope` | nothing: it shows every claim as stated |
-//! | `consensus` | claims enter as bounds (rule 1), so "Hezbollah admits 2" and "rebels claim 15" allow 2–15 instead of nothing |
-//! | `conservative` | the lowest credible figure is raised to the floor (rule 2) |
-//! | `most_reliable` | a claim about the enemy's losses ranks below a neutral or own-loss claim of the same grade; floor |
-//! | `most_recent` | floor |
-//! | `majority` | claims support the region of their bound (rule 1) |
-//! | `weighted` | half weight for partisan claims (rule 3); floor |
-//!
-//! Conflicts are about what was *said*, so they use stated intervals: the
-//! admission and the enemy's claim above still make a `disjoint` conflict.
-//!
-//! ```
-//! use reckon::reconcile::policy;
-//! use reckon::reconcile::policy::Policy;
-//! use reckon::reconcile::{Evidence, Tally};
-//! use reckon::Reconciler;
-//!
-//! let tally: Tally = [
-//!     Evidence::new("c1", "article", &"50–170".parse()?),
-//!     Evidence::new("c2", "others", &"200".parse()?),
-//! ].into_iter().collect();
-//! let envelope = Reconciler::new().policy(policy::named("envelope")?).finish("f".into(), tally.clone())?;
-//! assert_eq!(envelope.range().unwrap().to_string(), "[50, 200]");
-//! let consensus = Reconciler::new().policy(policy::Consensus).finish("f".into(), tally)?;
-//! assert_eq!(consensus.range(), None); // the two reports share no value
-//! # Ok::<(), reckon::Error>(())
-//! ```
+//! The named policies, after the practitioners who use them (see the table
+//! in [`policy`](super)).
 
 use std::cmp::Ordering;
-use std::fmt;
-use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::model::interval::dcmp;
+use super::{Exclusion, Outcome, Policy, hull, weighted_median};
 use crate::model::{Reliability, Stake};
 use crate::reconcile::EvidenceSet;
-use crate::reconcile::ratio::raise_to_floor;
 use crate::{Error, Interval};
-
-/// A way of turning one figure's claims into one low / best / high.
-///
-/// Implementations must decide from the [`EvidenceSet`] alone, so that the
-/// result does not depend on the order claims arrived in. `name` is how the
-/// policy is reported (`"weighted"`).
-pub trait Policy: Send + Sync {
-    /// The policy's name, as reported in findings.
-    fn name(&self) -> &str;
-
-    /// Decides the figure's range and best value, and the role of each claim.
-    ///
-    /// # Errors
-    /// Any error the policy meets (e.g. [`ErrorKind::Overflow`](crate::error::ErrorKind::Overflow) in arithmetic).
-    fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error>;
-}
-
-impl fmt::Debug for dyn Policy {
-    /// Writes the policy's name.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Policy({:?})", self.name())
-    }
-}
-
-impl<P: Policy + ?Sized> Policy for Box<P> {
-    fn name(&self) -> &str {
-        (**self).name()
-    }
-    fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
-        (**self).apply(set)
-    }
-}
-
-impl<P: Policy + ?Sized> Policy for Arc<P> {
-    fn name(&self) -> &str {
-        (**self).name()
-    }
-    fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
-        (**self).apply(set)
-    }
-}
-
-/// The names of the built-in policies, in the order of the module's table.
-pub const NAMES: &[&str] = &[
-    "envelope",
-    "consensus",
-    "conservative",
-    "most_reliable",
-    "most_recent",
-    "majority",
-    "weighted",
-];
-
-/// The built-in policy called `name` (`most_reliable` may also be written
-/// `most-reliable`, and so on; case does not matter).
-///
-/// ```
-/// assert_eq!(reckon::reconcile::policy::named("Most-Recent")?.name(), "most_recent");
-/// assert_eq!(
-///     reckon::reconcile::policy::named("median").unwrap_err().to_string(),
-///     "policy `median`: there is no such policy; the policies are envelope, consensus, conservative, most_reliable, most_recent, majority, weighted"
-/// );
-/// # use reckon::reconcile::policy::Policy;
-/// # Ok::<(), reckon::Error>(())
-/// ```
-///
-/// # Errors
-/// [`ErrorKind::Invalid`](crate::error::ErrorKind::Invalid) naming the policies when there is none of that name.
-pub fn named(name: &str) -> Result<Box<dyn Policy>, Error> {
-    let key = name.trim().to_ascii_lowercase().replace('-', "_");
-    Ok(match key.as_str() {
-        "envelope" => Box::new(Envelope),
-        "consensus" => Box::new(Consensus),
-        "conservative" => Box::new(Conservative),
-        "most_reliable" => Box::new(MostReliable),
-        "most_recent" => Box::new(MostRecent),
-        "majority" => Box::new(Majority),
-        "weighted" => Box::new(Weighted),
-        _ => {
-            return Err(Error::unknown_policy(name, NAMES));
-        }
-    })
-}
-
-/// Why a policy did not use a claim.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Exclusion {
-    /// A later claim revises it (and superseded claims do not count).
-    Superseded,
-    /// It gives no number ("unknown").
-    NoNumber,
-    /// It is questionable: credibility 4 or 5, or an unreliable (`E`) source.
-    Questionable,
-    /// It lies far from every other claim ([`ConflictKind::Outlier`](crate::reconcile::conflict::ConflictKind::Outlier)).
-    Outlier,
-    /// Another credible claim gives a lower figure (`conservative`).
-    NotLowest,
-    /// It gives only an upper bound ("up to 30"), no figure to be conservative about.
-    UpperBoundOnly,
-    /// A more reliable source gives the figure (`most_reliable`).
-    LessReliable,
-    /// A later claim gives the figure (`most_recent`).
-    Older,
-    /// It lies outside the region most independent sources support (`majority`).
-    Minority,
-    /// A reason given by a policy outside this crate.
-    Other(Box<str>),
-}
-
-impl fmt::Display for Exclusion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Exclusion::Superseded => "superseded by a later claim",
-            Exclusion::NoNumber => "gives no number",
-            Exclusion::Questionable => "questionable",
-            Exclusion::Outlier => "an outlier",
-            Exclusion::NotLowest => "not the lowest credible figure",
-            Exclusion::UpperBoundOnly => "gives only an upper bound",
-            Exclusion::LessReliable => "a more reliable source gives the figure",
-            Exclusion::Older => "a later claim gives the figure",
-            Exclusion::Minority => "outside the region most sources support",
-            Exclusion::Other(s) => s,
-        })
-    }
-}
-
-/// What a policy made of one claim.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// The claim informs the result.
-    Used,
-    /// The claim was left out, for a reason.
-    Excluded(Exclusion),
-}
-
-impl Role {
-    /// Whether the claim was used.
-    pub fn is_used(&self) -> bool {
-        matches!(self, Role::Used)
-    }
-
-    /// Why the claim was left out, if it was.
-    pub fn exclusion(&self) -> Option<&Exclusion> {
-        match self {
-            Role::Used => None,
-            Role::Excluded(e) => Some(e),
-        }
-    }
-}
-
-/// A policy's decision: a range, a best value, and a [`Role`] for every
-/// claim of the [`EvidenceSet`] (by index).
-///
-/// [`Outcome::new`] starts with no range, and every counted claim that gives
-/// a number used; superseded claims and "unknown" claims are excluded with
-/// their reasons. The reconciler checks that the best value lies in the
-/// range.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Outcome {
-    range: Option<Interval>,
-    best: Option<Decimal>,
-    roles: Vec<Role>,
-}
-
-impl Outcome {
-    /// An outcome with no range and no best value, and the default roles.
-    pub fn new(set: &EvidenceSet<'_>) -> Self {
-        let roles = (0..set.len())
-            .map(|i| {
-                if !set.is_counted(i) {
-                    Role::Excluded(Exclusion::Superseded)
-                } else if set.get(i).is_unknown() {
-                    Role::Excluded(Exclusion::NoNumber)
-                } else {
-                    Role::Used
-                }
-            })
-            .collect();
-        Outcome {
-            range: None,
-            best: None,
-            roles,
-        }
-    }
-
-    /// This outcome, with `range`.
-    #[must_use]
-    pub fn with_range(mut self, range: Option<Interval>) -> Self {
-        self.range = range;
-        self
-    }
-
-    /// This outcome, with `best`.
-    #[must_use]
-    pub fn with_best(mut self, best: Option<Decimal>) -> Self {
-        self.best = best;
-        self
-    }
-
-    /// Leaves out the claim at index `i`, for `reason`. Out-of-range indices
-    /// are ignored.
-    pub fn exclude(&mut self, i: usize, reason: Exclusion) -> &mut Self {
-        if let Some(r) = self.roles.get_mut(i) {
-            *r = Role::Excluded(reason);
-        }
-        self
-    }
-
-    /// Uses the claim at index `i`. Out-of-range indices are ignored.
-    pub fn use_claim(&mut self, i: usize) -> &mut Self {
-        if let Some(r) = self.roles.get_mut(i) {
-            *r = Role::Used;
-        }
-        self
-    }
-
-    /// The range, `None` when the policy can give none.
-    pub fn range(&self) -> Option<Interval> {
-        self.range
-    }
-
-    /// The best value.
-    pub fn best(&self) -> Option<Decimal> {
-        self.best
-    }
-
-    /// The role of the claim at index `i`.
-    pub fn role(&self, i: usize) -> Option<&Role> {
-        self.roles.get(i)
-    }
-
-    pub(crate) fn into_parts(self) -> (Option<Interval>, Option<Decimal>, Vec<Role>) {
-        (self.range, self.best, self.roles)
-    }
-
-    fn floored(mut self, set: &EvidenceSet<'_>) -> Self {
-        let (range, best) = raise_to_floor(self.range, self.best, set.admission_floor());
-        self.range = range;
-        self.best = best;
-        self
-    }
-
-    fn excluding(
-        mut self,
-        set: &EvidenceSet<'_>,
-        keep: impl Fn(usize) -> Option<Exclusion>,
-    ) -> Self {
-        for i in set.numeric() {
-            if let Some(reason) = keep(i) {
-                self.roles[i] = Role::Excluded(reason);
-            }
-        }
-        self
-    }
-}
-
-/// The hull of the stated intervals of `items`.
-fn hull(set: &EvidenceSet<'_>, items: impl Iterator<Item = usize>) -> Option<Interval> {
-    items.map(|i| set.interval(i)).reduce(|a, b| a.hull(&b))
-}
-
-/// The weighted median of the points of `items` that lie in `within`: the
-/// lowest point at which the running weight reaches half the total (ties go
-/// to the lower value). Deterministic: points are ordered by value, then index.
-pub(crate) fn weighted_median(
-    set: &EvidenceSet<'_>,
-    items: impl Iterator<Item = usize>,
-    within: Option<Interval>,
-) -> Option<Decimal> {
-    // Most figures have a handful of claims: sort them on the stack.
-    const INLINE: usize = 16;
-    let mut inline = [(Decimal::ZERO, 0usize, 0.0f64); INLINE];
-    let mut heap: Vec<(Decimal, usize, f64)> = Vec::new();
-    let mut n = 0;
-    for i in items {
-        let Some(p) = set.point(i) else { continue };
-        if within.is_some_and(|w| !w.contains(p)) {
-            continue;
-        }
-        let entry = (p, i, set.weight(i));
-        if n < INLINE {
-            inline[n] = entry;
-        } else {
-            if n == INLINE {
-                heap.extend_from_slice(&inline);
-            }
-            heap.push(entry);
-        }
-        n += 1;
-    }
-    let pts: &mut [(Decimal, usize, f64)] = if n > INLINE {
-        &mut heap
-    } else {
-        &mut inline[..n]
-    };
-    if pts.is_empty() {
-        return None;
-    }
-    pts.sort_unstable_by(|a, b| dcmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
-    let total: f64 = pts.iter().map(|p| p.2).sum();
-    if total <= 0.0 {
-        return pts.get((pts.len() - 1) / 2).map(|p| p.0.normalize());
-    }
-    let half = total / 2.0 * (1.0 - 1e-12);
-    let mut run = 0.0;
-    for &(p, _, w) in pts.iter() {
-        run += w;
-        if run >= half {
-            return Some(p.normalize());
-        }
-    }
-    pts.last().map(|p| p.0.normalize())
-}
 
 /// `envelope` (Iraq Body Count, Airwars): from the lowest low to the highest
 /// high of every counted claim, as stated; no best value. IBC publishes
@@ -460,7 +80,7 @@ impl Policy for Consensus {
         Ok(Outcome::new(set)
             .with_range(range)
             .with_best(best)
-            .floored(set))
+            .with_floor(set.admission_floor()))
     }
 }
 
@@ -542,7 +162,7 @@ impl Policy for Conservative {
                     Some(Exclusion::NotLowest)
                 }
             });
-        Ok(out.floored(set))
+        Ok(out.with_floor(set.admission_floor()))
     }
 }
 
@@ -627,7 +247,7 @@ impl Policy for MostReliable {
             .with_range(range)
             .with_best(best)
             .excluding(set, |i| (!in_range(i)).then_some(Exclusion::LessReliable));
-        Ok(out.floored(set))
+        Ok(out.with_floor(set.admission_floor()))
     }
 }
 
@@ -695,7 +315,7 @@ impl Policy for MostRecent {
                     Some(Exclusion::Older)
                 }
             });
-        Ok(out.floored(set))
+        Ok(out.with_floor(set.admission_floor()))
     }
 }
 
@@ -807,7 +427,7 @@ impl Policy for Majority {
             .with_range(Some(region))
             .with_best(best)
             .excluding(set, |i| (!reaches(i)).then_some(Exclusion::Minority));
-        Ok(out.floored(set))
+        Ok(out.with_floor(set.admission_floor()))
     }
 }
 
@@ -865,7 +485,7 @@ impl Policy for Weighted {
                     Some(Exclusion::Outlier)
                 }
             })
-            .floored(set);
+            .with_floor(set.admission_floor());
         let best = match (out.range, out.best) {
             (Some(r), Some(b)) => Some(r.nearest(b)),
             (_, b) => b,
