@@ -31,13 +31,12 @@ mod common;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use common::{compact, conflict_json, finding_json, interval_json};
+use reckon::io::report::Report;
 use reckon::reconcile::conflict::Conflict;
 use reckon::reconcile::policy::Registry;
 use reckon::reconcile::rollup::{Grades, Rollup};
 use reckon::{Dossier, Relation};
 use reckon::{Finding, Findings, Reconciler};
-use serde_json::{Value, json};
 
 const USAGE: &str = "usage: qalamoun [--markdown | --json] [--policy NAME] [FILE]";
 const WIDTH: usize = 80;
@@ -115,8 +114,8 @@ fn cut(s: &str, n: usize) -> String {
 fn result(f: &Finding) -> String {
     match (f.range(), f.best()) {
         (None, _) => "—".to_owned(),
-        (Some(r), Some(b)) if r.high() != Some(r.low()) => format!("{} ({b})", compact(r)),
-        (Some(r), _) => compact(r),
+        (Some(r), Some(b)) if r.high() != Some(r.low()) => format!("{} ({b})", r.compact()),
+        (Some(r), _) => r.compact().to_string(),
     }
 }
 
@@ -199,14 +198,17 @@ fn airwars_sum(d: &Dossier, findings: &Findings, r: &Rollup) -> String {
         })
         .find_map(|rel| findings.rollup(rel, Grades::AIRWARS).ok())
         .and_then(|x| x.sum())
-        .map_or_else(|| "— (no part qualifies)".to_owned(), compact)
+        .map_or_else(
+            || "— (no part qualifies)".to_owned(),
+            |r| r.compact().to_string(),
+        )
 }
 
 fn total_range(findings: &Findings, r: &Rollup) -> String {
     findings
         .get(r.total())
         .and_then(Finding::range)
-        .map_or_else(|| "—".to_owned(), compact)
+        .map_or_else(|| "—".to_owned(), |r| r.compact().to_string())
 }
 
 fn text(d: &Dossier, findings: &Findings, policy: &str) -> String {
@@ -236,7 +238,9 @@ fn text(d: &Dossier, findings: &Findings, policy: &str) -> String {
     for (event, group) in by_event(d, findings) {
         let _ = writeln!(s, "\n-- {event}");
         for f in group {
-            let consensus = f.consensus().map_or_else(|| "none".to_owned(), compact);
+            let consensus = f
+                .consensus()
+                .map_or_else(|| "none".to_owned(), |r| r.compact().to_string());
             let _ = writeln!(
                 s,
                 "{:<28} {:<15} {:<14} {:<10} {}",
@@ -312,7 +316,9 @@ fn text(d: &Dossier, findings: &Findings, policy: &str) -> String {
         "\n{rule}\nROLL-UPS  (declared totals against the sum of their parts)\n{rule}"
     );
     for r in rollups(d, findings) {
-        let sum = r.sum().map_or_else(|| "—".to_owned(), compact);
+        let sum = r
+            .sum()
+            .map_or_else(|| "—".to_owned(), |r| r.compact().to_string());
         let _ = writeln!(
             s,
             "\n{}: stated {}, parts add up to {sum}",
@@ -322,7 +328,9 @@ fn text(d: &Dossier, findings: &Findings, policy: &str) -> String {
         let airwars = airwars_sum(d, findings, &r);
         let _ = writeln!(s, "  fair and confirmed parts only (Airwars): {airwars}");
         for p in r.parts() {
-            let range = p.range().map_or_else(|| "—".to_owned(), compact);
+            let range = p
+                .range()
+                .map_or_else(|| "—".to_owned(), |r| r.compact().to_string());
             s.push_str(&wrap(
                 &format!("{} {range}: {}", p.figure(), p.usage()),
                 "  - ",
@@ -355,7 +363,9 @@ fn markdown(d: &Dossier, findings: &Findings, policy: &str) -> String {
             "\n### {event}\n\n| figure | claims | result | consensus | grade |\n|---|---|---|---|---|"
         );
         for f in group {
-            let consensus = f.consensus().map_or_else(|| "none".to_owned(), compact);
+            let consensus = f
+                .consensus()
+                .map_or_else(|| "none".to_owned(), |r| r.compact().to_string());
             let _ = writeln!(
                 s,
                 "| `{}` | {} | {} | {} | {} |",
@@ -399,7 +409,9 @@ fn markdown(d: &Dossier, findings: &Findings, policy: &str) -> String {
     }
     let _ = writeln!(s, "\n## Roll-ups\n");
     for r in rollups(d, findings) {
-        let sum = r.sum().map_or_else(|| "—".to_owned(), compact);
+        let sum = r
+            .sum()
+            .map_or_else(|| "—".to_owned(), |r| r.compact().to_string());
         let _ = writeln!(
             s,
             "- `{}`: stated {}, parts add up to {sum}",
@@ -407,33 +419,26 @@ fn markdown(d: &Dossier, findings: &Findings, policy: &str) -> String {
             total_range(findings, &r)
         );
         for p in r.parts() {
-            let range = p.range().map_or_else(|| "—".to_owned(), compact);
+            let range = p
+                .range()
+                .map_or_else(|| "—".to_owned(), |r| r.compact().to_string());
             let _ = writeln!(s, "  - `{}` {range}: {}", p.figure(), p.usage());
         }
     }
     s
 }
 
-fn json(d: &Dossier, findings: &Findings) -> Value {
-    let rollups: Vec<Value> = rollups(d, findings)
-        .iter()
-        .map(|r| {
-            let parts: Vec<Value> = r
-                .parts()
-                .iter()
-                .map(|p| json!({"figure": p.figure().as_str(), "range": interval_json(p.range()), "usage": p.usage().to_string(), "used": p.usage().is_used()}))
-                .collect();
-            json!({"total": r.total().as_str(), "sum": interval_json(r.sum()), "parts": parts})
-        })
-        .collect();
-    json!({
-        "figures": findings.iter().map(|f| finding_json(d, findings, f)).collect::<Vec<_>>(),
-        "conflicts": findings.cross_figure_conflicts().iter().map(conflict_json).collect::<Vec<_>>(),
-        "rollups": rollups,
-    })
+/// The whole reconciliation as one JSON document: the report's figures,
+/// the conflicts between figures, and the roll-ups, each written by the
+/// library's serializers.
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    figures: Report<'a>,
+    conflicts: &'a [Conflict],
+    rollups: Vec<Rollup>,
 }
 
-fn run(a: &Args) -> Result<String, reckon::Error> {
+fn run(a: &Args) -> Result<String, Box<dyn std::error::Error>> {
     let d = Dossier::load(&a.file)?;
     let mut r = Reconciler::new();
     if let Some(name) = &a.policy {
@@ -444,7 +449,12 @@ fn run(a: &Args) -> Result<String, reckon::Error> {
         Format::Text => text(&d, &findings, r.policy_name()),
         Format::Markdown => markdown(&d, &findings, r.policy_name()),
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&json(&d, &findings)).unwrap_or_default();
+            let doc = Document {
+                figures: Report::new(&d, &findings),
+                conflicts: findings.cross_figure_conflicts(),
+                rollups: rollups(&d, &findings),
+            };
+            let mut s = serde_json::to_string_pretty(&doc)?;
             s.push('\n');
             s
         }

@@ -67,6 +67,12 @@ fn json_from_a_three_column_csv() {
     assert_eq!(strs(&j["conflicts"][0]["claims"]), ["L2", "L3"]);
     assert_eq!(j["conflicts"][0]["severity"], "low");
     assert_eq!(j["conflicts"][0]["score"], "0.070");
+    // The detail behind the sentence: 50–170 lies 30 below 200.
+    let detail = &j["conflicts"][0]["detail"];
+    assert_eq!(detail["kind"], "disjoint");
+    assert_eq!(detail["lower"], serde_json::json!(["50", "170"]));
+    assert_eq!(detail["nearest"], serde_json::json!(["200", "200"]));
+    assert_eq!(detail["gap"], "30");
     assert_eq!(j["grade"], "contested");
     assert_eq!(j["likelihood"], "The figure is likely between 50 and 200.");
     assert_eq!(j["confidence"], "low");

@@ -34,6 +34,7 @@
 //! | `conflicts[].severity` | string | `info`, `low`, `moderate`, `high`, `severe` |
 //! | `conflicts[].score` | decimal string / null | the gap on a log scale (`log10((b+1)/(a+1))`) |
 //! | `conflicts[].explanation` | string | one lowercase sentence |
+//! | `conflicts[].detail` | object | the intervals and values behind it, tagged by `kind` (see [`Detail`](crate::reconcile::conflict::Detail)) |
 //! | `grade` | string | `confirmed`, `fair`, `weak`, `contested` (after Airwars) |
 //! | `credibility` | integer 1–6 | Admiralty credibility of the reconciled range |
 //! | `agreement` | decimal string / null | how much of the envelope the consensus covers, 0–1 |
@@ -65,7 +66,8 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::error::Location;
 use crate::reconcile::conflict::Conflict;
-use crate::{Decimal, Dossier, Error, Finding, Findings, Interval};
+use crate::reconcile::wire;
+use crate::{Dossier, Error, Finding, Findings, Interval};
 
 /// The report of a dossier's findings. It serializes as the JSON contract
 /// (an array of figures), written as it is produced, never as a whole
@@ -161,24 +163,6 @@ impl<'a> FigureReport<'a> {
     }
 }
 
-/// A decimal as a JSON string.
-struct Dec(Decimal);
-
-impl Serialize for Dec {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0)
-    }
-}
-
-/// An interval as `[low, high]`, `high` null when unbounded.
-struct Range(Interval);
-
-impl Serialize for Range {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (Dec(self.0.low()), self.0.high().map(Dec)).serialize(s)
-    }
-}
-
 /// Serializes the items of an iterator as a sequence, as they come.
 struct Items<I>(std::cell::Cell<Option<I>>);
 
@@ -196,23 +180,6 @@ impl<I: Iterator<Item = T>, T: Serialize> Serialize for Items<I> {
 
 fn items<I: Iterator>(i: I) -> Items<I> {
     Items(std::cell::Cell::new(Some(i)))
-}
-
-/// One conflict as the contract writes it.
-struct ConflictEntry<'a>(&'a Conflict);
-
-impl Serialize for ConflictEntry<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let c = self.0;
-        let mut m = s.serialize_map(Some(6))?;
-        m.serialize_entry("kind", c.kind().as_str())?;
-        m.serialize_entry("claims", &items(c.claims().iter().map(|x| x.as_str())))?;
-        m.serialize_entry("figures", &items(c.figures().iter().map(|x| x.as_str())))?;
-        m.serialize_entry("severity", c.severity().as_str())?;
-        m.serialize_entry("score", &c.score().map(Dec))?;
-        m.serialize_entry("explanation", &c.explanation())?;
-        m.end()
-    }
 }
 
 impl Serialize for FigureReport<'_> {
@@ -237,16 +204,16 @@ impl Serialize for FigureReport<'_> {
         m.serialize_entry("claims", &items(claims))?;
         m.serialize_entry("raw_claims", &summary.claim_count())?;
         m.serialize_entry("independent_sources", &summary.independent_count())?;
-        m.serialize_entry("low", &f.low().map(Dec))?;
-        m.serialize_entry("best", &f.best().map(Dec))?;
-        m.serialize_entry("high", &f.high().map(Dec))?;
-        m.serialize_entry("envelope", &f.envelope().map(Range))?;
-        m.serialize_entry("consensus", &f.consensus().map(Range))?;
-        m.serialize_entry("conflicts", &items(self.conflicts().map(ConflictEntry)))?;
+        m.serialize_entry("low", &wire::dec(f.low()))?;
+        m.serialize_entry("best", &wire::dec(f.best()))?;
+        m.serialize_entry("high", &wire::dec(f.high()))?;
+        m.serialize_entry("envelope", &wire::iv(f.envelope()))?;
+        m.serialize_entry("consensus", &wire::iv(f.consensus()))?;
+        m.serialize_entry("conflicts", &items(self.conflicts()))?;
         m.serialize_entry("grade", summary.grade().as_str())?;
         m.serialize_entry("credibility", &summary.credibility().number())?;
-        m.serialize_entry("agreement", &summary.agreement().map(Dec))?;
-        m.serialize_entry("spread", &summary.spread().map(Dec))?;
+        m.serialize_entry("agreement", &wire::dec(summary.agreement()))?;
+        m.serialize_entry("spread", &wire::dec(summary.spread()))?;
         m.serialize_entry("sides", &items(summary.sides().iter().map(|x| x.as_str())))?;
         m.serialize_entry("likelihood", &summary.likelihood_sentence())?;
         m.serialize_entry("confidence", summary.confidence().as_str())?;
@@ -274,8 +241,8 @@ impl Serialize for ClaimEntry<'_> {
         m.serialize_entry("id", self.id)?;
         m.serialize_entry("source", &self.source)?;
         m.serialize_entry("value", &self.value)?;
-        m.serialize_entry("low", &Dec(self.interval.low()))?;
-        m.serialize_entry("high", &self.interval.high().map(Dec))?;
+        m.serialize_entry("low", &wire::Dec(self.interval.low()))?;
+        m.serialize_entry("high", &wire::dec(self.interval.high()))?;
         m.serialize_entry("counted", &self.counted)?;
         m.serialize_entry("role", &self.role)?;
         m.end()

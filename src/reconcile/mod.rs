@@ -60,7 +60,7 @@ mod relations;
 pub mod rollup;
 pub(crate) mod tally;
 #[cfg(feature = "serde")]
-mod wire;
+pub(crate) mod wire;
 
 pub use evidence::Evidence;
 pub use finding::ClaimStatus;
