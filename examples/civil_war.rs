@@ -50,11 +50,9 @@ fn battle_of(f: &Figure) -> String {
         .to_uppercase()
 }
 
-/// The hull of the intervals of a figure's claims.
-fn envelope(d: &Dossier, f: &Figure) -> Option<Interval> {
-    d.claims_of(f.id())
-        .map(|c| c.value().interval())
-        .reduce(|a, b| a.hull(&b))
+/// The hull of the intervals of a figure's counted claims.
+fn envelope(findings: &Findings, f: &Figure) -> Option<Interval> {
+    findings.get(f.id())?.envelope()
 }
 
 /// `high / low` of an interval, to two decimals, when both ends are known and low > 0.
@@ -66,53 +64,21 @@ fn spread(i: &Interval) -> Option<Decimal> {
     high.checked_div(i.low()).map(|r| r.round_dp(2))
 }
 
-fn interval_text(i: &Interval) -> String {
-    match i.high() {
-        Some(h) if h == i.low() => format!("{h}"),
-        Some(h) => format!("{}–{h}", i.low()),
-        None => format!("{}+", i.low()),
-    }
-}
-
-/// Writes `items` separated by ` · `, wrapped to `width` columns after `indent`.
-fn wrapped(items: &[String], indent: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for item in items {
-        let extra = if line.is_empty() { 0 } else { 3 };
-        if !line.is_empty()
-            && indent.len() + line.chars().count() + extra + item.chars().count() > width
-        {
-            lines.push(format!("{indent}{line}"));
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push_str(" · ");
-        }
-        line.push_str(item);
-    }
-    if !line.is_empty() {
-        lines.push(format!("{indent}{line}"));
-    }
-    lines
-}
-
-/// Words joined by spaces, in lines of at most `width` characters.
-fn wrapped_words(words: &[String], width: usize) -> Vec<String> {
+/// `items` joined by `sep`, in lines of at most `width` characters.
+fn wrapped(items: &[String], sep: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for w in words {
-        if !line.is_empty() && line.chars().count() + 1 + w.chars().count() > width {
+    for item in items {
+        let len = line.chars().count() + sep.chars().count() + item.chars().count();
+        if !line.is_empty() && len > width {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
-            line.push(' ');
+            line.push_str(sep);
         }
-        line.push_str(w);
+        line.push_str(item);
     }
-    if !line.is_empty() {
-        lines.push(line);
-    }
+    lines.extend((!line.is_empty()).then_some(line));
     lines
 }
 
@@ -120,9 +86,19 @@ fn wrapped_words(words: &[String], width: usize) -> Vec<String> {
 /// others after `rest`.
 fn print_wrapped(text: &str, first: &str, rest: &str) {
     let words: Vec<String> = text.split(' ').map(str::to_owned).collect();
-    for (i, l) in wrapped_words(&words, 80 - rest.len()).iter().enumerate() {
+    for (i, l) in wrapped(&words, " ", 80 - rest.len()).iter().enumerate() {
         println!("{}{l}", if i == 0 { first } else { rest });
     }
+}
+
+/// `3 disjoint, 1 outlier`: the conflicts counted by kind.
+fn count_kinds<'a>(conflicts: impl IntoIterator<Item = &'a Conflict>) -> String {
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for c in conflicts {
+        *kinds.entry(c.kind().to_string()).or_default() += 1;
+    }
+    let counted: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    counted.join(", ")
 }
 
 fn print_battle(d: &Dossier, findings: &Findings, figures: &[&Figure]) {
@@ -145,20 +121,20 @@ fn print_battle(d: &Dossier, findings: &Findings, figures: &[&Figure]) {
             .map(|c| format!("{} {}", c.source(), c.value()))
             .collect();
         let mut line = format!("  {what}: {} claim{}", claims.len(), plural(claims.len()));
-        if let Some(env) = envelope(d, f) {
-            line.push_str(&format!(", envelope {}", interval_text(&env)));
+        if let Some(env) = envelope(findings, f) {
+            line.push_str(&format!(", envelope {}", env.compact()));
             if let Some(s) = spread(&env).filter(|s| *s != Decimal::ONE) {
                 line.push_str(&format!(" (high/low {s})"));
             }
         }
         print_wrapped(line.trim_start(), "  ", "      ");
-        for l in wrapped(&claims, "      ", 80) {
-            println!("{l}");
+        for l in wrapped(&claims, " · ", 74) {
+            println!("      {l}");
         }
         if let Some(finding) = findings.get(f.id()) {
             let mut line = format!("    {}: ", finding.policy());
             match finding.range() {
-                Some(r) => line.push_str(&interval_text(&r)),
+                Some(r) => line.push_str(&r.compact().to_string()),
                 None => line.push_str("no range"),
             }
             if let Some(b) = finding.best() {
@@ -186,16 +162,8 @@ fn print_conflicts(conflicts: Vec<&Conflict>) {
     if conflicts.is_empty() {
         return;
     }
-    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for c in &conflicts {
-        *kinds.entry(c.kind().to_string()).or_default() += 1;
-    }
-    let counted: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    print_wrapped(
-        &format!("conflicts: {}", counted.join(", ")),
-        "    ",
-        "      ",
-    );
+    let counted = count_kinds(conflicts.iter().copied());
+    print_wrapped(&format!("conflicts: {counted}"), "    ", "      ");
     for c in conflicts.iter().filter(|c| c.severity() > Severity::Low) {
         let between = if c.figures().len() > 1 {
             let ids: Vec<&str> = c.figures().iter().map(|f| f.as_str()).collect();
@@ -294,19 +262,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         .filter(|f| f.id().as_str().ends_with("-casualties"))
         .filter(|f| d.claims_of(f.id()).count() >= 3)
         .filter_map(|f| {
-            let env = envelope(&d, f)?;
+            let env = envelope(&findings, f)?;
             Some((spread(&env)?, f, env))
         })
         .collect();
     widest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id().cmp(b.1.id())));
     let across = findings.cross_figure_conflicts();
-    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
-    for c in across {
-        *kinds.entry(c.kind().to_string()).or_default() += 1;
-    }
-    let counted: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
     println!("Conflicts between related figures (components against totals), all battles:");
-    println!("  {}", counted.join(", "));
+    println!("  {}", count_kinds(across));
     let mut worst: Vec<&Conflict> = across.iter().collect();
     worst.sort_by(|a, b| {
         b.score()
@@ -323,7 +286,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     for (s, f, env) in widest.iter().take(5) {
         println!(
             "  {:>11}  high/low {s:<6} {}",
-            interval_text(env),
+            env.compact().to_string(),
             f.label()
         );
     }
