@@ -30,11 +30,19 @@ pub(crate) fn example_path(name: &str) -> PathBuf {
     // `cargo test --test NAME` does not rebuild the examples: refuse a binary
     // older than its source or than the library it links.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sources = [
+    // An example is `examples/NAME.rs` or a folder `examples/NAME/`.
+    let folder = root.join("examples").join(name);
+    let mut sources: Vec<_> = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| modified(&entry.path()))
+        .collect();
+    sources.extend([
         modified(&root.join("examples").join(format!("{name}.rs"))),
         modified(&root.join("examples/common/mod.rs")),
         newest_library(profile_dir),
-    ];
+    ]);
     assert!(
         sources.iter().flatten().all(|s| Some(*s) <= built),
         "{} is older than its source or the library: run plain `cargo test`, which \
