@@ -209,3 +209,43 @@ fn load_and_reconcile_lesson_prints_each_figure() {
     assert!(out.contains("  conflict: 50–170 and 200 do not overlap: a gap of 30\n"));
     assert_eq!(out.matches("reconciled:").count(), 3);
 }
+
+#[test]
+fn custom_policy_lesson_sets_the_parties_aside_when_a_monitor_speaks() {
+    let out = run_example("custom_policy", &[]);
+    assert_eq!(
+        out,
+        "policy neutral_first\n\
+         hezbollah-killed   8–11 (best 10)\n\
+         \x20   left out hezbollah: a party to the fighting, and a neutral source gives the figure\n\
+         \x20   left out rebel-media: a party to the fighting, and a neutral source gives the figure\n\
+         rebels-killed      24+ (best 24)\n\
+         civilians-killed   12–40 (best 12)\n"
+    );
+    // The registry offers the built-in policies beside it.
+    let weighted = run_example("custom_policy", &["--policy", "weighted"]);
+    assert!(
+        weighted.contains("hezbollah-killed   2+ (best 10)\n"),
+        "{weighted}"
+    );
+    let unknown = common::example_output("custom_policy", &["--policy", "median"]);
+    assert!(!unknown.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&unknown.stderr),
+        "custom_policy: policy `median`: there is no such policy; the policies are envelope, \
+         consensus, conservative, most_reliable, most_recent, majority, weighted, neutral_first\n"
+    );
+}
+
+#[test]
+fn merge_tallies_lesson_reconciles_shards_as_the_whole() {
+    let out = run_example("merge_tallies", &[]);
+    assert!(
+        out.contains("jobeh-rebels-killed              2 claims  50–200     same as at once\n")
+    );
+    assert!(!out.contains("DIFFERS"), "{out}");
+    assert!(out.ends_with("71 of 71 figures reconcile the same from merged shards as at once\n"));
+    // Every figure of the civil war dossier, dealt over three shards.
+    let acw = run_example("merge_tallies", &["examples/data/acw-battles.toml"]);
+    assert!(!acw.contains("DIFFERS"));
+}

@@ -265,6 +265,40 @@ impl Reconciler {
         Ok(draft.finish(self.name.clone(), false))
     }
 
+    /// Reconciles one figure from its tally as [`reconcile`](Self::reconcile)
+    /// reconciles the figures of a dossier: the policy sees the figure's
+    /// scope, a count's best value is made whole, and a measure (a distance,
+    /// a sum of money) is never read as rounded. Use it when claims are
+    /// tallied apart from their dossier (in shards, or streamed) and must
+    /// reconcile exactly as the dossier would; [`finish`](Self::finish) knows
+    /// only the figure's id.
+    ///
+    /// ```
+    /// use reckon::reconcile::{Evidence, Tally};
+    /// use reckon::{Figure, Measure, Reconciler, Scope};
+    ///
+    /// let t: Tally = [
+    ///     Evidence::new("c1", "article", &"6–7".parse()?),
+    ///     Evidence::new("c2", "report", &"14".parse()?),
+    /// ].into_iter().collect();
+    /// let figure = Figure::new("hills-killed", "killed in the hills", Scope::new(Measure::Killed));
+    /// let r = Reconciler::new();
+    /// // People are counted whole: the median 6.5 (the midpoint of 6–7) becomes 6.
+    /// assert_eq!(r.finish_figure(&figure, t.clone())?.best(), Some(6.into()));
+    /// assert_eq!(r.finish("hills-killed".into(), t)?.best(), Some("6.5".parse()?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`finish`](Self::finish).
+    pub fn finish_figure(&self, figure: &Figure, tally: Tally) -> Result<Finding, Error> {
+        let counts = Some(figure.scope().unit().counts_whole());
+        let reading = self.reading_for(counts);
+        let p = Prepared::new(tally.items, reading, self.superseded, Some(figure.scope()));
+        let draft = self.decide(figure.id().clone(), &p, &mut Detector::default(), counts)?;
+        Ok(draft.finish(self.name.clone(), false))
+    }
+
     /// Reconciles the figure at position `at` of `dossier`, preparing its
     /// evidence in `stage`.
     fn draft<'d>(
