@@ -246,7 +246,6 @@ fn recognizers_number_range_model() {
         &misses,
     );
     assert_eq!(total, 87);
-    assert!(passed >= 84, "{misses:#?}");
     assert_eq!(passed, 84, "{misses:#?}");
 }
 
@@ -266,7 +265,6 @@ fn recognizers_number_range_model_experimental() {
         &misses,
     );
     assert_eq!(total, 76);
-    assert!(passed >= 73, "{misses:#?}");
     assert_eq!(passed, 73, "{misses:#?}");
 }
 
@@ -334,7 +332,6 @@ fn recognizers_number_model() {
         &misses,
     );
     assert_eq!(cases(&suite).len(), 235);
-    assert!(passed >= 220, "{misses:#?}");
     assert_eq!(passed, 229, "{misses:#?}");
 }
 
@@ -380,7 +377,6 @@ fn duckling_numerals() {
         &misses,
     );
     assert_eq!(cases(&suite).len(), 105);
-    assert!(passed >= 100, "{misses:#?}");
     assert_eq!(passed, 100, "{misses:#?}");
 }
 
@@ -491,7 +487,6 @@ fn text2num_rows() {
     }
     report("text2num-rs en cases", passed, cases(&suite).len(), &misses);
     assert_eq!(cases(&suite).len(), 72);
-    assert!(passed >= 62, "{misses:#?}");
     assert_eq!(passed, 69, "{misses:#?}");
 }
 
