@@ -23,6 +23,20 @@
 //! # Ok::<(), reckon::Error>(())
 //! ```
 //!
+//! # Layers
+//!
+//! Four modules, each depending only on those before it:
+//!
+//! | module | what it holds | depends on |
+//! |---|---|---|
+//! | [`model`] | values, intervals, sources, figures, claims, the dossier | [`error`] |
+//! | [`text`] | reading English: numbers, phrases, figures in running text, draft claims | `model` |
+//! | [`reconcile`] | policies, conflict detection, confidence, roll-ups, findings | `model` |
+//! | [`io`] | dossier files (TOML, CSV), the report (JSON, JSON Lines), synthetic claims | all |
+//!
+//! The headline types are re-exported here; every other item has one path,
+//! in its module.
+//!
 //! # Overview
 //!
 //! - [`Estimate`]: a ranged value in the form it was stated (exact, range,
@@ -38,8 +52,8 @@
 //! - [`Source`], [`Figure`] with its [`Scope`], [`Claim`] and [`Relation`]: the
 //!   model; [`Dossier`]: the collection, with [`Dossier::validate`].
 //! - [`text`]: reading one English phrase as an [`Estimate`]
-//!   ("two to three hundred", "more than a dozen"), and numbers.
-//!   and finding every figure in a paragraph, as a [`Mention`](text::Mention) with
+//!   ("two to three hundred", "more than a dozen") and numbers, and
+//!   finding every figure in a paragraph, as a [`Mention`](text::Mention) with
 //!   its span, value, unit, noun phrase and measure:
 //!
 //! ```
@@ -58,7 +72,9 @@
 //! - [`reconcile`]: the [`Reconciler`] turns a dossier into [`Findings`], one
 //!   [`Finding`] per figure (range, best value, every claim with its role);
 //!   independence by originator, revisions, and the mergeable per-figure
-//!   [`Tally`](reconcile::Tally).
+//!   [`Tally`](reconcile::Tally). Findings, conflicts, summaries and roll-ups
+//!   implement `Serialize` (with the `serde` feature); [`io::report`] writes
+//!   the documented JSON report, one figure at a time.
 //! - [`policy`](reconcile::policy): the [`Policy`](reconcile::policy::Policy) trait and the named policies — `envelope`
 //!   (Iraq Body Count, Airwars), `consensus`, `conservative` (ACLED),
 //!   `most_reliable` (UCDP), `most_recent` (GTD), `majority`, `weighted`

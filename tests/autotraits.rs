@@ -24,8 +24,8 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
     use reckon::reconcile::confidence::{Confidence, Grade, Likelihood, Reason, Summary};
     use reckon::reconcile::conflict::{Conflict, ConflictKind, Detail, ScopeIssue, Severity};
     use reckon::reconcile::policy::{
-        Consensus, Conservative, Envelope, Exclusion, Majority, MostRecent, MostReliable,
-        Outcome, Role, Weighted,
+        Consensus, Conservative, Envelope, Exclusion, Majority, MostRecent, MostReliable, Outcome,
+        Role, Weighted,
     };
     use reckon::reconcile::rollup::{Grades, Part, Rollup, Usage};
     use reckon::reconcile::{ClaimStatus, Evidence, EvidenceSet, Superseded, Tally};
@@ -36,16 +36,74 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
     data!(ErrorKind, Location);
     // An error may carry the I/O error behind it, which need not be unwind-safe.
     threads::<Error>();
-    data!(Claim, Credibility, Qualifier, Qualifiers, Stake, Date, Period, Precision);
-    data!(Dossier, Estimate, Form, TripleIssue, TripleRepair, Figure, Relation, Scope);
-    data!(ClaimId, FigureId, Side, SourceId, Interval, Reliability, Source, SourceKind);
+    data!(
+        Claim,
+        Credibility,
+        Qualifier,
+        Qualifiers,
+        Stake,
+        Date,
+        Period,
+        Precision
+    );
+    data!(
+        Dossier,
+        Estimate,
+        Form,
+        TripleIssue,
+        TripleRepair,
+        Figure,
+        Relation,
+        Scope
+    );
+    data!(
+        ClaimId,
+        FigureId,
+        Side,
+        SourceId,
+        Interval,
+        Reliability,
+        Source,
+        SourceKind
+    );
     data!(Measure, Unit, Reading, Tolerance, VagueTerm, Decimal);
     data!(Confidence, Grade, Likelihood, Reason, Summary);
     data!(Conflict, ConflictKind, Detail, ScopeIssue, Severity);
-    data!(Evidence, ClaimStatus, Finding, Findings, Exclusion, Outcome, Role);
-    data!(Consensus, Conservative, Envelope, Majority, MostRecent, MostReliable, Weighted);
-    data!(EvidenceSet<'static>, Grades, Part, Rollup, Usage, Superseded, Tally);
-    data!(DraftClaim, Drafter, Mention<'static>, Approximator, Hedge, Lexicon);
+    data!(
+        Evidence,
+        ClaimStatus,
+        Finding,
+        Findings,
+        Exclusion,
+        Outcome,
+        Role
+    );
+    data!(
+        Consensus,
+        Conservative,
+        Envelope,
+        Majority,
+        MostRecent,
+        MostReliable,
+        Weighted
+    );
+    data!(
+        EvidenceSet<'static>,
+        Grades,
+        Part,
+        Rollup,
+        Usage,
+        Superseded,
+        Tally
+    );
+    data!(
+        DraftClaim,
+        Drafter,
+        Mention<'static>,
+        Approximator,
+        Hedge,
+        Lexicon
+    );
     data!(Placement, Numeral<'static>, NumeralKind);
     #[cfg(feature = "serde")]
     {
@@ -95,5 +153,8 @@ fn the_list_names_every_public_type() {
             }
         }
     }
-    assert!(missing.is_empty(), "not in tests/autotraits.rs: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "not in tests/autotraits.rs: {missing:?}"
+    );
 }

@@ -185,7 +185,6 @@ fn items<I: Iterator>(i: I) -> Items<I> {
 impl Serialize for FigureReport<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (d, f) = (self.dossier, self.finding);
-        let summary = f.summary();
         let claims = f.claims().iter().map(|c| {
             let claim = d.claim(c.claim());
             ClaimEntry {
@@ -197,29 +196,12 @@ impl Serialize for FigureReport<'_> {
                 role: c.role().to_string(),
             }
         });
-        let mut m = s.serialize_map(Some(21))?;
-        m.serialize_entry("figure", f.figure().as_str())?;
-        m.serialize_entry("label", self.label())?;
-        m.serialize_entry("policy", f.policy())?;
-        m.serialize_entry("claims", &items(claims))?;
-        m.serialize_entry("raw_claims", &summary.claim_count())?;
-        m.serialize_entry("independent_sources", &summary.independent_count())?;
-        m.serialize_entry("low", &wire::dec(f.low()))?;
-        m.serialize_entry("best", &wire::dec(f.best()))?;
-        m.serialize_entry("high", &wire::dec(f.high()))?;
-        m.serialize_entry("envelope", &wire::iv(f.envelope()))?;
-        m.serialize_entry("consensus", &wire::iv(f.consensus()))?;
-        m.serialize_entry("conflicts", &items(self.conflicts()))?;
-        m.serialize_entry("grade", summary.grade().as_str())?;
-        m.serialize_entry("credibility", &summary.credibility().number())?;
-        m.serialize_entry("agreement", &wire::dec(summary.agreement()))?;
-        m.serialize_entry("spread", &wire::dec(summary.spread()))?;
-        m.serialize_entry("sides", &items(summary.sides().iter().map(|x| x.as_str())))?;
-        m.serialize_entry("likelihood", &summary.likelihood_sentence())?;
-        m.serialize_entry("confidence", summary.confidence().as_str())?;
-        m.serialize_entry(
-            "reasons",
-            &items(summary.reasons().iter().map(ToString::to_string)),
+        let mut m = s.serialize_map(Some(20))?;
+        f.write_fields(
+            &mut m,
+            Some(self.label()),
+            &items(claims),
+            &items(self.conflicts()),
         )?;
         m.end()
     }

@@ -350,29 +350,54 @@ impl serde::Serialize for ClaimStatus {
 #[cfg(feature = "serde")]
 impl serde::Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let m = &self.summary;
-        let mut st = s.serialize_struct("Finding", 19)?;
-        st.serialize_field("figure", self.figure.as_str())?;
-        st.serialize_field("policy", &*self.policy)?;
-        st.serialize_field("claims", &*self.claims)?;
-        st.serialize_field("raw_claims", &m.claim_count())?;
-        st.serialize_field("independent_sources", &m.independent_count())?;
-        st.serialize_field("low", &wire::dec(self.low()))?;
-        st.serialize_field("best", &wire::dec(self.best))?;
-        st.serialize_field("high", &wire::dec(self.high()))?;
-        st.serialize_field("envelope", &wire::iv(self.envelope()))?;
-        st.serialize_field("consensus", &wire::iv(self.consensus()))?;
-        st.serialize_field("conflicts", &*self.conflicts)?;
-        st.serialize_field("grade", m.grade().as_str())?;
-        st.serialize_field("credibility", &m.credibility().number())?;
-        st.serialize_field("agreement", &wire::dec(m.agreement()))?;
-        st.serialize_field("spread", &wire::dec(m.spread()))?;
-        st.serialize_field("sides", &wire::texts(m.sides()))?;
-        st.serialize_field("likelihood", &m.likelihood_sentence())?;
-        st.serialize_field("confidence", m.confidence().as_str())?;
-        st.serialize_field("reasons", &wire::texts(m.reasons()))?;
-        st.end()
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(19))?;
+        self.write_fields(&mut m, None, &*self.claims, &*self.conflicts)?;
+        m.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Finding {
+    /// Writes the finding's fields of the report's contract into `m`: the
+    /// figure's `label` after its id when given, and `claims` and
+    /// `conflicts` as the caller serializes them (the report adds each
+    /// claim's source and value, and the conflicts with related figures).
+    pub(crate) fn write_fields<M, C, K>(
+        &self,
+        m: &mut M,
+        label: Option<&str>,
+        claims: &C,
+        conflicts: &K,
+    ) -> Result<(), M::Error>
+    where
+        M: serde::ser::SerializeMap,
+        C: serde::Serialize + ?Sized,
+        K: serde::Serialize + ?Sized,
+    {
+        let s = &self.summary;
+        m.serialize_entry("figure", self.figure.as_str())?;
+        if let Some(label) = label {
+            m.serialize_entry("label", label)?;
+        }
+        m.serialize_entry("policy", &*self.policy)?;
+        m.serialize_entry("claims", claims)?;
+        m.serialize_entry("raw_claims", &s.claim_count())?;
+        m.serialize_entry("independent_sources", &s.independent_count())?;
+        m.serialize_entry("low", &wire::dec(self.low()))?;
+        m.serialize_entry("best", &wire::dec(self.best))?;
+        m.serialize_entry("high", &wire::dec(self.high()))?;
+        m.serialize_entry("envelope", &wire::iv(self.envelope()))?;
+        m.serialize_entry("consensus", &wire::iv(self.consensus()))?;
+        m.serialize_entry("conflicts", conflicts)?;
+        m.serialize_entry("grade", s.grade().as_str())?;
+        m.serialize_entry("credibility", &s.credibility().number())?;
+        m.serialize_entry("agreement", &wire::dec(s.agreement()))?;
+        m.serialize_entry("spread", &wire::dec(s.spread()))?;
+        m.serialize_entry("sides", &wire::texts(s.sides()))?;
+        m.serialize_entry("likelihood", &s.likelihood_sentence())?;
+        m.serialize_entry("confidence", s.confidence().as_str())?;
+        m.serialize_entry("reasons", &wire::texts(s.reasons()))
     }
 }
 
