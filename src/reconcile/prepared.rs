@@ -4,12 +4,14 @@
 //! Policies see it through an [`EvidenceSet`]; the conflict checks read it
 //! as it is and change nothing.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::evidence::Evidence;
 use super::ratio::log_gap_milli;
 use super::tally::Superseded;
-use crate::model::{ClaimId, Reading, Stake};
+use crate::model::{ClaimId, Reading, SourceId, Stake};
 use crate::{Interval, Scope};
 
 /// What preparation learned about one piece of evidence.
@@ -48,6 +50,11 @@ pub(crate) struct Outlier {
     /// The nearest other value.
     pub(crate) nearest: Interval,
 }
+
+/// Up to this many claims, a figure's originators are numbered by sorting
+/// the claims; above it, by hashing each originator once and sorting only
+/// the distinct ones.
+const SMALL: usize = 32;
 
 /// One figure's evidence, prepared. The stage keeps its buffers from one
 /// figure to the next: [`Prepared::fill`] replaces everything it holds.
@@ -136,19 +143,56 @@ impl<'s> Prepared<'s> {
         let items = &self.items;
         self.by_origin.clear();
         self.by_origin.extend(0..items.len());
-        self.by_origin
-            .sort_by(|&a, &b| items[a].originator().cmp(items[b].originator()));
-        self.shares.clear();
-        let mut last: Option<usize> = None;
-        for &i in &self.by_origin {
-            if last.is_none_or(|l| items[l].originator() != items[i].originator()) {
-                self.shares.push(0);
+        if items.len() <= SMALL {
+            self.by_origin.sort_unstable_by(|&a, &b| {
+                (items[a].originator(), a).cmp(&(items[b].originator(), b))
+            });
+            for (k, &i) in self.by_origin.iter().enumerate() {
+                let prev = k.checked_sub(1).map(|p| self.by_origin[p]);
+                let new = prev.is_none_or(|p| items[p].originator() != items[i].originator());
+                self.notes[i].origin = match prev {
+                    Some(p) if !new => self.notes[p].origin,
+                    Some(p) => self.notes[p].origin + 1,
+                    None => 0,
+                };
             }
-            last = Some(i);
-            let o = self.shares.len() - 1;
-            self.notes[i].origin = o;
-            if self.notes[i].counted {
-                self.shares[o] += 1;
+        } else {
+            // Many claims: hash each originator once and sort only the
+            // distinct ones, instead of comparing text on every step of a
+            // sort of all the claims.
+            let mut slots: HashMap<&SourceId, usize> = HashMap::new();
+            let mut firsts: Vec<usize> = Vec::new();
+            for (i, e) in items.iter().enumerate() {
+                let next = slots.len();
+                let slot = *slots.entry(e.originator()).or_insert_with(|| {
+                    firsts.push(i);
+                    next
+                });
+                self.notes[i].origin = slot;
+            }
+            let mut ranked: Vec<usize> = (0..firsts.len()).collect();
+            ranked.sort_unstable_by(|&a, &b| {
+                items[firsts[a]]
+                    .originator()
+                    .cmp(items[firsts[b]].originator())
+            });
+            let mut rank = vec![0; firsts.len()];
+            for (r, &slot) in ranked.iter().enumerate() {
+                rank[slot] = r;
+            }
+            for n in &mut self.notes {
+                n.origin = rank[n.origin];
+            }
+            let notes = &self.notes;
+            self.by_origin.sort_by_key(|&i| notes[i].origin);
+        }
+        self.shares.clear();
+        for n in &self.notes {
+            if self.shares.len() <= n.origin {
+                self.shares.resize(n.origin + 1, 0);
+            }
+            if n.counted {
+                self.shares[n.origin] += 1;
             }
         }
         self.independent = self.shares.iter().filter(|&&s| s > 0).count();
@@ -544,6 +588,28 @@ mod tests {
 
     fn ev(id: &str, src: &str, v: &str) -> Evidence {
         Evidence::new(id, src, &v.parse().unwrap())
+    }
+
+    #[test]
+    fn originators_are_numbered_alike_on_both_sides_of_small() {
+        // The same claims, few and many: originators in text order, each
+        // claim's share of its originator's weight the same either way.
+        for n in [SMALL / 2, SMALL * 4] {
+            let items: Vec<Evidence> = (0..n)
+                .map(|k| ev(&format!("c{k:03}"), &format!("s{}", (k * 7) % 5), "10"))
+                .collect();
+            let p = Prepared::new(items, Reading::Strict, Superseded::Skip, None);
+            let s = p.set();
+            assert_eq!(s.originator_len(), 5, "{n} claims");
+            assert_eq!(s.independent_count(), 5);
+            for i in 0..n {
+                let origin = s.get(i).originator().as_str();
+                assert_eq!(format!("s{}", s.originator_index(i)), origin);
+            }
+            let runs: Vec<usize> = s.by_originator().map(<[usize]>::len).collect();
+            assert_eq!(runs.iter().sum::<usize>(), n);
+            assert_eq!(runs.len(), 5);
+        }
     }
 
     #[test]
