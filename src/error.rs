@@ -272,11 +272,17 @@ impl Error {
 
     /// `text` does not read as a value: [`ErrorKind::Value`].
     pub(crate) fn value(text: &str, reason: impl Into<String>) -> Self {
+        let mut reason = reason.into();
+        let shown = clip(text);
+        if shown.len() < text.len() {
+            // The reason may quote the text too: quote it clipped there as well.
+            reason = reason.replace(text, &shown);
+        }
         Error::new(
             ErrorKind::Value,
             Detail::Value {
-                text: text.to_owned(),
-                reason: reason.into(),
+                text: shown,
+                reason,
             },
         )
     }
@@ -398,7 +404,10 @@ impl Error {
         self.inner.location.as_ref().filter(|l| !l.is_empty())
     }
 
-    /// The offending text, for an [`ErrorKind::Value`] error.
+    /// The offending text, for an [`ErrorKind::Value`] error. A text of
+    /// more than 80 characters is clipped to its first 80, followed by `…`
+    /// and its length in bytes, so that a bad 10 MB cell is not copied into
+    /// every message that names it.
     pub fn text(&self) -> Option<&str> {
         match &self.inner.detail {
             Detail::Value { text, .. } => Some(text),
@@ -495,6 +504,17 @@ impl fmt::Debug for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         std::error::Error::source(&self.inner.detail)
+    }
+}
+
+/// How many characters of an offending text an error quotes.
+const CLIP: usize = 80;
+
+/// `text`, or its first [`CLIP`] characters, `…` and its length in bytes.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(CLIP) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}… ({} bytes)", &text[..end], text.len()),
     }
 }
 

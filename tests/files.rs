@@ -541,3 +541,40 @@ fn row_problems_and_validation_problems_come_in_one_pass() {
         ]
     );
 }
+
+#[test]
+fn a_value_with_29_decimal_places_says_so_not_too_large() {
+    let csv = "figure,source,value\nf,s,1.00000000000000000000000000001\n";
+    let e = Dossier::from_csv_reader(csv.as_bytes(), "d.csv").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "d.csv line 2, column 3, field `value`: '1.00000000000000000000000000001' is not a \
+         value: '1.00000000000000000000000000001' has 29 decimal places; a decimal keeps at most 28"
+    );
+    // 28 places is the most a decimal keeps, and reads.
+    let ok = "figure,source,value\nf,s,1.0000000000000000000000000001\n";
+    assert!(Dossier::from_csv_reader(ok.as_bytes(), "d.csv").is_ok());
+    // Too many digits in all, though few places.
+    let long = "figure,source,value\nf,s,123456789012345678901234567890.5\n";
+    let e = Dossier::from_csv_reader(long.as_bytes(), "d.csv").unwrap_err();
+    assert!(
+        e.to_string()
+            .ends_with("has more digits than a decimal keeps (28 or 29 in all)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_megabyte_bad_value_is_quoted_clipped() {
+    let value = "x".repeat(1_000_000);
+    let csv = format!("figure,source,value\nf,s,{value}\n");
+    let e = Dossier::from_csv_reader(csv.as_bytes(), "d.csv").unwrap_err();
+    let message = e.to_string();
+    assert!(message.len() < 400, "{} bytes", message.len());
+    let clipped = format!("{}… (1000000 bytes)", "x".repeat(80));
+    assert!(
+        message.contains(&format!("'{clipped}' is not a value")),
+        "{message}"
+    );
+    assert_eq!(e.problems()[0].text(), Some(clipped.as_str()));
+}

@@ -317,6 +317,9 @@ fn read_scaled(s: &str) -> Result<(Decimal, u32), String> {
 
 const GROUP_SEPARATORS: &[char] = &[',', ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\''];
 
+/// The most decimal places a `Decimal` keeps.
+const MAX_PLACES: u32 = 28;
+
 /// Digits with optional three-digit group separators and a decimal point.
 fn read_digits(s: &str) -> Result<Decimal, String> {
     if s.is_empty() {
@@ -334,7 +337,13 @@ fn read_digits(s: &str) -> Result<Decimal, String> {
             mantissa = mantissa
                 .checked_mul(10)
                 .and_then(|m| m.checked_add(u128::from(d)))
-                .ok_or_else(|| format!("'{s}' is too large"))?;
+                .ok_or_else(|| {
+                    if in_fraction {
+                        format!("'{s}' has more digits than a decimal keeps (28 or 29 in all)")
+                    } else {
+                        format!("'{s}' is too large")
+                    }
+                })?;
             ndigits += 1;
             group_len += 1;
             if in_fraction {
@@ -374,8 +383,20 @@ fn read_digits(s: &str) -> Result<Decimal, String> {
             "'{s}' has a digit group that is not three digits long"
         ));
     }
-    let m = i128::try_from(mantissa).map_err(|_| format!("'{s}' is too large"))?;
-    Decimal::try_from_i128_with_scale(m, scale).map_err(|_| format!("'{s}' is too large"))
+    if scale > MAX_PLACES {
+        return Err(format!(
+            "'{s}' has {scale} decimal places; a decimal keeps at most {MAX_PLACES}"
+        ));
+    }
+    let too_many = || {
+        if scale > 0 {
+            format!("'{s}' has more digits than a decimal keeps (28 or 29 in all)")
+        } else {
+            format!("'{s}' is too large")
+        }
+    };
+    let m = i128::try_from(mantissa).map_err(|_| too_many())?;
+    Decimal::try_from_i128_with_scale(m, scale).map_err(|_| too_many())
 }
 
 #[cfg(test)]
