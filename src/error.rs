@@ -346,6 +346,16 @@ impl Error {
         )
     }
 
+    /// This error, about `subject`: its kind kept, its message after the
+    /// subject (`relation 2 (sum-over): arithmetic overflow: …`).
+    pub(crate) fn concerning(self, subject: impl Into<String>) -> Self {
+        let record = self.inner.record;
+        let kind = self.inner.kind;
+        let mut e = Error::subject(kind, subject, self.to_string());
+        e.inner.record = record;
+        e
+    }
+
     /// A format reader's message: [`ErrorKind::Syntax`].
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn syntax(message: impl Into<String>) -> Self {

@@ -738,8 +738,16 @@ fn rollups_never_add_overlapping_parts_and_say_what_they_left_out() {
 }
 
 #[test]
-fn rollup_overflow_is_an_error() {
-    let mut d = Dossier::new();
+fn one_overflowing_rollup_loses_no_figure_and_names_its_relation() {
+    // The Qalamoun dossier, and beside it two figures at Decimal::MAX whose
+    // sum overflows: every figure keeps its finding, every other relation is
+    // still checked, and the bad one is named.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/qalamoun-2014.toml"
+    );
+    let mut d = Dossier::load(path).unwrap();
+    let healthy = Reconciler::new().reconcile(&d).unwrap();
     d.add_source(Source::new("s", "s", SourceKind::Monitor));
     for id in ["a", "b", "t"] {
         d.add_figure(Figure::new(id, id, Scope::new(Measure::Killed)));
@@ -747,14 +755,25 @@ fn rollup_overflow_is_an_error() {
     let max = Decimal::MAX.to_string();
     d.add_claim(Claim::new("c1", "a", "s", max.parse().unwrap()));
     d.add_claim(Claim::new("c2", "b", "s", max.parse().unwrap()));
-    let sum = Relation::sum_over(["a", "b"], "t");
-    d.relate(sum.clone());
-    let err = Reconciler::new().reconcile(&d).unwrap_err();
-    assert_eq!(err.kind(), reckon::error::ErrorKind::Overflow);
+    d.relate(Relation::sum_over(["a", "b"], "t"));
+    let n = d.relations().len();
+    let findings = Reconciler::new().reconcile(&d).unwrap();
+    assert_eq!(findings.len(), healthy.len() + 3);
     assert_eq!(
-        err.to_string(),
-        format!("arithmetic overflow: {max} + {max}")
+        findings.cross_figure_conflicts(),
+        healthy.cross_figure_conflicts()
     );
+    for f in healthy.iter() {
+        assert_eq!(findings.get(f.figure()).map(|x| x.range()), Some(f.range()));
+    }
+    let problems = findings.problems();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].kind(), reckon::error::ErrorKind::Overflow);
+    assert_eq!(
+        problems[0].to_string(),
+        format!("relation {n} (sum-over): arithmetic overflow: {max} + {max}")
+    );
+    assert!(healthy.problems().is_empty());
 }
 
 /// A policy whose best value lies outside its range.

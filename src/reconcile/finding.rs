@@ -165,6 +165,8 @@ pub struct Findings {
     index: OnceLock<HashMap<FigureId, usize>>,
     across: Vec<Conflict>,
     relations: Vec<Relation>,
+    /// The relations that could not be checked, each named.
+    problems: Arc<[Error]>,
 }
 
 impl fmt::Debug for Findings {
@@ -173,6 +175,7 @@ impl fmt::Debug for Findings {
             .field("items", &self.items)
             .field("across", &self.across)
             .field("relations", &self.relations)
+            .field("problems", &self.problems)
             .finish()
     }
 }
@@ -184,12 +187,14 @@ impl Findings {
         items: Vec<Finding>,
         across: Vec<Conflict>,
         relations: Vec<Relation>,
+        problems: Vec<Error>,
     ) -> Self {
         Findings {
             index: OnceLock::new(),
             items,
             across,
             relations,
+            problems: problems.into(),
         }
     }
 
@@ -218,6 +223,33 @@ impl Findings {
     /// relations (those within one figure are its [`Finding::conflicts`]).
     pub fn cross_figure_conflicts(&self) -> &[Conflict] {
         &self.across
+    }
+
+    /// The relations that could not be checked, each error naming its
+    /// relation (`relation 2 (sum-over): arithmetic overflow: …`): a
+    /// roll-up whose sum overflows a decimal. Every figure still has its
+    /// finding, and every other relation was checked.
+    ///
+    /// ```
+    /// use reckon::{Claim, Decimal, Dossier, Figure, Measure, Reconciler, Relation, Scope};
+    /// use reckon::{Source, SourceKind};
+    ///
+    /// let mut d = Dossier::new();
+    /// d.add_source(Source::new("s", "a monitor", SourceKind::Monitor));
+    /// for id in ["a", "b", "total"] {
+    ///     d.add_figure(Figure::new(id, id, Scope::new(Measure::Killed)));
+    /// }
+    /// let max = Decimal::MAX.to_string();
+    /// d.add_claim(Claim::new("c1", "a", "s", max.parse()?));
+    /// d.add_claim(Claim::new("c2", "b", "s", max.parse()?));
+    /// d.relate(Relation::sum_over(["a", "b"], "total"));
+    /// let findings = Reconciler::new().reconcile(&d)?;
+    /// assert_eq!(findings.len(), 3);
+    /// assert!(findings.problems()[0].to_string().starts_with("relation 1 (sum-over): arithmetic overflow"));
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn problems(&self) -> &[Error] {
+        &self.problems
     }
 
     /// Every conflict that involves `figure`: within it, then with related figures.

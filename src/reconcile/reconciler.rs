@@ -212,16 +212,13 @@ impl Reconciler {
             let k = early.binary_search_by_key(&at, |(p, _)| *p).ok()?;
             early[k].1.as_ref().ok().map(Draft::outline)
         };
-        let across = relations::relate(dossier, &outline);
-        let mut related: Vec<usize> = match &across {
-            Ok(across) => across
-                .iter()
-                .filter(|c| relations::contradicts(c))
-                .flat_map(Conflict::figures)
-                .filter_map(|id| dossier.figure_position(id))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+        let (across, problems) = relations::relate(dossier, &outline);
+        let mut related: Vec<usize> = across
+            .iter()
+            .filter(|c| relations::contradicts(c))
+            .flat_map(Conflict::figures)
+            .filter_map(|id| dossier.figure_position(id))
+            .collect();
         related.sort_unstable();
 
         let mut early = early.into_iter().peekable();
@@ -234,7 +231,12 @@ impl Reconciler {
             let contradicts = related.binary_search(&at).is_ok();
             items.push(draft.finish(self.name.clone(), contradicts));
         }
-        Ok(Findings::new(items, across?, dossier.relations().to_vec()))
+        Ok(Findings::new(
+            items,
+            across,
+            dossier.relations().to_vec(),
+            problems,
+        ))
     }
 
     /// Reconciles one figure from its tally: detects its conflicts, applies

@@ -8,6 +8,7 @@ use super::conflict::{Conflict, Detail, ScopeIssue, Severity};
 use super::finding::ClaimStatus;
 use super::ratio::log_gap_milli;
 use super::rollup::{self, Grades, Reconciled, Rollup};
+use crate::error::Record;
 use crate::model::{ClaimId, Date, FigureId, Period};
 use crate::{Dossier, Error, Figure, Interval, Measure, Relation};
 
@@ -97,14 +98,13 @@ fn scope_issue(part: &Figure, whole: &Figure, measures: bool) -> Option<ScopeIss
 
 /// The conflicts between the figures of `dossier`, from its declared
 /// relations, in declaration order; `get` gives the outline of each
-/// reconciled figure.
-///
-/// # Errors
-/// [`ErrorKind::Overflow`](crate::error::ErrorKind::Overflow) when a roll-up overflows.
+/// reconciled figure. A relation that cannot be checked (its roll-up
+/// overflows) is reported in the second list, named, and the others are
+/// still checked.
 pub(crate) fn relate<'a>(
     dossier: &Dossier,
     get: &dyn Fn(&FigureId) -> Option<Outline<'a>>,
-) -> Result<Vec<Conflict>, Error> {
+) -> (Vec<Conflict>, Vec<Error>) {
     let reconciled = |id: &FigureId| get(id).map(|o| o.reconciled);
     let roll = |total: &FigureId, parts: &[FigureId]| {
         rollup::roll(total, parts, &reconciled, dossier.relations(), Grades::ALL)
@@ -123,7 +123,12 @@ pub(crate) fn relate<'a>(
             }
         }
     };
-    for r in dossier.relations() {
+    let mut problems = Vec::new();
+    for (n, r) in dossier.relations().iter().enumerate() {
+        let unchecked = |e: Error| {
+            e.about(Record::Relation(n))
+                .concerning(format!("relation {} ({})", n + 1, r.kind()))
+        };
         match r {
             Relation::PartOf { part, whole } => {
                 scope(part, whole, true, &mut out);
@@ -133,8 +138,10 @@ pub(crate) fn relate<'a>(
             }
             Relation::Components { components, total } => {
                 if let Some(t) = get(total) {
-                    let roll = roll(total, components)?;
-                    out.extend(components_exceed_total(&roll, get, t));
+                    match roll(total, components) {
+                        Ok(roll) => out.extend(components_exceed_total(&roll, get, t)),
+                        Err(e) => problems.push(unchecked(e)),
+                    }
                 }
             }
             Relation::SumOver { parts, total } => {
@@ -142,8 +149,10 @@ pub(crate) fn relate<'a>(
                     scope(part, total, true, &mut out);
                 }
                 if let Some(t) = get(total) {
-                    let roll = roll(total, parts)?;
-                    out.extend(total_below_parts(&roll, get, t));
+                    match roll(total, parts) {
+                        Ok(roll) => out.extend(total_below_parts(&roll, get, t)),
+                        Err(e) => problems.push(unchecked(e)),
+                    }
                 }
             }
             Relation::Overlap { figures } => {
@@ -159,7 +168,7 @@ pub(crate) fn relate<'a>(
             }
         }
     }
-    Ok(out)
+    (out, problems)
 }
 
 /// A part whose reconciled low end lies above its whole's high end.
