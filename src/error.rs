@@ -517,6 +517,14 @@ impl std::error::Error for Error {
     }
 }
 
+// An error is only read once made: the I/O error it may carry (the one
+// part of it std does not mark unwind-safe, being a boxed trait object) is
+// never mutated through a shared reference, so an error observed across a
+// caught panic is as it was. Errors, and the findings that carry the
+// problems they list, can then cross `catch_unwind`.
+impl std::panic::UnwindSafe for Error {}
+impl std::panic::RefUnwindSafe for Error {}
+
 /// How many characters of an offending text an error quotes.
 const CLIP: usize = 80;
 

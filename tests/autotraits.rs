@@ -33,9 +33,7 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
     use reckon::text::{NumeralKind, Placement};
     use reckon::*;
 
-    data!(ErrorKind, Location);
-    // An error may carry the I/O error behind it, which need not be unwind-safe.
-    threads::<Error>();
+    data!(Error, ErrorKind, Location);
     data!(
         Claim,
         Credibility,
