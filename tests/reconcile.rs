@@ -738,6 +738,7 @@ fn rollups_never_add_overlapping_parts_and_say_what_they_left_out() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn one_overflowing_rollup_loses_no_figure_and_names_its_relation() {
     // The Qalamoun dossier, and beside it two figures at Decimal::MAX whose
     // sum overflows: every figure keeps its finding, every other relation is
