@@ -128,6 +128,7 @@ mod csv;
 pub mod report;
 mod rows;
 pub mod synth;
+pub mod truth;
 mod toml;
 
 use std::path::Path;

@@ -69,6 +69,7 @@ pub struct Finding {
     best: Option<Decimal>,
     conflicts: Box<[Conflict]>,
     summary: Summary,
+    note: Option<Box<str>>,
 }
 
 impl Finding {
@@ -88,7 +89,20 @@ impl Finding {
             best,
             conflicts,
             summary,
+            note: None,
         }
+    }
+
+    /// This finding, with the policy's note.
+    pub(crate) fn with_note(mut self, note: Option<Box<str>>) -> Self {
+        self.note = note;
+        self
+    }
+
+    /// What the policy said about how it decided, if anything: `learned`
+    /// lists the weights of the sources that decided the figure.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// The figure.
@@ -352,7 +366,7 @@ impl serde::Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let m = &self.summary;
-        let mut st = s.serialize_struct("Finding", 19)?;
+        let mut st = s.serialize_struct("Finding", 20)?;
         st.serialize_field("figure", self.figure.as_str())?;
         st.serialize_field("policy", &*self.policy)?;
         st.serialize_field("claims", &*self.claims)?;
@@ -372,6 +386,9 @@ impl serde::Serialize for Finding {
         st.serialize_field("likelihood", &m.likelihood_sentence())?;
         st.serialize_field("confidence", m.confidence().as_str())?;
         st.serialize_field("reasons", &wire::texts(m.reasons()))?;
+        if let Some(note) = &self.note {
+            st.serialize_field("note", &**note)?;
+        }
         st.end()
     }
 }
