@@ -79,6 +79,8 @@ const MAX_ITERATIONS: usize = 30;
 /// Distances are capped at this many spreads: a wild claim costs a lot,
 /// not everything.
 const MAX_SPREADS: f64 = 1e3;
+/// How much closeness within the spread counts beside near agreement.
+const WIDE: f64 = 1.0;
 
 /// The prior mean loss of a source of grade `r`: what its grade says about
 /// it before any figure is compared.
@@ -264,12 +266,35 @@ pub(crate) fn distance(v: f64, lo: f64, hi: f64) -> f64 {
 }
 
 /// A figure's spread: the median absolute deviation of its points from
-/// their median, at least half a percent of the median's size, and never 0.
-pub(crate) fn spread(points: &mut [f64]) -> f64 {
+/// their median, at least half a percent of the median's size (in log
+/// space, 0.005 is that already), and never 0.
+pub(crate) fn spread(points: &mut [f64], log: bool) -> Spread {
     let m = median(points);
     let mut dev: Vec<f64> = points.iter().map(|p| (p - m).abs()).collect();
     let mad = median(&mut dev);
-    mad.max(0.005 * m.abs()).max(1e-9)
+    let near = if log { 0.005 } else { 0.005 * m.abs() }.max(1e-9);
+    Spread {
+        wide: mad.max(near),
+        near,
+    }
+}
+
+/// The two scales of a figure: `wide`, its spread, in which losses are
+/// measured; `near`, half a percent, within which two values agree.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spread {
+    pub(crate) wide: f64,
+    pub(crate) near: f64,
+}
+
+/// How much a claim over `[lo, hi]` of weight `w` supports the value `v`:
+/// mostly by near agreement, and a hundredth by closeness within the
+/// spread, which breaks ties toward the middle of the claims.
+pub(crate) fn support(v: f64, lo: f64, hi: f64, w: f64, h: Spread) -> f64 {
+    let d = distance(v, lo, hi);
+    let near = spreads(d, h.near);
+    let wide = spreads(d, h.wide);
+    w * (1.0 / (1.0 + near * near) + WIDE / (1.0 + wide * wide))
 }
 
 fn median(xs: &mut [f64]) -> f64 {
@@ -293,15 +318,12 @@ pub(crate) fn spreads(d: f64, h: f64) -> f64 {
 
 /// The index (into `cands`) of the value the weighted claims support most,
 /// ties to the lower value. `claims` are `(lo, hi, weight)`.
-pub(crate) fn decide(cands: &[f64], claims: &[(f64, f64, f64)], h: f64) -> Option<usize> {
+pub(crate) fn decide(cands: &[f64], claims: &[(f64, f64, f64)], h: Spread) -> Option<usize> {
     let mut best: Option<(usize, f64)> = None;
     for (i, &v) in cands.iter().enumerate() {
         let s: f64 = claims
             .iter()
-            .map(|&(lo, hi, w)| {
-                let u = spreads(distance(v, lo, hi), h);
-                w / (1.0 + u * u)
-            })
+            .map(|&(lo, hi, w)| support(v, lo, hi, w, h))
             .sum();
         let better = match best {
             None => true,
@@ -318,7 +340,7 @@ pub(crate) fn decide(cands: &[f64], claims: &[(f64, f64, f64)], h: f64) -> Optio
 /// the prior of its grade.
 pub(crate) fn weight(loss: f64, n: f64, grade: Reliability) -> f64 {
     let prior = PRIOR_CLAIMS * prior_loss(grade);
-    chi2(n + PRIOR_CLAIMS, -Z) / (loss + prior)
+    (chi2(n + PRIOR_CLAIMS, -Z) / (loss + prior)).ln_1p()
 }
 
 struct Fit {
@@ -330,7 +352,7 @@ struct Fit {
     obs: Vec<Obs>,
     /// Start of each figure's claims in `obs` (one more than figures).
     starts: Vec<usize>,
-    spreads: Vec<f64>,
+    spreads: Vec<Spread>,
     /// Whether at least two originators report the figure.
     contested: Vec<bool>,
     weights: Vec<f64>,
@@ -382,7 +404,7 @@ impl Fit {
         for w in starts.windows(2) {
             let claims = &mut obs[w[0]..w[1]];
             let mut pts: Vec<f64> = claims.iter().map(|o| o.pt).collect();
-            spreads.push(spread(&mut pts));
+            spreads.push(spread(&mut pts, log));
             contested.push(claims.first().is_some_and(|a| claims.iter().any(|o| o.src != a.src)));
             // An originator's claims on one figure share one weight.
             for run in claims.chunk_by_mut(|a, b| a.src == b.src) {
@@ -410,6 +432,11 @@ impl Fit {
         }
     }
 
+    /// Whether two sources are one, or suspected of copying each other.
+    fn related(&self, a: usize, b: usize) -> bool {
+        a == b || self.copying.contains(&(a.min(b), a.max(b)))
+    }
+
     fn figure(&self, fi: usize) -> std::ops::Range<usize> {
         self.starts[fi]..self.starts[fi + 1]
     }
@@ -433,30 +460,68 @@ impl Fit {
         out
     }
 
-    /// Step 2: each source's loss and compared claims, and new weights.
-    fn losses(&self, est: &[usize]) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    /// Step 2: each source's loss, compared claims and agreements. A claim
+    /// is compared with the estimate the *other* sources' claims give
+    /// (leave one out): on a figure with two claims, the one chosen would
+    /// otherwise always agree with itself, and the heavier source would
+    /// lock its weight in.
+    fn losses(&self) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
         let mut loss = vec![0.0; self.sources.len()];
         let mut n = vec![0.0; self.sources.len()];
         let mut agreed = vec![0.0; self.sources.len()];
-        for (fi, &e) in est.iter().enumerate() {
+        let mut support: Vec<f64> = Vec::new();
+        for fi in 0..self.figures.len() {
             if !self.contested[fi] {
                 continue;
             }
-            let v = self.obs[e].pt;
-            for o in &self.obs[self.figure(fi)] {
-                let u = spreads(distance(v, o.lo, o.hi), self.spreads[fi]);
+            let r = self.figure(fi);
+            let claims = &self.obs[r.clone()];
+            let h = self.spreads[fi];
+            let k = claims.len();
+            // support[i * k + j]: what claim j gives candidate i.
+            support.clear();
+            for a in claims {
+                for (j, b) in claims.iter().enumerate() {
+                    let w = self.weights[b.src] * b.factor * self.copy_share[r.start + j];
+                    support.push(self::support(a.pt, b.lo, b.hi, w, h));
+                }
+            }
+            let totals: Vec<f64> = support.chunks(k).map(|row| row.iter().sum()).collect();
+            for o in claims {
+                let mut best: Option<(usize, f64)> = None;
+                for (i, cand) in claims.iter().enumerate() {
+                    if self.related(cand.src, o.src) {
+                        continue;
+                    }
+                    let own: f64 = claims
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| self.related(b.src, o.src))
+                        .map(|(j, _)| support[i * k + j])
+                        .sum();
+                    let score = totals[i] - own;
+                    let better = match best {
+                        None => true,
+                        Some((bi, bs)) => score > bs || (score == bs && cand.pt < claims[bi].pt),
+                    };
+                    if better {
+                        best = Some((i, score));
+                    }
+                }
+                let Some((i, _)) = best else { continue };
+                let u = spreads(distance(claims[i].pt, o.lo, o.hi), h.wide);
                 loss[o.src] += (u * u).ln_1p();
                 n[o.src] += 1.0;
                 if u <= 1.0 {
                     agreed[o.src] += 1.0;
                 }
             }
-        }
+                    }
         (loss, n, agreed)
     }
 
-    fn reweigh(&mut self, est: &[usize]) {
-        let (loss, n, _) = self.losses(est);
+    fn reweigh(&mut self) {
+        let (loss, n, _) = self.losses();
         for (s, w) in self.weights.iter_mut().enumerate() {
             *w = weight(loss[s], n[s], self.grades[s]);
         }
@@ -465,7 +530,7 @@ impl Fit {
     /// Alternates the two steps until the estimates no longer change.
     fn converge(&mut self, mut est: Vec<usize>, iterations: &mut usize) -> Vec<usize> {
         for _ in 0..MAX_ITERATIONS {
-            self.reweigh(&est);
+            self.reweigh();
             let next = self.estimate();
             *iterations += 1;
             if next == est {
@@ -479,35 +544,64 @@ impl Fit {
     /// Pairs of sources that repeat each other's wrong values far more
     /// often than pairs of sources do overall.
     fn detect_copying(&mut self, est: &[usize]) {
-        let mut pairs: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
-        let (mut shared, mut wrong) = (0u64, 0u64);
+        // How often each source gives exactly the estimate.
+        let mut right = vec![(0u32, 0u32); self.sources.len()];
         for (fi, &e) in est.iter().enumerate() {
-            let r = self.figure(fi);
-            let v = self.obs[e].pt;
-            let h = self.spreads[fi];
-            let claims = &self.obs[r];
+            if self.contested[fi] {
+                for o in &self.obs[self.figure(fi)] {
+                    right[o.src].0 += 1;
+                    right[o.src].1 += u32::from(o.value == self.obs[e].value);
+                }
+            }
+        }
+        let accuracy: Vec<f64> = right
+            .iter()
+            .map(|&(n, r)| f64::from(r) / f64::from(n.max(1)))
+            .collect();
+        // Per pair: figures shared, identical values, and the identical
+        // values independence would give.
+        let mut pairs: HashMap<(usize, usize), (f64, f64, f64)> = HashMap::new();
+        let (mut both_wrong, mut wrong_same) = (0u64, 0u64);
+        for (fi, &e) in est.iter().enumerate() {
+            let v = self.obs[e].value;
+            let claims = &self.obs[self.figure(fi)];
+            for (i, a) in claims.iter().enumerate() {
+                for b in &claims[i + 1..] {
+                    if a.src != b.src && a.value != v && b.value != v {
+                        both_wrong += 1;
+                        wrong_same += u64::from(a.value == b.value);
+                    }
+                }
+            }
+        }
+        let q = wrong_same as f64 / both_wrong.max(1) as f64;
+        for fi in 0..self.figures.len() {
+            let claims = &self.obs[self.figure(fi)];
             for (i, a) in claims.iter().enumerate() {
                 for b in &claims[i + 1..] {
                     if a.src == b.src {
                         continue;
                     }
+                    let (pa, pb) = (accuracy[a.src], accuracy[b.src]);
+                    let p = pa * pb + (1.0 - pa) * (1.0 - pb) * q;
                     let entry = pairs.entry((a.src.min(b.src), a.src.max(b.src))).or_default();
-                    entry.0 += 1;
-                    shared += 1;
-                    if a.value == b.value && spreads((a.pt - v).abs(), h) > 1.0 {
-                        entry.1 += 1;
-                        wrong += 1;
-                    }
+                    entry.0 += 1.0;
+                    entry.1 += f64::from(u8::from(a.value == b.value));
+                    entry.2 += p;
                 }
             }
         }
-        let q = if shared == 0 { 0.0 } else { wrong as f64 / shared as f64 };
+        // Far more identical values than independence allows: at least 5,
+        // 95 % of the shared figures and a tenth above the expected share,
+        // and four standard deviations. Only near-identical feeds qualify:
+        // a looser test takes accurate sources that agree for copies.
         self.copying = pairs
             .into_iter()
-            .filter(|&(_, (n, e))| {
-                let (n, e) = (f64::from(n), f64::from(e));
-                let expected = n * q;
-                e >= 3.0 && e >= 2.0 * expected + 3.0 * expected.max(1.0).sqrt()
+            .filter(|&(_, (n, same, expected))| {
+                let p = (expected / n).clamp(1e-6, 1.0 - 1e-6);
+                same >= 5.0
+                    && same / n >= (p + 0.1).max(0.95)
+                    && same - expected > 4.0 * (n * p * (1.0 - p)).sqrt()
             })
             .map(|(p, _)| p)
             .collect();
@@ -539,8 +633,8 @@ impl Fit {
             let again = self.estimate();
             self.converge(again, &mut iterations)
         };
-        self.reweigh(&est);
-        let (loss, n, agreed) = self.losses(&est);
+        self.reweigh();
+        let (loss, n, agreed) = self.losses();
         let mut reported = vec![0usize; self.sources.len()];
         for o in &self.obs {
             reported[o.src] += 1;

@@ -156,7 +156,7 @@ impl Policy for Learned {
                 .count();
             claims[k].2 /= group as f64;
         }
-        let h = spread(&mut cands.clone());
+        let h = spread(&mut cands.clone(), log);
         let mut out = Outcome::new(set);
         let Some(k) = decide(&cands, &claims, h) else {
             return Ok(out);
@@ -175,7 +175,7 @@ impl Policy for Learned {
         for (n, &k) in order.iter().enumerate() {
             let i = items[k];
             let (lo, hi, w) = claims[k];
-            let u = spreads(distance(v, lo, hi), h);
+            let u = spreads(distance(v, lo, hi), h.wide);
             let sep = if n == 0 { " " } else { ", " };
             let _ = write!(note, "{sep}{} {w:.3}", set.get(i).originator());
             if u <= 1.0 {
