@@ -327,5 +327,12 @@ fn main() -> Result<(), Box<dyn Error>> {
             f.label()
         );
     }
+    // Which compilations agree with the others across all the battles.
+    let learning = reckon::reconcile::learn::Learner::new()
+        .reading(reading)
+        .learn(&d)?;
+    println!();
+    println!("The compilations by learned reliability (agreement with the others, 95 % interval):");
+    print!("{}", learning.report());
     Ok(())
 }

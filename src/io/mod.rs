@@ -128,8 +128,8 @@ mod csv;
 pub mod report;
 mod rows;
 pub mod synth;
-pub mod truth;
 mod toml;
+pub mod truth;
 
 use std::path::Path;
 

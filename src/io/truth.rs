@@ -97,8 +97,7 @@ impl Benchmark {
                     "expected source, object and value separated by tabs",
                 ));
             };
-            b.claims
-                .push((o.into(), s.into(), parse(v, n, "claims")?));
+            b.claims.push((o.into(), s.into(), parse(v, n, "claims")?));
         }
         for (n, line) in truth.lines().enumerate().filter(|(_, l)| !l.is_empty()) {
             let Some((o, v)) = line.split_once('\t') else {
@@ -146,7 +145,9 @@ impl Benchmark {
                 let v = match baseline {
                     Baseline::Median => median,
                     Baseline::Mean => {
-                        let sum = vs.iter().try_fold(Decimal::ZERO, |a, v| a.checked_add(*v))?;
+                        let sum = vs
+                            .iter()
+                            .try_fold(Decimal::ZERO, |a, v| a.checked_add(*v))?;
                         sum.checked_div(Decimal::from(n))?
                     }
                     Baseline::Majority => {
@@ -206,12 +207,19 @@ impl Benchmark {
                 a => Unit::Other(a.into()),
             };
             let measure: Measure = attr.parse()?;
-            d.add_figure(Figure::new(f.clone(), attr, Scope::new(measure).with_unit(unit)));
+            d.add_figure(Figure::new(
+                f.clone(),
+                attr,
+                Scope::new(measure).with_unit(unit),
+            ));
             let _ = (n, vs);
         }
         for (n, (f, s, v)) in self.claims.iter().enumerate() {
             let by = shift.get(attribute(f)).copied().unwrap_or_default();
-            let value = Estimate::exact(v.checked_add(by).ok_or_else(|| Error::overflow("a shifted value"))?)?;
+            let value = Estimate::exact(
+                v.checked_add(by)
+                    .ok_or_else(|| Error::overflow("a shifted value"))?,
+            )?;
             d.add_claim(Claim::new(format!("c{n}"), f.clone(), s.clone(), value));
         }
         Ok((d, shift))
@@ -223,16 +231,16 @@ impl Benchmark {
     ///
     /// # Errors
     /// An error from the policy.
-    pub fn reconcile(
-        &self,
-        policy: Arc<dyn Policy>,
-    ) -> Result<BTreeMap<FigureId, Decimal>, Error> {
+    pub fn reconcile(&self, policy: Arc<dyn Policy>) -> Result<BTreeMap<FigureId, Decimal>, Error> {
         let (d, shift) = self.dossier()?;
         let findings = Reconciler::new().policy(policy).reconcile(&d)?;
         Ok(findings
             .iter()
             .filter_map(|f| {
-                let by = shift.get(attribute(f.figure())).copied().unwrap_or_default();
+                let by = shift
+                    .get(attribute(f.figure()))
+                    .copied()
+                    .unwrap_or_default();
                 Some((f.figure().clone(), f.best()?.checked_sub(by)?))
             })
             .collect())
@@ -248,7 +256,9 @@ impl Benchmark {
             if !claimed.contains_key(f) {
                 continue;
             }
-            let s = by.entry(attribute(f)).or_insert_with(|| Score::new(attribute(f)));
+            let s = by
+                .entry(attribute(f))
+                .or_insert_with(|| Score::new(attribute(f)));
             let e = estimates.get(f).copied();
             all.add(e, *t);
             s.add(e, *t);

@@ -135,8 +135,11 @@ impl Learner {
     /// None is expected today; the result is a `Result` so that a limit on
     /// the input can be reported later without a breaking change.
     pub fn learn(&self, dossier: &Dossier) -> Result<Learning, Error> {
-        let superseded: HashSet<&crate::model::ClaimId> =
-            dossier.claims().iter().filter_map(|c| c.supersedes()).collect();
+        let superseded: HashSet<&crate::model::ClaimId> = dossier
+            .claims()
+            .iter()
+            .filter_map(|c| c.supersedes())
+            .collect();
         let evidence: Vec<(FigureId, Evidence)> = dossier
             .claims()
             .iter()
@@ -176,7 +179,11 @@ impl Learner {
                     low: b.low(),
                     high: b.high(),
                     point,
-                    stake: if e.stake() == Stake::Neutral { 1.0 } else { 0.5 },
+                    stake: if e.stake() == Stake::Neutral {
+                        1.0
+                    } else {
+                        0.5
+                    },
                 })
             })
             .collect();
@@ -362,7 +369,9 @@ struct Fit {
 
 impl Fit {
     fn new(mut rows: Vec<Row>, grades: BTreeMap<SourceId, Reliability>) -> Self {
-        let log = rows.iter().all(|r| r.low >= Decimal::ZERO && r.point >= Decimal::ZERO);
+        let log = rows
+            .iter()
+            .all(|r| r.low >= Decimal::ZERO && r.point >= Decimal::ZERO);
         let sources: Vec<SourceId> = grades.keys().cloned().collect();
         let src_index: HashMap<&SourceId, usize> =
             sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
@@ -370,9 +379,8 @@ impl Fit {
         figures.sort_unstable();
         figures.dedup();
         rows.sort_by(|a, b| {
-            (&a.figure, &a.source, &a.claim, a.point, a.low, a.high).cmp(&(
-                &b.figure, &b.source, &b.claim, b.point, b.low, b.high,
-            ))
+            (&a.figure, &a.source, &a.claim, a.point, a.low, a.high)
+                .cmp(&(&b.figure, &b.source, &b.claim, b.point, b.low, b.high))
         });
         let f = |d: Decimal| space(d.to_f64().unwrap_or(0.0), log);
         let obs: Vec<Obs> = rows
@@ -405,7 +413,11 @@ impl Fit {
             let claims = &mut obs[w[0]..w[1]];
             let mut pts: Vec<f64> = claims.iter().map(|o| o.pt).collect();
             spreads.push(spread(&mut pts, log));
-            contested.push(claims.first().is_some_and(|a| claims.iter().any(|o| o.src != a.src)));
+            contested.push(
+                claims
+                    .first()
+                    .is_some_and(|a| claims.iter().any(|o| o.src != a.src)),
+            );
             // An originator's claims on one figure share one weight.
             for run in claims.chunk_by_mut(|a, b| a.src == b.src) {
                 let n = run.len() as f64;
@@ -516,7 +528,7 @@ impl Fit {
                     agreed[o.src] += 1.0;
                 }
             }
-                    }
+        }
         (loss, n, agreed)
     }
 
@@ -584,7 +596,9 @@ impl Fit {
                     }
                     let (pa, pb) = (accuracy[a.src], accuracy[b.src]);
                     let p = pa * pb + (1.0 - pa) * (1.0 - pb) * q;
-                    let entry = pairs.entry((a.src.min(b.src), a.src.max(b.src))).or_default();
+                    let entry = pairs
+                        .entry((a.src.min(b.src), a.src.max(b.src)))
+                        .or_default();
                     entry.0 += 1.0;
                     entry.1 += f64::from(u8::from(a.value == b.value));
                     entry.2 += p;

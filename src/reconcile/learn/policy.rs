@@ -125,7 +125,11 @@ impl Policy for Learned {
                 .get(e.originator())
                 .copied()
                 .unwrap_or_else(|| weight(0.0, 0.0, e.reliability()));
-            let stake = if e.stake() == Stake::Neutral { 1.0 } else { 0.5 };
+            let stake = if e.stake() == Stake::Neutral {
+                1.0
+            } else {
+                0.5
+            };
             let share = per_origin
                 .get(set.originator_index(i))
                 .copied()

@@ -25,6 +25,9 @@ fn an_open_bound_is_censored_not_a_point() {
 #[test]
 fn exact_agreement_outweighs_a_heavier_lone_claim() {
     let claims = [(10.0, 10.0, 1.0), (10.0, 10.0, 1.0), (14.0, 14.0, 1.5)];
-    let h = Spread { wide: 2.0, near: 0.05 };
+    let h = Spread {
+        wide: 2.0,
+        near: 0.05,
+    };
     assert_eq!(decide(&[10.0, 10.0, 14.0], &claims, h), Some(0));
 }

@@ -427,7 +427,12 @@ impl Outcome {
 }
 
 /// An outcome taken apart: range, best, roles and note.
-pub(crate) type Parts = (Option<Interval>, Option<Decimal>, Vec<Role>, Option<Box<str>>);
+pub(crate) type Parts = (
+    Option<Interval>,
+    Option<Decimal>,
+    Vec<Role>,
+    Option<Box<str>>,
+);
 
 /// The hull of the stated intervals of `items`.
 fn hull(set: &EvidenceSet<'_>, items: impl Iterator<Item = usize>) -> Option<Interval> {
