@@ -39,9 +39,9 @@ use crate::{Dossier, Error, Interval};
 /// for (i, (a, c)) in [(10, 40), (20, 90), (30, 7), (50, 200)].into_iter().enumerate() {
 ///     let f = format!("f{i}");
 ///     d.add_figure(Figure::new(f.as_str(), "killed", Scope::new(Measure::Killed)));
-///     d.add_claim(Claim::new(format!("{f}a"), f.as_str(), "a", a.into()));
-///     d.add_claim(Claim::new(format!("{f}b"), f.as_str(), "b", a.into()));
-///     d.add_claim(Claim::new(format!("{f}c"), f.as_str(), "c", c.into()));
+///     d.add_claim(Claim::new(format!("{f}a"), f.as_str(), "a", a.to_string().parse()?));
+///     d.add_claim(Claim::new(format!("{f}b"), f.as_str(), "b", a.to_string().parse()?));
+///     d.add_claim(Claim::new(format!("{f}c"), f.as_str(), "c", c.to_string().parse()?));
 /// }
 /// let learned = Registry::standard().get("learned")?;
 /// let findings = Reconciler::new().policy(learned).reconcile(&d)?;
