@@ -1,4 +1,5 @@
 //! The learner against simulated worlds with known truth, and its laws.
+#![cfg(feature = "serde")]
 
 use std::collections::BTreeMap;
 

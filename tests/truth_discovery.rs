@@ -1,4 +1,5 @@
 //! The truth-discovery example on the shared benchmarks, figures checked.
+#![cfg(feature = "serde")]
 
 mod common;
 
