@@ -33,9 +33,9 @@ fn main() -> Result<(), Error> {
     for name in &names {
         let bench = Benchmark::load(dir.join(name))?;
         let mut rows: Vec<(String, BTreeMap<FigureId, Decimal>)> = vec![
-            ("mean".into(), bench.baseline(Baseline::Mean)),
-            ("median".into(), bench.baseline(Baseline::Median)),
-            ("majority".into(), bench.baseline(Baseline::Majority)),
+            ("base:mean".into(), bench.baseline(Baseline::Mean)),
+            ("base:median".into(), bench.baseline(Baseline::Median)),
+            ("base:majority".into(), bench.baseline(Baseline::Majority)),
         ];
         let registry = Registry::standard();
         for policy in registry.names().filter(|p| *p != "learned") {

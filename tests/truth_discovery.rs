@@ -34,9 +34,9 @@ fn flight_scores_match_the_baselines_and_learned_is_reported() {
     let out = run_example("truth_discovery", &[DIR, "flight"]);
     // The README's baselines, recomputed: mean 13.19 / 15.8 %, median
     // 12.48 / 13.0 %, majority 12.29 / 11.5 %.
-    assert_eq!(row(&out, "flight", "mean"), (13.1909, 100.918, 15.8));
-    assert_eq!(row(&out, "flight", "median"), (12.4775, 110.088, 13.0));
-    assert_eq!(row(&out, "flight", "majority").2, 11.5);
+    assert_eq!(row(&out, "flight", "base:mean"), (13.1909, 100.918, 15.8));
+    assert_eq!(row(&out, "flight", "base:median"), (12.4775, 110.088, 13.0));
+    assert_eq!(row(&out, "flight", "base:majority").2, 11.5);
     assert_eq!(row(&out, "flight", "weighted"), (12.43, 110.086, 12.5));
     // learned: worse than majority voting on flight (see the note).
     let learned = row(&out, "flight", "learned");
@@ -55,7 +55,7 @@ fn weather_has_negative_values_and_every_policy_scores() {
         return;
     }
     let out = run_example("truth_discovery", &[DIR, "weather"]);
-    assert_eq!(row(&out, "weather", "median"), (1.0205, 9.008, 35.1));
+    assert_eq!(row(&out, "weather", "base:median"), (1.0205, 9.008, 35.1));
     assert_eq!(row(&out, "weather", "weighted").2, 22.7);
     let learned = row(&out, "weather", "learned");
     assert!((learned.0 - 0.9263).abs() < 1e-9, "{learned:?}");

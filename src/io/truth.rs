@@ -348,8 +348,12 @@ impl Score {
 }
 
 impl fmt::Display for Score {
-    /// `MAE  RMSE  ER@1%`.
+    /// `MAE  RMSE  ER@1%`; dashes for MAE and RMSE when no figure was
+    /// given an estimate.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.missing == self.figures {
+            return write!(f, "{:>8} {:>9} {:>6.1} %", "-", "-", 100.0 * self.er1());
+        }
         write!(
             f,
             "{:>8.4} {:>9.3} {:>6.1} %",
