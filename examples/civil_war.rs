@@ -22,14 +22,13 @@
 //! grade and the confidence; and the conflicts found, within the figure and
 //! with the figures it is related to (killed + wounded + missing against
 //! casualties). Low-severity gaps (within about 25 %) are counted, the
-//! others explained. The data are Arnold, J. B., *American Civil War
-//! Battle Data*, v11.0.0, figshare 1515995, CC BY 4.0; see
-//! `examples/data/README.md` for how they were converted.
-
-use std::error::Error;
-use std::path::Path;
+//! others explained; last, the compilations ranked by learned reliability.
+//! Data: Arnold, J. B., *American Civil War Battle Data*, v11.0.0, figshare
+//! 1515995, CC BY 4.0 (`examples/data/README.md` says how it was converted).
 
 use std::collections::BTreeMap;
+use std::error::Error;
+use std::path::Path;
 
 use reckon::model::Reading;
 use reckon::reconcile::conflict::{Conflict, Severity};
@@ -120,7 +119,8 @@ fn print_battle(d: &Dossier, findings: &Findings, figures: &[&Figure]) {
             .claims_of(f.id())
             .map(|c| format!("{} {}", c.source(), c.value()))
             .collect();
-        let mut line = format!("  {what}: {} claim{}", claims.len(), plural(claims.len()));
+        let s = if claims.len() == 1 { "" } else { "s" };
+        let mut line = format!("  {what}: {} claim{s}", claims.len());
         if let Some(env) = envelope(findings, f) {
             line.push_str(&format!(", envelope {}", env.compact()));
             if let Some(s) = spread(&env).filter(|s| *s != Decimal::ONE) {
@@ -177,10 +177,6 @@ fn print_conflicts(conflicts: Vec<&Conflict>) {
             "        ",
         );
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -290,5 +286,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             f.label()
         );
     }
+    // Which compilations agree with the others across all the battles.
+    let learning = reckon::reconcile::learn::Learner::new()
+        .reading(reading)
+        .learn(&d)?;
+    println!(
+        "\nThe compilations by learned reliability (agreement with the others, 95 % interval):"
+    );
+    print!("{}", learning.report());
     Ok(())
 }

@@ -10,7 +10,8 @@
 //!   "more than 100", "approximately 1000", "fewer than 10") or a TOML
 //!   dossier (anything else). See `reckon::Dossier::load`.
 //! - `--policy NAME`: `envelope`, `consensus`, `conservative`,
-//!   `most_reliable`, `most_recent`, `majority` or `weighted` (the default).
+//!   `most_reliable`, `most_recent`, `majority`, `weighted` (the default),
+//!   or `learned` (weights learned from the sources' record across figures).
 //! - `--lenient`: read vague words leniently ("dozens" is 12–119).
 //! - `--rounded`: as `--lenient`, and read a round number as the counts
 //!   that round to it ("13000" is 12500–13499; see `reckon::model::Reading`).

@@ -103,12 +103,18 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
         Lexicon
     );
     data!(Placement, Numeral<'static>, NumeralKind);
+    {
+        use reckon::reconcile::learn::{Learned, Learner, Learning, SourceReport, SourceRow};
+        data!(Learner, Learning, SourceReport, SourceRow, Learned);
+    }
     #[cfg(feature = "serde")]
     {
         use reckon::io::report::{FigureReport, Report};
         use reckon::io::synth::{Synth, World, WorldFigure, WorldSource};
         data!(Report<'static>, FigureReport<'static>);
         data!(Synth, World, WorldFigure, WorldSource);
+        use reckon::io::truth::{Baseline, Benchmark, Score};
+        data!(Benchmark, Baseline, Score);
     }
     // A policy may be any user type: it is shared across threads, but
     // need not be unwind-safe, and neither are what hold one.

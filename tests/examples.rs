@@ -233,7 +233,8 @@ fn custom_policy_lesson_sets_the_parties_aside_when_a_monitor_speaks() {
     assert_eq!(
         String::from_utf8_lossy(&unknown.stderr),
         "custom_policy: policy `median`: there is no such policy; the policies are envelope, \
-         consensus, conservative, most_reliable, most_recent, majority, weighted, neutral_first\n"
+         consensus, conservative, most_reliable, most_recent, majority, weighted, learned, \
+         neutral_first\n"
     );
 }
 

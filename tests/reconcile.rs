@@ -855,7 +855,7 @@ fn errors_name_the_policy_and_the_figure() {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default(),
-        "policy ``: there is no such policy; the policies are envelope, consensus, conservative, most_reliable, most_recent, majority, weighted"
+        "policy ``: there is no such policy; the policies are envelope, consensus, conservative, most_reliable, most_recent, majority, weighted, learned"
     );
 }
 

@@ -129,6 +129,7 @@ pub mod report;
 mod rows;
 pub mod synth;
 mod toml;
+pub mod truth;
 
 use std::path::Path;
 

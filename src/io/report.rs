@@ -196,7 +196,7 @@ impl Serialize for FigureReport<'_> {
                 role: c.role().to_string(),
             }
         });
-        let mut m = s.serialize_map(Some(20))?;
+        let mut m = s.serialize_map(None)?;
         f.write_fields(
             &mut m,
             Some(self.label()),

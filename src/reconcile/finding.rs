@@ -69,6 +69,7 @@ pub struct Finding {
     best: Option<Decimal>,
     conflicts: Box<[Conflict]>,
     summary: Summary,
+    note: Option<Box<str>>,
 }
 
 impl Finding {
@@ -88,7 +89,20 @@ impl Finding {
             best,
             conflicts,
             summary,
+            note: None,
         }
+    }
+
+    /// This finding, with the policy's note.
+    pub(crate) fn with_note(mut self, note: Option<Box<str>>) -> Self {
+        self.note = note;
+        self
+    }
+
+    /// What the policy said about how it decided, if anything: `learned`
+    /// lists the weights of the sources that decided the figure.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
     }
 
     /// The figure.
@@ -383,7 +397,7 @@ impl serde::Serialize for ClaimStatus {
 impl serde::Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(19))?;
+        let mut m = s.serialize_map(None)?;
         self.write_fields(&mut m, None, &*self.claims, &*self.conflicts)?;
         m.end()
     }
@@ -429,7 +443,11 @@ impl Finding {
         m.serialize_entry("sides", &wire::texts(s.sides()))?;
         m.serialize_entry("likelihood", &s.likelihood_sentence())?;
         m.serialize_entry("confidence", s.confidence().as_str())?;
-        m.serialize_entry("reasons", &wire::texts(s.reasons()))
+        m.serialize_entry("reasons", &wire::texts(s.reasons()))?;
+        if let Some(note) = &self.note {
+            m.serialize_entry("note", &**note)?;
+        }
+        Ok(())
     }
 }
 

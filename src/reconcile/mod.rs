@@ -52,6 +52,7 @@ pub mod conflict;
 mod detect;
 pub(crate) mod evidence;
 pub(crate) mod finding;
+pub mod learn;
 pub mod policy;
 pub(crate) mod prepared;
 mod ratio;

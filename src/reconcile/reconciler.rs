@@ -105,6 +105,7 @@ struct Draft {
     best: Option<Decimal>,
     conflicts: Box<[Conflict]>,
     basis: Basis,
+    note: Option<Box<str>>,
 }
 
 impl Draft {
@@ -133,6 +134,7 @@ impl Draft {
             self.conflicts,
             Summary::new(self.basis, related),
         )
+        .with_note(self.note)
     }
 }
 
@@ -184,6 +186,11 @@ impl Reconciler {
     /// policy, or [`ErrorKind::Invalid`](crate::error::ErrorKind::Invalid) when the policy's best value lies
     /// outside its range.
     pub fn reconcile(&self, dossier: &Dossier) -> Result<Findings, Error> {
+        if let Some(fitted) = self.policy.fit(dossier, self.reading)? {
+            let mut fitted_reconciler = self.clone();
+            fitted_reconciler.policy = fitted;
+            return fitted_reconciler.reconcile(dossier);
+        }
         let speakers = speakers(dossier);
         let figures = dossier.figures();
         let mut stage = Prepared::default();
@@ -353,7 +360,7 @@ impl Reconciler {
     ) -> Result<Draft, Error> {
         let conflicts = detector.within(p, &figure);
         let set = p.set();
-        let (range, best, roles) = self.policy.apply(&set)?.into_parts();
+        let (range, best, roles, note) = self.policy.apply(&set)?.into_parts();
         match (range, best) {
             (Some(r), Some(b)) if !r.contains(b) => {
                 return Err(Error::policy_contract(
@@ -396,6 +403,7 @@ impl Reconciler {
             best,
             conflicts,
             basis,
+            note,
         })
     }
 }

@@ -73,7 +73,8 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use super::prepared::EvidenceSet;
-use crate::{Error, Interval};
+use crate::model::Reading;
+use crate::{Dossier, Error, Interval};
 
 mod registry;
 mod standard;
@@ -97,6 +98,18 @@ pub trait Policy: Send + Sync {
     /// # Errors
     /// Any error the policy meets (e.g. [`ErrorKind::Overflow`](crate::error::ErrorKind::Overflow) in arithmetic).
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error>;
+
+    /// A policy that learns across figures (`learned`) returns itself
+    /// fitted to `dossier`, read by `reading`; the
+    /// [`Reconciler`](crate::Reconciler) calls this once before deciding
+    /// the dossier's figures. The default learns nothing: `None`.
+    ///
+    /// # Errors
+    /// Any error met while learning.
+    fn fit(&self, dossier: &Dossier, reading: Reading) -> Result<Option<Arc<dyn Policy>>, Error> {
+        let _ = (dossier, reading);
+        Ok(None)
+    }
 }
 
 impl fmt::Debug for dyn Policy {
@@ -113,6 +126,9 @@ impl<P: Policy + ?Sized> Policy for Box<P> {
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
         (**self).apply(set)
     }
+    fn fit(&self, dossier: &Dossier, reading: Reading) -> Result<Option<Arc<dyn Policy>>, Error> {
+        (**self).fit(dossier, reading)
+    }
 }
 
 impl<P: Policy + ?Sized> Policy for Arc<P> {
@@ -121,6 +137,9 @@ impl<P: Policy + ?Sized> Policy for Arc<P> {
     }
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
         (**self).apply(set)
+    }
+    fn fit(&self, dossier: &Dossier, reading: Reading) -> Result<Option<Arc<dyn Policy>>, Error> {
+        (**self).fit(dossier, reading)
     }
 }
 
@@ -249,6 +268,7 @@ pub struct Outcome {
     range: Option<Interval>,
     best: Option<Decimal>,
     roles: Vec<Role>,
+    note: Option<Box<str>>,
 }
 
 impl Outcome {
@@ -269,6 +289,7 @@ impl Outcome {
             range: None,
             best: None,
             roles,
+            note: None,
         }
     }
 
@@ -283,6 +304,14 @@ impl Outcome {
     #[must_use]
     pub fn with_best(mut self, best: Option<Decimal>) -> Self {
         self.best = best;
+        self
+    }
+
+    /// This outcome, with a note that explains it (the weights that
+    /// decided it), shown in the finding ([`Finding::note`](crate::Finding::note)).
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<Box<str>>) -> Self {
+        self.note = Some(note.into());
         self
     }
 
@@ -372,8 +401,13 @@ impl Outcome {
         self.roles.get(i)
     }
 
-    pub(crate) fn into_parts(self) -> (Option<Interval>, Option<Decimal>, Vec<Role>) {
-        (self.range, self.best, self.roles)
+    /// The note, if the policy gave one.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    pub(crate) fn into_parts(self) -> Parts {
+        (self.range, self.best, self.roles, self.note)
     }
 
     /// This outcome, each counted claim with a number for which `keep`
@@ -391,6 +425,14 @@ impl Outcome {
         self
     }
 }
+
+/// An outcome taken apart: range, best, roles and note.
+pub(crate) type Parts = (
+    Option<Interval>,
+    Option<Decimal>,
+    Vec<Role>,
+    Option<Box<str>>,
+);
 
 /// The hull of the stated intervals of `items`.
 fn hull(set: &EvidenceSet<'_>, items: impl Iterator<Item = usize>) -> Option<Interval> {

@@ -42,7 +42,7 @@ use crate::Error;
 /// assert_eq!(
 ///     policies.get("median").unwrap_err().to_string(),
 ///     "policy `median`: there is no such policy; the policies are envelope, consensus, \
-///      conservative, most_reliable, most_recent, majority, weighted, highest"
+///      conservative, most_reliable, most_recent, majority, weighted, learned, highest"
 /// );
 /// # Ok::<(), reckon::Error>(())
 /// ```
@@ -64,7 +64,9 @@ impl Registry {
 
     /// The seven named policies, in the order of the table in
     /// [`policy`](super): `envelope`, `consensus`, `conservative`,
-    /// `most_reliable`, `most_recent`, `majority`, `weighted`.
+    /// `most_reliable`, `most_recent`, `majority`, `weighted`; then
+    /// [`learned`](crate::reconcile::learn::Learned), which learns the
+    /// sources' reliability across the dossier's figures.
     pub fn standard() -> Self {
         Registry::new()
             .with(Envelope)
@@ -74,6 +76,7 @@ impl Registry {
             .with(MostRecent)
             .with(Majority)
             .with(Weighted)
+            .with(crate::reconcile::learn::Learned::new())
     }
 
     /// This registry with `policy` under its name, replacing a policy
@@ -135,7 +138,7 @@ mod tests {
     fn a_policy_under_a_taken_name_replaces_it_in_place() {
         let r = Registry::standard().with(Weighted).with(Envelope);
         let names: Vec<&str> = r.names().collect();
-        assert_eq!(names.len(), 7);
+        assert_eq!(names.len(), 8);
         assert_eq!(names[0], "envelope");
         assert_eq!(format!("{r:?}").lines().count(), 1);
     }

@@ -1,0 +1,757 @@
+//! Learning which sources to trust from their track record across figures
+//! (truth discovery), for ranged, open, vague and partisan claims.
+//!
+//! When the same sources report many figures, how often each agrees with
+//! what the others establish is the strongest evidence of its reliability.
+//! A [`Learner`] alternates two steps until nothing changes:
+//!
+//! 1. **Figures.** Each figure's estimate is the claimed value that the
+//!    weighted claims support most. A claim supports a value `v` by
+//!    `w / (1 + u²)`, where `u` is the distance from `v` to the claim's
+//!    interval in units of the figure's spread (a Cauchy likelihood, so one
+//!    wild claim cannot drag the estimate: medians, not means). The
+//!    distance to an interval is zero inside it, so ranges, vague words
+//!    ("dozens") and open bounds are first class: "more than 80" is
+//!    censored, consistent with every value above 80, not a point at 81.
+//!    Exact agreement adds up at `u = 0`: it is the strongest support.
+//! 2. **Sources.** Each source's loss is the sum of `ln(1 + u²)` over the
+//!    claims it made on figures that others also reported. Its weight is
+//!    the upper confidence bound of its mean loss, inverted, as in CATD
+//!    (Li et al., VLDB 2015): `χ²₀.₀₂₅(n + n₀) / (loss + n₀·ℓ₀)`, where the
+//!    prior — `n₀` pseudo-claims of mean loss `ℓ₀` set by the source's
+//!    hand-set Admiralty grade — keeps a source with one or two claims
+//!    near its grade, and a single lucky agreement cannot give it extreme
+//!    weight. Grades are priors, not overrides.
+//!
+//! Counts are compared in log space (`ln(1 + x)`: errors in counts are
+//! multiplicative); a dossier with any negative value (temperatures) is
+//! compared as it is. Claims are grouped by originator: declared relays
+//! are one source, and an originator's claims on a figure share one
+//! weight. After a first convergence, pairs of sources that repeat each
+//! other's *wrong* values far more often than the rest do (AccuCopy's
+//! signal, Dong et al., VLDB 2009) are suspected of copying, and their
+//! identical claims on a figure share one weight; then the two steps run
+//! again. A partisan claim (own or enemy stake) weighs half, and is read
+//! as its [bound](crate::reconcile::Evidence::bound).
+//!
+//! Everything is computed in a canonical order (figures and sources by id,
+//! claims by source then id), so the result does not depend on the order
+//! of the dossier. Learned weights are statistics, `f64`; estimates are
+//! always a claimed value, a `Decimal`.
+//!
+//! ```
+//! use reckon::io::synth::Synth;
+//! use reckon::reconcile::learn::Learner;
+//! use reckon::Reconciler;
+//!
+//! let world = Synth::new(3).sources(30).figures(300).world();
+//! let dossier = world.dossier()?;
+//! let learned = Learner::new().learn(&dossier)?;
+//! assert!(learned.iterations() >= 2);
+//! let report = learned.report();
+//! assert_eq!(report.rows().len(), dossier.sources().len());
+//! // The fitted policy decides each figure with the learned weights.
+//! let findings = Reconciler::new().policy(learned.policy()).reconcile(&dossier)?;
+//! assert_eq!(findings.iter().next().unwrap().policy(), "learned");
+//! # Ok::<(), reckon::Error>(())
+//! ```
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::model::{FigureId, Reading, Reliability, SourceId, Stake};
+use crate::reconcile::Evidence;
+use crate::{Dossier, Error};
+
+mod policy;
+mod report;
+
+pub use policy::Learned;
+pub use report::{SourceReport, SourceRow};
+
+/// How strongly a source's hand-set grade holds: as many pseudo-claims.
+const PRIOR_CLAIMS: f64 = 2.0;
+/// The most iterations of each phase.
+const MAX_ITERATIONS: usize = 30;
+/// Distances are capped at this many spreads: a wild claim costs a lot,
+/// not everything.
+const MAX_SPREADS: f64 = 1e3;
+/// How much closeness within the spread counts beside near agreement.
+const WIDE: f64 = 1.0;
+
+/// The prior mean loss of a source of grade `r`: what its grade says about
+/// it before any figure is compared.
+fn prior_loss(r: Reliability) -> f64 {
+    match r {
+        Reliability::A => 0.1,
+        Reliability::B => 0.25,
+        Reliability::C => 0.5,
+        Reliability::D => 1.0,
+        Reliability::E => 2.0,
+        _ => 0.5,
+    }
+}
+
+/// The `p` quantile of χ² with `k` degrees of freedom (Wilson–Hilferty),
+/// kept above a small positive value.
+fn chi2(k: f64, z: f64) -> f64 {
+    let k = k.max(f64::MIN_POSITIVE);
+    let a = 2.0 / (9.0 * k);
+    let c = 1.0 - a + z * a.sqrt();
+    (k * c * c * c).max(1e-3)
+}
+
+/// z for the 2.5 % and 97.5 % quantiles.
+const Z: f64 = 1.959_964;
+
+/// The learner's options. One default configuration is meant for every
+/// dataset; there is nothing to tune per dataset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Learner {
+    reading: Reading,
+}
+
+impl Learner {
+    /// The default learner: strict reading of vague words.
+    pub fn new() -> Self {
+        Learner::default()
+    }
+
+    /// This learner, reading vague words and round numbers by `reading`.
+    #[must_use]
+    pub fn reading(mut self, reading: Reading) -> Self {
+        self.reading = reading;
+        self
+    }
+
+    /// Learns every originator's reliability, and every figure's estimate,
+    /// from the claims of `dossier`. Superseded claims and claims that give
+    /// no number are left out.
+    ///
+    /// # Errors
+    /// None is expected today; the result is a `Result` so that a limit on
+    /// the input can be reported later without a breaking change.
+    pub fn learn(&self, dossier: &Dossier) -> Result<Learning, Error> {
+        let superseded: HashSet<&crate::model::ClaimId> = dossier
+            .claims()
+            .iter()
+            .filter_map(|c| c.supersedes())
+            .collect();
+        let evidence: Vec<(FigureId, Evidence)> = dossier
+            .claims()
+            .iter()
+            .filter(|c| !superseded.contains(c.id()))
+            .map(|c| (c.figure().clone(), Evidence::of(dossier, c)))
+            .filter(|(_, e)| !e.is_unknown())
+            .collect();
+        let mut grades: BTreeMap<SourceId, Reliability> = dossier
+            .sources()
+            .iter()
+            .map(|s| (s.id().clone(), s.reliability()))
+            .collect();
+        for (_, e) in &evidence {
+            grades
+                .entry(e.originator().clone())
+                .or_insert(e.reliability());
+        }
+        Ok(self.learn_evidence(evidence, grades))
+    }
+
+    /// Learns from `(figure, evidence)` pairs with the grades of their
+    /// originators; what [`Learner::learn`] does once the dossier is read.
+    pub fn learn_evidence(
+        &self,
+        evidence: Vec<(FigureId, Evidence)>,
+        grades: BTreeMap<SourceId, Reliability>,
+    ) -> Learning {
+        let rows = evidence
+            .into_iter()
+            .filter_map(|(figure, e)| {
+                let point = e.point(self.reading)?;
+                let b = e.bound(self.reading);
+                Some(Row {
+                    figure,
+                    source: e.originator().clone(),
+                    claim: Some(e.claim().clone()),
+                    low: b.low(),
+                    high: b.high(),
+                    point,
+                    stake: if e.stake() == Stake::Neutral {
+                        1.0
+                    } else {
+                        0.5
+                    },
+                })
+            })
+            .collect();
+        Fit::new(rows, grades).run()
+    }
+
+    /// Learns from a plain table of `(figure, source, value)`, every source
+    /// graded `F`: the form of the truth-discovery benchmarks. Values may be
+    /// negative (temperatures); then nothing is compared in log space.
+    /// The same figure and source given twice count as one source's claims.
+    ///
+    /// ```
+    /// use reckon::reconcile::learn::Learner;
+    /// use reckon::Decimal;
+    ///
+    /// let rows = [("t1", "a", -3), ("t1", "b", -3), ("t1", "c", 4), ("t2", "a", 5), ("t2", "c", 9)];
+    /// let learned = Learner::new()
+    ///     .learn_values(rows.map(|(f, s, v)| (f.into(), s.into(), Decimal::from(v))));
+    /// assert_eq!(learned.estimate(&"t1".into()), Some(Decimal::from(-3)));
+    /// // `a` agreed with `b` where `c` did not: `a` decides t2.
+    /// assert_eq!(learned.estimate(&"t2".into()), Some(Decimal::from(5)));
+    /// ```
+    pub fn learn_values(
+        &self,
+        values: impl IntoIterator<Item = (FigureId, SourceId, Decimal)>,
+    ) -> Learning {
+        let mut grades = BTreeMap::new();
+        let rows = values
+            .into_iter()
+            .map(|(figure, source, v)| {
+                grades.entry(source.clone()).or_insert(Reliability::F);
+                Row {
+                    figure,
+                    source,
+                    claim: None,
+                    low: v,
+                    high: Some(v),
+                    point: v,
+                    stake: 1.0,
+                }
+            })
+            .collect();
+        Fit::new(rows, grades).run()
+    }
+}
+
+/// One claim, as read for the learner.
+struct Row {
+    figure: FigureId,
+    source: SourceId,
+    claim: Option<crate::model::ClaimId>,
+    low: Decimal,
+    high: Option<Decimal>,
+    point: Decimal,
+    stake: f64,
+}
+
+/// One claim as the learner sees it.
+#[derive(Clone, Debug)]
+struct Obs {
+    fig: usize,
+    src: usize,
+    /// The claim's bound, transformed.
+    lo: f64,
+    hi: f64,
+    /// Its point, transformed, and as stated.
+    pt: f64,
+    value: Decimal,
+    /// Stake factor over the originator's claims on this figure.
+    factor: f64,
+}
+
+/// Transforms a value into the space distances are measured in.
+pub(crate) fn space(x: f64, log: bool) -> f64 {
+    if log { x.max(0.0).ln_1p() } else { x }
+}
+
+/// Distance from `v` to `[lo, hi]`.
+pub(crate) fn distance(v: f64, lo: f64, hi: f64) -> f64 {
+    if v < lo {
+        lo - v
+    } else if v > hi {
+        v - hi
+    } else {
+        0.0
+    }
+}
+
+/// A figure's spread: the median absolute deviation of its points from
+/// their median, at least half a percent of the median's size (in log
+/// space, 0.005 is that already), and never 0.
+pub(crate) fn spread(points: &mut [f64], log: bool) -> Spread {
+    let m = median(points);
+    let mut dev: Vec<f64> = points.iter().map(|p| (p - m).abs()).collect();
+    let mad = median(&mut dev);
+    let near = if log { 0.005 } else { 0.005 * m.abs() }.max(1e-9);
+    Spread {
+        wide: mad.max(near),
+        near,
+    }
+}
+
+/// The two scales of a figure: `wide`, its spread, in which losses are
+/// measured; `near`, half a percent, within which two values agree.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spread {
+    pub(crate) wide: f64,
+    pub(crate) near: f64,
+}
+
+/// How much a claim over `[lo, hi]` of weight `w` supports the value `v`:
+/// mostly by near agreement, and a hundredth by closeness within the
+/// spread, which breaks ties toward the middle of the claims.
+pub(crate) fn support(v: f64, lo: f64, hi: f64, w: f64, h: Spread) -> f64 {
+    let d = distance(v, lo, hi);
+    let near = spreads(d, h.near);
+    let wide = spreads(d, h.wide);
+    w * (1.0 / (1.0 + near * near) + WIDE / (1.0 + wide * wide))
+}
+
+fn median(xs: &mut [f64]) -> f64 {
+    if xs.is_empty() {
+        return 0.0;
+    }
+    xs.sort_unstable_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    }
+}
+
+/// `u` in spreads, capped.
+pub(crate) fn spreads(d: f64, h: f64) -> f64 {
+    let u = d / h;
+    if u.is_nan() { 0.0 } else { u.min(MAX_SPREADS) }
+}
+
+/// The index (into `cands`) of the value the weighted claims support most,
+/// ties to the lower value. `claims` are `(lo, hi, weight)`.
+pub(crate) fn decide(cands: &[f64], claims: &[(f64, f64, f64)], h: Spread) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (i, &v) in cands.iter().enumerate() {
+        let s: f64 = claims
+            .iter()
+            .map(|&(lo, hi, w)| support(v, lo, hi, w, h))
+            .sum();
+        let better = match best {
+            None => true,
+            Some((j, bs)) => s > bs || (s == bs && v < cands[j]),
+        };
+        if better {
+            best = Some((i, s));
+        }
+    }
+    best.map(|b| b.0)
+}
+
+/// The weight a source of loss `loss` over `n` compared claims earns, with
+/// the prior of its grade.
+pub(crate) fn weight(loss: f64, n: f64, grade: Reliability) -> f64 {
+    let prior = PRIOR_CLAIMS * prior_loss(grade);
+    (chi2(n + PRIOR_CLAIMS, -Z) / (loss + prior)).ln_1p()
+}
+
+struct Fit {
+    log: bool,
+    figures: Vec<FigureId>,
+    sources: Vec<SourceId>,
+    grades: Vec<Reliability>,
+    /// Claims by figure then source then claim id.
+    obs: Vec<Obs>,
+    /// Start of each figure's claims in `obs` (one more than figures).
+    starts: Vec<usize>,
+    spreads: Vec<Spread>,
+    /// Whether at least two originators report the figure.
+    contested: Vec<bool>,
+    weights: Vec<f64>,
+    copy_share: Vec<f64>,
+    copying: HashSet<(usize, usize)>,
+}
+
+impl Fit {
+    fn new(mut rows: Vec<Row>, grades: BTreeMap<SourceId, Reliability>) -> Self {
+        let log = rows
+            .iter()
+            .all(|r| r.low >= Decimal::ZERO && r.point >= Decimal::ZERO);
+        let sources: Vec<SourceId> = grades.keys().cloned().collect();
+        let src_index: HashMap<&SourceId, usize> =
+            sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
+        let mut figures: Vec<FigureId> = rows.iter().map(|r| r.figure.clone()).collect();
+        figures.sort_unstable();
+        figures.dedup();
+        rows.sort_by(|a, b| {
+            (&a.figure, &a.source, &a.claim, a.point, a.low, a.high)
+                .cmp(&(&b.figure, &b.source, &b.claim, b.point, b.low, b.high))
+        });
+        let f = |d: Decimal| space(d.to_f64().unwrap_or(0.0), log);
+        let obs: Vec<Obs> = rows
+            .iter()
+            .filter_map(|r| {
+                Some(Obs {
+                    fig: figures.binary_search(&r.figure).ok()?,
+                    src: *src_index.get(&r.source)?,
+                    lo: f(r.low),
+                    hi: r.high.map_or(f64::INFINITY, f),
+                    pt: f(r.point),
+                    value: r.point,
+                    factor: r.stake,
+                })
+            })
+            .collect();
+        let mut obs = obs;
+        let mut starts = Vec::with_capacity(figures.len() + 1);
+        let mut at = 0;
+        for fi in 0..figures.len() {
+            starts.push(at);
+            while obs.get(at).is_some_and(|o| o.fig == fi) {
+                at += 1;
+            }
+        }
+        starts.push(at);
+        let mut spreads = Vec::with_capacity(figures.len());
+        let mut contested = Vec::with_capacity(figures.len());
+        for w in starts.windows(2) {
+            let claims = &mut obs[w[0]..w[1]];
+            let mut pts: Vec<f64> = claims.iter().map(|o| o.pt).collect();
+            spreads.push(spread(&mut pts, log));
+            contested.push(
+                claims
+                    .first()
+                    .is_some_and(|a| claims.iter().any(|o| o.src != a.src)),
+            );
+            // An originator's claims on one figure share one weight.
+            for run in claims.chunk_by_mut(|a, b| a.src == b.src) {
+                let n = run.len() as f64;
+                for o in run {
+                    o.factor /= n;
+                }
+            }
+        }
+        let grades: Vec<Reliability> = grades.into_values().collect();
+        let weights = grades.iter().map(|&g| weight(0.0, 0.0, g)).collect();
+        let copy_share = vec![1.0; obs.len()];
+        Fit {
+            log,
+            figures,
+            sources,
+            grades,
+            obs,
+            starts,
+            spreads,
+            contested,
+            weights,
+            copy_share,
+            copying: HashSet::new(),
+        }
+    }
+
+    /// Whether two sources are one, or suspected of copying each other.
+    fn related(&self, a: usize, b: usize) -> bool {
+        a == b || self.copying.contains(&(a.min(b), a.max(b)))
+    }
+
+    fn figure(&self, fi: usize) -> std::ops::Range<usize> {
+        self.starts[fi]..self.starts[fi + 1]
+    }
+
+    /// Step 1: each figure's estimate, as an index into `obs`.
+    fn estimate(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.figures.len());
+        let mut cands = Vec::new();
+        let mut claims = Vec::new();
+        for fi in 0..self.figures.len() {
+            let r = self.figure(fi);
+            cands.clear();
+            claims.clear();
+            for (k, o) in self.obs[r.clone()].iter().enumerate() {
+                cands.push(o.pt);
+                let w = self.weights[o.src] * o.factor * self.copy_share[r.start + k];
+                claims.push((o.lo, o.hi, w));
+            }
+            out.push(r.start + decide(&cands, &claims, self.spreads[fi]).unwrap_or(0));
+        }
+        out
+    }
+
+    /// Step 2: each source's loss, compared claims and agreements. A claim
+    /// is compared with the estimate the *other* sources' claims give
+    /// (leave one out): on a figure with two claims, the one chosen would
+    /// otherwise always agree with itself, and the heavier source would
+    /// lock its weight in.
+    fn losses(&self) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+        let mut loss = vec![0.0; self.sources.len()];
+        let mut n = vec![0.0; self.sources.len()];
+        let mut agreed = vec![0.0; self.sources.len()];
+        let mut support: Vec<f64> = Vec::new();
+        for fi in 0..self.figures.len() {
+            if !self.contested[fi] {
+                continue;
+            }
+            let r = self.figure(fi);
+            let claims = &self.obs[r.clone()];
+            let h = self.spreads[fi];
+            let k = claims.len();
+            // support[i * k + j]: what claim j gives candidate i.
+            support.clear();
+            for a in claims {
+                for (j, b) in claims.iter().enumerate() {
+                    let w = self.weights[b.src] * b.factor * self.copy_share[r.start + j];
+                    support.push(self::support(a.pt, b.lo, b.hi, w, h));
+                }
+            }
+            let totals: Vec<f64> = support.chunks(k).map(|row| row.iter().sum()).collect();
+            for o in claims {
+                let mut best: Option<(usize, f64)> = None;
+                for (i, cand) in claims.iter().enumerate() {
+                    if self.related(cand.src, o.src) {
+                        continue;
+                    }
+                    let own: f64 = claims
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| self.related(b.src, o.src))
+                        .map(|(j, _)| support[i * k + j])
+                        .sum();
+                    let score = totals[i] - own;
+                    let better = match best {
+                        None => true,
+                        Some((bi, bs)) => score > bs || (score == bs && cand.pt < claims[bi].pt),
+                    };
+                    if better {
+                        best = Some((i, score));
+                    }
+                }
+                let Some((i, _)) = best else { continue };
+                let u = spreads(distance(claims[i].pt, o.lo, o.hi), h.wide);
+                loss[o.src] += (u * u).ln_1p();
+                n[o.src] += 1.0;
+                if u <= 1.0 {
+                    agreed[o.src] += 1.0;
+                }
+            }
+        }
+        (loss, n, agreed)
+    }
+
+    fn reweigh(&mut self) {
+        let (loss, n, _) = self.losses();
+        for (s, w) in self.weights.iter_mut().enumerate() {
+            *w = weight(loss[s], n[s], self.grades[s]);
+        }
+    }
+
+    /// Alternates the two steps until the estimates no longer change.
+    fn converge(&mut self, mut est: Vec<usize>, iterations: &mut usize) -> Vec<usize> {
+        for _ in 0..MAX_ITERATIONS {
+            self.reweigh();
+            let next = self.estimate();
+            *iterations += 1;
+            if next == est {
+                break;
+            }
+            est = next;
+        }
+        est
+    }
+
+    /// Pairs of sources that repeat each other's wrong values far more
+    /// often than pairs of sources do overall.
+    fn detect_copying(&mut self, est: &[usize]) {
+        // How often each source gives exactly the estimate.
+        let mut right = vec![(0u32, 0u32); self.sources.len()];
+        for (fi, &e) in est.iter().enumerate() {
+            if self.contested[fi] {
+                for o in &self.obs[self.figure(fi)] {
+                    right[o.src].0 += 1;
+                    right[o.src].1 += u32::from(o.value == self.obs[e].value);
+                }
+            }
+        }
+        let accuracy: Vec<f64> = right
+            .iter()
+            .map(|&(n, r)| f64::from(r) / f64::from(n.max(1)))
+            .collect();
+        // Per pair: figures shared, identical values, and the identical
+        // values independence would give.
+        let mut pairs: HashMap<(usize, usize), (f64, f64, f64)> = HashMap::new();
+        let (mut both_wrong, mut wrong_same) = (0u64, 0u64);
+        for (fi, &e) in est.iter().enumerate() {
+            let v = self.obs[e].value;
+            let claims = &self.obs[self.figure(fi)];
+            for (i, a) in claims.iter().enumerate() {
+                for b in &claims[i + 1..] {
+                    if a.src != b.src && a.value != v && b.value != v {
+                        both_wrong += 1;
+                        wrong_same += u64::from(a.value == b.value);
+                    }
+                }
+            }
+        }
+        let q = wrong_same as f64 / both_wrong.max(1) as f64;
+        for fi in 0..self.figures.len() {
+            let claims = &self.obs[self.figure(fi)];
+            for (i, a) in claims.iter().enumerate() {
+                for b in &claims[i + 1..] {
+                    if a.src == b.src {
+                        continue;
+                    }
+                    let (pa, pb) = (accuracy[a.src], accuracy[b.src]);
+                    let p = pa * pb + (1.0 - pa) * (1.0 - pb) * q;
+                    let entry = pairs
+                        .entry((a.src.min(b.src), a.src.max(b.src)))
+                        .or_default();
+                    entry.0 += 1.0;
+                    entry.1 += f64::from(u8::from(a.value == b.value));
+                    entry.2 += p;
+                }
+            }
+        }
+        // Far more identical values than independence allows: at least 5,
+        // 95 % of the shared figures and a tenth above the expected share,
+        // and four standard deviations. Only near-identical feeds qualify:
+        // a looser test takes accurate sources that agree for copies.
+        self.copying = pairs
+            .into_iter()
+            .filter(|&(_, (n, same, expected))| {
+                let p = (expected / n).clamp(1e-6, 1.0 - 1e-6);
+                same >= 5.0
+                    && same / n >= (p + 0.1).max(0.95)
+                    && same - expected > 4.0 * (n * p * (1.0 - p)).sqrt()
+            })
+            .map(|(p, _)| p)
+            .collect();
+        for fi in 0..self.figures.len() {
+            let r = self.figure(fi);
+            for i in r.clone() {
+                let a = &self.obs[i];
+                let group = 1 + self.obs[r.clone()]
+                    .iter()
+                    .filter(|b| {
+                        b.src != a.src
+                            && b.value == a.value
+                            && self.copying.contains(&(a.src.min(b.src), a.src.max(b.src)))
+                    })
+                    .count();
+                self.copy_share[i] = 1.0 / group as f64;
+            }
+        }
+    }
+
+    fn run(mut self) -> Learning {
+        let mut iterations = 1;
+        let est = self.estimate();
+        let est = self.converge(est, &mut iterations);
+        self.detect_copying(&est);
+        let est = if self.copying.is_empty() {
+            est
+        } else {
+            let again = self.estimate();
+            self.converge(again, &mut iterations)
+        };
+        self.reweigh();
+        let (loss, n, agreed) = self.losses();
+        let mut reported = vec![0usize; self.sources.len()];
+        for o in &self.obs {
+            reported[o.src] += 1;
+        }
+        let mut copies: Vec<Vec<SourceId>> = vec![Vec::new(); self.sources.len()];
+        let mut pairs: Vec<&(usize, usize)> = self.copying.iter().collect();
+        pairs.sort_unstable();
+        for &(a, b) in pairs {
+            copies[a].push(self.sources[b].clone());
+            copies[b].push(self.sources[a].clone());
+        }
+        let rows = (0..self.sources.len())
+            .map(|s| {
+                SourceRow::new(
+                    self.sources[s].clone(),
+                    self.grades[s],
+                    loss[s],
+                    n[s],
+                    reported[s],
+                    agreed[s],
+                    self.weights[s],
+                    std::mem::take(&mut copies[s]),
+                )
+            })
+            .collect();
+        let estimates = est
+            .iter()
+            .enumerate()
+            .map(|(fi, &e)| (self.figures[fi].clone(), self.obs[e].value))
+            .collect();
+        let weights: HashMap<SourceId, f64> = self
+            .sources
+            .iter()
+            .cloned()
+            .zip(self.weights.iter().copied())
+            .collect();
+        let copying = self
+            .copying
+            .iter()
+            .map(|&(a, b)| (self.sources[a].clone(), self.sources[b].clone()))
+            .collect();
+        Learning {
+            iterations,
+            estimates,
+            report: SourceReport::new(rows),
+            policy: Learned::fitted(weights, copying, self.log),
+        }
+    }
+}
+
+/// What a [`Learner`] learned: every originator's reliability (the
+/// [`SourceReport`]), every figure's estimate, and the fitted `learned`
+/// policy that decides figures with those weights.
+#[derive(Clone, Debug)]
+pub struct Learning {
+    iterations: usize,
+    estimates: BTreeMap<FigureId, Decimal>,
+    report: SourceReport,
+    policy: Learned,
+}
+
+impl Learning {
+    /// How many times figures were estimated before nothing changed.
+    pub fn iterations(&self) -> usize {
+        self.iterations
+    }
+
+    /// The estimate of `figure`: the claimed value the learned weights
+    /// support most. `None` when no claim gives it a number.
+    pub fn estimate(&self, figure: &FigureId) -> Option<Decimal> {
+        self.estimates.get(figure).copied()
+    }
+
+    /// Every estimate, by figure id.
+    pub fn estimates(&self) -> &BTreeMap<FigureId, Decimal> {
+        &self.estimates
+    }
+
+    /// The learned reliability of every originator.
+    pub fn report(&self) -> &SourceReport {
+        &self.report
+    }
+
+    /// The `learned` policy with these weights, for a
+    /// [`Reconciler`](crate::Reconciler).
+    pub fn policy(&self) -> Learned {
+        self.policy.clone()
+    }
+}
+
+/// The learned weights shared by the fitted policy.
+#[derive(Debug, Default)]
+pub(crate) struct Weights {
+    pub(crate) by_source: HashMap<SourceId, f64>,
+    pub(crate) copying: HashSet<(SourceId, SourceId)>,
+    pub(crate) log: Option<bool>,
+}
+
+impl Weights {
+    pub(crate) fn shared(self) -> Arc<Weights> {
+        Arc::new(self)
+    }
+}
+
+#[cfg(test)]
+mod tests;
