@@ -17,7 +17,7 @@ use super::relations::{self, Outline};
 use super::rollup::Reconciled;
 use super::tally::{Superseded, Tally};
 use crate::model::{FigureId, Reading, SourceId, Stake};
-use crate::{Dossier, Error, Figure, Interval, Relation, Source};
+use crate::{Dossier, Error, Figure, Interval, Relation, Scope, Source};
 
 /// Reconciles figures: the options, and the entry points.
 ///
@@ -262,6 +262,22 @@ impl Reconciler {
     pub fn finish(&self, figure: FigureId, tally: Tally) -> Result<Finding, Error> {
         let p = Prepared::new(tally.items, self.reading, self.superseded, None);
         let draft = self.decide(figure, &p, &mut Detector::default(), None)?;
+        Ok(draft.finish(self.name.clone(), false))
+    }
+
+    /// Reconciles one figure of scope `scope` from its evidence, as
+    /// [`Reconciler::reconcile`] does a dossier's figure that no relation
+    /// names: the reading and the whole best value follow the scope's unit.
+    pub(crate) fn finish_scoped(
+        &self,
+        figure: FigureId,
+        evidence: Vec<Evidence>,
+        scope: &Scope,
+    ) -> Result<Finding, Error> {
+        let counts = Some(scope.unit().counts_whole());
+        let reading = self.reading_for(counts);
+        let p = Prepared::new(evidence, reading, self.superseded, Some(scope));
+        let draft = self.decide(figure, &p, &mut Detector::default(), counts)?;
         Ok(draft.finish(self.name.clone(), false))
     }
 

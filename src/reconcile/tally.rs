@@ -98,3 +98,55 @@ impl FromIterator<Evidence> for Tally {
         }
     }
 }
+
+/// With the `rayon` feature, a tally is collected from, and extended by, a
+/// parallel iterator: each thread gathers its share and the shares are
+/// merged, which gives the same finding as feeding the evidence one by one.
+#[cfg(feature = "rayon")]
+impl rayon::iter::FromParallelIterator<Evidence> for Tally {
+    fn from_par_iter<I>(iter: I) -> Self
+    where
+        I: rayon::iter::IntoParallelIterator<Item = Evidence>,
+    {
+        let mut t = Tally::default();
+        rayon::iter::ParallelExtend::par_extend(&mut t, iter);
+        t
+    }
+}
+
+#[cfg(feature = "rayon")]
+impl rayon::iter::ParallelExtend<Evidence> for Tally {
+    fn par_extend<I>(&mut self, iter: I)
+    where
+        I: rayon::iter::IntoParallelIterator<Item = Evidence>,
+    {
+        self.items.par_extend(iter);
+    }
+}
+
+#[cfg(all(test, feature = "rayon"))]
+mod tests {
+    use rayon::prelude::*;
+
+    use super::*;
+    use crate::Reconciler;
+
+    #[test]
+    fn a_tally_collected_in_parallel_reconciles_as_one_fed_in_order() {
+        let evidence: Vec<Evidence> = (0..500u32)
+            .map(|i| {
+                let value: crate::Estimate = (100 + i % 37).to_string().parse().unwrap();
+                Evidence::new(format!("c{i}"), format!("s{}", i % 23), &value)
+            })
+            .collect();
+        let serial: Tally = evidence.iter().cloned().collect();
+        let parallel: Tally = evidence.par_iter().cloned().collect();
+        let mut extended = Tally::new();
+        extended.par_extend(evidence.clone().into_par_iter());
+        assert_eq!(parallel.len(), 500);
+        let r = Reconciler::new();
+        let want = r.finish("f".into(), serial).unwrap();
+        assert_eq!(r.finish("f".into(), parallel).unwrap(), want);
+        assert_eq!(r.finish("f".into(), extended).unwrap(), want);
+    }
+}
