@@ -419,12 +419,11 @@ impl Bulk {
         let format = writer.format;
         let task = |part: &[Group]| -> Result<Rendered, Error> {
             let mut r = Rendered::default();
-            let mut scratch = Vec::new();
             for g in part {
                 let f = self.finish(g)?;
                 r.figures += 1;
                 r.conflicts += f.conflicts().len() as u64;
-                format.figure(&mut r.bytes, &mut scratch, g, &f)?;
+                format.figure(&mut r.bytes, g, &f)?;
             }
             Ok(r)
         };
@@ -479,11 +478,7 @@ impl Format {
     /// Appends one figure to `out`: for JSON, a line break and the figure
     /// indented as an element of the array, a comma before it unless it is
     /// the first of `out`; for JSON Lines, the figure and a line break.
-    fn figure(
-        self,
-        out: &mut Vec<u8>,
-        scratch: &mut Vec<u8>,
-        g: &Group,
+    fn figure(self, out: &mut Vec<u8>, g: &Group,
         f: &Finding,
     ) -> Result<(), Error> {
         let label = g.figure.as_str();
@@ -494,23 +489,37 @@ impl Format {
                 out.push(b'\n');
             }
             Output::Json => {
-                scratch.clear();
-                let mut s = serde_json::Serializer::pretty(&mut *scratch);
-                figure_entry(&mut s, f, label, f.conflicts().iter(), g).map_err(write_error)?;
                 if !out.is_empty() {
                     out.push(b',');
                 }
-                // JSON strings hold no raw line break: every one in the
-                // figure's text is between tokens, where the array indents.
                 out.extend_from_slice(b"\n  ");
-                for &b in scratch.iter() {
-                    out.push(b);
-                    if b == b'\n' {
-                        out.extend_from_slice(b"  ");
-                    }
-                }
+                let mut s = serde_json::Serializer::pretty(Indented(&mut *out));
+                figure_entry(&mut s, f, label, f.conflicts().iter(), g).map_err(write_error)?;
             }
         }
+        Ok(())
+    }
+}
+
+/// Bytes written one level further in: two spaces after every line break.
+/// JSON strings hold no raw line break, so every one in a figure's pretty
+/// text is between tokens, where the enclosing array indents.
+struct Indented<'a>(&'a mut Vec<u8>);
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut pieces = buf.split(|&b| b == b'\n');
+        if let Some(first) = pieces.next() {
+            self.0.extend_from_slice(first);
+        }
+        for piece in pieces {
+            self.0.extend_from_slice(b"\n  ");
+            self.0.extend_from_slice(piece);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
