@@ -1,5 +1,6 @@
 //! The bulk path against the dossier path: the same findings and the same
 //! report for the same claims table, whatever the reading mode.
+#![cfg(feature = "serde")]
 
 use reckon::io::bulk::{Bulk, Input, Output};
 use reckon::io::report::Report;
@@ -13,6 +14,15 @@ fn table() -> Vec<u8> {
     let n = world.write_csv(&mut csv).unwrap();
     assert!((90_000..110_000).contains(&n), "{n} claims");
     csv
+}
+
+/// The bulk reader, one thread and (with `rayon`) every thread.
+fn modes() -> Vec<Bulk> {
+    let one = Bulk::new(Reconciler::new());
+    #[cfg(feature = "rayon")]
+    return vec![one.clone().parallel(false), one.parallel(true)];
+    #[cfg(not(feature = "rayon"))]
+    vec![one]
 }
 
 fn bulk_report(bulk: &Bulk, input: &[u8]) -> Vec<u8> {
@@ -52,6 +62,7 @@ fn the_bulk_path_gives_the_dossier_paths_findings_and_report() {
     }
 }
 
+#[cfg(feature = "rayon")]
 #[test]
 fn parallel_and_sequential_runs_write_the_same_bytes() {
     let csv = table();
@@ -80,21 +91,18 @@ fn json_lines_input_reads_as_the_table_does() {
             "{{\"figure\":\"{figure}\",\"source\":\"{source}\",\"value\":{value}}}\n"
         ));
     }
-    let bulk = Bulk::new(Reconciler::new());
-    for parallel in [false, true] {
-        let b = bulk.clone().parallel(parallel);
+    for b in modes() {
         let from_json = bulk_report(&b.clone().input(Input::JsonLines), jsonl.as_bytes());
-        assert!(from_json == bulk_report(&b, &csv), "parallel {parallel}");
+        assert!(from_json == bulk_report(&b, &csv), "{b:?}");
     }
 }
 
 #[test]
 fn bad_rows_are_located_counted_and_left_out() {
     let csv = "figure,source,value\nf1,a,10\nf1,,12\nf1,b\nf2,a,50–\nf2,b,30\n";
-    for parallel in [false, true] {
+    for bulk in modes() {
         let mut out = Vec::new();
-        let summary = Bulk::new(Reconciler::new())
-            .parallel(parallel)
+        let summary = bulk
             .output(Output::JsonLines)
             .run(csv.as_bytes(), "t.csv", &mut out)
             .unwrap();
@@ -158,4 +166,28 @@ fn json_lines_errors_name_line_and_column() {
         "{}",
         problems[1]
     );
+}
+
+#[cfg(feature = "rayon")]
+#[test]
+fn a_tally_collected_in_parallel_reconciles_as_one_fed_in_order() {
+    use rayon::prelude::*;
+    use reckon::Estimate;
+    use reckon::reconcile::{Evidence, Tally};
+
+    let evidence: Vec<Evidence> = (0..500u32)
+        .map(|i| {
+            let value: Estimate = (100 + i % 37).to_string().parse().unwrap();
+            Evidence::new(format!("c{i}"), format!("s{}", i % 23), &value)
+        })
+        .collect();
+    let serial: Tally = evidence.iter().cloned().collect();
+    let parallel: Tally = evidence.par_iter().cloned().collect();
+    let mut extended = Tally::new();
+    extended.par_extend(evidence.clone().into_par_iter());
+    assert_eq!((parallel.len(), extended.len()), (500, 500));
+    let r = Reconciler::new();
+    let want = r.finish("f".into(), serial).unwrap();
+    assert_eq!(r.finish("f".into(), parallel).unwrap(), want);
+    assert_eq!(r.finish("f".into(), extended).unwrap(), want);
 }

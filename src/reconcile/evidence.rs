@@ -166,6 +166,7 @@ impl Evidence {
     /// source and value: what [`Evidence::of_claim`] gives for the claim
     /// and source such a row makes (a source of kind `unspecified`,
     /// reliability `F`, no side; a neutral stake), without building them.
+    #[cfg(feature = "serde")]
     pub(crate) fn of_row(
         claim: ClaimId,
         source: SourceId,

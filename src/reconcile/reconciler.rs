@@ -17,7 +17,7 @@ use super::relations::{self, Outline};
 use super::rollup::Reconciled;
 use super::tally::{Superseded, Tally};
 use crate::model::{FigureId, Reading, SourceId, Stake};
-use crate::{Dossier, Error, Figure, Interval, Relation, Scope, Source};
+use crate::{Dossier, Error, Figure, Interval, Relation, Source};
 
 /// Reconciles figures: the options, and the entry points.
 ///
@@ -268,11 +268,12 @@ impl Reconciler {
     /// Reconciles one figure of scope `scope` from its evidence, as
     /// [`Reconciler::reconcile`] does a dossier's figure that no relation
     /// names: the reading and the whole best value follow the scope's unit.
+    #[cfg(feature = "serde")]
     pub(crate) fn finish_scoped(
         &self,
         figure: FigureId,
         evidence: Vec<Evidence>,
-        scope: &Scope,
+        scope: &crate::Scope,
     ) -> Result<Finding, Error> {
         let counts = Some(scope.unit().counts_whole());
         let reading = self.reading_for(counts);

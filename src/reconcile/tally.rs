@@ -123,30 +123,3 @@ impl rayon::iter::ParallelExtend<Evidence> for Tally {
         self.items.par_extend(iter);
     }
 }
-
-#[cfg(all(test, feature = "rayon"))]
-mod tests {
-    use rayon::prelude::*;
-
-    use super::*;
-    use crate::Reconciler;
-
-    #[test]
-    fn a_tally_collected_in_parallel_reconciles_as_one_fed_in_order() {
-        let evidence: Vec<Evidence> = (0..500u32)
-            .map(|i| {
-                let value: crate::Estimate = (100 + i % 37).to_string().parse().unwrap();
-                Evidence::new(format!("c{i}"), format!("s{}", i % 23), &value)
-            })
-            .collect();
-        let serial: Tally = evidence.iter().cloned().collect();
-        let parallel: Tally = evidence.par_iter().cloned().collect();
-        let mut extended = Tally::new();
-        extended.par_extend(evidence.clone().into_par_iter());
-        assert_eq!(parallel.len(), 500);
-        let r = Reconciler::new();
-        let want = r.finish("f".into(), serial).unwrap();
-        assert_eq!(r.finish("f".into(), parallel).unwrap(), want);
-        assert_eq!(r.finish("f".into(), extended).unwrap(), want);
-    }
-}

@@ -7,10 +7,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::super::report::Claims;
 use super::super::rows::{Row, field_text};
-use super::super::toml::scope_of;
 use crate::error::{Location, Problems};
 use crate::model::{ClaimId, FigureId, SourceId};
-use crate::{Error, Estimate, Lexicon, Measure, Scope, Unit};
+use crate::{Error, Estimate, Lexicon};
 
 /// Splits `bytes` after line feeds into pieces of about `size` bytes, each
 /// with the number of lines before it (`before` lines precede `bytes`):
@@ -66,11 +65,12 @@ pub(super) struct Claimed {
     pub(super) value: Estimate,
 }
 
-/// One figure's claims, in the order they were read.
+/// One figure's claims, in the order they were read. Every figure of the
+/// bulk path has the default scope (people killed), kept once by the
+/// [`Bulk`](super::Bulk).
 #[derive(Debug)]
 pub(super) struct Group {
     pub(super) figure: FigureId,
-    pub(super) scope: Scope,
     pub(super) claims: Vec<Claimed>,
 }
 
@@ -181,7 +181,6 @@ pub(super) struct Loader {
     /// Lines before the first one this loader reads.
     pub(super) offset: u64,
     pub(super) sources: HashSet<SourceId>,
-    pub(super) scope: Scope,
     /// Unsorted: every figure, and where it is in `groups`.
     pub(super) index: HashMap<FigureId, usize>,
     pub(super) groups: Vec<Group>,
@@ -203,15 +202,6 @@ impl Loader {
             sorted,
             offset,
             sources: HashSet::new(),
-            scope: scope_of(
-                Measure::default(),
-                Unit::default(),
-                Vec::new(),
-                None,
-                None,
-                None,
-                None,
-            ),
             index: HashMap::new(),
             groups: Vec::new(),
             current: None,
@@ -404,7 +394,6 @@ impl Loader {
     fn group(&self, figure: FigureId, first: Claimed) -> Group {
         Group {
             figure,
-            scope: self.scope.clone(),
             claims: vec![first],
         }
     }

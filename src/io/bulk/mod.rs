@@ -61,9 +61,10 @@ use std::time::{Duration, Instant};
 
 use super::report::{figure_entry, write_error};
 use super::rows::Rows;
+use super::toml::scope_of;
 use crate::error::Problems;
 use crate::reconcile::Evidence;
-use crate::{Error, Finding, Reconciler};
+use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
 
 mod load;
 
@@ -112,6 +113,9 @@ pub enum Output {
 #[derive(Clone, Debug)]
 pub struct Bulk {
     reconciler: Reconciler,
+    /// The scope of every figure: what a claims table's row without scope
+    /// columns gives its figure.
+    scope: Scope,
     input: Input,
     output: Output,
     sorted: bool,
@@ -136,6 +140,15 @@ impl Bulk {
     pub fn new(reconciler: Reconciler) -> Self {
         Bulk {
             reconciler,
+            scope: scope_of(
+                Measure::default(),
+                Unit::default(),
+                Vec::new(),
+                None,
+                None,
+                None,
+                None,
+            ),
             input: Input::Csv,
             output: Output::Json,
             sorted: false,
@@ -392,7 +405,7 @@ impl Bulk {
 
     /// Reconciles one figure's claims.
     fn finish(&self, g: &Group) -> Result<Finding, Error> {
-        let unit = g.scope.unit();
+        let unit = self.scope.unit();
         let evidence = g
             .claims
             .iter()
@@ -406,7 +419,7 @@ impl Bulk {
             })
             .collect();
         self.reconciler
-            .finish_scoped(g.figure.clone(), evidence, &g.scope)
+            .finish_scoped(g.figure.clone(), evidence, &self.scope)
     }
 
     /// Reconciles `groups` and writes their report, in parallel when asked.
@@ -478,9 +491,7 @@ impl Format {
     /// Appends one figure to `out`: for JSON, a line break and the figure
     /// indented as an element of the array, a comma before it unless it is
     /// the first of `out`; for JSON Lines, the figure and a line break.
-    fn figure(self, out: &mut Vec<u8>, g: &Group,
-        f: &Finding,
-    ) -> Result<(), Error> {
+    fn figure(self, out: &mut Vec<u8>, g: &Group, f: &Finding) -> Result<(), Error> {
         let label = g.figure.as_str();
         match self.0 {
             Output::JsonLines => {
