@@ -119,6 +119,8 @@ pub struct Bulk {
     input: Input,
     output: Output,
     sorted: bool,
+    /// Read only with the `rayon` feature: without it, every run is on one thread.
+    #[cfg_attr(not(feature = "rayon"), allow(dead_code))]
     parallel: bool,
 }
 
