@@ -30,7 +30,7 @@
 //! let text = String::from_utf8(out).unwrap();
 //! assert!(text.starts_with(r#"{"figure":"jobeh-rebels","label":"jobeh-rebels","policy":"weighted","claims":[{"id":"L2""#));
 //! assert_eq!((summary.rows_read(), summary.claims(), summary.rejected()), (3, 2, 1));
-//! assert_eq!((summary.figures(), summary.conflicts()), (1, 1));
+//! assert_eq!((summary.figures(), summary.conflicts()), (1, 2));
 //! assert_eq!(
 //!     summary.problems()[0].to_string(),
 //!     "claims.csv line 4, column 3, field `value`: '50–' is not a value: the range has no upper end"
