@@ -2,7 +2,7 @@
 //! be believed about each figure.
 //!
 //! ```text
-//! cargo run --example reconcile -- [--json] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE
+//! cargo run --release --example reconcile -- [--json | --jsonl] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE
 //! ```
 //!
 //! - `FILE`: a `.csv` claims table (only the columns `figure,source,value`
@@ -16,7 +16,16 @@
 //! - `--rounded`: as `--lenient`, and read a round number as the counts
 //!   that round to it ("13000" is 12500–13499; see `reckon::model::Reading`).
 //! - `--count-superseded`: let revised claims count too.
-//! - `--json`: print JSON instead of a table.
+//! - `--json`: print JSON instead of a table; `--jsonl`: one figure's JSON
+//!   object per line.
+//! - `--sorted`: the file lists its figures in ascending order (checked), so
+//!   memory is bounded by the largest figure.
+//!
+//! With `--json` or `--jsonl`, a claims table of only `figure,source,value`
+//! (or a `.jsonl` file of such objects) takes the bulk path
+//! (`reckon::io::bulk`): streamed, reconciled on every core, written figure
+//! by figure, bad rows reported and left out, and a summary line (claims
+//! read, figures, conflicts, time) on stderr.
 //!
 //! # The JSON output (a stable contract)
 //!
@@ -63,6 +72,7 @@ mod common;
 
 use std::process::ExitCode;
 
+use reckon::io::bulk::{Bulk, Output};
 use reckon::io::report::Report;
 use reckon::model::Reading;
 use reckon::reconcile::Superseded;
@@ -70,11 +80,12 @@ use reckon::reconcile::policy::Registry;
 use reckon::{Decimal, Dossier};
 use reckon::{Finding, Findings, Reconciler};
 
-const USAGE: &str =
-    "usage: reconcile [--json] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE";
+const USAGE: &str = "usage: reconcile [--json | --jsonl] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE";
 
 struct Args {
     json: bool,
+    jsonl: bool,
+    sorted: bool,
     policy: Option<String>,
     reading: Reading,
     count_superseded: bool,
@@ -83,6 +94,8 @@ struct Args {
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut json = false;
+    let mut jsonl = false;
+    let mut sorted = false;
     let mut policy = None;
     let mut reading = Reading::Strict;
     let mut count_superseded = false;
@@ -90,6 +103,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--jsonl" => jsonl = true,
+            "--sorted" => sorted = true,
             "--lenient" | "--rounded" if reading != Reading::Strict => {
                 return Err("give one of --lenient and --rounded".into());
             }
@@ -107,8 +122,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     let file = file.ok_or("no file given")?;
+    if json && jsonl {
+        return Err("give one of --json and --jsonl".into());
+    }
     Ok(Args {
         json,
+        jsonl,
+        sorted,
         policy,
         reading,
         count_superseded,
@@ -194,8 +214,34 @@ fn table(findings: &Findings) -> String {
     out
 }
 
-fn run(args: Args) -> Result<String, reckon::Error> {
-    let dossier = Dossier::load(&args.file)?;
+fn run(args: Args) -> Result<String, String> {
+    let r = reconciler(&args).map_err(|e| e.to_string())?;
+    if (args.json || args.jsonl) && Bulk::accepts(&args.file) {
+        let output = if args.jsonl {
+            Output::JsonLines
+        } else {
+            Output::Json
+        };
+        let summary = Bulk::new(r)
+            .output(output)
+            .sorted(args.sorted)
+            .run_file(&args.file, std::io::stdout().lock())
+            .map_err(|e| e.to_string())?;
+        eprintln!("reconcile: {summary}");
+        return match summary.into_error() {
+            Some(e) => Err(e.to_string()),
+            None => Ok(String::new()),
+        };
+    }
+    if args.sorted {
+        return Err("--sorted reads a claims table of figure, source and value \
+                    (or JSON Lines) with --json or --jsonl"
+            .into());
+    }
+    report(&args, &r).map_err(|e| e.to_string())
+}
+
+fn reconciler(args: &Args) -> Result<Reconciler, reckon::Error> {
     let mut r = Reconciler::new();
     if let Some(name) = &args.policy {
         r = r.policy(Registry::standard().get(name)?);
@@ -204,10 +250,24 @@ fn run(args: Args) -> Result<String, reckon::Error> {
     if args.count_superseded {
         r = r.superseded(Superseded::Count);
     }
+    Ok(r)
+}
+
+fn report(args: &Args, r: &Reconciler) -> Result<String, reckon::Error> {
+    let dossier = Dossier::load(&args.file)?;
     let findings = r.reconcile(&dossier)?;
-    Ok(if args.json {
+    // A relation that could not be checked is named; every figure is reported.
+    for problem in findings.problems() {
+        eprintln!("reconcile: {problem}");
+    }
+    let report = Report::new(&dossier, &findings);
+    Ok(if args.json || args.jsonl {
         let mut out = Vec::new();
-        Report::new(&dossier, &findings).write_json(&mut out)?;
+        if args.jsonl {
+            report.write_jsonl(&mut out)?;
+        } else {
+            report.write_json(&mut out)?;
+        }
         String::from_utf8_lossy(&out).into_owned()
     } else {
         table(&findings)
@@ -215,7 +275,5 @@ fn run(args: Args) -> Result<String, reckon::Error> {
 }
 
 fn main() -> ExitCode {
-    common::main("reconcile", USAGE, parse_args, |a| {
-        run(a).map_err(|e| e.to_string())
-    })
+    common::main("reconcile", USAGE, parse_args, run)
 }

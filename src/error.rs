@@ -477,6 +477,28 @@ impl Problems {
         }
     }
 
+    /// The problems kept, in the order they were found.
+    #[cfg(feature = "serde")]
+    pub(crate) fn kept(&self) -> &[Error] {
+        &self.kept
+    }
+
+    /// Counts `n` more problems past the limit.
+    #[cfg(all(feature = "serde", feature = "rayon"))]
+    pub(crate) fn skipped(&mut self, n: u64) {
+        self.more += n;
+    }
+
+    /// Takes every problem kept and the count of those past the limit,
+    /// leaving none.
+    #[cfg(all(feature = "serde", feature = "rayon"))]
+    pub(crate) fn drain(&mut self) -> (Vec<Error>, u64) {
+        (
+            std::mem::take(&mut self.kept),
+            std::mem::take(&mut self.more),
+        )
+    }
+
     /// `Ok(())` when there was none; else every problem kept and, past the
     /// limit, a last one saying how many more there were.
     pub(crate) fn into_result(mut self, what: &str) -> Result<(), Error> {

@@ -1,6 +1,6 @@
 //! The `reconcile` example keeps its promises: it reads a claims CSV with
 //! only the three required columns, and prints the documented JSON.
-#![cfg(feature = "serde")]
+#![cfg(all(feature = "serde", feature = "rayon"))]
 
 mod common;
 
@@ -160,5 +160,36 @@ fn table_and_errors() {
     assert!(
         String::from_utf8_lossy(&out.stderr)
             .starts_with("reconcile: cannot read examples/data/no-such-file.csv:")
+    );
+}
+
+#[test]
+fn jsonl_writes_the_json_figures_one_per_line_and_a_summary_on_stderr() {
+    let figures = json(&["--json", FIXTURE]);
+    let out = example_output("reconcile", &["--jsonl", FIXTURE]);
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines, figures);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("reconcile: 6 claims read (6 loaded, 0 rejected), 3 figures, "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn sorted_refuses_a_file_whose_figures_are_out_of_order() {
+    let out = example_output("reconcile", &["--json", "--sorted", FIXTURE]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "claims-minimal.csv line 6, column 1, field `figure`: figure `hostages-freed`: \
+             the input is not sorted by figure: it comes after figure `operation-killed`"
+        ),
+        "{stderr}"
     );
 }

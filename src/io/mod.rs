@@ -124,6 +124,7 @@
 //! );
 //! ```
 
+pub mod bulk;
 mod csv;
 pub mod report;
 mod rows;

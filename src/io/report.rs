@@ -65,9 +65,10 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::error::Location;
+use crate::model::ClaimId;
 use crate::reconcile::conflict::Conflict;
 use crate::reconcile::wire;
-use crate::{Dossier, Error, Finding, Findings, Interval};
+use crate::{Dossier, Error, Estimate, Finding, Findings, Interval};
 
 /// The report of a dossier's findings. It serializes as the JSON contract
 /// (an array of figures), written as it is produced, never as a whole
@@ -118,7 +119,7 @@ impl<'a> Report<'a> {
     }
 }
 
-fn write_error(e: serde_json::Error) -> Error {
+pub(crate) fn write_error(e: serde_json::Error) -> Error {
     match e.io_error_kind() {
         Some(kind) => Error::io("the report", std::io::Error::new(kind, e.to_string())),
         None => Error::syntax(e.to_string()).at(Location::default()),
@@ -184,40 +185,69 @@ fn items<I: Iterator>(i: I) -> Items<I> {
 
 impl Serialize for FigureReport<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (d, f) = (self.dossier, self.finding);
-        let claims = f.claims().iter().map(|c| {
-            let claim = d.claim(c.claim());
-            ClaimEntry {
-                id: c.claim().as_str(),
-                source: claim.map(|x| x.source().as_str()),
-                value: claim.map(|x| x.value().to_string()),
-                interval: c.interval(),
-                counted: c.is_counted(),
-                role: c.role().to_string(),
-            }
-        });
-        let mut m = s.serialize_map(None)?;
-        f.write_fields(
-            &mut m,
-            Some(self.label()),
-            &items(claims),
-            &items(self.conflicts()),
-        )?;
-        m.end()
+        figure_entry(s, self.finding, self.label(), self.conflicts(), self)
+    }
+}
+
+impl Claims for FigureReport<'_> {
+    fn claim(&self, id: &ClaimId) -> Option<(&str, &Estimate)> {
+        let c = self.dossier.claim(id)?;
+        Some((c.source().as_str(), c.value()))
+    }
+}
+
+/// Where a report finds a claim's source and value, by the claim's id.
+pub(crate) trait Claims {
+    /// The claim's source id and value.
+    fn claim(&self, id: &ClaimId) -> Option<(&str, &Estimate)>;
+}
+
+/// Writes one figure's object of the JSON contract: the finding, its
+/// label, its conflicts, and its claims' sources and values from `claims`.
+pub(crate) fn figure_entry<'a, S: Serializer>(
+    s: S,
+    f: &'a Finding,
+    label: &str,
+    conflicts: impl Iterator<Item = &'a Conflict>,
+    claims: &impl Claims,
+) -> Result<S::Ok, S::Error> {
+    let entries = f.claims().iter().map(|c| {
+        let claim = claims.claim(c.claim());
+        ClaimEntry {
+            id: c.claim().as_str(),
+            source: claim.map(|x| x.0),
+            value: claim.map(|x| Text(x.1)),
+            interval: c.interval(),
+            counted: c.is_counted(),
+            role: Text(c.role()),
+        }
+    });
+    let mut m = s.serialize_map(None)?;
+    f.write_fields(&mut m, Some(label), &items(entries), &items(conflicts))?;
+    m.end()
+}
+
+/// Anything with `Display`, written as a JSON string without an
+/// intermediate `String`.
+struct Text<T>(T);
+
+impl<T: std::fmt::Display> Serialize for Text<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
     }
 }
 
 /// One claim of a figure as the contract writes it.
-struct ClaimEntry<'a> {
+struct ClaimEntry<'a, V, R> {
     id: &'a str,
     source: Option<&'a str>,
-    value: Option<String>,
+    value: Option<Text<V>>,
     interval: Interval,
     counted: bool,
-    role: String,
+    role: Text<R>,
 }
 
-impl Serialize for ClaimEntry<'_> {
+impl<V: std::fmt::Display, R: std::fmt::Display> Serialize for ClaimEntry<'_, V, R> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(7))?;
         m.serialize_entry("id", self.id)?;

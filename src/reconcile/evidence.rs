@@ -162,6 +162,22 @@ impl Evidence {
         e
     }
 
+    /// The evidence of a claims-table row that gives only its figure,
+    /// source and value: what [`Evidence::of_claim`] gives for the claim
+    /// and source such a row makes (a source of kind `unspecified`,
+    /// reliability `F`, no side; a neutral stake), without building them.
+    #[cfg(feature = "serde")]
+    pub(crate) fn of_row(
+        claim: ClaimId,
+        source: SourceId,
+        value: &Estimate,
+        interval: Interval,
+    ) -> Self {
+        let mut e = Evidence::build(claim, source, value, interval);
+        e.kind = Some(SourceKind::Unspecified);
+        e
+    }
+
     /// The evidence of `claim` in `dossier`: its originator
     /// ([`Dossier::originator`]), the originator's side, kind and
     /// reliability (the outlet's when the originator is not in the

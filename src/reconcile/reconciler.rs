@@ -301,10 +301,22 @@ impl Reconciler {
     /// # Errors
     /// As [`finish`](Self::finish).
     pub fn finish_figure(&self, figure: &Figure, tally: Tally) -> Result<Finding, Error> {
-        let counts = Some(figure.scope().unit().counts_whole());
+        self.finish_scoped(figure.id().clone(), tally.items, figure.scope())
+    }
+
+    /// Reconciles one figure of scope `scope` from its evidence, as
+    /// [`Reconciler::reconcile`] does a dossier's figure that no relation
+    /// names: the reading and the whole best value follow the scope's unit.
+    pub(crate) fn finish_scoped(
+        &self,
+        figure: FigureId,
+        evidence: Vec<Evidence>,
+        scope: &crate::Scope,
+    ) -> Result<Finding, Error> {
+        let counts = Some(scope.unit().counts_whole());
         let reading = self.reading_for(counts);
-        let p = Prepared::new(tally.items, reading, self.superseded, Some(figure.scope()));
-        let draft = self.decide(figure.id().clone(), &p, &mut Detector::default(), counts)?;
+        let p = Prepared::new(evidence, reading, self.superseded, Some(scope));
+        let draft = self.decide(figure, &p, &mut Detector::default(), counts)?;
         Ok(draft.finish(self.name.clone(), false))
     }
 

@@ -98,3 +98,28 @@ impl FromIterator<Evidence> for Tally {
         }
     }
 }
+
+/// With the `rayon` feature, a tally is collected from, and extended by, a
+/// parallel iterator: each thread gathers its share and the shares are
+/// merged, which gives the same finding as feeding the evidence one by one.
+#[cfg(feature = "rayon")]
+impl rayon::iter::FromParallelIterator<Evidence> for Tally {
+    fn from_par_iter<I>(iter: I) -> Self
+    where
+        I: rayon::iter::IntoParallelIterator<Item = Evidence>,
+    {
+        let mut t = Tally::default();
+        rayon::iter::ParallelExtend::par_extend(&mut t, iter);
+        t
+    }
+}
+
+#[cfg(feature = "rayon")]
+impl rayon::iter::ParallelExtend<Evidence> for Tally {
+    fn par_extend<I>(&mut self, iter: I)
+    where
+        I: rayon::iter::IntoParallelIterator<Item = Evidence>,
+    {
+        self.items.par_extend(iter);
+    }
+}

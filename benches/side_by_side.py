@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Whole-process wall time and peak memory of the `reconcile` example (the
+bulk path) next to the Python peers, on the same generated claims, in one
+run, with ratios.
+
+    SCRATCH=/path/with/peer/venvs python3 benches/side_by_side.py [OBJECTS ...]
+
+`$SCRATCH` holds the peers' venvs (`../shared/peers/setup_venvs.sh`). For
+each OBJECTS (default 250000 and 1000000: about 1.03 M and 4.09 M claims
+from 10,000 sources) the peers' generator writes `claims.tsv` under
+`$SCRATCH/syn-OBJECTS` (seed 42), converted once to a `figure,source,value`
+table. Each run is one process under `/usr/bin/time -v`: wall time and
+maximum resident set. The machine is shared: quote the ratios.
+"""
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PEERS = os.path.join(ROOT, "..", "shared", "peers")
+SCRATCH = os.environ.get("SCRATCH")
+if not SCRATCH:
+    sys.exit("set SCRATCH to the folder of the peers' venvs and the generated claims")
+BIN = os.path.join(ROOT, "target", "release", "examples", "reconcile")
+
+
+def claims_file(objects):
+    out = os.path.join(SCRATCH, f"syn-{objects}")
+    csv = os.path.join(out, "claims.csv")
+    if not os.path.exists(csv):
+        subprocess.run(
+            [os.path.join(SCRATCH, "ckvenv", "bin", "python"), os.path.join(PEERS, "gen_synthetic.py"),
+             "--sources", "10000", "--objects", str(objects), "--seed", "42", "--out", out],
+            check=True)
+        with open(os.path.join(out, "claims.tsv")) as tsv, open(csv, "w") as w:
+            w.write("figure,source,value\n")
+            for line in tsv:
+                s, o, v = line.rstrip("\n").split("\t")
+                w.write(f"{o},{s},{v}\n")
+    with open(csv, "rb") as f:
+        claims = sum(1 for _ in f) - 1
+    return csv, claims
+
+
+def measure(cmd, env=None):
+    """Runs `cmd` under /usr/bin/time -v, stdout to /dev/null: (wall s, peak bytes)."""
+    e = dict(os.environ, **(env or {}))
+    r = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True, env=e)
+    if r.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed:\n{r.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", r.stderr)
+    h, m, s = wall.groups()
+    secs = int(h or 0) * 3600 + int(m) * 60 + float(s)
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1)) * 1024
+    return secs, peak
+
+
+def main():
+    subprocess.run(["cargo", "build", "--release", "--example", "reconcile"], cwd=ROOT, check=True)
+    sizes = [int(a) for a in sys.argv[1:]] or [250000, 1000000]
+    out = os.path.join(SCRATCH, "peer-out.tsv")
+    td = os.path.join(SCRATCH, "tdvenv", "bin", "python")
+    ck = os.path.join(SCRATCH, "ckvenv", "bin", "python")
+    for objects in sizes:
+        csv, n = claims_file(objects)
+        runs = [
+            ("reckon --json, 2 cores", [BIN, "--json", csv], None),
+            ("reckon --json, 1 core", [BIN, "--json", csv], {"RAYON_NUM_THREADS": "1"}),
+            ("reckon --jsonl, 2 cores", [BIN, "--jsonl", csv], None),
+            ("reckon --json --sorted", [BIN, "--json", "--sorted", csv], None),
+            ("truthdiscovery voting", [td, os.path.join(PEERS, "td_e2e.py"), "voting", csv, out], None),
+            ("numpy median", [ck, os.path.join(PEERS, "median_e2e.py"), csv, out], None),
+        ]
+        results = [(name, *measure(cmd, env)) for name, cmd, env in runs]
+        base = results[0][1]
+        print(f"\n{n} claims ({csv})")
+        print(f"| run | wall s | claims/s | peak MB | B/claim | wall vs reckon --json 2 cores |")
+        print("|---|---|---|---|---|---|")
+        for name, secs, peak in results:
+            print(f"| {name} | {secs:.2f} | {n / secs / 1e6:.2f} M | {peak / 1e6:.0f} | "
+                  f"{peak / n:.0f} | {secs / base:.2f}x |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

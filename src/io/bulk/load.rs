@@ -1,0 +1,533 @@
+//! Reading claims into per-figure state: the header, rows of a claims
+//! table or lines of JSON Lines, interned ids, figures in order, sorted
+//! input checked, chunks of a file cut and merged.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+use super::super::report::Claims;
+use super::super::rows::{Row, field_text};
+use crate::error::{Location, Problems};
+use crate::model::{ClaimId, FigureId, SourceId};
+use crate::{Error, Estimate, Lexicon};
+
+/// Splits `bytes` after line feeds into pieces of about `size` bytes, each
+/// with the number of lines before it (`before` lines precede `bytes`):
+/// line feeds, and carriage returns not followed by one.
+#[cfg(feature = "rayon")]
+pub(super) fn chunks(bytes: &[u8], size: usize, before: u64) -> Vec<(&[u8], u64)> {
+    let mut out = Vec::new();
+    let mut rest = bytes;
+    let mut lines = before;
+    while !rest.is_empty() {
+        let cut = match rest.get(size..) {
+            None => rest.len(),
+            Some(tail) => tail
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(rest.len(), |i| size + i + 1),
+        };
+        let (piece, tail) = rest.split_at(cut);
+        out.push((piece, lines));
+        lines += line_breaks(piece);
+        rest = tail;
+    }
+    out
+}
+
+/// The line breaks in `bytes` as the claims-table reader counts them: LF,
+/// CRLF, and a lone CR.
+#[cfg(feature = "rayon")]
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    let mut after_cr = false;
+    for &b in bytes {
+        match b {
+            b'\n' if after_cr => {}
+            b'\n' | b'\r' => n += 1,
+            _ => {}
+        }
+        after_cr = b == b'\r';
+    }
+    n
+}
+
+/// The id of the claim on line `line`: `L` and the line.
+pub(super) fn claim_id(line: u64) -> ClaimId {
+    ClaimId::from(format!("L{line}"))
+}
+
+/// One claim as the bulk path keeps it until its figure is reconciled.
+#[derive(Debug)]
+pub(super) struct Claimed {
+    pub(super) line: u64,
+    pub(super) source: SourceId,
+    pub(super) value: Estimate,
+}
+
+/// One figure's claims, in the order they were read. Every figure of the
+/// bulk path has the default scope (people killed), kept once by the
+/// [`Bulk`](super::Bulk).
+#[derive(Debug)]
+pub(super) struct Group {
+    pub(super) figure: FigureId,
+    pub(super) claims: Vec<Claimed>,
+}
+
+impl Claims for Group {
+    fn claim(&self, id: &ClaimId) -> Option<(&str, &Estimate)> {
+        let line: u64 = id.as_str().strip_prefix('L')?.parse().ok()?;
+        let at = self.claims.binary_search_by_key(&line, |c| c.line).ok()?;
+        self.claims.get(at).map(|c| (c.source.as_str(), &c.value))
+    }
+}
+
+/// The positions of the three columns in a claims table's header.
+pub(super) struct Columns {
+    pub(super) figure: usize,
+    pub(super) source: usize,
+    pub(super) value: usize,
+    pub(super) count: usize,
+}
+
+impl Columns {
+    pub(super) fn read<R: std::io::Read>(
+        rows: &mut super::super::rows::Rows<R>,
+        name: &str,
+    ) -> Result<Columns, Error> {
+        let header = match rows.next_row() {
+            None => {
+                return Err(Error::field("header", "the file is empty").at(Location::file(name)));
+            }
+            Some(row) => row?,
+        };
+        let mut found = [None; 3];
+        let mut problems = Problems::default();
+        let count = header.record.len();
+        for i in 0..count {
+            let text = field_text(&header, i, name, None)?;
+            let at = Location::file(name)
+                .with_line(header.line)
+                .with_column(i as u64 + 1);
+            let known = ["figure", "source", "value"]
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(text));
+            match known.and_then(|k| found.get_mut(k)) {
+                Some(Some(_)) => problems
+                    .push(Error::duplicate(format!("column `{text}`"), "it appears twice").at(at)),
+                Some(slot) => *slot = Some(i),
+                None => problems.push(
+                    Error::field(
+                        format!("column `{text}`"),
+                        "the bulk reader takes only the columns figure, source and value; \
+                         load a table with other columns as a dossier",
+                    )
+                    .at(at),
+                ),
+            }
+        }
+        for (slot, column) in found.iter().zip(["figure", "source", "value"]) {
+            if slot.is_none() {
+                problems.push(
+                    Error::field(
+                        "header",
+                        format!("the required column `{column}` is missing"),
+                    )
+                    .at(Location::file(name).with_line(header.line)),
+                );
+            }
+        }
+        problems.into_result("problems of the header")?;
+        match found {
+            [Some(figure), Some(source), Some(value)] => Ok(Columns {
+                figure,
+                source,
+                value,
+                count,
+            }),
+            _ => Err(Error::field("header", "a required column is missing")
+                .at(Location::file(name).with_line(header.line))),
+        }
+    }
+}
+
+/// One line of JSON Lines input.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonClaim<'a> {
+    #[serde(borrow)]
+    figure: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    source: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    value: JsonValue<'a>,
+}
+
+/// A JSON Lines value: text, or a whole number.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum JsonValue<'a> {
+    Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
+    Whole(u64),
+    Negative(i64),
+    Fraction(f64),
+}
+
+/// Claims read so far: interned ids, figures in the order they first
+/// appear, the counts and the problems.
+pub(super) struct Loader {
+    pub(super) name: String,
+    pub(super) sorted: bool,
+    /// Lines before the first one this loader reads.
+    pub(super) offset: u64,
+    pub(super) sources: HashSet<SourceId>,
+    /// Unsorted: every figure, and where it is in `groups`.
+    pub(super) index: HashMap<FigureId, usize>,
+    pub(super) groups: Vec<Group>,
+    /// Sorted: the figure being read, and the figures completed since the
+    /// last hand-over.
+    pub(super) current: Option<Group>,
+    pub(super) done: Vec<Group>,
+    pub(super) done_claims: usize,
+    pub(super) rows_read: u64,
+    pub(super) claims: u64,
+    pub(super) rejected: u64,
+    pub(super) problems: Problems,
+}
+
+impl Loader {
+    pub(super) fn new(name: &str, sorted: bool, offset: u64) -> Self {
+        Loader {
+            name: name.to_owned(),
+            sorted,
+            offset,
+            sources: HashSet::new(),
+            index: HashMap::new(),
+            groups: Vec::new(),
+            current: None,
+            done: Vec::new(),
+            done_claims: 0,
+            rows_read: 0,
+            claims: 0,
+            rejected: 0,
+            problems: Problems::default(),
+        }
+    }
+
+    /// The place of line `line` of the whole input.
+    fn at(&self, line: u64) -> Location {
+        Location::file(&self.name).with_line(line)
+    }
+
+    fn reject(&mut self, e: Error) {
+        self.rejected += 1;
+        self.problems.push(e);
+    }
+
+    /// Reads one record of a claims table.
+    pub(super) fn csv_row(
+        &mut self,
+        row: Result<Row<'_>, Error>,
+        c: &Columns,
+    ) -> Result<(), Error> {
+        self.rows_read += 1;
+        let row = match row {
+            Ok(row) => Row {
+                line: self.offset + row.line,
+                record: row.record,
+            },
+            Err(e) => {
+                self.reject(e);
+                return Ok(());
+            }
+        };
+        if row.record.len() != c.count {
+            let e = Error::field(
+                "row",
+                format!(
+                    "it has {} fields but the header has {}",
+                    row.record.len(),
+                    c.count
+                ),
+            );
+            self.reject(e.at(self.at(row.line)));
+            return Ok(());
+        }
+        let line = row.line;
+        let cell = |i: usize, field: &str| {
+            field_text(&row, i, &self.name, Some(field))
+                .map_err(|e| e.at(self.at(line).with_column(i as u64 + 1).with_field(field)))
+        };
+        let (figure, source, value) = match (
+            cell(c.figure, "figure"),
+            cell(c.source, "source"),
+            cell(c.value, "value"),
+        ) {
+            (Ok(f), Ok(s), Ok(v)) => (f, s, v),
+            (f, s, v) => {
+                self.rejected += 1;
+                for e in [f.err(), s.err(), v.err()].into_iter().flatten() {
+                    self.problems.push(e);
+                }
+                return Ok(());
+            }
+        };
+        let columns = [(c.figure, figure), (c.source, source), (c.value, value)];
+        self.claim(line, columns)
+    }
+
+    /// Reads one line of JSON Lines input; a blank line is no row.
+    pub(super) fn json_line(&mut self, line: u64, bytes: &[u8]) -> Result<(), Error> {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        let line = self.offset + line;
+        self.rows_read += 1;
+        let parsed: JsonClaim<'_> = match serde_json::from_slice(bytes) {
+            Ok(c) => c,
+            Err(e) => {
+                let msg = super::super::lowercase_first(&e.to_string());
+                let at = self.at(line).with_column(e.column() as u64);
+                self.reject(Error::syntax(msg).at(at));
+                return Ok(());
+            }
+        };
+        let number;
+        let value = match &parsed.value {
+            JsonValue::Text(t) => t.as_ref(),
+            JsonValue::Whole(n) => {
+                number = n.to_string();
+                &number
+            }
+            JsonValue::Negative(n) => {
+                number = n.to_string();
+                &number
+            }
+            JsonValue::Fraction(x) => {
+                let e = Error::value(
+                    &x.to_string(),
+                    "a fraction is written as a string (\"0.5\"), so that no digit is lost",
+                );
+                self.reject(e.at(self.at(line).with_field("value")));
+                return Ok(());
+            }
+        };
+        self.claim(line, [(0, &parsed.figure), (0, &parsed.source), (0, value)])
+    }
+
+    /// Adds a claim on line `line` of the whole input from its three
+    /// fields, each with its column (all 0 when the input has no columns).
+    fn claim(&mut self, line: u64, fields: [(usize, &str); 3]) -> Result<(), Error> {
+        let [(fc, figure), (sc, source), (vc, value)] = fields;
+        let at = |column: usize, field: &str| {
+            let mut at = Location::file(&self.name).with_line(line).with_field(field);
+            if column > 0 || fc != sc {
+                at = at.with_column(column as u64 + 1);
+            }
+            at
+        };
+        let mut bad = Vec::new();
+        for (column, field, text) in [(fc, "figure", figure), (sc, "source", source)] {
+            if text.trim().is_empty() {
+                let e = Error::field(
+                    format!("`{field}`"),
+                    "the cell is empty but the column is required",
+                );
+                bad.push(e.at(at(column, field)));
+            }
+        }
+        let parsed = if value.trim().is_empty() {
+            Err(Error::field(
+                "`value`",
+                "the cell is empty but the column is required",
+            ))
+        } else {
+            crate::text::phrase(value, Lexicon::shared())
+        };
+        let value = match parsed {
+            Ok(v) => Some(v),
+            Err(e) => {
+                bad.push(e.at(at(vc, "value")));
+                None
+            }
+        };
+        let (Some(value), true) = (value, bad.is_empty()) else {
+            self.rejected += 1;
+            for e in bad {
+                self.problems.push(e);
+            }
+            return Ok(());
+        };
+        let (figure, source) = (figure.trim(), source.trim());
+        let source = match self.sources.get(source) {
+            Some(s) => s.clone(),
+            None => {
+                let s = SourceId::from(source);
+                self.sources.insert(s.clone());
+                s
+            }
+        };
+        let claim = Claimed {
+            line,
+            source,
+            value,
+        };
+        self.claims += 1;
+        if self.sorted {
+            return self.sorted_claim(figure, claim, at(fc, "figure"));
+        }
+        match self.index.get(figure) {
+            Some(&i) => {
+                if let Some(g) = self.groups.get_mut(i) {
+                    g.claims.push(claim);
+                }
+            }
+            None => {
+                let id = FigureId::from(figure);
+                self.index.insert(id.clone(), self.groups.len());
+                self.groups.push(self.group(id, claim));
+            }
+        }
+        Ok(())
+    }
+
+    fn group(&self, figure: FigureId, first: Claimed) -> Group {
+        Group {
+            figure,
+            claims: vec![first],
+        }
+    }
+
+    /// Adds a claim of sorted input: to the current figure, or to a next
+    /// one, which must come after it.
+    fn sorted_claim(&mut self, figure: &str, claim: Claimed, at: Location) -> Result<(), Error> {
+        if let Some(g) = &mut self.current {
+            match natural(figure, g.figure.as_str()) {
+                Ordering::Equal => {
+                    g.claims.push(claim);
+                    return Ok(());
+                }
+                Ordering::Less => {
+                    return Err(Error::field(
+                        format!("figure `{figure}`"),
+                        format!(
+                            "the input is not sorted by figure: it comes after figure `{}`; \
+                             sort the file by figure, or read it unsorted",
+                            g.figure
+                        ),
+                    )
+                    .at(at));
+                }
+                Ordering::Greater => self.close(),
+            }
+        }
+        self.current = Some(self.group(FigureId::from(figure), claim));
+        Ok(())
+    }
+
+    /// Completes the figure being read, if any.
+    pub(super) fn close(&mut self) {
+        if let Some(g) = self.current.take() {
+            self.done_claims += g.claims.len();
+            self.done.push(g);
+        }
+    }
+
+    /// Every figure waiting to be reconciled.
+    pub(super) fn take_groups(&mut self) -> Vec<Group> {
+        self.close();
+        let mut groups = std::mem::take(&mut self.groups);
+        groups.append(&mut self.done);
+        self.index = HashMap::new();
+        groups
+    }
+
+    /// Adds a later chunk's figures and counts.
+    #[cfg(feature = "rayon")]
+    pub(super) fn merge(&mut self, mut part: Loader) {
+        self.rows_read += part.rows_read;
+        self.claims += part.claims;
+        self.rejected += part.rejected;
+        let (kept, more) = part.problems.drain();
+        for e in kept {
+            self.problems.push(e);
+        }
+        self.problems.skipped(more);
+        for g in part.take_groups() {
+            match self.index.get(&g.figure) {
+                Some(&i) => {
+                    if let Some(into) = self.groups.get_mut(i) {
+                        into.claims.extend(g.claims);
+                    }
+                }
+                None => {
+                    self.index.insert(g.figure.clone(), self.groups.len());
+                    self.groups.push(g);
+                }
+            }
+        }
+    }
+}
+
+/// Compares figure ids as text, with runs of ASCII digits compared as
+/// numbers (`f2` < `f10`); ids that compare equal so are compared as text.
+fn natural(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (x.first(), y.first()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
+                let run = |s: &[u8]| s.iter().take_while(|b| b.is_ascii_digit()).count();
+                let (m, n) = (run(x), run(y));
+                let (dx, dy) = x.split_at(m);
+                let (ex, ey) = y.split_at(n);
+                let trim = |d: &[u8]| {
+                    let zeros = d.iter().take_while(|&&b| b == b'0').count();
+                    d.len() - zeros
+                };
+                let (tx, ty) = (trim(dx), trim(ex));
+                let by_number = tx.cmp(&ty).then_with(|| dx[m - tx..].cmp(&ex[n - ty..]));
+                if by_number != Ordering::Equal {
+                    return by_number;
+                }
+                x = dy;
+                y = ey;
+            }
+            (Some(p), Some(q)) if p != q => return p.cmp(q),
+            _ => {
+                x = &x[1..];
+                y = &y[1..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_compares_digit_runs_as_numbers() {
+        assert_eq!(natural("f2", "f10"), Ordering::Less);
+        assert_eq!(natural("f10", "f9"), Ordering::Greater);
+        assert_eq!(natural("a", "b"), Ordering::Less);
+        assert_eq!(natural("f1x", "f1x"), Ordering::Equal);
+        assert_eq!(natural("f01", "f1"), "f01".cmp("f1"));
+        assert_eq!(natural("f1", "f1a"), Ordering::Less);
+    }
+
+    #[cfg(feature = "rayon")]
+    #[test]
+    fn chunks_cut_after_line_feeds_and_count_lines_before_them() {
+        let text = b"a\r\nb\rc\nd\ne\n";
+        let pieces = chunks(text, 2, 1);
+        let got: Vec<(&[u8], u64)> = pieces;
+        assert_eq!(
+            got,
+            [(&b"a\r\n"[..], 1), (&b"b\rc\n"[..], 2), (&b"d\ne\n"[..], 4)]
+        );
+        assert_eq!(line_breaks(b"a\r\nb\rc\n"), 3);
+    }
+}

@@ -1,0 +1,662 @@
+//! Claims files of any size: claims streamed from a claims table (CSV) or
+//! JSON Lines straight into per-figure state, reconciled and written out
+//! figure by figure, without a [`Dossier`](crate::Dossier) in between.
+//!
+//! The bulk path reads the three columns every claims table has —
+//! `figure`, `source` and `value` — and nothing else: each figure's id and
+//! each source's id is kept once (interned), each value is parsed once, and
+//! per claim only its line, its source and its value are kept until its
+//! figure is reconciled. A claim's id is `L` and its line, as in
+//! [`Dossier::from_csv_reader`](crate::Dossier::from_csv_reader), and the
+//! findings and the report are the same as that path gives for the same
+//! file (a test holds the two paths to it). A file with other columns
+//! (figures' scopes, sources' kinds, quotes, revisions) is a dossier: load
+//! it with [`Dossier::load`](crate::Dossier::load).
+//!
+//! Unlike the dossier path, a bad row does not stop the run: it is
+//! reported (file, line, column, field and text) and left out, and the
+//! [`Summary`] counts it, so that rows read = claims loaded + rows
+//! rejected.
+//!
+//! ```
+//! use reckon::Reconciler;
+//! use reckon::io::bulk::{Bulk, Output};
+//!
+//! let csv = "figure,source,value\njobeh-rebels,article,50–170\njobeh-rebels,others,200\nx,a,50–\n";
+//! let mut out = Vec::new();
+//! let summary = Bulk::new(Reconciler::new())
+//!     .output(Output::JsonLines)
+//!     .run(csv.as_bytes(), "claims.csv", &mut out)?;
+//! let text = String::from_utf8(out).unwrap();
+//! assert!(text.starts_with(r#"{"figure":"jobeh-rebels","label":"jobeh-rebels","policy":"weighted","claims":[{"id":"L2""#));
+//! assert_eq!((summary.rows_read(), summary.claims(), summary.rejected()), (3, 2, 1));
+//! assert_eq!((summary.figures(), summary.conflicts()), (1, 2));
+//! assert_eq!(
+//!     summary.problems()[0].to_string(),
+//!     "claims.csv line 4, column 3, field `value`: '50–' is not a value: the range has no upper end"
+//! );
+//! # Ok::<(), reckon::Error>(())
+//! ```
+//!
+//! # Sorted input, bounded memory
+//!
+//! With [`Bulk::sorted`], the input must list its figures in ascending
+//! order of their ids (text order, with runs of digits compared as numbers:
+//! `f2` before `f10`, as `sort -V` orders them), each figure's claims
+//! together. Each figure is then reconciled and written as soon as the next
+//! one starts, so memory is bounded by the largest figure (and the set of
+//! sources), whatever the number of claims. A figure out of order is an
+//! error at its line.
+//!
+//! # In parallel
+//!
+//! With the `rayon` feature, [`Bulk::parallel`] (on by default then)
+//! parses a whole file in chunks on every core and reconciles and writes
+//! figures in parallel batches; the output is byte for byte the same.
+
+use std::fmt;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::report::{figure_entry, write_error};
+use super::rows::Rows;
+use super::toml::scope_of;
+use crate::error::Problems;
+use crate::reconcile::Evidence;
+use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
+
+mod load;
+
+#[cfg(feature = "rayon")]
+use load::chunks;
+use load::{Columns, Group, Loader, claim_id};
+
+/// The format of the claims read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Input {
+    /// A claims table with a header (`figure,source,value`).
+    #[default]
+    Csv,
+    /// One JSON object per line: `{"figure": "f1", "source": "s", "value": "50–170"}`;
+    /// `value` a string or an integer.
+    JsonLines,
+}
+
+impl Input {
+    /// The format a file name says: `.jsonl` and `.ndjson` are JSON Lines,
+    /// anything else a claims table.
+    pub fn of_path(path: impl AsRef<Path>) -> Input {
+        match path.as_ref().extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson") => {
+                Input::JsonLines
+            }
+            _ => Input::Csv,
+        }
+    }
+}
+
+/// The format of the report written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Output {
+    /// One indented JSON array, as [`Report::write_json`](super::report::Report::write_json) writes it.
+    #[default]
+    Json,
+    /// One figure's object per line, as [`Report::write_jsonl`](super::report::Report::write_jsonl) writes it.
+    JsonLines,
+}
+
+/// Reads claims in bulk, reconciles them figure by figure and writes the
+/// report as it goes; see the [module docs](self).
+#[derive(Clone, Debug)]
+pub struct Bulk {
+    reconciler: Reconciler,
+    /// The scope of every figure: what a claims table's row without scope
+    /// columns gives its figure.
+    scope: Scope,
+    input: Input,
+    output: Output,
+    sorted: bool,
+    /// Read only with the `rayon` feature: without it, every run is on one thread.
+    #[cfg_attr(not(feature = "rayon"), allow(dead_code))]
+    parallel: bool,
+}
+
+/// Claims reconciled and written together: enough to keep every core busy,
+/// few enough that their report is a few megabytes.
+const BATCH_CLAIMS: usize = 1 << 15;
+
+/// Figures rendered by one task of a parallel batch.
+const TASK_FIGURES: usize = 256;
+
+/// The size of a chunk of input parsed by one task: a few per thread,
+/// within these bounds.
+#[cfg(feature = "rayon")]
+const CHUNK_BYTES: std::ops::RangeInclusive<usize> = (64 << 10)..=(8 << 20);
+
+impl Bulk {
+    /// Reconciles with `reconciler`; reads a claims table, writes JSON,
+    /// in parallel when the `rayon` feature is on.
+    pub fn new(reconciler: Reconciler) -> Self {
+        Bulk {
+            reconciler,
+            scope: scope_of(
+                Measure::default(),
+                Unit::default(),
+                Vec::new(),
+                None,
+                None,
+                None,
+                None,
+            ),
+            input: Input::Csv,
+            output: Output::Json,
+            sorted: false,
+            parallel: cfg!(feature = "rayon"),
+        }
+    }
+
+    /// Reads claims in this format.
+    #[must_use]
+    pub fn input(mut self, input: Input) -> Self {
+        self.input = input;
+        self
+    }
+
+    /// Writes the report in this format.
+    #[must_use]
+    pub fn output(mut self, output: Output) -> Self {
+        self.output = output;
+        self
+    }
+
+    /// Whether the input lists its figures in ascending order (checked):
+    /// memory is then bounded by the largest figure.
+    #[must_use]
+    pub fn sorted(mut self, sorted: bool) -> Self {
+        self.sorted = sorted;
+        self
+    }
+
+    /// Whether to parse and reconcile on every core (the default).
+    #[cfg(feature = "rayon")]
+    #[must_use]
+    pub fn parallel(mut self, parallel: bool) -> Self {
+        self.parallel = parallel;
+        self
+    }
+
+    /// Whether the bulk path reads the file at `path`: JSON Lines, or a
+    /// claims table whose header names only `figure`, `source` and
+    /// `value`. `false` for a file that cannot be read (the dossier path
+    /// reports it).
+    ///
+    /// ```
+    /// use reckon::io::bulk::Bulk;
+    ///
+    /// assert!(!Bulk::accepts("examples/data/no-such-file.csv"));
+    /// ```
+    pub fn accepts(path: impl AsRef<Path>) -> bool {
+        let path = path.as_ref();
+        if Input::of_path(path) == Input::JsonLines {
+            return true;
+        }
+        let Ok(file) = std::fs::File::open(path) else {
+            return false;
+        };
+        let mut first = Vec::new();
+        if BufReader::new(file.take(1 << 16))
+            .read_until(b'\n', &mut first)
+            .is_err()
+        {
+            return false;
+        }
+        let text = String::from_utf8_lossy(&first);
+        let header = text.trim_start_matches('\u{feff}').trim_end();
+        let mut names: Vec<String> = header
+            .split(',')
+            .map(|c| c.trim().to_ascii_lowercase())
+            .collect();
+        names.sort_unstable();
+        names == ["figure", "source", "value"]
+    }
+
+    /// Reads the file at `path` (its format from its name, see
+    /// [`Input::of_path`]) and writes the report to `out`.
+    ///
+    /// # Errors
+    /// As [`Bulk::run`]; [`ErrorKind::Io`](crate::error::ErrorKind::Io) when the file cannot be read.
+    pub fn run_file(&self, path: impl AsRef<Path>, out: impl Write) -> Result<Summary, Error> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(name.clone(), e))?;
+        let bulk = self.clone().input(Input::of_path(path));
+        bulk.run(file, &name, out)
+    }
+
+    /// Reads claims from `input` (named `name` in errors), reconciles each
+    /// figure and writes the report to `out`, figure by figure, in the
+    /// order the figures first appear. Bad rows are left out and counted
+    /// in the summary.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Field`](crate::error::ErrorKind::Field) for a header without the three columns or with others;
+    /// with [`Bulk::sorted`], an error at the first figure out of order;
+    /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when reading or writing fails; an error from the
+    /// policy.
+    pub fn run(&self, input: impl Read, name: &str, out: impl Write) -> Result<Summary, Error> {
+        let started = Instant::now();
+        let mut writer = Writer::new(out, self.output);
+        let mut summary = Summary::default();
+        let mut render =
+            |groups: Vec<Group>, summary: &mut Summary| self.render(&groups, &mut writer, summary);
+        let mut loader = self.read(input, name, &mut render, &mut summary)?;
+        let groups = loader.take_groups();
+        for batch in batches(groups) {
+            render(batch, &mut summary)?;
+        }
+        writer.end()?;
+        summary.absorb(loader);
+        summary.elapsed = started.elapsed();
+        Ok(summary)
+    }
+
+    /// Reads claims from `input` and reconciles them: every figure's
+    /// finding, in the order the figures first appear, and the summary.
+    /// What [`Bulk::run`] writes, without writing it.
+    ///
+    /// # Errors
+    /// As [`Bulk::run`].
+    pub fn findings(&self, input: impl Read, name: &str) -> Result<(Vec<Finding>, Summary), Error> {
+        let started = Instant::now();
+        let mut summary = Summary::default();
+        let mut findings = Vec::new();
+        let mut keep = |groups: Vec<Group>, summary: &mut Summary| {
+            for g in &groups {
+                let f = self.finish(g)?;
+                summary.figures += 1;
+                summary.conflicts += f.conflicts().len() as u64;
+                findings.push(f);
+            }
+            Ok(())
+        };
+        let mut loader = self.read(input, name, &mut keep, &mut summary)?;
+        keep(loader.take_groups(), &mut summary)?;
+        summary.absorb(loader);
+        summary.elapsed = started.elapsed();
+        Ok((findings, summary))
+    }
+
+    /// Reads the input into a loader. In sorted mode, figures are handed
+    /// to `done` as they complete; otherwise they wait in the loader.
+    fn read(
+        &self,
+        input: impl Read,
+        name: &str,
+        done: &mut Sink<'_>,
+        summary: &mut Summary,
+    ) -> Result<Loader, Error> {
+        #[cfg(feature = "rayon")]
+        if self.parallel && !self.sorted {
+            return self.read_chunks(input, name);
+        }
+        let mut loader = Loader::new(name, self.sorted, 0);
+        let mut flush = |l: &mut Loader| -> Result<(), Error> {
+            if l.done_claims >= BATCH_CLAIMS {
+                l.done_claims = 0;
+                done(std::mem::take(&mut l.done), summary)?;
+            }
+            Ok(())
+        };
+        match self.input {
+            Input::Csv => {
+                let mut rows = Rows::new(input, name);
+                let columns = Columns::read(&mut rows, name)?;
+                while let Some(row) = rows.next_row() {
+                    loader.csv_row(row, &columns)?;
+                    flush(&mut loader)?;
+                }
+            }
+            Input::JsonLines => {
+                let mut lines = BufReader::new(input);
+                let mut line = Vec::new();
+                let mut at = 0;
+                loop {
+                    line.clear();
+                    let n = lines
+                        .read_until(b'\n', &mut line)
+                        .map_err(|e| Error::io(name.to_owned(), e))?;
+                    if n == 0 {
+                        break;
+                    }
+                    at += 1;
+                    loader.json_line(at, &line)?;
+                    flush(&mut loader)?;
+                }
+            }
+        }
+        loader.close();
+        Ok(loader)
+    }
+
+    /// Reads the whole input, then parses it in chunks on every core and
+    /// merges the chunks' figures in order.
+    #[cfg(feature = "rayon")]
+    fn read_chunks(&self, mut input: impl Read, name: &str) -> Result<Loader, Error> {
+        use rayon::prelude::*;
+
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(name.to_owned(), e))?;
+        let (columns, body, skipped_lines) = match self.input {
+            Input::Csv => {
+                let mut rows = Rows::new(bytes.as_slice(), name);
+                let columns = Columns::read(&mut rows, name)?;
+                // A quote may hold a line break: such a file is read in one piece.
+                if bytes.contains(&b'"') {
+                    let mut loader = Loader::new(name, false, 0);
+                    while let Some(row) = rows.next_row() {
+                        loader.csv_row(row, &columns)?;
+                    }
+                    loader.close();
+                    return Ok(loader);
+                }
+                // The header is the first line (no quotes, so no line break in it).
+                let end = bytes
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |i| i + 1);
+                (Some(columns), end, 1)
+            }
+            Input::JsonLines => (None, 0, 0),
+        };
+        let rest = bytes.get(body..).unwrap_or_default();
+        let size = (rest.len() / (4 * rayon::current_num_threads()).max(1))
+            .clamp(*CHUNK_BYTES.start(), *CHUNK_BYTES.end());
+        let chunks = chunks(rest, size, skipped_lines);
+        let parts: Vec<Result<Loader, Error>> = chunks
+            .into_par_iter()
+            .map(|(piece, offset)| {
+                let mut loader = Loader::new(name, false, offset);
+                match &columns {
+                    Some(columns) => {
+                        let mut rows = Rows::new(piece, name);
+                        while let Some(row) = rows.next_row() {
+                            loader.csv_row(row, columns)?;
+                        }
+                    }
+                    None => {
+                        for (i, line) in piece.split_inclusive(|&b| b == b'\n').enumerate() {
+                            loader.json_line(i as u64 + 1, line)?;
+                        }
+                    }
+                }
+                loader.close();
+                Ok(loader)
+            })
+            .collect();
+        let mut whole = Loader::new(name, false, 0);
+        for part in parts {
+            whole.merge(part?);
+        }
+        Ok(whole)
+    }
+
+    /// Reconciles one figure's claims.
+    fn finish(&self, g: &Group) -> Result<Finding, Error> {
+        let unit = self.scope.unit();
+        let evidence = g
+            .claims
+            .iter()
+            .map(|c| {
+                Evidence::of_row(
+                    claim_id(c.line),
+                    c.source.clone(),
+                    &c.value,
+                    c.value.interval_for(unit),
+                )
+            })
+            .collect();
+        self.reconciler
+            .finish_scoped(g.figure.clone(), evidence, &self.scope)
+    }
+
+    /// Reconciles `groups` and writes their report, in parallel when asked.
+    fn render<W: Write>(
+        &self,
+        groups: &[Group],
+        writer: &mut Writer<W>,
+        summary: &mut Summary,
+    ) -> Result<(), Error> {
+        let format = writer.format;
+        let task = |part: &[Group]| -> Result<Rendered, Error> {
+            let mut r = Rendered::default();
+            for g in part {
+                let f = self.finish(g)?;
+                r.figures += 1;
+                r.conflicts += f.conflicts().len() as u64;
+                format.figure(&mut r.bytes, g, &f)?;
+            }
+            Ok(r)
+        };
+        #[cfg(feature = "rayon")]
+        if self.parallel {
+            use rayon::prelude::*;
+            let parts: Vec<Result<Rendered, Error>> =
+                groups.par_chunks(TASK_FIGURES).map(task).collect();
+            for part in parts {
+                writer.write(part?, summary)?;
+            }
+            return Ok(());
+        }
+        for part in groups.chunks(TASK_FIGURES) {
+            writer.write(task(part)?, summary)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where completed figures go.
+type Sink<'a> = dyn FnMut(Vec<Group>, &mut Summary) -> Result<(), Error> + 'a;
+
+/// Figures in batches of about [`BATCH_CLAIMS`] claims.
+fn batches(groups: Vec<Group>) -> impl Iterator<Item = Vec<Group>> {
+    let mut groups = groups.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let mut batch = Vec::new();
+        let mut claims = 0;
+        while claims < BATCH_CLAIMS {
+            let Some(g) = groups.next() else { break };
+            claims += g.claims.len();
+            batch.push(g);
+        }
+        (!batch.is_empty()).then_some(batch)
+    })
+}
+
+/// A part of the report, rendered by one task.
+#[derive(Default)]
+struct Rendered {
+    bytes: Vec<u8>,
+    figures: u64,
+    conflicts: u64,
+}
+
+/// How each figure is written.
+#[derive(Clone, Copy)]
+struct Format(Output);
+
+impl Format {
+    /// Appends one figure to `out`: for JSON, a line break and the figure
+    /// indented as an element of the array, a comma before it unless it is
+    /// the first of `out`; for JSON Lines, the figure and a line break.
+    fn figure(self, out: &mut Vec<u8>, g: &Group, f: &Finding) -> Result<(), Error> {
+        let label = g.figure.as_str();
+        match self.0 {
+            Output::JsonLines => {
+                let mut s = serde_json::Serializer::new(&mut *out);
+                figure_entry(&mut s, f, label, f.conflicts().iter(), g).map_err(write_error)?;
+                out.push(b'\n');
+            }
+            Output::Json => {
+                if !out.is_empty() {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"\n  ");
+                let mut s = serde_json::Serializer::pretty(Indented(&mut *out));
+                figure_entry(&mut s, f, label, f.conflicts().iter(), g).map_err(write_error)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Bytes written one level further in: two spaces after every line break.
+/// JSON strings hold no raw line break, so every one in a figure's pretty
+/// text is between tokens, where the enclosing array indents.
+struct Indented<'a>(&'a mut Vec<u8>);
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut pieces = buf.split(|&b| b == b'\n');
+        if let Some(first) = pieces.next() {
+            self.0.extend_from_slice(first);
+        }
+        for piece in pieces {
+            self.0.extend_from_slice(b"\n  ");
+            self.0.extend_from_slice(piece);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The report's writer: the array's brackets, the commas between parts.
+struct Writer<W: Write> {
+    out: std::io::BufWriter<W>,
+    format: Format,
+    written: bool,
+}
+
+impl<W: Write> Writer<W> {
+    fn new(out: W, output: Output) -> Self {
+        Writer {
+            out: std::io::BufWriter::with_capacity(1 << 16, out),
+            format: Format(output),
+            written: false,
+        }
+    }
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.out
+            .write_all(bytes)
+            .map_err(|e| Error::io("the report", e))
+    }
+
+    fn write(&mut self, part: Rendered, summary: &mut Summary) -> Result<(), Error> {
+        summary.figures += part.figures;
+        summary.conflicts += part.conflicts;
+        if part.bytes.is_empty() {
+            return Ok(());
+        }
+        if self.format.0 == Output::Json {
+            self.put(if self.written { b"," } else { b"[" })?;
+        }
+        self.written = true;
+        self.put(&part.bytes)
+    }
+
+    fn end(&mut self) -> Result<(), Error> {
+        if self.format.0 == Output::Json {
+            self.put(if self.written { b"\n]\n" } else { b"[]\n" })?;
+        }
+        self.out.flush().map_err(|e| Error::io("the report", e))
+    }
+}
+
+/// What a bulk run read and wrote.
+#[derive(Debug, Default)]
+pub struct Summary {
+    rows_read: u64,
+    claims: u64,
+    rejected: u64,
+    figures: u64,
+    conflicts: u64,
+    elapsed: Duration,
+    problems: Problems,
+}
+
+impl Summary {
+    fn absorb(&mut self, loader: Loader) {
+        self.rows_read = loader.rows_read;
+        self.claims = loader.claims;
+        self.rejected = loader.rejected;
+        self.problems = loader.problems;
+    }
+
+    /// Rows read (a claims table's header and JSON Lines' blank lines not
+    /// counted): always [`Summary::claims`] + [`Summary::rejected`].
+    pub fn rows_read(&self) -> u64 {
+        self.rows_read
+    }
+
+    /// Claims loaded and reconciled.
+    pub fn claims(&self) -> u64 {
+        self.claims
+    }
+
+    /// Rows left out, each reported in [`Summary::problems`].
+    pub fn rejected(&self) -> u64 {
+        self.rejected
+    }
+
+    /// Figures reconciled.
+    pub fn figures(&self) -> u64 {
+        self.figures
+    }
+
+    /// Conflicts found within figures.
+    pub fn conflicts(&self) -> u64 {
+        self.conflicts
+    }
+
+    /// The time from the first byte read to the last written.
+    pub fn elapsed(&self) -> Duration {
+        self.elapsed
+    }
+
+    /// The rejected rows' problems, in input order within each chunk of
+    /// input (the first hundred are kept).
+    pub fn problems(&self) -> &[Error] {
+        self.problems.kept()
+    }
+
+    /// One error listing every rejected row's problem, `None` when no row
+    /// was rejected.
+    pub fn into_error(self) -> Option<Error> {
+        self.problems.into_result("rejected rows").err()
+    }
+}
+
+/// One line: claims read, figures, conflicts, time and rate.
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secs = self.elapsed.as_secs_f64();
+        let rate = if secs > 0.0 {
+            self.rows_read as f64 / secs / 1e6
+        } else {
+            0.0
+        };
+        write!(
+            f,
+            "{} claims read ({} loaded, {} rejected), {} figures, {} conflicts, {:.2} s ({:.2} M claims/s)",
+            self.rows_read, self.claims, self.rejected, self.figures, self.conflicts, secs, rate
+        )
+    }
+}

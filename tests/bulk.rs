@@ -1,0 +1,193 @@
+//! The bulk path against the dossier path: the same findings and the same
+//! report for the same claims table, whatever the reading mode.
+#![cfg(feature = "serde")]
+
+use reckon::io::bulk::{Bulk, Input, Output};
+use reckon::io::report::Report;
+use reckon::io::synth::Synth;
+use reckon::{Dossier, Reconciler};
+
+/// A generated claims table of about 10^5 claims, grouped by figure.
+fn table() -> Vec<u8> {
+    let world = Synth::new(14).sources(2_000).figures(25_000).world();
+    let mut csv = Vec::new();
+    let n = world.write_csv(&mut csv).unwrap();
+    assert!((90_000..110_000).contains(&n), "{n} claims");
+    csv
+}
+
+/// The bulk reader, one thread and (with `rayon`) every thread.
+fn modes() -> Vec<Bulk> {
+    let one = Bulk::new(Reconciler::new());
+    #[cfg(feature = "rayon")]
+    return vec![one.clone().parallel(false), one.parallel(true)];
+    #[cfg(not(feature = "rayon"))]
+    vec![one]
+}
+
+fn bulk_report(bulk: &Bulk, input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let summary = bulk.run(input, "claims.csv", &mut out).unwrap();
+    assert_eq!(summary.rejected(), 0);
+    assert_eq!(summary.rows_read(), summary.claims());
+    out
+}
+
+#[test]
+fn the_bulk_path_gives_the_dossier_paths_findings_and_report() {
+    let csv = table();
+    let dossier = Dossier::from_csv_reader(csv.as_slice(), "claims.csv").unwrap();
+    let findings = Reconciler::new().reconcile(&dossier).unwrap();
+    let mut json = Vec::new();
+    Report::new(&dossier, &findings)
+        .write_json(&mut json)
+        .unwrap();
+    let mut jsonl = Vec::new();
+    Report::new(&dossier, &findings)
+        .write_jsonl(&mut jsonl)
+        .unwrap();
+
+    let base = Bulk::new(Reconciler::new());
+    let (bulk_findings, summary) = base.findings(csv.as_slice(), "claims.csv").unwrap();
+    assert_eq!(summary.claims(), dossier.claims().len() as u64);
+    assert_eq!(summary.figures(), findings.len() as u64);
+    assert!(summary.conflicts() > 0);
+    assert!(bulk_findings.iter().eq(findings.iter()));
+
+    for sorted in [false, true] {
+        let bulk = base.clone().sorted(sorted);
+        assert!(bulk_report(&bulk, &csv) == json, "json, sorted {sorted}");
+        let lines = bulk_report(&bulk.clone().output(Output::JsonLines), &csv);
+        assert!(lines == jsonl, "json lines, sorted {sorted}");
+    }
+}
+
+#[cfg(feature = "rayon")]
+#[test]
+fn parallel_and_sequential_runs_write_the_same_bytes() {
+    let csv = table();
+    let parallel = Bulk::new(Reconciler::new()).parallel(true);
+    let sequential = Bulk::new(Reconciler::new()).parallel(false);
+    for output in [Output::Json, Output::JsonLines] {
+        let a = bulk_report(&parallel.clone().output(output), &csv);
+        let b = bulk_report(&sequential.clone().output(output), &csv);
+        assert!(a == b, "{output:?}");
+        assert!(!a.is_empty());
+    }
+}
+
+#[test]
+fn json_lines_input_reads_as_the_table_does() {
+    let csv = table();
+    let text = String::from_utf8(csv.clone()).unwrap();
+    // A blank first line keeps the claims on the lines (and so the ids)
+    // they have in the table, whose first line is its header.
+    let mut jsonl = String::from("\n");
+    for row in text.lines().skip(1) {
+        let mut f = row.splitn(3, ',');
+        let (figure, source, value) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
+        let value = serde_json::to_string(value).unwrap();
+        jsonl.push_str(&format!(
+            "{{\"figure\":\"{figure}\",\"source\":\"{source}\",\"value\":{value}}}\n"
+        ));
+    }
+    for b in modes() {
+        let from_json = bulk_report(&b.clone().input(Input::JsonLines), jsonl.as_bytes());
+        assert!(from_json == bulk_report(&b, &csv), "{b:?}");
+    }
+}
+
+#[test]
+fn bad_rows_are_located_counted_and_left_out() {
+    let csv = "figure,source,value\nf1,a,10\nf1,,12\nf1,b\nf2,a,50–\nf2,b,30\n";
+    for bulk in modes() {
+        let mut out = Vec::new();
+        let summary = bulk
+            .output(Output::JsonLines)
+            .run(csv.as_bytes(), "t.csv", &mut out)
+            .unwrap();
+        assert_eq!(summary.rows_read(), 5);
+        assert_eq!((summary.claims(), summary.rejected()), (2, 3));
+        assert_eq!(summary.figures(), 2);
+        let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "t.csv line 3, column 2, field `source`: `source`: the cell is empty but the column is required",
+                "t.csv line 4: row: it has 2 fields but the header has 3",
+                "t.csv line 5, column 3, field `value`: '50–' is not a value: the range has no upper end",
+            ]
+        );
+        assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
+        assert!(summary.into_error().is_some());
+    }
+}
+
+#[test]
+fn sorted_input_out_of_order_is_an_error_at_its_line() {
+    let csv = "figure,source,value\nf2,a,10\nf10,a,12\nf3,b,7\n";
+    let err = Bulk::new(Reconciler::new())
+        .sorted(true)
+        .run(csv.as_bytes(), "t.csv", std::io::sink())
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "t.csv line 4, column 1, field `figure`: figure `f3`: the input is not sorted by figure: \
+         it comes after figure `f10`; sort the file by figure, or read it unsorted"
+    );
+}
+
+#[test]
+fn a_header_with_other_columns_is_refused_with_its_place() {
+    let csv = "figure,source,value,quote\nf,a,1,x\n";
+    let err = Bulk::new(Reconciler::new())
+        .run(csv.as_bytes(), "t.csv", std::io::sink())
+        .unwrap_err();
+    assert!(err.to_string().starts_with(
+        "t.csv line 1, column 4: column `quote`: the bulk reader takes only the columns figure, source and value"
+    ), "{err}");
+}
+
+#[test]
+fn json_lines_errors_name_line_and_column() {
+    let input = "{\"figure\":\"f\",\"source\":\"a\",\"value\":12}\n{\"figure\":\"f\",\"source\":\"b\",\"value\":0.5}\n{\"figure\":\"f\"\n";
+    let summary = Bulk::new(Reconciler::new())
+        .input(Input::JsonLines)
+        .run(input.as_bytes(), "c.jsonl", std::io::sink())
+        .unwrap();
+    assert_eq!((summary.claims(), summary.rejected()), (1, 2));
+    let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        problems[0],
+        "c.jsonl line 2, field `value`: '0.5' is not a value: a fraction is written as a string (\"0.5\"), so that no digit is lost"
+    );
+    assert!(
+        problems[1].starts_with("c.jsonl line 3, column "),
+        "{}",
+        problems[1]
+    );
+}
+
+#[cfg(feature = "rayon")]
+#[test]
+fn a_tally_collected_in_parallel_reconciles_as_one_fed_in_order() {
+    use rayon::prelude::*;
+    use reckon::Estimate;
+    use reckon::reconcile::{Evidence, Tally};
+
+    let evidence: Vec<Evidence> = (0..500u32)
+        .map(|i| {
+            let value: Estimate = (100 + i % 37).to_string().parse().unwrap();
+            Evidence::new(format!("c{i}"), format!("s{}", i % 23), &value)
+        })
+        .collect();
+    let serial: Tally = evidence.iter().cloned().collect();
+    let parallel: Tally = evidence.par_iter().cloned().collect();
+    let mut extended = Tally::new();
+    extended.par_extend(evidence.clone().into_par_iter());
+    assert_eq!((parallel.len(), extended.len()), (500, 500));
+    let r = Reconciler::new();
+    let want = r.finish("f".into(), serial).unwrap();
+    assert_eq!(r.finish("f".into(), parallel).unwrap(), want);
+    assert_eq!(r.finish("f".into(), extended).unwrap(), want);
+}
