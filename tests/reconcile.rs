@@ -1180,3 +1180,51 @@ fn findings_serialize_with_decimal_strings_and_typed_details() {
         })
     );
 }
+
+#[test]
+fn values_at_decimals_limits_never_panic_under_any_policy() {
+    // Every pair of limit values, as exact figures, ranges and open bounds,
+    // reconciled under every registered policy: a result or a typed error,
+    // never a panic, and a best value always inside its range.
+    let max = Decimal::MAX.to_string();
+    let tiny = "0.0000000000000000000000000001".to_owned();
+    let places = "1.2345678901234567890123456789".to_owned();
+    let values = [
+        max.clone(),
+        format!(">={max} <={max}"),
+        format!("{tiny}–{max}"),
+        format!("{max}+"),
+        tiny.clone(),
+        places.clone(),
+        "~1000".to_owned(),
+        format!("<{tiny}"),
+        "0".to_owned(),
+    ];
+    let registry = reckon::reconcile::policy::Registry::standard();
+    for a in &values {
+        for b in &values {
+            let mut d = Dossier::new();
+            d.add_source(Source::new("s1", "one", SourceKind::Monitor));
+            d.add_source(Source::new("s2", "two", SourceKind::Media));
+            d.add_figure(Figure::new("f", "f", Scope::new(Measure::Killed)));
+            d.add_claim(Claim::new("c1", "f", "s1", a.parse().unwrap()));
+            d.add_claim(Claim::new("c2", "f", "s2", b.parse().unwrap()));
+            for name in registry.names() {
+                let r = Reconciler::new().policy(registry.get(name).unwrap());
+                match r.reconcile(&d) {
+                    Ok(findings) => {
+                        let f = findings.get(&"f".into()).unwrap();
+                        if let (Some(range), Some(best)) = (f.range(), f.best()) {
+                            assert!(range.contains(best), "{name}: {a} and {b}");
+                        }
+                    }
+                    Err(e) => assert_eq!(
+                        e.kind(),
+                        reckon::error::ErrorKind::Overflow,
+                        "{name}: {a} and {b}: {e}"
+                    ),
+                }
+            }
+        }
+    }
+}
