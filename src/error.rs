@@ -202,6 +202,8 @@ struct Inner {
     detail: Detail,
     location: Option<Location>,
     record: Option<Record>,
+    /// For a duplicate: the record that gave the id first.
+    first: Option<Record>,
 }
 
 /// The record of a dossier a problem is in, by its position among the
@@ -256,6 +258,7 @@ impl Error {
                 detail,
                 location: None,
                 record: None,
+                first: None,
             }),
         }
     }
@@ -275,8 +278,11 @@ impl Error {
         let mut reason = reason.into();
         let shown = clip(text);
         if shown.len() < text.len() {
-            // The reason may quote the text too: quote it clipped there as well.
-            reason = reason.replace(text, &shown);
+            // The reason may quote the whole text again: a long text is shown
+            // once, clipped, and the reason calls it "it".
+            reason = reason
+                .replace(&format!("'{text}'"), "it")
+                .replace(text, &shown);
         }
         Error::new(
             ErrorKind::Value,
@@ -395,6 +401,30 @@ impl Error {
     #[must_use]
     pub(crate) fn about(mut self, record: Record) -> Self {
         self.inner.record = Some(record);
+        self
+    }
+
+    /// This error, about an id that `record` gave first.
+    #[must_use]
+    pub(crate) fn first_given_by(mut self, record: Record) -> Self {
+        self.inner.first = Some(record);
+        self
+    }
+
+    /// The record that gave a duplicated id first, if known.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn first_record(&self) -> Option<Record> {
+        self.inner.first
+    }
+
+    /// This error, saying the line of the record that gave its id first.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    #[must_use]
+    pub(crate) fn first_on_line(mut self, line: u64) -> Self {
+        if let Detail::Subject { reason, .. } = &mut self.inner.detail {
+            reason.push_str(&format!(", first on line {line}"));
+        }
+        self.inner.first = None;
         self
     }
 

@@ -494,7 +494,7 @@ fn invalid_utf8_in_a_dossier_file_is_located() {
 }
 
 #[test]
-fn validation_problems_carry_the_line_of_their_record() {
+fn validation_problems_carry_the_line_of_their_record_and_a_duplicate_its_first_use() {
     // CSV: a duplicate claim id, a dangling and a cyclic revision, each at its row.
     let csv = "figure,source,value,claim,supersedes\n\
                f,a,1,c1,\n\
@@ -506,7 +506,7 @@ fn validation_problems_carry_the_line_of_their_record() {
     assert_eq!(
         problems,
         [
-            "claims.csv line 3: claim `c1`: the id is used more than once",
+            "claims.csv line 3: claim `c1`: the id is used more than once, first on line 2",
             "claims.csv line 4: claim `c3`: it supersedes claim `c9`, which is not in the dossier",
             "claims.csv line 5: claims: revisions form a cycle: `c4` → `c5` → `c4`",
         ]
@@ -522,7 +522,7 @@ fn validation_problems_carry_the_line_of_their_record() {
         got,
         [
             "d.toml line 22, column 9: '50–' is not a value: the range has no upper end",
-            "d.toml line 18: claim `c1`: the id is used more than once",
+            "d.toml line 18: claim `c1`: the id is used more than once, first on line 12",
             "d.toml line 1: source `a`: it relays source `ghost`, which is not in the dossier",
             "d.toml line 18: claim `c1`: source `b` is not in the dossier",
         ]
@@ -537,7 +537,7 @@ fn row_problems_and_validation_problems_come_in_one_pass() {
         load_csv(csv.as_bytes()).unwrap_err(),
         [
             "claims.csv line 4, column 3, field `value`: 'x–' is not a value: 'x' is not a number or a quantity word, at byte 0",
-            "claims.csv line 3: claim `c1`: the id is used more than once",
+            "claims.csv line 3: claim `c1`: the id is used more than once, first on line 2",
         ]
     );
 }
@@ -577,4 +577,19 @@ fn a_megabyte_bad_value_is_quoted_clipped() {
         "{message}"
     );
     assert_eq!(e.problems()[0].text(), Some(clipped.as_str()));
+}
+
+#[test]
+fn a_megabyte_number_is_quoted_once() {
+    let value = "9".repeat(1_000_000);
+    let csv = format!("figure,source,value\nf,s,{value}\n");
+    let e = Dossier::from_csv_reader(csv.as_bytes(), "d.csv").unwrap_err();
+    let message = e.to_string();
+    let clipped = format!("{}… (1000000 bytes)", "9".repeat(80));
+    assert_eq!(
+        message,
+        format!(
+            "d.csv line 2, column 3, field `value`: '{clipped}' is not a value: it is too large"
+        )
+    );
 }

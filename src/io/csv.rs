@@ -207,20 +207,28 @@ impl CsvLoader<'_> {
         let Err(e) = self.dossier.validate() else {
             return;
         };
-        for p in e.into_problems() {
+        for mut p in e.into_problems() {
             if self.rows_rejected > 0 && p.kind() == ErrorKind::Dangling {
                 continue;
             }
-            let line = match p.record() {
-                Some(Record::Source(i)) => self.source_lines.get(i),
-                Some(Record::Figure(i)) => self.figure_lines.get(i),
-                Some(Record::Claim(i)) => self.claim_lines.get(i),
-                Some(Record::Relation(_)) | None => None,
-            };
-            self.problems.push(match line {
-                Some(&l) => p.at(Location::file(self.name).with_line(l)),
-                None => p,
-            });
+            if let Some(line) = p.first_record().and_then(|r| self.line_of(r)) {
+                p = p.first_on_line(line);
+            }
+            self.problems
+                .push(match p.record().and_then(|r| self.line_of(r)) {
+                    Some(l) => p.at(Location::file(self.name).with_line(l)),
+                    None => p,
+                });
+        }
+    }
+
+    /// The line a record was read from.
+    fn line_of(&self, record: Record) -> Option<u64> {
+        match record {
+            Record::Source(i) => self.source_lines.get(i).copied(),
+            Record::Figure(i) => self.figure_lines.get(i).copied(),
+            Record::Claim(i) => self.claim_lines.get(i).copied(),
+            Record::Relation(_) => None,
         }
     }
 

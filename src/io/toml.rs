@@ -52,14 +52,19 @@ struct Places {
 impl Places {
     /// The place of a record, when it came from this file.
     fn of(&self, record: Record) -> Option<Location> {
+        let line = self.line_of(record)?;
+        Some(Location::file(&self.name).with_line(line))
+    }
+
+    /// The line of a record, when it came from this file.
+    fn line_of(&self, record: Record) -> Option<u64> {
         let (lines, i, before) = match record {
             Record::Source(i) => (&self.sources, i, self.before[0]),
             Record::Figure(i) => (&self.figures, i, self.before[1]),
             Record::Claim(i) => (&self.claims, i, self.before[2]),
             Record::Relation(i) => (&self.relations, i, self.before[3]),
         };
-        let line = lines.get(i.checked_sub(before)?)?;
-        Some(Location::file(&self.name).with_line(*line))
+        lines.get(i.checked_sub(before)?).copied()
     }
 }
 
@@ -397,7 +402,10 @@ fn unspanned<T>(t: T) -> Spanned<T> {
 /// report: values that do not read first, then what validation finds.
 fn checked(d: Dossier, mut problems: Problems, places: &Places) -> Result<Dossier, Error> {
     if let Err(e) = d.validate() {
-        for p in e.into_problems() {
+        for mut p in e.into_problems() {
+            if let Some(line) = p.first_record().and_then(|r| places.line_of(r)) {
+                p = p.first_on_line(line);
+            }
             problems.push(match p.record().and_then(|r| places.of(r)) {
                 Some(at) => p.at(at),
                 None => p,

@@ -490,13 +490,16 @@ fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
     record: fn(usize) -> Record,
     problems: &mut Problems,
 ) {
-    let mut seen = HashSet::new();
+    let mut first = HashMap::new();
     for (i, id) in ids.enumerate() {
-        if !seen.insert(id) {
+        if let Some(&j) = first.get(id) {
             problems.push(
                 Error::duplicate(format!("{what} `{id}`"), "the id is used more than once")
-                    .about(record(i)),
+                    .about(record(i))
+                    .first_given_by(record(j)),
             );
+        } else {
+            first.insert(id, i);
         }
     }
 }
