@@ -256,7 +256,8 @@ fn reconciler(args: &Args) -> Result<Reconciler, reckon::Error> {
 fn report(args: &Args, r: &Reconciler) -> Result<String, reckon::Error> {
     let dossier = Dossier::load(&args.file)?;
     let findings = r.reconcile(&dossier)?;
-    // A relation that could not be checked is named; every figure is reported.
+    // A figure or relation that could not be reconciled is named; every
+    // other figure is reported.
     for problem in findings.problems() {
         eprintln!("reconcile: {problem}");
     }

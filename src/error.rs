@@ -521,7 +521,7 @@ impl Problems {
 
     /// Takes every problem kept and the count of those past the limit,
     /// leaving none.
-    #[cfg(all(feature = "serde", feature = "rayon"))]
+    #[cfg(feature = "serde")]
     pub(crate) fn drain(&mut self) -> (Vec<Error>, u64) {
         (
             std::mem::take(&mut self.kept),

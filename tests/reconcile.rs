@@ -1184,8 +1184,9 @@ fn findings_serialize_with_decimal_strings_and_typed_details() {
 #[test]
 fn values_at_decimals_limits_never_panic_under_any_policy() {
     // Every pair of limit values, as exact figures, ranges and open bounds,
-    // reconciled under every registered policy: a result or a typed error,
-    // never a panic, and a best value always inside its range.
+    // reconciled under every registered policy: a finding, or an overflow
+    // reported beside the findings naming the figure; never a panic, and a
+    // best value always inside its range.
     let max = Decimal::MAX.to_string();
     let tiny = "0.0000000000000000000000000001".to_owned();
     let places = "1.2345678901234567890123456789".to_owned();
@@ -1211,20 +1212,102 @@ fn values_at_decimals_limits_never_panic_under_any_policy() {
             d.add_claim(Claim::new("c2", "f", "s2", b.parse().unwrap()));
             for name in registry.names() {
                 let r = Reconciler::new().policy(registry.get(name).unwrap());
-                match r.reconcile(&d) {
-                    Ok(findings) => {
-                        let f = findings.get(&"f".into()).unwrap();
+                let findings = r.reconcile(&d).unwrap();
+                match findings.get(&"f".into()) {
+                    Some(f) => {
                         if let (Some(range), Some(best)) = (f.range(), f.best()) {
                             assert!(range.contains(best), "{name}: {a} and {b}");
                         }
+                        assert!(findings.problems().is_empty(), "{name}: {a} and {b}");
                     }
-                    Err(e) => assert_eq!(
-                        e.kind(),
-                        reckon::error::ErrorKind::Overflow,
-                        "{name}: {a} and {b}: {e}"
-                    ),
+                    None => {
+                        let [e] = findings.problems() else {
+                            panic!("{name}: {a} and {b}: no finding and not one problem");
+                        };
+                        assert_eq!(
+                            e.kind(),
+                            reckon::error::ErrorKind::Overflow,
+                            "{name}: {a} and {b}: {e}"
+                        );
+                        assert!(e.to_string().starts_with("figure `f`: "), "{e}");
+                        println!("{name}: {a} and {b}: {e}");
+                    }
                 }
             }
         }
     }
+}
+
+/// Adds up every claim's interval, as for tallies of separate incidents:
+/// its sum can pass a decimal's limit.
+struct Cumulative;
+
+impl Policy for Cumulative {
+    fn name(&self) -> &str {
+        "cumulative"
+    }
+    fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
+        let mut total: Option<reckon::Interval> = None;
+        for i in 0..set.len() {
+            let next = set.interval(i);
+            total = Some(match total {
+                None => next,
+                Some(t) => t.checked_add(&next)?,
+            });
+        }
+        Ok(Outcome::new(set).with_range(total))
+    }
+}
+
+#[test]
+fn one_figure_that_cannot_be_reconciled_loses_no_other() {
+    let max = Decimal::MAX.to_string();
+    let mut d = Dossier::new();
+    d.add_source(Source::new("a", "a", SourceKind::Media));
+    d.add_source(Source::new("b", "b", SourceKind::Monitor));
+    for id in ["before", "huge", "after"] {
+        d.add_figure(Figure::new(id, id, Scope::new(Measure::Killed)));
+    }
+    d.add_claim(Claim::new("c1", "before", "a", "5".parse().unwrap()));
+    d.add_claim(Claim::new("c2", "huge", "a", max.parse().unwrap()));
+    d.add_claim(Claim::new("c3", "huge", "b", max.parse().unwrap()));
+    d.add_claim(Claim::new("c4", "after", "b", "7".parse().unwrap()));
+    let findings = Reconciler::new().policy(Cumulative).reconcile(&d).unwrap();
+    let kept: Vec<&str> = findings.iter().map(|f| f.figure().as_str()).collect();
+    assert_eq!(kept, ["before", "after"]);
+    let [problem] = findings.problems() else {
+        panic!("{:?}", findings.problems());
+    };
+    assert_eq!(problem.kind(), reckon::error::ErrorKind::Overflow);
+    assert_eq!(
+        problem.to_string(),
+        format!("figure `huge`: arithmetic overflow: {max} + {max}")
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_bulk_path_reports_a_figure_it_cannot_reconcile_and_writes_the_others() {
+    use reckon::io::bulk::{Bulk, Output};
+    let max = Decimal::MAX.to_string();
+    let csv = format!("figure,source,value\nbefore,a,5\nhuge,a,{max}\nhuge,b,{max}\nafter,b,7\n");
+    let mut out = Vec::new();
+    let summary = Bulk::new(Reconciler::new().policy(Cumulative))
+        .output(Output::JsonLines)
+        .run(csv.as_bytes(), "t.csv", &mut out)
+        .unwrap();
+    assert_eq!((summary.rows_read(), summary.claims()), (4, 4));
+    assert_eq!((summary.figures(), summary.unreconciled()), (2, 1));
+    let text = String::from_utf8(out).unwrap();
+    let written: Vec<&str> = text.lines().map(|l| &l[..l.find(',').unwrap()]).collect();
+    assert_eq!(written, [r#"{"figure":"before""#, r#"{"figure":"after""#]);
+    let problems: Vec<String> = summary.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [format!("figure `huge`: arithmetic overflow: {max} + {max}")]
+    );
+    assert!(
+        summary.to_string().ends_with("; 1 figure not reconciled"),
+        "{summary}"
+    );
 }

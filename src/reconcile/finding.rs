@@ -239,10 +239,12 @@ impl Findings {
         &self.across
     }
 
-    /// The relations that could not be checked, each error naming its
-    /// relation (`relation 2 (sum-over): arithmetic overflow: …`): a
-    /// roll-up whose sum overflows a decimal. Every figure still has its
-    /// finding, and every other relation was checked.
+    /// The figures that could not be reconciled and the relations that
+    /// could not be checked, each error naming its figure (`` figure `f`:
+    /// … ``, an error from the policy) or relation (`relation 2 (sum-over):
+    /// arithmetic overflow: …`, a roll-up whose sum overflows a decimal).
+    /// Such a figure has no finding; every other figure has its finding,
+    /// and every other relation was checked.
     ///
     /// ```
     /// use reckon::{Claim, Decimal, Dossier, Figure, Measure, Reconciler, Relation, Scope};

@@ -16,6 +16,7 @@ use super::prepared::Prepared;
 use super::relations::{self, Outline};
 use super::rollup::Reconciled;
 use super::tally::{Superseded, Tally};
+use crate::error::{ErrorKind, Record};
 use crate::model::{FigureId, Reading, SourceId, Stake};
 use crate::{Dossier, Error, Figure, Interval, Relation, Source};
 
@@ -181,10 +182,17 @@ impl Reconciler {
     /// that are not in the dossier are not reconciled: call
     /// [`Dossier::validate`] first to hear about them.
     ///
+    /// A figure that cannot be reconciled (an error from the policy, such
+    /// as [`ErrorKind::Overflow`] for a sum past a decimal's limit) and a
+    /// relation that cannot be checked have no finding: each is reported in
+    /// [`Findings::problems`], naming its figure or relation, and every
+    /// other figure keeps its finding.
+    ///
     /// # Errors
-    /// [`ErrorKind::Overflow`](crate::error::ErrorKind::Overflow) when a roll-up overflows, an error from the
-    /// policy, or [`ErrorKind::Invalid`](crate::error::ErrorKind::Invalid) when the policy's best value lies
-    /// outside its range.
+    /// [`ErrorKind::PolicyContract`] when the policy breaks its contract (a
+    /// best value outside its range, say): such a policy is wrong for every
+    /// figure; or an error from the policy's [`Policy::fit`] over the whole
+    /// dossier.
     pub fn reconcile(&self, dossier: &Dossier) -> Result<Findings, Error> {
         if let Some(fitted) = self.policy.fit(dossier, self.reading)? {
             let mut fitted_reconciler = self.clone();
@@ -219,7 +227,7 @@ impl Reconciler {
             let k = early.binary_search_by_key(&at, |(p, _)| *p).ok()?;
             early[k].1.as_ref().ok().map(Draft::outline)
         };
-        let (across, problems) = relations::relate(dossier, &outline);
+        let (across, mut problems) = relations::relate(dossier, &outline);
         let mut related: Vec<usize> = across
             .iter()
             .filter(|c| relations::contradicts(c))
@@ -232,11 +240,23 @@ impl Reconciler {
         let mut items = Vec::with_capacity(figures.len());
         for (at, figure) in figures.iter().enumerate() {
             let draft = match early.next_if(|(p, _)| *p == at) {
-                Some((_, draft)) => draft?,
-                None => self.draft(dossier, at, figure, &speakers, &mut stage, &mut detector)?,
+                Some((_, draft)) => draft,
+                None => self.draft(dossier, at, figure, &speakers, &mut stage, &mut detector),
             };
-            let contradicts = related.binary_search(&at).is_ok();
-            items.push(draft.finish(self.name.clone(), contradicts));
+            match draft {
+                Ok(draft) => {
+                    let contradicts = related.binary_search(&at).is_ok();
+                    items.push(draft.finish(self.name.clone(), contradicts));
+                }
+                // A policy that breaks its contract is wrong for every figure.
+                Err(e) if e.kind() == ErrorKind::PolicyContract => return Err(e),
+                // A figure that cannot be reconciled (a sum at a decimal's
+                // limit, say) is reported beside the others, which are kept.
+                Err(e) => problems.push(
+                    e.concerning(format!("figure `{}`", figure.id()))
+                        .about(Record::Figure(at)),
+                ),
+            }
         }
         Ok(Findings::new(
             items,

@@ -62,7 +62,7 @@ use std::time::{Duration, Instant};
 use super::report::{figure_entry, write_error};
 use super::rows::Rows;
 use super::toml::scope_of;
-use crate::error::Problems;
+use crate::error::{ErrorKind, Problems};
 use crate::reconcile::Evidence;
 use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
 
@@ -275,7 +275,10 @@ impl Bulk {
         let mut findings = Vec::new();
         let mut keep = |groups: Vec<Group>, summary: &mut Summary| {
             for g in &groups {
-                let f = self.finish(g)?;
+                let mut failed = Vec::new();
+                let found = unreconciled(self.finish(g), g, &mut failed)?;
+                summary.add_unreconciled(failed);
+                let Some(f) = found else { continue };
                 summary.figures += 1;
                 summary.conflicts += f.conflicts().len() as u64;
                 findings.push(f);
@@ -435,7 +438,9 @@ impl Bulk {
         let task = |part: &[Group]| -> Result<Rendered, Error> {
             let mut r = Rendered::default();
             for g in part {
-                let f = self.finish(g)?;
+                let Some(f) = unreconciled(self.finish(g), g, &mut r.problems)? else {
+                    continue;
+                };
                 r.figures += 1;
                 r.conflicts += f.conflicts().len() as u64;
                 format.figure(&mut r.bytes, g, &f)?;
@@ -456,6 +461,25 @@ impl Bulk {
             writer.write(task(part)?, summary)?;
         }
         Ok(())
+    }
+}
+
+/// A figure's finding; or, when the figure cannot be reconciled (a sum at
+/// a decimal's limit, say), `None`, its error kept in `problems` naming the
+/// figure. A policy that breaks its contract is wrong for every figure: its
+/// error ends the run.
+fn unreconciled(
+    finding: Result<Finding, Error>,
+    g: &Group,
+    problems: &mut Vec<Error>,
+) -> Result<Option<Finding>, Error> {
+    match finding {
+        Ok(f) => Ok(Some(f)),
+        Err(e) if e.kind() == ErrorKind::PolicyContract => Err(e),
+        Err(e) => {
+            problems.push(e.concerning(format!("figure `{}`", g.figure)));
+            Ok(None)
+        }
     }
 }
 
@@ -483,6 +507,8 @@ struct Rendered {
     bytes: Vec<u8>,
     figures: u64,
     conflicts: u64,
+    /// The figures that could not be reconciled.
+    problems: Vec<Error>,
 }
 
 /// How each figure is written.
@@ -562,6 +588,7 @@ impl<W: Write> Writer<W> {
     fn write(&mut self, part: Rendered, summary: &mut Summary) -> Result<(), Error> {
         summary.figures += part.figures;
         summary.conflicts += part.conflicts;
+        summary.add_unreconciled(part.problems);
         if part.bytes.is_empty() {
             return Ok(());
         }
@@ -590,14 +617,30 @@ pub struct Summary {
     conflicts: u64,
     elapsed: Duration,
     problems: Problems,
+    unreconciled: u64,
 }
 
 impl Summary {
+    /// Takes the loader's counts and its rows' problems, which come before
+    /// the figures' problems met so far.
     fn absorb(&mut self, loader: Loader) {
         self.rows_read = loader.rows_read;
         self.claims = loader.claims;
         self.rejected = loader.rejected;
+        let (figures, skipped) = self.problems.drain();
         self.problems = loader.problems;
+        for e in figures {
+            self.problems.push(e);
+        }
+        self.problems.skipped(skipped);
+    }
+
+    /// Counts and keeps the problems of figures that could not be reconciled.
+    fn add_unreconciled(&mut self, problems: Vec<Error>) {
+        self.unreconciled += problems.len() as u64;
+        for e in problems {
+            self.problems.push(e);
+        }
     }
 
     /// Rows read (a claims table's header and JSON Lines' blank lines not
@@ -621,6 +664,13 @@ impl Summary {
         self.figures
     }
 
+    /// Figures that could not be reconciled (a sum past a decimal's limit,
+    /// say), each reported in [`Summary::problems`] and left out of the
+    /// report; every other figure is in it.
+    pub fn unreconciled(&self) -> u64 {
+        self.unreconciled
+    }
+
     /// Conflicts found within figures.
     pub fn conflicts(&self) -> u64 {
         self.conflicts
@@ -632,15 +682,16 @@ impl Summary {
     }
 
     /// The rejected rows' problems, in input order within each chunk of
-    /// input (the first hundred are kept).
+    /// input, then those of the figures that could not be reconciled (the
+    /// first hundred are kept).
     pub fn problems(&self) -> &[Error] {
         self.problems.kept()
     }
 
-    /// One error listing every rejected row's problem, `None` when no row
-    /// was rejected.
+    /// One error listing every rejected row's problem and every figure's
+    /// that could not be reconciled, `None` when there is none.
     pub fn into_error(self) -> Option<Error> {
-        self.problems.into_result("rejected rows").err()
+        self.problems.into_result("problems").err()
     }
 }
 
@@ -657,6 +708,11 @@ impl fmt::Display for Summary {
             f,
             "{} claims read ({} loaded, {} rejected), {} figures, {} conflicts, {:.2} s ({:.2} M claims/s)",
             self.rows_read, self.claims, self.rejected, self.figures, self.conflicts, secs, rate
-        )
+        )?;
+        if self.unreconciled > 0 {
+            let s = if self.unreconciled == 1 { "" } else { "s" };
+            write!(f, "; {} figure{s} not reconciled", self.unreconciled)?;
+        }
+        Ok(())
     }
 }
