@@ -4,11 +4,11 @@
 use proptest::prelude::*;
 use reckon::model::{Credibility, Qualifier, Reading, Reliability, Side, Stake, VagueTerm};
 use reckon::{
-    Claim, Decimal, Dossier, Estimate, Figure, Interval, Lexicon, Measure, Relation, Scope, Source,
-    SourceKind, Unit,
+    Claim, Decimal, Dossier, Estimate, Figure, Interval, Lexicon, Measure, Reconciler, Relation,
+    Scope, Source, SourceKind, Unit,
 };
 
-fn arb_number() -> impl Strategy<Value = Decimal> {
+fn arb_number() -> impl Strategy<Value = Decimal> + Clone {
     prop_oneof![
         (0i64..100_000).prop_map(Decimal::from),
         (1i64..1_000_000, 1u32..3).prop_map(|(m, s)| Decimal::new(m, s)),
@@ -17,35 +17,74 @@ fn arb_number() -> impl Strategy<Value = Decimal> {
 
 /// Every form of value the grammar writes.
 fn arb_value() -> impl Strategy<Value = Estimate> {
+    arb_value_of(arb_number())
+}
+
+/// Numbers at and near a decimal's limits: the largest, the smallest step,
+/// 28 decimal places, 10^28, and ordinary ones beside them.
+fn arb_limit_number() -> impl Strategy<Value = Decimal> + Clone {
+    prop_oneof![
+        Just(Decimal::MAX),
+        Just(Decimal::MAX - Decimal::ONE),
+        Just(Decimal::new(1, 28)),
+        Just(Decimal::from_i128_with_scale(10i128.pow(28), 0)),
+        (1i64..i64::MAX).prop_map(|m| Decimal::new(m, 28)),
+        (0u32..=28).prop_map(|s| Decimal::from_i128_with_scale(i128::from(u32::MAX), s)),
+        arb_number(),
+    ]
+}
+
+/// Every form of value the grammar writes, from numbers `n`; a form that
+/// cannot hold its numbers (past a decimal's limit) is left out.
+fn arb_value_of(
+    n: impl Strategy<Value = Decimal> + Clone + 'static,
+) -> impl Strategy<Value = Estimate> {
     let terms: Vec<String> = Lexicon::shared()
         .terms()
         .map(|t| t.name().to_owned())
         .collect();
+    let pair = (n.clone(), n.clone());
     prop_oneof![
-        arb_number().prop_map(|n| Estimate::exact(n).unwrap()),
-        (arb_number(), arb_number())
-            .prop_map(|(a, b)| Estimate::range(a.min(b), a.max(b)).unwrap()),
-        arb_number().prop_map(|n| Estimate::at_least(n).unwrap()),
-        arb_number().prop_map(|n| Estimate::more_than(n).unwrap()),
-        arb_number().prop_map(|n| Estimate::at_most(n).unwrap()),
-        arb_number().prop_map(|n| Estimate::fewer_than(n + Decimal::ONE).unwrap()),
-        (arb_number(), arb_number())
-            .prop_map(|(n, t)| Estimate::approximately_within(n, t).unwrap()),
-        (arb_number(), arb_number()).prop_map(|(n, t)| Estimate::nearly_within(
-            n + Decimal::ONE,
-            t
-        )
-        .unwrap()),
+        n.clone()
+            .prop_filter_map("exact", |n| Estimate::exact(n).ok()),
+        pair.clone()
+            .prop_filter_map("range", |(a, b)| Estimate::range(a.min(b), a.max(b)).ok()),
+        n.clone()
+            .prop_filter_map("at least", |n| Estimate::at_least(n).ok()),
+        n.clone()
+            .prop_filter_map("more than", |n| Estimate::more_than(n).ok()),
+        n.clone()
+            .prop_filter_map("at most", |n| Estimate::at_most(n).ok()),
+        n.clone().prop_filter_map("fewer than", |n| {
+            Estimate::fewer_than(n.checked_add(Decimal::ONE)?).ok()
+        }),
+        pair.clone().prop_filter_map("approximately", |(n, t)| {
+            Estimate::approximately_within(n, t).ok()
+        }),
+        pair.prop_filter_map("nearly", |(n, t)| {
+            Estimate::nearly_within(n.checked_add(Decimal::ONE)?, t).ok()
+        }),
         proptest::sample::select(terms).prop_map(|t| t.parse().unwrap()),
         Just(Estimate::unknown()),
-        (arb_number(), arb_number(), arb_number())
-            .prop_map(|(a, b, c)| Estimate::triple(a, b, c).unwrap()),
+        (n.clone(), n.clone(), n)
+            .prop_filter_map("triple", |(a, b, c)| { Estimate::triple(a, b, c).ok() }),
     ]
 }
 
 fn arb_dossier() -> impl Strategy<Value = Dossier> {
+    dossier_of(arb_value())
+}
+
+/// Dossiers whose values are at and near a decimal's limits.
+fn arb_limit_dossier() -> impl Strategy<Value = Dossier> {
+    dossier_of(arb_value_of(arb_limit_number()))
+}
+
+/// A dossier of every source kind, measure and relation, with claims of
+/// `values` spread over its figures.
+fn dossier_of(values: impl Strategy<Value = Estimate>) -> impl Strategy<Value = Dossier> {
     (
-        proptest::collection::vec(arb_value(), 1..30),
+        proptest::collection::vec(values, 1..30),
         proptest::collection::vec(0usize..1000, 30),
     )
         .prop_map(|(values, picks)| {
@@ -133,6 +172,39 @@ proptest! {
         let back = Dossier::from_toml_str(&text, "round-trip.toml").unwrap();
         prop_assert_eq!(&back, &d);
         prop_assert_eq!(back.to_toml_string().unwrap(), text);
+    }
+
+    #[test]
+    fn values_at_decimals_limits_round_trip_and_reconcile_under_every_policy(
+        d in arb_limit_dossier()
+    ) {
+        let text = d.to_toml_string().unwrap();
+        let back = Dossier::from_toml_str(&text, "limits.toml").unwrap();
+        prop_assert_eq!(&back, &d);
+        let registry = reckon::reconcile::policy::Registry::standard();
+        for name in registry.names() {
+            let findings = Reconciler::new()
+                .policy(registry.get(name).unwrap())
+                .reconcile(&d)
+                .unwrap();
+            // Every figure has its finding or a problem that names it; every
+            // problem names its figure or relation.
+            let named = |p: &reckon::Error| {
+                let m = p.to_string();
+                m.starts_with("figure `") || m.starts_with("relation ")
+            };
+            prop_assert!(findings.problems().iter().all(named), "{:?}", findings.problems());
+            prop_assert_eq!(
+                findings.len() + findings.problems().iter()
+                    .filter(|p| p.to_string().starts_with("figure `")).count(),
+                d.figures().len()
+            );
+            for f in findings.iter() {
+                if let (Some(range), Some(best)) = (f.range(), f.best()) {
+                    prop_assert!(range.contains(best), "{name}: {}", f.figure());
+                }
+            }
+        }
     }
 }
 
