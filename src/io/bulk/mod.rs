@@ -227,7 +227,7 @@ impl Bulk {
     /// [`Input::of_path`]) and writes the report to `out`.
     ///
     /// # Errors
-    /// As [`Bulk::run`]; [`ErrorKind::Io`](crate::error::ErrorKind::Io) when the file cannot be read.
+    /// As [`Bulk::run`]; [`ErrorKind::Io`] when the file cannot be read.
     pub fn run_file(&self, path: impl AsRef<Path>, out: impl Write) -> Result<Summary, Error> {
         let path = path.as_ref();
         let name = path.display().to_string();
@@ -242,9 +242,9 @@ impl Bulk {
     /// in the summary.
     ///
     /// # Errors
-    /// [`ErrorKind::Field`](crate::error::ErrorKind::Field) for a header without the three columns or with others;
+    /// [`ErrorKind::Field`] for a header without the three columns or with others;
     /// with [`Bulk::sorted`], an error at the first figure out of order;
-    /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when reading or writing fails; an error from the
+    /// [`ErrorKind::Io`] when reading or writing fails; an error from the
     /// policy.
     pub fn run(&self, input: impl Read, name: &str, out: impl Write) -> Result<Summary, Error> {
         let started = Instant::now();
