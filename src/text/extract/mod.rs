@@ -5,6 +5,7 @@
 //! the [`text`](crate::text) module docs.
 
 mod accept;
+mod markers;
 mod measure;
 mod noun;
 mod units;
@@ -22,6 +23,7 @@ use crate::text::vocabulary;
 use crate::{Estimate, Lexicon, Measure, Unit};
 
 use accept::{Found, accept};
+use markers::drop_markers;
 use measure::measure_of;
 use units::{After, unit_word};
 
@@ -299,6 +301,8 @@ fn read_line<'a>(
     out: &mut Vec<Mention<'a>>,
 ) {
     tokenize(line, toks);
+    // "[12]", "[note 2]", "<ref>…</ref>" are notes on the text, not in it.
+    drop_markers(line, toks);
     found.clear();
     let cx = Cx { text: line, toks };
     let mut i = 0;
@@ -630,6 +634,56 @@ mod tests {
             (
                 "forty-five (45) hostages",
                 &["forty-five (45) [45, 45] people hostages taken-hostage"],
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ex(s), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn citation_and_editorial_markers_are_never_figures() {
+        for s in [
+            "The town fell.[12]",
+            "The town fell.[3][4][5]",
+            "The town fell[note 2] and[update] then[citation needed].",
+            "The town fell[*][**][a].",
+            "The town fell<ref>BBC News, 12 May 2014, p. 4</ref>.",
+            r#"The town fell<ref name="bbc2014" />."#,
+        ] {
+            assert_eq!(ex(s), Vec::<String>::new(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_marker_does_not_hide_the_figure_beside_it() {
+        let cases: &[(&str, &[&str])] = &[
+            ("185 killed[*][23]", &["185 [185, 185] people - killed"]),
+            (
+                "163[15]–900 technicals",
+                &["163[15]–900 [163, 900] technicals technicals -"],
+            ),
+            (
+                "5,000[8] – 14,426 troops",
+                &["5,000[8] – 14,426 [5000, 14426] people troops -"],
+            ),
+            (
+                "30 killed,[3] 40 wounded",
+                &[
+                    "30 [30, 30] people - killed",
+                    "40 [40, 40] people - wounded",
+                ],
+            ),
+            (
+                "1,250+[3] killed[note 1] and 12[citation needed] wounded",
+                &[
+                    "1,250+ [1250, ∞) people - killed",
+                    "12 [12, 12] people - wounded",
+                ],
+            ),
+            (
+                "killed 30<ref>AP, 2 June 2014</ref> rebels",
+                &["30 [30, 30] people rebels killed"],
             ),
         ];
         for (s, want) in cases {

@@ -1,0 +1,304 @@
+//! Citation and editorial markers: `[12]`, `[3][4][5]`, `[note 2]`, `[a]`,
+//! `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`, `<ref name="x"/>`.
+//! They are notes on the text, not part of it: [`drop_markers`] takes their
+//! tokens out before figures are read, so that a marker is never read as a
+//! figure and a figure it stands beside reads as if it were not there
+//! ("163[15]–900 technicals" is one range). A marker's text stays inside a
+//! figure's span when it stands between the figure's words.
+//!
+//! Only what reads as a marker goes: a bracket holding anything else (a
+//! gloss, "chaddor [cloak]", or an insertion in a quote, "[the rebels]") is
+//! kept.
+
+use crate::text::token::{Kind, Token};
+
+/// The most tokens read inside one bracket before it is taken for
+/// ordinary text.
+const MAX_BRACKET: usize = 12;
+
+/// The most tokens read for the tag of a `<ref …>`.
+const MAX_TAG: usize = 32;
+
+/// Words an editorial marker starts with: `[note 2]`, `[nb 1]`,
+/// `[update]`, `[citation needed]`, `[clarification needed]`, `[who?]`,
+/// `[according to whom?]`, `[page needed]`, `[sic]`, `[dubious – discuss]`.
+const EDITORIAL: &[&str] = &[
+    "according",
+    "attribution",
+    "better",
+    "citation",
+    "clarification",
+    "dead",
+    "disputed",
+    "dubious",
+    "failed",
+    "full",
+    "how",
+    "irrelevant",
+    "lower",
+    "n",
+    "nb",
+    "needs",
+    "note",
+    "notes",
+    "not",
+    "obsolete",
+    "original",
+    "page",
+    "pages",
+    "permanent",
+    "quantify",
+    "ref",
+    "sic",
+    "specify",
+    "unreliable",
+    "update",
+    "updated",
+    "upper",
+    "vague",
+    "verification",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "why",
+];
+
+/// Of [`EDITORIAL`], the markers that may number a note: `[note 2]`,
+/// `[nb 1]`, `[n 3]`, `[lower-alpha 1]`, `[page 12]`, `[update 2]`. The
+/// others hold no digits, so that a bracket with a count in it is kept.
+const NUMBERED: &[&str] = &[
+    "lower", "n", "nb", "note", "notes", "page", "pages", "ref", "update", "updated", "upper",
+];
+
+/// Takes every citation and editorial marker out of `toks`, the tokens of
+/// `text`, keeping the others in order. One pass: each bracket is looked
+/// into at most [`MAX_BRACKET`] tokens deep, and the closing `</ref>` is
+/// searched for with a cursor that only moves forward.
+pub(super) fn drop_markers(text: &str, toks: &mut Vec<Token>) {
+    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    // The last search for a `</ref>`: where it started, and the index just
+    // past the one it found (`None`: there is none after that start).
+    let mut close: Option<(usize, Option<usize>)> = None;
+    let mut read = 0;
+    let mut write = 0;
+    while read < toks.len() {
+        let skip = match toks.get(read).map(|t| (t.kind, s(t))) {
+            Some((Kind::Punct, "[")) => bracket(text, toks, read),
+            Some((Kind::Punct, "<")) => {
+                if let Some(end) = closing_ref(text, toks, read) {
+                    Some(end)
+                } else if let Some((tag_end, self_closing)) = opening_ref(text, toks, read) {
+                    if self_closing {
+                        Some(tag_end)
+                    } else {
+                        let ahead = match close {
+                            // The last search found a `</ref>` after this tag.
+                            Some((_, Some(end))) if end >= tag_end + 4 => Some(end),
+                            // The last search, from before this tag, found none.
+                            Some((from, None)) if from <= tag_end => None,
+                            _ => {
+                                let end = next_closing_ref(text, toks, tag_end);
+                                close = Some((tag_end, end));
+                                end
+                            }
+                        };
+                        // No `</ref>` ahead: the tag alone is the marker.
+                        Some(ahead.unwrap_or(tag_end))
+                    }
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        match skip {
+            Some(next) if next > read => read = next,
+            _ => {
+                if let Some(&t) = toks.get(read) {
+                    if let Some(slot) = toks.get_mut(write) {
+                        *slot = t;
+                    }
+                }
+                write += 1;
+                read += 1;
+            }
+        }
+    }
+    toks.truncate(write);
+}
+
+/// The index just past the marker that the `[` at `open` starts, if it is one.
+fn bracket(text: &str, toks: &[Token], open: usize) -> Option<usize> {
+    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    let rest = toks.get(open + 1..)?;
+    let len = rest
+        .iter()
+        .take(MAX_BRACKET + 1)
+        .position(|t| t.kind == Kind::Punct && matches!(s(t), "]" | "["))?;
+    let inner = rest.get(..len)?;
+    let closed = rest.get(len).is_some_and(|t| s(t) == "]");
+    (closed && is_marker(text, inner)).then_some(open + len + 2)
+}
+
+/// Whether the tokens inside a bracket make a marker.
+fn is_marker(text: &str, inner: &[Token]) -> bool {
+    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    let Some(first) = inner.first() else {
+        return false;
+    };
+    // [12], [12, 13], [12–14]
+    let numbers = inner.len() % 2 == 1
+        && inner.iter().enumerate().all(|(k, t)| {
+            if k % 2 == 0 {
+                t.kind == Kind::Digits
+            } else {
+                matches!(s(t), "," | "–" | "-")
+            }
+        });
+    // [*], [**], [†]
+    let stars = inner.iter().all(|t| matches!(s(t), "*" | "†" | "‡"));
+    // [a], [b]: a lettered note.
+    let letter = inner.len() == 1
+        && first.kind == Kind::Word
+        && s(first).chars().count() == 1
+        && s(first).chars().all(|c| c.is_ascii_lowercase());
+    numbers || stars || letter || editorial(text, first, &inner[1..])
+}
+
+/// Whether `first` and `rest` read as an editorial marker: a word of
+/// [`EDITORIAL`] then words, and only a [`NUMBERED`] one with digits.
+fn editorial(text: &str, first: &Token, rest: &[Token]) -> bool {
+    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    if first.kind != Kind::Word {
+        return false;
+    }
+    let head = s(first).to_ascii_lowercase();
+    if !EDITORIAL.contains(&head.as_str()) {
+        return false;
+    }
+    let numbered = NUMBERED.contains(&head.as_str());
+    rest.iter().all(|t| match t.kind {
+        Kind::Word => true,
+        Kind::Digits => numbered,
+        Kind::Punct => matches!(s(t), "?" | "-" | "–" | "—" | ":" | "," | "'" | "’"),
+    })
+}
+
+/// Whether tokens `i`, `i + 1` are `<` and the word `ref` joined to it.
+fn ref_word_at(text: &str, toks: &[Token], i: usize) -> bool {
+    let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
+        return false;
+    };
+    a.end == b.start
+        && b.kind == Kind::Word
+        && text
+            .get(b.start..b.end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("ref"))
+}
+
+/// The index just past a `<ref …>` tag starting at `i`, and whether it
+/// closes itself (`<ref name="x" />`).
+fn opening_ref(text: &str, toks: &[Token], i: usize) -> Option<(usize, bool)> {
+    if !ref_word_at(text, toks, i) {
+        return None;
+    }
+    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    let from = i + 2;
+    let rest = toks.get(from..)?;
+    // "<ref>", or "<ref name=…>": not "<reference" (another word).
+    let k = rest
+        .iter()
+        .take(MAX_TAG)
+        .position(|t| t.kind == Kind::Punct && matches!(s(t), ">" | "<"))?;
+    if rest.get(k).is_some_and(|t| s(t) == "<") {
+        return None;
+    }
+    let self_closing = k > 0 && rest.get(k - 1).is_some_and(|t| s(t) == "/");
+    Some((from + k + 1, self_closing))
+}
+
+/// The index just past a `</ref>` starting at `i`.
+fn closing_ref(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let s = |j: usize| {
+        toks.get(j)
+            .map_or("", |t| text.get(t.start..t.end).unwrap_or(""))
+    };
+    (s(i) == "<" && s(i + 1) == "/" && ref_word_at(text, toks, i + 1) && s(i + 3) == ">")
+        .then_some(i + 4)
+}
+
+/// The index just past the first `</ref>` at or after `from`.
+fn next_closing_ref(text: &str, toks: &[Token], from: usize) -> Option<usize> {
+    (from..toks.len()).find_map(|i| closing_ref(text, toks, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::token::tokenize;
+
+    /// The text of the tokens left, joined by spaces.
+    fn left(text: &str) -> String {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        drop_markers(text, &mut toks);
+        toks.iter()
+            .map(|t| &text[t.start..t.end])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn citation_markers_are_dropped() {
+        assert_eq!(left("185 killed[23]"), "185 killed");
+        assert_eq!(left("killed.[3][4][5] Then"), "killed . Then");
+        assert_eq!(
+            left("185 killed[*][23] 81 missing[***]"),
+            "185 killed 81 missing"
+        );
+        assert_eq!(left("163[15]–900 technicals"), "163 – 900 technicals");
+        assert_eq!(left("as reported[12, 13] and[2–4]"), "as reported and");
+        assert_eq!(left("a note[a] here"), "a note here");
+    }
+
+    #[test]
+    fn editorial_markers_are_dropped() {
+        assert_eq!(left("12 dead[note 2] and"), "12 dead and");
+        assert_eq!(left("12 dead[Note 2]"), "12 dead");
+        assert_eq!(left("30 killed[update] in"), "30 killed in");
+        assert_eq!(left("30 killed[citation needed]."), "30 killed .");
+        assert_eq!(left("30 killed[according to whom?]"), "30 killed");
+        assert_eq!(left("30 killed[dubious – discuss]"), "30 killed");
+    }
+
+    #[test]
+    fn ref_tags_and_their_contents_are_dropped() {
+        assert_eq!(
+            left("30 killed<ref>BBC, 12 May 2014, p. 4</ref> and 5 wounded"),
+            "30 killed and 5 wounded"
+        );
+        assert_eq!(
+            left(r#"30 killed<ref name="bbc">BBC 2014</ref><ref name="x" /> 4"#),
+            "30 killed 4"
+        );
+        assert_eq!(left("30 killed<ref name=a/>, 4"), "30 killed , 4");
+        // An unclosed tag goes alone; a stray closing tag goes too.
+        assert_eq!(left("30 killed<ref> and 4</ref"), "30 killed and 4 < / ref");
+        assert_eq!(left("30 killed</ref> 4"), "30 killed 4");
+    }
+
+    #[test]
+    fn brackets_that_are_not_markers_are_kept() {
+        assert_eq!(left("a chaddor [cloak] and"), "a chaddor [ cloak ] and");
+        assert_eq!(left("[the rebels] lost 30"), "[ the rebels ] lost 30");
+        assert_eq!(left("[citation 30 killed]"), "[ citation 30 killed ]");
+        assert_eq!(left("[12"), "[ 12");
+        assert_eq!(left("[]"), "[ ]");
+        assert_eq!(
+            left("x < 30 and <reference> 4"),
+            "x < 30 and < reference > 4"
+        );
+    }
+}
