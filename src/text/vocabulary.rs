@@ -427,7 +427,10 @@ const MEASURE_WORDS: &[(Measure, &[&str])] = &[
     ]),
     (Measure::Wounded, &["wounded", "wounding", "injured", "injuring", "injuries", "injury"]),
     (Measure::Casualties, &["casualties"]),
-    (Measure::Captured, &["captured", "capturing", "prisoners", "prisoner"]),
+    (Measure::Captured, &[
+        "captured", "capturing", "prisoners", "prisoner", "detained", "detaining", "detain",
+        "detains", "detainees", "detainee",
+    ]),
     (Measure::Missing, &["missing"]),
     (Measure::Released, &["released", "releasing", "freed", "freeing"]),
     (Measure::Executed, &["executed", "executing", "executions", "beheaded"]),
@@ -537,12 +540,13 @@ const PEOPLE: &[&str] = &[
     "members", "member", "men", "man", "women", "woman", "children", "child", "boys", "girls",
     "policemen", "policeman", "police", "officers", "officer", "guards", "guardsmen", "insurgents",
     "insurgent", "jihadists", "jihadist", "combatants", "combatant", "prisoners", "prisoner",
-    "hostages", "hostage", "detainees", "captives", "victims", "victim", "refugees", "residents",
+    "hostages", "hostage", "detainees", "victims", "victim", "refugees", "residents",
     "villagers", "protesters", "demonstrators", "gunmen", "gunman", "attackers", "commanders",
     "commander", "officials", "personnel", "recruits", "volunteers", "deserters", "defectors",
     "marines", "sailors", "pilots", "workers", "journalists", "doctors", "students", "patients",
     "inhabitants", "individuals", "bodies", "troopers", "paramilitaries", "mercenaries",
-    "operatives", "supporters", "loyalists", "others",
+    "operatives", "supporters", "loyalists", "others", "suspects", "suspect", "terrorists",
+    "terrorist", "extremists", "extremist", "detainee", "captives",
 ];
 
 /// Nouns that name what a figure reports: "casualties", "deaths".

@@ -692,6 +692,27 @@ mod tests {
     }
 
     #[test]
+    fn detained_people_are_captured() {
+        let cases: &[(&str, &[&str])] = &[
+            // A headline: the count after "Detain" is no identifier.
+            (
+                "Troops in Iraq Detain 13",
+                &["13 [13, 13] people - captured"],
+            ),
+            (
+                "Forces killed five terrorists and detained 14 suspects today.",
+                &[
+                    "five [5, 5] people terrorists killed",
+                    "14 [14, 14] people suspects captured",
+                ],
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ex(s), *want, "{s}");
+        }
+    }
+
+    #[test]
     fn a_lexicon_of_ones_own_is_used() {
         let house = Lexicon::english().without_term("dozens");
         assert!(extract("dozens of rebels", &house).is_empty());
