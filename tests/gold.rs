@@ -45,9 +45,9 @@ const RECALL_FLOOR: f64 = 0.95; // measured: 0.9521 (278/292); target 0.97
 const PRECISION_FLOOR: f64 = 0.89; // measured: 0.8910 (278/312); target 0.97
 const EXACT_FLOOR: f64 = 0.99; // measured: 0.9928 (276/278); target 0.97
 const MEASURE_FLOOR: f64 = 0.78; // measured: 0.7878 (219/278); target 0.9
-/// reckon attributes no figure to a speaker: `Mention` has no speaker, so
-/// this score is 0 until it does.
-const SPEAKER_FLOOR: f64 = 0.0; // measured: 0 (no speaker attribution); target 0.85
+// The speaker score (target 0.85) is printed but has no floor: `Mention`
+// has no speaker yet, so it is 0 by construction, and a floor of 0 could
+// not fail. Add one when extraction attributes figures.
 
 /// The gold set's directory.
 fn gold_dir() -> PathBuf {
@@ -674,7 +674,6 @@ fn extraction_holds_its_scores_on_the_gold_set() {
         ("precision", total.precision(), PRECISION_FLOOR),
         ("exact intervals", total.exact(), EXACT_FLOOR),
         ("measure", total.measure(), MEASURE_FLOOR),
-        ("speaker", total.speaker(), SPEAKER_FLOOR),
     ];
     for (name, got, floor) in scores {
         assert!(
