@@ -85,10 +85,10 @@
 //!   a half"): its unit is [`Unit::Share`](crate::Unit::Share), from 0 to
 //!   1, and the noun names the whole;
 //! - "one" and "a" with nothing counted after them: "at one point";
-//! - citation and editorial markers: "[12]", "[3][4][5]", "[note 2]",
-//!   "[*]", "[update]", "[citation needed]", "<ref>…</ref>". A figure
-//!   beside one reads as if it were not there: "185 killed[23]" is 185
-//!   killed, and "163[15]–900" is one range, its span keeping the marker.
+//! - citation and editorial markers: `[12]`, `[3][4][5]`, `[note 2]`,
+//!   `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`. A figure
+//!   beside one reads as if it were not there: `185 killed[23]` is 185
+//!   killed, and `163[15]–900` is one range, its span keeping the marker.
 //!
 //! # Units, nouns and measures
 //!
