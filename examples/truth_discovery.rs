@@ -17,6 +17,7 @@ use std::path::PathBuf;
 
 use reckon::io::truth::{Baseline, Benchmark};
 use reckon::model::FigureId;
+use reckon::reconcile::learn::EXACT_DATA;
 use reckon::reconcile::policy::Registry;
 use reckon::{Decimal, Error};
 
@@ -60,6 +61,16 @@ fn main() -> Result<(), Error> {
         for s in bench.score(learning.estimates()).iter().skip(1) {
             println!("    {:<14} {s}", s.attribute());
         }
+        let share = learning.exact_share();
+        println!(
+            "  claims repeated exactly by another source: {:.1} % ({})",
+            100.0 * share,
+            if share >= EXACT_DATA {
+                "transcribed data: agreement is exact"
+            } else {
+                "estimates: agreement is within the spread"
+            }
+        );
         println!(
             "  sources, most reliable first ({} iterations):",
             learning.iterations()

@@ -66,6 +66,7 @@ impl Learned {
         by_source: std::collections::HashMap<crate::model::SourceId, f64>,
         copying: std::collections::HashSet<(crate::model::SourceId, crate::model::SourceId)>,
         log: bool,
+        exact: bool,
     ) -> Self {
         Learned {
             weights: Some(
@@ -73,6 +74,7 @@ impl Learned {
                     by_source,
                     copying,
                     log: Some(log),
+                    exact,
                 }
                 .shared(),
             ),
@@ -160,7 +162,7 @@ impl Policy for Learned {
                 .count();
             claims[k].2 /= group as f64;
         }
-        let h = spread(&mut cands.clone(), log);
+        let h = spread(&mut cands.clone(), log, learned.exact);
         let mut out = Outcome::new(set);
         let Some(k) = decide(&cands, &claims, h) else {
             return Ok(out);
