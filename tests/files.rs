@@ -126,7 +126,7 @@ fn dossier_of(values: impl Strategy<Value = Estimate>) -> impl Strategy<Value = 
             d.add_figure(Figure::new(
                 "other",
                 "other",
-                Scope::new(Measure::Other("evacuated".into())),
+                Scope::new(Measure::Other("sheltered".into())),
             ));
             d.add_figure(Figure::new(
                 "km",

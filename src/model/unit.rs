@@ -30,6 +30,9 @@ worded_enum!(
         Hostages = "taken-hostage" | "hostages" | "taken hostage",
         /// Fighting strength.
         Strength = "strength" | "fighters",
+        /// Displaced: driven from home, fled or evacuated. Not a loss of a
+        /// side in the stake model.
+        Displaced = "displaced" | "evacuated",
         /// Defected.
         Defected = "defected" | "defections",
         /// A distance (with a length unit).

@@ -436,6 +436,9 @@ const MEASURE_WORDS: &[(Measure, &[&str])] = &[
     (Measure::Executed, &["executed", "executing", "executions", "beheaded"]),
     (Measure::Surrendered, &["surrendered", "surrendering"]),
     (Measure::Hostages, &["hostage", "hostages", "kidnapped", "abducted"]),
+    (Measure::Displaced, &[
+        "displaced", "displacing", "evacuated", "evacuating",
+    ]),
     (Measure::Defected, &["defected", "defecting", "defections", "defectors"]),
     (Measure::Strength, &["strength"]),
 ];

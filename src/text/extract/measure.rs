@@ -150,6 +150,18 @@ fn measure_after(cx: &Cx<'_>, found: &[Found], from: usize) -> Option<Measure> {
             _ => {}
         }
         if depth == 0 {
+            // ", and many civilians were reported dead": a comma and a
+            // conjunction before anything but a figure start a new clause
+            // (before a figure they close a list: "5 soldiers, and 2
+            // civilians were killed").
+            if cx.is_punct(k, ',')
+                && ["and", "but", "while", "whereas"]
+                    .iter()
+                    .any(|c| cx.is(k + 1, c))
+                && !starts_figure(found, k + 2)
+            {
+                return None;
+            }
             if let Some(w) = cx.word(k) {
                 if w.is(Class::ClauseEnd) {
                     return None;

@@ -46,7 +46,7 @@ use units::{After, unit_word};
 /// | `value` | the value in the compact value grammar: `">100"` |
 /// | `unit` | the unit: `people`, `km`, `m`, `hours`, `days`, `weeks`, `factions`, `brigades`, `percent`, `share`, … or another word ([`Unit`]) |
 /// | `noun` | the noun phrase counted, or `null` |
-/// | `measure` | `killed`, `wounded`, `captured`, `released`, `executed`, `surrendered`, `taken-hostage`, `strength`, `casualties`, `defected`, `duration`, `distance`, `groups`, …, or `null` |
+/// | `measure` | `killed`, `wounded`, `captured`, `released`, `executed`, `surrendered`, `taken-hostage`, `strength`, `casualties`, `defected`, `displaced`, `duration`, `distance`, `groups`, …, or `null` |
 /// | `low_open`, `high_open` | whether `low` or `high` is excluded: a strict comparison on a measure or a share ("more than half" has `low` `"0.5"`, `low_open` `true`); always `false` for whole counts |
 ///
 /// ```
@@ -704,6 +704,36 @@ mod tests {
                 &[
                     "five [5, 5] people terrorists killed",
                     "14 [14, 14] people suspects captured",
+                ],
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(ex(s), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn displaced_people_are_displaced_and_those_who_fled_are_not_killed() {
+        let cases: &[(&str, &[&str])] = &[
+            // "fled" says no measure: fighters flee a battle and are not
+            // displaced. The measure of the next clause is not taken.
+            (
+                "About 90,000 others had fled across the border, and many civilians were \
+                 reported dead.",
+                &["About 90,000 [81000, 99000] people others -"],
+            ),
+            (
+                "180,000 evacuated, 84,760 displaced",
+                &[
+                    "180,000 [180000, 180000] people - displaced",
+                    "84,760 [84760, 84760] people - displaced",
+                ],
+            ),
+            (
+                "Casualties: 200+ civilians killed, 15,000 displaced",
+                &[
+                    "200+ [200, ∞) people civilians killed",
+                    "15,000 [15000, 15000] people - displaced",
                 ],
             ),
         ];
