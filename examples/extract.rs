@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! $ echo 'A source confirmed more than 100 people had been killed.' | cargo run -q --example extract
-//! [{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"value":">100","unit":"people","noun":"people","measure":"killed","low_open":false,"high_open":false}]
+//! [{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"value":">100","unit":"people","noun":"people","measure":"killed","low_open":false,"high_open":false,"speaker":{"name":"A source","start":0,"end":8,"kind":"anonymous"},"qualifier":"confirmed"}]
 //! ```
 //!
 //! Each mention is written as `reckon::text::Mention` serializes, a stable
@@ -11,8 +11,9 @@
 //! removed): the text and byte offsets of the mention in its line, its
 //! kind, its bounds as decimal strings (`low`, `high`, `low_open`,
 //! `high_open`), its value in the compact value grammar, its unit, noun
-//! phrase and measure. See the `reckon::text` module docs for what counts
-//! as a figure.
+//! phrase and measure, and who the sentence says stated it (`speaker`,
+//! `qualifier`). See the `reckon::text` module docs for what counts as a
+//! figure and how speakers are read.
 //!
 //! With `--csv` it prints instead the start of a claims table (the flat
 //! claims format of `reckon::io`), one row per mention as
@@ -20,14 +21,16 @@
 //! article is a matter of attributing each figure:
 //!
 //! ```text
-//! $ echo 'Hezbollah lost 14 fighters and 104 rebels were killed.' | cargo run -q --example extract -- --csv
-//! figure,source,value,measure,unit,label,quote
-//! fighters-killed,,14,killed,people,fighters killed,Hezbollah lost 14 fighters and 104 rebels were killed.
-//! rebels-killed,,104,killed,people,rebels killed,Hezbollah lost 14 fighters and 104 rebels were killed.
+//! $ printf 'Hezbollah lost 14 fighters.\nOther sources claimed 200 rebels were killed.\n' | cargo run -q --example extract -- --csv
+//! figure,source,value,measure,unit,label,quote,qualifiers,source_name,source_kind
+//! fighters-killed,,14,killed,people,fighters killed,Hezbollah lost 14 fighters.,,,
+//! rebels-killed,other-sources,200,killed,people,rebels killed,Other sources claimed 200 rebels were killed.,claimed,Other sources,anonymous
 //! ```
 //!
-//! The `source` column is left empty: the loader refuses a row without one,
-//! naming its line, until it is filled in. `figure` is a suggested id made
+//! A row whose sentence names its speaker is attributed to it (`source` an
+//! id made of the speaker's words, `source_name` and a guessed
+//! `source_kind`). The others keep an empty `source`: the loader refuses
+//! such a row, naming its line, until it is filled in. `figure` is a suggested id made
 //! from the noun and the measure (`figure` when they have no ASCII letters;
 //! `-2`, `-3` ... where two would be the same), `label` says the same in
 //! words, and `quote` is the sentence the figure is in. A share open above

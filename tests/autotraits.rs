@@ -30,7 +30,7 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
     use reckon::reconcile::rollup::{Grades, Part, Rollup, Usage};
     use reckon::reconcile::{ClaimStatus, Evidence, EvidenceSet, Superseded, Tally};
     use reckon::text::{Approximator, DraftClaim, Drafter, Hedge, Mention, Numeral};
-    use reckon::text::{NumeralKind, Placement};
+    use reckon::text::{NumeralKind, Placement, Speaker};
     use reckon::*;
 
     data!(Error, ErrorKind, Location);
@@ -102,7 +102,7 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
         Hedge,
         Lexicon
     );
-    data!(Placement, Numeral<'static>, NumeralKind);
+    data!(Placement, Numeral<'static>, NumeralKind, Speaker<'static>);
     {
         use reckon::reconcile::learn::{Learned, Learner, Learning, SourceReport, SourceRow};
         data!(Learner, Learning, SourceReport, SourceRow, Learned);

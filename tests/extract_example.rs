@@ -79,10 +79,23 @@ fn csv_mode_prints_a_claims_table() {
     );
     assert_eq!(
         out,
-        "figure,source,value,measure,unit,label,quote\n\
-         fighters-killed,,14,killed,people,fighters killed,Hezbollah lost 14 fighters and 104 rebels were killed.\n\
-         rebels-killed,,104,killed,people,rebels killed,Hezbollah lost 14 fighters and 104 rebels were killed.\n\
-         duration-in-days,,2,duration,days,duration in days,It lasted two days.\n"
+        "figure,source,value,measure,unit,label,quote,qualifiers,source_name,source_kind\n\
+         fighters-killed,,14,killed,people,fighters killed,Hezbollah lost 14 fighters and 104 rebels were killed.,,,\n\
+         rebels-killed,,104,killed,people,rebels killed,Hezbollah lost 14 fighters and 104 rebels were killed.,,,\n\
+         duration-in-days,,2,duration,days,duration in days,It lasted two days.,,,\n"
+    );
+    // A speaker named by the sentence fills the source columns.
+    let out = run_with(
+        &["--csv"],
+        "Other sources claimed 200 rebels were killed.\n",
+    );
+    assert_eq!(
+        out.lines().nth(1),
+        Some(
+            "rebels-killed,other-sources,200,killed,people,rebels killed,\
+             Other sources claimed 200 rebels were killed.,\
+             claimed,Other sources,anonymous"
+        )
     );
     // A share is closed at the whole; a noun with no ASCII letters still
     // gives an id.
@@ -94,8 +107,8 @@ fn csv_mode_prints_a_claims_table() {
     assert_eq!(
         rows,
         [
-            "fighters-wounded,,>0.5 <=1,wounded,share,fighters wounded,More than half of the fighters were wounded.",
-            "figure,,dozens,,people,جنود,Dozens of جنود.",
+            "fighters-wounded,,>0.5 <=1,wounded,share,fighters wounded,More than half of the fighters were wounded.,,,",
+            "figure,,dozens,,people,جنود,Dozens of جنود.,,,",
         ]
     );
 }
@@ -109,27 +122,53 @@ fn csv_rows_become_a_dossier_once_attributed() {
     let mentions: usize = run(&article).iter().map(Vec::len).sum();
     let csv = run_with(&["--csv"], &article);
     assert_eq!(csv.lines().count(), mentions + 1);
-    // Unattributed rows are refused, each named.
+    // Rows whose sentence names a speaker are attributed to it; the others
+    // are refused, each named.
+    let unattributed = csv
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(1) == Some(""))
+        .count();
+    assert_eq!(mentions - unattributed, 11, "{csv}");
     let err = reckon::Dossier::from_csv_reader(csv.as_bytes(), "article.csv").unwrap_err();
-    assert_eq!(err.problems().len(), mentions, "{err}");
+    assert_eq!(err.problems().len(), unattributed, "{err}");
     assert!(
         err.to_string()
             .contains("article.csv line 2, column 2, field `source`"),
         "{err}"
     );
-    // Attributed, they load: one figure and one claim per mention.
+    // The rest attributed to the article, they load: one figure and one
+    // claim per mention, and a source for each speaker.
     let attributed: String = csv
         .lines()
-        .enumerate()
-        .map(|(i, l)| {
+        .map(|l| {
             let (figure, rest) = l.split_once(',').unwrap();
-            let source = if i == 0 { "source" } else { "article" };
-            format!("{figure},{source}{}\n", &rest[rest.find(',').unwrap()..])
+            match rest.split_once(',') {
+                Some(("", rest)) => format!("{figure},article,{rest}\n"),
+                _ => format!("{l}\n"),
+            }
         })
         .collect();
     let d = reckon::Dossier::from_csv_reader(attributed.as_bytes(), "article.csv").unwrap();
     assert_eq!(d.claims().len(), mentions);
     assert_eq!(d.figures().len(), mentions);
+    let mut sources: Vec<String> = d
+        .sources()
+        .iter()
+        .map(|s| format!("{} ({})", s.name(), s.kind()))
+        .collect();
+    sources.sort();
+    assert_eq!(
+        sources,
+        [
+            "A security source (anonymous)",
+            "Other sources (anonymous)",
+            "Syrian and Lebanese government (government)",
+            "a rebel commander (armed-opposition)",
+            "another report (anonymous)",
+            "article (unspecified)",
+        ]
+    );
 }
 
 #[test]
@@ -151,7 +190,8 @@ fn prints_the_documented_json() {
         concat!(
             r#"[{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"#,
             r#""value":">100","unit":"people","noun":"people","measure":"killed","#,
-            r#""low_open":false,"high_open":false}]"#,
+            r#""low_open":false,"high_open":false,"#,
+            r#""speaker":{"name":"A source","start":0,"end":8,"kind":"anonymous"},"qualifier":"confirmed"}]"#,
             "\n"
         )
     );

@@ -199,6 +199,13 @@ fn reading_is_linear_on_adversarial_input() {
         ("<ref>1</ref>", 20_000),
         ("[note 1 ", 25_000),
         ("[1", 100_000),
+        // Attribution: clauses, parenthesised sources, quotations.
+        ("officials said 1, ", 12_000),
+        ("1 killed (acc. U.S. officials), ", 7_000),
+        ("according to 1 ", 14_000),
+        ("1 were reported ", 14_000),
+        ("\"1,\" said X. ", 16_000),
+        ("- A: B C: 1 (", 16_000),
     ];
     for (unit, reps) in inputs {
         let input = unit.repeat(reps);

@@ -1,22 +1,30 @@
-//! Draft claims: the figures of a text as rows of a claims table, each
-//! waiting for the source that states it.
+//! Draft claims: the figures of a text as rows of a claims table,
+//! attributed to the speaker the text names, or waiting for a source.
 
 use std::collections::HashMap;
 
-use crate::Unit;
-use crate::model::Form;
+use crate::model::{Form, Qualifier};
 use crate::text::extract::Mention;
+use crate::{SourceKind, Unit};
 
 /// One row of a claims table drafted from a [`Mention`]: a suggested figure
-/// id, no source yet, the value, measure and unit, a label, and the
-/// sentence the figure is in as the quote.
+/// id, the source the text names (if it names one), the value, measure and
+/// unit, a label, the sentence the figure is in as the quote, and the
+/// qualifier.
 ///
 /// Its fields are the columns of the flat claims format (see
 /// [`io`](crate::io)), in order: `figure`, `source`, `value`, `measure`,
-/// `unit`, `label`, `quote` ([`DraftClaim::COLUMNS`]). With the `serde`
-/// feature it serializes as such a row, so the `csv` crate writes the
-/// table. The loader refuses a row without a source, naming its line, until
-/// one is given ([`DraftClaim::with_source`]).
+/// `unit`, `label`, `quote`, `qualifiers`, `source_name`, `source_kind`
+/// ([`DraftClaim::COLUMNS`]). With the `serde` feature it serializes as
+/// such a row, so the `csv` crate writes the table.
+///
+/// When the mention has a [speaker](Mention::speaker), the row is
+/// attributed to it: `source` is an id made of its words
+/// ("military-officials"), `source_name` the words as written and
+/// `source_kind` the guessed kind. A row whose sentence names nobody keeps
+/// an empty `source`, the flag that it is unattributed: the loader refuses
+/// it, naming its line, until a source is given
+/// ([`DraftClaim::with_source`]); it is never left out of the table.
 ///
 /// ```
 /// use reckon::Lexicon;
@@ -34,6 +42,13 @@ use crate::text::extract::Mention;
 /// assert_eq!(rows[1].label(), "rebels killed");
 /// assert_eq!(rows[1].quote(), text);
 /// assert_eq!(rows[1].source(), None);
+///
+/// let said = "Coalition forces killed 10 militants, military officials said.";
+/// let m = &text::extract(said, Lexicon::shared())[0];
+/// let row = drafter.draft(m);
+/// assert_eq!(row.source(), Some("military-officials"));
+/// assert_eq!(row.source_name(), Some("military officials"));
+/// assert_eq!(row.source_kind(), Some(reckon::SourceKind::Government));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -45,12 +60,24 @@ pub struct DraftClaim {
     unit: String,
     label: String,
     quote: String,
+    qualifiers: Option<Qualifier>,
+    source_name: Option<String>,
+    source_kind: Option<SourceKind>,
 }
 
 impl DraftClaim {
     /// The columns of the claims table a draft fills, in order.
-    pub const COLUMNS: [&'static str; 7] = [
-        "figure", "source", "value", "measure", "unit", "label", "quote",
+    pub const COLUMNS: [&'static str; 10] = [
+        "figure",
+        "source",
+        "value",
+        "measure",
+        "unit",
+        "label",
+        "quote",
+        "qualifiers",
+        "source_name",
+        "source_kind",
     ];
 
     /// The suggested figure id: the label's words, lowercase ASCII letters
@@ -94,6 +121,23 @@ impl DraftClaim {
         &self.quote
     }
 
+    /// How the text states the figure ([`Mention::qualifier`]).
+    pub fn qualifier(&self) -> Option<Qualifier> {
+        self.qualifiers
+    }
+
+    /// The speaker's name as the text writes it, when the text names one.
+    /// Speakers whose ids are the same ("Officials", "officials") share the
+    /// name first drafted, so the loader sees one source.
+    pub fn source_name(&self) -> Option<&str> {
+        self.source_name.as_deref()
+    }
+
+    /// The kind of source the speaker's words suggest.
+    pub fn source_kind(&self) -> Option<SourceKind> {
+        self.source_kind
+    }
+
     /// This row attributed to `source` (a source id of the dossier).
     ///
     /// ```
@@ -132,6 +176,8 @@ impl DraftClaim {
 pub struct Drafter {
     /// How many times each id was suggested.
     suggested: HashMap<String, usize>,
+    /// The name and kind first drafted for each source id.
+    sources: HashMap<String, (String, SourceKind)>,
 }
 
 impl Drafter {
@@ -159,9 +205,27 @@ impl Drafter {
         let n = self.suggested.entry(base.clone()).or_insert(0);
         *n += 1;
         let figure = if *n == 1 { base } else { format!("{base}-{n}") };
+        let speaker = mention.speaker().and_then(|sp| {
+            let id = slug(sp.name());
+            if id.is_empty() {
+                return None;
+            }
+            let (name, kind) = self
+                .sources
+                .entry(id.clone())
+                .or_insert_with(|| (sp.name().to_owned(), sp.kind()));
+            Some((id, name.clone(), *kind))
+        });
+        let (source, source_name, source_kind) = match speaker {
+            Some((id, name, kind)) => (Some(id), Some(name), Some(kind)),
+            None => (None, None, None),
+        };
         DraftClaim {
             figure,
-            source: None,
+            source,
+            source_name,
+            source_kind,
+            qualifiers: mention.qualifier(),
             value: value_text(mention),
             measure,
             unit: unit.to_owned(),
@@ -336,7 +400,7 @@ mod tests {
         assert_eq!(
             out,
             format!(
-                "{}\nrebels-killed,,dozens,killed,people,rebels killed,\"Dozens of rebels, \"\"fighters\"\", were killed.\"\n",
+                "{}\nrebels-killed,,dozens,killed,people,rebels killed,\"Dozens of rebels, \"\"fighters\"\", were killed.\",,,\n",
                 DraftClaim::COLUMNS.join(",")
             )
         );

@@ -1,6 +1,6 @@
 //! Reading English: one phrase as a value ("more than a hundred"), one
 //! number ("one hundred and five"), every number in running text, and every
-//! figure in a paragraph with its unit, noun phrase and measure.
+//! figure in a paragraph with its unit, noun phrase, measure and speaker.
 //!
 //! - [`phrase`] reads one phrase as an [`Estimate`]: "more than 100",
 //!   "between 25 and 28", "two or three", "5-6 thousand", "about 70",
@@ -9,9 +9,10 @@
 //!   "1.5 million", "two thirds", "forty-five (45)".
 //! - [`numerals`] finds every number in running text, dates and
 //!   identifiers included, as a [`Numeral`].
-//! - [`extract`] finds the figures, as [`Mention`]s; [`Drafter`] turns
-//!   them into [`DraftClaim`]s, the rows of a claims table waiting for a
-//!   source.
+//! - [`extract`] finds the figures, as [`Mention`]s, each with the
+//!   [`Speaker`] its sentence names; [`Drafter`] turns them into
+//!   [`DraftClaim`]s, the rows of a claims table, attributed to their
+//!   speakers or waiting for a source.
 //! - The vague words and approximators are the [`Lexicon`]'s
 //!   ([`Approximator`], [`Hedge`], [`Placement`]).
 //!
@@ -108,6 +109,28 @@
 //! an ambush)"); and a measure word earlier in the sentence ("the death
 //! toll had risen to 18").
 //!
+//! # Speakers and qualifiers
+//!
+//! A mention's speaker is read from its own sentence only (a full stop
+//! after "U.S.", "acc." or "Dec." does not end one), in this order: a
+//! parenthesised source after the figures it covers ("857 killed (SLA
+//! claims)", "(acc. BBC News Ukrainian)"), back to the previous one; a
+//! source named between a field's colon and a second colon ("Casualties1:
+//! Russian Military Data: , 400+ killed"); "according to …"; a source and
+//! a reporting verb closing the sentence ("…, military officials said.")
+//! or following a quotation ("…," said police official Zafar Khan.", which
+//! covers the quotation after it too); a source and a reporting verb
+//! opening the sentence or a clause after a comma ("Military officials say
+//! two …", "On 14 June, a rebel commander claimed …"), covering the
+//! figures after the verb up to the next clause that names its own. "It is
+//! estimated that" and "were reported" name nobody. The qualifier comes
+//! from the verb (claimed, confirmed, estimate; a plain "said" gives none)
+//! or from the figure's own words ("an estimated 70", "were reported
+//! wounded", "reportedly", "269 confirmed killed"). On the hand-labelled
+//! gold set of `tests/data/gold/` (real text about fourteen other
+//! conflicts), 77 of the 80 figures whose sentence names a speaker get it,
+//! and 1 of the 201 found figures whose sentence names none is given one.
+//!
 //! # Cost
 //!
 //! Extraction is one pass over the text: every reading looks at a bounded
@@ -128,6 +151,6 @@ pub(crate) mod token;
 pub(crate) mod vocabulary;
 
 pub use draft::{DraftClaim, Drafter};
-pub use extract::{Mention, extract};
+pub use extract::{Mention, Speaker, extract};
 pub use lexicon::{Approximator, Hedge, Placement};
 pub use parse::{Numeral, NumeralKind, number, numerals, phrase};

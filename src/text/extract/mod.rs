@@ -8,6 +8,7 @@ mod accept;
 mod markers;
 mod measure;
 mod noun;
+mod speaker;
 mod units;
 
 use std::ops::Bound::{self, Excluded, Included, Unbounded};
@@ -15,20 +16,21 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::model::Form;
+use crate::model::{Form, Qualifier};
 use crate::text::prose;
 use crate::text::prose::Shape;
 use crate::text::token::{Cx, Kind, Token, tokenize};
 use crate::text::vocabulary;
-use crate::{Estimate, Lexicon, Measure, Unit};
+use crate::{Estimate, Lexicon, Measure, SourceKind, Unit};
 
 use accept::{Found, accept};
 use markers::drop_markers;
 use measure::measure_of;
+use speaker::attribute;
 use units::{After, unit_word};
 
 /// One figure found in a text by [`extract`]: its span, its value, unit,
-/// noun phrase and measure.
+/// noun phrase and measure, and who the text says stated it.
 ///
 /// # The JSON contract
 ///
@@ -48,6 +50,8 @@ use units::{After, unit_word};
 /// | `noun` | the noun phrase counted, or `null` |
 /// | `measure` | `killed`, `wounded`, `captured`, `released`, `executed`, `surrendered`, `taken-hostage`, `strength`, `casualties`, `defected`, `displaced`, `duration`, `distance`, `groups`, …, or `null` |
 /// | `low_open`, `high_open` | whether `low` or `high` is excluded: a strict comparison on a measure or a share ("more than half" has `low` `"0.5"`, `low_open` `true`); always `false` for whole counts |
+/// | `speaker` | who the sentence says stated the figure, as `{"name", "start", "end", "kind"}` (byte offsets; `kind` a [`SourceKind`] word such as `government` or `anonymous`), or `null` ([`Mention::speaker`]) |
+/// | `qualifier` | `claimed`, `confirmed`, `estimated`, `reportedly`, or `null` for a plain statement ([`Mention::qualifier`]) |
 ///
 /// ```
 /// # #[cfg(feature = "serde")] {
@@ -60,7 +64,8 @@ use units::{After, unit_word};
 ///     concat!(
 ///         r#"[{"text":"more than 100","start":19,"end":32,"kind":"more-than","low":"101","high":null,"#,
 ///         r#""value":">100","unit":"people","noun":"people","measure":"killed","#,
-///         r#""low_open":false,"high_open":false}]"#,
+///         r#""low_open":false,"high_open":false,"#,
+///         r#""speaker":{"name":"A source","start":0,"end":8,"kind":"anonymous"},"qualifier":"confirmed"}]"#,
 ///     )
 /// );
 /// # }
@@ -75,6 +80,53 @@ pub struct Mention<'a> {
     unit: Unit,
     noun: Option<(usize, usize)>,
     measure: Option<Measure>,
+    speaker: Option<(usize, usize, SourceKind)>,
+    qualifier: Option<Qualifier>,
+}
+
+/// Who the text says stated a figure: "military officials" in "…, military
+/// officials said", "SLA" in "857 killed (SLA claims)", with its span and a
+/// guess at its [`SourceKind`] from its words ([`Mention::speaker`]).
+///
+/// ```
+/// use reckon::{Lexicon, SourceKind};
+/// use reckon::model::Qualifier;
+/// use reckon::text;
+///
+/// let text = "Hezbollah sources confirmed that 14 fighters were killed.";
+/// let found = text::extract(text, Lexicon::shared());
+/// let speaker = found[0].speaker().expect("the sentence names its source");
+/// assert_eq!(speaker.name(), "Hezbollah sources");
+/// assert_eq!(&text[speaker.span()], "Hezbollah sources");
+/// assert_eq!(speaker.kind(), SourceKind::Belligerent);
+/// assert_eq!(found[0].qualifier(), Some(Qualifier::Confirmed));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Speaker<'a> {
+    name: &'a str,
+    start: usize,
+    end: usize,
+    kind: SourceKind,
+}
+
+impl<'a> Speaker<'a> {
+    /// The speaker as written: "U.S. military officials", "a police official".
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
+    /// The byte span of the name in the text.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The kind of source the name suggests: government for "police" or
+    /// "military officials", a monitor for "the U.N.", media for "Al
+    /// Jazeera", anonymous for "witnesses" or "reports", unspecified when
+    /// the words do not say.
+    pub fn kind(&self) -> SourceKind {
+        self.kind
+    }
 }
 
 impl<'a> Mention<'a> {
@@ -218,6 +270,41 @@ impl<'a> Mention<'a> {
     pub fn measure(&self) -> Option<&Measure> {
         self.measure.as_ref()
     }
+
+    /// Who the figure's sentence says stated it, if it names anyone. The
+    /// forms read are described in the [`text`](crate::text) module docs.
+    pub fn speaker(&self) -> Option<Speaker<'a>> {
+        let (start, end, kind) = self.speaker?;
+        Some(Speaker {
+            name: self.source.get(start..end)?,
+            start,
+            end,
+            kind,
+        })
+    }
+
+    /// How the figure is stated: claimed ("SLA claims", "The United States
+    /// claimed"), confirmed, estimated ("an estimated 70", "U.N. officials
+    /// estimate") or reportedly ("were reported wounded", "there are
+    /// reports that"); `None` for a plain statement.
+    pub fn qualifier(&self) -> Option<Qualifier> {
+        self.qualifier
+    }
+}
+
+/// Writes a speaker as the object of the mention's JSON contract: `name`,
+/// `start`, `end`, `kind`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Speaker<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Speaker", 4)?;
+        m.serialize_field("name", self.name)?;
+        m.serialize_field("start", &self.start)?;
+        m.serialize_field("end", &self.end)?;
+        m.serialize_field("kind", self.kind.as_str())?;
+        m.end()
+    }
 }
 
 /// Writes the documented JSON contract (see [`Mention`]).
@@ -226,7 +313,7 @@ impl serde::Serialize for Mention<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let decimal = |d: Option<Decimal>| d.map(|d| d.normalize().to_string());
-        let mut m = s.serialize_struct("Mention", 12)?;
+        let mut m = s.serialize_struct("Mention", 14)?;
         m.serialize_field("text", self.text())?;
         m.serialize_field("start", &self.start)?;
         m.serialize_field("end", &self.end)?;
@@ -239,6 +326,8 @@ impl serde::Serialize for Mention<'_> {
         m.serialize_field("measure", &self.measure.as_ref().map(Measure::as_str))?;
         m.serialize_field("low_open", &self.low_open())?;
         m.serialize_field("high_open", &self.high_open())?;
+        m.serialize_field("speaker", &self.speaker())?;
+        m.serialize_field("qualifier", &self.qualifier.map(|q| q.as_str()))?;
         m.end()
     }
 }
@@ -355,7 +444,8 @@ fn read_line<'a>(
             f.measure = measure;
         }
     }
-    for f in found.drain(..) {
+    let attributions = attribute(&cx, found);
+    for (f, said) in found.drain(..).zip(attributions) {
         let (a, b) = cx.span(f.fig.first, f.fig.next);
         out.push(Mention {
             source,
@@ -368,6 +458,11 @@ fn read_line<'a>(
                 (offset + x, offset + y)
             }),
             measure: f.measure,
+            speaker: said.speaker.map(|(names, kind)| {
+                let (x, y) = cx.span(names.start, names.end);
+                (offset + x, offset + y, kind)
+            }),
+            qualifier: said.qualifier,
         });
     }
 }

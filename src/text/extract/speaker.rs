@@ -1,0 +1,925 @@
+//! Attribution: who the text says stated a figure, and how.
+//!
+//! Only the figure's own line is read, and inside it the figure's own
+//! sentence (an abbreviation's full stop, as in "U.S." or "acc.", does not
+//! end one). The forms, tried in this order:
+//!
+//! 1. A parenthesised source after figures: "857 killed (SLA claims)",
+//!    "420 killed (acc. BBC News Ukrainian)". It covers the figures before
+//!    it, back to the previous parenthesised source.
+//! 2. A source before a colon in a field: "Casualties1: Russian Military
+//!    Data: , 400+ killed". It covers the figures after it.
+//! 3. "according to X" anywhere in the sentence.
+//! 4. A source and a reporting verb closing the sentence: "…, military
+//!    officials said."; or after a quotation: "…," said police official
+//!    Zafar Khan.", which also covers the quotation that follows it.
+//! 5. A source and a reporting verb opening the sentence, covering the
+//!    figures after the verb: "Military officials say two …", "The United
+//!    States claimed to have killed …", "There are reports that …".
+//!
+//! A qualifier comes from the verb ("claimed", "confirmed", "estimate";
+//! a plain "said" or "reported" with a speaker gives none) or from the
+//! figure's own words: "an estimated 70", "were reported wounded",
+//! "reportedly".
+
+use std::ops::Range;
+
+use crate::SourceKind;
+use crate::model::Qualifier;
+use crate::text::token::{Cx, Kind};
+
+use super::accept::Found;
+
+/// The attribution of one figure: its speaker's tokens and kind, and the
+/// qualifier.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Attribution {
+    /// The speaker's tokens, `first..next`, and its guessed kind.
+    pub(super) speaker: Option<(Range<usize>, SourceKind)>,
+    pub(super) qualifier: Option<Qualifier>,
+}
+
+/// Words that report a statement, with the qualifier each gives when it
+/// has a speaker.
+const VERBS: &[(&str, Option<Qualifier>)] = &[
+    ("said", None),
+    ("say", None),
+    ("says", None),
+    ("reported", None),
+    ("report", None),
+    ("reports", None),
+    ("stated", None),
+    ("states", None),
+    ("told", None),
+    ("announced", None),
+    ("indicated", None),
+    ("added", None),
+    ("believe", None),
+    ("believed", None),
+    ("claimed", Some(Qualifier::Claimed)),
+    ("claim", Some(Qualifier::Claimed)),
+    ("claims", Some(Qualifier::Claimed)),
+    ("alleged", Some(Qualifier::Claimed)),
+    ("confirmed", Some(Qualifier::Confirmed)),
+    ("confirm", Some(Qualifier::Confirmed)),
+    ("confirms", Some(Qualifier::Confirmed)),
+    ("estimated", Some(Qualifier::Estimated)),
+    ("estimate", Some(Qualifier::Estimated)),
+    ("estimates", Some(Qualifier::Estimated)),
+];
+
+/// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "acc", "approx", "apr", "aug", "brig", "capt", "col", "dec", "dr", "feb", "gen", "gov", "jan",
+    "jr", "jul", "jun", "lt", "maj", "mar", "mr", "mrs", "ms", "no", "nov", "oct", "pres", "rep",
+    "sen", "sep", "sept", "sgt", "sr", "st", "vs",
+];
+
+/// Words that may open a sentence before its subject: "However, most
+/// sources estimate …".
+const OPENERS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "but",
+    "and",
+    "also",
+    "separately",
+    "earlier",
+    "later",
+    "still",
+];
+
+/// Adverbs between a speaker and its verb: "both reported", "also said".
+const BETWEEN: &[&str] = &[
+    "both",
+    "also",
+    "later",
+    "earlier",
+    "initially",
+    "first",
+    "had",
+    "have",
+    "has",
+];
+
+/// Words that end a speaker's noun phrase from the left: "Witnesses in
+/// Somalia's capital say" names the witnesses.
+const CUT: &[&str] = &[
+    "in", "at", "from", "on", "near", "inside", "outside", "who", "which", "that",
+];
+
+/// Words that make a field's label a source: "Ministry data:".
+const SOURCE_WORDS: &[&str] = &[
+    "data",
+    "sources",
+    "source",
+    "figures",
+    "estimate",
+    "estimates",
+    "ministry",
+    "military",
+    "government",
+    "officials",
+    "report",
+    "reports",
+];
+
+/// Words before a reporting verb that make it passive: "It is estimated
+/// that", "were reported".
+const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "been", "be"];
+
+/// Words a lowercase speaker may start with: "a rebel commander", "most
+/// sources".
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "most", "other", "several", "local", "some", "state",
+];
+
+/// Function words that are never a speaker on their own.
+const NOT_SPEAKERS: &[&str] = &[
+    "it", "he", "she", "they", "we", "i", "you", "this", "that", "there", "which", "who", "one",
+    "some", "others", "what",
+];
+
+/// The attribution of each figure of `found`, in order, on the line `cx`.
+pub(super) fn attribute(cx: &Cx<'_>, found: &[Found]) -> Vec<Attribution> {
+    let mut out = vec![Attribution::default(); found.len()];
+    if found.is_empty() {
+        return out;
+    }
+    let figs: Vec<Range<usize>> = found.iter().map(|f| f.fig.first..f.fig.next).collect();
+    let sentences = sentences(cx);
+    for s in &sentences {
+        // Figures are in text order: those of the sentence are a run.
+        let lo = figs.partition_point(|f| f.start < s.start);
+        let hi = figs.partition_point(|f| f.start < s.end);
+        let inside: Vec<usize> = (lo..hi).collect();
+        // A sentence without figures may still name the speaker of the
+        // quotation after it.
+        closing(cx, s, &sentences, &figs, &inside, &mut out);
+        if inside.is_empty() {
+            continue;
+        }
+        parenthesised(cx, s, &figs, &inside, &mut out);
+        field_prefix(cx, s, &figs, &inside, &mut out);
+        according_to(cx, s, &figs, &inside, &mut out);
+        opening(cx, s, &figs, &inside, &mut out);
+    }
+    for (k, f) in figs.iter().enumerate() {
+        if let Some(q) = own_qualifier(cx, f, &sentences) {
+            if let Some(a) = out.get_mut(k) {
+                a.qualifier = a.qualifier.or(Some(q));
+            }
+        }
+    }
+    out
+}
+
+/// The sentences of the line, as token ranges; a ";" outside brackets
+/// ends one too.
+fn sentences(cx: &Cx<'_>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    for i in 0..cx.toks.len() {
+        match cx.punct(i) {
+            Some('(') => depth += 1,
+            Some(')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if ends_sentence(cx, i) || (depth == 0 && cx.is_punct(i, ';')) {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < cx.toks.len() {
+        out.push(start..cx.toks.len());
+    }
+    out
+}
+
+/// Whether token `i` is a mark that ends a sentence: "!", "?", or a full
+/// stop that is not an abbreviation's and is followed by a space or the end.
+fn ends_sentence(cx: &Cx<'_>, i: usize) -> bool {
+    match cx.punct(i) {
+        Some('!' | '?') => true,
+        Some('.') => {
+            let next_spaced = i + 1 >= cx.toks.len() || !cx.gap(i + 1).is_empty();
+            // A closing quote right after the stop belongs to the sentence.
+            if !next_spaced {
+                return false;
+            }
+            let Some(p) = i.checked_sub(1) else {
+                return true;
+            };
+            if cx.kind(p) != Some(Kind::Word) || !cx.adjacent(i) {
+                return true;
+            }
+            let w = cx.s(p);
+            let one_letter = w.chars().count() == 1;
+            !(one_letter || ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+        }
+        _ => false,
+    }
+}
+
+/// The reporting verb at `i`, with its qualifier. A capitalised word is a
+/// name, not a verb: "The United States".
+fn verb_at(cx: &Cx<'_>, i: usize) -> Option<Option<Qualifier>> {
+    if cx.kind(i) != Some(Kind::Word) || cx.is_cap(i) {
+        return None;
+    }
+    VERBS
+        .iter()
+        .find(|(w, _)| cx.s(i).eq_ignore_ascii_case(w))
+        .map(|&(_, q)| q)
+}
+
+fn is_any(cx: &Cx<'_>, i: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| cx.is(i, w))
+}
+
+/// Whether tokens `first..next` may name a speaker: words (and the marks
+/// inside names: "U.S.", "LTTE & UNP", "People's"), no figure, not a bare
+/// pronoun.
+fn speaker_like(cx: &Cx<'_>, first: usize, next: usize, figs: &[Range<usize>]) -> bool {
+    if first >= next || next - first > 12 {
+        return false;
+    }
+    // Figures are in text order and do not overlap: only the first that
+    // ends after `first` may overlap the name.
+    let k = figs.partition_point(|f| f.end <= first);
+    if figs.get(k).is_some_and(|f| f.start < next) {
+        return false;
+    }
+    let mut words = 0;
+    for i in first..next {
+        match cx.kind(i) {
+            Some(Kind::Word) => words += 1,
+            Some(Kind::Punct) if matches!(cx.punct(i), Some('.' | '&' | '-' | '\'' | '’')) => {}
+            _ => return false,
+        }
+    }
+    words > 0 && !(next - first == 1 && is_any(cx, first, NOT_SPEAKERS))
+}
+
+fn set(
+    out: &mut [Attribution],
+    k: usize,
+    first: usize,
+    next: usize,
+    cx: &Cx<'_>,
+    q: Option<Qualifier>,
+) {
+    if let Some(a) = out.get_mut(k) {
+        if a.speaker.is_none() {
+            a.speaker = Some((first..next, kind_of(cx.span_text(first, next))));
+            a.qualifier = q;
+        }
+    }
+}
+
+/// 1. "(SLA claims)", "(acc. Ukrainian military)", "(regular forces; acc.
+///    Russian opposition)": covers the figures back to the previous one.
+fn parenthesised(
+    cx: &Cx<'_>,
+    s: &Range<usize>,
+    figs: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Attribution],
+) {
+    let mut from = s.start;
+    let mut i = s.start;
+    while i < s.end {
+        if !cx.is_punct(i, '(') {
+            i += 1;
+            continue;
+        }
+        let Some(close) = (i + 1..s.end).find(|&j| cx.is_punct(j, ')')) else {
+            break;
+        };
+        // After a ";" inside: "(separatists; acc. Al Jazeera)".
+        let mut a = (i + 1..close)
+            .rev()
+            .find(|&j| cx.is_punct(j, ';'))
+            .map_or(i + 1, |j| j + 1);
+        let mut b = close;
+        let mut q = None;
+        let mut named = false;
+        if cx.is(a, "acc") {
+            a += 1 + usize::from(cx.is_punct(a + 1, '.'));
+            named = true;
+        } else if cx.is(a, "according") && cx.is(a + 1, "to") {
+            a += 2;
+            named = true;
+        } else if b > a + 1 {
+            if let Some(Some(v)) = verb_at(cx, b - 1).filter(|v| v.is_some()) {
+                b -= 1;
+                q = Some(v);
+                named = true;
+            }
+        }
+        if named && speaker_like(cx, a, b, figs) {
+            for &k in inside {
+                if figs[k].start >= from && figs[k].end <= i {
+                    set(out, k, a, b, cx, q);
+                }
+            }
+            from = close + 1;
+        }
+        i = close + 1;
+    }
+}
+
+/// 2. "- Casualties1: Russian Military Data: , 400+ killed": a name
+///    between a field's colon and a second colon covers what follows.
+fn field_prefix(
+    cx: &Cx<'_>,
+    s: &Range<usize>,
+    figs: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Attribution],
+) {
+    let colons: Vec<usize> = (s.start..s.end)
+        .filter(|&j| cx.is_punct(j, ':'))
+        .take(2)
+        .collect();
+    let [field, second] = colons[..] else { return };
+    // The field: an optional "-", one word, an optional number.
+    let mut j = s.start + usize::from(cx.is_punct(s.start, '-'));
+    if !cx.is_wordtok(j) {
+        return;
+    }
+    j += 1;
+    if cx.is_digits(j) {
+        j += 1;
+    }
+    if j != field || !cx.is_cap(field + 1) || !speaker_like(cx, field + 1, second, figs) {
+        return;
+    }
+    // A source, not a label ("Killed:", "Encircled forces:"): a name of
+    // two or more capitalised words, or words that name a source.
+    let words: Vec<usize> = (field + 1..second).filter(|&w| cx.is_wordtok(w)).collect();
+    let title = words.len() >= 2 && words.iter().all(|&w| cx.is_cap(w));
+    if !title && !words.iter().any(|&w| is_any(cx, w, SOURCE_WORDS)) {
+        return;
+    }
+    for &k in inside {
+        if figs[k].start > second {
+            set(out, k, field + 1, second, cx, None);
+        }
+    }
+}
+
+/// The end of a name that starts at `a` and runs to a comma, a stop, a
+/// bracket or the sentence's end.
+fn name_end(cx: &Cx<'_>, a: usize, end: usize) -> usize {
+    (a..end)
+        .find(|&j| {
+            matches!(
+                cx.punct(j),
+                Some(',' | ';' | ':' | '(' | ')' | '"' | '“' | '”')
+            ) || (cx.is_punct(j, '.') && (j + 1 == end || ends_sentence(cx, j)))
+        })
+        .unwrap_or(end)
+}
+
+/// 3. "according to a police official": the whole sentence.
+fn according_to(
+    cx: &Cx<'_>,
+    s: &Range<usize>,
+    figs: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Attribution],
+) {
+    let Some(at) = (s.start..s.end).find(|&j| cx.is(j, "according") && cx.is(j + 1, "to")) else {
+        return;
+    };
+    let a = at + 2;
+    let b = name_end(cx, a, s.end);
+    if !speaker_like(cx, a, b, figs) {
+        return;
+    }
+    for &k in inside {
+        set(out, k, a, b, cx, None);
+    }
+}
+
+/// Trailing words after a closing verb: "said today", "reported Saturday".
+fn trailing_ok(cx: &Cx<'_>, from: usize, end: usize) -> bool {
+    (from..end).all(|j| {
+        cx.is_punct(j, '.')
+            || matches!(cx.punct(j), Some('"' | '”' | '\''))
+            || is_any(
+                cx,
+                j,
+                &[
+                    "today",
+                    "yesterday",
+                    "tonight",
+                    "on",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                ],
+            )
+    })
+}
+
+/// 4. "…, military officials said." and "…," said police official Zafar Khan.
+fn closing(
+    cx: &Cx<'_>,
+    s: &Range<usize>,
+    sentences: &[Range<usize>],
+    figs: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Attribution],
+) {
+    let Some(comma) = (s.start..s.end).rev().find(|&j| cx.is_punct(j, ',')) else {
+        return;
+    };
+    let mut a = comma + 1;
+    // A quotation closing before the comma or after it: ',"' or '",'.
+    let quoted = matches!(cx.punct(a), Some('"' | '”'))
+        || comma
+            .checked_sub(1)
+            .is_some_and(|p| matches!(cx.punct(p), Some('"' | '”')));
+    if matches!(cx.punct(a), Some('"' | '”')) {
+        a += 1;
+    }
+    // "…," said police official Zafar Khan.
+    if let Some(q) = verb_at(cx, a).filter(|_| quoted) {
+        let b = name_end(cx, a + 1, s.end);
+        if trailing_ok(cx, b, s.end) && speaker_like(cx, a + 1, b, figs) {
+            for &k in inside {
+                set(out, k, a + 1, b, cx, q);
+            }
+            // The quotation that goes on right after: '"One of our constables …"'.
+            let next = sentences
+                .binary_search_by_key(&s.end, |n| n.start)
+                .ok()
+                .and_then(|n| sentences.get(n));
+            if let Some(next) = next.filter(|n| matches!(cx.punct(n.start), Some('"' | '“'))) {
+                let lo = figs.partition_point(|f| f.start < next.start);
+                let hi = figs.partition_point(|f| f.start < next.end);
+                for k in lo..hi {
+                    set(out, k, a + 1, b, cx, q);
+                }
+            }
+            return;
+        }
+    }
+    // "…, military officials said."
+    let Some(v) = (a..s.end).find(|&j| verb_at(cx, j).is_some()) else {
+        return;
+    };
+    let Some(q) = verb_at(cx, v) else { return };
+    if !trailing_ok(cx, v + 1, s.end) || !speaker_like(cx, a, v, figs) {
+        return;
+    }
+    for &k in inside {
+        if figs[k].end <= comma {
+            set(out, k, a, v, cx, q);
+        }
+    }
+}
+
+/// 5. "Military officials say two …", "Witnesses in Mogadishu say …",
+///    "However, most sources estimate …", "There are reports that …".
+fn opening(
+    cx: &Cx<'_>,
+    s: &Range<usize>,
+    figs: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Attribution],
+) {
+    // The sentence's start and each clause after a comma: "On 14 June, a
+    // rebel commander claimed …", "…, and state TV claimed …".
+    // From the last clause back, each speaker covering the figures after
+    // its verb up to the first one a later clause has attributed: "A said 5
+    // died, while B claimed 7" gives 7 to B.
+    let starts: Vec<usize> = std::iter::once(s.start)
+        .chain(
+            (s.start..s.end)
+                .filter(|&j| cx.is_punct(j, ','))
+                .map(|j| j + 1),
+        )
+        .collect();
+    for &a in starts.iter().rev() {
+        clause(cx, a, s, figs, inside, out);
+    }
+}
+
+/// The opening rule for the clause that starts at token `a`.
+fn clause(
+    cx: &Cx<'_>,
+    mut a: usize,
+    s: &Range<usize>,
+    figs: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Attribution],
+) {
+    // A list item's dash, a quotation mark, an opener and its comma.
+    while matches!(cx.punct(a), Some('-' | '–' | '—' | '"' | '“')) {
+        a += 1;
+    }
+    if is_any(cx, a, OPENERS) || is_any(cx, a, &["while", "whereas"]) {
+        a += 1 + usize::from(cx.is_punct(a + 1, ','));
+    }
+    // "There are (also) reports that …".
+    if cx.is(a, "there") && (cx.is(a + 1, "are") || cx.is(a + 1, "were")) {
+        let r = a + 2 + usize::from(cx.is(a + 2, "also"));
+        if cx.is(r, "reports") || cx.is(r, "report") {
+            cover(
+                cx,
+                r,
+                r + 1,
+                r,
+                figs,
+                inside,
+                out,
+                Some(Qualifier::Reportedly),
+            );
+        }
+        return;
+    }
+    let first_fig = inside
+        .get(inside.partition_point(|&k| figs[k].start < a))
+        .map_or(s.end, |&k| figs[k].start);
+    let window = (a + 1..first_fig.min(a + 14)).take_while(|&j| !cx.is_punct(j, ','));
+    let Some(v) = window.into_iter().find(|&j| verb_at(cx, j).is_some()) else {
+        return;
+    };
+    let Some(q) = verb_at(cx, v) else { return };
+    // "It is estimated that …": a qualifier, and nobody named.
+    if is_any(cx, v - 1, AUXILIARIES) {
+        let q = if cx.is(v, "reported") {
+            Some(Qualifier::Reportedly)
+        } else {
+            q
+        };
+        let from = inside.partition_point(|&k| figs[k].start <= v);
+        for &k in inside.get(from..).unwrap_or(&[]) {
+            match out.get_mut(k) {
+                Some(at) if at.qualifier.is_none() => at.qualifier = q,
+                _ => break,
+            }
+        }
+        return;
+    }
+    let mut b = v;
+    while b > a && is_any(cx, b - 1, BETWEEN) {
+        b -= 1;
+    }
+    if let Some(cut) = (a + 1..b).find(|&j| is_any(cx, j, CUT)) {
+        b = cut;
+    }
+    // A subject starts with a capital or a determiner: "most sources".
+    if !(cx.is_cap(a) || is_any(cx, a, DETERMINERS)) {
+        return;
+    }
+    if !speaker_like(cx, a, b, figs) {
+        return;
+    }
+    cover(cx, a, b, v, figs, inside, out, q);
+}
+
+/// Gives the speaker `a..b` to the figures of `inside` after token `v`, up
+/// to the first that already has one.
+#[allow(clippy::too_many_arguments)]
+fn cover(
+    cx: &Cx<'_>,
+    a: usize,
+    b: usize,
+    v: usize,
+    figs: &[Range<usize>],
+    inside: &[usize],
+    out: &mut [Attribution],
+    q: Option<Qualifier>,
+) {
+    let from = inside.partition_point(|&k| figs[k].start <= v);
+    for &k in inside.get(from..).unwrap_or(&[]) {
+        if out.get(k).is_none_or(|at| at.speaker.is_some()) {
+            break;
+        }
+        set(out, k, a, b, cx, q);
+    }
+}
+
+/// A qualifier in the figure's own words: "an estimated 70", "six soldiers
+/// were reported wounded", "reportedly".
+fn own_qualifier(cx: &Cx<'_>, f: &Range<usize>, sentences: &[Range<usize>]) -> Option<Qualifier> {
+    let s = sentences.get(sentences.partition_point(|s| s.end <= f.start))?;
+    // "an estimated 70" (the hedge may be read into the figure), "269
+    // confirmed killed".
+    let before = f.start.saturating_sub(2)..f.end;
+    if before.clone().any(|j| cx.is(j, "estimated")) {
+        return Some(Qualifier::Estimated);
+    }
+    if before.clone().any(|j| cx.is(j, "reportedly")) {
+        return Some(Qualifier::Reportedly);
+    }
+    if cx.is(f.end, "confirmed") {
+        return Some(Qualifier::Confirmed);
+    }
+    // "were reported wounded" after the figure, before the next comma and
+    // within a few words, so that each figure looks at a bounded number of
+    // tokens.
+    let near = s.end.min(f.end + 8);
+    let end = (f.end..near).find(|&j| cx.is_punct(j, ',')).unwrap_or(near);
+    let after_auxiliary = |j: usize| {
+        (1..=2).any(|back| {
+            j.checked_sub(back)
+                .is_some_and(|p| is_any(cx, p, AUXILIARIES))
+        })
+    };
+    (f.end..end).find_map(|j| {
+        if cx.is(j, "reportedly") || (cx.is(j, "reported") && after_auxiliary(j)) {
+            Some(Qualifier::Reportedly)
+        } else if cx.is(j, "confirmed") && after_auxiliary(j) {
+            Some(Qualifier::Confirmed)
+        } else {
+            None
+        }
+    })
+}
+
+/// A guess at the kind of a speaker from its words.
+pub(super) fn kind_of(name: &str) -> SourceKind {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let phrase = |p: &str| lower.contains(p);
+    if phrase("state tv")
+        || phrase("state media")
+        || phrase("state television")
+        || phrase("state news")
+    {
+        SourceKind::StateMedia
+    } else if has(&[
+        "observatory",
+        "monitor",
+        "monitors",
+        "u.n.",
+        "un",
+        "amnesty",
+        "unicef",
+        "unhcr",
+        "ocha",
+        "ngo",
+        "airwars",
+    ]) || phrase("united nations")
+        || phrase("human rights")
+        || phrase("red cross")
+    {
+        SourceKind::Monitor
+    } else if has(&[
+        "bbc",
+        "jazeera",
+        "reuters",
+        "ap",
+        "afp",
+        "cnn",
+        "newspaper",
+        "tv",
+        "television",
+        "radio",
+        "agency",
+        "journalist",
+        "journalists",
+        "reporter",
+        "reporters",
+        "news",
+    ]) {
+        SourceKind::Media
+    } else if has(&[
+        "rebel",
+        "rebels",
+        "opposition",
+        "insurgents",
+        "separatist",
+        "separatists",
+        "militants",
+        "taliban",
+        "ltte",
+        "nusra",
+    ]) {
+        SourceKind::ArmedOpposition
+    } else if has(&["hezbollah", "militia", "militias"]) {
+        SourceKind::Belligerent
+    } else if has(&[
+        "police",
+        "policeman",
+        "military",
+        "army",
+        "ministry",
+        "government",
+        "official",
+        "officials",
+        "soldiers",
+        "spokesman",
+        "spokeswoman",
+        "commander",
+        "forces",
+        "troops",
+        "sla",
+        "governor",
+        "president",
+        "u.s.",
+        "pentagon",
+        "state",
+        "states",
+        "ntc",
+    ]) {
+        SourceKind::Government
+    } else if has(&[
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "sources",
+        "source",
+        "reports",
+        "report",
+        "activists",
+        "locals",
+    ]) {
+        SourceKind::Anonymous
+    } else {
+        SourceKind::Unspecified
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_of;
+    use crate::model::Qualifier;
+    use crate::text::extract;
+    use crate::{Lexicon, SourceKind};
+
+    /// Each mention as "text: speaker (qualifier)".
+    fn said(text: &str) -> Vec<String> {
+        extract(text, Lexicon::shared())
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}: {} ({})",
+                    m.text(),
+                    m.speaker().map_or("-", |s| s.name()),
+                    m.qualifier().map_or("-", |q| q.as_str())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_speakers_of_news_prose_are_named() {
+        assert_eq!(
+            said("A rebel commander claimed that 40 Hezbollah fighters were killed."),
+            ["40: A rebel commander (claimed)"]
+        );
+        assert_eq!(
+            said("At least 22 rebels died, according to the Syrian Observatory for Human Rights."),
+            ["At least 22: the Syrian Observatory for Human Rights (-)"]
+        );
+        assert_eq!(
+            said("Syrian state TV said dozens of terrorists were killed in Yabroud."),
+            ["dozens: Syrian state TV (-)"]
+        );
+        assert_eq!(
+            said("Hezbollah sources confirmed 14 fighters had died; other sources claimed 30."),
+            [
+                "14: Hezbollah sources (confirmed)",
+                "30: other sources (claimed)"
+            ]
+        );
+        assert_eq!(
+            said(
+                "Coalition forces killed 10 militants and detained 13 suspects, U.S. military officials reported."
+            ),
+            [
+                "10: U.S. military officials (-)",
+                "13: U.S. military officials (-)"
+            ]
+        );
+        assert_eq!(
+            said("However, most sources estimate around 150 people were killed."),
+            ["around 150: most sources (estimated)"]
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_comma_may_name_the_speaker() {
+        assert_eq!(
+            said("On 14 June, a rebel commander claimed that 29 Hezbollah fighters were killed."),
+            ["29: a rebel commander (claimed)"]
+        );
+        assert_eq!(
+            said("At this point, it was confirmed 14 fighters had been killed."),
+            ["14: - (confirmed)"]
+        );
+        assert_eq!(
+            said("60 militants were also confirmed dead."),
+            ["60: - (confirmed)"]
+        );
+        assert_eq!(
+            said(
+                "The army said 5 soldiers died, while the rebels claimed 70 soldiers were killed."
+            ),
+            ["5: The army (-)", "70: the rebels (claimed)"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_takes_the_speaker_named_after_it() {
+        assert_eq!(
+            said(
+                r#""The bomber stopped at a check," said police official Zafar Khan. "Three of our constables were killed.""#
+            ),
+            ["Three: police official Zafar Khan (-)"]
+        );
+    }
+
+    #[test]
+    fn infobox_sources_cover_the_figures_of_their_field() {
+        assert_eq!(
+            said(
+                "- Casualties1: 1,250+ killed and ~2,000 wounded (LTTE & UNP claims), 857 killed (acc. SLA), 40 missing"
+            ),
+            [
+                "1,250+: LTTE & UNP (claimed)",
+                "~2,000: LTTE & UNP (claimed)",
+                "857: SLA (-)",
+                "40: - (-)"
+            ]
+        );
+        assert_eq!(
+            said("- Casualties1: Russian Military Data: , 400+ killed, 1,469 wounded"),
+            [
+                "400+: Russian Military Data (-)",
+                "1,469: Russian Military Data (-)"
+            ]
+        );
+        // A label before a colon is not a source.
+        assert_eq!(
+            said("- Casualties2: Killed: 67, Wounded: 283"),
+            ["67: - (-)", "283: - (-)"]
+        );
+    }
+
+    #[test]
+    fn hedges_without_a_speaker_are_qualifiers() {
+        assert_eq!(
+            said("It is estimated that between 5,000 and 8,000 civilians were killed."),
+            ["between 5,000 and 8,000: - (estimated)"]
+        );
+        assert_eq!(
+            said("Six soldiers were reported wounded. An estimated 70 people died."),
+            ["Six: - (reportedly)", "An estimated 70: - (estimated)"]
+        );
+        assert_eq!(
+            said("It rose to 269 confirmed killed."),
+            ["269: - (confirmed)"]
+        );
+        assert_eq!(
+            said("There are also reports that some civilians were killed."),
+            ["some: reports (reportedly)"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_a_source_names_none() {
+        // "The United States" is a name, not a verb; "It" is not a speaker.
+        assert_eq!(
+            said("The official death toll was first set at 200 on 7 May. It said 30 more died."),
+            ["200: - (-)", "30: - (-)"]
+        );
+        assert_eq!(
+            said("The United States claimed to have killed at least 21 fighters."),
+            ["at least 21: The United States (claimed)"]
+        );
+        assert_eq!(Qualifier::Claimed.as_str(), "claimed");
+    }
+
+    #[test]
+    fn kinds_are_guessed_from_the_speakers_words() {
+        assert_eq!(kind_of("Syrian state TV"), SourceKind::StateMedia);
+        assert_eq!(
+            kind_of("the Syrian Observatory for Human Rights"),
+            SourceKind::Monitor
+        );
+        assert_eq!(kind_of("U.N. officials"), SourceKind::Monitor);
+        assert_eq!(kind_of("BBC News Ukrainian"), SourceKind::Media);
+        assert_eq!(kind_of("a rebel commander"), SourceKind::ArmedOpposition);
+        assert_eq!(kind_of("Hezbollah sources"), SourceKind::Belligerent);
+        assert_eq!(kind_of("military officials"), SourceKind::Government);
+        assert_eq!(kind_of("Witnesses"), SourceKind::Anonymous);
+        assert_eq!(kind_of("Chivington"), SourceKind::Unspecified);
+    }
+}
