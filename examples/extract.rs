@@ -30,7 +30,19 @@
 //! A row whose sentence names its speaker is attributed to it (`source` an
 //! id made of the speaker's words, `source_name` and a guessed
 //! `source_kind`). The others keep an empty `source`: the loader refuses
-//! such a row, naming its line, until it is filled in. `figure` is a suggested id made
+//! such a row, naming its line, until it is filled in.
+//!
+//! With `--toml` it reads the whole input as one article and prints a draft
+//! dossier (`reckon::text::DossierDrafter`) to edit and reconcile: a figure
+//! and a claim per mention, attributed to its speaker or, flagged in a
+//! comment at the top, to the article. Given a dossier after `--toml`, it
+//! reuses that dossier's sources and sides:
+//!
+//! ```text
+//! $ cargo run -q --example extract -- --toml examples/data/qalamoun-2014.toml \
+//!     < tests/data/qalamoun-offensive-2014.txt > draft.toml
+//! $ cargo run -q --example reconcile -- draft.toml
+//! ``` `figure` is a suggested id made
 //! from the noun and the measure (`figure` when they have no ASCII letters;
 //! `-2`, `-3` ... where two would be the same), `label` says the same in
 //! words, and `quote` is the sentence the figure is in. A share open above
@@ -39,23 +51,29 @@
 use std::error::Error;
 use std::io::{self, BufRead, Write};
 
-use reckon::Lexicon;
-use reckon::text::{DraftClaim, Drafter, extract};
+use reckon::text::{DossierDrafter, DraftClaim, Drafter, extract};
+use reckon::{Dossier, Lexicon, Source, SourceKind};
 
-/// What to print for each line of input.
+/// What to print.
 enum Output {
     /// One JSON array of mentions per line.
     Json,
     /// One claims table, one row per mention.
     Csv,
+    /// One draft dossier for the whole input, reusing a dossier's sources
+    /// and sides if one is named.
+    Toml(Option<String>),
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let output = match std::env::args().nth(1).as_deref() {
-        None => Output::Json,
-        Some("--csv") => Output::Csv,
-        Some(other) => {
-            eprintln!("extract: unknown argument '{other}'; the only option is --csv");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let output = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        [] => Output::Json,
+        ["--csv"] => Output::Csv,
+        ["--toml"] => Output::Toml(None),
+        ["--toml", dossier] => Output::Toml(Some(dossier.to_owned())),
+        _ => {
+            eprintln!("extract: usage: extract [--csv | --toml [DOSSIER]] < text");
             std::process::exit(2);
         }
     };
@@ -65,7 +83,31 @@ fn main() -> Result<(), Box<dyn Error>> {
     match output {
         Output::Json => json(stdin.lock(), out),
         Output::Csv => table(stdin.lock(), out),
+        Output::Toml(reuse) => draft(stdin.lock(), out, reuse.as_deref()),
     }
+}
+
+fn draft(
+    mut input: impl BufRead,
+    mut out: impl Write,
+    reuse: Option<&str>,
+) -> Result<(), Box<dyn Error>> {
+    let mut text = String::new();
+    input.read_to_string(&mut text)?;
+    let reused = reuse.map(Dossier::load).transpose()?;
+    let article = Source::new("article", "the article", SourceKind::Encyclopedia);
+    let mut drafter = DossierDrafter::new(article);
+    if let Some(d) = &reused {
+        drafter = drafter.reusing(d);
+    }
+    let draft = drafter.draft(&text, Lexicon::shared());
+    out.write_all(draft.to_toml_string()?.as_bytes())?;
+    eprintln!(
+        "extract: {} claims, {} attributed to the article for want of a speaker",
+        draft.dossier().claims().len(),
+        draft.unattributed().len()
+    );
+    Ok(out.flush()?)
 }
 
 /// Calls `each` with every line of `input`, its line ending removed.

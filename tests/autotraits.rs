@@ -30,7 +30,7 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
     use reckon::reconcile::rollup::{Grades, Part, Rollup, Usage};
     use reckon::reconcile::{ClaimStatus, Evidence, EvidenceSet, Superseded, Tally};
     use reckon::text::{Approximator, DraftClaim, Drafter, Hedge, Mention, Numeral};
-    use reckon::text::{NumeralKind, Placement, Speaker};
+    use reckon::text::{DossierDraft, DossierDrafter, NumeralKind, Placement, Speaker};
     use reckon::*;
 
     data!(Error, ErrorKind, Location);
@@ -103,6 +103,7 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
         Lexicon
     );
     data!(Placement, Numeral<'static>, NumeralKind, Speaker<'static>);
+    data!(DossierDraft, DossierDrafter<'static>);
     {
         use reckon::reconcile::learn::{Learned, Learner, Learning, SourceReport, SourceRow};
         data!(Learner, Learning, SourceReport, SourceRow, Learned);

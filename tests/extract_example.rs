@@ -129,7 +129,7 @@ fn csv_rows_become_a_dossier_once_attributed() {
         .skip(1)
         .filter(|l| l.split(',').nth(1) == Some(""))
         .count();
-    assert_eq!(mentions - unattributed, 11, "{csv}");
+    assert_eq!(mentions - unattributed, 12, "{csv}");
     let err = reckon::Dossier::from_csv_reader(csv.as_bytes(), "article.csv").unwrap_err();
     assert_eq!(err.problems().len(), unattributed, "{err}");
     assert!(
@@ -167,8 +167,45 @@ fn csv_rows_become_a_dossier_once_attributed() {
             "a rebel commander (armed-opposition)",
             "another report (anonymous)",
             "article (unspecified)",
+            "state TV (state-media)",
         ]
     );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn toml_mode_drafts_a_dossier_that_reconciles() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/qalamoun-offensive-2014.txt");
+    let article = std::fs::read_to_string(path).expect("the seed article is vendored");
+    let mentions: usize = run(&article).iter().map(Vec::len).sum();
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/qalamoun-2014.toml");
+    let seed = seed.to_str().expect("a UTF-8 path");
+    for args in [vec!["--toml"], vec!["--toml", seed]] {
+        let toml = run_with(&args, &article);
+        assert!(toml.starts_with("# A dossier drafted from text"), "{toml}");
+        let d = reckon::Dossier::from_toml_str(&toml, "draft.toml").unwrap();
+        // Every mention is a claim: none dropped for want of a speaker.
+        assert_eq!(d.claims().len(), mentions);
+        let flagged = toml.lines().filter(|l| l.starts_with("#   ")).count();
+        let attributed = d
+            .claims()
+            .iter()
+            .filter(|c| {
+                !matches!(
+                    c.source().as_str(),
+                    "article" | "article-infobox" | "infobox"
+                )
+            })
+            .count();
+        assert_eq!(flagged + attributed, mentions, "{args:?}");
+        let findings = reckon::Reconciler::new().reconcile(&d).unwrap();
+        assert_eq!(findings.iter().count(), d.figures().len());
+    }
+    // Reusing the hand-made dossier, its sources are the draft's.
+    let toml = run_with(&["--toml", seed], &article);
+    let d = reckon::Dossier::from_toml_str(&toml, "draft.toml").unwrap();
+    assert!(d.source(&"syrian-state-tv".into()).is_some());
+    assert!(d.source(&"rebel-commander".into()).is_some());
 }
 
 #[test]
@@ -372,7 +409,7 @@ const SEED: &[Row] = &[
         Some("3000"),
         "people",
         Some("rebels"),
-        None,
+        Some("strength"),
     ),
     // Surrounding of Tfail.
     (
@@ -660,7 +697,7 @@ const SEED: &[Row] = &[
         Some("250"),
         "people",
         Some("Syrian rebels"),
-        None,
+        Some("strength"),
     ),
     (
         40,

@@ -579,6 +579,53 @@ impl Dossier {
     }
 }
 
+impl text::DossierDraft {
+    /// Writes the drafted dossier in the TOML file format, after a comment
+    /// that lists the claims attributed to the article for want of a
+    /// speaker, so that a user editing the file sees them first. It reads
+    /// back ([`Dossier::from_toml_str`]) to the drafted dossier.
+    ///
+    /// ```
+    /// use reckon::text::DossierDrafter;
+    /// use reckon::{Dossier, Lexicon, Source, SourceKind};
+    ///
+    /// let article = Source::new("article", "the article", SourceKind::Encyclopedia);
+    /// let draft = DossierDrafter::new(article)
+    ///     .draft("Dozens of rebels died, officials said. 12 soldiers died.", Lexicon::shared());
+    /// let toml = draft.to_toml_string()?;
+    /// assert!(toml.starts_with("# A dossier drafted from text"));
+    /// assert!(toml.contains("#   soldiers-killed\n"));
+    /// assert_eq!(&Dossier::from_toml_str(&toml, "draft.toml")?, draft.dossier());
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Dossier::to_toml_string`].
+    pub fn to_toml_string(&self) -> Result<String, Error> {
+        let body = self.dossier().to_toml_string()?;
+        let mut out = String::from(
+            "# A dossier drafted from text: check each figure's measure, unit and party,\n\
+             # each claim's value and source, then reconcile.\n",
+        );
+        if self.unattributed().is_empty() {
+            out.push_str("# Every claim is attributed to a speaker the text names.\n");
+        } else {
+            out.push_str(&format!(
+                "#\n# {} claim(s) attributed to the article (or its infobox) because their sentence names no speaker:\n",
+                self.unattributed().len()
+            ));
+            for id in self.unattributed() {
+                out.push_str("#   ");
+                out.push_str(id.as_str());
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+        out.push_str(&body);
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Dossier;

@@ -12,7 +12,10 @@
 //! - [`extract`] finds the figures, as [`Mention`]s, each with the
 //!   [`Speaker`] its sentence names; [`Drafter`] turns them into
 //!   [`DraftClaim`]s, the rows of a claims table, attributed to their
-//!   speakers or waiting for a source.
+//!   speakers or waiting for a source; [`DossierDrafter`] turns an article
+//!   into a draft dossier (sources, figures and claims, reusing a dossier's
+//!   sources and sides if given one), with the claims it could attribute
+//!   only to the article flagged.
 //! - The vague words and approximators are the [`Lexicon`]'s
 //!   ([`Approximator`], [`Hedge`], [`Placement`]).
 //!
@@ -150,7 +153,7 @@ pub(crate) mod prose;
 pub(crate) mod token;
 pub(crate) mod vocabulary;
 
-pub use draft::{DraftClaim, Drafter};
+pub use draft::{DossierDraft, DossierDrafter, DraftClaim, Drafter};
 pub use extract::{Mention, Speaker, extract};
 pub use lexicon::{Approximator, Hedge, Placement};
 pub use parse::{Numeral, NumeralKind, number, numerals, phrase};

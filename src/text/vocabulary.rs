@@ -522,6 +522,9 @@ pub(crate) enum Class {
     Contrast,
     /// Words that open a list inside a clause: "including", "among".
     ListStart,
+    /// What a force does, right after a count of people, that makes the
+    /// count its size: "250 rebels launched a counter-attack".
+    ForceAction,
     /// Prepositions after "and more" that make it a bound: "500 and more in stock".
     AfterAndMore,
 }
@@ -708,6 +711,15 @@ const CONTRASTS: &[&str] = &[
     "while", "but", "whereas",
 ];
 
+/// What a force does: the people counted right before are its strength.
+/// The gold set labels "around 200 Taliban insurgents attacked" and "20 to
+/// 30 fighters joined in" as strengths (`tests/data/gold/README.md`).
+#[rustfmt::skip]
+const FORCE_ACTIONS: &[&str] = &[
+    "attacked", "launched", "retreated", "stormed", "assaulted", "advanced", "joined",
+    "ambushed", "raided", "besieged", "overran", "defended", "attack", "attacking",
+];
+
 /// Words that open a list inside a clause: "including", "among".
 #[rustfmt::skip]
 const LIST_STARTS: &[&str] = &[
@@ -744,6 +756,7 @@ const CLASSES: &[(Class, &[&str])] = &[
     (Class::ClauseEnd, CLAUSE_ENDS),
     (Class::Contrast, CONTRASTS),
     (Class::ListStart, LIST_STARTS),
+    (Class::ForceAction, FORCE_ACTIONS),
     (Class::AfterAndMore, AFTER_AND_MORE),
 ];
 

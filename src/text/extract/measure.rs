@@ -119,6 +119,15 @@ fn measure_of_people(
         if cx.is(np.head, "fighters") || cx.is(np.head, "fighter") {
             return Some(Measure::Strength);
         }
+        // "250 Syrian rebels launched a counter-attack", "3,000 rebels
+        // retreated": the people a force action follows are its size.
+        let mut j = np.next;
+        while cx.has(j, Class::Adverb) || cx.is(j, "then") || cx.is(j, "also") {
+            j += 1;
+        }
+        if cx.has(j, Class::ForceAction) {
+            return Some(Measure::Strength);
+        }
     }
     // (e) A measure word earlier in the sentence.
     measure_before(cx, f.fig.first)

@@ -511,6 +511,14 @@ fn opening(
     for &a in starts.iter().rev() {
         clause(cx, a, s, figs, inside, out);
     }
+    // Last, a clause joined by "and" or "but" without a comma: "… the
+    // Qalamoun mountains and state TV claimed …", for figures no clause
+    // above has given a speaker.
+    for j in (s.start..s.end).rev() {
+        if cx.is(j, "and") || cx.is(j, "but") {
+            clause(cx, j + 1, s, figs, inside, out);
+        }
+    }
 }
 
 /// The opening rule for the clause that starts at token `a`.

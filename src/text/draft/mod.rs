@@ -1,11 +1,15 @@
 //! Draft claims: the figures of a text as rows of a claims table,
 //! attributed to the speaker the text names, or waiting for a source.
 
+mod dossier;
+
 use std::collections::HashMap;
 
 use crate::model::{Form, Qualifier};
 use crate::text::extract::Mention;
+
 use crate::{SourceKind, Unit};
+pub use dossier::{DossierDraft, DossierDrafter};
 
 /// One row of a claims table drafted from a [`Mention`]: a suggested figure
 /// id, the source the text names (if it names one), the value, measure and
