@@ -75,7 +75,13 @@
 //! These are not figures and are never reported:
 //!
 //! - dates and years: "2 August", "between 1 and 2 August", "in 2014",
-//!   "(2014)", "2013-14", "June 2014";
+//!   "(2014)", "2013-14", "June 2014", "Aug. 8", and "DateMay 23" where an
+//!   infobox label runs into its value;
+//! - coordinates: "8°00′38″N", and the decimals "8.0106; 124.2977" on a
+//!   line that has them;
+//! - ages: "aged between 12 and 15", "under the age of 16", "as young as
+//!   10";
+//! - formations named by a number: "53 Division", "543 Brigade";
 //! - ordinals: "3rd brigade", "the second day";
 //! - times: "2 pm", "2.17pm", "10:30", "five o'clock";
 //! - identifiers: "Resolution 1701", "LGA1156", "SCP-173", "007";
@@ -110,7 +116,11 @@
 //! first measure word after it in the clause ("29 Hezbollah fighters were
 //! killed"); the measure of the figure a parenthesis comments on ("(11 by
 //! an ambush)"); and a measure word earlier in the sentence ("the death
-//! toll had risen to 18").
+//! toll had risen to 18"). In an infobox field, a measure word labelling
+//! the figure ("Killed: 169, Wounded: 947", "MIA: 1") comes first, and
+//! the field's own label ("Strength1: 1000", "Injuries: Unknown") is the
+//! measure of a figure that has none; a bare "Unknown" is a figure only as
+//! the whole value of such a field.
 //!
 //! # Speakers and qualifiers
 //!

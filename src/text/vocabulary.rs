@@ -423,15 +423,17 @@ pub(crate) struct UnitWord {
 const MEASURE_WORDS: &[(Measure, &[&str])] = &[
     (Measure::Killed, &[
         "killed", "killing", "kill", "kills", "dead", "died", "die", "dies", "deaths", "death",
-        "fatalities", "slain", "perished", "massacred", "toll", "bodies",
+        "fatalities", "slain", "perished", "massacred", "toll", "bodies", "kia",
     ]),
-    (Measure::Wounded, &["wounded", "wounding", "injured", "injuring", "injuries", "injury"]),
+    (Measure::Wounded, &[
+        "wounded", "wounding", "injured", "injuring", "injuries", "injury", "wia",
+    ]),
     (Measure::Casualties, &["casualties"]),
     (Measure::Captured, &[
         "captured", "capturing", "prisoners", "prisoner", "detained", "detaining", "detain",
         "detains", "detainees", "detainee",
     ]),
-    (Measure::Missing, &["missing"]),
+    (Measure::Missing, &["missing", "mia"]),
     (Measure::Released, &["released", "releasing", "freed", "freeing"]),
     (Measure::Executed, &["executed", "executing", "executions", "beheaded"]),
     (Measure::Surrendered, &["surrendered", "surrendering"]),
@@ -525,6 +527,8 @@ pub(crate) enum Class {
     /// What a force does, right after a count of people, that makes the
     /// count its size: "250 rebels launched a counter-attack".
     ForceAction,
+    /// Formations named by a number, capitalized: "53 Division".
+    Formation,
     /// Prepositions after "and more" that make it a bound: "500 and more in stock".
     AfterAndMore,
 }
@@ -720,6 +724,13 @@ const FORCE_ACTIONS: &[&str] = &[
     "ambushed", "raided", "besieged", "overran", "defended", "attack", "attacking",
 ];
 
+/// Formations a number names when capitalized after it: "53 Division",
+/// "543 Brigade" (lowercase, "three divisions" counts them).
+#[rustfmt::skip]
+const FORMATIONS: &[&str] = &[
+    "division", "brigade", "battalion", "regiment", "corps", "squadron", "fleet", "infantry",
+];
+
 /// Words that open a list inside a clause: "including", "among".
 #[rustfmt::skip]
 const LIST_STARTS: &[&str] = &[
@@ -757,6 +768,7 @@ const CLASSES: &[(Class, &[&str])] = &[
     (Class::Contrast, CONTRASTS),
     (Class::ListStart, LIST_STARTS),
     (Class::ForceAction, FORCE_ACTIONS),
+    (Class::Formation, FORMATIONS),
     (Class::AfterAndMore, AFTER_AND_MORE),
 ];
 

@@ -11,9 +11,10 @@ use rust_decimal::Decimal;
 use crate::text::numeral::{Num, NumKind};
 use crate::text::prose::{Fig, Shape};
 use crate::text::token::{Cx, Kind};
-use crate::text::vocabulary::Class;
+use crate::text::vocabulary::{self, Class};
 use crate::{Measure, Unit};
 
+use super::measure::field_measure;
 use super::noun::{Np, counts_people, noun_phrase};
 use super::units::{
     After, hyphen_unit, mark_after, mark_before, unit_after_fraction, unit_of_head, unit_word,
@@ -37,6 +38,8 @@ pub(super) fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
     let numbers = numbers_count(cx, &fig)?;
     if signed_figure(cx, &fig)
         || date_or_time(cx, &fig)
+        || coordinate(cx, &fig)
+        || age(cx, &fig)
         || year(cx, &fig)
         || identifier(cx, &fig, &numbers)
         || lone_one(cx, &fig)
@@ -82,10 +85,21 @@ fn word_core_counts(cx: &Cx<'_>, fig: &Fig) -> bool {
             } else {
                 fig.next
             };
-            noun_phrase(cx, start).is_some_and(|np| {
-                cx.s(np.head).is_ascii()
-                    && (cx.word(np.head).is_some_and(counts_people) || cx.is_cap(np.head))
-            })
+            // "Injuries: Unknown", "unknown wounded": the whole value of a
+            // field that counts (not "Units1: Unknown"), or a measure word
+            // after it.
+            let whole_field = fig
+                .first
+                .checked_sub(1)
+                .is_some_and(|p| cx.is_punct(p, ':'))
+                && field_measure(cx, 0).is_some()
+                && (fig.next >= cx.toks.len() || cx.is_punct(fig.next, ','));
+            whole_field
+                || cx.word(fig.next).is_some_and(|w| w.measure.is_some())
+                || noun_phrase(cx, start).is_some_and(|np| {
+                    cx.s(np.head).is_ascii()
+                        && (cx.word(np.head).is_some_and(counts_people) || cx.is_cap(np.head))
+                })
         }
         _ => true,
     }
@@ -239,8 +253,73 @@ fn date_or_time(cx: &Cx<'_>, fig: &Fig) -> bool {
     if before > 0 && cx.month_at(before - 1) {
         return true;
     }
+    // "Aug. 8, 2008"; "DateMay 23, 2017", an infobox label run into its value.
+    if before > 1
+        && cx.is_punct(before - 1, '.')
+        && cx.adjacent(before - 1)
+        && cx.month_at(before - 2)
+        && abbreviated_month(cx.s(before - 2))
+    {
+        return true;
+    }
+    if before > 0 && glued_month(cx.s(before - 1)) {
+        return true;
+    }
     cx.has(j, Class::Clock)
         || ((cx.is(j, "a") || cx.is(j, "p")) && cx.is_punct(j + 1, '.') && cx.is(j + 2, "m"))
+}
+
+/// Whether a month word is an abbreviation ("Aug", "Sept"), whose full
+/// stop does not end a sentence ("12 August. 60 militants …" is two).
+fn abbreviated_month(word: &str) -> bool {
+    word.len() <= 4
+        && !["may", "june", "july"]
+            .iter()
+            .any(|m| word.eq_ignore_ascii_case(m))
+}
+
+/// Whether a word ends in a capitalized month name after other letters:
+/// "DateMay", "DateJuly".
+fn glued_month(word: &str) -> bool {
+    let Some((k, _)) = word
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| c.is_uppercase())
+        .last()
+    else {
+        return false;
+    };
+    word.get(k..)
+        .and_then(vocabulary::lookup)
+        .is_some_and(|w| w.month.is_some() && word.len() - k >= 3)
+}
+
+/// Coordinates: a number next to a degree, minute or second mark
+/// ("8°00′38″N"), and, on a line that has such marks, a decimal of four
+/// places or more ("8.0106; 124.2977").
+fn coordinate(cx: &Cx<'_>, fig: &Fig) -> bool {
+    let mark = |i: usize| matches!(cx.punct(i), Some('°' | '′' | '″' | '\''));
+    nums(fig).any(|n| {
+        (cx.adjacent(n.next) && mark(n.next))
+            || (n.first > 0 && cx.adjacent(n.first) && mark(n.first - 1))
+            || (cx
+                .span_text(n.first, n.next)
+                .split_once('.')
+                .is_some_and(|(_, d)| d.len() >= 4)
+                && (0..cx.toks.len()).any(|i| cx.is_punct(i, '°')))
+    })
+}
+
+/// Ages: "aged between 12 and 15", "under the age of 16", "as young as
+/// 10", "ages 8 to 14". An age is not a count of people.
+fn age(cx: &Cx<'_>, fig: &Fig) -> bool {
+    let i = fig.first;
+    let back = |k: usize| i.checked_sub(k);
+    back(1).is_some_and(|p| cx.is(p, "aged") || cx.is(p, "ages") || cx.is(p, "age"))
+        || (back(1).is_some_and(|p| cx.is(p, "of")) && back(2).is_some_and(|p| cx.is(p, "age")))
+        || (back(1).is_some_and(|p| cx.is(p, "as"))
+            && back(2).is_some_and(|p| cx.is(p, "young") || cx.is(p, "old"))
+            && back(3).is_some_and(|p| cx.is(p, "as")))
 }
 
 /// Whether the word before token `i` introduces a year: "in 2014", "since 2011".
@@ -263,6 +342,14 @@ fn year(cx: &Cx<'_>, fig: &Fig) -> bool {
         return false;
     }
     match (fig.shape, fig.low, fig.high) {
+        // "Strength2: 1000": a count field's value is a count.
+        (Shape::Plain, Some(n), _)
+            if year_like(cx, &n)
+                && n.first.checked_sub(1).is_some_and(|p| cx.is_punct(p, ':'))
+                && field_measure(cx, 0).is_some() =>
+        {
+            false
+        }
         (Shape::Plain, Some(n), _) if year_like(cx, &n) => {
             after_year_word(cx, n.first)
                 || !counted_after(cx, fig.next)
@@ -281,6 +368,10 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
     };
     if n.words || n.first == 0 || cx.adjacent(n.first) || numbers.attached_unit.is_some() {
         return false;
+    }
+    // "53 Division", "543 Brigade": a formation's number.
+    if cx.is_cap(n.next) && cx.has(n.next, Class::Formation) {
+        return true;
     }
     let p = n.first - 1;
     cx.is_cap(p) && !cx.sentence_start(p) && !opens_count(cx, p)

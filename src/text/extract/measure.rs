@@ -32,7 +32,8 @@ pub(super) fn measure_of(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measu
         _ => Counted::Things,
     };
     if counted != Counted::Things {
-        return measure_of_people(cx, found, k, f, counted);
+        return measure_of_people(cx, found, k, f, counted)
+            .or_else(|| field_measure(cx, 0).filter(|_| counted == Counted::People));
     }
     if let Some(m) = unit.measure() {
         return Some(m);
@@ -58,6 +59,21 @@ fn measure_of_people(
     f: &Found,
     counted: Counted,
 ) -> Option<Measure> {
+    // (0) A measure word labelling the figure in a list: "Killed: 169,
+    // Wounded: 947", unless a measure word follows it ("Casualties: 366
+    // killed").
+    let after = f.noun.map_or(f.fig.next, |np| np.next);
+    if let Some(label) = f
+        .fig
+        .first
+        .checked_sub(2)
+        .filter(|&l| cx.is_punct(l + 1, ':'))
+    {
+        let followed = cx.word(after).is_some_and(|w| w.measure.is_some());
+        if let Some(m) = label_measure(cx, label).filter(|_| !followed) {
+            return Some(m);
+        }
+    }
     // (a) A measure word in the noun phrase.
     if let Some(np) = &f.noun {
         for i in np.first..np.next {
@@ -80,7 +96,6 @@ fn measure_of_people(
         }
         break;
     }
-    let after = f.noun.map_or(f.fig.next, |np| np.next);
     if counted == Counted::Things {
         // (c) for things: a measure word right after, past auxiliaries
         // ("300 families were killed"), not one further on ("Three outlets
@@ -131,6 +146,44 @@ fn measure_of_people(
     }
     // (e) A measure word earlier in the sentence.
     measure_before(cx, f.fig.first)
+}
+
+/// The measure a label names: "Strength", "Losses", or a measure word
+/// ("Killed", "Injuries", "MIA").
+fn label_measure(cx: &Cx<'_>, i: usize) -> Option<Measure> {
+    if cx.is(i, "strength") {
+        return Some(Measure::Strength);
+    }
+    if cx.is(i, "losses") {
+        return Some(Measure::Casualties);
+    }
+    cx.word(i).and_then(|w| w.measure.clone())
+}
+
+/// The measure of an infobox field whose line starts at token `from`:
+/// "- Strength1: 10,000–11,000 servicemen", "Injuries: Unknown". It is
+/// the measure of a figure of the field that says none of its own.
+pub(super) fn field_measure(cx: &Cx<'_>, from: usize) -> Option<Measure> {
+    let label = field_label(cx, from)?;
+    label_measure(cx, label)
+}
+
+/// The label of an infobox field at the start of the line (token `from`):
+/// an optional "-", "*" or "•", a word, optional digits, and a colon.
+pub(super) fn field_label(cx: &Cx<'_>, from: usize) -> Option<usize> {
+    let mut i = from;
+    while matches!(cx.punct(i), Some('-' | '*' | '•')) {
+        i += 1;
+    }
+    let label = i;
+    if !cx.is_cap(label) {
+        return None;
+    }
+    i += 1;
+    if cx.is_digits(i) && cx.adjacent(i) {
+        i += 1;
+    }
+    cx.is_punct(i, ':').then_some(label)
 }
 
 /// Whether a figure starts at token `i` (figures are in text order).

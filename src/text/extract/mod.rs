@@ -808,6 +808,74 @@ mod tests {
     }
 
     #[test]
+    fn dates_coordinates_formations_and_ages_are_not_counts() {
+        assert!(
+            ex("Aug. 8, 2008 - Forces detained three suspects.")
+                .iter()
+                .all(|m| !m.starts_with("8 "))
+        );
+        assert_eq!(
+            ex("DateMay 23, 2017 (2017-05-23) – present"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ex("8°00′38″N 124°17′52″E / 8.0106°N 124.2977°E / 8.0106; 124.2977"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ex("** 53 Division, ** 55 Division, 543 Brigade:"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ex("Three divisions attacked."),
+            ["Three [3, 3] divisions divisions -"]
+        );
+        assert_eq!(
+            ex("Boko Haram abducted eight girls aged between 12 and 15."),
+            ["eight [8, 8] people girls taken-hostage"]
+        );
+        // A month's full name ends a sentence: the count after it stands.
+        assert_eq!(
+            ex("It rose to 19 by 12 August. 60 militants were also confirmed dead."),
+            [
+                "19 [19, 19] people - -",
+                "60 [60, 60] people militants killed"
+            ]
+        );
+    }
+
+    #[test]
+    fn infobox_fields_give_their_figures_a_measure() {
+        assert_eq!(
+            ex("- Casualties1: Killed: 169, Wounded: 947, MIA: 1"),
+            [
+                "169 [169, 169] people - killed",
+                "947 [947, 947] people - wounded",
+                "1 [1, 1] people - missing"
+            ]
+        );
+        assert_eq!(
+            ex("- Strength2: 1000"),
+            ["1000 [1000, 1000] people - strength"]
+        );
+        assert_eq!(
+            ex("- Strength1: Up to 3,500 troops"),
+            ["Up to 3,500 [0, 3500] people troops strength"]
+        );
+        assert_eq!(
+            ex("- Injuries: Unknown"),
+            ["Unknown [0, ∞) people - wounded"]
+        );
+        assert_eq!(
+            ex("- Casualties1: 50 killed, unknown wounded")[1],
+            "unknown [0, ∞) people - wounded"
+        );
+        // A field that counts nothing has no figure in "Unknown".
+        assert_eq!(ex("- Units1: Unknown"), Vec::<String>::new());
+        assert_eq!(ex("Total: 641+ KIA"), ["641+ [641, ∞) people - killed"]);
+    }
+
+    #[test]
     fn displaced_people_are_displaced_and_those_who_fled_are_not_killed() {
         let cases: &[(&str, &[&str])] = &[
             // "fled" says no measure: fighters flee a battle and are not
