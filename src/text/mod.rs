@@ -76,7 +76,8 @@
 //!
 //! - dates and years: "2 August", "between 1 and 2 August", "in 2014",
 //!   "(2014)", "2013-14", "June 2014", "Aug. 8", and "DateMay 23" where an
-//!   infobox label runs into its value;
+//!   infobox label runs into its value; a year before the singular of a
+//!   people noun ("2004 Russian hostage crisis");
 //! - coordinates: "8°00′38″N", and the decimals "8.0106; 124.2977" on a
 //!   line that has them;
 //! - ages: "aged between 12 and 15", "under the age of 16", "as young as
@@ -120,7 +121,10 @@
 //! the figure ("Killed: 169, Wounded: 947", "MIA: 1") comes first, and
 //! the field's own label ("Strength1: 1000", "Injuries: Unknown") is the
 //! measure of a figure that has none; a bare "Unknown" is a figure only as
-//! the whole value of such a field.
+//! the whole value of such a field. A pasted infobox's heading line
+//! ("Strength", "Casualties and losses") gives its measure to the figures of
+//! the short lines under it that have none, up to a line of prose. "killed
+//! or wounded" and "killed or captured" are casualties.
 //!
 //! # Speakers and qualifiers
 //!

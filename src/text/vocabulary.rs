@@ -547,6 +547,7 @@ const _: () = assert!((Class::AfterAndMore as u32) < u32::BITS);
 const PEOPLE: &[&str] = &[
     "people", "persons", "person", "civilians", "civilian", "fighters", "fighter", "soldiers",
     "soldier", "troops", "rebels", "rebel", "militants", "militant", "militiamen", "militiaman",
+    "servicemen", "serviceman", "servicewomen", "militia",
     "members", "member", "men", "man", "women", "woman", "children", "child", "boys", "girls",
     "policemen", "policeman", "police", "officers", "officer", "guards", "guardsmen", "insurgents",
     "insurgent", "jihadists", "jihadist", "combatants", "combatant", "prisoners", "prisoner",

@@ -353,6 +353,7 @@ fn year(cx: &Cx<'_>, fig: &Fig) -> bool {
         (Shape::Plain, Some(n), _) if year_like(cx, &n) => {
             after_year_word(cx, n.first)
                 || !counted_after(cx, fig.next)
+                || singular_after(cx, fig.next)
                 || (cx.is_punct(n.next, '-') && cx.is_digits(n.next + 1))
         }
         (Shape::Range, Some(l), Some(h)) => year_like(cx, &l) && year_like(cx, &h),
@@ -411,6 +412,17 @@ fn phone_number(cx: &Cx<'_>, fig: &Fig) -> bool {
         && cx.adjacent(h.first)
         && l.is_bare_digits()
         && h.is_bare_digits()
+}
+
+/// Whether the noun phrase at `j` ends in the singular of a people noun:
+/// "2004 Russian hostage crisis" names a year's crisis, where a count would
+/// say "hostages".
+fn singular_after(cx: &Cx<'_>, j: usize) -> bool {
+    noun_phrase(cx, j).is_some_and(|np| {
+        let head = cx.s(np.head);
+        !head.ends_with(['s', 'S'])
+            && vocabulary::lookup(&format!("{head}s")).is_some_and(counts_people)
+    })
 }
 
 /// Whether something counted follows at `j`: a unit, a people noun, a

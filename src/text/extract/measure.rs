@@ -82,10 +82,18 @@ fn measure_of_people(
             }
         }
     }
-    // (b) A verb right before: "killing 20 rebels", "lost 14 fighters".
+    // (b) A verb right before: "killing 20 rebels", "lost 14 fighters";
+    // not the measure word of the figure before ("24 killed 52 wounded").
+    let previous_end = k
+        .checked_sub(1)
+        .and_then(|p| found.get(p))
+        .map(|p| p.noun.map_or(p.fig.next, |np| np.next));
     let mut b = f.fig.first;
     for _ in 0..3 {
         let Some(p) = b.checked_sub(1) else { break };
+        if previous_end == Some(p) {
+            break;
+        }
         let Some(w) = cx.word(p) else { break };
         if w.is(Class::Adverb) {
             b = p;
@@ -241,9 +249,16 @@ fn measure_after(cx: &Cx<'_>, found: &[Found], from: usize) -> Option<Measure> {
                     continue;
                 }
                 if let Some(m) = &w.measure {
-                    // A measure word right before another figure is that figure's.
-                    if starts_figure(found, k + 1) {
+                    // A measure word right before another figure is that
+                    // figure's, unless it is right after this one ("24
+                    // killed 52 wounded").
+                    if starts_figure(found, k + 1) && k != from {
                         return None;
+                    }
+                    // "killed or wounded", "killed or captured": casualties.
+                    let other = cx.word(k + 2).and_then(|w| w.measure.as_ref());
+                    if cx.is(k + 1, "or") && other.is_some_and(|o| o != m) {
+                        return Some(Measure::Casualties);
                     }
                     return Some(m.clone());
                 }

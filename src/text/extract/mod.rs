@@ -370,25 +370,71 @@ fn form_name(form: &Form) -> &'static str {
 /// ```
 pub fn extract<'a>(text: &'a str, lexicon: &Lexicon) -> Vec<Mention<'a>> {
     let mut out = Vec::new();
-    let mut toks = Vec::new();
-    let mut found = Vec::new();
+    let mut scratch = (Vec::new(), Vec::new());
     let mut offset = 0;
+    let mut heading = None;
     for line in text.split('\n') {
-        read_line(text, line, offset, lexicon, &mut toks, &mut found, &mut out);
+        if let Some(h) = heading_of(line) {
+            heading = Some(h);
+        } else if !short_line(line) {
+            heading = None;
+        }
+        let line_start = Line {
+            text: line,
+            offset,
+            heading: heading.as_ref(),
+        };
+        read_line(text, line_start, lexicon, &mut scratch, &mut out);
         offset += line.len() + 1;
     }
     out
 }
 
+/// A line of the text: its words, where it starts, and the measure of the
+/// infobox heading it stands under, if any.
+struct Line<'l> {
+    text: &'l str,
+    offset: usize,
+    heading: Option<&'l Measure>,
+}
+
+/// The measure of a pasted infobox's heading line: "Strength",
+/// "Casualties and losses" (table bars and dashes aside).
+fn heading_of(line: &str) -> Option<Measure> {
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '*'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is = |w: &[&str]| {
+        words.len() == w.len() && words.iter().zip(w).all(|(a, b)| a.eq_ignore_ascii_case(b))
+    };
+    if is(&["strength"]) {
+        Some(Measure::Strength)
+    } else if is(&["casualties", "and", "losses"]) || is(&["casualties"]) || is(&["losses"]) {
+        Some(Measure::Casualties)
+    } else {
+        None
+    }
+}
+
+/// Whether a line is short enough to be an infobox's value under a heading
+/// (a paragraph of prose ends the heading's reach): twelve words at most.
+fn short_line(line: &str) -> bool {
+    line.split_whitespace().nth(12).is_none()
+}
+
 fn read_line<'a>(
     source: &'a str,
-    line: &str,
-    offset: usize,
+    line: Line<'_>,
     lex: &Lexicon,
-    toks: &mut Vec<Token>,
-    found: &mut Vec<Found>,
+    (toks, found): &mut (Vec<Token>, Vec<Found>),
     out: &mut Vec<Mention<'a>>,
 ) {
+    let Line {
+        text: line,
+        offset,
+        heading,
+    } = line;
     tokenize(line, toks);
     // "[12]", "[note 2]", "<ref>…</ref>" are notes on the text, not in it.
     drop_markers(line, toks);
@@ -441,7 +487,13 @@ fn read_line<'a>(
     for k in 0..found.len() {
         let measure = measure_of(&cx, found, k);
         if let Some(f) = found.get_mut(k) {
-            f.measure = measure;
+            // Under a "Strength" heading, a count with no measure of its own
+            // is a strength.
+            let counts = f
+                .unit
+                .as_ref()
+                .is_none_or(|u| u.counts_whole() && u.measure().is_none());
+            f.measure = measure.or_else(|| heading.filter(|_| counts).cloned());
         }
     }
     let attributions = attribute(&cx, found);
@@ -873,6 +925,39 @@ mod tests {
         // A field that counts nothing has no figure in "Unknown".
         assert_eq!(ex("- Units1: Unknown"), Vec::<String>::new());
         assert_eq!(ex("Total: 641+ KIA"), ["641+ [641, ∞) people - killed"]);
+    }
+
+    #[test]
+    fn a_heading_gives_the_lines_under_it_their_measure() {
+        let text = "Strength\n3,000+ soldiers[11]\n  • Abu Sayyaf: 60[10]\nCasualties and losses\n128 killed\n";
+        assert_eq!(
+            ex(text),
+            [
+                "3,000+ [3000, ∞) people soldiers strength",
+                "60 [60, 60] people - strength",
+                "128 [128, 128] people - killed"
+            ]
+        );
+        // A paragraph of prose ends the heading's reach.
+        let text = "Strength\nThe town was quiet for weeks before the army came back with more men.\n300 soldiers\n";
+        assert_eq!(ex(text), ["300 [300, 300] people soldiers -"]);
+    }
+
+    #[test]
+    fn killed_or_wounded_are_casualties_and_a_table_row_keeps_its_measures() {
+        assert_eq!(
+            ex("Some civilians were killed or wounded."),
+            ["Some [2, ∞) people civilians casualties"]
+        );
+        assert_eq!(
+            ex("24 killed 52 wounded"),
+            [
+                "24 [24, 24] people - killed",
+                "52 [52, 52] people - wounded"
+            ]
+        );
+        // A year before the singular of a people noun is a year.
+        assert_eq!(ex("2004 Russian hostage crisis"), Vec::<String>::new());
     }
 
     #[test]
