@@ -529,6 +529,9 @@ pub(crate) enum Class {
     ForceAction,
     /// Formations named by a number, capitalized: "53 Division".
     Formation,
+    /// Verbs that report a statement, for finding who stated a figure:
+    /// "said", "claimed", "estimate".
+    Reporting,
     /// Prepositions after "and more" that make it a bound: "500 and more in stock".
     AfterAndMore,
 }
@@ -732,6 +735,14 @@ const FORMATIONS: &[&str] = &[
     "division", "brigade", "battalion", "regiment", "corps", "squadron", "fleet", "infantry",
 ];
 
+/// Verbs that report a statement: "officials said", "SLA claims".
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "said", "say", "says", "reported", "report", "reports", "stated", "states", "told",
+    "announced", "indicated", "added", "believe", "believed", "claimed", "claim", "claims",
+    "alleged", "confirmed", "confirm", "confirms", "estimated", "estimate", "estimates",
+];
+
 /// Words that open a list inside a clause: "including", "among".
 #[rustfmt::skip]
 const LIST_STARTS: &[&str] = &[
@@ -770,6 +781,7 @@ const CLASSES: &[(Class, &[&str])] = &[
     (Class::ListStart, LIST_STARTS),
     (Class::ForceAction, FORCE_ACTIONS),
     (Class::Formation, FORMATIONS),
+    (Class::Reporting, REPORTING),
     (Class::AfterAndMore, AFTER_AND_MORE),
 ];
 

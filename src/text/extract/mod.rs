@@ -401,6 +401,9 @@ struct Line<'l> {
 /// The measure of a pasted infobox's heading line: "Strength",
 /// "Casualties and losses" (table bars and dashes aside).
 fn heading_of(line: &str) -> Option<Measure> {
+    if line.len() > 64 {
+        return None;
+    }
     let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '-' | '*'))
         .filter(|w| !w.is_empty())

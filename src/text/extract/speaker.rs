@@ -27,6 +27,7 @@ use std::ops::Range;
 use crate::SourceKind;
 use crate::model::Qualifier;
 use crate::text::token::{Cx, Kind};
+use crate::text::vocabulary::Class;
 
 use super::accept::Found;
 
@@ -38,35 +39,6 @@ pub(super) struct Attribution {
     pub(super) speaker: Option<(Range<usize>, SourceKind)>,
     pub(super) qualifier: Option<Qualifier>,
 }
-
-/// Words that report a statement, with the qualifier each gives when it
-/// has a speaker.
-const VERBS: &[(&str, Option<Qualifier>)] = &[
-    ("said", None),
-    ("say", None),
-    ("says", None),
-    ("reported", None),
-    ("report", None),
-    ("reports", None),
-    ("stated", None),
-    ("states", None),
-    ("told", None),
-    ("announced", None),
-    ("indicated", None),
-    ("added", None),
-    ("believe", None),
-    ("believed", None),
-    ("claimed", Some(Qualifier::Claimed)),
-    ("claim", Some(Qualifier::Claimed)),
-    ("claims", Some(Qualifier::Claimed)),
-    ("alleged", Some(Qualifier::Claimed)),
-    ("confirmed", Some(Qualifier::Confirmed)),
-    ("confirm", Some(Qualifier::Confirmed)),
-    ("confirms", Some(Qualifier::Confirmed)),
-    ("estimated", Some(Qualifier::Estimated)),
-    ("estimate", Some(Qualifier::Estimated)),
-    ("estimates", Some(Qualifier::Estimated)),
-];
 
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -152,17 +124,45 @@ pub(super) fn attribute(cx: &Cx<'_>, found: &[Found]) -> Vec<Attribution> {
         // Figures are in text order: those of the sentence are a run.
         let lo = figs.partition_point(|f| f.start < s.start);
         let hi = figs.partition_point(|f| f.start < s.end);
-        let inside: Vec<usize> = (lo..hi).collect();
-        // A sentence without figures may still name the speaker of the
-        // quotation after it.
-        closing(cx, s, &sentences, &figs, &inside, &mut out);
-        if inside.is_empty() {
+        if lo == hi {
+            // A sentence without figures may still name the speaker of a
+            // quotation with figures right after it.
+            let next_quoted = matches!(cx.punct(s.end), Some('"' | '“'));
+            if next_quoted && figs.get(hi).is_some_and(|f| f.start > s.end) {
+                let comma = (s.start..s.end).rev().find(|&j| cx.is_punct(j, ','));
+                closing(cx, s, comma, &sentences, &figs, &[], &mut out);
+            }
             continue;
         }
-        parenthesised(cx, s, &figs, &inside, &mut out);
-        field_prefix(cx, s, &figs, &inside, &mut out);
-        according_to(cx, s, &figs, &inside, &mut out);
-        opening(cx, s, &figs, &inside, &mut out);
+        let inside: Vec<usize> = (lo..hi).collect();
+        let marks = Marks::of(cx, s);
+        closing(
+            cx,
+            s,
+            marks.commas.last().copied(),
+            &sentences,
+            &figs,
+            &inside,
+            &mut out,
+        );
+        if marks.paren {
+            parenthesised(cx, s, &figs, &inside, &mut out);
+        }
+        if let [field, second] = marks.colons[..] {
+            field_prefix(cx, s, (field, second), &figs, &inside, &mut out);
+        }
+        if let Some(at) = marks.according {
+            according_to(cx, s, at, &figs, &inside, &mut out);
+        }
+        opening(cx, s, &marks, &figs, &inside, &mut out);
+    }
+    let mut last: Option<(Range<usize>, SourceKind)> = None;
+    for (names, kind) in out.iter_mut().filter_map(|a| a.speaker.as_mut()) {
+        *kind = match &last {
+            Some((r, k)) if r == names => *k,
+            _ => kind_of(cx.span_text(names.start, names.end)),
+        };
+        last = Some((names.clone(), *kind));
     }
     for (k, f) in figs.iter().enumerate() {
         if let Some(q) = own_qualifier(cx, f, &sentences) {
@@ -174,19 +174,71 @@ pub(super) fn attribute(cx: &Cx<'_>, found: &[Found]) -> Vec<Attribution> {
     out
 }
 
+/// What one sentence holds that the rules look for, found in one pass so
+/// that each rule looks only where it may apply.
+#[derive(Default)]
+struct Marks {
+    /// Whether it has an opening bracket.
+    paren: bool,
+    /// Its first two colons.
+    colons: Vec<usize>,
+    /// Its commas, in order.
+    commas: Vec<usize>,
+    /// Where "according to" starts.
+    according: Option<usize>,
+    /// Its "and"s and "but"s, in order.
+    conjunctions: Vec<usize>,
+}
+
+impl Marks {
+    fn of(cx: &Cx<'_>, s: &Range<usize>) -> Marks {
+        let mut m = Marks::default();
+        for j in s.clone() {
+            match cx.kind(j) {
+                Some(Kind::Punct) => match cx.punct(j) {
+                    Some('(') => m.paren = true,
+                    Some(':') if m.colons.len() < 2 => m.colons.push(j),
+                    Some(',') => m.commas.push(j),
+                    _ => {}
+                },
+                Some(Kind::Word) => match cx.s(j).len() {
+                    3 if cx.is(j, "and") || cx.is(j, "but") => m.conjunctions.push(j),
+                    9 if m.according.is_none() && cx.is(j, "according") && cx.is(j + 1, "to") => {
+                        m.according = Some(j);
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        m
+    }
+}
+
 /// The sentences of the line, as token ranges; a ";" outside brackets
 /// ends one too.
 fn sentences(cx: &Cx<'_>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut depth = 0usize;
-    for i in 0..cx.toks.len() {
-        match cx.punct(i) {
-            Some('(') => depth += 1,
-            Some(')') => depth = depth.saturating_sub(1),
-            _ => {}
+    for (i, t) in cx.toks.iter().enumerate() {
+        if t.kind != Kind::Punct {
+            continue;
         }
-        if ends_sentence(cx, i) || (depth == 0 && cx.is_punct(i, ';')) {
+        let ends = match cx.punct(i) {
+            Some('(') => {
+                depth += 1;
+                false
+            }
+            Some(')') => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            Some(';') => depth == 0,
+            Some('.' | '!' | '?') => ends_sentence(cx, i),
+            _ => false,
+        };
+        if ends {
             out.push(start..i + 1);
             start = i + 1;
         }
@@ -222,16 +274,25 @@ fn ends_sentence(cx: &Cx<'_>, i: usize) -> bool {
     }
 }
 
-/// The reporting verb at `i`, with its qualifier. A capitalised word is a
-/// name, not a verb: "The United States".
+/// The reporting verb at `i` ([`Class::Reporting`]), with the qualifier
+/// it gives when it has a speaker: "claimed" and "alleged" claim,
+/// "confirmed" confirms, "estimate" estimates; "said" and "reported" give
+/// none. A capitalised word is a name, not a verb: "The United States".
 fn verb_at(cx: &Cx<'_>, i: usize) -> Option<Option<Qualifier>> {
-    if cx.kind(i) != Some(Kind::Word) || cx.is_cap(i) {
+    if !cx.has(i, Class::Reporting) || cx.is_cap(i) {
         return None;
     }
-    VERBS
-        .iter()
-        .find(|(w, _)| cx.s(i).eq_ignore_ascii_case(w))
-        .map(|&(_, q)| q)
+    let w = cx.s(i);
+    let starts = |p: &str| w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    Some(if starts("claim") || starts("alleg") {
+        Some(Qualifier::Claimed)
+    } else if starts("confirm") {
+        Some(Qualifier::Confirmed)
+    } else if starts("estimat") {
+        Some(Qualifier::Estimated)
+    } else {
+        None
+    })
 }
 
 fn is_any(cx: &Cx<'_>, i: usize, words: &[&str]) -> bool {
@@ -262,17 +323,11 @@ fn speaker_like(cx: &Cx<'_>, first: usize, next: usize, figs: &[Range<usize>]) -
     words > 0 && !(next - first == 1 && is_any(cx, first, NOT_SPEAKERS))
 }
 
-fn set(
-    out: &mut [Attribution],
-    k: usize,
-    first: usize,
-    next: usize,
-    cx: &Cx<'_>,
-    q: Option<Qualifier>,
-) {
+fn set(out: &mut [Attribution], k: usize, first: usize, next: usize, q: Option<Qualifier>) {
     if let Some(a) = out.get_mut(k) {
         if a.speaker.is_none() {
-            a.speaker = Some((first..next, kind_of(cx.span_text(first, next))));
+            // The kind is guessed once per speaker, at the end of `attribute`.
+            a.speaker = Some((first..next, SourceKind::Unspecified));
             a.qualifier = q;
         }
     }
@@ -321,7 +376,7 @@ fn parenthesised(
         if named && speaker_like(cx, a, b, figs) {
             for &k in inside {
                 if figs[k].start >= from && figs[k].end <= i {
-                    set(out, k, a, b, cx, q);
+                    set(out, k, a, b, q);
                 }
             }
             from = close + 1;
@@ -335,15 +390,11 @@ fn parenthesised(
 fn field_prefix(
     cx: &Cx<'_>,
     s: &Range<usize>,
+    (field, second): (usize, usize),
     figs: &[Range<usize>],
     inside: &[usize],
     out: &mut [Attribution],
 ) {
-    let colons: Vec<usize> = (s.start..s.end)
-        .filter(|&j| cx.is_punct(j, ':'))
-        .take(2)
-        .collect();
-    let [field, second] = colons[..] else { return };
     // The field: an optional "-", one word, an optional number.
     let mut j = s.start + usize::from(cx.is_punct(s.start, '-'));
     if !cx.is_wordtok(j) {
@@ -365,7 +416,7 @@ fn field_prefix(
     }
     for &k in inside {
         if figs[k].start > second {
-            set(out, k, field + 1, second, cx, None);
+            set(out, k, field + 1, second, None);
         }
     }
 }
@@ -387,20 +438,18 @@ fn name_end(cx: &Cx<'_>, a: usize, end: usize) -> usize {
 fn according_to(
     cx: &Cx<'_>,
     s: &Range<usize>,
+    at: usize,
     figs: &[Range<usize>],
     inside: &[usize],
     out: &mut [Attribution],
 ) {
-    let Some(at) = (s.start..s.end).find(|&j| cx.is(j, "according") && cx.is(j + 1, "to")) else {
-        return;
-    };
     let a = at + 2;
     let b = name_end(cx, a, s.end);
     if !speaker_like(cx, a, b, figs) {
         return;
     }
     for &k in inside {
-        set(out, k, a, b, cx, None);
+        set(out, k, a, b, None);
     }
 }
 
@@ -430,15 +479,17 @@ fn trailing_ok(cx: &Cx<'_>, from: usize, end: usize) -> bool {
 }
 
 /// 4. "…, military officials said." and "…," said police official Zafar Khan.
+#[allow(clippy::too_many_arguments)]
 fn closing(
     cx: &Cx<'_>,
     s: &Range<usize>,
+    last_comma: Option<usize>,
     sentences: &[Range<usize>],
     figs: &[Range<usize>],
     inside: &[usize],
     out: &mut [Attribution],
 ) {
-    let Some(comma) = (s.start..s.end).rev().find(|&j| cx.is_punct(j, ',')) else {
+    let Some(comma) = last_comma else {
         return;
     };
     let mut a = comma + 1;
@@ -455,7 +506,7 @@ fn closing(
         let b = name_end(cx, a + 1, s.end);
         if trailing_ok(cx, b, s.end) && speaker_like(cx, a + 1, b, figs) {
             for &k in inside {
-                set(out, k, a + 1, b, cx, q);
+                set(out, k, a + 1, b, q);
             }
             // The quotation that goes on right after: '"One of our constables …"'.
             let next = sentences
@@ -466,7 +517,7 @@ fn closing(
                 let lo = figs.partition_point(|f| f.start < next.start);
                 let hi = figs.partition_point(|f| f.start < next.end);
                 for k in lo..hi {
-                    set(out, k, a + 1, b, cx, q);
+                    set(out, k, a + 1, b, q);
                 }
             }
             return;
@@ -482,7 +533,7 @@ fn closing(
     }
     for &k in inside {
         if figs[k].end <= comma {
-            set(out, k, a, v, cx, q);
+            set(out, k, a, v, q);
         }
     }
 }
@@ -492,6 +543,7 @@ fn closing(
 fn opening(
     cx: &Cx<'_>,
     s: &Range<usize>,
+    marks: &Marks,
     figs: &[Range<usize>],
     inside: &[usize],
     out: &mut [Attribution],
@@ -501,23 +553,15 @@ fn opening(
     // From the last clause back, each speaker covering the figures after
     // its verb up to the first one a later clause has attributed: "A said 5
     // died, while B claimed 7" gives 7 to B.
-    let starts: Vec<usize> = std::iter::once(s.start)
-        .chain(
-            (s.start..s.end)
-                .filter(|&j| cx.is_punct(j, ','))
-                .map(|j| j + 1),
-        )
-        .collect();
-    for &a in starts.iter().rev() {
-        clause(cx, a, s, figs, inside, out);
+    for &comma in marks.commas.iter().rev() {
+        clause(cx, comma + 1, s, figs, inside, out);
     }
+    clause(cx, s.start, s, figs, inside, out);
     // Last, a clause joined by "and" or "but" without a comma: "… the
     // Qalamoun mountains and state TV claimed …", for figures no clause
     // above has given a speaker.
-    for j in (s.start..s.end).rev() {
-        if cx.is(j, "and") || cx.is(j, "but") {
-            clause(cx, j + 1, s, figs, inside, out);
-        }
+    for &j in marks.conjunctions.iter().rev() {
+        clause(cx, j + 1, s, figs, inside, out);
     }
 }
 
@@ -530,6 +574,15 @@ fn clause(
     inside: &[usize],
     out: &mut [Attribution],
 ) {
+    // Nothing to do without a figure after the clause's start and a
+    // reporting verb ("reports" included) before it.
+    let Some(&next_fig) = inside.get(inside.partition_point(|&k| figs[k].start < a)) else {
+        return;
+    };
+    let reach = figs[next_fig].start.min(a + 18);
+    if !(a..reach).any(|j| cx.has(j, Class::Reporting)) {
+        return;
+    }
     // A list item's dash, a quotation mark, an opener and its comma.
     while matches!(cx.punct(a), Some('-' | '–' | '—' | '"' | '“')) {
         a += 1;
@@ -541,16 +594,7 @@ fn clause(
     if cx.is(a, "there") && (cx.is(a + 1, "are") || cx.is(a + 1, "were")) {
         let r = a + 2 + usize::from(cx.is(a + 2, "also"));
         if cx.is(r, "reports") || cx.is(r, "report") {
-            cover(
-                cx,
-                r,
-                r + 1,
-                r,
-                figs,
-                inside,
-                out,
-                Some(Qualifier::Reportedly),
-            );
+            cover(r..r + 1, r, figs, inside, out, Some(Qualifier::Reportedly));
         }
         return;
     }
@@ -592,16 +636,13 @@ fn clause(
     if !speaker_like(cx, a, b, figs) {
         return;
     }
-    cover(cx, a, b, v, figs, inside, out, q);
+    cover(a..b, v, figs, inside, out, q);
 }
 
-/// Gives the speaker `a..b` to the figures of `inside` after token `v`, up
-/// to the first that already has one.
-#[allow(clippy::too_many_arguments)]
+/// Gives the speaker `names` to the figures of `inside` after token `v`,
+/// up to the first that already has one.
 fn cover(
-    cx: &Cx<'_>,
-    a: usize,
-    b: usize,
+    names: Range<usize>,
     v: usize,
     figs: &[Range<usize>],
     inside: &[usize],
@@ -613,7 +654,7 @@ fn cover(
         if out.get(k).is_none_or(|at| at.speaker.is_some()) {
             break;
         }
-        set(out, k, a, b, cx, q);
+        set(out, k, names.start, names.end, q);
     }
 }
 
