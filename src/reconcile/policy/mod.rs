@@ -74,6 +74,7 @@ use rust_decimal::Decimal;
 
 use super::prepared::EvidenceSet;
 use crate::model::Reading;
+use crate::model::interval::dcmp;
 use crate::{Dossier, Error, Interval};
 
 mod registry;
@@ -492,7 +493,7 @@ pub fn weighted_median(
         .filter_map(|i| Some((set.point(i)?, i, set.weight(i))))
         .filter(|(p, _, _)| within.is_none_or(|w| w.contains(*p)))
         .collect();
-    points.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    points.sort_unstable_by(|a, b| dcmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
     let total: f64 = points.iter().map(|p| p.2).sum();
     let median = if total > 0.0 {
         let half = total / 2.0 * (1.0 - 1e-12);
