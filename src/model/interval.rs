@@ -233,7 +233,10 @@ impl Interval {
 /// times more. It is the comparison behind every interval's order, hull and
 /// intersection. Measured on the reconcile bench (instructions in
 /// `Reconciler::reconcile`, counted by callgrind): figures/100000 1.83 G to
-/// 1.63 G (−11 %), one-figure/100000 0.74 G to 0.62 G (−16 %).
+/// 1.63 G (−11 %), one-figure/100000 0.74 G to 0.62 G (−16 %); criterion,
+/// with the keyed sort of large figures, four rounds run alternately on a
+/// quiet 2-core machine: one-figure/100000 0.81 to 0.92 M claims/s (+14 %),
+/// figures/100000 1.09 to 1.14 M claims/s (+5 %).
 #[inline]
 pub(crate) fn dcmp(a: &Decimal, b: &Decimal) -> Ordering {
     if a.scale() == b.scale() {
@@ -243,13 +246,15 @@ pub(crate) fn dcmp(a: &Decimal, b: &Decimal) -> Ordering {
     }
 }
 
-/// `a.max(b)` by [`dcmp`], with the same ties: `a` unless `a < b`.
+/// `a.max(b)` by [`dcmp`], with the same ties as `Decimal::max`: `a`
+/// unless `a < b` ("5.0" against "5" keeps the first).
 #[inline]
 pub(crate) fn dmax(a: Decimal, b: Decimal) -> Decimal {
     if dcmp(&a, &b).is_lt() { b } else { a }
 }
 
-/// `a.min(b)` by [`dcmp`], with the same ties: `a` unless `a > b`.
+/// `a.min(b)` by [`dcmp`], with the same ties as `Decimal::min`: `a`
+/// unless `a > b`.
 #[inline]
 pub(crate) fn dmin(a: Decimal, b: Decimal) -> Decimal {
     if dcmp(&a, &b).is_gt() { b } else { a }
@@ -412,6 +417,23 @@ mod tests {
     }
 
     proptest! {
+        /// The fast comparison orders decimals exactly as `Decimal` does,
+        /// at one scale and across scales, signs and zeros.
+        #[test]
+        fn dcmp_agrees_with_decimal_order(
+            a in any::<i64>(), sa in 0u32..28, b in any::<i64>(), sb in 0u32..28, same in any::<bool>()
+        ) {
+            let x = Decimal::new(a, sa);
+            let y = Decimal::new(b, if same { sa } else { sb });
+            prop_assert_eq!(dcmp(&x, &y), x.cmp(&y));
+            // The same value and the same written form on a tie ("5.0", "5").
+            prop_assert_eq!(dmax(x, y).to_string(), x.max(y).to_string());
+            prop_assert_eq!(dmin(x, y).to_string(), x.min(y).to_string());
+            let (u, v) = (x.trunc_with_scale(0), x.round_dp(1));
+            prop_assert_eq!(dmax(u, v).to_string(), u.max(v).to_string());
+            prop_assert_eq!(dmin(v, u).to_string(), v.min(u).to_string());
+        }
+
         #[test]
         fn hull_contains_both(a in arb_interval(), b in arb_interval()) {
             let h = a.hull(&b);
