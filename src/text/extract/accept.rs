@@ -14,7 +14,7 @@ use crate::text::token::{Cx, Kind};
 use crate::text::vocabulary::{self, Class};
 use crate::{Measure, Unit};
 
-use super::measure::field_measure;
+use super::field::field_measure;
 use super::noun::{Np, counts_people, noun_phrase};
 use super::units::{
     After, hyphen_unit, mark_after, mark_before, unit_after_fraction, unit_of_head, unit_word,

@@ -9,6 +9,7 @@ use crate::text::vocabulary::Class;
 use crate::{Measure, Unit};
 
 use super::accept::Found;
+use super::field::{field_measure, label_measure};
 
 /// What a figure counts, for finding its measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,44 +155,6 @@ fn measure_of_people(
     }
     // (e) A measure word earlier in the sentence.
     measure_before(cx, f.fig.first)
-}
-
-/// The measure a label names: "Strength", "Losses", or a measure word
-/// ("Killed", "Injuries", "MIA").
-fn label_measure(cx: &Cx<'_>, i: usize) -> Option<Measure> {
-    if cx.is(i, "strength") {
-        return Some(Measure::Strength);
-    }
-    if cx.is(i, "losses") {
-        return Some(Measure::Casualties);
-    }
-    cx.word(i).and_then(|w| w.measure.clone())
-}
-
-/// The measure of an infobox field whose line starts at token `from`:
-/// "- Strength1: 10,000–11,000 servicemen", "Injuries: Unknown". It is
-/// the measure of a figure of the field that says none of its own.
-pub(super) fn field_measure(cx: &Cx<'_>, from: usize) -> Option<Measure> {
-    let label = field_label(cx, from)?;
-    label_measure(cx, label)
-}
-
-/// The label of an infobox field at the start of the line (token `from`):
-/// an optional "-", "*" or "•", a word, optional digits, and a colon.
-pub(super) fn field_label(cx: &Cx<'_>, from: usize) -> Option<usize> {
-    let mut i = from;
-    while matches!(cx.punct(i), Some('-' | '*' | '•')) {
-        i += 1;
-    }
-    let label = i;
-    if !cx.is_cap(label) {
-        return None;
-    }
-    i += 1;
-    if cx.is_digits(i) && cx.adjacent(i) {
-        i += 1;
-    }
-    cx.is_punct(i, ':').then_some(label)
 }
 
 /// Whether a figure starts at token `i` (figures are in text order).

@@ -5,6 +5,7 @@
 //! the [`text`](crate::text) module docs.
 
 mod accept;
+mod field;
 mod markers;
 mod measure;
 mod noun;
