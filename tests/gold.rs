@@ -478,6 +478,23 @@ fn ratio(n: usize, d: usize) -> f64 {
     if d == 0 { 1.0 } else { n as f64 / d as f64 }
 }
 
+/// Whether what was read of a figure equals the gold; if not, a note says
+/// what was read, at `at` ("slug:line").
+fn agrees(
+    at: &str,
+    what: &str,
+    (text, notes): (&str, &mut Vec<String>),
+    got: &str,
+    gold: &str,
+) -> bool {
+    if got != gold {
+        notes.push(format!(
+            "{at}: {what} of {text:?} read as {got:?}, gold {gold:?}"
+        ));
+    }
+    got == gold
+}
+
 /// The score of one document, and a line for each miss, wrong interval and
 /// wrong measure (for the report).
 fn score(doc: &Document, notes: &mut Vec<String>) -> Score {
@@ -524,15 +541,10 @@ fn score(doc: &Document, notes: &mut Vec<String>) -> Score {
                     gold.1.map_or("open".into(), |h| h.to_string()),
                 ));
             }
+            let at = format!("{}:{n}", doc.slug);
             let measure = gold_measure(mention.measure());
-            if measure == f.measure {
-                s.measure_right += 1;
-            } else {
-                notes.push(format!(
-                    "{}:{n}: measure of {:?} read as {measure:?}, gold {:?}",
-                    doc.slug, f.text, f.measure
-                ));
-            }
+            let field = (f.text.as_str(), &mut *notes);
+            s.measure_right += usize::from(agrees(&at, "measure", field, measure, &f.measure));
             if f.speaker.is_empty() {
                 s.found_without_speaker += 1;
             }
@@ -553,14 +565,9 @@ fn score(doc: &Document, notes: &mut Vec<String>) -> Score {
                 )),
             }
             let qualifier = mention.qualifier().map_or("", |q| q.as_str());
-            if qualifier == f.qualifier {
-                s.qualifier_right += 1;
-            } else {
-                notes.push(format!(
-                    "{}:{n}: qualifier of {:?} read as {qualifier:?}, gold {:?}",
-                    doc.slug, f.text, f.qualifier
-                ));
-            }
+            let field = (f.text.as_str(), &mut *notes);
+            s.qualifier_right +=
+                usize::from(agrees(&at, "qualifier", field, qualifier, &f.qualifier));
         }
         for (i, miss, hit) in &m.misses {
             match miss {
