@@ -206,6 +206,8 @@ fn reading_is_linear_on_adversarial_input() {
         ("1 were reported ", 14_000),
         ("\"1,\" said X. ", 16_000),
         ("- A: B C: 1 (", 16_000),
+        ("1&nbsp;", 30_000),
+        ("&#160", 40_000),
     ];
     for (unit, reps) in inputs {
         let input = unit.repeat(reps);

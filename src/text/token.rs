@@ -35,6 +35,47 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
+/// HTML entities that stand for a space, as pasted from a page's source:
+/// "3&nbsp;000", "40&#160;civilians". A space between the words of a
+/// figure, or a thousands separator.
+pub(crate) const SPACE_ENTITIES: &[&str] = &[
+    "&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&thinsp;", "&#8201;", "&#x2009;", "&#8239;",
+    "&#x202f;", "&#x202F;", "&ensp;", "&#8194;", "&emsp;", "&#8195;", "&#32;",
+];
+
+/// The space entity `text` starts with, if any.
+pub(crate) fn space_entity_at(text: &str) -> Option<&'static str> {
+    if !text.starts_with('&') {
+        return None;
+    }
+    SPACE_ENTITIES.iter().copied().find(|e| text.starts_with(e))
+}
+
+/// Takes the tokens of space entities ("&nbsp;", "&#160;") out of `toks`,
+/// the tokens of `text`, so that the words on either side read as if a
+/// space stood between them ([`SPACE_ENTITIES`]).
+pub(crate) fn drop_space_entities(text: &str, toks: &mut Vec<Token>) {
+    let mut write = 0;
+    let mut skip_to = 0;
+    for read in 0..toks.len() {
+        let Some(&t) = toks.get(read) else { break };
+        if t.start < skip_to {
+            continue;
+        }
+        if t.kind == Kind::Punct {
+            if let Some(e) = text.get(t.start..).and_then(space_entity_at) {
+                skip_to = t.start + e.len();
+                continue;
+            }
+        }
+        if let Some(slot) = toks.get_mut(write) {
+            *slot = t;
+        }
+        write += 1;
+    }
+    toks.truncate(write);
+}
+
 /// Splits `text` into tokens, replacing the contents of `out`.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();

@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use crate::model::{Form, Qualifier};
 use crate::text::prose;
 use crate::text::prose::Shape;
-use crate::text::token::{Cx, Kind, Token, tokenize};
+use crate::text::token::{Cx, Kind, Token, drop_space_entities, tokenize};
 use crate::text::vocabulary;
 use crate::{Estimate, Lexicon, Measure, SourceKind, Unit};
 
@@ -440,8 +440,10 @@ fn read_line<'a>(
         heading,
     } = line;
     tokenize(line, toks);
-    // "[12]", "[note 2]", "<ref>…</ref>" are notes on the text, not in it.
+    // "[12]", "[note 2]", "<ref>…</ref>" are notes on the text, not in it;
+    // "&nbsp;" is a space.
     drop_markers(line, toks);
+    drop_space_entities(line, toks);
     found.clear();
     let cx = Cx { text: line, toks };
     let mut i = 0;
@@ -929,6 +931,23 @@ mod tests {
         // A field that counts nothing has no figure in "Unknown".
         assert_eq!(ex("- Units1: Unknown"), Vec::<String>::new());
         assert_eq!(ex("Total: 641+ KIA"), ["641+ [641, ∞) people - killed"]);
+    }
+
+    #[test]
+    fn html_space_entities_read_as_spaces() {
+        assert_eq!(
+            ex("Some 3&nbsp;000 soldiers and 40&#160;civilians died."),
+            [
+                "Some 3&nbsp;000 [2700, 3300] people soldiers killed",
+                "40 [40, 40] people civilians killed"
+            ]
+        );
+        assert_eq!(
+            ex("1&thinsp;200 rebels&nbsp;were killed."),
+            ["1&thinsp;200 [1200, 1200] people rebels killed"]
+        );
+        // Only a whole entity is a space: "&nbsp" without its ";" is kept.
+        assert_eq!(ex("3&nbsp000 soldiers"), ["3 [3, 3] people - -"]);
     }
 
     #[test]

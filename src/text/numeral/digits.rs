@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::num::{Num, NumKind, add, dec, div, mul, pow10, scale};
-use crate::text::token::{Cx, Kind};
+use crate::text::token::{self, Cx, Kind};
 use crate::text::vocabulary::{ORDINAL_SUFFIXES, SCALE_LETTERS, Touching, W, vulgar};
 
 /// Accumulates decimal digits into a mantissa.
@@ -22,6 +22,7 @@ pub(super) fn from_mantissa(m: u128, scale: u32) -> Option<Decimal> {
 
 fn is_space_sep(gap: &str) -> bool {
     matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+        || token::space_entity_at(gap).is_some_and(|e| e.len() == gap.len())
 }
 
 /// Reads digits at `i` (a digit run, or "." before one): separators, a
