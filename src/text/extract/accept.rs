@@ -496,7 +496,15 @@ fn determiner(cx: &Cx<'_>, i: usize) -> bool {
 /// The unit of an accepted figure, then the noun phrase it counts (where
 /// the unit does not stand in its place), then the unit of that noun.
 fn unit_and_noun(cx: &Cx<'_>, fig: Fig, numbers: Numbers) -> Found {
-    let next = fig.next;
+    // A figure quoted on its own counts what follows the quote: "“Some
+    // 200” rebels".
+    let quoted = fig
+        .first
+        .checked_sub(1)
+        .is_some_and(|p| matches!(cx.punct(p), Some('“' | '"' | '‘')))
+        && matches!(cx.punct(fig.next), Some('”' | '"' | '’'))
+        && cx.adjacent(fig.next);
+    let next = fig.next + usize::from(quoted);
     let mut found = Found {
         fig,
         unit: None,

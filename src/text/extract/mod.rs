@@ -951,6 +951,18 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_figure_counts_the_noun_after_the_quote() {
+        assert_eq!(
+            ex("“Some 200” rebels were killed."),
+            ["Some 200 [180, 220] people rebels killed"]
+        );
+        assert_eq!(
+            ex("\"12\" fighters"),
+            ["12 [12, 12] people fighters strength"]
+        );
+    }
+
+    #[test]
     fn a_heading_gives_the_lines_under_it_their_measure() {
         let text = "Strength\n3,000+ soldiers[11]\n  • Abu Sayyaf: 60[10]\nCasualties and losses\n128 killed\n";
         assert_eq!(
