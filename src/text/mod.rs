@@ -98,7 +98,8 @@
 //! - "one" and "a" with nothing counted after them: "at one point";
 //! - the numbers of HTML entities: `&#160;` is a space (as are `&nbsp;`,
 //!   `&thinsp;` and the others of its kind), so `3&nbsp;000 soldiers` is
-//!   3,000 soldiers;
+//!   3,000 soldiers; and a soft hyphen inside a word is part of it
+//!   ("re\u{ad}bels" are rebels);
 //! - citation and editorial markers: `[12]`, `[3][4][5]`, `[note 2]`,
 //!   `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`. A figure
 //!   beside one reads as if it were not there: `185 killed[23]` is 185

@@ -142,6 +142,10 @@ fn word_token(text: &str, start: usize, end: usize) -> Token {
 }
 
 /// The end of the word starting at `i`: letters, and apostrophes between letters.
+/// A soft hyphen: where a word may break at the end of a line, read as
+/// part of the word.
+pub(crate) const SOFT_HYPHEN: char = '\u{ad}';
+
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
@@ -151,9 +155,11 @@ fn word_end(text: &str, mut i: usize) -> usize {
             Some(b) if b.is_ascii() => return i,
             Some(_) => {
                 let Some(c) = char_at(text, i) else { return i };
-                let apostrophe =
-                    c == '’' && char_at(text, i + c.len_utf8()).is_some_and(is_word_char);
-                if is_word_char(c) || apostrophe {
+                // "Qalamoun’s"; a soft hyphen inside a word ("re\u{ad}bels")
+                // is only where a line may break.
+                let joins = (c == '’' || c == SOFT_HYPHEN)
+                    && char_at(text, i + c.len_utf8()).is_some_and(is_word_char);
+                if is_word_char(c) || joins {
                     i += c.len_utf8();
                 } else {
                     return i;

@@ -942,15 +942,23 @@ pub(crate) fn lookup(word: &str) -> Option<&'static Word> {
     {
         return table().get(bytes);
     }
+    // Lowercase, without soft hyphens ("re\u{ad}bels" is "rebels").
     let mut buf = [0; LONGEST];
-    let dst = buf.get_mut(..bytes.len())?;
-    for (d, &b) in dst.iter_mut().zip(bytes) {
+    let mut n = 0;
+    let mut rest = bytes;
+    while let Some((&b, tail)) = rest.split_first() {
+        if let [0xc2, 0xad, after @ ..] = rest {
+            rest = after;
+            continue;
+        }
         if !b.is_ascii() {
             return None;
         }
-        *d = b.to_ascii_lowercase();
+        *buf.get_mut(n)? = b.to_ascii_lowercase();
+        n += 1;
+        rest = tail;
     }
-    table().get(&*dst)
+    table().get(buf.get(..n)?)
 }
 
 #[cfg(test)]

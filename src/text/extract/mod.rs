@@ -951,6 +951,14 @@ mod tests {
     }
 
     #[test]
+    fn a_soft_hyphen_does_not_break_a_word() {
+        assert_eq!(
+            ex("12 re\u{ad}bels were kil\u{ad}led."),
+            ["12 [12, 12] people re\u{ad}bels killed"]
+        );
+    }
+
+    #[test]
     fn a_quoted_figure_counts_the_noun_after_the_quote() {
         assert_eq!(
             ex("“Some 200” rebels were killed."),
