@@ -55,25 +55,19 @@ pub(crate) fn space_entity_at(text: &str) -> Option<&'static str> {
 /// the tokens of `text`, so that the words on either side read as if a
 /// space stood between them ([`SPACE_ENTITIES`]).
 pub(crate) fn drop_space_entities(text: &str, toks: &mut Vec<Token>) {
-    let mut write = 0;
     let mut skip_to = 0;
-    for read in 0..toks.len() {
-        let Some(&t) = toks.get(read) else { break };
+    toks.retain(|t| {
         if t.start < skip_to {
-            continue;
+            return false;
         }
-        if t.kind == Kind::Punct {
-            if let Some(e) = text.get(t.start..).and_then(space_entity_at) {
-                skip_to = t.start + e.len();
-                continue;
-            }
+        let entity = (t.kind == Kind::Punct)
+            .then(|| text.get(t.start..).and_then(space_entity_at))
+            .flatten();
+        if let Some(e) = entity {
+            skip_to = t.start + e.len();
         }
-        if let Some(slot) = toks.get_mut(write) {
-            *slot = t;
-        }
-        write += 1;
-    }
-    toks.truncate(write);
+        entity.is_none()
+    });
 }
 
 /// Splits `text` into tokens, replacing the contents of `out`.
@@ -278,6 +272,18 @@ impl<'a> Cx<'a> {
         self.word(i)
             .and_then(|w| w.month)
             .is_some_and(|(_, case)| case == Case::Any || capitalized)
+    }
+
+    /// Whether the word at `i` is a month's abbreviation ("Aug", "Sept",
+    /// capitalized), whose full stop does not end a sentence: "12 August.
+    /// 60 militants …" is two sentences, "Aug. 8" is one.
+    pub(crate) fn abbreviated_month_at(&self, i: usize) -> bool {
+        let w = self.s(i);
+        self.month_at(i)
+            && w.len() <= 4
+            && !["may", "june", "july"]
+                .iter()
+                .any(|m| w.eq_ignore_ascii_case(m))
     }
 
     /// Whether token `i` ends a sentence or a clause: ".", "!", "?", ";".

@@ -7,7 +7,9 @@ use crate::model::{ClaimId, Side, SourceId};
 use crate::text::extract::{Mention, Speaker, extract};
 use crate::{Claim, Dossier, Estimate, Figure, Lexicon, Measure, Scope, Source, SourceKind};
 
-use super::{Drafter, slug};
+use super::{Drafter, line_of, slug};
+use crate::text::extract::field_label;
+use crate::text::token::{Cx, tokenize};
 
 /// The measure of a figure whose sentence says none.
 const UNSTATED: &str = "unstated";
@@ -211,25 +213,25 @@ impl<'d> DossierDrafter<'d> {
 
 /// Whether the mention's line is an infobox field: "- Casualties1: …",
 /// "Strength2: …".
+///
+/// The field is read as extraction reads it ([`field_label`]), from the
+/// line's start to its first colon, which a label keeps near the start.
 fn infobox_line(m: &Mention<'_>) -> bool {
-    let text = m.source_text();
-    let start = text
-        .get(..m.start())
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line = text.get(start..m.start()).unwrap_or("");
-    let line = line
-        .trim_start()
-        .trim_start_matches(['-', '*', '•'])
-        .trim_start();
-    let Some((field, _)) = line.split_once(':') else {
+    let (line, _) = line_of(m);
+    let Some(colon) = line.find(':').filter(|&c| c <= 48) else {
         return false;
     };
-    let letters = field.trim_end_matches(|c: char| c.is_ascii_digit());
-    !letters.is_empty()
-        && letters.len() <= 24
-        && letters.starts_with(|c: char| c.is_uppercase())
-        && letters.chars().all(|c| c.is_alphabetic() || c == ' ')
+    let head = line.get(..=colon).unwrap_or("");
+    let mut toks = Vec::new();
+    tokenize(head, &mut toks);
+    field_label(
+        &Cx {
+            text: head,
+            toks: &toks,
+        },
+        0,
+    )
+    .is_some()
 }
 
 /// A name as compared: lowercase words, without a leading article or a

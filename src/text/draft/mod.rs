@@ -267,6 +267,16 @@ fn value_text(m: &Mention<'_>) -> String {
 
 /// The sentence of the mention's line that holds it.
 fn quote<'a>(m: &Mention<'a>) -> &'a str {
+    let (line, line_start) = line_of(m);
+    sentence(
+        line,
+        m.start().saturating_sub(line_start),
+        m.end().saturating_sub(line_start),
+    )
+}
+
+/// The line of the text that holds the mention, and where it starts.
+fn line_of<'a>(m: &Mention<'a>) -> (&'a str, usize) {
     let text = m.source_text();
     let (start, end) = (m.start(), m.end());
     let line_start = text
@@ -277,12 +287,7 @@ fn quote<'a>(m: &Mention<'a>) -> &'a str {
         .get(end..)
         .and_then(|t| t.find('\n'))
         .map_or(text.len(), |i| end + i);
-    let line = text.get(line_start..line_end).unwrap_or("");
-    sentence(
-        line,
-        start.saturating_sub(line_start),
-        end.saturating_sub(line_start),
-    )
+    (text.get(line_start..line_end).unwrap_or(""), line_start)
 }
 
 /// The sentence of `line` that holds bytes `start..end`: from after the

@@ -257,8 +257,7 @@ fn date_or_time(cx: &Cx<'_>, fig: &Fig) -> bool {
     if before > 1
         && cx.is_punct(before - 1, '.')
         && cx.adjacent(before - 1)
-        && cx.month_at(before - 2)
-        && abbreviated_month(cx.s(before - 2))
+        && cx.abbreviated_month_at(before - 2)
     {
         return true;
     }
@@ -267,15 +266,6 @@ fn date_or_time(cx: &Cx<'_>, fig: &Fig) -> bool {
     }
     cx.has(j, Class::Clock)
         || ((cx.is(j, "a") || cx.is(j, "p")) && cx.is_punct(j + 1, '.') && cx.is(j + 2, "m"))
-}
-
-/// Whether a month word is an abbreviation ("Aug", "Sept"), whose full
-/// stop does not end a sentence ("12 August. 60 militants …" is two).
-fn abbreviated_month(word: &str) -> bool {
-    word.len() <= 4
-        && !["may", "june", "july"]
-            .iter()
-            .any(|m| word.eq_ignore_ascii_case(m))
 }
 
 /// Whether a word ends in a capitalized month name after other letters:

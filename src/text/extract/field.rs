@@ -27,7 +27,7 @@ pub(super) fn field_measure(cx: &Cx<'_>, from: usize) -> Option<Measure> {
 
 /// The label of an infobox field at the start of the line (token `from`):
 /// an optional "-", "*" or "•", a word, optional digits, and a colon.
-fn field_label(cx: &Cx<'_>, from: usize) -> Option<usize> {
+pub(crate) fn field_label(cx: &Cx<'_>, from: usize) -> Option<usize> {
     let mut i = from;
     while matches!(cx.punct(i), Some('-' | '*' | '•')) {
         i += 1;

@@ -28,6 +28,8 @@ use accept::{Found, accept};
 use markers::drop_markers;
 use measure::measure_of;
 use speaker::attribute;
+
+pub(crate) use field::field_label;
 use units::{After, unit_word};
 
 /// One figure found in a text by [`extract`]: its span, its value, unit,
@@ -380,12 +382,12 @@ pub fn extract<'a>(text: &'a str, lexicon: &Lexicon) -> Vec<Mention<'a>> {
         } else if !short_line(line) {
             heading = None;
         }
-        let line_start = Line {
+        let this = Line {
             text: line,
             offset,
             heading: heading.as_ref(),
         };
-        read_line(text, line_start, lexicon, &mut scratch, &mut out);
+        read_line(text, this, lexicon, &mut scratch, &mut out);
         offset += line.len() + 1;
     }
     out

@@ -40,11 +40,11 @@ pub(super) struct Attribution {
     pub(super) qualifier: Option<Qualifier>,
 }
 
-/// Abbreviations whose full stop does not end a sentence.
+/// Abbreviations whose full stop does not end a sentence, besides the
+/// months' ([`Cx::abbreviated_month_at`]).
 const ABBREVIATIONS: &[&str] = &[
-    "acc", "approx", "apr", "aug", "brig", "capt", "col", "dec", "dr", "feb", "gen", "gov", "jan",
-    "jr", "jul", "jun", "lt", "maj", "mar", "mr", "mrs", "ms", "no", "nov", "oct", "pres", "rep",
-    "sen", "sep", "sept", "sgt", "sr", "st", "vs",
+    "acc", "approx", "brig", "capt", "col", "dr", "gen", "gov", "jr", "lt", "maj", "mr", "mrs",
+    "ms", "no", "pres", "rep", "sen", "sgt", "sr", "st", "vs",
 ];
 
 /// Words that may open a sentence before its subject: "However, most
@@ -268,7 +268,9 @@ fn ends_sentence(cx: &Cx<'_>, i: usize) -> bool {
             }
             let w = cx.s(p);
             let one_letter = w.chars().count() == 1;
-            !(one_letter || ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+            !(one_letter
+                || cx.abbreviated_month_at(p)
+                || ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a)))
         }
         _ => false,
     }
