@@ -96,10 +96,15 @@
 //!   a half"): its unit is [`Unit::Share`](crate::Unit::Share), from 0 to
 //!   1, and the noun names the whole;
 //! - "one" and "a" with nothing counted after them: "at one point";
-//! - the numbers of HTML entities: `&#160;` is a space (as are `&nbsp;`,
-//!   `&thinsp;` and the others of its kind), so `3&nbsp;000 soldiers` is
-//!   3,000 soldiers; and a soft hyphen inside a word is part of it
-//!   ("re\u{ad}bels" are rebels);
+//! - the numbers of HTML entities: an entity reads as the character it
+//!   stands for, named or numbered, and never as a figure. `&#160;` is a
+//!   space (as are `&nbsp;`, `&thinsp;` and the others of its kind), so
+//!   `3&nbsp;000 soldiers` is 3,000 soldiers; `50&ndash;170` and
+//!   `50&#8211;170` are ranges, `&asymp;400` is about 400, `2&frac12;` is
+//!   2.5, `&amp;` is an ampersand and `&lt;ref&gt;` a citation tag. A soft
+//!   hyphen inside a word is part of it ("re\u{ad}bels" and `re&shy;bels`
+//!   are rebels), as is an accented letter (`M&eacute;decins`). Spans and
+//!   quotes keep the text as written;
 //! - citation and editorial markers: `[12]`, `[3][4][5]`, `[note 2]`,
 //!   `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`. A figure
 //!   beside one reads as if it were not there: `185 killed[23]` is 185

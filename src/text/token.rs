@@ -35,39 +35,183 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-/// HTML entities that stand for a space, as pasted from a page's source:
-/// "3&nbsp;000", "40&#160;civilians". A space between the words of a
-/// figure, or a thousands separator.
-pub(crate) const SPACE_ENTITIES: &[&str] = &[
-    "&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&thinsp;", "&#8201;", "&#x2009;", "&#8239;",
-    "&#x202f;", "&#x202F;", "&ensp;", "&#8194;", "&emsp;", "&#8195;", "&#32;",
+/// Named HTML character references pasted from a page's source, and what
+/// each stands for: spaces ("3&nbsp;000"), dashes ("50&ndash;170"), quotes,
+/// signs ("&plusmn;", "&asymp;"), vulgar fractions and the letters of names
+/// ("M&eacute;decins"). Names are case-sensitive, as in HTML.
+const NAMED_ENTITIES: &[(&str, &str)] = &[
+    ("nbsp", "\u{a0}"),
+    ("ensp", "\u{2002}"),
+    ("emsp", "\u{2003}"),
+    ("thinsp", "\u{2009}"),
+    ("hairsp", "\u{200a}"),
+    ("numsp", "\u{2007}"),
+    ("NonBreakingSpace", "\u{a0}"),
+    ("shy", "\u{ad}"),
+    ("ndash", "–"),
+    ("mdash", "—"),
+    ("minus", "−"),
+    ("hyphen", "‐"),
+    ("dash", "‐"),
+    ("amp", "&"),
+    ("quot", "\""),
+    ("apos", "'"),
+    ("lsquo", "‘"),
+    ("rsquo", "’"),
+    ("ldquo", "“"),
+    ("rdquo", "”"),
+    ("sbquo", "‚"),
+    ("bdquo", "„"),
+    ("laquo", "«"),
+    ("raquo", "»"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("lsqb", "["),
+    ("rsqb", "]"),
+    ("lpar", "("),
+    ("rpar", ")"),
+    ("comma", ","),
+    ("period", "."),
+    ("colon", ":"),
+    ("semi", ";"),
+    ("excl", "!"),
+    ("quest", "?"),
+    ("plus", "+"),
+    ("num", "#"),
+    ("percnt", "%"),
+    ("dollar", "$"),
+    ("pound", "£"),
+    ("euro", "€"),
+    ("yen", "¥"),
+    ("frac12", "½"),
+    ("half", "½"),
+    ("frac14", "¼"),
+    ("frac34", "¾"),
+    ("frac13", "⅓"),
+    ("frac23", "⅔"),
+    ("plusmn", "±"),
+    ("pm", "±"),
+    ("asymp", "≈"),
+    ("approx", "≈"),
+    ("sim", "∼"),
+    ("tilde", "˜"),
+    ("le", "≤"),
+    ("ge", "≥"),
+    ("times", "×"),
+    ("deg", "°"),
+    ("hellip", "…"),
+    ("middot", "·"),
+    ("bull", "•"),
+    ("sect", "§"),
+    ("sup1", "¹"),
+    ("sup2", "²"),
+    ("sup3", "³"),
+    ("eacute", "é"),
+    ("Eacute", "É"),
+    ("egrave", "è"),
+    ("agrave", "à"),
+    ("aacute", "á"),
+    ("iacute", "í"),
+    ("oacute", "ó"),
+    ("uacute", "ú"),
+    ("ecirc", "ê"),
+    ("ocirc", "ô"),
+    ("acirc", "â"),
+    ("icirc", "î"),
+    ("ucirc", "û"),
+    ("auml", "ä"),
+    ("ouml", "ö"),
+    ("uuml", "ü"),
+    ("Auml", "Ä"),
+    ("Ouml", "Ö"),
+    ("Uuml", "Ü"),
+    ("euml", "ë"),
+    ("iuml", "ï"),
+    ("ccedil", "ç"),
+    ("ntilde", "ñ"),
+    ("atilde", "ã"),
+    ("otilde", "õ"),
+    ("szlig", "ß"),
+    ("oslash", "ø"),
+    ("aring", "å"),
 ];
 
-/// The space entity `text` starts with, if any.
-pub(crate) fn space_entity_at(text: &str) -> Option<&'static str> {
-    if !text.starts_with('&') {
-        return None;
-    }
-    SPACE_ENTITIES.iter().copied().find(|e| text.starts_with(e))
+/// The longest name of [`NAMED_ENTITIES`].
+const LONGEST_ENTITY: usize = 16;
+
+/// The HTML character reference `text` starts with, if any: a named one
+/// from [`NAMED_ENTITIES`], or a numeric one ("&#8211;", "&#x2013;"). Its
+/// length in bytes and the character it stands for.
+pub(crate) fn entity_at(text: &str) -> Option<(usize, char)> {
+    let rest = text.strip_prefix('&')?;
+    let semi = rest.get(..rest.len().min(LONGEST_ENTITY + 1))?.find(';')?;
+    let body = rest.get(..semi)?;
+    let len = semi + 2;
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.len() <= 6 => u32::from_str_radix(hex, 16).ok()?,
+            None if !num.is_empty()
+                && num.len() <= 7
+                && num.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                num.parse().ok()?
+            }
+            _ => return None,
+        };
+        char::from_u32(code).filter(|c| !c.is_control() && *c != '\0')?
+    } else {
+        let (_, s) = NAMED_ENTITIES.iter().find(|(name, _)| *name == body)?;
+        s.chars().next()?
+    };
+    Some((len, c))
 }
 
-/// Takes the tokens of space entities ("&nbsp;", "&#160;") out of `toks`,
-/// the tokens of `text`, so that the words on either side read as if a
-/// space stood between them ([`SPACE_ENTITIES`]).
-pub(crate) fn drop_space_entities(text: &str, toks: &mut Vec<Token>) {
-    let mut skip_to = 0;
-    toks.retain(|t| {
-        if t.start < skip_to {
-            return false;
+/// `text` with every entity of [`entity_at`] replaced by its character:
+/// "M&eacute;decins Sans Fronti&egrave;res" is "Médecins Sans Frontières".
+/// Borrowed when there is none.
+pub(crate) fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        match entity_at(from) {
+            Some((n, c)) => {
+                out.push(if c.is_whitespace() { ' ' } else { c });
+                rest = from.get(n..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = from.get(1..).unwrap_or("");
+            }
         }
-        let entity = (t.kind == Kind::Punct)
-            .then(|| text.get(t.start..).and_then(space_entity_at))
-            .flatten();
-        if let Some(e) = entity {
-            skip_to = t.start + e.len();
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The text a decoded character stands as, for the characters that
+/// [`NAMED_ENTITIES`] names.
+fn entity_text(c: char) -> Option<&'static str> {
+    NAMED_ENTITIES
+        .iter()
+        .map(|(_, s)| *s)
+        .find(|s| s.starts_with(c) && s.len() == c.len_utf8())
+}
+
+/// The text of token `t` of `text`: what an entity stands for ("&ndash;"
+/// reads as "–"), the bytes of the text otherwise.
+pub(crate) fn text_of<'a>(text: &'a str, t: &Token) -> &'a str {
+    let raw = text.get(t.start..t.end).unwrap_or("");
+    if t.kind == Kind::Punct && raw.len() > 1 && raw.starts_with('&') {
+        if let Some(s) = entity_at(raw).and_then(|(_, c)| entity_text(c)) {
+            return s;
         }
-        entity.is_none()
-    });
+    }
+    raw
 }
 
 /// Splits `text` into tokens, replacing the contents of `out`.
@@ -95,6 +239,24 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 let start = i;
                 i = word_end(text, i);
                 out.push(word_token(text, start, i));
+            } else if let Some((n, c)) = (b == b'&').then(|| entity_at(&text[i..])).flatten() {
+                // An entity is one token, read as what it stands for; a
+                // space entity is a space, a stray soft hyphen nothing.
+                if c.is_whitespace() || c == SOFT_HYPHEN {
+                    i += n;
+                } else if is_word_char(c) {
+                    let start = i;
+                    i = word_end(text, i);
+                    out.push(word_token(text, start, i));
+                } else {
+                    out.push(Token {
+                        start: i,
+                        end: i + n,
+                        kind: Kind::Punct,
+                        word: None,
+                    });
+                    i += n;
+                }
             } else {
                 out.push(Token {
                     start: i,
@@ -146,6 +308,22 @@ fn word_end(text: &str, mut i: usize) -> usize {
         match bytes.get(i) {
             Some(b) if b.is_ascii_alphabetic() => i += 1,
             Some(b'\'') if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => i += 2,
+            Some(b'&') => {
+                // "M&eacute;decins", "re&shy;bels", "Qalamoun&rsquo;s".
+                let Some((n, c)) = text.get(i..).and_then(entity_at) else {
+                    return i;
+                };
+                let joins = matches!(c, '’' | '\'' | SOFT_HYPHEN)
+                    && text
+                        .get(i + n..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(is_word_char);
+                if is_word_char(c) || joins {
+                    i += n;
+                } else {
+                    return i;
+                }
+            }
             Some(b) if b.is_ascii() => return i,
             Some(_) => {
                 let Some(c) = char_at(text, i) else { return i };
@@ -178,10 +356,7 @@ impl<'a> Cx<'a> {
 
     /// The text of token `i` ("" past the end).
     pub(crate) fn s(&self, i: usize) -> &'a str {
-        self.toks
-            .get(i)
-            .and_then(|t| self.text.get(t.start..t.end))
-            .unwrap_or("")
+        self.toks.get(i).map_or("", |t| text_of(self.text, t))
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<Kind> {
@@ -221,7 +396,16 @@ impl<'a> Cx<'a> {
         if self.kind(i) != Some(Kind::Punct) {
             return None;
         }
-        self.s(i).chars().next()
+        let raw = self
+            .toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))?;
+        if raw.len() > 1 && raw.starts_with('&') {
+            if let Some((_, c)) = entity_at(raw) {
+                return Some(c);
+            }
+        }
+        raw.chars().next()
     }
 
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
@@ -359,7 +543,7 @@ impl Pattern {
             if t.kind != *kind {
                 return None;
             }
-            let got = text.get(t.start..t.end)?;
+            let got = text_of(text, t);
             if !same_word(got, want) {
                 return None;
             }
@@ -438,6 +622,52 @@ mod tests {
                 (Digits, "000")
             ]
         );
+    }
+
+    #[test]
+    fn an_entity_is_one_token_read_as_its_character() {
+        use Kind::*;
+        assert_eq!(
+            toks("50&ndash;170 M&eacute;decins re&shy;bels 3&nbsp;000 &amp; &#x2013; &bogus;"),
+            vec![
+                (Digits, "50"),
+                (Punct, "&ndash;"),
+                (Digits, "170"),
+                (Word, "M&eacute;decins"),
+                (Word, "re&shy;bels"),
+                (Digits, "3"),
+                (Digits, "000"),
+                (Punct, "&amp;"),
+                (Punct, "&#x2013;"),
+                (Punct, "&"),
+                (Word, "bogus"),
+                (Punct, ";"),
+            ]
+        );
+        let text = "50&ndash;170 &#8722; &#x1F600;";
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        let cx = Cx { text, toks: &v };
+        assert_eq!((cx.s(1), cx.punct(1)), ("–", Some('–')));
+        assert_eq!((cx.s(3), cx.punct(3)), ("−", Some('−')));
+        // A character no name stands for keeps its text, and is still read.
+        assert_eq!((cx.s(4), cx.punct(4)), ("&#x1F600;", Some('😀')));
+        assert_eq!(
+            decode_entities("M&eacute;decins&nbsp;Sans Fronti&egrave;res &amp; &bogus; &"),
+            "Médecins Sans Frontières & &bogus; &"
+        );
+        assert!(matches!(
+            decode_entities("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(entity_at("&#0;"), None);
+        assert_eq!(entity_at("&#xD800;"), None);
+        assert_eq!(entity_at("&#99999999;"), None);
+        assert_eq!(entity_at("&nbsp"), None);
+        assert!(std::ptr::eq(
+            vocabulary::lookup("re&shy;bels").unwrap(),
+            vocabulary::lookup("rebels").unwrap()
+        ));
     }
 
     #[test]

@@ -933,21 +933,29 @@ fn build() -> WordMap<&'static [u8], Word> {
 /// is not ASCII or is longer than any word of the table.
 pub(crate) fn lookup(word: &str) -> Option<&'static Word> {
     let bytes = word.as_bytes();
-    if bytes.len() > LONGEST {
+    if bytes.len() > LONGEST && !bytes.contains(&b'&') {
         return None;
     }
     if !bytes
         .iter()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii() || *b == b'&')
     {
         return table().get(bytes);
     }
-    // Lowercase, without soft hyphens ("re\u{ad}bels" is "rebels").
+    // Lowercase, without soft hyphens ("re\u{ad}bels", "re&shy;bels" are
+    // "rebels"). A word with an entity may be longer than any in the table.
     let mut buf = [0; LONGEST];
     let mut n = 0;
     let mut rest = bytes;
     while let Some((&b, tail)) = rest.split_first() {
         if let [0xc2, 0xad, after @ ..] = rest {
+            rest = after;
+            continue;
+        }
+        if let Some(after) = [&b"&shy;"[..], b"&#173;", b"&#xad;", b"&#xAD;"]
+            .iter()
+            .find_map(|e| rest.strip_prefix(*e))
+        {
             rest = after;
             continue;
         }

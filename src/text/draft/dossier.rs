@@ -9,7 +9,7 @@ use crate::{Claim, Dossier, Estimate, Figure, Lexicon, Measure, Scope, Source, S
 
 use super::{Drafter, line_of, slug};
 use crate::text::extract::field_label;
-use crate::text::token::{Cx, tokenize};
+use crate::text::token::{Cx, decode_entities, tokenize};
 
 /// The measure of a figure whose sentence says none.
 const UNSTATED: &str = "unstated";
@@ -154,13 +154,15 @@ impl<'d> DossierDrafter<'d> {
     /// The source a speaker stands for: the reused dossier's of the same
     /// name or id, else a new one named as the text names it.
     fn speaker_source(&self, speaker: &Speaker<'_>) -> Source {
-        let id = slug(speaker.name());
+        // "M&eacute;decins" pasted from a page's source is "Médecins".
+        let name = decode_entities(speaker.name());
+        let id = slug(&name);
         let id = if id.is_empty() {
             "speaker".to_owned()
         } else {
             id
         };
-        let wanted = name_key(speaker.name());
+        let wanted = name_key(&name);
         let found = self.reuse.and_then(|r| {
             r.sources()
                 .iter()
@@ -168,7 +170,7 @@ impl<'d> DossierDrafter<'d> {
         });
         found
             .cloned()
-            .unwrap_or_else(|| Source::new(id.as_str(), speaker.name(), speaker.kind()))
+            .unwrap_or_else(|| Source::new(id.as_str(), &name, speaker.kind()))
     }
 
     /// The infobox's source: the reused dossier's part of the article, else

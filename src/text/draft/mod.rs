@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use crate::model::{Form, Qualifier};
 use crate::text::extract::Mention;
+use crate::text::token::decode_entities;
 
 use crate::{SourceKind, Unit};
 pub use dossier::{DossierDraft, DossierDrafter};
@@ -191,11 +192,14 @@ impl Drafter {
     }
 
     /// The draft row of one mention; its quote is the sentence of the text
-    /// the mention was found in.
+    /// the mention was found in. Names, nouns and quotes are read with their
+    /// HTML entities decoded ("M&eacute;decins" is "Médecins"), since a
+    /// dossier is for people to read.
     pub fn draft(&mut self, mention: &Mention<'_>) -> DraftClaim {
         let measure = mention.measure().map(|m| m.as_str().to_owned());
         let unit = mention.unit().as_str();
-        let label = match (mention.noun(), measure.as_deref()) {
+        let noun = mention.noun().map(decode_entities);
+        let label = match (noun.as_deref(), measure.as_deref()) {
             (Some(noun), Some(x)) if !noun.to_lowercase().ends_with(x) => format!("{noun} {x}"),
             (Some(noun), _) => noun.to_owned(),
             (None, Some(x)) if mention.unit() == &Unit::People => x.to_owned(),
@@ -210,14 +214,16 @@ impl Drafter {
         *n += 1;
         let figure = if *n == 1 { base } else { format!("{base}-{n}") };
         let speaker = mention.speaker().and_then(|sp| {
-            let id = slug(sp.name());
+            // "M&eacute;decins" pasted from a page's source is "Médecins".
+            let name = decode_entities(sp.name());
+            let id = slug(&name);
             if id.is_empty() {
                 return None;
             }
             let (name, kind) = self
                 .sources
                 .entry(id.clone())
-                .or_insert_with(|| (sp.name().to_owned(), sp.kind()));
+                .or_insert_with(|| (name.into_owned(), sp.kind()));
             Some((id, name.clone(), *kind))
         });
         let (source, source_name, source_kind) = match speaker {
@@ -234,24 +240,52 @@ impl Drafter {
             measure,
             unit: unit.to_owned(),
             label,
-            quote: quote(mention).to_owned(),
+            quote: decode_entities(quote(mention)).into_owned(),
         }
     }
 }
 
-/// A figure id made of words: lowercase ASCII letters and digits joined by `-`.
+/// A figure id made of words: lowercase ASCII letters and digits joined by
+/// `-`, accented Latin letters read without their accents ("Médecins" is
+/// `medecins`).
 fn slug(words: &str) -> String {
     let mut out = String::new();
-    for w in words.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if w.is_empty() {
-            continue;
+    let mut gap = false;
+    for c in words.chars().map(unaccented) {
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            gap = true;
         }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&w.to_ascii_lowercase());
     }
     out
+}
+
+/// The letter without its accent, for the accented letters of Latin-1.
+fn unaccented(c: char) -> char {
+    match c {
+        'à'..='å' => 'a',
+        'À'..='Å' => 'A',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'è'..='ë' => 'e',
+        'È'..='Ë' => 'E',
+        'ì'..='ï' => 'i',
+        'Ì'..='Ï' => 'I',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ò'..='ö' | 'ø' => 'o',
+        'Ò'..='Ö' | 'Ø' => 'O',
+        'ù'..='ü' => 'u',
+        'Ù'..='Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' => 'Y',
+        _ => c,
+    }
 }
 
 /// The value as the claims table should hold it: a share open above is
@@ -399,6 +433,19 @@ mod tests {
     }
 
     #[cfg(feature = "serde")]
+    #[test]
+    fn names_and_quotes_are_drafted_with_entities_decoded() {
+        let r =
+            rows("According to M&eacute;decins Sans Fronti&egrave;res, 50&ndash;170 rebels died.");
+        assert_eq!(r[0].value(), "50–170");
+        assert_eq!(r[0].source_name(), Some("Médecins Sans Frontières"));
+        assert_eq!(r[0].source(), Some("medecins-sans-frontieres"));
+        assert_eq!(
+            r[0].quote(),
+            "According to Médecins Sans Frontières, 50–170 rebels died."
+        );
+    }
+
     #[test]
     fn a_row_serializes_in_the_columns_order() {
         let mut w = csv::Writer::from_writer(Vec::new());

@@ -10,7 +10,7 @@
 //! gloss, "chaddor [cloak]", or an insertion in a quote, "[the rebels]") is
 //! kept.
 
-use crate::text::token::{Kind, Token};
+use crate::text::token::{Kind, Token, text_of};
 
 /// The most tokens read inside one bracket before it is taken for
 /// ordinary text.
@@ -77,7 +77,7 @@ const NUMBERED: &[&str] = &[
 /// into at most [`MAX_BRACKET`] tokens deep, and the closing `</ref>` is
 /// searched for with a cursor that only moves forward.
 pub(super) fn drop_markers(text: &str, toks: &mut Vec<Token>) {
-    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    let s = |t: &Token| text_of(text, t);
     // The last search for a `</ref>`: where it started, and the index just
     // past the one it found (`None`: there is none after that start).
     let mut close: Option<(usize, Option<usize>)> = None;
@@ -131,7 +131,7 @@ pub(super) fn drop_markers(text: &str, toks: &mut Vec<Token>) {
 
 /// The index just past the marker that the `[` at `open` starts, if it is one.
 fn bracket(text: &str, toks: &[Token], open: usize) -> Option<usize> {
-    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    let s = |t: &Token| text_of(text, t);
     let rest = toks.get(open + 1..)?;
     let len = rest
         .iter()
@@ -144,7 +144,7 @@ fn bracket(text: &str, toks: &[Token], open: usize) -> Option<usize> {
 
 /// Whether the tokens inside a bracket make a marker.
 fn is_marker(text: &str, inner: &[Token]) -> bool {
-    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    let s = |t: &Token| text_of(text, t);
     let Some(first) = inner.first() else {
         return false;
     };
@@ -170,7 +170,7 @@ fn is_marker(text: &str, inner: &[Token]) -> bool {
 /// Whether `first` and `rest` read as an editorial marker: a word of
 /// [`EDITORIAL`] then words, and only a [`NUMBERED`] one with digits.
 fn editorial(text: &str, first: &Token, rest: &[Token]) -> bool {
-    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    let s = |t: &Token| text_of(text, t);
     if first.kind != Kind::Word {
         return false;
     }
@@ -204,7 +204,7 @@ fn opening_ref(text: &str, toks: &[Token], i: usize) -> Option<(usize, bool)> {
     if !ref_word_at(text, toks, i) {
         return None;
     }
-    let s = |t: &Token| text.get(t.start..t.end).unwrap_or("");
+    let s = |t: &Token| text_of(text, t);
     let from = i + 2;
     let rest = toks.get(from..)?;
     // "<ref>", or "<ref name=…>": not "<reference" (another word).
@@ -221,10 +221,7 @@ fn opening_ref(text: &str, toks: &[Token], i: usize) -> Option<(usize, bool)> {
 
 /// The index just past a `</ref>` starting at `i`.
 fn closing_ref(text: &str, toks: &[Token], i: usize) -> Option<usize> {
-    let s = |j: usize| {
-        toks.get(j)
-            .map_or("", |t| text.get(t.start..t.end).unwrap_or(""))
-    };
+    let s = |j: usize| toks.get(j).map_or("", |t| text_of(text, t));
     (s(i) == "<" && s(i + 1) == "/" && ref_word_at(text, toks, i + 1) && s(i + 3) == ">")
         .then_some(i + 4)
 }
@@ -245,7 +242,7 @@ mod tests {
         tokenize(text, &mut toks);
         drop_markers(text, &mut toks);
         toks.iter()
-            .map(|t| &text[t.start..t.end])
+            .map(|t| text_of(text, t))
             .collect::<Vec<_>>()
             .join(" ")
     }

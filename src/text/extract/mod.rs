@@ -20,7 +20,7 @@ use rust_decimal::Decimal;
 use crate::model::{Form, Qualifier};
 use crate::text::prose;
 use crate::text::prose::Shape;
-use crate::text::token::{Cx, Kind, Token, drop_space_entities, tokenize};
+use crate::text::token::{Cx, Kind, Token, tokenize};
 use crate::text::vocabulary;
 use crate::{Estimate, Lexicon, Measure, SourceKind, Unit};
 
@@ -442,10 +442,8 @@ fn read_line<'a>(
         heading,
     } = line;
     tokenize(line, toks);
-    // "[12]", "[note 2]", "<ref>…</ref>" are notes on the text, not in it;
-    // "&nbsp;" is a space.
+    // "[12]", "[note 2]", "<ref>…</ref>" are notes on the text, not in it.
     drop_markers(line, toks);
-    drop_space_entities(line, toks);
     found.clear();
     let cx = Cx { text: line, toks };
     let mut i = 0;
@@ -957,6 +955,44 @@ mod tests {
         assert_eq!(
             ex("12 re\u{ad}bels were kil\u{ad}led."),
             ["12 [12, 12] people re\u{ad}bels killed"]
+        );
+    }
+
+    #[test]
+    fn an_entity_reads_as_the_character_it_stands_for() {
+        // Dashes make ranges, in named and numeric references alike.
+        assert_eq!(
+            ex("50&ndash;170 rebels were killed."),
+            ["50&ndash;170 [50, 170] people rebels killed"]
+        );
+        assert_eq!(
+            ex("20&#8211;30 soldiers and 5&#x2013;8 civilians died"),
+            [
+                "20&#8211;30 [20, 30] people soldiers killed",
+                "5&#x2013;8 [5, 8] people civilians killed"
+            ]
+        );
+        // Signs and fractions.
+        assert_eq!(
+            ex("&asymp;400 fighters were killed"),
+            ["&asymp;400 [360, 440] people fighters killed"]
+        );
+        assert_eq!(ex("2&frac12; km"), ["2&frac12; [2.5, 2.5] km - distance"]);
+        // Soft hyphens and letters inside a word keep it whole.
+        assert_eq!(
+            ex("12 re&shy;bels were kil&#173;led."),
+            ["12 [12, 12] people re&shy;bels killed"]
+        );
+        // An escaped citation marker is still a marker.
+        assert_eq!(
+            ex("40 civilians&lt;ref&gt;SOHR&lt;/ref&gt; died"),
+            ["40 [40, 40] people civilians killed"]
+        );
+        // "&amp;" is an ampersand, not a figure or a break; an unknown or
+        // unterminated reference is left as text.
+        assert_eq!(
+            ex("Smith &amp; Jones said 30 rebels died &#; &bogus 4"),
+            ["30 [30, 30] people rebels killed", "4 [4, 4] people - -"]
         );
     }
 

@@ -21,8 +21,12 @@ pub(super) fn from_mantissa(m: u128, scale: u32) -> Option<Decimal> {
 }
 
 fn is_space_sep(gap: &str) -> bool {
-    matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
-        || token::space_entity_at(gap).is_some_and(|e| e.len() == gap.len())
+    let space = |c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+    match token::entity_at(gap) {
+        // "3&nbsp;000", "40&#8239;000".
+        Some((n, c)) => n == gap.len() && space(c),
+        None => gap.chars().count() == 1 && gap.chars().all(space),
+    }
 }
 
 /// Reads digits at `i` (a digit run, or "." before one): separators, a
