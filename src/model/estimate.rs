@@ -79,6 +79,37 @@ pub enum Form {
     },
 }
 
+impl Form {
+    /// The form's name, in kebab case as reports and the extraction
+    /// contract write it: `exact`, `range`, `at-least`, `more-than`,
+    /// `at-most`, `fewer-than`, `between`, `approximately`, `nearly`,
+    /// `vague`, `unknown`, `triple`.
+    ///
+    /// ```
+    /// use reckon::Estimate;
+    ///
+    /// let e: Estimate = ">100".parse()?;
+    /// assert_eq!(e.form().name(), "more-than");
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Form::Exact(_) => "exact",
+            Form::Range { .. } => "range",
+            Form::AtLeast(_) => "at-least",
+            Form::MoreThan(_) => "more-than",
+            Form::AtMost(_) => "at-most",
+            Form::FewerThan(_) => "fewer-than",
+            Form::Between { .. } => "between",
+            Form::Approximately { .. } => "approximately",
+            Form::Nearly { .. } => "nearly",
+            Form::Vague(_) => "vague",
+            Form::Unknown => "unknown",
+            Form::Triple { .. } => "triple",
+        }
+    }
+}
+
 /// What is wrong with an inconsistent low/best/high triple.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Form, Qualifier};
+use crate::model::Qualifier;
 use crate::text::prose;
 use crate::text::prose::Shape;
 use crate::text::token::{Cx, Kind, Token, tokenize};
@@ -179,7 +179,7 @@ impl<'a> Mention<'a> {
     /// assert_eq!((m.unit(), m.measure()), (&Unit::People, Some(&Measure::Killed)));
     /// ```
     pub fn kind(&self) -> &'static str {
-        form_name(self.value.form())
+        self.value.form().name()
     }
 
     /// The low end; `None` when the figure is unknown. For a unit that
@@ -332,24 +332,6 @@ impl serde::Serialize for Mention<'_> {
         m.serialize_field("speaker", &self.speaker())?;
         m.serialize_field("qualifier", &self.qualifier.map(|q| q.as_str()))?;
         m.end()
-    }
-}
-
-/// The name of a form in the JSON contract.
-fn form_name(form: &Form) -> &'static str {
-    match form {
-        Form::Exact(_) => "exact",
-        Form::Range { .. } => "range",
-        Form::AtLeast(_) => "at-least",
-        Form::MoreThan(_) => "more-than",
-        Form::AtMost(_) => "at-most",
-        Form::FewerThan(_) => "fewer-than",
-        Form::Between { .. } => "between",
-        Form::Approximately { .. } => "approximately",
-        Form::Nearly { .. } => "nearly",
-        Form::Vague(_) => "vague",
-        Form::Unknown => "unknown",
-        Form::Triple { .. } => "triple",
     }
 }
 
