@@ -144,7 +144,10 @@ const LONGEST_ENTITY: usize = 16;
 /// length in bytes and the character it stands for.
 pub(crate) fn entity_at(text: &str) -> Option<(usize, char)> {
     let rest = text.strip_prefix('&')?;
-    let semi = rest.get(..rest.len().min(LONGEST_ENTITY + 1))?.find(';')?;
+    let semi = rest
+        .bytes()
+        .take(LONGEST_ENTITY + 1)
+        .position(|b| b == b';')?;
     let body = rest.get(..semi)?;
     let len = semi + 2;
     let c = if let Some(num) = body.strip_prefix('#') {
@@ -664,6 +667,9 @@ mod tests {
         assert_eq!(entity_at("&#xD800;"), None);
         assert_eq!(entity_at("&#99999999;"), None);
         assert_eq!(entity_at("&nbsp"), None);
+        // A character of several bytes soon after does not hide it.
+        assert_eq!(entity_at("&ndash;Äéèüö"), Some((7, '–')));
+        assert_eq!(entity_at("&ndashÄéèüöÄéèüö;"), None);
         assert!(std::ptr::eq(
             vocabulary::lookup("re&shy;bels").unwrap(),
             vocabulary::lookup("rebels").unwrap()
