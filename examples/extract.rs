@@ -36,7 +36,7 @@
 //! dossier (`reckon::text::DossierDrafter`) to edit and reconcile: a figure
 //! and a claim per mention, attributed to its speaker or, flagged in a
 //! comment at the top, to the article. Given a dossier after `--toml`, it
-//! reuses that dossier's sources and sides:
+//! reuses that dossier's sources, sides and own measure words:
 //!
 //! ```text
 //! $ cargo run -q --example extract -- --toml examples/data/qalamoun-2014.toml \
@@ -60,8 +60,8 @@ enum Output {
     Json,
     /// One claims table, one row per mention.
     Csv,
-    /// One draft dossier for the whole input, reusing a dossier's sources
-    /// and sides if one is named.
+    /// One draft dossier for the whole input, reusing a dossier's sources,
+    /// sides and measure words if one is named.
     Toml(Option<String>),
 }
 

@@ -16,15 +16,17 @@ use reckon::text::DossierDrafter;
 use reckon::{Claim, Dossier, Lexicon, Source, SourceKind};
 
 /// The share of hand-made claims whose drafted pair has the same source and
-/// measure, as last measured (70 of 81: 0.8642), rounded down; the target
-/// is 0.9. Of the 11 others, 3 have no drafted pair: a sum the text does
-/// not state (22), a second claim on one mention (two soldiers captured,
-/// then freed), and "estimated at 400", which reckon reads as about 400.
-/// 7 use measures of the dossier's own naming (bordering, shelling,
-/// attempted-capture, advance, strikes, and seized for "seized control of
-/// several hills", which the gold set labels with no measure), and 1 is
+/// measure, as last measured (75 of 81: 0.9259), rounded down; the target
+/// is 0.9. The dossier's own measure words (shelling, attempted-capture,
+/// advance, strikes, seized) are read where the article's clause says them
+/// ("heavy shell fire", "attempting to capture", "airstrikes"). Of the 6
+/// others, 3 have no drafted pair: a sum the text does not state (22), a
+/// second claim on one mention (two soldiers captured, then freed), and
+/// "estimated at 400", which reckon reads as about 400. 2 use the
+/// dossier's words for what the text says otherwise ("surrounded on three
+/// sides" is bordering, "captured … several others" seized), and 1 is
 /// "taken hostage", which the dossier calls captured.
-const AGREEMENT_FLOOR: f64 = 0.86;
+const AGREEMENT_FLOOR: f64 = 0.92;
 /// Paired claims with the same source, as last measured: all 78.
 const SOURCE_FLOOR: usize = 78;
 

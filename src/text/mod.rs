@@ -14,7 +14,7 @@
 //!   [`DraftClaim`]s, the rows of a claims table, attributed to their
 //!   speakers or waiting for a source; [`DossierDrafter`] turns an article
 //!   into a draft dossier (sources, figures and claims, reusing a dossier's
-//!   sources and sides if given one), with the claims it could attribute
+//!   sources, sides and own measure words if given one), with the claims it could attribute
 //!   only to the article flagged.
 //! - The vague words and approximators are the [`Lexicon`]'s
 //!   ([`Approximator`], [`Hedge`], [`Placement`]).

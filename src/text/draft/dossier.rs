@@ -53,8 +53,13 @@ impl DossierDraft {
 /// attributed to its source there when the names match (in any case, without
 /// a leading article or a trailing "claim(s)"; "state TV" matches "Syrian
 /// state TV"), the article and infobox are
-/// its sources of those names, and a party it names ("Hezbollah" in
-/// "Hezbollah fighters") takes the side it has there.
+/// its sources of those names, a party it names ("Hezbollah" in
+/// "Hezbollah fighters") takes the side it has there, and a figure whose
+/// sentence states no measure the vocabulary knows takes one of the
+/// dossier's own measure words ("shelling", "attempted-capture") when every
+/// word of it stands, in some form, in the figure's clause ("heavy shell
+/// fire", "attempting to capture"). Otherwise a figure's measure is
+/// `unstated`.
 ///
 /// ```
 /// use reckon::text::DossierDrafter;
@@ -108,6 +113,7 @@ impl<'d> DossierDrafter<'d> {
             .unwrap_or_else(|| self.article.clone());
         let infobox = self.infobox(&article);
         let sides = self.sides();
+        let own = self.own_measures();
         let mut drafter = Drafter::new();
         let mut unattributed = Vec::new();
         for m in extract(text, lexicon) {
@@ -124,6 +130,7 @@ impl<'d> DossierDrafter<'d> {
             let measure = m
                 .measure()
                 .cloned()
+                .or_else(|| own_measure(&m, &own))
                 .unwrap_or_else(|| Measure::Other(UNSTATED.into()));
             let mut scope = Scope::new(measure).with_unit(m.unit().clone());
             if let Some(party) = m.noun() {
@@ -192,6 +199,32 @@ impl<'d> DossierDrafter<'d> {
         })
     }
 
+    /// The measures of the reused dossier's figures that the vocabulary
+    /// does not know ("shelling", "attempted-capture"), each with the stems
+    /// of its words, in the order the figures first use them.
+    fn own_measures(&self) -> Vec<(Measure, Vec<String>)> {
+        let mut out: Vec<(Measure, Vec<String>)> = Vec::new();
+        let figures = self.reuse.map_or(&[][..], |r| r.figures());
+        for f in figures {
+            let measure = f.scope().measure();
+            let Measure::Other(word) = measure else {
+                continue;
+            };
+            if &**word == UNSTATED || out.iter().any(|(m, _)| m == measure) {
+                continue;
+            }
+            let parts: Vec<String> = word
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(stem)
+                .collect();
+            if !parts.is_empty() {
+                out.push((measure.clone(), parts));
+            }
+        }
+        out
+    }
+
     /// The parties of the reused dossier's figures that have a side,
     /// lowercase, longest first.
     fn sides(&self) -> Vec<(String, Side)> {
@@ -211,6 +244,68 @@ impl<'d> DossierDrafter<'d> {
         out.dedup_by(|a, b| a.0 == b.0);
         out
     }
+}
+
+/// The stem of a word as measures are matched: lowercase, less one ending
+/// of "-ing", "-ed", "-es", "-s" or "-e" ("attempting" and "attempted" are
+/// "attempt", "strikes" and "strike" are "strik").
+fn stem(word: &str) -> String {
+    let lower = word.to_lowercase();
+    for ending in ["ing", "ed", "es", "s", "e"] {
+        if let Some(s) = lower
+            .strip_suffix(ending)
+            .filter(|s| s.chars().count() >= 3)
+        {
+            return s.to_owned();
+        }
+    }
+    lower
+}
+
+/// Whether `word` (a stem) is a form of `part` (a stem): the same, or, for
+/// a part of five letters or more, its end ("airstrik" holds "strik").
+fn is_form_of(word: &str, part: &str) -> bool {
+    word == part || (part.chars().count() >= 5 && word.ends_with(part))
+}
+
+/// The reused dossier's own measure whose every word stands, in some form,
+/// in the mention's clause (its sentence between commas or semicolons):
+/// "heavy shell fire" is "shelling", "attempting to capture" is
+/// "attempted-capture", "airstrikes" are "strikes". Of several, the one of
+/// most words, then the first in `own`'s order.
+fn own_measure(m: &Mention<'_>, own: &[(Measure, Vec<String>)]) -> Option<Measure> {
+    if own.is_empty() {
+        return None;
+    }
+    let (line, line_start) = line_of(m);
+    let (start, end) = (
+        m.start().saturating_sub(line_start),
+        m.end().saturating_sub(line_start),
+    );
+    let cut = |c: char| matches!(c, ',' | ';' | '.' | '!' | '?');
+    let from = line
+        .get(..start)
+        .and_then(|b| b.rfind(cut))
+        .map_or(0, |i| i + 1);
+    let to = line
+        .get(end..)
+        .and_then(|a| a.find(cut))
+        .map_or(line.len(), |i| end + i);
+    let clause = decode_entities(line.get(from..to).unwrap_or(""));
+    let words: Vec<String> = clause
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect();
+    let mut best: Option<&(Measure, Vec<String>)> = None;
+    for candidate in own {
+        let (_, parts) = candidate;
+        let stands = parts.iter().all(|p| words.iter().any(|w| is_form_of(w, p)));
+        if stands && best.is_none_or(|(_, b)| parts.len() > b.len()) {
+            best = Some(candidate);
+        }
+    }
+    best.map(|(measure, _)| measure.clone())
 }
 
 /// Whether the mention's line is an infobox field: "- Casualties1: …",
@@ -317,6 +412,65 @@ mod tests {
         );
         assert_eq!(side_of("Hezbollahi", &sides), None);
         assert_eq!(side_of("civilians", &sides), None);
+    }
+
+    #[test]
+    fn a_figure_of_no_stated_measure_takes_the_reused_dossiers_own_word() {
+        let mut reused = Dossier::new();
+        for (id, measure) in [
+            ("a", "shelling"),
+            ("b", "attempted-capture"),
+            ("c", "strikes"),
+        ] {
+            let scope = Scope::new(Measure::Other(measure.into()));
+            reused.add_figure(Figure::new(id, id, scope));
+        }
+        let text = "The town came under heavy shell fire from three directions. \
+                    The army was attempting to capture two buildings, while 12 others stood. \
+                    A series of airstrikes hit the hills, and 5 soldiers were killed. \
+                    The army captured 3 villages.";
+        let article = Source::new("article", "the article", SourceKind::Encyclopedia);
+        let draft = DossierDrafter::new(article.clone())
+            .reusing(&reused)
+            .draft(text, Lexicon::shared());
+        let measures: Vec<&str> = draft
+            .dossier()
+            .figures()
+            .iter()
+            .map(|f| f.scope().measure().as_str())
+            .collect();
+        // "12 others" are in a clause of their own, and the vocabulary's
+        // "killed" stands however the sentence goes on.
+        assert_eq!(
+            measures,
+            [
+                "shelling",
+                "attempted-capture",
+                "unstated",
+                "strikes",
+                "killed",
+                "seized"
+            ]
+        );
+        // Without a dossier to reuse, none of these words is a measure.
+        let plain = DossierDrafter::new(article).draft(text, Lexicon::shared());
+        let unstated = plain
+            .dossier()
+            .figures()
+            .iter()
+            .filter(|f| f.scope().measure().as_str() == UNSTATED)
+            .count();
+        assert_eq!(unstated, 4);
+    }
+
+    #[test]
+    fn words_are_forms_of_a_measure_by_their_stems() {
+        assert_eq!(stem("attempting"), stem("attempted"));
+        assert_eq!(stem("Strikes"), "strik");
+        assert!(is_form_of(&stem("airstrikes"), &stem("strikes")));
+        assert!(is_form_of(&stem("shell"), &stem("shelling")));
+        // A short stem is matched whole: "arrest" is not "rest".
+        assert!(!is_form_of(&stem("arrested"), &stem("rest")));
     }
 
     #[test]
