@@ -9,7 +9,14 @@
 //! (by their text), read, and handed to the library's
 //! [`Reconciler::finish`]: the result is the library's, whatever the order
 //! the claims arrived in and however they were split.
+//!
+//! An accumulator keeps each value and source text once, and a claim as
+//! their numbers; each value text is read once, the first time a group
+//! that holds it is finished.
 
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::Arc;
 
 use datafusion::arrow::array::{
@@ -17,15 +24,15 @@ use datafusion::arrow::array::{
 };
 use datafusion::arrow::buffer::OffsetBuffer;
 use datafusion::arrow::datatypes::{DataType, Field, FieldRef, Fields};
-use datafusion::common::{Result, ScalarValue, plan_err};
+use datafusion::common::{Result, ScalarValue, exec_err, plan_err};
 use datafusion::logical_expr::function::{AccumulatorArgs, StateFieldsArgs};
 use datafusion::logical_expr::{
     Accumulator, AggregateUDF, AggregateUDFImpl, EmitTo, GroupsAccumulator, Signature, Volatility,
 };
-use reckon::model::{ClaimId, Credibility, Date, Reliability, Side};
+use reckon::model::{ClaimId, Credibility, Date, Reliability, Side, SourceId};
 use reckon::reconcile::policy::{Policy, Registry};
 use reckon::reconcile::{Evidence, Tally};
-use reckon::{Figure, Finding, Reconciler, Scope};
+use reckon::{Decimal, Estimate, Figure, Finding, Reconciler, Scope};
 
 use crate::columns::{as_text_type, decimal_type, decimals, strings, texts};
 use crate::value::read;
@@ -42,12 +49,57 @@ const COLUMNS: [&str; 7] = [
     "supersedes",
 ];
 
-/// One claim as it was written. Its optional columns are boxed apart, so a
-/// claim of only a value and a source costs two strings and a pointer.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// Texts kept once each and numbered: a claim's row holds the numbers of
+/// its value and source, so a claim costs no allocation of its own and
+/// each value is read once however many claims give it.
+#[derive(Debug)]
+struct Interner<T> {
+    numbers: HashMap<T, u32>,
+    texts: Vec<T>,
+    bytes: usize,
+}
+
+impl<T: Borrow<str> + Clone + Eq + Hash + for<'a> From<&'a str>> Interner<T> {
+    fn new() -> Self {
+        Interner {
+            numbers: HashMap::new(),
+            texts: Vec::new(),
+            bytes: 0,
+        }
+    }
+
+    /// The number of `text`, given it if it has none yet.
+    fn number(&mut self, text: &str) -> Result<u32> {
+        if let Some(&n) = self.numbers.get(text) {
+            return Ok(n);
+        }
+        let Ok(n) = u32::try_from(self.texts.len()) else {
+            return exec_err!("reckon_reconcile: more than 2^32 different texts in one partition");
+        };
+        let kept = T::from(text);
+        self.texts.push(kept.clone());
+        self.numbers.insert(kept, n);
+        self.bytes += text.len() + 2 * size_of::<T>() + size_of::<u32>();
+        Ok(n)
+    }
+
+    /// The text numbered `n`.
+    fn get(&self, n: u32) -> Option<&T> {
+        self.texts.get(n as usize)
+    }
+
+    fn text(&self, n: u32) -> &str {
+        self.get(n).map_or("", |t| t.borrow())
+    }
+}
+
+/// One claim as it was written: its value's and source's numbers, and its
+/// optional columns boxed apart, so a claim of only a value and a source
+/// costs a dozen bytes.
+#[derive(Clone, Debug)]
 struct Row {
-    value: Box<str>,
-    source: Option<Box<str>>,
+    value: u32,
+    source: Option<u32>,
     extra: Option<Box<Extra>>,
 }
 
@@ -61,13 +113,11 @@ struct Extra {
     supersedes: Option<Box<str>>,
 }
 
-impl Row {
-    /// The row of column values `cells` (value first); `None` when the
-    /// value is null, which is no claim at all, as SQL's aggregates skip
-    /// nulls.
-    fn of(cells: &[Option<&str>]) -> Option<Row> {
+impl Extra {
+    /// The optional columns of column values `cells` (value first), `None`
+    /// when all are null.
+    fn of(cells: &[Option<&str>]) -> Option<Box<Extra>> {
         let cell = |i: usize| cells.get(i).copied().flatten().map(Box::from);
-        let value = cell(0)?;
         let extra = Extra {
             reliability: cell(2),
             side: cell(3),
@@ -75,45 +125,41 @@ impl Row {
             claim: cell(5),
             supersedes: cell(6),
         };
-        Some(Row {
-            value,
-            source: cell(1),
-            extra: (extra != Extra::default()).then(|| Box::new(extra)),
-        })
+        (extra != Extra::default()).then(|| Box::new(extra))
     }
 
-    /// The text of column `i`.
+    /// The text of column `i` (from 2).
     fn cell(&self, i: usize) -> Option<&str> {
-        let extra = self.extra.as_deref();
         let boxed = match i {
-            0 => return Some(&self.value),
-            1 => self.source.as_ref(),
-            2 => extra.and_then(|e| e.reliability.as_ref()),
-            3 => extra.and_then(|e| e.side.as_ref()),
-            4 => extra.and_then(|e| e.reported.as_ref()),
-            5 => extra.and_then(|e| e.claim.as_ref()),
-            6 => extra.and_then(|e| e.supersedes.as_ref()),
+            2 => self.reliability.as_ref(),
+            3 => self.side.as_ref(),
+            4 => self.reported.as_ref(),
+            5 => self.claim.as_ref(),
+            6 => self.supersedes.as_ref(),
             _ => None,
         };
         boxed.map(|b| &**b)
     }
 
+    /// Bytes held.
+    fn size(&self) -> usize {
+        size_of::<Extra>()
+            + (2..COLUMNS.len())
+                .filter_map(|i| self.cell(i))
+                .map(str::len)
+                .sum::<usize>()
+    }
+}
+
+impl Row {
     /// Bytes held, for the memory accounting of the engine.
     fn size(&self) -> usize {
-        let extra = self.extra.as_deref().map_or(0, |e| {
-            size_of::<Extra>()
-                + [
-                    &e.reliability,
-                    &e.side,
-                    &e.reported,
-                    &e.claim,
-                    &e.supersedes,
-                ]
-                .iter()
-                .map(|s| s.as_ref().map_or(0, |s| s.len()))
-                .sum::<usize>()
-        });
-        size_of::<Row>() + self.value.len() + self.source.as_ref().map_or(0, |s| s.len()) + extra
+        size_of::<Row>() + self.extra.as_deref().map_or(0, Extra::size)
+    }
+
+    /// The text of optional column `i` (from 2).
+    fn cell(&self, i: usize) -> Option<&str> {
+        self.extra.as_deref().and_then(|e| e.cell(i))
     }
 }
 
@@ -153,77 +199,6 @@ pub(crate) fn result_fields() -> Fields {
     ])
 }
 
-/// What one group came to: the finding, and what could not be read.
-struct Outcome {
-    finding: Option<Finding>,
-    claims: u64,
-    problems: Vec<String>,
-}
-
-/// Reconciles the claims of one group, in an order fixed by their text.
-fn reconcile(reconciler: &Reconciler, mut rows: Vec<Row>) -> Outcome {
-    rows.sort_unstable();
-    let mut problems = Vec::new();
-    let mut tally = Tally::new();
-    for (n, row) in rows.iter().enumerate() {
-        match evidence(n, row) {
-            Ok(e) => {
-                tally.push(e);
-            }
-            Err(e) => problems.push(e),
-        }
-    }
-    let claims = tally.len() as u64;
-    // A figure of the default scope (people killed), as a claims table's
-    // figures are read.
-    let figure = Figure::new("figure", "figure", Scope::default());
-    let finding = match reconciler.finish_figure(&figure, tally) {
-        Ok(f) => Some(f),
-        Err(e) => {
-            problems.push(e.to_string());
-            None
-        }
-    };
-    Outcome {
-        finding,
-        claims,
-        problems,
-    }
-}
-
-/// The evidence of one claim; `n` numbers it when it has no id of its own.
-fn evidence(n: usize, row: &Row) -> Result<Evidence, String> {
-    let value = read(&row.value).map_err(|e| e.to_string())?;
-    let Some(source) = row.source.as_deref() else {
-        return Err(format!("value '{}' has no source", row.value));
-    };
-    let id: ClaimId = match row.cell(5) {
-        Some(id) => id.into(),
-        None => format!("c{}", n + 1).as_str().into(),
-    };
-    let mut e = Evidence::new(id, source, &value);
-    if let Some(grade) = row.cell(2) {
-        let (reliability, credibility) = admiralty(grade)?;
-        e = e.with_reliability(reliability);
-        if let Some(c) = credibility {
-            e = e.with_credibility(c);
-        }
-    }
-    if let Some(side) = row.cell(3) {
-        e = e.with_side(Side::new(side));
-    }
-    if let Some(date) = row.cell(4) {
-        let date: Date = date
-            .parse()
-            .map_err(|err: reckon::Error| format!("reported date '{date}': {err}"))?;
-        e = e.with_reported(date);
-    }
-    if let Some(earlier) = row.cell(6) {
-        e = e.superseding(earlier);
-    }
-    Ok(e)
-}
-
 /// An Admiralty grade: a reliability letter ("B"), or a letter and a
 /// credibility digit ("B2").
 fn admiralty(grade: &str) -> Result<(Reliability, Option<Credibility>), String> {
@@ -241,91 +216,105 @@ fn admiralty(grade: &str) -> Result<(Reliability, Option<Credibility>), String> 
     }
 }
 
-/// The result column of finished groups.
-fn results(outcomes: &[Outcome]) -> Result<ArrayRef> {
-    fn finding(o: &Outcome) -> Option<&Finding> {
-        o.finding.as_ref()
-    }
-    let consensus = |o: &Outcome| finding(o).and_then(Finding::consensus);
-
-    let mut conflict_offsets = Vec::with_capacity(outcomes.len());
-    let (mut kinds, mut severities) = (Vec::new(), Vec::new());
-    for o in outcomes {
-        let conflicts = finding(o).map_or(&[][..], Finding::conflicts);
-        conflict_offsets.push(conflicts.len());
-        for c in conflicts {
-            kinds.push(Some(c.kind().as_str()));
-            severities.push(Some(c.severity().as_str()));
-        }
-    }
-    let conflicts = StructArray::try_new(
-        conflict_fields(),
-        vec![texts(kinds), texts(severities)],
-        None,
-    )?;
-    let conflicts = ListArray::try_new(
-        Arc::new(Field::new(
-            "item",
-            DataType::Struct(conflict_fields()),
-            false,
-        )),
-        OffsetBuffer::from_lengths(conflict_offsets),
-        Arc::new(conflicts),
-        None,
-    )?;
-
-    let problems = ListArray::try_new(
-        Arc::new(Field::new("item", DataType::Utf8, false)),
-        OffsetBuffer::from_lengths(outcomes.iter().map(|o| o.problems.len())),
-        // Collected first: Arrow's builders want an iterator of known length.
-        Arc::new(StringArray::from(
-            outcomes
-                .iter()
-                .flat_map(|o| o.problems.iter().map(String::as_str))
-                .collect::<Vec<_>>(),
-        )),
-        None,
-    )?;
-
-    let columns: Vec<ArrayRef> = vec![
-        decimals(outcomes.iter().map(|o| finding(o).and_then(Finding::low)))?,
-        decimals(outcomes.iter().map(|o| finding(o).and_then(Finding::best)))?,
-        decimals(outcomes.iter().map(|o| finding(o).and_then(Finding::high)))?,
-        decimals(outcomes.iter().map(|o| consensus(o).map(|c| c.low())))?,
-        decimals(outcomes.iter().map(|o| consensus(o).and_then(|c| c.high())))?,
-        texts(
-            outcomes
-                .iter()
-                .map(|o| finding(o).map(|f| f.summary().grade().as_str())),
-        ),
-        texts(
-            outcomes
-                .iter()
-                .map(|o| finding(o).map(|f| f.summary().confidence().as_str())),
-        ),
-        Arc::new(UInt64Array::from_iter_values(
-            outcomes.iter().map(|o| o.claims),
-        )),
-        Arc::new(conflicts),
-        Arc::new(problems),
-    ];
-    Ok(Arc::new(StructArray::try_new(
-        result_fields(),
-        columns,
-        None,
-    )?))
+/// The result columns of finished groups, built a group at a time, so a
+/// group's finding is dropped as soon as it is read.
+#[derive(Default)]
+struct Results {
+    low: Vec<Option<Decimal>>,
+    best: Vec<Option<Decimal>>,
+    high: Vec<Option<Decimal>>,
+    consensus_low: Vec<Option<Decimal>>,
+    consensus_high: Vec<Option<Decimal>>,
+    grade: Vec<Option<&'static str>>,
+    confidence: Vec<Option<&'static str>>,
+    claims: Vec<u64>,
+    conflicts: Vec<usize>,
+    kinds: Vec<Option<&'static str>>,
+    severities: Vec<Option<&'static str>>,
+    problems: Vec<usize>,
+    problem_texts: Vec<String>,
 }
 
-/// The state columns of groups of claims: one list of texts per column.
-fn state_of(groups: &[Vec<Row>]) -> Vec<ArrayRef> {
-    let lengths: Vec<usize> = groups.iter().map(Vec::len).collect();
+impl Results {
+    /// A group's result: its finding, if one could be made, the claims
+    /// reconciled and what could not be read.
+    fn push(&mut self, finding: Option<&Finding>, claims: u64, problems: Vec<String>) {
+        let consensus = finding.and_then(Finding::consensus);
+        self.low.push(finding.and_then(Finding::low));
+        self.best.push(finding.and_then(Finding::best));
+        self.high.push(finding.and_then(Finding::high));
+        self.consensus_low.push(consensus.map(|c| c.low()));
+        self.consensus_high.push(consensus.and_then(|c| c.high()));
+        self.grade
+            .push(finding.map(|f| f.summary().grade().as_str()));
+        self.confidence
+            .push(finding.map(|f| f.summary().confidence().as_str()));
+        self.claims.push(claims);
+        let conflicts = finding.map_or(&[][..], Finding::conflicts);
+        self.conflicts.push(conflicts.len());
+        for c in conflicts {
+            self.kinds.push(Some(c.kind().as_str()));
+            self.severities.push(Some(c.severity().as_str()));
+        }
+        self.problems.push(problems.len());
+        self.problem_texts.extend(problems);
+    }
+
+    /// The result column.
+    fn finish(self) -> Result<ArrayRef> {
+        let conflicts = StructArray::try_new(
+            conflict_fields(),
+            vec![texts(self.kinds), texts(self.severities)],
+            None,
+        )?;
+        let conflicts = ListArray::try_new(
+            Arc::new(Field::new(
+                "item",
+                DataType::Struct(conflict_fields()),
+                false,
+            )),
+            OffsetBuffer::from_lengths(self.conflicts),
+            Arc::new(conflicts),
+            None,
+        )?;
+        let problems = ListArray::try_new(
+            Arc::new(Field::new("item", DataType::Utf8, false)),
+            OffsetBuffer::from_lengths(self.problems),
+            Arc::new(StringArray::from(self.problem_texts)),
+            None,
+        )?;
+        let columns: Vec<ArrayRef> = vec![
+            decimals(self.low)?,
+            decimals(self.best)?,
+            decimals(self.high)?,
+            decimals(self.consensus_low)?,
+            decimals(self.consensus_high)?,
+            texts(self.grade),
+            texts(self.confidence),
+            Arc::new(UInt64Array::from(self.claims)),
+            Arc::new(conflicts),
+            Arc::new(problems),
+        ];
+        Ok(Arc::new(StructArray::try_new(
+            result_fields(),
+            columns,
+            None,
+        )?))
+    }
+}
+
+/// State columns: one list of texts per column, the lists of `lengths`
+/// items each, `column(i)` giving the items of column `i` in order.
+fn state_columns<'a, I>(lengths: &[usize], mut column: impl FnMut(usize) -> I) -> Vec<ArrayRef>
+where
+    I: Iterator<Item = Option<&'a str>>,
+{
     (0..COLUMNS.len())
         .map(|i| {
-            let items = StringArray::from_iter(groups.iter().flatten().map(|r| r.cell(i)));
             let list = ListArray::new(
                 Arc::new(Field::new("item", DataType::Utf8, true)),
                 OffsetBuffer::from_lengths(lengths.iter().copied()),
-                Arc::new(items),
+                Arc::new(StringArray::from_iter(column(i))),
                 None,
             );
             Arc::new(list) as ArrayRef
@@ -371,7 +360,17 @@ fn state_lists(states: &[ArrayRef]) -> Result<Vec<&ListArray>> {
 /// The claims of every group, kept as written until the group is finished.
 struct Groups {
     reconciler: Arc<Reconciler>,
+    /// The figure every group is reconciled as: of the default scope
+    /// (people killed), as a claims table's figures are read.
+    figure: Figure,
     claims: Vec<Vec<Row>>,
+    values: Interner<Arc<str>>,
+    /// The reading of each value, by its number, once a group needs it.
+    readings: Vec<Option<Result<Estimate, String>>>,
+    sources: Interner<SourceId>,
+    /// The ids of claims given none, "c1", "c2", …, as many as a group has
+    /// needed.
+    ids: Vec<ClaimId>,
     bytes: usize,
 }
 
@@ -379,21 +378,43 @@ impl Groups {
     fn new(reconciler: Arc<Reconciler>) -> Self {
         Groups {
             reconciler,
+            figure: Figure::new("figure", "figure", Scope::default()),
             claims: Vec::new(),
+            values: Interner::new(),
+            readings: Vec::new(),
+            sources: Interner::new(),
+            ids: Vec::new(),
             bytes: 0,
         }
     }
 
-    fn push(&mut self, group: usize, row: Row) {
+    /// Adds the claim of column values `cells` (value first) to `group`;
+    /// a null value is no claim at all, as SQL's aggregates skip nulls.
+    fn push(&mut self, group: usize, cells: &[Option<&str>]) -> Result<()> {
+        let Some(value) = cells.first().copied().flatten() else {
+            return Ok(());
+        };
+        let row = Row {
+            value: self.values.number(value)?,
+            source: match cells.get(1).copied().flatten() {
+                Some(s) => Some(self.sources.number(s)?),
+                None => None,
+            },
+            extra: Extra::of(cells),
+        };
         self.bytes += row.size();
         if let Some(g) = self.claims.get_mut(group) {
             g.push(row);
         }
+        Ok(())
     }
 
     /// Reads the rows of the argument columns, and hands each to `f` with
     /// its index.
-    fn rows(values: &[ArrayRef], mut f: impl FnMut(usize, Row)) -> Result<()> {
+    fn rows(
+        values: &[ArrayRef],
+        mut f: impl FnMut(usize, &[Option<&str>]) -> Result<()>,
+    ) -> Result<()> {
         let columns = values.iter().map(strings).collect::<Result<Vec<_>>>()?;
         let n = columns.first().map_or(0, Vec::len);
         let mut cells = vec![None; columns.len()];
@@ -401,9 +422,7 @@ impl Groups {
             for (cell, column) in cells.iter_mut().zip(&columns) {
                 *cell = column.get(i).copied().flatten();
             }
-            if let Some(row) = Row::of(&cells) {
-                f(i, row);
-            }
+            f(i, &cells)?;
         }
         Ok(())
     }
@@ -414,6 +433,102 @@ impl Groups {
             .bytes
             .saturating_sub(taken.iter().flatten().map(Row::size).sum());
         taken
+    }
+
+    /// The text of column `i` of a claim.
+    fn cell<'a>(&'a self, row: &'a Row, i: usize) -> Option<&'a str> {
+        match i {
+            0 => Some(self.values.text(row.value)),
+            1 => row.source.map(|s| self.sources.text(s)),
+            _ => row.cell(i),
+        }
+    }
+
+    /// The state columns of `groups`.
+    fn state_of(&self, groups: &[Vec<Row>]) -> Vec<ArrayRef> {
+        let lengths: Vec<usize> = groups.iter().map(Vec::len).collect();
+        state_columns(&lengths, |i| {
+            groups.iter().flatten().map(move |r| self.cell(r, i))
+        })
+    }
+
+    /// Reconciles the claims of one group, in an order fixed by their text,
+    /// into `out`.
+    fn finish(&mut self, mut rows: Vec<Row>, out: &mut Results) {
+        let (values, sources) = (&self.values, &self.sources);
+        rows.sort_unstable_by(|a, b| {
+            values
+                .text(a.value)
+                .cmp(values.text(b.value))
+                .then_with(|| {
+                    let source = |r: &Row| r.source.map(|s| sources.text(s));
+                    source(a).cmp(&source(b))
+                })
+                .then_with(|| a.extra.cmp(&b.extra))
+        });
+        while self.ids.len() < rows.len() {
+            let id = format!("c{}", self.ids.len() + 1);
+            self.ids.push(ClaimId::from(id));
+        }
+        self.readings.resize_with(self.values.texts.len(), || None);
+        let mut problems = Vec::new();
+        let mut tally = Tally::new();
+        for (n, row) in rows.iter().enumerate() {
+            match self.evidence(n, row) {
+                Ok(e) => {
+                    tally.push(e);
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        let claims = tally.len() as u64;
+        let finding = match self.reconciler.finish_figure(&self.figure, tally) {
+            Ok(f) => Some(f),
+            Err(e) => {
+                problems.push(e.to_string());
+                None
+            }
+        };
+        out.push(finding.as_ref(), claims, problems);
+    }
+
+    /// The evidence of the `n`th claim of a group, in its order.
+    fn evidence(&mut self, n: usize, row: &Row) -> Result<Evidence, String> {
+        let text = self.values.text(row.value);
+        let reading = match self.readings.get_mut(row.value as usize) {
+            Some(slot) => slot.get_or_insert_with(|| read(text).map_err(|e| e.to_string())),
+            None => return Err(format!("value '{text}' was not kept")),
+        };
+        let value = reading.as_ref().map_err(Clone::clone)?;
+        let Some(source) = row.source.and_then(|s| self.sources.get(s)) else {
+            return Err(format!("value '{text}' has no source"));
+        };
+        let id = match (row.cell(5), self.ids.get(n)) {
+            (Some(id), _) => ClaimId::from(id),
+            (None, Some(id)) => id.clone(),
+            (None, None) => ClaimId::from(format!("c{}", n + 1)),
+        };
+        let mut e = Evidence::new(id, source.clone(), value);
+        if let Some(grade) = row.cell(2) {
+            let (reliability, credibility) = admiralty(grade)?;
+            e = e.with_reliability(reliability);
+            if let Some(c) = credibility {
+                e = e.with_credibility(c);
+            }
+        }
+        if let Some(side) = row.cell(3) {
+            e = e.with_side(Side::new(side));
+        }
+        if let Some(date) = row.cell(4) {
+            let date: Date = date
+                .parse()
+                .map_err(|err: reckon::Error| format!("reported date '{date}': {err}"))?;
+            e = e.with_reported(date);
+        }
+        if let Some(earlier) = row.cell(6) {
+            e = e.superseding(earlier);
+        }
+        Ok(e)
     }
 }
 
@@ -430,29 +545,25 @@ impl GroupsAccumulator for Groups {
         total_num_groups: usize,
     ) -> Result<()> {
         self.claims.resize_with(total_num_groups, Vec::new);
-        let mut rows = Vec::new();
-        Groups::rows(values, |i, row| {
-            if let Some(&g) = group_indices.get(i).filter(|_| kept(opt_filter, i)) {
-                rows.push((g, row));
+        Groups::rows(values, |i, cells| {
+            match group_indices.get(i).filter(|_| kept(opt_filter, i)) {
+                Some(&g) => self.push(g, cells),
+                None => Ok(()),
             }
-        })?;
-        for (g, row) in rows {
-            self.push(g, row);
-        }
-        Ok(())
+        })
     }
 
     fn evaluate(&mut self, emit_to: EmitTo) -> Result<ArrayRef> {
-        let outcomes: Vec<Outcome> = self
-            .take(emit_to)
-            .into_iter()
-            .map(|rows| reconcile(&self.reconciler, rows))
-            .collect();
-        results(&outcomes)
+        let mut out = Results::default();
+        for rows in self.take(emit_to) {
+            self.finish(rows, &mut out);
+        }
+        out.finish()
     }
 
     fn state(&mut self, emit_to: EmitTo) -> Result<Vec<ArrayRef>> {
-        Ok(state_of(&self.take(emit_to)))
+        let taken = self.take(emit_to);
+        Ok(self.state_of(&taken))
     }
 
     fn merge_batch(
@@ -481,16 +592,12 @@ impl GroupsAccumulator for Groups {
                 slots.fill(g);
             }
         }
-        let mut rows = Vec::new();
-        Groups::rows(&items, |i, row| {
-            if let Some(&g) = i.checked_sub(base).and_then(|k| owner.get(k)) {
-                rows.push((g, row));
+        Groups::rows(&items, |i, cells| {
+            match i.checked_sub(base).and_then(|k| owner.get(k)) {
+                Some(&g) => self.push(g, cells),
+                None => Ok(()),
             }
-        })?;
-        for (g, row) in rows {
-            self.push(g, row);
-        }
-        Ok(())
+        })
     }
 
     fn convert_to_state(
@@ -498,18 +605,35 @@ impl GroupsAccumulator for Groups {
         values: &[ArrayRef],
         opt_filter: Option<&BooleanArray>,
     ) -> Result<Vec<ArrayRef>> {
-        let n = values.first().map_or(0, |v| v.len());
-        let mut groups: Vec<Vec<Row>> = vec![Vec::new(); n];
-        Groups::rows(values, |i, row| {
-            if let Some(g) = groups.get_mut(i).filter(|_| kept(opt_filter, i)) {
-                g.push(row);
-            }
-        })?;
-        Ok(state_of(&groups))
+        // Each input row is a state of its own: one claim, or none for a
+        // null value or a row filtered out.
+        let columns = values.iter().map(strings).collect::<Result<Vec<_>>>()?;
+        let n = columns.first().map_or(0, Vec::len);
+        let claim = |r: usize| {
+            kept(opt_filter, r)
+                && columns
+                    .first()
+                    .and_then(|c| c.get(r))
+                    .copied()
+                    .flatten()
+                    .is_some()
+        };
+        let lengths: Vec<usize> = (0..n).map(|r| usize::from(claim(r))).collect();
+        Ok(state_columns(&lengths, |i| {
+            let column = columns.get(i);
+            (0..n)
+                .filter(|&r| lengths.get(r) == Some(&1))
+                .map(move |r| column.and_then(|c| c.get(r)).copied().flatten())
+        }))
     }
 
     fn size(&self) -> usize {
-        self.bytes + self.claims.capacity() * size_of::<Vec<Row>>()
+        self.bytes
+            + self.claims.capacity() * size_of::<Vec<Row>>()
+            + self.values.bytes
+            + self.sources.bytes
+            + self.readings.capacity() * size_of::<Option<Result<Estimate, String>>>()
+            + self.ids.capacity() * (size_of::<ClaimId>() + 8)
     }
 }
 

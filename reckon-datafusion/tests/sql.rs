@@ -458,6 +458,32 @@ fn problems_name_the_claim_and_why() {
     }
 }
 
+#[test]
+fn a_value_read_once_is_reported_for_every_claim_that_gives_it() {
+    // Each value text is read once per accumulator; its reading, good or
+    // bad, still belongs to every claim that gives it.
+    let ctx = context(1, false);
+    let got = run(table(
+        &ctx,
+        "SELECT f, r['claims'] AS n, r['problems'] AS p, r['low'] AS low
+         FROM (SELECT f, reckon_reconcile(v, s) AS r
+               FROM (VALUES ('x', '50–', 'a'), ('x', '12', 'b'),
+                            ('y', '50–', 'c'), ('y', '12', 'd'), ('y', '12', 'e')) AS t(f, v, s)
+               GROUP BY f)
+         ORDER BY f",
+    ));
+    let lines: Vec<&str> = got
+        .lines()
+        .filter(|l| l.starts_with("| x") || l.starts_with("| y"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{got}");
+    for (line, claims) in lines.iter().zip(["1", "2"]) {
+        assert!(line.contains("'50–' is not a value"), "{got}");
+        assert!(line.contains(&format!("| {claims} ")), "{got}");
+        assert!(line.contains("12.000000000"), "{got}");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
