@@ -391,7 +391,18 @@ impl<'a> Cx<'a> {
 
     /// Whether token `i` is the word `w` (lowercase ASCII), in any case.
     pub(crate) fn is(&self, i: usize, w: &str) -> bool {
-        self.kind(i) == Some(Kind::Word) && self.s(i).eq_ignore_ascii_case(w)
+        // A word token is its text as written (only marks are entities
+        // decoded), so its bytes are compared, the length first: most
+        // tokens asked about are not the word.
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.end.wrapping_sub(t.start) == w.len()
+                && self
+                    .text
+                    .as_bytes()
+                    .get(t.start..t.end)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        })
     }
 
     /// The character of a one-character mark at `i`.
