@@ -197,6 +197,8 @@ fn reading_is_linear_on_adversarial_input() {
         ("dozens of ", 20_000),
         ("<ref>1 ", 30_000),
         ("<ref>1</ref>", 20_000),
+        ("<sup>1 ", 30_000),
+        ("1<sup>[2]</sup>", 20_000),
         ("[note 1 ", 25_000),
         ("[1", 100_000),
         // Attribution: clauses, parenthesised sources, quotations.

@@ -106,7 +106,7 @@
 //!   are rebels), as is an accented letter (`M&eacute;decins`). Spans and
 //!   quotes keep the text as written;
 //! - citation and editorial markers: `[12]`, `[3][4][5]`, `[note 2]`,
-//!   `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`. A figure
+//!   `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`, `<sup>3</sup>`. A figure
 //!   beside one reads as if it were not there: `185 killed[23]` is 185
 //!   killed, and `163[15]–900` is one range, its span keeping the marker.
 //!

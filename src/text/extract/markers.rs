@@ -1,5 +1,6 @@
 //! Citation and editorial markers: `[12]`, `[3][4][5]`, `[note 2]`, `[a]`,
-//! `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`, `<ref name="x"/>`.
+//! `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`, `<ref name="x"/>`,
+//! and superscript notes, `<sup>3</sup>`, `<sup>[a]</sup>`.
 //! They are notes on the text, not part of it: [`drop_markers`] takes their
 //! tokens out before figures are read, so that a marker is never read as a
 //! figure and a figure it stands beside reads as if it were not there
@@ -87,7 +88,10 @@ pub(super) fn drop_markers(text: &str, toks: &mut Vec<Token>) {
         let skip = match toks.get(read).map(|t| (t.kind, s(t))) {
             Some((Kind::Punct, "[")) => bracket(text, toks, read),
             Some((Kind::Punct, "<")) => {
-                if let Some(end) = closing_ref(text, toks, read) {
+                if let Some(end) = closing_ref(text, toks, read)
+                    .or_else(|| closing_tag(text, toks, read, "sup"))
+                    .or_else(|| superscript(text, toks, read))
+                {
                     Some(end)
                 } else if let Some((tag_end, self_closing)) = opening_ref(text, toks, read) {
                     if self_closing {
@@ -186,8 +190,9 @@ fn editorial(text: &str, first: &Token, rest: &[Token]) -> bool {
     })
 }
 
-/// Whether tokens `i`, `i + 1` are `<` and the word `ref` joined to it.
-fn ref_word_at(text: &str, toks: &[Token], i: usize) -> bool {
+/// Whether tokens `i`, `i + 1` are `<` (or `/`) and the word `tag` joined
+/// to it.
+fn tag_word_at(text: &str, toks: &[Token], i: usize, tag: &str) -> bool {
     let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
         return false;
     };
@@ -195,13 +200,19 @@ fn ref_word_at(text: &str, toks: &[Token], i: usize) -> bool {
         && b.kind == Kind::Word
         && text
             .get(b.start..b.end)
-            .is_some_and(|w| w.eq_ignore_ascii_case("ref"))
+            .is_some_and(|w| w.eq_ignore_ascii_case(tag))
 }
 
 /// The index just past a `<ref …>` tag starting at `i`, and whether it
 /// closes itself (`<ref name="x" />`).
 fn opening_ref(text: &str, toks: &[Token], i: usize) -> Option<(usize, bool)> {
-    if !ref_word_at(text, toks, i) {
+    opening_tag(text, toks, i, "ref")
+}
+
+/// The index just past a `<tag …>` starting at `i`, and whether it closes
+/// itself (`<tag … />`).
+fn opening_tag(text: &str, toks: &[Token], i: usize, tag: &str) -> Option<(usize, bool)> {
+    if !tag_word_at(text, toks, i, tag) {
         return None;
     }
     let s = |t: &Token| text_of(text, t);
@@ -221,9 +232,45 @@ fn opening_ref(text: &str, toks: &[Token], i: usize) -> Option<(usize, bool)> {
 
 /// The index just past a `</ref>` starting at `i`.
 fn closing_ref(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    closing_tag(text, toks, i, "ref")
+}
+
+/// The index just past a `</tag>` starting at `i`.
+fn closing_tag(text: &str, toks: &[Token], i: usize, tag: &str) -> Option<usize> {
     let s = |j: usize| toks.get(j).map_or("", |t| text_of(text, t));
-    (s(i) == "<" && s(i + 1) == "/" && ref_word_at(text, toks, i + 1) && s(i + 3) == ">")
+    (s(i) == "<" && s(i + 1) == "/" && tag_word_at(text, toks, i + 1, tag) && s(i + 3) == ">")
         .then_some(i + 4)
+}
+
+/// The index just past what a `<sup>` at `i` starts, when its text is a
+/// note: `<sup>3</sup>`, `<sup>[3]</sup>`, `<sup>a</sup>`,
+/// `<sup>citation needed</sup>` go whole. A superscript that is not a note
+/// (`10<sup>6</sup>`, digits right after digits) loses only its tags.
+fn superscript(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let (tag_end, self_closing) = opening_tag(text, toks, i, "sup")?;
+    if self_closing {
+        return Some(tag_end);
+    }
+    let rest = toks.get(tag_end..)?;
+    let Some(len) = (0..=MAX_BRACKET.min(rest.len()))
+        .find(|&k| closing_tag(text, toks, tag_end + k, "sup").is_some())
+    else {
+        return Some(tag_end);
+    };
+    let inner = rest.get(..len)?;
+    let bracketed = inner.first().is_some_and(|t| text_of(text, t) == "[")
+        && bracket(text, toks, tag_end) == Some(tag_end + len);
+    let after_digits = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .zip(toks.get(i))
+        .is_some_and(|(p, lt)| p.kind == Kind::Digits && p.end == lt.start);
+    let exponent = after_digits && inner.iter().all(|t| t.kind == Kind::Digits);
+    if bracketed || (!exponent && is_marker(text, inner)) {
+        Some(tag_end + len + 4)
+    } else {
+        Some(tag_end)
+    }
 }
 
 /// The index just past the first `</ref>` at or after `from`.
@@ -284,6 +331,22 @@ mod tests {
         // An unclosed tag goes alone; a stray closing tag goes too.
         assert_eq!(left("30 killed<ref> and 4</ref"), "30 killed and 4 < / ref");
         assert_eq!(left("30 killed</ref> 4"), "30 killed 4");
+    }
+
+    #[test]
+    fn superscript_notes_are_dropped_and_other_superscripts_lose_their_tags() {
+        assert_eq!(left("12 soldiers<sup>3</sup> and 4"), "12 soldiers and 4");
+        assert_eq!(left("12 soldiers<sup>[3]</sup> and 4"), "12 soldiers and 4");
+        assert_eq!(
+            left(r#"12 soldiers<sup class="reference">a</sup>, 4"#),
+            "12 soldiers , 4"
+        );
+        assert_eq!(left("killed 40<sup>[12]</sup> people"), "killed 40 people");
+        assert_eq!(left("30 dead<sup>citation needed</sup>"), "30 dead");
+        // An exponent is not a note, nor a word; their tags still go.
+        assert_eq!(left("10<sup>6</sup> cells"), "10 6 cells");
+        assert_eq!(left("the 1<sup>st</sup> day"), "the 1 st day");
+        assert_eq!(left("12 soldiers<sup>3"), "12 soldiers 3");
     }
 
     #[test]

@@ -785,6 +785,7 @@ mod tests {
             "The town fell[*][**][a].",
             "The town fell<ref>BBC News, 12 May 2014, p. 4</ref>.",
             r#"The town fell<ref name="bbc2014" />."#,
+            "The town fell<sup>3</sup> and<sup>[4]</sup> then<sup>b</sup>.",
         ] {
             assert_eq!(ex(s), Vec::<String>::new(), "{s}");
         }
