@@ -367,18 +367,22 @@ pub(crate) fn spreads(d: f64, h: f64) -> f64 {
 /// The index (into `cands`) of the value the weighted claims support most,
 /// ties to the lower value. `claims` are `(lo, hi, weight)`.
 pub(crate) fn decide(cands: &[f64], claims: &[(f64, f64, f64)], h: Spread) -> Option<usize> {
-    let mut best: Option<(usize, f64)> = None;
-    for (i, &v) in cands.iter().enumerate() {
+    most_supported(cands.iter().enumerate().map(|(i, &v)| {
         let s: f64 = claims
             .iter()
             .map(|&(lo, hi, w)| support(v, lo, hi, w, h))
             .sum();
-        let better = match best {
-            None => true,
-            Some((j, bs)) => s > bs || (s == bs && v < cands[j]),
-        };
-        if better {
-            best = Some((i, s));
+        (i, v, s)
+    }))
+}
+
+/// Of candidates `(index, value, support)`, the index of the one with the
+/// most support, ties to the lower value, then the first.
+fn most_supported(cands: impl Iterator<Item = (usize, f64, f64)>) -> Option<usize> {
+    let mut best: Option<(usize, f64, f64)> = None;
+    for (i, v, s) in cands {
+        if best.is_none_or(|(_, bv, bs)| s > bs || (s == bs && v < bv)) {
+            best = Some((i, v, s));
         }
     }
     best.map(|b| b.0)
@@ -489,14 +493,13 @@ impl Fit {
         }
         let exact_share = repeated as f64 / compared.max(1) as f64;
         let exact = exact_share >= EXACT_DATA;
-        let spreads = starts
+        let spreads: Vec<Spread> = starts
             .windows(2)
             .map(|w| {
                 let mut pts: Vec<f64> = obs[w[0]..w[1]].iter().map(|o| o.pt).collect();
                 spread(&mut pts, log, exact)
             })
             .collect();
-        let spreads: Vec<Spread> = spreads;
         let mut kernels = Vec::new();
         let mut kernel_starts = Vec::with_capacity(figures.len() + 1);
         for (w, &h) in starts.windows(2).zip(&spreads) {
@@ -585,18 +588,15 @@ impl Fit {
             let r = self.figure(fi);
             let claims = &self.obs[r.clone()];
             self.supports(fi, &mut support);
-            let mut best: Option<(usize, f64)> = None;
-            for (i, row) in support.chunks(claims.len().max(1)).enumerate() {
-                let s: f64 = row.iter().sum();
-                let better = match best {
-                    None => true,
-                    Some((j, bs)) => s > bs || (s == bs && claims[i].pt < claims[j].pt),
-                };
-                if better {
-                    best = Some((i, s));
-                }
-            }
-            out.push(r.start + best.map_or(0, |b| b.0));
+            let rows = support.chunks(claims.len().max(1));
+            let best = most_supported(
+                claims
+                    .iter()
+                    .zip(rows)
+                    .enumerate()
+                    .map(|(i, (c, row))| (i, c.pt, row.iter().sum())),
+            );
+            out.push(r.start + best.unwrap_or(0));
         }
         out
     }
@@ -634,32 +634,25 @@ impl Fit {
             while let Some(first) = claims.get(start) {
                 let src = first.src;
                 let end = start + claims[start..].iter().take_while(|c| c.src == src).count();
-                let mut best: Option<(usize, f64)> = None;
-                for (i, cand) in claims.iter().enumerate() {
-                    if self.related(cand.src, src) {
-                        continue;
-                    }
-                    let row = support.get(i * k..(i + 1) * k).unwrap_or(&[]);
-                    let own: f64 = if self.copying.is_empty() {
-                        row.get(start..end).unwrap_or(&[]).iter().sum()
-                    } else {
-                        claims
-                            .iter()
-                            .zip(row)
-                            .filter(|(b, _)| self.related(b.src, src))
-                            .map(|(_, x)| *x)
-                            .sum()
-                    };
-                    let score = totals[i] - own;
-                    let better = match best {
-                        None => true,
-                        Some((bi, bs)) => score > bs || (score == bs && cand.pt < claims[bi].pt),
-                    };
-                    if better {
-                        best = Some((i, score));
-                    }
-                }
-                if let Some((i, _)) = best {
+                let candidates = claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, cand)| !self.related(cand.src, src))
+                    .map(|(i, cand)| {
+                        let row = support.get(i * k..(i + 1) * k).unwrap_or(&[]);
+                        let own: f64 = if self.copying.is_empty() {
+                            row.get(start..end).unwrap_or(&[]).iter().sum()
+                        } else {
+                            claims
+                                .iter()
+                                .zip(row)
+                                .filter(|(b, _)| self.related(b.src, src))
+                                .map(|(_, x)| *x)
+                                .sum()
+                        };
+                        (i, cand.pt, totals[i] - own)
+                    });
+                if let Some(i) = most_supported(candidates) {
                     for o in &claims[start..end] {
                         let d = distance(claims[i].pt, o.lo, o.hi);
                         let u = spreads(d, h.wide);

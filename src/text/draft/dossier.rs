@@ -213,11 +213,7 @@ impl<'d> DossierDrafter<'d> {
             if &**word == UNSTATED || out.iter().any(|(m, _)| m == measure) {
                 continue;
             }
-            let parts: Vec<String> = word
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| !w.is_empty())
-                .map(stem)
-                .collect();
+            let parts = stems(word);
             if !parts.is_empty() {
                 out.push((measure.clone(), parts));
             }
@@ -262,6 +258,14 @@ fn stem(word: &str) -> String {
     lower
 }
 
+/// The stems of the words (runs of letters) of `text`.
+fn stems(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect()
+}
+
 /// Whether `word` (a stem) is a form of `part` (a stem): the same, or, for
 /// a part of five letters or more, its end ("airstrik" holds "strik").
 fn is_form_of(word: &str, part: &str) -> bool {
@@ -292,11 +296,7 @@ fn own_measure(m: &Mention<'_>, own: &[(Measure, Vec<String>)]) -> Option<Measur
         .and_then(|a| a.find(cut))
         .map_or(line.len(), |i| end + i);
     let clause = decode_entities(line.get(from..to).unwrap_or(""));
-    let words: Vec<String> = clause
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(stem)
-        .collect();
+    let words = stems(&clause);
     let mut best: Option<&(Measure, Vec<String>)> = None;
     for candidate in own {
         let (_, parts) = candidate;
