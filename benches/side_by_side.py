@@ -10,7 +10,7 @@ each OBJECTS (default 250000 and 1000000: about 1.03 M and 4.09 M claims
 from 10,000 sources) the peers' generator writes `claims.tsv` under
 `$SCRATCH/syn-OBJECTS` (seed 42), converted once to a `figure,source,value`
 table. Each run is one process under `/usr/bin/time -v`: wall time and
-maximum resident set. The machine is shared: quote the ratios.
+maximum resident set; every run writes its output to a file. The machine is shared: quote the ratios.
 """
 import os
 import re
@@ -44,10 +44,12 @@ def claims_file(objects):
 
 
 def measure(cmd, env=None):
-    """Runs `cmd` under /usr/bin/time -v, stdout to /dev/null: (wall s, peak bytes)."""
+    """Runs `cmd` under /usr/bin/time -v: (wall s, peak bytes). reckon's report,
+    written on stdout, goes to a file in $SCRATCH, as the peers write theirs."""
     e = dict(os.environ, **(env or {}))
-    r = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, text=True, env=e)
+    with open(os.path.join(SCRATCH, "reckon-out.json"), "wb") as report:
+        r = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=report,
+                           stderr=subprocess.PIPE, text=True, env=e)
     if r.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed:\n{r.stderr[-2000:]}")
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", r.stderr)
@@ -69,6 +71,7 @@ def main():
             ("reckon --json, 2 cores", [BIN, "--json", csv], None),
             ("reckon --json, 1 core", [BIN, "--json", csv], {"RAYON_NUM_THREADS": "1"}),
             ("reckon --jsonl, 2 cores", [BIN, "--jsonl", csv], None),
+            ("reckon --pretty, 2 cores", [BIN, "--pretty", csv], None),
             ("reckon --json --sorted", [BIN, "--json", "--sorted", csv], None),
             ("truthdiscovery voting", [td, os.path.join(PEERS, "td_e2e.py"), "voting", csv, out], None),
             ("numpy median", [ck, os.path.join(PEERS, "median_e2e.py"), csv, out], None),

@@ -2,7 +2,7 @@
 //! be believed about each figure.
 //!
 //! ```text
-//! cargo run --release --example reconcile -- [--json | --jsonl] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE
+//! cargo run --release --example reconcile -- [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE
 //! ```
 //!
 //! - `FILE`: a `.csv` claims table (only the columns `figure,source,value`
@@ -16,12 +16,13 @@
 //! - `--rounded`: as `--lenient`, and read a round number as the counts
 //!   that round to it ("13000" is 12500–13499; see `reckon::model::Reading`).
 //! - `--count-superseded`: let revised claims count too.
-//! - `--json`: print JSON instead of a table; `--jsonl`: one figure's JSON
-//!   object per line.
+//! - `--json`: print JSON instead of a table (one array, one figure per
+//!   line); `--pretty`: the same JSON, indented; `--jsonl`: one figure's
+//!   JSON object per line.
 //! - `--sorted`: the file lists its figures in ascending order (checked), so
 //!   memory is bounded by the largest figure.
 //!
-//! With `--json` or `--jsonl`, a claims table of only `figure,source,value`
+//! With `--json`, `--pretty` or `--jsonl`, a claims table of only `figure,source,value`
 //! (or a `.jsonl` file of such objects) takes the bulk path
 //! (`reckon::io::bulk`): streamed, reconciled on every core, written figure
 //! by figure, bad rows reported and left out, and a summary line (claims
@@ -80,11 +81,11 @@ use reckon::reconcile::policy::Registry;
 use reckon::{Decimal, Dossier};
 use reckon::{Finding, Findings, Reconciler};
 
-const USAGE: &str = "usage: reconcile [--json | --jsonl] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE";
+const USAGE: &str = "usage: reconcile [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE";
 
 struct Args {
-    json: bool,
-    jsonl: bool,
+    /// The JSON written; a table when `None`.
+    json: Option<Output>,
     sorted: bool,
     policy: Option<String>,
     reading: Reading,
@@ -93,8 +94,7 @@ struct Args {
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut json = false;
-    let mut jsonl = false;
+    let mut json = None;
     let mut sorted = false;
     let mut policy = None;
     let mut reading = Reading::Strict;
@@ -102,8 +102,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut file = None;
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--json" => json = true,
-            "--jsonl" => jsonl = true,
+            "--json" | "--jsonl" | "--pretty" if json.is_some() => {
+                return Err("give one of --json, --jsonl and --pretty".into());
+            }
+            "--json" => json = Some(Output::Json),
+            "--jsonl" => json = Some(Output::JsonLines),
+            "--pretty" => json = Some(Output::JsonPretty),
             "--sorted" => sorted = true,
             "--lenient" | "--rounded" if reading != Reading::Strict => {
                 return Err("give one of --lenient and --rounded".into());
@@ -122,12 +126,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     let file = file.ok_or("no file given")?;
-    if json && jsonl {
-        return Err("give one of --json and --jsonl".into());
-    }
     Ok(Args {
         json,
-        jsonl,
         sorted,
         policy,
         reading,
@@ -216,12 +216,7 @@ fn table(findings: &Findings) -> String {
 
 fn run(args: Args) -> Result<String, String> {
     let r = reconciler(&args).map_err(|e| e.to_string())?;
-    if (args.json || args.jsonl) && Bulk::accepts(&args.file) {
-        let output = if args.jsonl {
-            Output::JsonLines
-        } else {
-            Output::Json
-        };
+    if let Some(output) = args.json.filter(|_| Bulk::accepts(&args.file)) {
         let summary = Bulk::new(r)
             .output(output)
             .sorted(args.sorted)
@@ -235,7 +230,7 @@ fn run(args: Args) -> Result<String, String> {
     }
     if args.sorted {
         return Err("--sorted reads a claims table of figure, source and value \
-                    (or JSON Lines) with --json or --jsonl"
+                    (or JSON Lines) with --json, --jsonl or --pretty"
             .into());
     }
     report(&args, &r).map_err(|e| e.to_string())
@@ -262,17 +257,14 @@ fn report(args: &Args, r: &Reconciler) -> Result<String, reckon::Error> {
         eprintln!("reconcile: {problem}");
     }
     let report = Report::new(&dossier, &findings);
-    Ok(if args.json || args.jsonl {
-        let mut out = Vec::new();
-        if args.jsonl {
-            report.write_jsonl(&mut out)?;
-        } else {
-            report.write_json(&mut out)?;
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    } else {
-        table(&findings)
-    })
+    let mut out = Vec::new();
+    match args.json {
+        None => return Ok(table(&findings)),
+        Some(Output::JsonLines) => report.write_jsonl(&mut out)?,
+        Some(Output::JsonPretty) => report.write_json_pretty(&mut out)?,
+        Some(_) => report.write_json(&mut out)?,
+    }
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 fn main() -> ExitCode {

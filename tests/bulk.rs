@@ -46,6 +46,17 @@ fn the_bulk_path_gives_the_dossier_paths_findings_and_report() {
     Report::new(&dossier, &findings)
         .write_jsonl(&mut jsonl)
         .unwrap();
+    let mut pretty = Vec::new();
+    Report::new(&dossier, &findings)
+        .write_json_pretty(&mut pretty)
+        .unwrap();
+    // One report, three layouts.
+    let parsed = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap();
+    assert_eq!(parsed(&json), parsed(&pretty));
+    assert_eq!(
+        json.iter().filter(|&&b| b == b'\n').count(),
+        findings.len() + 2
+    );
 
     let base = Bulk::new(Reconciler::new());
     let (bulk_findings, summary) = base.findings(csv.as_slice(), "claims.csv").unwrap();
@@ -59,6 +70,8 @@ fn the_bulk_path_gives_the_dossier_paths_findings_and_report() {
         assert!(bulk_report(&bulk, &csv) == json, "json, sorted {sorted}");
         let lines = bulk_report(&bulk.clone().output(Output::JsonLines), &csv);
         assert!(lines == jsonl, "json lines, sorted {sorted}");
+        let indented = bulk_report(&bulk.clone().output(Output::JsonPretty), &csv);
+        assert!(indented == pretty, "indented json, sorted {sorted}");
     }
 }
 
@@ -68,7 +81,7 @@ fn parallel_and_sequential_runs_write_the_same_bytes() {
     let csv = table();
     let parallel = Bulk::new(Reconciler::new()).parallel(true);
     let sequential = Bulk::new(Reconciler::new()).parallel(false);
-    for output in [Output::Json, Output::JsonLines] {
+    for output in [Output::Json, Output::JsonLines, Output::JsonPretty] {
         let a = bulk_report(&parallel.clone().output(output), &csv);
         let b = bulk_report(&sequential.clone().output(output), &csv);
         assert!(a == b, "{output:?}");

@@ -1,6 +1,7 @@
 //! The report of a reconciliation: every figure's result, its claims and
 //! conflicts and its confidence summary, as JSON (one array, written as it
-//! is produced), JSON Lines (one figure per line) or a plain-text table.
+//! is produced, one figure per line or indented), JSON Lines (one figure per
+//! line) or a plain-text table.
 //!
 //! # The JSON contract
 //!
@@ -96,11 +97,50 @@ impl<'a> Report<'a> {
         })
     }
 
-    /// Writes the report as one JSON array, indented, ending in a newline.
+    /// Writes the report as one JSON array, one figure's object per line,
+    /// ending in a newline: `[`, the figures separated by `,` and a line
+    /// break, `]`. Half the bytes of [`write_json_pretty`](Self::write_json_pretty),
+    /// and a figure is found by its line.
+    ///
+    /// ```
+    /// use reckon::{Dossier, Reconciler};
+    /// use reckon::io::report::Report;
+    ///
+    /// let csv = "figure,source,value\na,x,5\nb,y,7\n";
+    /// let dossier = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv")?;
+    /// let findings = Reconciler::new().reconcile(&dossier)?;
+    /// let mut out = Vec::new();
+    /// Report::new(&dossier, &findings).write_json(&mut out)?;
+    /// let text = String::from_utf8(out).unwrap();
+    /// let lines: Vec<&str> = text.lines().collect();
+    /// assert_eq!(lines.len(), 4);
+    /// assert_eq!((lines[0], lines[3]), ("[", "]"));
+    /// assert!(lines[1].starts_with(r#"{"figure":"a","#) && lines[1].ends_with("},"));
+    /// assert!(lines[2].starts_with(r#"{"figure":"b","#) && lines[2].ends_with('}'));
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
     ///
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
     pub fn write_json(&self, mut out: impl Write) -> Result<(), Error> {
+        let io = |e| Error::io("the report", e);
+        let mut first = true;
+        for figure in self.figures() {
+            out.write_all(if first { b"[\n" } else { b",\n" })
+                .map_err(io)?;
+            serde_json::to_writer(&mut out, &figure).map_err(write_error)?;
+            first = false;
+        }
+        out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+            .map_err(io)
+    }
+
+    /// Writes the report as one JSON array, indented for reading, ending in
+    /// a newline.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
+    pub fn write_json_pretty(&self, mut out: impl Write) -> Result<(), Error> {
         serde_json::to_writer_pretty(&mut out, self).map_err(write_error)?;
         out.write_all(b"\n").map_err(|e| Error::io("the report", e))
     }
@@ -258,5 +298,40 @@ impl<V: std::fmt::Display, R: std::fmt::Display> Serialize for ClaimEntry<'_, V,
         m.serialize_entry("counted", &self.counted)?;
         m.serialize_entry("role", &self.role)?;
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Reconciler;
+
+    fn written(csv: &str, write: fn(&Report<'_>, &mut Vec<u8>) -> Result<(), Error>) -> String {
+        let dossier = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap();
+        let findings = Reconciler::new().reconcile(&dossier).unwrap();
+        let mut out = Vec::new();
+        write(&Report::new(&dossier, &findings), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_is_one_array_of_one_figure_per_line_and_pretty_json_the_same_array() {
+        let csv = "figure,source,value\na,x,5\nb,y,7\nb,z,9\n";
+        let json = written(csv, |r, out| r.write_json(out));
+        let pretty = written(csv, |r, out| r.write_json_pretty(out));
+        let lines: Vec<&str> = json.lines().collect();
+        assert_eq!(lines.len(), 4, "{json}");
+        assert!(json.ends_with("\n]\n"));
+        assert!(pretty.contains("\n  {\n    \"figure\": \"a\","), "{pretty}");
+        let value = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+        assert_eq!(value(&json), value(&pretty));
+    }
+
+    #[test]
+    fn an_empty_report_is_an_empty_array_in_every_layout() {
+        let csv = "figure,source,value\n";
+        assert_eq!(written(csv, |r, out| r.write_json(out)), "[]\n");
+        assert_eq!(written(csv, |r, out| r.write_json_pretty(out)), "[]\n");
+        assert_eq!(written(csv, |r, out| r.write_jsonl(out)), "");
     }
 }

@@ -890,7 +890,7 @@ impl serde::Serialize for Summary {
         st.serialize_field("raw_claims", &self.claim_count())?;
         st.serialize_field("independent_sources", &self.independent_count())?;
         st.serialize_field("unaffiliated_sources", &self.unaffiliated_count())?;
-        st.serialize_field("sides", &wire::texts(self.sides()))?;
+        st.serialize_field("sides", &wire::Ids(self.sides()))?;
         st.serialize_field("range", &wire::iv(self.range()))?;
         st.serialize_field("envelope", &wire::iv(self.envelope()))?;
         st.serialize_field("consensus", &wire::iv(self.consensus()))?;

@@ -567,8 +567,8 @@ impl serde::Serialize for Conflict {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Conflict", 7)?;
         st.serialize_field("kind", self.kind().as_str())?;
-        st.serialize_field("claims", &wire::texts(self.claims()))?;
-        st.serialize_field("figures", &wire::texts(self.figures()))?;
+        st.serialize_field("claims", &wire::Ids(self.claims()))?;
+        st.serialize_field("figures", &wire::Ids(self.figures()))?;
         st.serialize_field("severity", self.severity().as_str())?;
         st.serialize_field("score", &wire::dec(self.score()))?;
         st.serialize_field("explanation", &wire::Text(&self.detail))?;

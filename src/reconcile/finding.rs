@@ -442,7 +442,7 @@ impl Finding {
         m.serialize_entry("credibility", &s.credibility().number())?;
         m.serialize_entry("agreement", &wire::dec(s.agreement()))?;
         m.serialize_entry("spread", &wire::dec(s.spread()))?;
-        m.serialize_entry("sides", &wire::texts(s.sides()))?;
+        m.serialize_entry("sides", &wire::Ids(s.sides()))?;
         m.serialize_entry("likelihood", &s.likelihood_sentence())?;
         m.serialize_entry("confidence", s.confidence().as_str())?;
         m.serialize_entry("reasons", &wire::texts(s.reasons()))?;
