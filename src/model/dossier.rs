@@ -56,16 +56,16 @@ pub struct Dossier {
     figures: Vec<Figure>,
     claims: Vec<Claim>,
     relations: Vec<Relation>,
-    source_index: HashMap<SourceId, usize>,
-    figure_index: HashMap<FigureId, usize>,
-    claim_index: HashMap<ClaimId, usize>,
+    source_index: foldhash::HashMap<SourceId, usize>,
+    figure_index: foldhash::HashMap<FigureId, usize>,
+    claim_index: foldhash::HashMap<ClaimId, usize>,
     /// The claims about each figure, by the position of the first figure
     /// with that id (empty for later duplicates).
     figure_claims: Vec<Vec<usize>>,
     /// For each figure, the position of the first figure with its id.
     figure_first: Vec<usize>,
     /// Claims about figures not (yet) in the dossier, by figure id.
-    pending: HashMap<FigureId, Vec<usize>>,
+    pending: foldhash::HashMap<FigureId, Vec<usize>>,
 }
 
 impl Dossier {

@@ -1,6 +1,5 @@
 //! The reconciler: a dossier in, one finding per figure out.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -85,7 +84,7 @@ struct Speaker<'a> {
 }
 
 /// The speakers of a dossier's sources, by source id.
-type Speakers<'a> = HashMap<&'a SourceId, Speaker<'a>>;
+type Speakers<'a> = foldhash::HashMap<&'a SourceId, Speaker<'a>>;
 
 fn speakers(dossier: &Dossier) -> Speakers<'_> {
     dossier

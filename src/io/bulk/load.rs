@@ -2,8 +2,8 @@
 //! table or lines of JSON Lines, interned ids, figures in order, sorted
 //! input checked, chunks of a file cut and merged.
 
+use foldhash::{HashMap, HashSet};
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 use super::super::report::Claims;
 use super::super::rows::{Row, field_text};
@@ -201,8 +201,8 @@ impl Loader {
             name: name.to_owned(),
             sorted,
             offset,
-            sources: HashSet::new(),
-            index: HashMap::new(),
+            sources: HashSet::default(),
+            index: HashMap::default(),
             groups: Vec::new(),
             current: None,
             done: Vec::new(),
@@ -438,7 +438,7 @@ impl Loader {
         self.close();
         let mut groups = std::mem::take(&mut self.groups);
         groups.append(&mut self.done);
-        self.index = HashMap::new();
+        self.index = HashMap::default();
         groups
     }
 
