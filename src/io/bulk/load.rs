@@ -442,6 +442,13 @@ impl Loader {
         groups
     }
 
+    /// Makes room for `figures` more figures.
+    #[cfg(feature = "rayon")]
+    pub(super) fn reserve(&mut self, figures: usize) {
+        self.index.reserve(figures);
+        self.groups.reserve(figures);
+    }
+
     /// Adds a later chunk's figures and counts.
     #[cfg(feature = "rayon")]
     pub(super) fn merge(&mut self, mut part: Loader) {

@@ -411,6 +411,9 @@ impl Bulk {
             })
             .collect();
         let mut whole = Loader::new(name, false, 0);
+        // Room for every figure at once (a figure split between chunks is
+        // counted twice): the table is never grown and rehashed.
+        whole.reserve(parts.iter().flatten().map(|p| p.groups.len()).sum());
         for part in parts {
             whole.merge(part?);
         }
