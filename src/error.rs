@@ -514,7 +514,7 @@ impl Problems {
     }
 
     /// Counts `n` more problems past the limit.
-    #[cfg(all(feature = "serde", feature = "rayon"))]
+    #[cfg(feature = "serde")]
     pub(crate) fn skipped(&mut self, n: u64) {
         self.more += n;
     }
