@@ -98,6 +98,16 @@ fn speakers(dossier: &Dossier) -> Speakers<'_> {
         .collect()
 }
 
+/// The buffers of a reconciliation kept from one figure to the next by a
+/// caller that reconciles figures one at a time
+/// ([`Reconciler::finish_in`]): figures of a few claims each spend about as
+/// long allocating fresh buffers as using them.
+#[derive(Debug, Default)]
+pub(crate) struct Stage<'s> {
+    prepared: Prepared<'s>,
+    detector: Detector,
+}
+
 /// One figure reconciled: its summary waits for the checks between figures.
 struct Draft {
     figure: FigureId,
@@ -332,10 +342,23 @@ impl Reconciler {
         evidence: Vec<Evidence>,
         scope: &crate::Scope,
     ) -> Result<Finding, Error> {
+        self.finish_in(&mut Stage::default(), figure, evidence, scope)
+    }
+
+    /// As [`finish_scoped`](Self::finish_scoped), in `stage`, whose buffers
+    /// serve figure after figure.
+    pub(crate) fn finish_in<'s>(
+        &self,
+        stage: &mut Stage<'s>,
+        figure: FigureId,
+        evidence: impl IntoIterator<Item = Evidence>,
+        scope: &'s crate::Scope,
+    ) -> Result<Finding, Error> {
         let counts = Some(scope.unit().counts_whole());
         let reading = self.reading_for(counts);
-        let p = Prepared::new(evidence, reading, self.superseded, Some(scope));
-        let draft = self.decide(figure, &p, &mut Detector::default(), counts)?;
+        let p = &mut stage.prepared;
+        p.fill(evidence, reading, self.superseded, Some(scope));
+        let draft = self.decide(figure, p, &mut stage.detector, counts)?;
         Ok(draft.finish(self.name.clone(), false))
     }
 

@@ -64,6 +64,7 @@ use super::rows::Rows;
 use super::toml::scope_of;
 use crate::error::{ErrorKind, Problems};
 use crate::reconcile::Evidence;
+use crate::reconcile::reconciler::Stage;
 use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
 
 mod load;
@@ -282,10 +283,11 @@ impl Bulk {
         let started = Instant::now();
         let mut summary = Summary::default();
         let mut findings = Vec::new();
+        let mut stage = Stage::default();
         let mut keep = |groups: Vec<Group>, summary: &mut Summary| {
             for g in &groups {
                 let mut failed = Vec::new();
-                let found = unreconciled(self.finish(g), g, &mut failed)?;
+                let found = unreconciled(self.finish(g, &mut stage), g, &mut failed)?;
                 summary.add_unreconciled(failed);
                 let Some(f) = found else { continue };
                 summary.figures += 1;
@@ -420,23 +422,19 @@ impl Bulk {
         Ok(whole)
     }
 
-    /// Reconciles one figure's claims.
-    fn finish(&self, g: &Group) -> Result<Finding, Error> {
+    /// Reconciles one figure's claims in `stage`.
+    fn finish<'s>(&'s self, g: &Group, stage: &mut Stage<'s>) -> Result<Finding, Error> {
         let unit = self.scope.unit();
-        let evidence = g
-            .claims
-            .iter()
-            .map(|c| {
-                Evidence::of_row(
-                    claim_id(c.line),
-                    c.source.clone(),
-                    &c.value,
-                    c.value.interval_for(unit),
-                )
-            })
-            .collect();
+        let evidence = g.claims.iter().map(|c| {
+            Evidence::of_row(
+                claim_id(c.line),
+                c.source.clone(),
+                &c.value,
+                c.value.interval_for(unit),
+            )
+        });
         self.reconciler
-            .finish_scoped(g.figure.clone(), evidence, &self.scope)
+            .finish_in(stage, g.figure.clone(), evidence, &self.scope)
     }
 
     /// Reconciles `groups` and writes their report, in parallel when asked.
@@ -453,8 +451,9 @@ impl Bulk {
                 bytes: Vec::with_capacity(claims.saturating_mul(REPORT_BYTES_PER_CLAIM)),
                 ..Rendered::default()
             };
+            let mut stage = Stage::default();
             for g in part {
-                let Some(f) = unreconciled(self.finish(g), g, &mut r.problems)? else {
+                let Some(f) = unreconciled(self.finish(g, &mut stage), g, &mut r.problems)? else {
                     continue;
                 };
                 r.figures += 1;
