@@ -34,9 +34,8 @@ const PLAIN_MAX: usize = 32;
 /// digits of its mantissa, a point `scale` digits from the end, zeros
 /// after the point kept), written into `buf` from the mantissa's integer
 /// text; `None` for a negative one. A report is mostly decimal strings:
-/// formatting them through `fmt` took about a fifth of the instructions of
-/// `reconcile --json` (callgrind, 10^5 claims), and this takes a fraction
-/// of that.
+/// written this way rather than through `fmt`, `reconcile --json` of 10^5
+/// claims takes 6.8% fewer instructions (callgrind, 2.506 G -> 2.335 G).
 fn plain(d: Decimal, buf: &mut [u8; PLAIN_MAX]) -> Option<&str> {
     if d.is_sign_negative() {
         return None;
