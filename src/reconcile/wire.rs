@@ -15,7 +15,7 @@ impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // A whole number (most of a report's) is its mantissa's digits.
         if self.0.scale() == 0 && !self.0.is_sign_negative() {
-            if let Ok(n) = u128::try_from(self.0.mantissa()) {
+            if let Ok(n) = u64::try_from(self.0.mantissa()) {
                 return s.serialize_str(itoa::Buffer::new().format(n));
             }
         }
@@ -148,6 +148,22 @@ mod tests {
             assert_eq!(d.to_string(), want);
         }
         assert_eq!(text(Decimal::NEGATIVE_ONE), None);
+    }
+
+    #[test]
+    fn a_decimal_is_written_as_its_display_text() {
+        for d in [
+            "0",
+            "200",
+            "18446744073709551616",
+            "79228162514264337593543950335",
+            "0.070",
+            "-3",
+        ] {
+            let d: Decimal = d.parse().unwrap();
+            let json = serde_json::to_string(&Dec(d)).unwrap();
+            assert_eq!(json, format!("\"{d}\""));
+        }
     }
 
     proptest! {
