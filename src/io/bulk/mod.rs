@@ -135,8 +135,12 @@ const BATCH_CLAIMS: usize = 1 << 15;
 /// about what indented JSON takes (compact JSON about half), so the buffer
 /// is rarely grown and copied. Growing it cost about a tenth of a
 /// `--jsonl` run (`perf` on 10⁶ claims); room never written is never
-/// touched.
+/// touched. At most [`REPORT_ROOM_MAX`], so a figure of millions of claims
+/// asks for no more than that and grows from there.
 const REPORT_BYTES_PER_CLAIM: usize = 1024;
+
+/// The most room made ahead for one task's part of the report.
+const REPORT_ROOM_MAX: usize = 32 << 20;
 
 /// Figures rendered by one task of a parallel batch.
 const TASK_FIGURES: usize = 256;
@@ -448,7 +452,11 @@ impl Bulk {
         let task = |part: &[Group]| -> Result<Rendered, Error> {
             let claims: usize = part.iter().map(|g| g.claims.len()).sum();
             let mut r = Rendered {
-                bytes: Vec::with_capacity(claims.saturating_mul(REPORT_BYTES_PER_CLAIM)),
+                bytes: Vec::with_capacity(
+                    claims
+                        .saturating_mul(REPORT_BYTES_PER_CLAIM)
+                        .min(REPORT_ROOM_MAX),
+                ),
                 ..Rendered::default()
             };
             let mut stage = Stage::default();
