@@ -28,7 +28,7 @@ pub(crate) fn example_path(name: &str) -> PathBuf {
         path.display()
     );
     // `cargo test --test NAME` does not rebuild the examples: refuse a binary
-    // older than its source or than the library it links.
+    // older than its source or than the library's sources.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     // An example is `examples/NAME.rs` or a folder `examples/NAME/`.
     let folder = root.join("examples").join(name);
@@ -41,7 +41,7 @@ pub(crate) fn example_path(name: &str) -> PathBuf {
     sources.extend([
         modified(&root.join("examples").join(format!("{name}.rs"))),
         modified(&root.join("examples/common/mod.rs")),
-        newest_library(profile_dir),
+        newest_source(&root.join("src")),
     ]);
     assert!(
         sources.iter().flatten().all(|s| Some(*s) <= built),
@@ -56,17 +56,22 @@ fn modified(path: &std::path::Path) -> Option<std::time::SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
-/// When the library the examples link was last built.
-fn newest_library(profile_dir: &std::path::Path) -> Option<std::time::SystemTime> {
-    std::fs::read_dir(profile_dir.join("deps"))
+/// When a file of the library's sources under `dir` was last changed. The
+/// sources, not a built library file: other builds of the workspace (the
+/// companion crates, other feature sets) leave newer libraries beside the
+/// one the examples link.
+fn newest_source(dir: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::read_dir(dir)
         .ok()?
         .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with("libreckon-") && name.ends_with(".rlib")
+        .filter_map(|e| {
+            let path = e.path();
+            if path.is_dir() {
+                newest_source(&path)
+            } else {
+                modified(&path)
+            }
         })
-        .filter_map(|e| modified(&e.path()))
         .max()
 }
 
