@@ -98,9 +98,9 @@ fn speakers(dossier: &Dossier) -> Speakers<'_> {
         .collect()
 }
 
-/// The buffers of a reconciliation kept from one figure to the next by a
-/// caller that reconciles figures one at a time
-/// ([`Reconciler::finish_in`]): figures of a few claims each spend about as
+/// The buffers of a reconciliation kept from one figure to the next, by
+/// [`Reconciler::reconcile`] and by a caller that reconciles figures one at
+/// a time ([`Reconciler::finish_in`]): figures of a few claims each spend about as
 /// long allocating fresh buffers as using them.
 #[derive(Debug, Default)]
 pub(crate) struct Stage<'s> {
@@ -210,8 +210,7 @@ impl Reconciler {
         }
         let speakers = speakers(dossier);
         let figures = dossier.figures();
-        let mut stage = Prepared::default();
-        let mut detector = Detector::default();
+        let mut stage = Stage::default();
         // The figures named in relations are reconciled first: the checks
         // between figures read their ranges, and their summaries read what
         // the checks found. An error waits for its figure's turn below, so
@@ -227,7 +226,7 @@ impl Reconciler {
         let mut early: Vec<(usize, Result<Draft, Error>)> = Vec::with_capacity(named.len());
         for at in named {
             if let Some(figure) = figures.get(at) {
-                let draft = self.draft(dossier, at, figure, &speakers, &mut stage, &mut detector);
+                let draft = self.draft(dossier, at, figure, &speakers, &mut stage);
                 early.push((at, draft));
             }
         }
@@ -250,7 +249,7 @@ impl Reconciler {
         for (at, figure) in figures.iter().enumerate() {
             let draft = match early.next_if(|(p, _)| *p == at) {
                 Some((_, draft)) => draft,
-                None => self.draft(dossier, at, figure, &speakers, &mut stage, &mut detector),
+                None => self.draft(dossier, at, figure, &speakers, &mut stage),
             };
             match draft {
                 Ok(draft) => {
@@ -354,12 +353,25 @@ impl Reconciler {
         evidence: impl IntoIterator<Item = Evidence>,
         scope: &'s crate::Scope,
     ) -> Result<Finding, Error> {
+        let draft = self.draft_in(stage, figure, evidence, scope)?;
+        Ok(draft.finish(self.name.clone(), false))
+    }
+
+    /// Prepares `evidence` for a figure of `scope` in `stage` and decides
+    /// it: the reading and the whole best value follow the scope's unit.
+    fn draft_in<'s>(
+        &self,
+        stage: &mut Stage<'s>,
+        figure: FigureId,
+        evidence: impl IntoIterator<Item = Evidence>,
+        scope: &'s crate::Scope,
+    ) -> Result<Draft, Error> {
         let counts = Some(scope.unit().counts_whole());
         let reading = self.reading_for(counts);
-        let p = &mut stage.prepared;
-        p.fill(evidence, reading, self.superseded, Some(scope));
-        let draft = self.decide(figure, p, &mut stage.detector, counts)?;
-        Ok(draft.finish(self.name.clone(), false))
+        stage
+            .prepared
+            .fill(evidence, reading, self.superseded, Some(scope));
+        self.decide(figure, &stage.prepared, &mut stage.detector, counts)
     }
 
     /// Reconciles the figure at position `at` of `dossier`, preparing its
@@ -370,8 +382,7 @@ impl Reconciler {
         at: usize,
         figure: &'d Figure,
         speakers: &Speakers<'d>,
-        stage: &mut Prepared<'d>,
-        detector: &mut Detector,
+        stage: &mut Stage<'d>,
     ) -> Result<Draft, Error> {
         // As `Dossier::stake` judges it, with the speakers looked up once.
         let counted = figure.scope().losing_side();
@@ -386,10 +397,7 @@ impl Reconciler {
                 .unwrap_or_else(|| Stake::between(source.and_then(Source::side), counted));
             Evidence::of_claim(c, originator, source, stake, c.value().interval_for(unit))
         });
-        let counts = Some(unit.counts_whole());
-        let reading = self.reading_for(counts);
-        stage.fill(evidence, reading, self.superseded, Some(figure.scope()));
-        self.decide(figure.id().clone(), stage, detector, counts)
+        self.draft_in(stage, figure.id().clone(), evidence, figure.scope())
     }
 
     /// The reading for a figure: a measure is not read as rounded (1500 km

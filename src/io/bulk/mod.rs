@@ -551,21 +551,20 @@ impl Format {
                 figure_entry(&mut s, f, label, f.conflicts().iter(), g).map_err(write_error)?;
                 out.push(b'\n');
             }
-            Output::Json => {
+            array => {
                 if !out.is_empty() {
                     out.push(b',');
                 }
                 out.push(b'\n');
-                let mut s = serde_json::Serializer::new(&mut *out);
-                figure_entry(&mut s, f, label, f.conflicts().iter(), g).map_err(write_error)?;
-            }
-            Output::JsonPretty => {
-                if !out.is_empty() {
-                    out.push(b',');
+                if array == Output::JsonPretty {
+                    out.extend_from_slice(b"  ");
+                    let mut s = serde_json::Serializer::pretty(Indented(&mut *out));
+                    figure_entry(&mut s, f, label, f.conflicts().iter(), g)
+                } else {
+                    let mut s = serde_json::Serializer::new(&mut *out);
+                    figure_entry(&mut s, f, label, f.conflicts().iter(), g)
                 }
-                out.extend_from_slice(b"\n  ");
-                let mut s = serde_json::Serializer::pretty(Indented(&mut *out));
-                figure_entry(&mut s, f, label, f.conflicts().iter(), g).map_err(write_error)?;
+                .map_err(write_error)?;
             }
         }
         Ok(())
