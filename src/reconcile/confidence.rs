@@ -37,6 +37,7 @@
 use std::fmt;
 
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 #[cfg(feature = "serde")]
 use super::wire;
@@ -313,7 +314,7 @@ pub(crate) struct Basis {
     claims: usize,
     independent: usize,
     unaffiliated: usize,
-    sides: Vec<Side>,
+    sides: Box<[Side]>,
     range: Option<Interval>,
     envelope: Option<Interval>,
     consensus: Option<Interval>,
@@ -340,7 +341,8 @@ pub(crate) fn basis(
     conflicts: &[Conflict],
     range: Option<Interval>,
 ) -> Basis {
-    let mut sides: Vec<Side> = Vec::new();
+    // Collected inline, then boxed once: most figures have one or two.
+    let mut sides: SmallVec<[Side; 2]> = SmallVec::new();
     let mut f = Facts {
         vague_only: true,
         unknown_reliability: true,
@@ -360,8 +362,6 @@ pub(crate) fn basis(
             if let Some(s) = e.side() {
                 o.sided = true;
                 if !sides.contains(s) {
-                    // Most figures have one or two sides: keep no spare room.
-                    sides.reserve_exact(1);
                     sides.push(s.clone());
                 }
             }
@@ -460,7 +460,11 @@ pub(crate) fn basis(
         claims: set.counted_len(),
         independent: set.independent_count(),
         unaffiliated,
-        sides,
+        sides: {
+            let mut exact = Vec::with_capacity(sides.len());
+            exact.extend(sides);
+            exact.into_boxed_slice()
+        },
         range,
         envelope: set.envelope(),
         consensus: set.consensus(),

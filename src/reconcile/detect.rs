@@ -4,7 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use super::conflict::{Conflict, Detail};
+use smallvec::smallvec;
+
+use super::conflict::{ClaimList, Conflict, Detail};
 use super::prepared::{Prepared, Value};
 use super::ratio::log_gap_milli;
 use crate::model::interval::{cmp_high, dcmp};
@@ -33,7 +35,7 @@ impl Detector {
 /// The conflicts within `figure` but disjoint values.
 fn others(p: &Prepared<'_>, figure: &FigureId, out: &mut Vec<Conflict>) {
     let fig = || figure.clone();
-    let claims_of = |v: &Value, into: &mut Vec<ClaimId>| {
+    let claims_of = |v: &Value, into: &mut ClaimList| {
         into.extend(
             p.order[v.start..v.end]
                 .iter()
@@ -43,7 +45,7 @@ fn others(p: &Prepared<'_>, figure: &FigureId, out: &mut Vec<Conflict>) {
 
     for o in &p.outliers {
         let value = &p.values[o.value];
-        let mut claims = Vec::with_capacity(value.end - value.start);
+        let mut claims = ClaimList::with_capacity(value.end - value.start);
         claims_of(value, &mut claims);
         let detail = Detail::Outlier {
             value: value.interval,
@@ -98,7 +100,7 @@ fn others(p: &Prepared<'_>, figure: &FigureId, out: &mut Vec<Conflict>) {
                 from: before.interval_read(reading),
                 to: e.interval_read(reading),
             };
-            let claims = vec![old.clone(), e.claim().clone()];
+            let claims = smallvec![old.clone(), e.claim().clone()];
             out.push(Conflict::within_figure(detail, score, claims, fig()));
         }
     }
@@ -120,7 +122,7 @@ fn others(p: &Prepared<'_>, figure: &FigureId, out: &mut Vec<Conflict>) {
             out.push(Conflict::within_figure(
                 detail,
                 Some(score),
-                vec![e.claim().clone()],
+                smallvec![e.claim().clone()],
                 fig(),
             ));
         }
@@ -178,7 +180,7 @@ impl Detector {
                 .iter()
                 .map(|&(_, b)| claimed(&values[b]))
                 .sum::<usize>();
-            let mut claims: Vec<ClaimId> = Vec::with_capacity(claimed(lower) + count);
+            let mut claims = ClaimList::with_capacity(claimed(lower) + count);
             claims.extend(claims_of(lower));
             for &(_, b) in group {
                 claims.extend(claims_of(&values[b]));
@@ -205,7 +207,7 @@ impl Detector {
 
 /// An empty consensus: the lowest ceiling against the highest floor, with
 /// its score and claims.
-fn empty_consensus(p: &Prepared<'_>) -> Option<(Detail, Option<u32>, Vec<ClaimId>)> {
+fn empty_consensus(p: &Prepared<'_>) -> Option<(Detail, Option<u32>, ClaimList)> {
     if p.numeric < 2 || p.consensus.is_some() {
         return None;
     }
@@ -228,7 +230,7 @@ fn empty_consensus(p: &Prepared<'_>) -> Option<(Detail, Option<u32>, Vec<ClaimId
             ceiling: p.items[ci].bound(p.reading),
             floor: p.items[fi].bound(p.reading),
         };
-        let claims = vec![p.items[ci].claim().clone(), p.items[fi].claim().clone()];
+        let claims = smallvec![p.items[ci].claim().clone(), p.items[fi].claim().clone()];
         (detail, Some(log_gap_milli(c, f)), claims)
     })
 }

@@ -71,6 +71,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use super::prepared::EvidenceSet;
 use crate::model::Reading;
@@ -488,7 +489,8 @@ pub fn weighted_median(
     items: impl IntoIterator<Item = usize>,
     within: Option<Interval>,
 ) -> Option<Decimal> {
-    let mut points: Vec<(Decimal, usize, f64)> = items
+    // Inline up to 16 points, as most figures have (see `conflict::ClaimList`).
+    let mut points: SmallVec<[(Decimal, usize, f64); 16]> = items
         .into_iter()
         .filter_map(|i| Some((set.point(i)?, i, set.weight(i))))
         .filter(|(p, _, _)| within.is_none_or(|w| w.contains(*p)))
