@@ -8,7 +8,6 @@
 //! in each word token, so the readers never look a word up twice.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::Measure;
@@ -835,38 +834,13 @@ impl Word {
 }
 
 /// A map from words (a few bytes each) to what is known of them, hashed
-/// with FNV-1a instead of std's SipHash. Every word of a text is looked up
-/// here once, and a word that may start a figure once more in the
-/// lexicon's index. With std's default hasher `text::extract` was 23 %
-/// slower: `cargo bench --bench parse`, extract, 33.4 and 33.9 MiB/s
-/// against 42.8 and 44.2 MiB/s (two runs each, interleaved); 1.57 s
-/// against 1.21 s of user time for the seed article repeated to 100 MB.
-/// `text::phrase` was 7 % slower. No adversary gains by colliding the keys:
-/// the table's are fixed, a lexicon's are its own terms.
-pub(crate) type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash, fast on short keys.
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// with foldhash, as the crate's id tables are. Every word of a text is
+/// looked up here once, and a word that may start a figure once more in
+/// the lexicon's index. Against FNV-1a, which these maps used before:
+/// `cargo bench --bench parse`, extract 52.0, 44.1, 54.9 MiB/s with FNV and
+/// 57.0, 57.7, 56.8 with foldhash (interleaved); std's SipHash was slower
+/// than FNV by 23 %.
+pub(crate) type WordMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// At least as long as the longest word of the table, in bytes; longer
 /// words are not looked up.
