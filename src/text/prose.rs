@@ -9,7 +9,6 @@
 //! [`PROSE_SUFFIXES`]); approximators and vague words come from the
 //! [`Lexicon`].
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use rust_decimal::Decimal;
@@ -20,7 +19,8 @@ use crate::text::numeral;
 use crate::text::numeral::{Num, NumKind, Opts};
 use crate::text::token::{Cx, Kind, Pattern, with_lowercase};
 use crate::text::vocabulary::{
-    BOUND_SUFFIXES, BOUND_WORDS, Bound, Class, Ending, PROSE_PREFIXES, PROSE_SUFFIXES, Post, Pre, W,
+    BOUND_SUFFIXES, BOUND_WORDS, Bound, Class, Ending, PROSE_PREFIXES, PROSE_SUFFIXES, Post, Pre,
+    W, WordMap,
 };
 use crate::{Error, Estimate, Interval, Lexicon};
 
@@ -28,9 +28,11 @@ use crate::{Error, Estimate, Interval, Lexicon};
 /// their first or last word, and those after it.
 struct Tables {
     pre: Vec<(Pattern, Pre)>,
-    by_first: HashMap<Box<str>, Vec<usize>>,
-    by_last: HashMap<Box<str>, Vec<usize>>,
+    by_first: WordMap<Box<str>, Vec<usize>>,
+    by_last: WordMap<Box<str>, Vec<usize>>,
     post: Vec<(Pattern, Post, Ending)>,
+    /// The patterns of `post` by their first word.
+    post_by_first: WordMap<Box<str>, Vec<usize>>,
 }
 
 fn tables() -> &'static Tables {
@@ -47,8 +49,8 @@ fn tables() -> &'static Tables {
         for (word, p) in PROSE_PREFIXES {
             pre.push((Pattern::new(word), *p));
         }
-        let mut by_first: HashMap<Box<str>, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<Box<str>, Vec<usize>> = HashMap::new();
+        let mut by_first: WordMap<Box<str>, Vec<usize>> = WordMap::default();
+        let mut by_last: WordMap<Box<str>, Vec<usize>> = WordMap::default();
         for (i, (p, _)) in pre.iter().enumerate() {
             by_first.entry(p.first().into()).or_default().push(i);
             by_last.entry(p.last().into()).or_default().push(i);
@@ -62,11 +64,16 @@ fn tables() -> &'static Tables {
         for (word, p, ending) in PROSE_SUFFIXES {
             post.push((Pattern::new(word), *p, *ending));
         }
+        let mut post_by_first: WordMap<Box<str>, Vec<usize>> = WordMap::default();
+        for (i, (p, _, _)) in post.iter().enumerate() {
+            post_by_first.entry(p.first().into()).or_default().push(i);
+        }
         Tables {
             pre,
             by_first,
             by_last,
             post,
+            post_by_first,
         }
     })
 }
@@ -526,7 +533,9 @@ fn suffix_at<'l>(cx: &Cx<'_>, lex: &'l Lexicon, j: usize) -> Option<(Suffix<'l>,
     }
     let t = tables();
     let mut best: Option<(Suffix<'l>, usize)> = None;
-    for (pat, post, ending) in &t.post {
+    let candidates =
+        with_lowercase(cx.s(j), |w| t.post_by_first.get(w)).map_or(&[][..], Vec::as_slice);
+    for (pat, post, ending) in candidates.iter().filter_map(|&i| t.post.get(i)) {
         if let Some(next) = pat.matches(cx.text, cx.toks, j) {
             let open = *ending == Ending::Open;
             if open && starts_number(cx, next) {
