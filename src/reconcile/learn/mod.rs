@@ -78,6 +78,11 @@ use crate::model::{FigureId, Reading, Reliability, SourceId, Stake};
 use crate::reconcile::Evidence;
 use crate::{Dossier, Error};
 
+/// Distinct ids, hashed as the crate's id tables are.
+type Ids<K> = HashSet<K, foldhash::fast::RandomState>;
+/// The position of each id.
+type Index<K> = HashMap<K, usize, foldhash::fast::RandomState>;
+
 mod policy;
 mod report;
 
@@ -241,21 +246,23 @@ impl Learner {
         &self,
         values: impl IntoIterator<Item = (FigureId, SourceId, Decimal)>,
     ) -> Learning {
-        let mut grades = BTreeMap::new();
-        let rows = values
+        let rows: Vec<Row> = values
             .into_iter()
-            .map(|(figure, source, v)| {
-                grades.entry(source.clone()).or_insert(Reliability::F);
-                Row {
-                    figure,
-                    source,
-                    claim: None,
-                    low: v,
-                    high: Some(v),
-                    point: v,
-                    stake: 1.0,
-                }
+            .map(|(figure, source, v)| Row {
+                figure,
+                source,
+                claim: None,
+                low: v,
+                high: Some(v),
+                point: v,
+                stake: 1.0,
             })
+            .collect();
+        // Each source once, before the ordered map sees it.
+        let sources: Ids<&SourceId> = rows.iter().map(|r| &r.source).collect();
+        let grades = sources
+            .into_iter()
+            .map(|s| (s.clone(), Reliability::F))
             .collect();
         Fit::new(rows, grades).run()
     }
@@ -423,36 +430,41 @@ struct Fit {
 }
 
 impl Fit {
-    fn new(mut rows: Vec<Row>, grades: BTreeMap<SourceId, Reliability>) -> Self {
+    fn new(rows: Vec<Row>, grades: BTreeMap<SourceId, Reliability>) -> Self {
         let log = rows
             .iter()
             .all(|r| r.low >= Decimal::ZERO && r.point >= Decimal::ZERO);
         let sources: Vec<SourceId> = grades.keys().cloned().collect();
-        let src_index: HashMap<&SourceId, usize> =
-            sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
-        let mut figures: Vec<FigureId> = rows.iter().map(|r| r.figure.clone()).collect();
+        let src_index: Index<&SourceId> = sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
+        let unique: Ids<&FigureId> = rows.iter().map(|r| &r.figure).collect();
+        let mut figures: Vec<FigureId> = unique.into_iter().cloned().collect();
         figures.sort_unstable();
-        figures.dedup();
-        rows.sort_by(|a, b| {
-            (&a.figure, &a.source, &a.claim, a.point, a.low, a.high)
-                .cmp(&(&b.figure, &b.source, &b.claim, b.point, b.low, b.high))
+        // Numbered in the ids' order, so that sorting by number sorts by id
+        // without comparing the texts. A row of a source without a grade
+        // is left out.
+        let fig_index: Index<&FigureId> = figures.iter().enumerate().map(|(i, f)| (f, i)).collect();
+        let mut keyed: Vec<(usize, usize, &Row)> = rows
+            .iter()
+            .filter_map(|r| Some((*fig_index.get(&r.figure)?, *src_index.get(&r.source)?, r)))
+            .collect();
+        keyed.sort_by(|(af, asrc, a), (bf, bsrc, b)| {
+            (af, asrc, &a.claim, a.point, a.low, a.high)
+                .cmp(&(bf, bsrc, &b.claim, b.point, b.low, b.high))
         });
         let f = |d: Decimal| space(d.to_f64().unwrap_or(0.0), log);
-        let obs: Vec<Obs> = rows
+        let mut obs: Vec<Obs> = keyed
             .iter()
-            .filter_map(|r| {
-                Some(Obs {
-                    fig: figures.binary_search(&r.figure).ok()?,
-                    src: *src_index.get(&r.source)?,
-                    lo: f(r.low),
-                    hi: r.high.map_or(f64::INFINITY, f),
-                    pt: f(r.point),
-                    value: r.point,
-                    factor: r.stake,
-                })
+            .map(|&(fig, src, r)| Obs {
+                fig,
+                src,
+                lo: f(r.low),
+                hi: r.high.map_or(f64::INFINITY, f),
+                pt: f(r.point),
+                value: r.point,
+                factor: r.stake,
             })
             .collect();
-        let mut obs = obs;
+        drop(keyed);
         let mut starts = Vec::with_capacity(figures.len() + 1);
         let mut at = 0;
         for fi in 0..figures.len() {
