@@ -413,9 +413,17 @@ impl Bulk {
                     }
                 }
                 loader.close();
+                // Merging reads a part's groups, not its index: free the
+                // index while the other chunks are read (peak of reconcile
+                // --json of 4.09 M claims 785 -> 771 MB).
+                loader.index = Default::default();
                 Ok(loader)
             })
             .collect();
+        // The parts own what they read: the input's bytes can go before the
+        // parts are merged into one table (peak 771 -> 703 MB on 4.09 M
+        // claims, 172 B/claim).
+        drop(bytes);
         let mut whole = Loader::new(name, false, 0);
         // Room for every figure at once (a figure split between chunks is
         // counted twice): the table is never grown and rehashed.
