@@ -428,6 +428,14 @@ impl Estimate {
         self
     }
 
+    /// This estimate without the text it was read from, for a store that
+    /// never shows it (the bulk path's claims).
+    #[cfg(feature = "serde")]
+    pub(crate) fn without_text(mut self) -> Self {
+        self.text = None;
+        self
+    }
+
     /// The form as stated.
     pub fn form(&self) -> &Form {
         &self.form

@@ -364,7 +364,9 @@ impl Loader {
             crate::text::phrase(value, Lexicon::shared())
         };
         let value = match parsed {
-            Ok(v) => Some(v),
+            // The report writes a value from its form, never from the text
+            // it was read from: a claim keeps no copy of that text.
+            Ok(v) => Some(v.without_text()),
             Err(e) => {
                 bad.push(e.at(at(vc, "value")));
                 None
