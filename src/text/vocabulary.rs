@@ -7,7 +7,6 @@
 //! gives everything the lists say of it; the tokenizer stores that answer
 //! in each word token, so the readers never look a word up twice.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::Measure;
@@ -840,7 +839,7 @@ impl Word {
 /// `cargo bench --bench parse`, extract 52.0, 44.1, 54.9 MiB/s with FNV and
 /// 57.0, 57.7, 56.8 with foldhash (interleaved); std's SipHash was slower
 /// than FNV by 23 %.
-pub(crate) type WordMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) type WordMap<K, V> = foldhash::HashMap<K, V>;
 
 /// At least as long as the longest word of the table, in bytes; longer
 /// words are not looked up.

@@ -78,11 +78,6 @@ use crate::model::{FigureId, Reading, Reliability, SourceId, Stake};
 use crate::reconcile::Evidence;
 use crate::{Dossier, Error};
 
-/// Distinct ids, hashed as the crate's id tables are.
-type Ids<K> = HashSet<K, foldhash::fast::RandomState>;
-/// The position of each id.
-type Index<K> = HashMap<K, usize, foldhash::fast::RandomState>;
-
 mod policy;
 mod report;
 
@@ -259,7 +254,7 @@ impl Learner {
             })
             .collect();
         // Each source once, before the ordered map sees it.
-        let sources: Ids<&SourceId> = rows.iter().map(|r| &r.source).collect();
+        let sources: foldhash::HashSet<&SourceId> = rows.iter().map(|r| &r.source).collect();
         let grades = sources
             .into_iter()
             .map(|s| (s.clone(), Reliability::F))
@@ -435,14 +430,16 @@ impl Fit {
             .iter()
             .all(|r| r.low >= Decimal::ZERO && r.point >= Decimal::ZERO);
         let sources: Vec<SourceId> = grades.keys().cloned().collect();
-        let src_index: Index<&SourceId> = sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
-        let unique: Ids<&FigureId> = rows.iter().map(|r| &r.figure).collect();
+        let src_index: foldhash::HashMap<&SourceId, usize> =
+            sources.iter().enumerate().map(|(i, s)| (s, i)).collect();
+        let unique: foldhash::HashSet<&FigureId> = rows.iter().map(|r| &r.figure).collect();
         let mut figures: Vec<FigureId> = unique.into_iter().cloned().collect();
         figures.sort_unstable();
         // Numbered in the ids' order, so that sorting by number sorts by id
         // without comparing the texts. A row of a source without a grade
         // is left out.
-        let fig_index: Index<&FigureId> = figures.iter().enumerate().map(|(i, f)| (f, i)).collect();
+        let fig_index: foldhash::HashMap<&FigureId, usize> =
+            figures.iter().enumerate().map(|(i, f)| (f, i)).collect();
         let mut keyed: Vec<(usize, usize, &Row)> = rows
             .iter()
             .filter_map(|r| Some((*fig_index.get(&r.figure)?, *src_index.get(&r.source)?, r)))
