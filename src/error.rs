@@ -235,6 +235,12 @@ enum Detail {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot write {what}: {source}")]
+    Write {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{} problem{}:{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, ManyList(.0))]
     Many(Vec<Error>),
 }
@@ -380,6 +386,18 @@ impl Error {
             ErrorKind::Io,
             Detail::Io {
                 path: path.into(),
+                source,
+            },
+        )
+    }
+
+    /// Output that cannot be written (a report, generated claims):
+    /// [`ErrorKind::Io`].
+    pub(crate) fn write(what: impl Into<String>, source: std::io::Error) -> Self {
+        Error::new(
+            ErrorKind::Io,
+            Detail::Write {
+                what: what.into(),
                 source,
             },
         )
@@ -670,6 +688,17 @@ mod tests {
         );
         assert_eq!(e.kind(), ErrorKind::Io);
         assert_eq!(e.to_string(), "cannot read missing.toml: no such file");
+        assert!(std::error::Error::source(&e).is_some());
+    }
+
+    #[test]
+    fn a_failed_write_says_what_could_not_be_written() {
+        let e = Error::write(
+            "the report",
+            std::io::Error::new(std::io::ErrorKind::BrokenPipe, "broken pipe"),
+        );
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert_eq!(e.to_string(), "cannot write the report: broken pipe");
         assert!(std::error::Error::source(&e).is_some());
     }
 }

@@ -123,7 +123,7 @@ impl<'a> Report<'a> {
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
     pub fn write_json(&self, mut out: impl Write) -> Result<(), Error> {
-        let io = |e| Error::io("the report", e);
+        let io = |e| Error::write("the report", e);
         let mut first = true;
         for figure in self.figures() {
             out.write_all(if first { b"[\n" } else { b",\n" })
@@ -142,7 +142,8 @@ impl<'a> Report<'a> {
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
     pub fn write_json_pretty(&self, mut out: impl Write) -> Result<(), Error> {
         serde_json::to_writer_pretty(&mut out, self).map_err(write_error)?;
-        out.write_all(b"\n").map_err(|e| Error::io("the report", e))
+        out.write_all(b"\n")
+            .map_err(|e| Error::write("the report", e))
     }
 
     /// Writes the report as JSON Lines: one figure's object per line.
@@ -153,7 +154,7 @@ impl<'a> Report<'a> {
         for figure in self.figures() {
             serde_json::to_writer(&mut out, &figure).map_err(write_error)?;
             out.write_all(b"\n")
-                .map_err(|e| Error::io("the report", e))?;
+                .map_err(|e| Error::write("the report", e))?;
         }
         Ok(())
     }
@@ -161,7 +162,7 @@ impl<'a> Report<'a> {
 
 pub(crate) fn write_error(e: serde_json::Error) -> Error {
     match e.io_error_kind() {
-        Some(kind) => Error::io("the report", std::io::Error::new(kind, e.to_string())),
+        Some(kind) => Error::write("the report", std::io::Error::new(kind, e.to_string())),
         None => Error::syntax(e.to_string()).at(Location::default()),
     }
 }

@@ -462,7 +462,7 @@ impl World {
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
     pub fn write_csv(&self, mut out: impl Write) -> Result<u64, Error> {
-        let io = |e| Error::io("the synthetic claims", e);
+        let io = |e| Error::write("the synthetic claims", e);
         out.write_all(b"figure,source,value\n").map_err(io)?;
         let mut n = 0;
         for f in self.figures() {
@@ -479,7 +479,7 @@ impl World {
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
     pub fn write_truth(&self, mut out: impl Write) -> Result<(), Error> {
-        let io = |e| Error::io("the synthetic truth", e);
+        let io = |e| Error::write("the synthetic truth", e);
         out.write_all(b"figure,truth\n").map_err(io)?;
         for f in self.figures() {
             writeln!(out, "{},{}", f.id, f.truth).map_err(io)?;
