@@ -2,13 +2,16 @@
 //! be believed about each figure.
 //!
 //! ```text
-//! cargo run --release --example reconcile -- [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE
+//! cargo run --release --example reconcile -- [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE | -
 //! ```
 //!
 //! - `FILE`: a `.csv` claims table (only the columns `figure,source,value`
 //!   are required; `value` takes the value grammar or English phrases such as
 //!   "more than 100", "approximately 1000", "fewer than 10") or a TOML
-//!   dossier (anything else). See `reckon::Dossier::load`.
+//!   dossier (anything else). See `reckon::Dossier::load`. `-` reads a
+//!   claims table of `figure,source,value` from standard input, with
+//!   `--json`, `--jsonl` or `--pretty` (`zcat claims.csv.gz | reconcile
+//!   --json --sorted -`).
 //! - `--policy NAME`: `envelope`, `consensus`, `conservative`,
 //!   `most_reliable`, `most_recent`, `majority`, `weighted` (the default),
 //!   or `learned` (weights learned from the sources' record across figures).
@@ -81,7 +84,7 @@ use reckon::reconcile::policy::Registry;
 use reckon::{Decimal, Dossier};
 use reckon::{Finding, Findings, Reconciler};
 
-const USAGE: &str = "usage: reconcile [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE";
+const USAGE: &str = "usage: reconcile [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE | -";
 
 struct Args {
     /// The JSON written; a table when `None`.
@@ -216,17 +219,26 @@ fn table(findings: &Findings) -> String {
 
 fn run(args: Args) -> Result<String, String> {
     let r = reconciler(&args).map_err(|e| e.to_string())?;
-    if let Some(output) = args.json.filter(|_| Bulk::accepts(&args.file)) {
-        let summary = Bulk::new(r)
-            .output(output)
-            .sorted(args.sorted)
-            .run_file(&args.file, std::io::stdout().lock())
-            .map_err(|e| e.to_string())?;
+    let stdin = args.file == "-";
+    if let Some(output) = args.json.filter(|_| stdin || Bulk::accepts(&args.file)) {
+        let bulk = Bulk::new(r).output(output).sorted(args.sorted);
+        let out = std::io::stdout().lock();
+        let summary = if stdin {
+            bulk.run(std::io::stdin().lock(), "standard input", out)
+        } else {
+            bulk.run_file(&args.file, out)
+        }
+        .map_err(|e| e.to_string())?;
         eprintln!("reconcile: {summary}");
         return match summary.into_error() {
             Some(e) => Err(e.to_string()),
             None => Ok(String::new()),
         };
+    }
+    if stdin {
+        return Err("`-` reads a claims table of figure, source and value from \
+                    standard input with --json, --jsonl or --pretty"
+            .into());
     }
     if args.sorted {
         return Err("--sorted reads a claims table of figure, source and value \

@@ -204,3 +204,61 @@ fn a_tally_collected_in_parallel_reconciles_as_one_fed_in_order() {
     assert_eq!(r.finish("f".into(), parallel).unwrap(), want);
     assert_eq!(r.finish("f".into(), extended).unwrap(), want);
 }
+
+/// A named pipe, as a decompressor feeds one (`mkfifo claims.csv; zcat
+/// claims.csv.gz > claims.csv &`), can be read only once: asking whether
+/// the bulk path takes it must not eat its header.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_accepted_by_its_name_and_read_whole() {
+    let dir = std::env::temp_dir().join(format!("reckon-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("claims.csv");
+    let _ = std::fs::remove_file(&path);
+    let made = std::process::Command::new("mkfifo").arg(&path).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let csv = table();
+    let expected = bulk_report(&Bulk::new(Reconciler::new()), &csv);
+    // Opening a pipe to write waits for a reader, so the writer runs beside.
+    let writer = {
+        let path = path.clone();
+        let csv = csv.clone();
+        std::thread::spawn(move || std::fs::write(path, csv))
+    };
+    assert!(Bulk::accepts(&path));
+    let mut out = Vec::new();
+    let summary = Bulk::new(Reconciler::new())
+        .sorted(true)
+        .run_file(&path, &mut out)
+        .unwrap();
+    writer.join().unwrap().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(summary.rejected(), 0);
+    assert_eq!(out, expected);
+}
+
+/// A report that cannot be written (the reader of a pipe went away) says
+/// so, as a write.
+#[test]
+fn a_report_that_cannot_be_written_says_so() {
+    struct Closed;
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "broken pipe",
+            ))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let err = Bulk::new(Reconciler::new())
+        .run(&table()[..], "claims.csv", Closed)
+        .unwrap_err();
+    assert_eq!(err.kind(), reckon::error::ErrorKind::Io);
+    assert_eq!(err.to_string(), "cannot write the report: broken pipe");
+}

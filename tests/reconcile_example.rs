@@ -193,3 +193,30 @@ fn sorted_refuses_a_file_whose_figures_are_out_of_order() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_claims_table_on_standard_input_reads_as_the_file_does() {
+    let from_file = example_output("reconcile", &["--json", FIXTURE]);
+    assert!(from_file.status.success());
+    let table = std::fs::read_to_string(FIXTURE).unwrap();
+    let piped = common::example_output_with_input("reconcile", &["--json", "-"], &table);
+    assert!(
+        piped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&piped.stderr)
+    );
+    assert_eq!(piped.stdout, from_file.stdout);
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    assert!(
+        stderr.starts_with("reconcile: 6 claims read (6 loaded, 0 rejected), 3 figures, "),
+        "{stderr}"
+    );
+    // Standard input is read by the bulk path only.
+    let table_out = common::example_output_with_input("reconcile", &["-"], &table);
+    assert!(!table_out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&table_out.stderr),
+        "reconcile: `-` reads a claims table of figure, source and value from \
+         standard input with --json, --jsonl or --pretty\n"
+    );
+}

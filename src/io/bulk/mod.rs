@@ -207,6 +207,11 @@ impl Bulk {
     /// `value`. `false` for a file that cannot be read (the dossier path
     /// reports it).
     ///
+    /// A path that is not a regular file (a named pipe a decompressor
+    /// writes to) can be read only once, so its header is not looked at:
+    /// it is accepted when its name ends in `.csv`, and its first line is
+    /// left for the run, which reports a header with other columns.
+    ///
     /// ```
     /// use reckon::io::bulk::Bulk;
     ///
@@ -216,6 +221,15 @@ impl Bulk {
         let path = path.as_ref();
         if Input::of_path(path) == Input::JsonLines {
             return true;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => {}
+            Ok(_) => {
+                return path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+            }
+            Err(_) => return false,
         }
         let Ok(file) = std::fs::File::open(path) else {
             return false;
@@ -621,7 +635,7 @@ impl<W: Write> Writer<W> {
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
         self.out
             .write_all(bytes)
-            .map_err(|e| Error::io("the report", e))
+            .map_err(|e| Error::write("the report", e))
     }
 
     fn write(&mut self, part: Rendered, summary: &mut Summary) -> Result<(), Error> {
@@ -642,7 +656,7 @@ impl<W: Write> Writer<W> {
         if self.format.0 != Output::JsonLines {
             self.put(if self.written { b"\n]\n" } else { b"[]\n" })?;
         }
-        self.out.flush().map_err(|e| Error::io("the report", e))
+        self.out.flush().map_err(|e| Error::write("the report", e))
     }
 }
 
