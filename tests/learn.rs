@@ -60,6 +60,63 @@ fn learned_beats_median_and_weighted_where_sources_differ() {
     assert!(learned < majority, "learned {learned} majority {majority}");
 }
 
+/// Each figure's claimed value that an oracle knowing every source's true
+/// precision (its `sigma`) would pick: the weighted medoid in log space,
+/// weights `1 / (sigma² + 0.01)` (the floor keeps the most precise source
+/// from outweighing all others).
+fn oracle_estimates(world: &World) -> BTreeMap<FigureId, Decimal> {
+    let sigma: BTreeMap<&str, f64> = world
+        .sources()
+        .iter()
+        .map(|s| (s.id(), s.sigma()))
+        .collect();
+    let d = world.dossier().unwrap();
+    let log = |v: Decimal| -> f64 { (1.0 + v.to_string().parse::<f64>().unwrap()).ln() };
+    d.figures()
+        .iter()
+        .filter_map(|fig| {
+            let claims: Vec<(Decimal, f64)> = d
+                .claims_of(fig.id())
+                .filter_map(|c| {
+                    let s = sigma[c.source().as_str()];
+                    Some((c.value().best()?, 1.0 / (s * s + 0.01)))
+                })
+                .collect();
+            let cost = |v: Decimal| -> f64 {
+                claims
+                    .iter()
+                    .map(|&(u, w)| w * (log(v) - log(u)).abs())
+                    .sum()
+            };
+            let best = claims
+                .iter()
+                .map(|&(v, _)| (v, cost(v)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))?;
+            Some((fig.id().clone(), best.0))
+        })
+        .collect()
+}
+
+/// The learner finds what there is to find: on worlds of reliable and
+/// unreliable sources, its error is within 10 % of an oracle's that knows
+/// every source's true precision. How far below the median that lands
+/// depends on the world: measured on the mixed world, seeds 11 to 15,
+/// learned/oracle was 0.97, 1.03, 1.00, 1.04 and 0.95, and learned was 5 to
+/// 27 % below the median of the claims; with no value rounded, 15 to 35 %.
+#[test]
+fn learned_is_as_good_as_an_oracle_of_the_sources_precision() {
+    for seed in [11, 13] {
+        let world = mixed_world(seed);
+        let learned = log_mae(&world, &policy_estimates(&world, "learned"));
+        let oracle = log_mae(&world, &oracle_estimates(&world));
+        eprintln!("seed {seed}: learned {learned:.4} oracle {oracle:.4}");
+        assert!(
+            learned < 1.1 * oracle,
+            "seed {seed}: learned {learned} oracle {oracle}"
+        );
+    }
+}
+
 #[test]
 fn learned_is_no_worse_where_there_is_nothing_to_learn() {
     // A single source tier: every source equally good (by zipf 0, many
