@@ -709,29 +709,47 @@ impl Fit {
         let claims = &self.obs[r];
         let h = self.spreads[fi];
         let k = claims.len();
+        // The candidate of most support and the most any other has: a
+        // source whose own support leaves the first still above every
+        // other's total compares its claims with the first, as the full
+        // search would (support is never negative, so leaving a source
+        // out lowers no total by less than nothing). With this, `cargo
+        // bench --bench learn -- 1000000` went from 2.30 and 2.39 s to 2.12
+        // and 2.16 s (two alternating rounds), the same estimates.
+        let (top, rest) = totals.iter().enumerate().fold(
+            (None::<(usize, f64)>, f64::NEG_INFINITY),
+            |(top, rest), (i, &t)| match top {
+                Some((_, tt)) if t <= tt => (top, rest.max(t)),
+                Some((_, tt)) => (Some((i, t)), rest.max(tt)),
+                None => (Some((i, t)), rest),
+            },
+        );
         let mut start = 0;
         while let Some(first) = claims.get(start) {
             let src = first.src;
             let end = start + claims[start..].iter().take_while(|c| c.src == src).count();
+            let own = |i: usize| -> f64 {
+                let row = support.get(i * k..(i + 1) * k).unwrap_or(&[]);
+                if self.copying.is_empty() {
+                    row.get(start..end).unwrap_or(&[]).iter().sum()
+                } else {
+                    claims
+                        .iter()
+                        .zip(row)
+                        .filter(|(b, _)| self.related(b.src, src))
+                        .map(|(_, x)| *x)
+                        .sum()
+                }
+            };
+            let clear = top.and_then(|(i, total)| {
+                (!self.related(claims[i].src, src) && total - own(i) > rest).then_some(i)
+            });
             let candidates = claims
                 .iter()
                 .enumerate()
                 .filter(|(_, cand)| !self.related(cand.src, src))
-                .map(|(i, cand)| {
-                    let row = support.get(i * k..(i + 1) * k).unwrap_or(&[]);
-                    let own: f64 = if self.copying.is_empty() {
-                        row.get(start..end).unwrap_or(&[]).iter().sum()
-                    } else {
-                        claims
-                            .iter()
-                            .zip(row)
-                            .filter(|(b, _)| self.related(b.src, src))
-                            .map(|(_, x)| *x)
-                            .sum()
-                    };
-                    (i, cand.pt, totals[i] - own)
-                });
-            if let Some(i) = most_supported(candidates) {
+                .map(|(i, cand)| (i, cand.pt, totals[i] - own(i)));
+            if let Some(i) = clear.or_else(|| most_supported(candidates)) {
                 for (o, last) in claims[start..end].iter().zip(&mut memo[start..end]) {
                     let d = distance(claims[i].pt, o.lo, o.hi);
                     let u = spreads(d, h.wide);
