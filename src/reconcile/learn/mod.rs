@@ -73,6 +73,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use smallvec::SmallVec;
 
 use crate::model::{FigureId, Reading, Reliability, SourceId, Stake};
 use crate::reconcile::Evidence;
@@ -601,7 +602,14 @@ impl Fit {
         let r = self.figure(fi);
         let claims = &self.obs[r.clone()];
         let h = self.spreads[fi];
-        let w = |j: usize, b: &Obs| self.weights[b.src] * b.factor * self.copy_share[r.start + j];
+        // Each claim's weight once, not once per candidate: `cargo bench
+        // --bench learn -- 1000000` 2.17 and 2.19 s -> 2.07 and 2.06 s (two
+        // alternating rounds), the same products.
+        let weights: SmallVec<[f64; 8]> = claims
+            .iter()
+            .zip(&self.copy_share[r])
+            .map(|(b, share)| self.weights[b.src] * b.factor * share)
+            .collect();
         out.clear();
         let kept = self
             .kernels
@@ -610,19 +618,13 @@ impl Fit {
         match kept {
             Some(kernels) => {
                 for row in kernels.chunks(claims.len().max(1)) {
-                    out.extend(
-                        claims
-                            .iter()
-                            .enumerate()
-                            .zip(row)
-                            .map(|((j, b), &kern)| w(j, b) * kern),
-                    );
+                    out.extend(weights.iter().zip(row).map(|(w, &kern)| w * kern));
                 }
             }
             None => {
                 for a in claims {
-                    for (j, b) in claims.iter().enumerate() {
-                        out.push(support(a.pt, b.lo, b.hi, w(j, b), h));
+                    for (b, &w) in claims.iter().zip(&weights) {
+                        out.push(support(a.pt, b.lo, b.hi, w, h));
                     }
                 }
             }
