@@ -235,6 +235,7 @@ enum Detail {
         #[source]
         source: std::io::Error,
     },
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     #[error("cannot write {what}: {source}")]
     Write {
         what: String,
@@ -393,6 +394,7 @@ impl Error {
 
     /// Output that cannot be written (a report, generated claims):
     /// [`ErrorKind::Io`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn write(what: impl Into<String>, source: std::io::Error) -> Self {
         Error::new(
             ErrorKind::Io,
