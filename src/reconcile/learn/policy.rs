@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{Weights, decide, distance, space, spread, spreads, weight};
+use super::Weights;
+use super::scale::{decide, distance, space, spread, spreads, weight};
 use crate::model::{Reading, Stake};
 use crate::reconcile::EvidenceSet;
 use crate::reconcile::policy::{Exclusion, Outcome, Policy};

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{PRIOR_CLAIMS, Z, chi2, prior_loss};
+use super::scale::{PRIOR_CLAIMS, Z, chi2, prior_loss};
 use crate::model::{Reliability, SourceId};
 
 /// What was learned about one originator: its learned reliability with a

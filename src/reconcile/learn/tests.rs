@@ -1,3 +1,4 @@
+use super::scale::*;
 use super::*;
 
 #[test]
