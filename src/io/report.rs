@@ -124,16 +124,15 @@ impl<'a> Report<'a> {
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
     pub fn write_json(&self, mut out: impl Write) -> Result<(), Error> {
-        let io = |e| Error::write("the report", e);
         let mut first = true;
         for figure in self.figures() {
             out.write_all(if first { b"[\n" } else { b",\n" })
-                .map_err(io)?;
+                .map_err(unwritten)?;
             serde_json::to_writer(&mut out, &figure).map_err(write_error)?;
             first = false;
         }
         out.write_all(if first { b"[]\n" } else { b"\n]\n" })
-            .map_err(io)
+            .map_err(unwritten)
     }
 
     /// Writes the report as one JSON array, indented for reading, ending in
@@ -143,8 +142,7 @@ impl<'a> Report<'a> {
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
     pub fn write_json_pretty(&self, mut out: impl Write) -> Result<(), Error> {
         serde_json::to_writer_pretty(&mut out, self).map_err(write_error)?;
-        out.write_all(b"\n")
-            .map_err(|e| Error::write("the report", e))
+        out.write_all(b"\n").map_err(unwritten)
     }
 
     /// Writes the report as JSON Lines: one figure's object per line.
@@ -154,16 +152,20 @@ impl<'a> Report<'a> {
     pub fn write_jsonl(&self, mut out: impl Write) -> Result<(), Error> {
         for figure in self.figures() {
             serde_json::to_writer(&mut out, &figure).map_err(write_error)?;
-            out.write_all(b"\n")
-                .map_err(|e| Error::write("the report", e))?;
+            out.write_all(b"\n").map_err(unwritten)?;
         }
         Ok(())
     }
 }
 
+/// A report that could not be written out.
+pub(crate) fn unwritten(e: std::io::Error) -> Error {
+    Error::write("the report", e)
+}
+
 pub(crate) fn write_error(e: serde_json::Error) -> Error {
     match e.io_error_kind() {
-        Some(kind) => Error::write("the report", std::io::Error::new(kind, e.to_string())),
+        Some(kind) => unwritten(std::io::Error::new(kind, e.to_string())),
         None => Error::syntax(e.to_string()).at(Location::default()),
     }
 }

@@ -59,7 +59,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::report::{figure_entry, write_error};
+use super::report::{figure_entry, unwritten, write_error};
 use super::rows::Rows;
 use super::toml::scope_of;
 use crate::error::{ErrorKind, Problems};
@@ -633,9 +633,7 @@ impl<W: Write> Writer<W> {
     }
 
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.out
-            .write_all(bytes)
-            .map_err(|e| Error::write("the report", e))
+        self.out.write_all(bytes).map_err(unwritten)
     }
 
     fn write(&mut self, part: Rendered, summary: &mut Summary) -> Result<(), Error> {
@@ -656,7 +654,7 @@ impl<W: Write> Writer<W> {
         if self.format.0 != Output::JsonLines {
             self.put(if self.written { b"\n]\n" } else { b"[]\n" })?;
         }
-        self.out.flush().map_err(|e| Error::write("the report", e))
+        self.out.flush().map_err(unwritten)
     }
 }
 
