@@ -78,6 +78,7 @@ use crate::model::{FigureId, Reading, Reliability, SourceId, Stake};
 use crate::reconcile::Evidence;
 use crate::{Dossier, Error};
 
+mod pass;
 mod policy;
 mod report;
 mod scale;
@@ -85,7 +86,7 @@ mod scale;
 pub use policy::Learned;
 pub use report::{SourceReport, SourceRow};
 
-use scale::{Spread, distance, kernel, most_supported, space, spread, spreads, weight};
+use scale::{Spread, kernel, space, spread, weight};
 
 /// The most iterations of each phase.
 const MAX_ITERATIONS: usize = 30;
@@ -106,6 +107,11 @@ pub const EXACT_DATA: f64 = 0.9;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Learner {
     reading: Reading,
+    /// The most iterations in all; `None`: [`MAX_ITERATIONS`] per phase.
+    limit: Option<usize>,
+    /// Every figure decided on every pass, none kept from the pass before:
+    /// what the tests compare the kept decisions with.
+    decide_every_figure: bool,
 }
 
 impl Learner {
@@ -118,6 +124,26 @@ impl Learner {
     #[must_use]
     pub fn reading(mut self, reading: Reading) -> Self {
         self.reading = reading;
+        self
+    }
+
+    /// This learner, stopping after at most `limit` iterations (each a pass
+    /// over every claim) even if estimates still change. Without a limit,
+    /// each of the two phases (before and after copying is looked for)
+    /// stops after 30.
+    ///
+    /// ```
+    /// use reckon::io::synth::Synth;
+    /// use reckon::reconcile::learn::Learner;
+    ///
+    /// let dossier = Synth::new(3).sources(30).figures(300).world().dossier()?;
+    /// let learned = Learner::new().max_iterations(2).learn(&dossier)?;
+    /// assert!(learned.iterations() <= 2);
+    /// # Ok::<(), reckon::Error>(())
+    /// ```
+    #[must_use]
+    pub fn max_iterations(mut self, limit: usize) -> Self {
+        self.limit = Some(limit);
         self
     }
 
@@ -181,7 +207,7 @@ impl Learner {
                 })
             })
             .collect();
-        Fit::new(rows, grades).run()
+        Fit::new(rows, grades).run(self)
     }
 
     /// Learns from a plain table of `(figure, source, value)`, every source
@@ -222,7 +248,17 @@ impl Learner {
             .into_iter()
             .map(|s| (s.clone(), Reliability::F))
             .collect();
-        Fit::new(rows, grades).run()
+        Fit::new(rows, grades).run(self)
+    }
+}
+
+/// `d` as the nearest `f64`. An integer below 2⁵³ converts exactly, as
+/// `Decimal::to_f64` would, without its general path: 17 ns a value
+/// before, 5 ns after (10⁶ conversions, timed alone).
+fn to_f64(d: Decimal) -> f64 {
+    match i64::try_from(d.mantissa()) {
+        Ok(m) if d.scale() == 0 && m.unsigned_abs() < 1 << 53 => m as f64,
+        _ => d.to_f64().unwrap_or(0.0),
     }
 }
 
@@ -262,16 +298,63 @@ struct Obs {
     factor: f64,
 }
 
-/// A claim's comparison with a candidate, kept until the candidate
-/// changes.
+/// A claim as one pass keeps it for the next: its comparison with a
+/// candidate, kept until the candidate changes, and its source's weight
+/// when its figure was last decided. The pass over a figure not decided
+/// again reads these alone.
 #[derive(Clone, Copy, Debug)]
 struct Memo {
-    /// The candidate, an index into the figure's claims.
+    /// The claim's source.
+    src: usize,
+    /// The logarithm of the source's weight when the figure was last
+    /// decided.
+    at: f64,
+    /// The candidate, an index into the figure's claims; `usize::MAX` for
+    /// none.
     candidate: usize,
     /// The claim's loss against it.
     loss: f64,
     /// Whether the claim is within a spread of it.
     agreed: bool,
+}
+
+impl Memo {
+    /// Adds the claim's comparison to its source's losses; nothing when
+    /// the claim was compared with no candidate.
+    fn add_to(&self, out: &mut Losses) {
+        if self.candidate != usize::MAX {
+            out.loss[self.src] += self.loss;
+            out.n[self.src] += 1.0;
+            if self.agreed {
+                out.agreed[self.src] += 1.0;
+            }
+        }
+    }
+}
+
+/// What one pass keeps for the next (see [`pass`](self::pass)).
+#[derive(Debug, Default)]
+struct Kept {
+    /// By claim, the candidate it was last compared with, its loss against
+    /// it and whether it agreed: most claims are compared with the same
+    /// candidate from one pass to the next, and the logarithm was a fifth
+    /// of a pass (perf). With the loss kept, `cargo bench --bench learn --
+    /// 1000000` took 2.51 and 2.49 s, against 2.72 and 2.65 s with one
+    /// pass per iteration alone (31 iterations, 16 more bytes per claim);
+    /// the agreement is kept too, so a claim's distance is measured only
+    /// when its candidate changes.
+    memo: Vec<Memo>,
+    /// By figure, how far the logarithm of any of its claims' weights may
+    /// move from [`Memo::at`] before the figure must be decided again; not
+    /// positive: decide it.
+    slack: Vec<f64>,
+    /// By figure, its estimate when last decided.
+    est: Vec<usize>,
+    /// Whether every figure is decided on every pass.
+    decide_every_figure: bool,
+    /// How many times a figure was decided, in all passes.
+    #[cfg(test)]
+    decided: usize,
 }
 
 /// Each source's loss, compared claims and agreements, by source index.
@@ -300,15 +383,8 @@ struct Fit {
     contested: Vec<bool>,
     weights: Vec<f64>,
     copy_share: Vec<f64>,
-    /// By claim, the candidate it was last compared with, its loss against
-    /// it and whether it agreed: most claims are compared with the same
-    /// candidate from one pass to the next, and the logarithm was a fifth
-    /// of a pass (perf). With the loss kept, `cargo bench --bench learn --
-    /// 1000000` took 2.51 and 2.49 s, against 2.72 and 2.65 s with one
-    /// pass per iteration alone (31 iterations, 16 more bytes per claim);
-    /// the agreement is kept too, so a claim's distance is measured only
-    /// when its candidate changes.
-    memo: Vec<Memo>,
+    /// What each pass keeps for the next.
+    kept: Kept,
     copying: HashSet<(usize, usize)>,
     /// The share of compared claims another source repeats exactly.
     exact_share: f64,
@@ -384,7 +460,7 @@ impl Fit {
                 });
             }
         }
-        let f = |d: Decimal| space(d.to_f64().unwrap_or(0.0), log);
+        let f = |d: Decimal| space(to_f64(d), log);
         let mut obs: Vec<Obs> = keyed
             .iter()
             .map(|&(fig, src, r)| {
@@ -465,15 +541,24 @@ impl Fit {
         let grades: Vec<Reliability> = grades.into_values().collect();
         let weights = grades.iter().map(|&g| weight(0.0, 0.0, g)).collect();
         let copy_share = vec![1.0; obs.len()];
-        // No claim compared yet: no candidate is `usize::MAX`.
-        let memo = vec![
-            Memo {
-                candidate: usize::MAX,
-                loss: 0.0,
-                agreed: false
-            };
-            obs.len()
-        ];
+        let kept = Kept {
+            // No claim compared yet: no candidate is `usize::MAX`.
+            memo: obs
+                .iter()
+                .map(|o| Memo {
+                    src: o.src,
+                    at: 0.0,
+                    candidate: usize::MAX,
+                    loss: 0.0,
+                    agreed: false,
+                })
+                .collect(),
+            slack: vec![f64::NEG_INFINITY; figures.len()],
+            est: vec![0; figures.len()],
+            decide_every_figure: false,
+            #[cfg(test)]
+            decided: 0,
+        };
         Fit {
             log,
             figures,
@@ -488,7 +573,7 @@ impl Fit {
             weights,
             copy_share,
             copying: HashSet::new(),
-            memo,
+            kept,
             exact_share,
             exact,
         }
@@ -501,197 +586,6 @@ impl Fit {
 
     fn figure(&self, fi: usize) -> std::ops::Range<usize> {
         self.starts[fi]..self.starts[fi + 1]
-    }
-
-    /// The kernels of figure `fi`, `k × k` by candidate then claim: the
-    /// kept ones, or, for a figure too large to keep them, computed into
-    /// `scratch`.
-    fn kernels_of<'a>(&'a self, fi: usize, scratch: &'a mut Vec<f64>) -> &'a [f64] {
-        let claims = &self.obs[self.figure(fi)];
-        let k = claims.len();
-        match self
-            .kernels
-            .get(self.kernel_starts[fi]..self.kernel_starts[fi + 1])
-        {
-            Some(kept) if kept.len() == k * k => kept,
-            _ => {
-                let h = self.spreads[fi];
-                scratch.clear();
-                for a in claims {
-                    scratch.extend(claims.iter().map(|b| kernel(a.pt, b.lo, b.hi, h)));
-                }
-                scratch
-            }
-        }
-    }
-
-    /// One pass over the figures under the current weights, computing
-    /// each figure's supports once for both steps:
-    ///
-    /// 1. each figure's estimate, as an index into `obs`: the claim value
-    ///    the weighted claims support most, ties to the lower value (as
-    ///    [`decide`]);
-    /// 2. each source's loss, compared claims and agreements. A claim is
-    ///    compared with the estimate the *other* sources' claims give
-    ///    (leave one out): on a figure with two claims, the one chosen
-    ///    would otherwise always agree with itself, and the heavier source
-    ///    would lock its weight in.
-    ///
-    /// Which estimate a claim is compared with depends only on its source,
-    /// so it is found once per source of the figure, from the support the
-    /// candidates get from the other sources. A source's claims on a figure
-    /// are together (claims are by figure, then source), so when no sources
-    /// copy each other its own support is one stretch of each row.
-    ///
-    /// The estimates of one pass and the weights its losses give are the
-    /// next pass's input: the two steps once took a pass each, and the
-    /// second computed again the supports the first had. One pass each:
-    /// `cargo bench --bench learn -- 1000000` took 3.21 and 3.14 s
-    /// before, 2.72 and 2.65 s after (31 iterations, two alternating rounds).
-    fn step(&mut self) -> (Vec<usize>, Losses) {
-        let mut memo = std::mem::take(&mut self.memo);
-        let out = self.step_with(&mut memo);
-        self.memo = memo;
-        out
-    }
-
-    fn step_with(&self, memo: &mut [Memo]) -> (Vec<usize>, Losses) {
-        let mut est = Vec::with_capacity(self.figures.len());
-        let mut losses = Losses {
-            loss: vec![0.0; self.sources.len()],
-            n: vec![0.0; self.sources.len()],
-            agreed: vec![0.0; self.sources.len()],
-        };
-        let mut scratch: Vec<f64> = Vec::new();
-        let mut w: Vec<f64> = Vec::new();
-        let mut totals: Vec<f64> = Vec::new();
-        for fi in 0..self.figures.len() {
-            let r = self.figure(fi);
-            let claims = &self.obs[r.clone()];
-            let k = claims.len().max(1);
-            // kern[i * k + j]: what claim j gives candidate i per unit of
-            // its weight w[j]. Each claim is weighed once per pass, and the
-            // products are taken as they are summed, not stored first.
-            let kern = self.kernels_of(fi, &mut scratch);
-            w.clear();
-            w.extend(
-                claims
-                    .iter()
-                    .zip(&self.copy_share[r.clone()])
-                    .map(|(b, share)| self.weights[b.src] * b.factor * share),
-            );
-            totals.clear();
-            totals.extend(
-                kern.chunks_exact(k)
-                    .map(|row| row.iter().zip(&w).map(|(kk, ww)| ww * kk).sum::<f64>()),
-            );
-            let best = most_supported(
-                claims
-                    .iter()
-                    .zip(&totals)
-                    .enumerate()
-                    .map(|(i, (c, &total))| (i, c.pt, total)),
-            );
-            est.push(r.start + best.unwrap_or(0));
-            if self.contested[fi] {
-                self.compare(fi, kern, &w, &totals, memo, &mut losses);
-            }
-        }
-        (est, losses)
-    }
-
-    /// Step 2 for figure `fi`, from its kernels, its claims' weights and
-    /// the candidates' total supports: each claim's loss against the estimate the other
-    /// sources give, added to its source's. `memo` holds, by claim, the
-    /// candidate it was last compared with and the loss that gave.
-    fn compare(
-        &self,
-        fi: usize,
-        kern: &[f64],
-        w: &[f64],
-        totals: &[f64],
-        memo: &mut [Memo],
-        out: &mut Losses,
-    ) {
-        let r = self.figure(fi);
-        let memo = &mut memo[r.clone()];
-        let claims = &self.obs[r];
-        let h = self.spreads[fi];
-        let k = claims.len();
-        // The candidate of most support and the most any other has: a
-        // source whose own support leaves the first still above every
-        // other's total compares its claims with the first, as the full
-        // search would (support is never negative, so leaving a source
-        // out lowers no total by less than nothing). With this, `cargo
-        // bench --bench learn -- 1000000` went from 2.30 and 2.39 s to 2.12
-        // and 2.16 s (two alternating rounds), the same estimates.
-        let (top, rest) = totals.iter().enumerate().fold(
-            (None::<(usize, f64)>, f64::NEG_INFINITY),
-            |(top, rest), (i, &t)| match top {
-                Some((_, tt)) if t <= tt => (top, rest.max(t)),
-                Some((_, tt)) => (Some((i, t)), rest.max(tt)),
-                None => (Some((i, t)), rest),
-            },
-        );
-        let mut start = 0;
-        while let Some(first) = claims.get(start) {
-            let src = first.src;
-            let end = start + claims[start..].iter().take_while(|c| c.src == src).count();
-            // What the source's own claims give candidate `i`.
-            let own = |i: usize| -> f64 {
-                let row = kern.get(i * k..(i + 1) * k).unwrap_or(&[]);
-                if self.copying.is_empty() {
-                    let (row, w) = (row.get(start..end), w.get(start..end));
-                    let (row, w) = (row.unwrap_or(&[]), w.unwrap_or(&[]));
-                    row.iter().zip(w).map(|(kk, ww)| ww * kk).sum()
-                } else {
-                    claims
-                        .iter()
-                        .zip(row.iter().zip(w))
-                        .filter(|(b, _)| self.related(b.src, src))
-                        .map(|(_, (kk, ww))| ww * kk)
-                        .sum()
-                }
-            };
-            // Without copying, the candidates of the source's own claims
-            // are its stretch, and no set is looked up.
-            let apart = |i: usize| {
-                if self.copying.is_empty() {
-                    !(start..end).contains(&i)
-                } else {
-                    !self.related(claims[i].src, src)
-                }
-            };
-            let clear = top.and_then(|(i, total)| (apart(i) && total - own(i) > rest).then_some(i));
-            let chosen = clear.or_else(|| {
-                most_supported(
-                    (0..k)
-                        .filter(|&i| apart(i))
-                        .map(|i| (i, claims[i].pt, totals[i] - own(i))),
-                )
-            });
-            if let Some(i) = chosen {
-                for (o, last) in claims[start..end].iter().zip(&mut memo[start..end]) {
-                    if last.candidate != i {
-                        let d = distance(claims[i].pt, o.lo, o.hi);
-                        let u = spreads(d, h.wide);
-                        // Transcribed data: any difference is an error.
-                        let l = if self.exact { spreads(d, h.near) } else { u };
-                        *last = Memo {
-                            candidate: i,
-                            loss: if l > 0.0 { (l * l).ln_1p() } else { 0.0 },
-                            agreed: u <= 1.0,
-                        };
-                    }
-                    out.loss[o.src] += last.loss;
-                    out.n[o.src] += 1.0;
-                    if last.agreed {
-                        out.agreed[o.src] += 1.0;
-                    }
-                }
-            }
-            start = end;
-        }
     }
 
     /// The sources' weights from their losses.
@@ -708,9 +602,13 @@ impl Fit {
         &mut self,
         first: (Vec<usize>, Losses),
         iterations: &mut usize,
+        limit: Option<usize>,
     ) -> (Vec<usize>, Losses) {
         let (mut est, mut losses) = first;
         for _ in 0..MAX_ITERATIONS {
+            if limit.is_some_and(|n| *iterations >= n) {
+                break;
+            }
             self.reweigh(&losses);
             let (next, next_losses) = self.step();
             *iterations += 1;
@@ -803,6 +701,10 @@ impl Fit {
             })
             .map(|(p, _)| p)
             .collect();
+        // Every share stays 1 when no pair copies.
+        if self.copying.is_empty() {
+            return;
+        }
         for fi in 0..self.figures.len() {
             let r = self.figure(fi);
             for i in r.clone() {
@@ -818,18 +720,23 @@ impl Fit {
                 self.copy_share[i] = 1.0 / group as f64;
             }
         }
+        // Shares changed, and with them claims' weights: every figure is
+        // decided again.
+        self.kept.slack.fill(f64::NEG_INFINITY);
     }
 
-    fn run(mut self) -> Learning {
+    fn run(mut self, learner: &Learner) -> Learning {
+        self.kept.decide_every_figure = learner.decide_every_figure;
+        let limit = learner.limit;
         let mut iterations = 1;
         let first = self.step();
-        let (est, losses) = self.converge(first, &mut iterations);
+        let (est, losses) = self.converge(first, &mut iterations, limit);
         self.detect_copying(&est);
         let (est, losses) = if self.copying.is_empty() {
             (est, losses)
         } else {
             let again = self.step();
-            self.converge(again, &mut iterations)
+            self.converge(again, &mut iterations, limit)
         };
         self.reweigh(&losses);
         let (_, Losses { loss, n, agreed }) = self.step();
@@ -880,6 +787,8 @@ impl Fit {
             report: SourceReport::new(rows),
             policy: Learned::fitted(weights, copying, self.log, self.exact),
             exact_share: self.exact_share,
+            #[cfg(test)]
+            decided: self.kept.decided,
         }
     }
 }
@@ -894,6 +803,9 @@ pub struct Learning {
     report: SourceReport,
     policy: Learned,
     exact_share: f64,
+    /// How many times a figure was decided, in all passes.
+    #[cfg(test)]
+    decided: usize,
 }
 
 impl Learning {
