@@ -9,9 +9,8 @@
 //!   are required; `value` takes the value grammar or English phrases such as
 //!   "more than 100", "approximately 1000", "fewer than 10") or a TOML
 //!   dossier (anything else). See `reckon::Dossier::load`. `-` reads a
-//!   claims table of `figure,source,value` from standard input, with
-//!   `--json`, `--jsonl` or `--pretty` (`zcat claims.csv.gz | reconcile
-//!   --json --sorted -`).
+//!   claims table of `figure,source,value` from standard input
+//!   (`zcat claims.csv.gz | reconcile --json --sorted -`).
 //! - `--policy NAME`: `envelope`, `consensus`, `conservative`,
 //!   `most_reliable`, `most_recent`, `majority`, `weighted` (the default),
 //!   or `learned` (weights learned from the sources' record across figures).
@@ -25,11 +24,11 @@
 //! - `--sorted`: the file lists its figures in ascending order (checked), so
 //!   memory is bounded by the largest figure.
 //!
-//! With `--json`, `--pretty` or `--jsonl`, a claims table of only `figure,source,value`
-//! (or a `.jsonl` file of such objects) takes the bulk path
-//! (`reckon::io::bulk`): streamed, reconciled on every core, written figure
-//! by figure, bad rows reported and left out, and a summary line (claims
-//! read, figures, conflicts, time) on stderr.
+//! A claims table of only `figure,source,value` (or a `.jsonl` file of such
+//! objects) takes the bulk path (`reckon::io::bulk`): streamed, reconciled
+//! on every core, written figure by figure (the table, once every figure's
+//! row is in, to align its columns), bad rows reported and left out, and a
+//! summary line (claims read, figures, conflicts, time) on stderr.
 //!
 //! # The JSON output (a stable contract)
 //!
@@ -78,11 +77,11 @@ use std::process::ExitCode;
 
 use reckon::io::bulk::{Bulk, Output};
 use reckon::io::report::Report;
+use reckon::io::table::Table;
 use reckon::model::Reading;
 use reckon::reconcile::Superseded;
 use reckon::reconcile::policy::Registry;
-use reckon::{Decimal, Dossier};
-use reckon::{Finding, Findings, Reconciler};
+use reckon::{Dossier, Reconciler};
 
 const USAGE: &str = "usage: reconcile [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE | -";
 
@@ -139,88 +138,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     })
 }
 
-fn cell(d: Option<Decimal>) -> String {
-    d.map_or_else(|| "—".to_owned(), |d| d.to_string())
-}
-
-fn row(f: &Finding, findings: &Findings) -> Vec<String> {
-    let s = f.summary();
-    let mut kinds: Vec<&str> = findings
-        .conflicts_of(f.figure())
-        .map(|c| c.kind().as_str())
-        .collect();
-    kinds.dedup();
-    vec![
-        f.figure().to_string(),
-        cell(f.low()),
-        cell(f.best()),
-        match f.range() {
-            Some(r) if r.high().is_none() => "∞".to_owned(),
-            _ => cell(f.high()),
-        },
-        format!("{}/{}", s.claim_count(), s.independent_count()),
-        s.grade().to_string(),
-        s.confidence().to_string(),
-        kinds.join(", "),
-    ]
-}
-
-fn table(findings: &Findings) -> String {
-    let header: Vec<String> = [
-        "figure",
-        "low",
-        "best",
-        "high",
-        "claims/indep",
-        "grade",
-        "confidence",
-        "conflicts",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let rows: Vec<Vec<String>> = std::iter::once(header)
-        .chain(findings.iter().map(|f| row(f, findings)))
-        .collect();
-    let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..rows[0].len()).map(width).collect();
-    let mut out = String::new();
-    for r in &rows {
-        let line: Vec<String> = r
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
-            .collect();
-        out.push_str(line.join("  ").trim_end());
-        out.push('\n');
-    }
-    let mut first = true;
-    for f in findings {
-        for c in findings.conflicts_of(f.figure()) {
-            // A conflict between figures is listed once, under its first figure.
-            if c.figures().first() != Some(f.figure()) {
-                continue;
-            }
-            if first {
-                out.push_str("\nconflicts:\n");
-                first = false;
-            }
-            out.push_str(&format!(
-                "  {}: {} ({}): {}\n",
-                f.figure(),
-                c.kind(),
-                c.severity(),
-                c.explanation()
-            ));
-        }
-    }
-    out
-}
-
 fn run(args: Args) -> Result<String, String> {
     let r = reconciler(&args).map_err(|e| e.to_string())?;
     let stdin = args.file == "-";
-    if let Some(output) = args.json.filter(|_| stdin || Bulk::accepts(&args.file)) {
+    if stdin || Bulk::accepts(&args.file) {
+        let output = args.json.unwrap_or(Output::Table);
         let bulk = Bulk::new(r).output(output).sorted(args.sorted);
         let out = std::io::stdout().lock();
         let summary = if stdin {
@@ -235,14 +157,9 @@ fn run(args: Args) -> Result<String, String> {
             None => Ok(String::new()),
         };
     }
-    if stdin {
-        return Err("`-` reads a claims table of figure, source and value from \
-                    standard input with --json, --jsonl or --pretty"
-            .into());
-    }
     if args.sorted {
         return Err("--sorted reads a claims table of figure, source and value \
-                    (or JSON Lines) with --json, --jsonl or --pretty"
+                    (or JSON Lines), not a dossier"
             .into());
     }
     report(&args, &r).map_err(|e| e.to_string())
@@ -271,7 +188,13 @@ fn report(args: &Args, r: &Reconciler) -> Result<String, reckon::Error> {
     let report = Report::new(&dossier, &findings);
     let mut out = Vec::new();
     match args.json {
-        None => return Ok(table(&findings)),
+        None => {
+            let mut table = Table::new();
+            for f in &findings {
+                table.push(f, findings.conflicts_of(f.figure()));
+            }
+            return Ok(table.to_string());
+        }
         Some(Output::JsonLines) => report.write_jsonl(&mut out)?,
         Some(Output::JsonPretty) => report.write_json_pretty(&mut out)?,
         Some(_) => report.write_json(&mut out)?,

@@ -32,7 +32,7 @@
 //! | [`model`] | values, intervals, sources, figures, claims, the dossier | [`error`] |
 //! | [`text`] | reading English: numbers, phrases, figures in running text, draft claims | `model` |
 //! | [`reconcile`] | policies, conflict detection, confidence, roll-ups, findings | `model` |
-//! | [`io`] | dossier files (TOML, CSV), the report (JSON, JSON Lines), synthetic claims | all |
+//! | [`io`] | dossier files (TOML, CSV), the report (JSON, JSON Lines, a text table), synthetic claims | all |
 //!
 //! The headline types are re-exported here; every other item has one path,
 //! in its module.
@@ -74,7 +74,8 @@
 //!   independence by originator, revisions, and the mergeable per-figure
 //!   [`Tally`](reconcile::Tally). Findings, conflicts, summaries and roll-ups
 //!   implement `Serialize` (with the `serde` feature); [`io::report`] writes
-//!   the documented JSON report, one figure at a time.
+//!   the documented JSON report, one figure at a time, and [`io::table`] an
+//!   aligned text table.
 //! - [`policy`](reconcile::policy): the [`Policy`](reconcile::policy::Policy) trait and the named policies — `envelope`
 //!   (Iraq Body Count, Airwars), `consensus`, `conservative` (ACLED),
 //!   `most_reliable` (UCDP), `most_recent` (GTD), `majority`, `weighted`

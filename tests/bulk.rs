@@ -1,10 +1,12 @@
 //! The bulk path against the dossier path: the same findings and the same
-//! report for the same claims table, whatever the reading mode.
+//! report (JSON, JSON Lines, indented JSON, table) for the same claims
+//! table, whatever the reading mode.
 #![cfg(feature = "serde")]
 
 use reckon::io::bulk::{Bulk, Input, Output};
 use reckon::io::report::Report;
 use reckon::io::synth::Synth;
+use reckon::io::table::Table;
 use reckon::{Dossier, Reconciler};
 
 /// A generated claims table of about 10^5 claims, grouped by figure.
@@ -65,9 +67,22 @@ fn the_bulk_path_gives_the_dossier_paths_findings_and_report() {
     assert!(summary.conflicts() > 0);
     assert!(bulk_findings.iter().eq(findings.iter()));
 
+    let mut table = Table::new();
+    for f in &findings {
+        table.push(f, findings.conflicts_of(f.figure()));
+    }
+    let table = table.to_string().into_bytes();
+    assert_eq!(table.iter().filter(|&&b| b == b'\n').count(), {
+        let conflicts: usize = findings.iter().map(|f| f.conflicts().len()).sum();
+        findings.len() + 1 + 2 + conflicts
+    });
     for sorted in [false, true] {
         let bulk = base.clone().sorted(sorted);
         assert!(bulk_report(&bulk, &csv) == json, "json, sorted {sorted}");
+        for mode in modes() {
+            let rows = bulk_report(&mode.sorted(sorted).output(Output::Table), &csv);
+            assert!(rows == table, "table, sorted {sorted}");
+        }
         let lines = bulk_report(&bulk.clone().output(Output::JsonLines), &csv);
         assert!(lines == jsonl, "json lines, sorted {sorted}");
         let indented = bulk_report(&bulk.clone().output(Output::JsonPretty), &csv);

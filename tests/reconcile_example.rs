@@ -211,12 +211,25 @@ fn a_claims_table_on_standard_input_reads_as_the_file_does() {
         stderr.starts_with("reconcile: 6 claims read (6 loaded, 0 rejected), 3 figures, "),
         "{stderr}"
     );
-    // Standard input is read by the bulk path only.
+    // Without --json, the table the file gives.
     let table_out = common::example_output_with_input("reconcile", &["-"], &table);
-    assert!(!table_out.status.success());
+    assert!(table_out.status.success());
     assert_eq!(
-        String::from_utf8_lossy(&table_out.stderr),
-        "reconcile: `-` reads a claims table of figure, source and value from \
-         standard input with --json, --jsonl or --pretty\n"
+        table_out.stdout,
+        example_output("reconcile", &[FIXTURE]).stdout
+    );
+}
+
+#[test]
+fn sorted_is_refused_for_a_dossier() {
+    let out = example_output(
+        "reconcile",
+        &["--sorted", "examples/data/qalamoun-2014.toml"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "reconcile: --sorted reads a claims table of figure, source and value \
+         (or JSON Lines), not a dossier\n"
     );
 }

@@ -129,6 +129,7 @@ mod csv;
 pub mod report;
 mod rows;
 pub mod synth;
+pub mod table;
 mod toml;
 pub mod truth;
 

@@ -61,6 +61,7 @@ use std::time::{Duration, Instant};
 
 use super::report::{figure_entry, unwritten, write_error};
 use super::rows::Rows;
+use super::table::Table;
 use super::toml::scope_of;
 use crate::error::{ErrorKind, Problems};
 use crate::reconcile::Evidence;
@@ -109,6 +110,11 @@ pub enum Output {
     JsonPretty,
     /// One figure's object per line, as [`Report::write_jsonl`](super::report::Report::write_jsonl) writes it.
     JsonLines,
+    /// A plain-text [`Table`], one aligned row per
+    /// figure, then the conflicts. The columns are aligned once every
+    /// figure is read, so the table is written at the end; only its cells
+    /// are kept until then, not the findings.
+    Table,
 }
 
 /// Reads claims in bulk, reconciles them figure by figure and writes the
@@ -473,12 +479,16 @@ impl Bulk {
         let format = writer.format;
         let task = |part: &[Group]| -> Result<Rendered, Error> {
             let claims: usize = part.iter().map(|g| g.claims.len()).sum();
+            let table = format.0 == Output::Table;
             let mut r = Rendered {
-                bytes: Vec::with_capacity(
+                bytes: Vec::with_capacity(if table {
+                    0
+                } else {
                     claims
                         .saturating_mul(REPORT_BYTES_PER_CLAIM)
-                        .min(REPORT_ROOM_MAX),
-                ),
+                        .min(REPORT_ROOM_MAX)
+                }),
+                table: table.then(Table::new),
                 ..Rendered::default()
             };
             let mut stage = Stage::default();
@@ -488,7 +498,10 @@ impl Bulk {
                 };
                 r.figures += 1;
                 r.conflicts += f.conflicts().len() as u64;
-                format.figure(&mut r.bytes, g, &f)?;
+                match &mut r.table {
+                    Some(table) => table.push(&f, f.conflicts()),
+                    None => format.figure(&mut r.bytes, g, &f)?,
+                }
             }
             Ok(r)
         };
@@ -550,6 +563,8 @@ fn batches(groups: Vec<Group>) -> impl Iterator<Item = Vec<Group>> {
 #[derive(Default)]
 struct Rendered {
     bytes: Vec<u8>,
+    /// The part's rows, for a table.
+    table: Option<Table>,
     figures: u64,
     conflicts: u64,
     /// The figures that could not be reconciled.
@@ -616,11 +631,13 @@ impl Write for Indented<'_> {
     }
 }
 
-/// The report's writer: the array's brackets, the commas between parts.
+/// The report's writer: the array's brackets, the commas between parts;
+/// for a table, the rows until the end.
 struct Writer<W: Write> {
     out: std::io::BufWriter<W>,
     format: Format,
     written: bool,
+    table: Table,
 }
 
 impl<W: Write> Writer<W> {
@@ -629,7 +646,13 @@ impl<W: Write> Writer<W> {
             out: std::io::BufWriter::with_capacity(1 << 16, out),
             format: Format(output),
             written: false,
+            table: Table::new(),
         }
+    }
+
+    /// Whether the report is one JSON array.
+    fn array(&self) -> bool {
+        matches!(self.format.0, Output::Json | Output::JsonPretty)
     }
 
     fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
@@ -640,10 +663,13 @@ impl<W: Write> Writer<W> {
         summary.figures += part.figures;
         summary.conflicts += part.conflicts;
         summary.add_unreconciled(part.problems);
+        if let Some(rows) = part.table {
+            self.table.append(rows);
+        }
         if part.bytes.is_empty() {
             return Ok(());
         }
-        if self.format.0 != Output::JsonLines {
+        if self.array() {
             self.put(if self.written { b"," } else { b"[" })?;
         }
         self.written = true;
@@ -651,7 +677,10 @@ impl<W: Write> Writer<W> {
     }
 
     fn end(&mut self) -> Result<(), Error> {
-        if self.format.0 != Output::JsonLines {
+        if self.format.0 == Output::Table {
+            let table = std::mem::take(&mut self.table);
+            write!(self.out, "{table}").map_err(unwritten)?;
+        } else if self.array() {
             self.put(if self.written { b"\n]\n" } else { b"[]\n" })?;
         }
         self.out.flush().map_err(unwritten)

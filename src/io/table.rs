@@ -1,0 +1,229 @@
+//! Findings as a plain-text table: one aligned row per figure (its range,
+//! best value, claims, grade, confidence and the kinds of its conflicts),
+//! then every conflict's explanation.
+//!
+//! A [`Table`] takes findings one at a time and keeps only their cells and
+//! conflict lines, so a bulk run can print a table of millions of figures
+//! without keeping their findings; the columns are aligned when the table
+//! is written.
+//!
+//! ```
+//! use reckon::io::table::Table;
+//! use reckon::{Dossier, Reconciler};
+//!
+//! let csv = "figure,source,value\nf1,a,50–170\nf1,b,200\nf2,a,12\nf2,b,12\n";
+//! let dossier = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv")?;
+//! let findings = Reconciler::new().reconcile(&dossier)?;
+//! let mut table = Table::new();
+//! for f in &findings {
+//!     table.push(f, findings.conflicts_of(f.figure()));
+//! }
+//! let text = table.to_string();
+//! assert!(text.starts_with("figure  low  best  high  claims/indep"));
+//! assert!(text.contains("\nf2      12   12    12    2/2"));
+//! assert!(text.contains("\nconflicts:\n  f1: disjoint"));
+//! # Ok::<(), reckon::Error>(())
+//! ```
+
+use std::fmt;
+
+use crate::Finding;
+use crate::reconcile::conflict::Conflict;
+
+/// The columns, as the header names them.
+const HEADER: [&str; 8] = [
+    "figure",
+    "low",
+    "best",
+    "high",
+    "claims/indep",
+    "grade",
+    "confidence",
+    "conflicts",
+];
+
+/// Findings as a plain-text table; see the [module docs](self). Written
+/// with `Display`.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// Every row's cells, one after another.
+    text: String,
+    /// Where each cell ends in `text`, `HEADER.len()` per row.
+    ends: Vec<usize>,
+    /// The widest cell of each column, in characters.
+    widths: [usize; HEADER.len()],
+    /// The conflict lines, each ending in a line break.
+    conflicts: String,
+}
+
+impl Default for Table {
+    fn default() -> Self {
+        Table::new()
+    }
+}
+
+impl Table {
+    /// A table of no figures: the header alone.
+    pub fn new() -> Self {
+        let mut table = Table {
+            text: String::new(),
+            ends: Vec::new(),
+            widths: [0; HEADER.len()],
+            conflicts: String::new(),
+        };
+        table.row(HEADER.map(str::to_owned));
+        table
+    }
+
+    /// Adds `finding`'s row, and the lines of `conflicts`, every conflict
+    /// that involves its figure. A conflict between figures is listed once,
+    /// under the first of its figures, and named in each one's row.
+    pub fn push<'c>(
+        &mut self,
+        finding: &Finding,
+        conflicts: impl IntoIterator<Item = &'c Conflict>,
+    ) {
+        let figure = finding.figure();
+        let mut kinds: Vec<&str> = Vec::new();
+        for c in conflicts {
+            if kinds.last() != Some(&c.kind().as_str()) {
+                kinds.push(c.kind().as_str());
+            }
+            if c.figures().first() == Some(figure) {
+                self.conflicts.push_str(&format!(
+                    "  {figure}: {} ({}): {}\n",
+                    c.kind(),
+                    c.severity(),
+                    c.explanation()
+                ));
+            }
+        }
+        let cell =
+            |d: Option<rust_decimal::Decimal>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
+        let s = finding.summary();
+        self.row([
+            figure.to_string(),
+            cell(finding.low()),
+            cell(finding.best()),
+            match finding.range() {
+                Some(r) if r.high().is_none() => "∞".to_owned(),
+                _ => cell(finding.high()),
+            },
+            format!("{}/{}", s.claim_count(), s.independent_count()),
+            s.grade().to_string(),
+            s.confidence().to_string(),
+            kinds.join(", "),
+        ]);
+    }
+
+    /// Adds the figures of `other` after this table's.
+    pub(crate) fn append(&mut self, other: Table) {
+        let skip = other.ends.get(HEADER.len() - 1).copied().unwrap_or(0);
+        let base = self.text.len();
+        self.text
+            .push_str(other.text.get(skip..).unwrap_or_default());
+        self.ends.extend(
+            other
+                .ends
+                .iter()
+                .skip(HEADER.len())
+                .map(|end| base + end.saturating_sub(skip)),
+        );
+        for (w, o) in self.widths.iter_mut().zip(other.widths) {
+            *w = (*w).max(o);
+        }
+        self.conflicts.push_str(&other.conflicts);
+    }
+
+    /// How many figures the table has.
+    pub fn len(&self) -> usize {
+        (self.ends.len() / HEADER.len()).saturating_sub(1)
+    }
+
+    /// Whether the table has no figure.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn row(&mut self, cells: [String; HEADER.len()]) {
+        for (i, cell) in cells.iter().enumerate() {
+            self.widths[i] = self.widths[i].max(cell.chars().count());
+            self.text.push_str(cell);
+            self.ends.push(self.text.len());
+        }
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut start = 0;
+        let mut line = String::new();
+        for row in self.ends.chunks(HEADER.len()) {
+            line.clear();
+            for (i, (&end, width)) in row.iter().zip(self.widths).enumerate() {
+                let cell = self.text.get(start..end).unwrap_or_default();
+                start = end;
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                line.push_str(cell);
+                for _ in cell.chars().count()..width {
+                    line.push(' ');
+                }
+            }
+            writeln!(f, "{}", line.trim_end())?;
+        }
+        if !self.conflicts.is_empty() {
+            write!(f, "\nconflicts:\n{}", self.conflicts)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Dossier, Reconciler};
+
+    fn findings() -> crate::Findings {
+        let csv = "figure,source,value\nlong-figure-name,a,50–170\nlong-figure-name,b,200\n\
+                   f2,a,12\nf2,b,more than 10\nf3,a,1000\nf3,b,1000\n";
+        let dossier = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
+        Reconciler::new().reconcile(&dossier).unwrap()
+    }
+
+    #[test]
+    fn a_table_of_no_figure_is_its_header() {
+        let table = Table::new();
+        assert!(table.is_empty());
+        assert_eq!(
+            table.to_string(),
+            "figure  low  best  high  claims/indep  grade  confidence  conflicts\n"
+        );
+    }
+
+    #[test]
+    fn parts_appended_align_as_one_table() {
+        let findings = findings();
+        let mut whole = Table::new();
+        let mut parts = vec![Table::new(), Table::new()];
+        for (i, f) in findings.iter().enumerate() {
+            whole.push(f, findings.conflicts_of(f.figure()));
+            parts[usize::from(i > 0)].push(f, findings.conflicts_of(f.figure()));
+        }
+        let mut joined = Table::new();
+        for part in parts {
+            joined.append(part);
+        }
+        assert_eq!(joined.len(), 3);
+        assert_eq!(joined.to_string(), whole.to_string());
+        let text = whole.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        // Columns aligned on the longest cell; an open end is ∞.
+        assert_eq!(
+            lines[2],
+            "f2                11    11    ∞     2/2           fair       moderate"
+        );
+        assert!(text.contains("\nconflicts:\n  long-figure-name: disjoint (low): "));
+    }
+}
