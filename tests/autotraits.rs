@@ -110,6 +110,7 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
     }
     #[cfg(feature = "serde")]
     {
+        data!(reckon::io::table::Table);
         use reckon::io::report::{FigureReport, Report};
         use reckon::io::synth::{Synth, World, WorldFigure, WorldSource};
         data!(Report<'static>, FigureReport<'static>);
