@@ -412,6 +412,12 @@ impl Fit {
         // the runs of one figure, which are at least as many as figures.
         // With the sort on prefixes below, numbering the figures of 10⁶
         // claims took 0.08 s instead of 0.17 s (timed in a patched build).
+        // A row of a source without a grade is left out, and a figure with
+        // no other row is not numbered.
+        let srcs: Vec<Option<usize>> = rows
+            .iter()
+            .map(|r| src_index.get(&r.source).copied())
+            .collect();
         let runs = 1 + rows
             .windows(2)
             .filter(|w| w[0].figure != w[1].figure)
@@ -421,7 +427,9 @@ impl Fit {
         let mut last: Option<(&FigureId, usize)> = None;
         let first_seen: Vec<usize> = rows
             .iter()
-            .map(|r| match last {
+            .zip(&srcs)
+            .map(|(r, src)| match last {
+                _ if src.is_none() => usize::MAX,
                 Some((figure, seen_as)) if *figure == r.figure => seen_as,
                 _ => {
                     let next = seen.len();
@@ -444,11 +452,11 @@ impl Fit {
             number[seen_as] = i;
         }
         let figures: Vec<FigureId> = by_id.into_iter().map(|(_, f, _)| f.clone()).collect();
-        // A row of a source without a grade is left out.
         let mut keyed: Vec<(usize, usize, &Row)> = rows
             .iter()
             .zip(first_seen)
-            .filter_map(|(r, seen_as)| Some((number[seen_as], *src_index.get(&r.source)?, r)))
+            .zip(srcs)
+            .filter_map(|((r, seen_as), src)| Some((*number.get(seen_as)?, src?, r)))
             .collect();
         // By figure and source, then the few claims of one source on one
         // figure by claim and value.

@@ -143,3 +143,32 @@ fn kept_decisions_are_the_decisions_made_again() {
     assert!(copying > 0);
     assert!(kept_any);
 }
+
+/// A claim whose originator has no grade is left out, and a figure of such
+/// claims alone has no estimate (it used to read another figure's claim).
+#[test]
+fn claims_of_ungraded_sources_are_left_out() {
+    use crate::Estimate;
+    let e = |claim: &str, source: &str, v: i64| {
+        Evidence::of_row(
+            claim.into(),
+            source.into(),
+            &Estimate::exact(Decimal::from(v)).unwrap(),
+            Estimate::exact(Decimal::from(v)).unwrap().interval(),
+        )
+    };
+    let evidence = vec![
+        (FigureId::from("a"), e("a1", "x", 10)),
+        (FigureId::from("a"), e("a2", "y", 12)),
+        (FigureId::from("b"), e("b1", "ungraded", 7)),
+        (FigureId::from("c"), e("c1", "x", 5)),
+    ];
+    let grades: BTreeMap<SourceId, Reliability> = [("x", Reliability::B), ("y", Reliability::C)]
+        .into_iter()
+        .map(|(s, r)| (SourceId::from(s), r))
+        .collect();
+    let learned = Learner::new().learn_evidence(evidence, grades);
+    assert_eq!(learned.estimate(&"b".into()), None);
+    assert_eq!(learned.estimate(&"c".into()), Some(Decimal::from(5)));
+    assert_eq!(learned.estimates().len(), 2);
+}
