@@ -22,7 +22,8 @@
 //!   line); `--pretty`: the same JSON, indented; `--jsonl`: one figure's
 //!   JSON object per line.
 //! - `--sorted`: the file lists its figures in ascending order (checked), so
-//!   memory is bounded by the largest figure.
+//!   memory is bounded by the largest figure (with JSON output: the table
+//!   keeps its rows until the end).
 //!
 //! A claims table of only `figure,source,value` (or a `.jsonl` file of such
 //! objects) takes the bulk path (`reckon::io::bulk`): streamed, reconciled

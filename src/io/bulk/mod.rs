@@ -45,8 +45,9 @@
 //! `f2` before `f10`, as `sort -V` orders them), each figure's claims
 //! together. Each figure is then reconciled and written as soon as the next
 //! one starts, so memory is bounded by the largest figure (and the set of
-//! sources), whatever the number of claims. A figure out of order is an
-//! error at its line.
+//! sources), whatever the number of claims; [`Output::Table`] still keeps
+//! every row until the end, to align the columns. A figure out of order is
+//! an error at its line.
 //!
 //! # In parallel
 //!
@@ -193,7 +194,8 @@ impl Bulk {
     }
 
     /// Whether the input lists its figures in ascending order (checked):
-    /// memory is then bounded by the largest figure.
+    /// memory is then bounded by the largest figure (and, for
+    /// [`Output::Table`], the table's rows).
     #[must_use]
     pub fn sorted(mut self, sorted: bool) -> Self {
         self.sorted = sorted;
