@@ -150,12 +150,7 @@ fn kept_decisions_are_the_decisions_made_again() {
 fn claims_of_ungraded_sources_are_left_out() {
     use crate::Estimate;
     let e = |claim: &str, source: &str, v: i64| {
-        Evidence::of_row(
-            claim.into(),
-            source.into(),
-            &Estimate::exact(Decimal::from(v)).unwrap(),
-            Estimate::exact(Decimal::from(v)).unwrap().interval(),
-        )
+        Evidence::new(claim, source, &Estimate::exact(Decimal::from(v)).unwrap())
     };
     let evidence = vec![
         (FigureId::from("a"), e("a1", "x", 10)),
