@@ -300,12 +300,9 @@ struct Obs {
 
 /// A claim as one pass keeps it for the next: its comparison with a
 /// candidate, kept until the candidate changes, and its source's weight
-/// when its figure was last decided. The pass over a figure not decided
-/// again reads these alone.
+/// when its figure was last decided.
 #[derive(Clone, Copy, Debug)]
 struct Memo {
-    /// The claim's source.
-    src: usize,
     /// The logarithm of the source's weight when the figure was last
     /// decided.
     at: f64,
@@ -319,14 +316,14 @@ struct Memo {
 }
 
 impl Memo {
-    /// Adds the claim's comparison to its source's losses; nothing when
-    /// the claim was compared with no candidate.
-    fn add_to(&self, out: &mut Losses) {
+    /// Adds the claim's comparison to the losses of its source `src`;
+    /// nothing when the claim was compared with no candidate.
+    fn add_to(&self, src: usize, out: &mut Losses) {
         if self.candidate != usize::MAX {
-            out.loss[self.src] += self.loss;
-            out.n[self.src] += 1.0;
+            out.loss[src] += self.loss;
+            out.n[src] += 1.0;
             if self.agreed {
-                out.agreed[self.src] += 1.0;
+                out.agreed[src] += 1.0;
             }
         }
     }
@@ -551,16 +548,15 @@ impl Fit {
         let copy_share = vec![1.0; obs.len()];
         let kept = Kept {
             // No claim compared yet: no candidate is `usize::MAX`.
-            memo: obs
-                .iter()
-                .map(|o| Memo {
-                    src: o.src,
+            memo: vec![
+                Memo {
                     at: 0.0,
                     candidate: usize::MAX,
                     loss: 0.0,
                     agreed: false,
-                })
-                .collect(),
+                };
+                obs.len()
+            ],
             slack: vec![f64::NEG_INFINITY; figures.len()],
             est: vec![0; figures.len()],
             decide_every_figure: false,

@@ -84,14 +84,15 @@ impl Fit {
             let memo = &kept.memo[r.clone()];
             let still = !kept.decide_every_figure
                 && slack > 0.0
-                && memo
+                && claims
                     .iter()
-                    .all(|m| (log_weights[m.src] - m.at).abs() < slack);
+                    .zip(memo)
+                    .all(|(o, m)| (log_weights[o.src] - m.at).abs() < slack);
             if still {
                 est.push(kept.est[fi]);
                 if self.contested[fi] {
-                    for last in memo {
-                        last.add_to(&mut losses);
+                    for (o, last) in claims.iter().zip(memo) {
+                        last.add_to(o.src, &mut losses);
                     }
                 }
                 continue;
@@ -145,8 +146,8 @@ impl Fit {
                 lead = lead.min(least);
             }
             kept.slack[fi] = lead.ln() / 2.0 - 1e-9;
-            for last in &mut kept.memo[r.clone()] {
-                last.at = log_weights[last.src];
+            for (o, last) in claims.iter().zip(&mut kept.memo[r.clone()]) {
+                last.at = log_weights[o.src];
             }
             kept.est[fi] = r.start + best;
             est.push(r.start + best);
@@ -259,7 +260,7 @@ impl Fit {
                     last.loss = if l > 0.0 { (l * l).ln_1p() } else { 0.0 };
                     last.agreed = u <= 1.0;
                 }
-                last.add_to(out);
+                last.add_to(o.src, out);
             }
             start = end;
         }
