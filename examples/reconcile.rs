@@ -13,7 +13,9 @@
 //!   (`zcat claims.csv.gz | reconcile --json --sorted -`).
 //! - `--policy NAME`: `envelope`, `consensus`, `conservative`,
 //!   `most_reliable`, `most_recent`, `majority`, `weighted` (the default),
-//!   or `learned` (weights learned from the sources' record across figures).
+//!   or `learned` (weights learned from the sources' record across every
+//!   figure of the file before any figure is decided, so not with
+//!   `--sorted`).
 //! - `--lenient`: read vague words leniently ("dozens" is 12–119).
 //! - `--rounded`: as `--lenient`, and read a round number as the counts
 //!   that round to it ("13000" is 12500–13499; see `reckon::model::Reading`).
@@ -22,14 +24,21 @@
 //!   line); `--pretty`: the same JSON, indented; `--jsonl`: one figure's
 //!   JSON object per line.
 //! - `--sorted`: the file lists its figures in ascending order (checked), so
-//!   memory is bounded by the largest figure (with JSON output: the table
-//!   keeps its rows until the end).
+//!   with `--json`, `--jsonl` or `--pretty` memory is bounded by the largest
+//!   figure (the table keeps every row until the end, to align its columns).
 //!
 //! A claims table of only `figure,source,value` (or a `.jsonl` file of such
-//! objects) takes the bulk path (`reckon::io::bulk`): streamed, reconciled
-//! on every core, written figure by figure (the table, once every figure's
-//! row is in, to align its columns), bad rows reported and left out, and a
-//! summary line (claims read, figures, conflicts, time) on stderr.
+//! objects, or `-`) takes the bulk path (`reckon::io::bulk`): streamed,
+//! reconciled on every core and written figure by figure (the table, once
+//! every figure's row is in), with a summary line (claims read, figures,
+//! conflicts, time) on stderr. A bad row does not stop it: the row is named
+//! on stderr (file, line, column, field, text) and left out, the other
+//! figures are reported, and the exit status is 1. A dossier is read whole
+//! first: a bad record stops the run before anything is printed.
+//!
+//! Either way, a figure that cannot be reconciled (a sum past a decimal's
+//! limit) is named on stderr, every other figure is reported, and the exit
+//! status is 1: 0 means every claim was read and every figure reported.
 //!
 //! # The JSON output (a stable contract)
 //!
@@ -163,7 +172,15 @@ fn run(args: Args) -> Result<String, String> {
                     (or JSON Lines), not a dossier"
             .into());
     }
-    report(&args, &r).map_err(|e| e.to_string())
+    let (out, problems) = report(&args, &r).map_err(|e| e.to_string())?;
+    if problems == 0 {
+        return Ok(out);
+    }
+    print!("{out}");
+    let s = if problems == 1 { "" } else { "s" };
+    Err(format!(
+        "{problems} figure{s} or relation{s} not reconciled"
+    ))
 }
 
 fn reconciler(args: &Args) -> Result<Reconciler, reckon::Error> {
@@ -178,11 +195,14 @@ fn reconciler(args: &Args) -> Result<Reconciler, reckon::Error> {
     Ok(r)
 }
 
-fn report(args: &Args, r: &Reconciler) -> Result<String, reckon::Error> {
+/// The report of a dossier, and how many of its figures and relations could
+/// not be reconciled.
+fn report(args: &Args, r: &Reconciler) -> Result<(String, usize), reckon::Error> {
     let dossier = Dossier::load(&args.file)?;
     let findings = r.reconcile(&dossier)?;
     // A figure or relation that could not be reconciled is named; every
     // other figure is reported.
+    let problems = findings.problems().len();
     for problem in findings.problems() {
         eprintln!("reconcile: {problem}");
     }
@@ -194,13 +214,13 @@ fn report(args: &Args, r: &Reconciler) -> Result<String, reckon::Error> {
             for f in &findings {
                 table.push(f, findings.conflicts_of(f.figure()));
             }
-            return Ok(table.to_string());
+            return Ok((table.to_string(), problems));
         }
         Some(Output::JsonLines) => report.write_jsonl(&mut out)?,
         Some(Output::JsonPretty) => report.write_json_pretty(&mut out)?,
         Some(_) => report.write_json(&mut out)?,
     }
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok((String::from_utf8_lossy(&out).into_owned(), problems))
 }
 
 fn main() -> ExitCode {

@@ -7,6 +7,9 @@ use reckon::io::bulk::{Bulk, Input, Output};
 use reckon::io::report::Report;
 use reckon::io::synth::Synth;
 use reckon::io::table::Table;
+use reckon::reconcile::EvidenceSet;
+use reckon::reconcile::learn::Learned;
+use reckon::reconcile::policy::{Outcome, Policy, Registry};
 use reckon::{Dossier, Reconciler};
 
 /// A generated claims table of about 10^5 claims, grouped by figure.
@@ -20,7 +23,12 @@ fn table() -> Vec<u8> {
 
 /// The bulk reader, one thread and (with `rayon`) every thread.
 fn modes() -> Vec<Bulk> {
-    let one = Bulk::new(Reconciler::new());
+    modes_of(Reconciler::new())
+}
+
+/// The bulk reader with `reconciler`, one thread and (with `rayon`) every thread.
+fn modes_of(reconciler: Reconciler) -> Vec<Bulk> {
+    let one = Bulk::new(reconciler);
     #[cfg(feature = "rayon")]
     return vec![one.clone().parallel(false), one.parallel(true)];
     #[cfg(not(feature = "rayon"))]
@@ -96,11 +104,76 @@ fn parallel_and_sequential_runs_write_the_same_bytes() {
     let csv = table();
     let parallel = Bulk::new(Reconciler::new()).parallel(true);
     let sequential = Bulk::new(Reconciler::new()).parallel(false);
-    for output in [Output::Json, Output::JsonLines, Output::JsonPretty] {
+    for output in [
+        Output::Json,
+        Output::JsonLines,
+        Output::JsonPretty,
+        Output::Table,
+    ] {
         let a = bulk_report(&parallel.clone().output(output), &csv);
         let b = bulk_report(&sequential.clone().output(output), &csv);
         assert!(a == b, "{output:?}");
         assert!(!a.is_empty());
+    }
+}
+
+/// `learned` learns across figures: the bulk path fits it to every claim
+/// read, as the reconciler fits it to a dossier, and does not fall back to
+/// the hand-set grades.
+#[test]
+fn the_bulk_path_learns_as_the_dossier_path_does() {
+    let world = Synth::new(5).sources(300).figures(3_000).world();
+    let mut csv = Vec::new();
+    world.write_csv(&mut csv).unwrap();
+    let learned = Reconciler::new().policy(Registry::standard().get("learned").unwrap());
+    let dossier = Dossier::from_csv_reader(csv.as_slice(), "claims.csv").unwrap();
+    let findings = learned.reconcile(&dossier).unwrap();
+    let mut json = Vec::new();
+    Report::new(&dossier, &findings)
+        .write_json(&mut json)
+        .unwrap();
+    // The weights decided: every finding names them.
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.note().is_some_and(|n| n.starts_with("learned weights: ")))
+    );
+    // `learned` never fitted (hand-set grades alone) decides otherwise.
+    let (unfitted, _) = Bulk::new(Reconciler::new().policy(Unfitted(Learned::new())))
+        .findings(csv.as_slice(), "claims.csv")
+        .unwrap();
+    let differ = unfitted
+        .iter()
+        .zip(findings.iter())
+        .filter(|(a, b)| a.best() != b.best())
+        .count();
+    assert!(differ > 100, "{differ} of {} figures", findings.len());
+
+    for bulk in modes_of(learned.clone()) {
+        let (bulk_findings, _) = bulk.findings(csv.as_slice(), "claims.csv").unwrap();
+        assert!(bulk_findings.iter().eq(findings.iter()), "{bulk:?}");
+        assert!(bulk_report(&bulk, &csv) == json, "{bulk:?}");
+        let err = bulk
+            .sorted(true)
+            .run(csv.as_slice(), "claims.csv", Vec::new())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "policy `learned`: it learns from every figure before it decides one, and sorted \
+             input is decided figure by figure as it is read: read the input unsorted"
+        );
+    }
+}
+
+/// A policy that applies `learned` without ever fitting it.
+struct Unfitted(Learned);
+
+impl Policy for Unfitted {
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+    fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, reckon::Error> {
+        self.0.apply(set)
     }
 }
 

@@ -233,3 +233,67 @@ fn sorted_is_refused_for_a_dossier() {
          (or JSON Lines), not a dossier\n"
     );
 }
+
+#[test]
+fn learned_on_a_claims_table_learns_as_the_dossier_path_does() {
+    use reckon::io::report::Report;
+    use reckon::reconcile::policy::Registry;
+    use reckon::{Dossier, Reconciler};
+
+    let learned = Reconciler::new().policy(Registry::standard().get("learned").unwrap());
+    let dossier = Dossier::load(FIXTURE).unwrap();
+    let mut expected = Vec::new();
+    Report::new(&dossier, &learned.reconcile(&dossier).unwrap())
+        .write_json(&mut expected)
+        .unwrap();
+    let table = std::fs::read_to_string(FIXTURE).unwrap();
+    for file in [FIXTURE, "-"] {
+        let args = ["--json", "--policy", "learned", file];
+        let out = common::example_output_with_input("reconcile", &args, &table);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout == expected, "{file}");
+    }
+    let figures = json(&["--json", "--policy", "learned", FIXTURE]);
+    assert!(figures.iter().all(|f| f["policy"] == "learned"));
+
+    let out = example_output("reconcile", &["--sorted", "--policy", "learned", FIXTURE]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "reconcile: policy `learned`: it learns from every figure before it decides one, and \
+         sorted input is decided figure by figure as it is read: read the input unsorted\n"
+    );
+}
+
+#[test]
+fn a_bad_row_is_named_left_out_and_fails_the_run() {
+    let table = "figure,source,value\nf1,a,10\nf1,b,12\nf2,a,50–\nf2,b,30\n";
+    let out = common::example_output_with_input("reconcile", &["-"], table);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .take(2)
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(rows, ["f1", "f2"], "{text}");
+    let f2: Vec<&str> = text.lines().nth(2).unwrap().split_whitespace().collect();
+    assert_eq!(f2[..5], ["f2", "30", "30", "30", "1/1"], "{text}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("reconcile: 4 claims read (3 loaded, 1 rejected), 2 figures, "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "standard input line 4, column 3, field `value`: '50–' is not a value: the range has \
+             no upper end"
+        ),
+        "{stderr}"
+    );
+}

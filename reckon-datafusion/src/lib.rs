@@ -43,7 +43,7 @@
 //! | `reckon_value(value)` | the whole reading as a struct `{low, best, high, form, value}`, `value` written in reckon's grammar |
 //! | `reckon_value_error(value)` | why a value cannot be read, null when it can: a bad value never aborts a query |
 //! | `reckon_reconcile(value, source [, reliability, side, reported, claim, supersedes])` | the aggregate: a group's claims reconciled as one figure |
-//! | `reckon_reconcile_<policy>(…)` | the same under a named policy: `reckon_reconcile_envelope`, `…_consensus`, `…_conservative`, `…_most_reliable`, `…_most_recent`, `…_majority`, `…_weighted`, `…_learned` |
+//! | `reckon_reconcile_<policy>(…)` | the same under a named policy: `reckon_reconcile_envelope`, `…_consensus`, `…_conservative`, `…_most_reliable`, `…_most_recent`, `…_majority`, `…_weighted` (not `learned`: see below) |
 //! | `reckon_extract(text)` | every figure in a text, as a list of structs |
 //!
 //! Values are read as a claims table's `value` column is: reckon's grammar
@@ -73,6 +73,13 @@
 //! | `claims` | integer | the claims reconciled |
 //! | `conflicts` | list of `{kind, severity}` | the conflicts found among them |
 //! | `problems` | list of text | each claim that could not be read, and why; nothing is dropped silently |
+//!
+//! There is no `reckon_reconcile_learned`: `learned` learns each source's
+//! reliability from its record across every figure before it decides one,
+//! and an aggregate sees one group at a time. Learn the weights with the
+//! library ([`Learner`](reckon::reconcile::learn::Learner)), then register
+//! the fitted policy: [`aggregate_functions`] of
+//! `Registry::standard().with(learning.policy())` includes it.
 //!
 //! The state of the aggregate is the group's claims as written, so partial
 //! aggregates of any batches, partitions or machines merge. When a group is
@@ -158,7 +165,11 @@ pub fn scalar_functions() -> Vec<ScalarUDF> {
 
 /// The aggregates: `reckon_reconcile`, under the library's default
 /// policy, and `reckon_reconcile_<name>` for each policy of `policies`
-/// (a custom policy added to a [`Registry`] becomes a SQL function too).
+/// (a custom policy added to a [`Registry`] becomes a SQL function too),
+/// but for a policy that learns across figures, such as the unfitted
+/// `learned`: an aggregate decides each group alone. Add a fitted one
+/// ([`Learning::policy`](reckon::reconcile::learn::Learning::policy)) to
+/// the registry to use learned weights in SQL.
 ///
 /// # Errors
 /// None for a registry's own policies; the error type leaves room for a

@@ -753,19 +753,32 @@ impl AggregateUDFImpl for Reconcile {
 }
 
 /// The aggregate under the library's default policy, `reckon_reconcile`,
-/// and one per policy of `policies`, `reckon_reconcile_<name>`.
+/// and one per policy of `policies`, `reckon_reconcile_<name>`, but for a
+/// policy that learns across figures (see [`learns`]).
 pub(crate) fn functions(policies: &Registry) -> Result<Vec<AggregateUDF>> {
+    let plan = |e: reckon::Error| datafusion::error::DataFusionError::Plan(e.to_string());
     let mut out = vec![aggregate("reckon_reconcile".to_owned(), Reconciler::new())];
     for name in policies.names() {
-        let policy: Arc<dyn Policy> = policies
-            .get(name)
-            .map_err(|e| datafusion::error::DataFusionError::Plan(e.to_string()))?;
+        let policy: Arc<dyn Policy> = policies.get(name).map_err(plan)?;
+        if learns(policy.as_ref()).map_err(plan)? {
+            continue;
+        }
         out.push(aggregate(
             format!("reckon_reconcile_{name}"),
             Reconciler::new().policy(policy),
         ));
     }
     Ok(out)
+}
+
+/// Whether `policy` learns across figures before it decides one, as the
+/// unfitted `learned` does: an aggregate sees one group at a time, so such
+/// a policy would decide each figure without what it learns from the
+/// others. It is not made an aggregate; a policy already fitted (by
+/// [`Learning::policy`](reckon::reconcile::learn::Learning::policy)) is.
+pub(crate) fn learns(policy: &dyn Policy) -> std::result::Result<bool, reckon::Error> {
+    let fitted = policy.fit_claims(&mut std::iter::empty(), reckon::model::Reading::Strict)?;
+    Ok(fitted.is_some())
 }
 
 fn aggregate(name: String, reconciler: Reconciler) -> AggregateUDF {

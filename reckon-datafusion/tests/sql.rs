@@ -289,6 +289,19 @@ impl Summary {
     }
 }
 
+/// The policies made aggregates: all but those that learn across figures
+/// (`learned`), which a group, decided alone, cannot fit.
+fn aggregated(policies: &Registry) -> Vec<&str> {
+    let learns = |name: &&str| {
+        let policy = policies.get(name).unwrap();
+        let fitted = policy.fit_claims(&mut std::iter::empty(), Default::default());
+        fitted.unwrap().is_some()
+    };
+    let names: Vec<&str> = policies.names().filter(|n| !learns(n)).collect();
+    assert!(!names.contains(&"learned") && names.contains(&"weighted"));
+    names
+}
+
 /// Every figure's result under every policy, from SQL: (policy, figure)
 /// to its summary and problems.
 async fn sql_results(
@@ -302,7 +315,7 @@ async fn sql_results(
     ctx.register_table("claims", Arc::new(claims_table(rows, partitions, batch)))
         .unwrap();
     let mut out = Vec::new();
-    for policy in Registry::standard().names() {
+    for policy in aggregated(&Registry::standard()) {
         let args = if ids {
             "value, source, NULL, NULL, NULL, claim"
         } else {
@@ -351,7 +364,7 @@ fn library_results(rows: &[[&str; 3]]) -> Vec<(String, String, Summary, usize)> 
     }
     let policies = Registry::standard();
     let mut out = Vec::new();
-    for policy in policies.names() {
+    for policy in aggregated(&policies) {
         let bulk =
             Bulk::new(Reconciler::new().policy(policies.get(policy).unwrap())).parallel(false);
         let (findings, summary) = bulk.findings(csv.as_bytes(), "claims.csv").unwrap();
@@ -437,6 +450,73 @@ fn the_aggregate_is_the_library_on_a_worked_example() {
         .unwrap();
     assert_eq!((hezbollah.2.claims, hezbollah.3), (2, 1));
     println!("{} figure results equal the library's", sql.len());
+}
+
+/// `learned` learns across figures, so it is no aggregate; once fitted by
+/// the library and registered, it decides every group as the library's
+/// `learned` decides the whole table.
+#[test]
+fn learned_weights_reach_sql_once_fitted() {
+    use reckon::Dossier;
+    use reckon::reconcile::learn::Learner;
+
+    let mut csv = String::from("figure,source,value\n");
+    // `c` disagrees with `a` and `b` on every figure but the last, where
+    // `a` is alone against it.
+    for (i, (ab, c)) in [(10, 40), (20, 90), (30, 7), (50, 200)]
+        .into_iter()
+        .enumerate()
+    {
+        csv.push_str(&format!("f{i},a,{ab}\nf{i},b,{ab}\nf{i},c,{c}\n"));
+    }
+    csv.push_str("f9,a,300\nf9,c,100\n");
+    let ctx = context(2, false);
+    let err = run(async {
+        ctx.sql("SELECT reckon_reconcile_learned(value, source) FROM (VALUES ('1', 'a')) AS t(value, source)")
+            .await
+            .unwrap_err()
+            .to_string()
+    });
+    assert!(err.contains("reckon_reconcile_learned"), "{err}");
+
+    let dossier = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap();
+    let learning = Learner::new().learn(&dossier).unwrap();
+    let ctx = SessionContext::new();
+    let registry = Registry::standard().with(learning.policy());
+    for f in reckon_datafusion::aggregate_functions(&registry).unwrap() {
+        ctx.register_udaf(f);
+    }
+    let rows: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            format!("('{}', '{}', '{}')", f[0], f[1], f[2])
+        })
+        .collect();
+    let sql = format!(
+        "SELECT figure, CAST(reckon_reconcile_learned(value, source)['best'] AS BIGINT) AS best
+         FROM (VALUES {}) AS t(figure, source, value) GROUP BY figure ORDER BY figure",
+        rows.join(", ")
+    );
+    let got = run(table(&ctx, &sql));
+
+    let learned = Reconciler::new().policy(Registry::standard().get("learned").unwrap());
+    let (findings, _) = Bulk::new(learned)
+        .findings(csv.as_bytes(), "claims.csv")
+        .unwrap();
+    let mut want = String::new();
+    for f in &findings {
+        want.push_str(&format!("| {} | {} |\n", f.figure(), f.best().unwrap()));
+    }
+    let got_rows: String = got
+        .lines()
+        .filter(|l| l.starts_with("| f") && !l.starts_with("| figure"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") + "\n")
+        .collect();
+    assert_eq!(got_rows, want);
+    // `a`'s record decides the last figure (alone, the lower value 100 wins).
+    assert!(want.ends_with("| f9 | 300 |\n"), "{want}");
 }
 
 #[test]

@@ -186,6 +186,21 @@ impl Reconciler {
         &self.name
     }
 
+    /// This reconciler with its policy fitted to `claims`
+    /// ([`Policy::fit_claims`]); `None` when the policy learns nothing.
+    /// What the bulk path (with the `serde` feature) fits.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn fit_claims(
+        &self,
+        claims: &mut dyn Iterator<Item = (FigureId, Evidence)>,
+    ) -> Result<Option<Reconciler>, Error> {
+        let fitted = self.policy.fit_claims(claims, self.reading)?;
+        Ok(fitted.map(|policy| Reconciler {
+            policy,
+            ..self.clone()
+        }))
+    }
+
     /// Reconciles every figure of `dossier`, in the dossier's order, then
     /// checks the declared relations between figures. Claims about figures
     /// that are not in the dossier are not reconciled: call

@@ -13,6 +13,13 @@
 //! (figures' scopes, sources' kinds, quotes, revisions) is a dossier: load
 //! it with [`Dossier::load`](crate::Dossier::load).
 //!
+//! A policy that learns across figures (`learned`) is fitted to every
+//! claim read before any figure is decided, as
+//! [`Reconciler::reconcile`](crate::Reconciler::reconcile) fits it to a
+//! dossier ([`Policy::fit_claims`](crate::reconcile::policy::Policy::fit_claims)),
+//! so the two paths give the same findings; it cannot read
+//! [sorted](Bulk::sorted) input, which is decided figure by figure.
+//!
 //! Unlike the dossier path, a bad row does not stop the run: it is
 //! reported (file, line, column, field and text) and left out, and the
 //! [`Summary`] counts it, so that rows read = claims loaded + rows
@@ -195,7 +202,8 @@ impl Bulk {
 
     /// Whether the input lists its figures in ascending order (checked):
     /// memory is then bounded by the largest figure (and, for
-    /// [`Output::Table`], the table's rows).
+    /// [`Output::Table`], the table's rows). A policy that learns across
+    /// figures (`learned`) cannot read sorted input: the run is an error.
     #[must_use]
     pub fn sorted(mut self, sorted: bool) -> Self {
         self.sorted = sorted;
@@ -279,19 +287,24 @@ impl Bulk {
     ///
     /// # Errors
     /// [`ErrorKind::Field`] for a header without the three columns or with others;
-    /// with [`Bulk::sorted`], an error at the first figure out of order;
+    /// with [`Bulk::sorted`], an error at the first figure out of order, or
+    /// [`ErrorKind::Mismatch`] before anything is read when the policy
+    /// learns across figures;
     /// [`ErrorKind::Io`] when reading or writing fails; an error from the
     /// policy.
     pub fn run(&self, input: impl Read, name: &str, out: impl Write) -> Result<Summary, Error> {
         let started = Instant::now();
+        self.streams()?;
         let mut writer = Writer::new(out, self.output);
         let mut summary = Summary::default();
         let mut render =
             |groups: Vec<Group>, summary: &mut Summary| self.render(&groups, &mut writer, summary);
         let mut loader = self.read(input, name, &mut render, &mut summary)?;
         let groups = loader.take_groups();
+        let fitted = self.fitted(&groups)?;
+        let bulk = fitted.as_ref().unwrap_or(self);
         for batch in batches(groups) {
-            render(batch, &mut summary)?;
+            bulk.render(&batch, &mut writer, &mut summary)?;
         }
         writer.end()?;
         summary.absorb(loader);
@@ -307,23 +320,36 @@ impl Bulk {
     /// As [`Bulk::run`].
     pub fn findings(&self, input: impl Read, name: &str) -> Result<(Vec<Finding>, Summary), Error> {
         let started = Instant::now();
+        self.streams()?;
         let mut summary = Summary::default();
         let mut findings = Vec::new();
-        let mut stage = Stage::default();
-        let mut keep = |groups: Vec<Group>, summary: &mut Summary| {
+        let keep = |bulk: &Bulk, groups: Vec<Group>, summary: &mut Summary, found: &mut Vec<_>| {
+            let mut stage = Stage::default();
             for g in &groups {
                 let mut failed = Vec::new();
-                let found = unreconciled(self.finish(g, &mut stage), g, &mut failed)?;
+                let finding = unreconciled(bulk.finish(g, &mut stage), g, &mut failed)?;
                 summary.add_unreconciled(failed);
-                let Some(f) = found else { continue };
+                let Some(f) = finding else { continue };
                 summary.figures += 1;
                 summary.conflicts += f.conflicts().len() as u64;
-                findings.push(f);
+                found.push(f);
             }
             Ok(())
         };
-        let mut loader = self.read(input, name, &mut keep, &mut summary)?;
-        keep(loader.take_groups(), &mut summary)?;
+        let mut loader = self.read(
+            input,
+            name,
+            &mut |groups, summary| keep(self, groups, summary, &mut findings),
+            &mut summary,
+        )?;
+        let groups = loader.take_groups();
+        let fitted = self.fitted(&groups)?;
+        keep(
+            fitted.as_ref().unwrap_or(self),
+            groups,
+            &mut summary,
+            &mut findings,
+        )?;
         summary.absorb(loader);
         summary.elapsed = started.elapsed();
         Ok((findings, summary))
@@ -456,17 +482,58 @@ impl Bulk {
         Ok(whole)
     }
 
+    /// An error when the input is read figure by figure ([`Bulk::sorted`])
+    /// and the policy learns across figures (`learned`): it would have to
+    /// decide a figure before it has seen the others.
+    fn streams(&self) -> Result<(), Error> {
+        if self.sorted
+            && self
+                .reconciler
+                .fit_claims(&mut std::iter::empty())?
+                .is_some()
+        {
+            return Err(Error::mismatch(
+                format!("policy `{}`", self.reconciler.policy_name()),
+                "it learns from every figure before it decides one, and sorted input \
+                 is decided figure by figure as it is read: read the input unsorted",
+            ));
+        }
+        Ok(())
+    }
+
+    /// This run with its policy fitted to every claim in `groups` (for
+    /// `learned`: the weights learned across the figures); `None` when the
+    /// policy learns nothing, and for sorted input, whose figures are
+    /// decided as they are read.
+    fn fitted(&self, groups: &[Group]) -> Result<Option<Bulk>, Error> {
+        if self.sorted {
+            return Ok(None);
+        }
+        let mut claims = groups.iter().flat_map(|g| {
+            g.claims
+                .iter()
+                .map(|c| (g.figure.clone(), self.evidence(c)))
+        });
+        let fitted = self.reconciler.fit_claims(&mut claims)?;
+        Ok(fitted.map(|reconciler| Bulk {
+            reconciler,
+            ..self.clone()
+        }))
+    }
+
+    /// The evidence of one claim read.
+    fn evidence(&self, c: &load::Claimed) -> Evidence {
+        Evidence::of_row(
+            claim_id(c.line),
+            c.source.clone(),
+            &c.value,
+            c.value.interval_for(self.scope.unit()),
+        )
+    }
+
     /// Reconciles one figure's claims in `stage`.
     fn finish<'s>(&'s self, g: &Group, stage: &mut Stage<'s>) -> Result<Finding, Error> {
-        let unit = self.scope.unit();
-        let evidence = g.claims.iter().map(|c| {
-            Evidence::of_row(
-                claim_id(c.line),
-                c.source.clone(),
-                &c.value,
-                c.value.interval_for(unit),
-            )
-        });
+        let evidence = g.claims.iter().map(|c| self.evidence(c));
         self.reconciler
             .finish_in(stage, g.figure.clone(), evidence, &self.scope)
     }

@@ -128,9 +128,13 @@ impl Learner {
     }
 
     /// This learner, stopping after at most `limit` iterations (each a pass
-    /// over every claim) even if estimates still change. Without a limit,
-    /// each of the two phases (before and after copying is looked for)
-    /// stops after 30.
+    /// over every claim that estimates every figure) even if estimates
+    /// still change. The first iteration, under the prior weights, is
+    /// always made: a limit of 0 counts as 1. Two passes are not counted:
+    /// the one that estimates again once copying is found, and the last,
+    /// which measures each source's record under the final weights. Without
+    /// a limit, the first phase stops after 31 iterations and the second
+    /// (once copying is found) after 30 more.
     ///
     /// ```
     /// use reckon::io::synth::Synth;
@@ -139,6 +143,8 @@ impl Learner {
     /// let dossier = Synth::new(3).sources(30).figures(300).world().dossier()?;
     /// let learned = Learner::new().max_iterations(2).learn(&dossier)?;
     /// assert!(learned.iterations() <= 2);
+    /// let first = Learner::new().max_iterations(0).learn(&dossier)?;
+    /// assert_eq!(first.iterations(), 1);
     /// # Ok::<(), reckon::Error>(())
     /// ```
     #[must_use]
@@ -167,17 +173,41 @@ impl Learner {
             .map(|c| (c.figure().clone(), Evidence::of(dossier, c)))
             .filter(|(_, e)| !e.is_unknown())
             .collect();
-        let mut grades: BTreeMap<SourceId, Reliability> = dossier
+        let grades: BTreeMap<SourceId, Reliability> = dossier
             .sources()
             .iter()
             .map(|s| (s.id().clone(), s.reliability()))
             .collect();
+        Ok(self.learn_graded(evidence, grades))
+    }
+
+    /// Learns from claims read without a dossier (the bulk path), each with
+    /// its figure; every originator is graded as its evidence says. Claims
+    /// that give no number are left out; nothing is superseded.
+    pub(crate) fn learn_claims(
+        &self,
+        claims: impl IntoIterator<Item = (FigureId, Evidence)>,
+    ) -> Learning {
+        let evidence = claims
+            .into_iter()
+            .filter(|(_, e)| !e.is_unknown())
+            .collect();
+        self.learn_graded(evidence, BTreeMap::new())
+    }
+
+    /// [`Learner::learn_evidence`], with each originator missing from
+    /// `grades` graded as its evidence says.
+    fn learn_graded(
+        &self,
+        evidence: Vec<(FigureId, Evidence)>,
+        mut grades: BTreeMap<SourceId, Reliability>,
+    ) -> Learning {
         for (_, e) in &evidence {
             grades
                 .entry(e.originator().clone())
                 .or_insert(e.reliability());
         }
-        Ok(self.learn_evidence(evidence, grades))
+        self.learn_evidence(evidence, grades)
     }
 
     /// Learns from `(figure, evidence)` pairs with the grades of their
@@ -813,7 +843,9 @@ pub struct Learning {
 }
 
 impl Learning {
-    /// How many times figures were estimated before nothing changed.
+    /// How many iterations were made (see [`Learner::max_iterations`] for
+    /// what counts): until the estimates stopped changing, or until the
+    /// limit or a phase's cap stopped the run.
     pub fn iterations(&self) -> usize {
         self.iterations
     }

@@ -8,9 +8,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::Weights;
 use super::scale::{decide, distance, space, spread, spreads, weight};
-use crate::model::{Reading, Stake};
-use crate::reconcile::EvidenceSet;
+use crate::model::{FigureId, Reading, Stake};
 use crate::reconcile::policy::{Exclusion, Outcome, Policy};
+use crate::reconcile::{Evidence, EvidenceSet};
 use crate::{Dossier, Error, Interval};
 
 /// `learned`: the claimed value that the claims, weighted by their
@@ -98,6 +98,18 @@ impl Policy for Learned {
             return Ok(None);
         }
         let learning = super::Learner::new().reading(reading).learn(dossier)?;
+        Ok(Some(Arc::new(learning.policy())))
+    }
+
+    fn fit_claims(
+        &self,
+        claims: &mut dyn Iterator<Item = (FigureId, Evidence)>,
+        reading: Reading,
+    ) -> Result<Option<Arc<dyn Policy>>, Error> {
+        if self.is_fitted() {
+            return Ok(None);
+        }
+        let learning = super::Learner::new().reading(reading).learn_claims(claims);
         Ok(Some(Arc::new(learning.policy())))
     }
 

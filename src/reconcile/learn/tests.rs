@@ -66,7 +66,9 @@ fn world(seed: u64) -> Dossier {
         // (source, value, form)
         let mut said: Vec<(u64, Decimal, u64)> = Vec::new();
         for _ in 0..2 + next(5) {
-            let s = next(50);
+            // Sources 58 and 59 relay 0 and 1: their claims are their
+            // originators'.
+            let s = next(60);
             let noise = [0, 2, 10, 30, 60][(s % 5) as usize];
             let off = next(2 * noise + 1) as i64 - noise as i64;
             said.push((s, Decimal::from(truth * (100 + off) / 100), next(20)));
@@ -162,8 +164,18 @@ fn claims_of_ungraded_sources_are_left_out() {
         .into_iter()
         .map(|(s, r)| (SourceId::from(s), r))
         .collect();
-    let learned = Learner::new().learn_evidence(evidence, grades);
+    let learned = Learner::new().learn_evidence(evidence.clone(), grades.clone());
     assert_eq!(learned.estimate(&"b".into()), None);
     assert_eq!(learned.estimate(&"c".into()), Some(Decimal::from(5)));
     assert_eq!(learned.estimates().len(), 2);
+    // Ungraded claims beside graded ones change nothing.
+    let mut mixed = evidence;
+    mixed.push((FigureId::from("a"), e("a3", "ungraded", 11)));
+    mixed.push((FigureId::from("c"), e("c2", "ungraded", 900)));
+    let with_them = Learner::new().learn_evidence(mixed, grades);
+    assert_eq!(with_them.estimates(), learned.estimates());
+    assert_eq!(
+        format!("{:?}", with_them.report()),
+        format!("{:?}", learned.report())
+    );
 }

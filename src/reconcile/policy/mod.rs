@@ -73,9 +73,10 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
+use super::Evidence;
 use super::prepared::EvidenceSet;
-use crate::model::Reading;
 use crate::model::interval::dcmp;
+use crate::model::{FigureId, Reading};
 use crate::{Dossier, Error, Interval};
 
 mod registry;
@@ -112,6 +113,25 @@ pub trait Policy: Send + Sync {
         let _ = (dossier, reading);
         Ok(None)
     }
+
+    /// As [`fit`](Policy::fit), for claims read without a dossier (the
+    /// bulk path of a claims table): `claims` yields each claim's figure
+    /// and evidence, made only when pulled, so a policy that learns nothing
+    /// costs nothing. A policy that learns returns `Some` for any claims,
+    /// none at all included: that is how a caller that cannot show every
+    /// claim first (input read figure by figure) learns that it must not
+    /// use the policy. The default learns nothing: `None`.
+    ///
+    /// # Errors
+    /// Any error met while learning.
+    fn fit_claims(
+        &self,
+        claims: &mut dyn Iterator<Item = (FigureId, Evidence)>,
+        reading: Reading,
+    ) -> Result<Option<Arc<dyn Policy>>, Error> {
+        let _ = (claims, reading);
+        Ok(None)
+    }
 }
 
 impl fmt::Debug for dyn Policy {
@@ -131,6 +151,13 @@ impl<P: Policy + ?Sized> Policy for Box<P> {
     fn fit(&self, dossier: &Dossier, reading: Reading) -> Result<Option<Arc<dyn Policy>>, Error> {
         (**self).fit(dossier, reading)
     }
+    fn fit_claims(
+        &self,
+        claims: &mut dyn Iterator<Item = (FigureId, Evidence)>,
+        reading: Reading,
+    ) -> Result<Option<Arc<dyn Policy>>, Error> {
+        (**self).fit_claims(claims, reading)
+    }
 }
 
 impl<P: Policy + ?Sized> Policy for Arc<P> {
@@ -142,6 +169,13 @@ impl<P: Policy + ?Sized> Policy for Arc<P> {
     }
     fn fit(&self, dossier: &Dossier, reading: Reading) -> Result<Option<Arc<dyn Policy>>, Error> {
         (**self).fit(dossier, reading)
+    }
+    fn fit_claims(
+        &self,
+        claims: &mut dyn Iterator<Item = (FigureId, Evidence)>,
+        reading: Reading,
+    ) -> Result<Option<Arc<dyn Policy>>, Error> {
+        (**self).fit_claims(claims, reading)
     }
 }
 
