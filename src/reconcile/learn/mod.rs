@@ -184,15 +184,26 @@ impl Learner {
     /// Learns from claims read without a dossier (the bulk path), each with
     /// its figure; every originator is graded as its evidence says. Claims
     /// that give no number are left out; nothing is superseded.
+    ///
+    /// Each claim becomes the learner's row as it is read: no list of the
+    /// claims' evidence is kept (`reconcile --json --policy learned` of
+    /// 4.08 M claims: 23.3 s and 1.96 GB with such a list).
     pub(crate) fn learn_claims(
         &self,
         claims: impl IntoIterator<Item = (FigureId, Evidence)>,
     ) -> Learning {
-        let evidence = claims
+        let mut grades: foldhash::HashMap<SourceId, Reliability> = foldhash::HashMap::default();
+        let rows = claims
             .into_iter()
             .filter(|(_, e)| !e.is_unknown())
+            .filter_map(|(figure, e)| {
+                if !grades.contains_key(e.originator()) {
+                    grades.insert(e.originator().clone(), e.reliability());
+                }
+                self.row(figure, &e)
+            })
             .collect();
-        self.learn_graded(evidence, BTreeMap::new())
+        Fit::new(rows, grades.into_iter().collect()).run(self)
     }
 
     /// [`Learner::learn_evidence`], with each originator missing from
@@ -219,25 +230,29 @@ impl Learner {
     ) -> Learning {
         let rows = evidence
             .into_iter()
-            .filter_map(|(figure, e)| {
-                let point = e.point(self.reading)?;
-                let b = e.bound(self.reading);
-                Some(Row {
-                    figure,
-                    source: e.originator().clone(),
-                    claim: Some(e.claim().clone()),
-                    low: b.low(),
-                    high: b.high(),
-                    point,
-                    stake: if e.stake() == Stake::Neutral {
-                        1.0
-                    } else {
-                        0.5
-                    },
-                })
-            })
+            .filter_map(|(figure, e)| self.row(figure, &e))
             .collect();
         Fit::new(rows, grades).run(self)
+    }
+
+    /// The learner's row of one claim about `figure`; `None` when the
+    /// claim gives no point to compare.
+    fn row(&self, figure: FigureId, e: &Evidence) -> Option<Row> {
+        let point = e.point(self.reading)?;
+        let b = e.bound(self.reading);
+        Some(Row {
+            figure,
+            source: e.originator().clone(),
+            claim: Some(e.claim().clone()),
+            low: b.low(),
+            high: b.high(),
+            point,
+            stake: if e.stake() == Stake::Neutral {
+                1.0
+            } else {
+                0.5
+            },
+        })
     }
 
     /// Learns from a plain table of `(figure, source, value)`, every source
