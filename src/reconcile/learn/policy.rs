@@ -24,9 +24,12 @@ use crate::{Dossier, Error, Interval};
 /// [`Learning`](super::Learning) ([`Learning::policy`](super::Learning::policy)).
 /// The unfitted `learned` of the [`Registry`](crate::reconcile::policy::Registry)
 /// learns from the dossier itself when a
-/// [`Reconciler`](crate::Reconciler) reconciles one, so `--policy learned`
-/// works on any dossier; given a single tally, it weighs sources by their
-/// hand-set grades alone.
+/// [`Reconciler`](crate::Reconciler) reconciles one, and from every claim
+/// read when the bulk path reads a claims table
+/// ([`Policy::fit_claims`]), so `--policy learned` works on any dossier
+/// or claims table; given a single tally
+/// ([`Reconciler::finish`](crate::Reconciler::finish)), it weighs sources
+/// by their hand-set grades alone.
 ///
 /// ```
 /// use reckon::reconcile::policy::Registry;
