@@ -350,3 +350,28 @@ fn a_report_that_cannot_be_written_says_so() {
     assert_eq!(err.kind(), reckon::error::ErrorKind::Io);
     assert_eq!(err.to_string(), "cannot write the report: broken pipe");
 }
+
+#[test]
+fn the_summary_counts_in_words() {
+    let mut out = Vec::new();
+    let one = Bulk::new(Reconciler::new())
+        .run("figure,source,value\nf,a,5\n".as_bytes(), "t.csv", &mut out)
+        .unwrap();
+    assert!(
+        one.to_string()
+            .starts_with("1 claim read (1 loaded, 0 rejected), 1 figure, 0 conflicts, "),
+        "{one}"
+    );
+    let two = Bulk::new(Reconciler::new())
+        .run(
+            "figure,source,value\nf,a,5\nf,b,9\n".as_bytes(),
+            "t.csv",
+            &mut out,
+        )
+        .unwrap();
+    assert!(
+        two.to_string()
+            .starts_with("2 claims read (2 loaded, 0 rejected), 1 figure, 2 conflicts, "),
+        "{two}"
+    );
+}

@@ -853,14 +853,24 @@ impl fmt::Display for Summary {
         } else {
             0.0
         };
+        let s = |n: u64| if n == 1 { "" } else { "s" };
         write!(
             f,
-            "{} claims read ({} loaded, {} rejected), {} figures, {} conflicts, {:.2} s ({:.2} M claims/s)",
-            self.rows_read, self.claims, self.rejected, self.figures, self.conflicts, secs, rate
+            "{} claim{} read ({} loaded, {} rejected), {} figure{}, {} conflict{}, {:.2} s ({:.2} M claims/s)",
+            self.rows_read,
+            s(self.rows_read),
+            self.claims,
+            self.rejected,
+            self.figures,
+            s(self.figures),
+            self.conflicts,
+            s(self.conflicts),
+            secs,
+            rate
         )?;
         if self.unreconciled > 0 {
-            let s = if self.unreconciled == 1 { "" } else { "s" };
-            write!(f, "; {} figure{s} not reconciled", self.unreconciled)?;
+            let n = self.unreconciled;
+            write!(f, "; {n} figure{} not reconciled", s(n))?;
         }
         Ok(())
     }
