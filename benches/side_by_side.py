@@ -82,6 +82,10 @@ def main():
             ("reckon --json --sorted", [BIN, "--json", "--sorted", csv], None),
             ("reckon table, 2 cores", [BIN, csv], None),
             ("truthdiscovery voting", [td, os.path.join(PEERS, "td_e2e.py"), "voting", csv, out], None),
+            # Sources' reliability learned across figures, reckon's and a peer's.
+            ("reckon --json --policy learned", [BIN, "--json", "--policy", "learned", csv], None),
+            ("truthdiscovery truthfinder",
+             [td, os.path.join(PEERS, "td_e2e.py"), "truthfinder", csv, out], None),
             ("numpy median", [ck, os.path.join(PEERS, "median_e2e.py"), csv, out], None),
         ]
         results = [(name, *measure(cmd, env)) for name, cmd, env in runs]
