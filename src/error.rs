@@ -162,12 +162,14 @@ pub enum ErrorKind {
     Cycle,
     /// Things that must agree and do not: a claim's unit and its figure's,
     /// the figures of one relation, a row and the earlier row that declared
-    /// the same figure.
+    /// the same figure, sorted input read figure by figure and a policy that
+    /// learns across figures.
     Mismatch,
     /// A policy name that no [registry](crate::reconcile::policy)
     /// holds.
     UnknownPolicy,
-    /// A policy broke its contract (a best value outside its range).
+    /// A policy broke its contract (a best value outside its range, or no
+    /// fitted policy from one that learns across figures).
     PolicyContract,
     /// A column or key the format does not know, or a required one missing.
     Field,

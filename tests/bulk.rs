@@ -3,6 +3,7 @@
 //! table, whatever the reading mode.
 #![cfg(feature = "serde")]
 
+use reckon::error::ErrorKind;
 use reckon::io::bulk::{Bulk, Input, Output};
 use reckon::io::report::Report;
 use reckon::io::synth::Synth;
@@ -157,10 +158,12 @@ fn the_bulk_path_learns_as_the_dossier_path_does() {
             .sorted(true)
             .run(csv.as_slice(), "claims.csv", Vec::new())
             .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Mismatch);
         assert_eq!(
             err.to_string(),
             "policy `learned`: it learns from every figure before it decides one, and sorted \
-             input is decided figure by figure as it is read: read the input unsorted"
+             input is decided figure by figure as it is read: read the input unsorted \
+             (without `--sorted`)"
         );
     }
 }
@@ -175,6 +178,40 @@ impl Policy for Unfitted {
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, reckon::Error> {
         self.0.apply(set)
     }
+}
+
+/// A policy that says it learns across figures but overrides only `apply`.
+struct SaysItLearns;
+
+impl Policy for SaysItLearns {
+    fn name(&self) -> &str {
+        "says-it-learns"
+    }
+    fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, reckon::Error> {
+        Learned::new().apply(set)
+    }
+    fn learns_across_figures(&self) -> bool {
+        true
+    }
+}
+
+#[test]
+fn a_policy_that_learns_but_gives_no_fit_is_refused_on_both_paths() {
+    let csv = table();
+    let expected = "policy `says-it-learns`: it learns across figures but gave no fitted \
+                    policy: implement `fit` and `fit_claims` both";
+    let bulk = Bulk::new(Reconciler::new().policy(SaysItLearns));
+    let err = bulk.findings(csv.as_slice(), "claims.csv").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::PolicyContract);
+    assert_eq!(err.to_string(), expected);
+
+    let dossier = Dossier::from_csv_reader(csv.as_slice(), "claims.csv").unwrap();
+    let err = Reconciler::new()
+        .policy(SaysItLearns)
+        .reconcile(&dossier)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::PolicyContract);
+    assert_eq!(err.to_string(), expected);
 }
 
 #[test]

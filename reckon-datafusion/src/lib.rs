@@ -74,12 +74,15 @@
 //! | `conflicts` | list of `{kind, severity}` | the conflicts found among them |
 //! | `problems` | list of text | each claim that could not be read, and why; nothing is dropped silently |
 //!
-//! There is no `reckon_reconcile_learned`: `learned` learns each source's
-//! reliability from its record across every figure before it decides one,
-//! and an aggregate sees one group at a time. Learn the weights with the
-//! library ([`Learner`](reckon::reconcile::learn::Learner)), then register
-//! the fitted policy: [`aggregate_functions`] of
-//! `Registry::standard().with(learning.policy())` includes it.
+//! `reckon_reconcile_learned` of [`Registry::standard`] refuses to be
+//! planned, with an error that says why: the unfitted `learned` learns each
+//! source's reliability from its record across every figure before it
+//! decides one, and an aggregate sees one group at a time. Learn the
+//! weights with the library
+//! ([`Learner`](reckon::reconcile::learn::Learner)), then register the
+//! fitted policy: [`aggregate_functions`] of
+//! `Registry::standard().with(learning.policy())` makes it an aggregate
+//! like any other.
 //!
 //! The state of the aggregate is the group's claims as written, so partial
 //! aggregates of any batches, partitions or machines merge. When a group is
@@ -165,9 +168,10 @@ pub fn scalar_functions() -> Vec<ScalarUDF> {
 
 /// The aggregates: `reckon_reconcile`, under the library's default
 /// policy, and `reckon_reconcile_<name>` for each policy of `policies`
-/// (a custom policy added to a [`Registry`] becomes a SQL function too),
-/// but for a policy that learns across figures, such as the unfitted
-/// `learned`: an aggregate decides each group alone. Add a fitted one
+/// (a custom policy added to a [`Registry`] becomes a SQL function too).
+/// The function of a policy that learns across figures, such as the
+/// unfitted `learned`, refuses to be planned and says why: an aggregate
+/// decides each group alone. Add a fitted one
 /// ([`Learning::policy`](reckon::reconcile::learn::Learning::policy)) to
 /// the registry to use learned weights in SQL.
 ///

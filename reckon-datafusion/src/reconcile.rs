@@ -685,6 +685,9 @@ struct Reconcile {
     name: String,
     signature: Signature,
     reconciler: Arc<Reconciler>,
+    /// The policy learns across figures ([`learns`]): the function refuses
+    /// to be planned, saying why.
+    learns: bool,
 }
 
 impl PartialEq for Reconcile {
@@ -712,6 +715,16 @@ impl AggregateUDFImpl for Reconcile {
     }
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
+        if self.learns {
+            return plan_err!(
+                "{}: policy `{}` learns each source's reliability from every figure before it \
+                 decides one, and an aggregate decides each group alone: learn the weights with \
+                 reckon's `Learner` and register the fitted policy \
+                 (`aggregate_functions(&Registry::standard().with(learning.policy()))`)",
+                self.name,
+                self.reconciler.policy_name()
+            );
+        }
         if !(2..=COLUMNS.len()).contains(&arg_types.len()) {
             return plan_err!(
                 "{} takes from 2 to {} arguments ({}), not {}",
@@ -753,38 +766,44 @@ impl AggregateUDFImpl for Reconcile {
 }
 
 /// The aggregate under the library's default policy, `reckon_reconcile`,
-/// and one per policy of `policies`, `reckon_reconcile_<name>`, but for a
-/// policy that learns across figures (see [`learns`]).
+/// and one per policy of `policies`, `reckon_reconcile_<name>`; that of a
+/// policy that learns across figures refuses to be planned (see
+/// [`learns`]).
 pub(crate) fn functions(policies: &Registry) -> Result<Vec<AggregateUDF>> {
     let plan = |e: reckon::Error| datafusion::error::DataFusionError::Plan(e.to_string());
-    let mut out = vec![aggregate("reckon_reconcile".to_owned(), Reconciler::new())];
+    let mut out = vec![aggregate(
+        "reckon_reconcile".to_owned(),
+        Reconciler::new(),
+        false,
+    )];
     for name in policies.names() {
         let policy: Arc<dyn Policy> = policies.get(name).map_err(plan)?;
-        if learns(policy.as_ref()).map_err(plan)? {
-            continue;
-        }
+        let learns = learns(policy.as_ref());
         out.push(aggregate(
             format!("reckon_reconcile_{name}"),
             Reconciler::new().policy(policy),
+            learns,
         ));
     }
     Ok(out)
 }
 
 /// Whether `policy` learns across figures before it decides one, as the
-/// unfitted `learned` does: an aggregate sees one group at a time, so such
-/// a policy would decide each figure without what it learns from the
-/// others. It is not made an aggregate; a policy already fitted (by
-/// [`Learning::policy`](reckon::reconcile::learn::Learning::policy)) is.
-pub(crate) fn learns(policy: &dyn Policy) -> std::result::Result<bool, reckon::Error> {
-    let fitted = policy.fit_claims(&mut std::iter::empty(), reckon::model::Reading::Strict)?;
-    Ok(fitted.is_some())
+/// unfitted `learned` does ([`Policy::learns_across_figures`]): an
+/// aggregate sees one group at a time, so such a policy would decide each
+/// figure without what it learns from the others. Its aggregate refuses to
+/// be planned; a policy already fitted (by
+/// [`Learning::policy`](reckon::reconcile::learn::Learning::policy)) is an
+/// aggregate like any other.
+fn learns(policy: &dyn Policy) -> bool {
+    policy.learns_across_figures()
 }
 
-fn aggregate(name: String, reconciler: Reconciler) -> AggregateUDF {
+fn aggregate(name: String, reconciler: Reconciler, learns: bool) -> AggregateUDF {
     AggregateUDF::from(Reconcile {
         name,
         signature: Signature::user_defined(Volatility::Immutable),
         reconciler: Arc::new(reconciler),
+        learns,
     })
 }

@@ -289,14 +289,10 @@ impl Summary {
     }
 }
 
-/// The policies made aggregates: all but those that learn across figures
-/// (`learned`), which a group, decided alone, cannot fit.
+/// The policies whose aggregates decide groups: all but those that learn
+/// across figures (`learned`), which a group, decided alone, cannot fit.
 fn aggregated(policies: &Registry) -> Vec<&str> {
-    let learns = |name: &&str| {
-        let policy = policies.get(name).unwrap();
-        let fitted = policy.fit_claims(&mut std::iter::empty(), Default::default());
-        fitted.unwrap().is_some()
-    };
+    let learns = |name: &&str| policies.get(name).unwrap().learns_across_figures();
     let names: Vec<&str> = policies.names().filter(|n| !learns(n)).collect();
     assert!(!names.contains(&"learned") && names.contains(&"weighted"));
     names
@@ -452,7 +448,7 @@ fn the_aggregate_is_the_library_on_a_worked_example() {
     println!("{} figure results equal the library's", sql.len());
 }
 
-/// `learned` learns across figures, so it is no aggregate; once fitted by
+/// `learned` learns across figures, so its aggregate refuses; once fitted by
 /// the library and registered, it decides every group as the library's
 /// `learned` decides the whole table.
 #[test]
@@ -477,7 +473,14 @@ fn learned_weights_reach_sql_once_fitted() {
             .unwrap_err()
             .to_string()
     });
-    assert!(err.contains("reckon_reconcile_learned"), "{err}");
+    assert!(
+        err.contains(
+            "reckon_reconcile_learned: policy `learned` learns each source's reliability from \
+             every figure before it decides one, and an aggregate decides each group alone: \
+             learn the weights with reckon's `Learner` and register the fitted policy"
+        ),
+        "{err}"
+    );
 
     let dossier = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap();
     let learning = Learner::new().learn(&dossier).unwrap();

@@ -195,6 +195,35 @@ impl Reconciler {
         claims: &mut dyn Iterator<Item = (FigureId, Evidence)>,
     ) -> Result<Option<Reconciler>, Error> {
         let fitted = self.policy.fit_claims(claims, self.reading)?;
+        self.fitted_to(fitted)
+    }
+
+    /// Whether the policy must see every figure before it decides one
+    /// ([`Policy::learns_across_figures`]).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn learns_across_figures(&self) -> bool {
+        self.policy.learns_across_figures()
+    }
+
+    /// This reconciler with `fitted` as its policy, once the policy's
+    /// contract is checked: a policy that learns across figures must give a
+    /// fitted policy, and that one must learn nothing more (or the
+    /// reconciler would fit it again without end).
+    fn fitted_to(&self, fitted: Option<Arc<dyn Policy>>) -> Result<Option<Reconciler>, Error> {
+        let broken = match &fitted {
+            None => self.policy.learns_across_figures(),
+            Some(policy) => policy.learns_across_figures(),
+        };
+        if broken {
+            return Err(Error::policy_contract(
+                format!("policy `{}`", self.name),
+                if fitted.is_none() {
+                    "it learns across figures but gave no fitted policy: implement `fit` and `fit_claims` both"
+                } else {
+                    "its fitted policy still learns across figures"
+                },
+            ));
+        }
         Ok(fitted.map(|policy| Reconciler {
             policy,
             ..self.clone()
@@ -215,13 +244,13 @@ impl Reconciler {
     /// # Errors
     /// [`ErrorKind::PolicyContract`] when the policy breaks its contract (a
     /// best value outside its range, say): such a policy is wrong for every
-    /// figure; or an error from the policy's [`Policy::fit`] over the whole
-    /// dossier.
+    /// figure, as is a policy that learns across figures
+    /// ([`Policy::learns_across_figures`]) but gives no fitted one; or an
+    /// error from the policy's [`Policy::fit`] over the whole dossier.
     pub fn reconcile(&self, dossier: &Dossier) -> Result<Findings, Error> {
-        if let Some(fitted) = self.policy.fit(dossier, self.reading)? {
-            let mut fitted_reconciler = self.clone();
-            fitted_reconciler.policy = fitted;
-            return fitted_reconciler.reconcile(dossier);
+        let fitted = self.policy.fit(dossier, self.reading)?;
+        if let Some(fitted) = self.fitted_to(fitted)? {
+            return fitted.reconcile(dossier);
         }
         let speakers = speakers(dossier);
         let figures = dossier.figures();

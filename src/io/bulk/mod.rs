@@ -486,16 +486,12 @@ impl Bulk {
     /// and the policy learns across figures (`learned`): it would have to
     /// decide a figure before it has seen the others.
     fn streams(&self) -> Result<(), Error> {
-        if self.sorted
-            && self
-                .reconciler
-                .fit_claims(&mut std::iter::empty())?
-                .is_some()
-        {
+        if self.sorted && self.reconciler.learns_across_figures() {
             return Err(Error::mismatch(
                 format!("policy `{}`", self.reconciler.policy_name()),
                 "it learns from every figure before it decides one, and sorted input \
-                 is decided figure by figure as it is read: read the input unsorted",
+                 is decided figure by figure as it is read: read the input unsorted \
+                 (without `--sorted`)",
             ));
         }
         Ok(())

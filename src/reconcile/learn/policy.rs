@@ -60,8 +60,9 @@ pub struct Learned {
 }
 
 impl Learned {
-    /// The unfitted policy: it learns from the dossier it is asked to
-    /// reconcile.
+    /// The unfitted policy: it learns from the dossier a
+    /// [`Reconciler`](crate::Reconciler) is asked to reconcile, or from
+    /// every claim the bulk path reads from a claims table.
     pub fn new() -> Self {
         Learned::default()
     }
@@ -94,6 +95,10 @@ impl Learned {
 impl Policy for Learned {
     fn name(&self) -> &str {
         "learned"
+    }
+
+    fn learns_across_figures(&self) -> bool {
+        !self.is_fitted()
     }
 
     fn fit(&self, dossier: &Dossier, reading: Reading) -> Result<Option<Arc<dyn Policy>>, Error> {

@@ -102,6 +102,17 @@ pub trait Policy: Send + Sync {
     /// Any error the policy meets (e.g. [`ErrorKind::Overflow`](crate::error::ErrorKind::Overflow) in arithmetic).
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error>;
 
+    /// Whether the policy must learn from every figure before it decides
+    /// one (the unfitted `learned`). Such a policy implements
+    /// [`fit`](Policy::fit) and [`fit_claims`](Policy::fit_claims) both:
+    /// callers that cannot show it every claim first (sorted input read
+    /// figure by figure, an SQL aggregate) refuse it, and a caller that
+    /// asks it to fit and gets `None` reports an error rather than decide
+    /// without what it learns. The default: `false`.
+    fn learns_across_figures(&self) -> bool {
+        false
+    }
+
     /// A policy that learns across figures (`learned`) returns itself
     /// fitted to `dossier`, read by `reading`; the
     /// [`Reconciler`](crate::Reconciler) calls this once before deciding
@@ -117,10 +128,10 @@ pub trait Policy: Send + Sync {
     /// As [`fit`](Policy::fit), for claims read without a dossier (the
     /// bulk path of a claims table): `claims` yields each claim's figure
     /// and evidence, made only when pulled, so a policy that learns nothing
-    /// costs nothing. A policy that learns returns `Some` for any claims,
-    /// none at all included: that is how a caller that cannot show every
-    /// claim first (input read figure by figure) learns that it must not
-    /// use the policy. The default learns nothing: `None`.
+    /// costs nothing. A policy whose
+    /// [`learns_across_figures`](Policy::learns_across_figures) is `true`
+    /// returns `Some` for any claims, none at all included. The default
+    /// learns nothing: `None`.
     ///
     /// # Errors
     /// Any error met while learning.
@@ -148,6 +159,9 @@ impl<P: Policy + ?Sized> Policy for Box<P> {
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
         (**self).apply(set)
     }
+    fn learns_across_figures(&self) -> bool {
+        (**self).learns_across_figures()
+    }
     fn fit(&self, dossier: &Dossier, reading: Reading) -> Result<Option<Arc<dyn Policy>>, Error> {
         (**self).fit(dossier, reading)
     }
@@ -166,6 +180,9 @@ impl<P: Policy + ?Sized> Policy for Arc<P> {
     }
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error> {
         (**self).apply(set)
+    }
+    fn learns_across_figures(&self) -> bool {
+        (**self).learns_across_figures()
     }
     fn fit(&self, dossier: &Dossier, reading: Reading) -> Result<Option<Arc<dyn Policy>>, Error> {
         (**self).fit(dossier, reading)
