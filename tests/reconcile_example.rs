@@ -298,3 +298,75 @@ fn a_bad_row_is_named_left_out_and_fails_the_run() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_relation_past_a_decimals_limit_is_named_and_fails_the_run() {
+    // Two parts at a decimal's largest value: their sum, which the
+    // relation checks against the whole, cannot be held.
+    let max = "79228162514264337593543950335";
+    let dossier = format!(
+        r#"[[source]]
+id = "a"
+name = "a"
+kind = "media"
+
+[[figure]]
+id = "whole"
+label = "whole"
+measure = "killed"
+
+[[figure]]
+id = "one"
+label = "one"
+measure = "killed"
+
+[[figure]]
+id = "two"
+label = "two"
+measure = "killed"
+
+[[claim]]
+id = "c1"
+figure = "whole"
+source = "a"
+value = "10"
+
+[[claim]]
+id = "c2"
+figure = "one"
+source = "a"
+value = "{max}"
+
+[[claim]]
+id = "c3"
+figure = "two"
+source = "a"
+value = "{max}"
+
+[[relation]]
+kind = "components"
+components = ["one", "two"]
+total = "whole"
+"#
+    );
+    let path = std::env::temp_dir().join(format!("reckon-overflow-{}.toml", std::process::id()));
+    std::fs::write(&path, dossier).unwrap();
+    let out = example_output("reconcile", &[path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let figures: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(figures, ["whole", "one", "two"], "{text}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr,
+        format!(
+            "reconcile: relation 1 (components): arithmetic overflow: {max} + {max}\n\
+             reconcile: 1 figure or relation not reconciled\n"
+        )
+    );
+}
