@@ -38,9 +38,9 @@ fn exact_agreement_outweighs_a_heavier_lone_claim() {
 }
 
 /// A world of 60 sources over 2,000 figures, drawn from `seed`: sources
-/// of every precision, eight that repeat another's value, two that relay
-/// another, and claims given as ranges, open bounds and partisan
-/// admissions.
+/// of every precision, eight that (besides claims of their own) repeat
+/// another's value on half its figures, two that relay another, and claims
+/// given as ranges, open bounds and partisan admissions.
 fn world(seed: u64) -> Dossier {
     use crate::model::Stake;
     use crate::{Claim, Estimate, Figure, Measure, Scope, Source, SourceKind};
@@ -73,7 +73,8 @@ fn world(seed: u64) -> Dossier {
             let off = next(2 * noise + 1) as i64 - noise as i64;
             said.push((s, Decimal::from(truth * (100 + off) / 100), next(20)));
         }
-        // Sources 50 to 57 repeat sources 0 to 7 on half their figures.
+        // Sources 50 to 57 also repeat sources 0 to 7 on half their
+        // figures.
         for i in 0..said.len() {
             let (s, v, form) = said[i];
             if s < 8 && next(2) == 0 {
