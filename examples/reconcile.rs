@@ -149,7 +149,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 }
 
 fn run(args: Args) -> Result<String, String> {
-    let r = reconciler(&args).map_err(|e| e.to_string())?;
+    let r = reconciler(&args)?;
     let stdin = args.file == "-";
     if stdin || Bulk::accepts(&args.file) {
         let output = args.json.unwrap_or(Output::Table);
@@ -183,10 +183,18 @@ fn run(args: Args) -> Result<String, String> {
     ))
 }
 
-fn reconciler(args: &Args) -> Result<Reconciler, reckon::Error> {
+fn reconciler(args: &Args) -> Result<Reconciler, String> {
     let mut r = Reconciler::new();
     if let Some(name) = &args.policy {
-        r = r.policy(Registry::standard().get(name)?);
+        let policy = Registry::standard().get(name).map_err(|e| e.to_string())?;
+        // The library refuses it too; this names the flags.
+        if args.sorted && policy.learns_across_figures() {
+            return Err(format!(
+                "--sorted cannot take --policy {name}: it learns from every figure before it \
+                 decides one, and --sorted decides each figure as it is read"
+            ));
+        }
+        r = r.policy(policy);
     }
     r = r.reading(args.reading);
     if args.count_superseded {

@@ -3,14 +3,17 @@
 //! table, whatever the reading mode.
 #![cfg(feature = "serde")]
 
+use std::sync::Arc;
+
 use reckon::error::ErrorKind;
 use reckon::io::bulk::{Bulk, Input, Output};
 use reckon::io::report::Report;
 use reckon::io::synth::Synth;
 use reckon::io::table::Table;
-use reckon::reconcile::EvidenceSet;
+use reckon::model::FigureId;
 use reckon::reconcile::learn::Learned;
 use reckon::reconcile::policy::{Outcome, Policy, Registry};
+use reckon::reconcile::{Evidence, EvidenceSet};
 use reckon::{Dossier, Reconciler};
 
 /// A generated claims table of about 10^5 claims, grouped by figure.
@@ -162,8 +165,7 @@ fn the_bulk_path_learns_as_the_dossier_path_does() {
         assert_eq!(
             err.to_string(),
             "policy `learned`: it learns from every figure before it decides one, and sorted \
-             input is decided figure by figure as it is read: read the input unsorted \
-             (without `--sorted`)"
+             input is decided figure by figure as it is read: read the input unsorted"
         );
     }
 }
@@ -180,38 +182,81 @@ impl Policy for Unfitted {
     }
 }
 
-/// A policy that says it learns across figures but overrides only `apply`.
-struct SaysItLearns;
+/// A policy that breaks the contract of learning across figures in one of
+/// its three ways.
+struct Broken(&'static str);
 
-impl Policy for SaysItLearns {
+impl Policy for Broken {
     fn name(&self) -> &str {
-        "says-it-learns"
+        self.0
     }
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, reckon::Error> {
         Learned::new().apply(set)
     }
     fn learns_across_figures(&self) -> bool {
-        true
+        self.0 != "fits-but-says-not"
+    }
+    fn fit(
+        &self,
+        _: &Dossier,
+        _: reckon::model::Reading,
+    ) -> Result<Option<Arc<dyn Policy>>, reckon::Error> {
+        Ok(self.fitted())
+    }
+    fn fit_claims(
+        &self,
+        _: &mut dyn Iterator<Item = (FigureId, Evidence)>,
+        _: reckon::model::Reading,
+    ) -> Result<Option<Arc<dyn Policy>>, reckon::Error> {
+        Ok(self.fitted())
+    }
+}
+
+impl Broken {
+    fn fitted(&self) -> Option<Arc<dyn Policy>> {
+        match self.0 {
+            "says-but-gives-none" => None,
+            "fits-but-says-not" => Some(Arc::new(Learned::new())),
+            _ => Some(Arc::new(Broken("says-but-gives-none"))),
+        }
     }
 }
 
 #[test]
-fn a_policy_that_learns_but_gives_no_fit_is_refused_on_both_paths() {
+fn a_policy_that_breaks_the_learning_contract_is_refused_on_both_paths() {
     let csv = table();
-    let expected = "policy `says-it-learns`: it learns across figures but gave no fitted \
-                    policy: implement `fit` and `fit_claims` both";
-    let bulk = Bulk::new(Reconciler::new().policy(SaysItLearns));
-    let err = bulk.findings(csv.as_slice(), "claims.csv").unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::PolicyContract);
-    assert_eq!(err.to_string(), expected);
-
     let dossier = Dossier::from_csv_reader(csv.as_slice(), "claims.csv").unwrap();
-    let err = Reconciler::new()
-        .policy(SaysItLearns)
-        .reconcile(&dossier)
-        .unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::PolicyContract);
-    assert_eq!(err.to_string(), expected);
+    for (name, reason) in [
+        (
+            "says-but-gives-none",
+            "it learns across figures but gave no fitted policy: implement `fit` and \
+             `fit_claims` both",
+        ),
+        (
+            "fits-but-says-not",
+            "it gave a fitted policy but does not say it learns across figures: implement \
+             `learns_across_figures`",
+        ),
+        (
+            "fits-a-learner",
+            "its fitted policy still learns across figures",
+        ),
+    ] {
+        let expected = format!("policy `{name}`: {reason}");
+        let reconciler = Reconciler::new().policy(Broken(name));
+        for bulk in modes_of(reconciler.clone()) {
+            let err = bulk.findings(csv.as_slice(), "claims.csv").unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::PolicyContract, "{name}");
+            assert_eq!(err.to_string(), expected);
+            let err = bulk
+                .run(csv.as_slice(), "claims.csv", Vec::new())
+                .unwrap_err();
+            assert_eq!(err.to_string(), expected);
+        }
+        let err = reconciler.reconcile(&dossier).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::PolicyContract, "{name}");
+        assert_eq!(err.to_string(), expected);
+    }
 }
 
 #[test]

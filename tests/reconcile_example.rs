@@ -264,9 +264,8 @@ fn learned_on_a_claims_table_learns_as_the_dossier_path_does() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "reconcile: policy `learned`: it learns from every figure before it decides one, and \
-         sorted input is decided figure by figure as it is read: read the input unsorted (without \
-         `--sorted`)\n"
+        "reconcile: --sorted cannot take --policy learned: it learns from every figure before \
+         it decides one, and --sorted decides each figure as it is read\n"
     );
 }
 

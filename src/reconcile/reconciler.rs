@@ -206,22 +206,28 @@ impl Reconciler {
     }
 
     /// This reconciler with `fitted` as its policy, once the policy's
-    /// contract is checked: a policy that learns across figures must give a
-    /// fitted policy, and that one must learn nothing more (or the
-    /// reconciler would fit it again without end).
+    /// contract is checked: a policy fits (gives `Some`) exactly when it
+    /// says it learns across figures, since callers that cannot fit it
+    /// decide by what it says, and its fitted policy learns nothing more.
     fn fitted_to(&self, fitted: Option<Arc<dyn Policy>>) -> Result<Option<Reconciler>, Error> {
-        let broken = match &fitted {
-            None => self.policy.learns_across_figures(),
-            Some(policy) => policy.learns_across_figures(),
+        let broken = match (&fitted, self.policy.learns_across_figures()) {
+            (None, true) => Some(
+                "it learns across figures but gave no fitted policy: implement `fit` and \
+                 `fit_claims` both",
+            ),
+            (Some(_), false) => Some(
+                "it gave a fitted policy but does not say it learns across figures: implement \
+                 `learns_across_figures`",
+            ),
+            (Some(p), true) if p.learns_across_figures() => {
+                Some("its fitted policy still learns across figures")
+            }
+            _ => None,
         };
-        if broken {
+        if let Some(reason) = broken {
             return Err(Error::policy_contract(
                 format!("policy `{}`", self.name),
-                if fitted.is_none() {
-                    "it learns across figures but gave no fitted policy: implement `fit` and `fit_claims` both"
-                } else {
-                    "its fitted policy still learns across figures"
-                },
+                reason,
             ));
         }
         Ok(fitted.map(|policy| Reconciler {
@@ -244,14 +250,21 @@ impl Reconciler {
     /// # Errors
     /// [`ErrorKind::PolicyContract`] when the policy breaks its contract (a
     /// best value outside its range, say): such a policy is wrong for every
-    /// figure, as is a policy that learns across figures
-    /// ([`Policy::learns_across_figures`]) but gives no fitted one; or an
-    /// error from the policy's [`Policy::fit`] over the whole dossier.
+    /// figure, as is one whose [`Policy::fit`] gives a fitted policy when
+    /// its [`Policy::learns_across_figures`] says it learns nothing, or
+    /// none when it says it learns; or an error from the policy's
+    /// [`Policy::fit`] over the whole dossier.
     pub fn reconcile(&self, dossier: &Dossier) -> Result<Findings, Error> {
         let fitted = self.policy.fit(dossier, self.reading)?;
-        if let Some(fitted) = self.fitted_to(fitted)? {
-            return fitted.reconcile(dossier);
+        match self.fitted_to(fitted)? {
+            Some(fitted) => fitted.reconcile_as_is(dossier),
+            None => self.reconcile_as_is(dossier),
         }
+    }
+
+    /// [`reconcile`](Self::reconcile) with the policy as it is, fitted or
+    /// learning nothing.
+    fn reconcile_as_is(&self, dossier: &Dossier) -> Result<Findings, Error> {
         let speakers = speakers(dossier);
         let figures = dossier.figures();
         let mut stage = Stage::default();
@@ -337,9 +350,14 @@ impl Reconciler {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     ///
+    /// A policy that learns across figures
+    /// ([`Policy::learns_across_figures`]) is not fitted here: one tally is
+    /// one figure, and it is decided by what the policy knows without
+    /// learning (for `learned`, the sources' hand-set grades).
+    ///
     /// # Errors
-    /// An error from the policy, or [`ErrorKind::Invalid`](crate::error::ErrorKind::Invalid) when its best value
-    /// lies outside its range.
+    /// An error from the policy, or [`ErrorKind::PolicyContract`] when its
+    /// best value lies outside its range.
     pub fn finish(&self, figure: FigureId, tally: Tally) -> Result<Finding, Error> {
         let p = Prepared::new(tally.items, self.reading, self.superseded, None);
         let draft = self.decide(figure, &p, &mut Detector::default(), None)?;

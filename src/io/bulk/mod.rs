@@ -490,8 +490,7 @@ impl Bulk {
             return Err(Error::mismatch(
                 format!("policy `{}`", self.reconciler.policy_name()),
                 "it learns from every figure before it decides one, and sorted input \
-                 is decided figure by figure as it is read: read the input unsorted \
-                 (without `--sorted`)",
+                 is decided figure by figure as it is read: read the input unsorted",
             ));
         }
         Ok(())

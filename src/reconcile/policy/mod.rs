@@ -103,12 +103,15 @@ pub trait Policy: Send + Sync {
     fn apply(&self, set: &EvidenceSet<'_>) -> Result<Outcome, Error>;
 
     /// Whether the policy must learn from every figure before it decides
-    /// one (the unfitted `learned`). Such a policy implements
-    /// [`fit`](Policy::fit) and [`fit_claims`](Policy::fit_claims) both:
-    /// callers that cannot show it every claim first (sorted input read
-    /// figure by figure, an SQL aggregate) refuse it, and a caller that
-    /// asks it to fit and gets `None` reports an error rather than decide
-    /// without what it learns. The default: `false`.
+    /// one (the unfitted `learned`). Such a policy, and only such a policy,
+    /// gives a fitted one from [`fit`](Policy::fit) and
+    /// [`fit_claims`](Policy::fit_claims); the
+    /// [`Reconciler`](crate::Reconciler) reports a
+    /// [`PolicyContract`](crate::error::ErrorKind::PolicyContract) error
+    /// otherwise. The bulk path refuses it for sorted input, read and
+    /// decided figure by figure; a single tally
+    /// ([`Reconciler::finish`](crate::Reconciler::finish)) is decided by
+    /// it unfitted. The default: `false`.
     fn learns_across_figures(&self) -> bool {
         false
     }
