@@ -43,7 +43,7 @@
 //! | `reckon_value(value)` | the whole reading as a struct `{low, best, high, form, value}`, `value` written in reckon's grammar |
 //! | `reckon_value_error(value)` | why a value cannot be read, null when it can: a bad value never aborts a query |
 //! | `reckon_reconcile(value, source [, reliability, side, reported, claim, supersedes])` | the aggregate: a group's claims reconciled as one figure |
-//! | `reckon_reconcile_<policy>(…)` | the same under a named policy: `reckon_reconcile_envelope`, `…_consensus`, `…_conservative`, `…_most_reliable`, `…_most_recent`, `…_majority`, `…_weighted` (not `learned`: see below) |
+//! | `reckon_reconcile_<policy>(…)` | the same under a named policy: `reckon_reconcile_envelope`, `…_consensus`, `…_conservative`, `…_most_reliable`, `…_most_recent`, `…_majority`, `…_weighted`; `…_learned` refuses until fitted (see below) |
 //! | `reckon_extract(text)` | every figure in a text, as a list of structs |
 //!
 //! Values are read as a claims table's `value` column is: reckon's grammar

@@ -690,9 +690,31 @@ struct Reconcile {
     learns: bool,
 }
 
+impl Reconcile {
+    /// An error, when the policy learns across figures, that says why the
+    /// function cannot be planned and what to register instead.
+    fn refuse_learning(&self) -> Result<()> {
+        if !self.learns {
+            return Ok(());
+        }
+        let policy = self.reconciler.policy_name();
+        let fit = if policy == "learned" {
+            "learn the weights with reckon's `Learner` and register the fitted policy \
+             (`aggregate_functions(&Registry::standard().with(learning.policy()))`)"
+        } else {
+            "fit it with the library and register the fitted policy"
+        };
+        plan_err!(
+            "{}: policy `{policy}` learns from every figure before it decides one, and an \
+             aggregate decides each group alone: {fit}",
+            self.name
+        )
+    }
+}
+
 impl PartialEq for Reconcile {
     fn eq(&self, other: &Self) -> bool {
-        self.name == other.name && self.signature == other.signature
+        self.name == other.name && self.signature == other.signature && self.learns == other.learns
     }
 }
 
@@ -702,6 +724,7 @@ impl std::hash::Hash for Reconcile {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.name.hash(state);
         self.signature.hash(state);
+        self.learns.hash(state);
     }
 }
 
@@ -715,16 +738,7 @@ impl AggregateUDFImpl for Reconcile {
     }
 
     fn coerce_types(&self, arg_types: &[DataType]) -> Result<Vec<DataType>> {
-        if self.learns {
-            return plan_err!(
-                "{}: policy `{}` learns each source's reliability from every figure before it \
-                 decides one, and an aggregate decides each group alone: learn the weights with \
-                 reckon's `Learner` and register the fitted policy \
-                 (`aggregate_functions(&Registry::standard().with(learning.policy()))`)",
-                self.name,
-                self.reconciler.policy_name()
-            );
-        }
+        self.refuse_learning()?;
         if !(2..=COLUMNS.len()).contains(&arg_types.len()) {
             return plan_err!(
                 "{} takes from 2 to {} arguments ({}), not {}",
@@ -746,6 +760,7 @@ impl AggregateUDFImpl for Reconcile {
     }
 
     fn accumulator(&self, _args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
+        self.refuse_learning()?;
         Ok(Box::new(One(Groups::new(Arc::clone(&self.reconciler)))))
     }
 
@@ -761,6 +776,7 @@ impl AggregateUDFImpl for Reconcile {
         &self,
         _args: AccumulatorArgs,
     ) -> Result<Box<dyn GroupsAccumulator>> {
+        self.refuse_learning()?;
         Ok(Box::new(Groups::new(Arc::clone(&self.reconciler))))
     }
 }

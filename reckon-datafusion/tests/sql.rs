@@ -475,9 +475,9 @@ fn learned_weights_reach_sql_once_fitted() {
     });
     assert!(
         err.contains(
-            "reckon_reconcile_learned: policy `learned` learns each source's reliability from \
-             every figure before it decides one, and an aggregate decides each group alone: \
-             learn the weights with reckon's `Learner` and register the fitted policy"
+            "reckon_reconcile_learned: policy `learned` learns from every figure before it \
+             decides one, and an aggregate decides each group alone: learn the weights with \
+             reckon's `Learner` and register the fitted policy"
         ),
         "{err}"
     );
