@@ -11,6 +11,12 @@ from 10,000 sources) the peers' generator writes `claims.tsv` under
 `$SCRATCH/syn-OBJECTS` (seed 42), converted once to a `figure,source,value`
 table. Each run is one process under `/usr/bin/time -v`: wall time and
 maximum resident set; every run writes its output to a file. The machine is shared: quote the ratios.
+
+Each run's estimates (reckon's `best`, the peers' values) are then scored
+against the generator's `truth.tsv`: the mean absolute error (MAE) and the
+share of figures more than 1 % off the truth (ER@1%); a figure without an
+estimate counts as more than 1 % off and is left out of the MAE. The
+indented JSON and the table are not scored (the same estimates as `--json`).
 """
 import os
 import re
@@ -59,6 +65,56 @@ def measure(cmd, env=None):
     return secs, peak
 
 
+def truth_of(objects):
+    """The true value of every figure of the generated world."""
+    truth = {}
+    with open(os.path.join(SCRATCH, f"syn-{objects}", "truth.tsv")) as f:
+        for line in f:
+            figure, value = line.rstrip("\n").split("\t")[:2]
+            truth[figure] = float(value)
+    return truth
+
+
+def reckon_estimates(path):
+    """Each figure's best value from reckon's JSON report (one figure per
+    line, its claims before its own `best`)."""
+    estimates = {}
+    with open(path) as f:
+        for line in f:
+            if not line.startswith('{"figure":"'):
+                continue
+            figure = line[11:line.index('"', 11)]
+            at = line.find('"best":', line.find('"raw_claims":'))
+            value = line[at + 7:].split(",", 1)[0].strip('"')
+            if at >= 0 and value != "null":
+                estimates[figure] = float(value)
+    return estimates
+
+
+def peer_estimates(path):
+    """Each figure's value from a peer's `figure<TAB>value` output."""
+    estimates = {}
+    with open(path) as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) >= 2:
+                estimates[fields[0]] = float(fields[1].strip("'\""))
+    return estimates
+
+
+def score(estimates, truth):
+    """(MAE, ER@1%) of `estimates` against `truth`."""
+    errors, off = [], 0
+    for figure, t in truth.items():
+        e = estimates.get(figure)
+        if e is None:
+            off += 1
+            continue
+        errors.append(abs(e - t))
+        off += abs(e - t) > 0.01 * abs(t)
+    return sum(errors) / max(len(errors), 1), off / max(len(truth), 1)
+
+
 def main():
     subprocess.run(["cargo", "build", "--release", "--example", "reconcile"], cwd=ROOT, check=True)
     sizes = [int(a) for a in sys.argv[1:]] or [250000, 1000000]
@@ -74,35 +130,52 @@ def main():
             while f.read(1 << 24):
                 pass
         os.sync()
+        report = os.path.join(SCRATCH, "reckon-out.json")
+        # (name, command, environment, reader of its estimates or None)
         runs = [
-            ("reckon --json, 2 cores", [BIN, "--json", csv], None),
+            ("reckon --json, 2 cores", [BIN, "--json", csv], None, reckon_estimates),
             # One thread, pinned to one core: the kernel's work for the
             # process (writing the report, freeing memory) runs there too.
             ("reckon --json, 1 core", ["taskset", "-c", "0", BIN, "--json", csv],
-             {"RAYON_NUM_THREADS": "1"}),
-            ("reckon --jsonl, 2 cores", [BIN, "--jsonl", csv], None),
-            ("reckon --pretty, 2 cores", [BIN, "--pretty", csv], None),
-            ("reckon --json --sorted", [BIN, "--json", "--sorted", csv], None),
-            ("reckon table, 2 cores", [BIN, csv], None),
-            ("truthdiscovery voting", [td, os.path.join(PEERS, "td_e2e.py"), "voting", csv, out], None),
+             {"RAYON_NUM_THREADS": "1"}, None),
+            ("reckon --jsonl, 2 cores", [BIN, "--jsonl", csv], None, None),
+            ("reckon --pretty, 2 cores", [BIN, "--pretty", csv], None, None),
+            ("reckon --json --sorted", [BIN, "--json", "--sorted", csv], None, None),
+            ("reckon table, 2 cores", [BIN, csv], None, None),
+            ("reckon --json --policy majority", [BIN, "--json", "--policy", "majority", csv],
+             None, reckon_estimates),
+            ("truthdiscovery voting", [td, os.path.join(PEERS, "td_e2e.py"), "voting", csv, out],
+             None, peer_estimates),
             # Sources' reliability learned across figures, reckon's and a peer's.
-            ("reckon --json --policy learned", [BIN, "--json", "--policy", "learned", csv], None),
+            ("reckon --json --policy learned", [BIN, "--json", "--policy", "learned", csv], None,
+             reckon_estimates),
             ("truthdiscovery truthfinder",
-             [td, os.path.join(PEERS, "td_e2e.py"), "truthfinder", csv, out], None),
-            ("numpy median", [ck, os.path.join(PEERS, "median_e2e.py"), csv, out], None),
+             [td, os.path.join(PEERS, "td_e2e.py"), "truthfinder", csv, out], None,
+             peer_estimates),
+            ("numpy median", [ck, os.path.join(PEERS, "median_e2e.py"), csv, out], None,
+             peer_estimates),
         ]
         # One untimed run first, so that the first timed run, too,
         # overwrites a report file that exists (without it, at 4.09 M
         # claims, --json took 6.52 s and --jsonl, run next, 5.17 s).
         measure(runs[0][1], runs[0][2])
-        results = [(name, *measure(cmd, env)) for name, cmd, env in runs]
+        truth = truth_of(objects)
+        results = []
+        for name, cmd, env, reader in runs:
+            secs, peak = measure(cmd, env)
+            scored = None
+            if reader is not None:
+                scored = score(reader(report if reader is reckon_estimates else out), truth)
+            results.append((name, secs, peak, scored))
         base = results[0][1]
         print(f"\n{n} claims ({csv})")
-        print(f"| run | wall s | claims/s | peak MB | B/claim | wall vs reckon --json 2 cores |")
-        print("|---|---|---|---|---|---|")
-        for name, secs, peak in results:
+        print("| run | wall s | claims/s | peak MB | B/claim | wall vs reckon --json 2 cores "
+              "| MAE | ER@1% |")
+        print("|---|---|---|---|---|---|---|---|")
+        for name, secs, peak, scored in results:
+            mae, er = (f"{scored[0]:.3f}", f"{100 * scored[1]:.1f} %") if scored else ("", "")
             print(f"| {name} | {secs:.2f} | {n / secs / 1e6:.2f} M | {peak / 1e6:.0f} | "
-                  f"{peak / n:.0f} | {secs / base:.2f}x |")
+                  f"{peak / n:.0f} | {secs / base:.2f}x | {mae} | {er} |")
         sys.stdout.flush()
 
 
