@@ -155,10 +155,13 @@ def main():
             ("numpy median", [ck, os.path.join(PEERS, "median_e2e.py"), csv, out], None,
              peer_estimates),
         ]
-        # One untimed run first, so that the first timed run, too,
-        # overwrites a report file that exists (without it, at 4.09 M
-        # claims, --json took 6.52 s and --jsonl, run next, 5.17 s).
+        # One untimed run first, its report written back to disk, so that
+        # the first timed run, too, overwrites a report file that exists
+        # and shares the disk with no write-back (without both, at 4.09 M
+        # claims, --json took 6.52 s and --jsonl, run next, 5.17 s; run
+        # alternately by hand they take the same time).
         measure(runs[0][1], runs[0][2])
+        os.sync()
         truth = truth_of(objects)
         results = []
         for name, cmd, env, reader in runs:
