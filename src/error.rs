@@ -168,8 +168,8 @@ pub enum ErrorKind {
     /// A policy name that no [registry](crate::reconcile::policy)
     /// holds.
     UnknownPolicy,
-    /// A policy broke its contract (a best value outside its range, or no
-    /// fitted policy from one that learns across figures).
+    /// A policy broke its contract: a best value outside its range, or a
+    /// fit that does not match what it says of learning across figures.
     PolicyContract,
     /// A column or key the format does not know, or a required one missing.
     Field,

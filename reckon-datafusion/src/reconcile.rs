@@ -685,8 +685,13 @@ struct Reconcile {
     name: String,
     signature: Signature,
     reconciler: Arc<Reconciler>,
-    /// The policy learns across figures ([`learns`]): the function refuses
-    /// to be planned, saying why.
+    /// The policy learns across figures, as the unfitted `learned` does
+    /// ([`Policy::learns_across_figures`]): an aggregate sees one group at a
+    /// time, so it would decide each figure without what it learns from the
+    /// others. The function refuses to be planned, saying why; a policy
+    /// already fitted (by
+    /// [`Learning::policy`](reckon::reconcile::learn::Learning::policy)) is
+    /// an aggregate like any other.
     learns: bool,
 }
 
@@ -784,7 +789,7 @@ impl AggregateUDFImpl for Reconcile {
 /// The aggregate under the library's default policy, `reckon_reconcile`,
 /// and one per policy of `policies`, `reckon_reconcile_<name>`; that of a
 /// policy that learns across figures refuses to be planned (see
-/// [`learns`]).
+/// [`Reconcile::learns`]).
 pub(crate) fn functions(policies: &Registry) -> Result<Vec<AggregateUDF>> {
     let plan = |e: reckon::Error| datafusion::error::DataFusionError::Plan(e.to_string());
     let mut out = vec![aggregate(
@@ -794,7 +799,7 @@ pub(crate) fn functions(policies: &Registry) -> Result<Vec<AggregateUDF>> {
     )];
     for name in policies.names() {
         let policy: Arc<dyn Policy> = policies.get(name).map_err(plan)?;
-        let learns = learns(policy.as_ref());
+        let learns = policy.learns_across_figures();
         out.push(aggregate(
             format!("reckon_reconcile_{name}"),
             Reconciler::new().policy(policy),
@@ -802,17 +807,6 @@ pub(crate) fn functions(policies: &Registry) -> Result<Vec<AggregateUDF>> {
         ));
     }
     Ok(out)
-}
-
-/// Whether `policy` learns across figures before it decides one, as the
-/// unfitted `learned` does ([`Policy::learns_across_figures`]): an
-/// aggregate sees one group at a time, so such a policy would decide each
-/// figure without what it learns from the others. Its aggregate refuses to
-/// be planned; a policy already fitted (by
-/// [`Learning::policy`](reckon::reconcile::learn::Learning::policy)) is an
-/// aggregate like any other.
-fn learns(policy: &dyn Policy) -> bool {
-    policy.learns_across_figures()
 }
 
 fn aggregate(name: String, reconciler: Reconciler, learns: bool) -> AggregateUDF {
