@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use datafusion::arrow::array::{Array, ArrayRef, AsArray, Decimal128Array, StringArray};
+use datafusion::arrow::array::{
+    Array, ArrayRef, AsArray, Decimal128Array, StringArray, StringBuilder,
+};
 use datafusion::arrow::datatypes::DataType;
 use datafusion::common::{Result, plan_err};
 use reckon::Decimal;
@@ -82,6 +84,18 @@ pub(crate) fn strings(array: &ArrayRef) -> Result<Vec<Option<&str>>> {
 /// A text column from optional strings.
 pub(crate) fn texts<S: AsRef<str>>(values: impl IntoIterator<Item = Option<S>>) -> ArrayRef {
     Arc::new(StringArray::from_iter(values))
+}
+
+/// A text column of `values`, its buffers sized before they are filled (a
+/// result column of millions of short labels is otherwise copied each time
+/// it doubles).
+pub(crate) fn labels(values: &[Option<&str>]) -> ArrayRef {
+    let bytes = values.iter().flatten().map(|s| s.len()).sum();
+    let mut column = StringBuilder::with_capacity(values.len(), bytes);
+    for v in values {
+        column.append_option(*v);
+    }
+    Arc::new(column.finish())
 }
 
 #[cfg(test)]

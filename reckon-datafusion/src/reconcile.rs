@@ -34,7 +34,7 @@ use reckon::reconcile::policy::{Policy, Registry};
 use reckon::reconcile::{Evidence, Tally};
 use reckon::{Decimal, Estimate, Figure, Finding, Reconciler, Scope};
 
-use crate::columns::{as_text_type, decimal_type, decimals, strings, texts};
+use crate::columns::{as_text_type, decimal_type, decimals, labels, strings};
 use crate::value::read;
 
 /// The columns a claim is given in, in argument order; the first two are
@@ -236,6 +236,25 @@ struct Results {
 }
 
 impl Results {
+    /// Room for the results of `groups` groups, so that no column is copied
+    /// as it grows: at 10⁷ claims (2.5 M groups) growing them was most of
+    /// the page faults of the final phase.
+    fn with_capacity(groups: usize) -> Self {
+        Results {
+            low: Vec::with_capacity(groups),
+            best: Vec::with_capacity(groups),
+            high: Vec::with_capacity(groups),
+            consensus_low: Vec::with_capacity(groups),
+            consensus_high: Vec::with_capacity(groups),
+            grade: Vec::with_capacity(groups),
+            confidence: Vec::with_capacity(groups),
+            claims: Vec::with_capacity(groups),
+            conflicts: Vec::with_capacity(groups),
+            problems: Vec::with_capacity(groups),
+            ..Results::default()
+        }
+    }
+
     /// A group's result: its finding, if one could be made, the claims
     /// reconciled and what could not be read.
     fn push(&mut self, finding: Option<&Finding>, claims: u64, problems: Vec<String>) {
@@ -264,7 +283,7 @@ impl Results {
     fn finish(self) -> Result<ArrayRef> {
         let conflicts = StructArray::try_new(
             conflict_fields(),
-            vec![texts(self.kinds), texts(self.severities)],
+            vec![labels(&self.kinds), labels(&self.severities)],
             None,
         )?;
         let conflicts = ListArray::try_new(
@@ -289,8 +308,8 @@ impl Results {
             decimals(self.high)?,
             decimals(self.consensus_low)?,
             decimals(self.consensus_high)?,
-            texts(self.grade),
-            texts(self.confidence),
+            labels(&self.grade),
+            labels(&self.confidence),
             Arc::new(UInt64Array::from(self.claims)),
             Arc::new(conflicts),
             Arc::new(problems),
@@ -303,13 +322,18 @@ impl Results {
     }
 }
 
-/// State columns: one list of texts per column, the lists of `lengths`
-/// items each, `column(i)` giving the items of column `i` in order.
-fn state_columns<'a, I>(lengths: &[usize], mut column: impl FnMut(usize) -> I) -> Vec<ArrayRef>
+/// State columns: one list of texts per argument column, the first
+/// `columns` of [`COLUMNS`], the lists of `lengths` items each, `column(i)`
+/// giving the items of column `i` in order.
+fn state_columns<'a, I>(
+    columns: usize,
+    lengths: &[usize],
+    mut column: impl FnMut(usize) -> I,
+) -> Vec<ArrayRef>
 where
     I: Iterator<Item = Option<&'a str>>,
 {
-    (0..COLUMNS.len())
+    (0..columns.min(COLUMNS.len()))
         .map(|i| {
             let list = ListArray::new(
                 Arc::new(Field::new("item", DataType::Utf8, true)),
@@ -322,10 +346,14 @@ where
         .collect()
 }
 
-/// The fields of the state: one list of texts per column.
-fn state_fields(name: &str) -> Vec<FieldRef> {
+/// The fields of the state: one list of texts per column the function was
+/// given (a call of only a value and a source carries two lists, not
+/// seven: at 10⁷ claims the five lists of nulls cost more than a tenth of
+/// the query).
+fn state_fields(name: &str, columns: usize) -> Vec<FieldRef> {
     COLUMNS
         .iter()
+        .take(columns)
         .map(|c| {
             Arc::new(Field::new(
                 format!("{name}[{c}s]"),
@@ -336,13 +364,12 @@ fn state_fields(name: &str) -> Vec<FieldRef> {
         .collect()
 }
 
-/// The state columns as lists of texts, checked.
-fn state_lists(states: &[ArrayRef]) -> Result<Vec<&ListArray>> {
-    if states.len() != COLUMNS.len() {
+/// The state columns as lists of texts, `columns` of them, checked.
+fn state_lists(states: &[ArrayRef], columns: usize) -> Result<Vec<&ListArray>> {
+    if states.len() != columns {
         return plan_err!(
-            "reckon_reconcile: a state has {} columns, not {}",
-            states.len(),
-            COLUMNS.len()
+            "reckon_reconcile: a state has {} columns, not {columns}",
+            states.len()
         );
     }
     states
@@ -360,6 +387,10 @@ fn state_lists(states: &[ArrayRef]) -> Result<Vec<&ListArray>> {
 /// The claims of every group, kept as written until the group is finished.
 struct Groups {
     reconciler: Arc<Reconciler>,
+    /// How many argument columns the function was called with (from 2, the
+    /// value and the source, to all of [`COLUMNS`]): the state carries as
+    /// many.
+    columns: usize,
     /// The figure every group is reconciled as: of the default scope
     /// (people killed), as a claims table's figures are read.
     figure: Figure,
@@ -375,9 +406,10 @@ struct Groups {
 }
 
 impl Groups {
-    fn new(reconciler: Arc<Reconciler>) -> Self {
+    fn new(reconciler: Arc<Reconciler>, columns: usize) -> Self {
         Groups {
             reconciler,
+            columns,
             figure: Figure::new("figure", "figure", Scope::default()),
             claims: Vec::new(),
             values: Interner::new(),
@@ -447,7 +479,7 @@ impl Groups {
     /// The state columns of `groups`.
     fn state_of(&self, groups: &[Vec<Row>]) -> Vec<ArrayRef> {
         let lengths: Vec<usize> = groups.iter().map(Vec::len).collect();
-        state_columns(&lengths, |i| {
+        state_columns(self.columns, &lengths, |i| {
             groups.iter().flatten().map(move |r| self.cell(r, i))
         })
     }
@@ -554,8 +586,9 @@ impl GroupsAccumulator for Groups {
     }
 
     fn evaluate(&mut self, emit_to: EmitTo) -> Result<ArrayRef> {
-        let mut out = Results::default();
-        for rows in self.take(emit_to) {
+        let taken = self.take(emit_to);
+        let mut out = Results::with_capacity(taken.len());
+        for rows in taken {
             self.finish(rows, &mut out);
         }
         out.finish()
@@ -573,7 +606,7 @@ impl GroupsAccumulator for Groups {
         total_num_groups: usize,
     ) -> Result<()> {
         self.claims.resize_with(total_num_groups, Vec::new);
-        let lists = state_lists(values)?;
+        let lists = state_lists(values, self.columns)?;
         let items: Vec<ArrayRef> = lists.iter().map(|l| Arc::clone(l.values())).collect();
         let Some(first) = lists.first() else {
             return Ok(());
@@ -619,7 +652,7 @@ impl GroupsAccumulator for Groups {
                     .is_some()
         };
         let lengths: Vec<usize> = (0..n).map(|r| usize::from(claim(r))).collect();
-        Ok(state_columns(&lengths, |i| {
+        Ok(state_columns(self.columns, &lengths, |i| {
             let column = columns.get(i);
             (0..n)
                 .filter(|&r| lengths.get(r) == Some(&1))
@@ -764,13 +797,16 @@ impl AggregateUDFImpl for Reconcile {
         Ok(DataType::Struct(result_fields()))
     }
 
-    fn accumulator(&self, _args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
+    fn accumulator(&self, args: AccumulatorArgs) -> Result<Box<dyn Accumulator>> {
         self.refuse_learning()?;
-        Ok(Box::new(One(Groups::new(Arc::clone(&self.reconciler)))))
+        Ok(Box::new(One(Groups::new(
+            Arc::clone(&self.reconciler),
+            args.exprs.len(),
+        ))))
     }
 
     fn state_fields(&self, args: StateFieldsArgs) -> Result<Vec<FieldRef>> {
-        Ok(state_fields(args.name))
+        Ok(state_fields(args.name, args.input_fields.len()))
     }
 
     fn groups_accumulator_supported(&self, _args: AccumulatorArgs) -> bool {
@@ -779,10 +815,13 @@ impl AggregateUDFImpl for Reconcile {
 
     fn create_groups_accumulator(
         &self,
-        _args: AccumulatorArgs,
+        args: AccumulatorArgs,
     ) -> Result<Box<dyn GroupsAccumulator>> {
         self.refuse_learning()?;
-        Ok(Box::new(Groups::new(Arc::clone(&self.reconciler))))
+        Ok(Box::new(Groups::new(
+            Arc::clone(&self.reconciler),
+            args.exprs.len(),
+        )))
     }
 }
 
@@ -816,4 +855,52 @@ fn aggregate(name: String, reconciler: Reconciler, learns: bool) -> AggregateUDF
         reconciler: Arc::new(reconciler),
         learns,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use datafusion::arrow::datatypes::UInt64Type;
+
+    use super::*;
+
+    #[test]
+    fn a_state_carries_a_list_per_column_given_and_merges_whole() {
+        let names: Vec<String> = state_fields("r", 2)
+            .iter()
+            .map(|f| f.name().clone())
+            .collect();
+        assert_eq!(names, ["r[values]", "r[sources]"]);
+        assert_eq!(state_fields("r", COLUMNS.len()).len(), COLUMNS.len());
+
+        let reconciler = Arc::new(Reconciler::new());
+        let mut partial = Groups::new(Arc::clone(&reconciler), 2);
+        let values: ArrayRef = Arc::new(StringArray::from(vec!["200", "50–170", "dozens"]));
+        let sources: ArrayRef = Arc::new(StringArray::from(vec!["a", "b", "c"]));
+        partial
+            .update_batch(&[values, sources], &[0, 1, 0], None, 2)
+            .unwrap();
+        let state = partial.state(EmitTo::All).unwrap();
+        assert_eq!(state.len(), 2);
+
+        let mut last = Groups::new(Arc::clone(&reconciler), 2);
+        last.merge_batch(&state, &[1, 0], 2).unwrap();
+        let result = last.evaluate(EmitTo::All).unwrap();
+        let claims = result
+            .as_struct()
+            .column_by_name("claims")
+            .unwrap()
+            .as_primitive::<UInt64Type>()
+            .values()
+            .to_vec();
+        assert_eq!(claims, [1, 2]);
+
+        let err = Groups::new(reconciler, 3)
+            .merge_batch(&state, &[0, 1], 2)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("reckon_reconcile: a state has 2 columns, not 3"),
+            "{err}"
+        );
+    }
 }
