@@ -92,6 +92,30 @@
 //! Claims without an id of their own are numbered in that order (`c1`,
 //! `c2`, …).
 //!
+//! ## Throughput
+//!
+//! Two settings of the session matter for a query that reconciles millions
+//! of claims, and `examples/sql_at_scale.rs` sets both:
+//!
+//! - **Skip the partial aggregate.** DataFusion aggregates each input
+//!   partition before it repartitions by group, which pays when a partial
+//!   state is smaller than its rows. This aggregate's state is the claims
+//!   themselves, so the partial phase groups and copies them for nothing.
+//!   Set `datafusion.execution.skip_partial_aggregation_probe_ratio_threshold`
+//!   to `0`: each claim then goes straight to its group's partition. On
+//!   10⁷ claims from Parquet, 2 cores, the query took 4.7–4.9 s against
+//!   5.4–5.5 s, and 1.1 GB against 1.26 GB at the peak.
+//! - **An allocator for many threads.** Batches are freed on one thread
+//!   that another allocated; glibc's allocator takes a lock for that. With
+//!   the `mimalloc` crate the same query went from 8.6 s to 6.4–6.6 s, and
+//!   with its transparent huge pages off (its `no_thp` feature) from
+//!   6.5–6.7 s to 5.5 s: with them on, the kernel spent a fifth of the
+//!   query clearing pages.
+//!
+//! A state carries one list per column the function is given, so pass only
+//! the columns you have: `reckon_reconcile(value, source)` moves two lists
+//! per group, not seven.
+//!
 //! ## `reckon_extract`
 //!
 //! Each figure found is a struct `{start, end, text, value, form, low,

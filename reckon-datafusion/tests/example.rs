@@ -44,7 +44,7 @@ fn sql_at_scale_reconciles_the_same_figures_on_every_path() {
         "{stdout}"
     );
     for (line, what) in lines[1..].iter().zip([
-        "library bulk path (CSV)",
+        "library bulk path (CSV to JSON)",
         "DataFusion, one process (Parquet)",
         "Ballista, standalone (Parquet)",
     ]) {
