@@ -127,9 +127,10 @@ async fn main() -> Result<()> {
     )
     .await?;
     println!(
-        "{claims} claims of {} figures written as CSV and Parquet in {:.1} s ({cores} cores)",
+        "{claims} claims of {} figures written as CSV and Parquet in {:.1} s ({cores} {})",
         world.len(),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        if cores == 1 { "core" } else { "cores" }
     );
 
     let figures = usize::try_from(world.len()).unwrap_or(usize::MAX);
