@@ -78,6 +78,11 @@ fn the_bulk_path_gives_the_dossier_paths_findings_and_report() {
     assert_eq!(summary.figures(), findings.len() as u64);
     assert!(summary.conflicts() > 0);
     assert!(bulk_findings.iter().eq(findings.iter()));
+    for mode in modes() {
+        let (found, by_mode) = mode.findings(csv.as_slice(), "claims.csv").unwrap();
+        assert!(found.iter().eq(findings.iter()), "{mode:?}");
+        assert_eq!(by_mode.conflicts(), summary.conflicts(), "{mode:?}");
+    }
 
     let mut table = Table::new();
     for f in &findings {

@@ -314,7 +314,8 @@ impl Bulk {
 
     /// Reads claims from `input` and reconciles them: every figure's
     /// finding, in the order the figures first appear, and the summary.
-    /// What [`Bulk::run`] writes, without writing it.
+    /// What [`Bulk::run`] writes, without writing it; on every core when
+    /// `run` is (the `rayon` feature).
     ///
     /// # Errors
     /// As [`Bulk::run`].
@@ -324,15 +325,17 @@ impl Bulk {
         let mut summary = Summary::default();
         let mut findings = Vec::new();
         let keep = |bulk: &Bulk, groups: Vec<Group>, summary: &mut Summary, found: &mut Vec<_>| {
-            let mut stage = Stage::default();
-            for g in &groups {
-                let mut failed = Vec::new();
-                let finding = unreconciled(bulk.finish(g, &mut stage), g, &mut failed)?;
-                summary.add_unreconciled(failed);
-                let Some(f) = finding else { continue };
-                summary.figures += 1;
-                summary.conflicts += f.conflicts().len() as u64;
-                found.push(f);
+            found.reserve(groups.len());
+            for batch in batches(groups) {
+                for part in bulk.found(&batch) {
+                    let (findings, failed) = part?;
+                    summary.add_unreconciled(failed);
+                    summary.figures += findings.len() as u64;
+                    for f in findings {
+                        summary.conflicts += f.conflicts().len() as u64;
+                        found.push(f);
+                    }
+                }
             }
             Ok(())
         };
@@ -533,6 +536,28 @@ impl Bulk {
             .finish_in(stage, g.figure.clone(), evidence, &self.scope)
     }
 
+    /// The findings of `groups` in their order, a part per task, each with
+    /// the figures that could not be reconciled; on every core when
+    /// parallel.
+    fn found(&self, groups: &[Group]) -> Vec<Result<Found, Error>> {
+        let task = |part: &[Group]| -> Result<Found, Error> {
+            let mut stage = Stage::default();
+            let mut found = (Vec::with_capacity(part.len()), Vec::new());
+            for g in part {
+                if let Some(f) = unreconciled(self.finish(g, &mut stage), g, &mut found.1)? {
+                    found.0.push(f);
+                }
+            }
+            Ok(found)
+        };
+        #[cfg(feature = "rayon")]
+        if self.parallel {
+            use rayon::prelude::*;
+            return groups.par_chunks(TASK_FIGURES).map(task).collect();
+        }
+        groups.chunks(TASK_FIGURES).map(task).collect()
+    }
+
     /// Reconciles `groups` and writes their report, in parallel when asked.
     fn render<W: Write>(
         &self,
@@ -622,6 +647,10 @@ fn batches(groups: Vec<Group>) -> impl Iterator<Item = Vec<Group>> {
         (!batch.is_empty()).then_some(batch)
     })
 }
+
+/// The findings of a task's figures, and the errors of those that could
+/// not be reconciled.
+type Found = (Vec<Finding>, Vec<Error>);
 
 /// A part of the report, rendered by one task.
 #[derive(Default)]
