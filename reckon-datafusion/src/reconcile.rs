@@ -322,8 +322,8 @@ impl Results {
     }
 }
 
-/// State columns: one list of texts per argument column, the first
-/// `columns` of [`COLUMNS`], the lists of `lengths` items each, `column(i)`
+/// State columns: one list of texts for each of the first `columns`
+/// argument columns, the lists of `lengths` items each, `column(i)`
 /// giving the items of column `i` in order.
 fn state_columns<'a, I>(
     columns: usize,
@@ -333,7 +333,7 @@ fn state_columns<'a, I>(
 where
     I: Iterator<Item = Option<&'a str>>,
 {
-    (0..columns.min(COLUMNS.len()))
+    (0..columns)
         .map(|i| {
             let list = ListArray::new(
                 Arc::new(Field::new("item", DataType::Utf8, true)),
@@ -406,10 +406,12 @@ struct Groups {
 }
 
 impl Groups {
+    /// The groups of a call with `columns` argument columns (at most
+    /// [`COLUMNS`]' count: the planner refuses more).
     fn new(reconciler: Arc<Reconciler>, columns: usize) -> Self {
         Groups {
             reconciler,
-            columns,
+            columns: columns.min(COLUMNS.len()),
             figure: Figure::new("figure", "figure", Scope::default()),
             claims: Vec::new(),
             values: Interner::new(),
