@@ -540,22 +540,14 @@ impl Bulk {
     /// the figures that could not be reconciled; on every core when
     /// parallel.
     fn found(&self, groups: &[Group]) -> Vec<Result<Found, Error>> {
-        let task = |part: &[Group]| -> Result<Found, Error> {
-            let mut stage = Stage::default();
-            let mut found = (Vec::with_capacity(part.len()), Vec::new());
-            for g in part {
-                if let Some(f) = unreconciled(self.finish(g, &mut stage), g, &mut found.1)? {
-                    found.0.push(f);
-                }
-            }
-            Ok(found)
-        };
-        #[cfg(feature = "rayon")]
-        if self.parallel {
-            use rayon::prelude::*;
-            return groups.par_chunks(TASK_FIGURES).map(task).collect();
-        }
-        groups.chunks(TASK_FIGURES).map(task).collect()
+        self.per_task(groups, |part| {
+            let (mut findings, mut failed) = (Vec::with_capacity(part.len()), Vec::new());
+            self.reconcile_part(part, &mut failed, |_, f| {
+                findings.push(f);
+                Ok(())
+            })?;
+            Ok((findings, failed))
+        })
     }
 
     /// Reconciles `groups` and writes their report, in parallel when asked.
@@ -566,7 +558,7 @@ impl Bulk {
         summary: &mut Summary,
     ) -> Result<(), Error> {
         let format = writer.format;
-        let task = |part: &[Group]| -> Result<Rendered, Error> {
+        let parts = self.per_task(groups, |part| {
             let claims: usize = part.iter().map(|g| g.claims.len()).sum();
             let table = format.0 == Output::Table;
             let mut r = Rendered {
@@ -580,32 +572,53 @@ impl Bulk {
                 table: table.then(Table::new),
                 ..Rendered::default()
             };
-            let mut stage = Stage::default();
-            for g in part {
-                let Some(f) = unreconciled(self.finish(g, &mut stage), g, &mut r.problems)? else {
-                    continue;
-                };
+            self.reconcile_part(part, &mut r.problems, |g, f| {
                 r.figures += 1;
                 r.conflicts += f.conflicts().len() as u64;
                 match &mut r.table {
-                    Some(table) => table.push(&f, f.conflicts()),
-                    None => format.figure(&mut r.bytes, g, &f)?,
+                    Some(table) => {
+                        table.push(&f, f.conflicts());
+                        Ok(())
+                    }
+                    None => format.figure(&mut r.bytes, g, &f),
                 }
-            }
+            })?;
             Ok(r)
-        };
+        });
+        for part in parts {
+            writer.write(part?, summary)?;
+        }
+        Ok(())
+    }
+
+    /// `task` of each run of [`TASK_FIGURES`] figures of `groups`, in
+    /// order; on every core when parallel.
+    fn per_task<T: Send>(
+        &self,
+        groups: &[Group],
+        task: impl Fn(&[Group]) -> Result<T, Error> + Sync + Send,
+    ) -> Vec<Result<T, Error>> {
         #[cfg(feature = "rayon")]
         if self.parallel {
             use rayon::prelude::*;
-            let parts: Vec<Result<Rendered, Error>> =
-                groups.par_chunks(TASK_FIGURES).map(task).collect();
-            for part in parts {
-                writer.write(part?, summary)?;
-            }
-            return Ok(());
+            return groups.par_chunks(TASK_FIGURES).map(task).collect();
         }
-        for part in groups.chunks(TASK_FIGURES) {
-            writer.write(task(part)?, summary)?;
+        groups.chunks(TASK_FIGURES).map(task).collect()
+    }
+
+    /// Reconciles each figure of `part` and hands its finding to `each`;
+    /// a figure that cannot be reconciled is kept in `problems`.
+    fn reconcile_part(
+        &self,
+        part: &[Group],
+        problems: &mut Vec<Error>,
+        mut each: impl FnMut(&Group, Finding) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut stage = Stage::default();
+        for g in part {
+            if let Some(f) = unreconciled(self.finish(g, &mut stage), g, problems)? {
+                each(g, f)?;
+            }
         }
         Ok(())
     }
