@@ -298,13 +298,13 @@ impl Bulk {
         let mut writer = Writer::new(out, self.output);
         let mut summary = Summary::default();
         let mut render =
-            |groups: Vec<Group>, summary: &mut Summary| self.render(&groups, &mut writer, summary);
+            |groups: Vec<Group>, summary: &mut Summary| self.render(groups, &mut writer, summary);
         let mut loader = self.read(input, name, &mut render, &mut summary)?;
         let groups = loader.take_groups();
         let fitted = self.fitted(&groups)?;
         let bulk = fitted.as_ref().unwrap_or(self);
         for batch in batches(groups) {
-            bulk.render(&batch, &mut writer, &mut summary)?;
+            bulk.render(batch, &mut writer, &mut summary)?;
         }
         writer.end()?;
         summary.absorb(loader);
@@ -327,7 +327,7 @@ impl Bulk {
         let keep = |bulk: &Bulk, groups: Vec<Group>, summary: &mut Summary, found: &mut Vec<_>| {
             found.reserve(groups.len());
             for batch in batches(groups) {
-                for part in bulk.found(&batch) {
+                for part in bulk.found(batch) {
                     let (findings, failed) = part?;
                     summary.add_unreconciled(failed);
                     summary.figures += findings.len() as u64;
@@ -539,7 +539,7 @@ impl Bulk {
     /// The findings of `groups` in their order, a part per task, each with
     /// the figures that could not be reconciled; on every core when
     /// parallel.
-    fn found(&self, groups: &[Group]) -> Vec<Result<Found, Error>> {
+    fn found(&self, groups: Vec<Group>) -> Vec<Result<Found, Error>> {
         self.per_task(groups, |part| {
             let (mut findings, mut failed) = (Vec::with_capacity(part.len()), Vec::new());
             self.reconcile_part(part, &mut failed, |_, f| {
@@ -553,7 +553,7 @@ impl Bulk {
     /// Reconciles `groups` and writes their report, in parallel when asked.
     fn render<W: Write>(
         &self,
-        groups: &[Group],
+        groups: Vec<Group>,
         writer: &mut Writer<W>,
         summary: &mut Summary,
     ) -> Result<(), Error> {
@@ -592,16 +592,23 @@ impl Bulk {
     }
 
     /// `task` of each run of [`TASK_FIGURES`] figures of `groups`, in
-    /// order; on every core when parallel.
+    /// order; on every core when parallel, each task then freeing its
+    /// figures' claims. Freed on the thread that waits for the tasks, the
+    /// claims of 4.09 M (`reconcile --json`, 2 cores) took 141 ms of its
+    /// time, with the other threads idle.
     fn per_task<T: Send>(
         &self,
-        groups: &[Group],
+        groups: Vec<Group>,
         task: impl Fn(&[Group]) -> Result<T, Error> + Sync + Send,
     ) -> Vec<Result<T, Error>> {
         #[cfg(feature = "rayon")]
         if self.parallel {
             use rayon::prelude::*;
-            return groups.par_chunks(TASK_FIGURES).map(task).collect();
+            return groups
+                .into_par_iter()
+                .chunks(TASK_FIGURES)
+                .map(|part| task(&part))
+                .collect();
         }
         groups.chunks(TASK_FIGURES).map(task).collect()
     }
