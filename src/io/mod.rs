@@ -125,6 +125,7 @@
 //! ```
 
 pub mod bulk;
+mod compact;
 mod csv;
 pub mod report;
 mod rows;

@@ -573,14 +573,21 @@ impl serde::Serialize for Conflict {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Conflict", 7)?;
-        st.serialize_field("kind", self.kind().as_str())?;
-        st.serialize_field("claims", &wire::Ids(self.claims()))?;
-        st.serialize_field("figures", &wire::Ids(self.figures()))?;
-        st.serialize_field("severity", self.severity().as_str())?;
-        st.serialize_field("score", &wire::dec(self.score()))?;
-        st.serialize_field("explanation", &wire::Text(&self.detail))?;
-        st.serialize_field("detail", &self.detail)?;
+        wire::Object::fields(self, &mut wire::Serde(wire::StructPut(&mut st)))?;
         st.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl wire::Object for Conflict {
+    fn fields<F: wire::Fields>(&self, f: &mut F) -> Result<(), F::Error> {
+        f.str("kind", self.kind().as_str())?;
+        f.ids("claims", self.claims())?;
+        f.ids("figures", self.figures())?;
+        f.str("severity", self.severity().as_str())?;
+        f.opt_dec("score", self.score())?;
+        f.text("explanation", &self.detail)?;
+        f.object("detail", &self.detail)
     }
 }
 
@@ -604,8 +611,33 @@ impl serde::Serialize for Conflict {
 impl serde::Serialize for Detail {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        use wire::{Dec, Iv, Text};
-        let kind = self.kind().as_str();
+        let mut st = s.serialize_struct("Detail", self.field_count())?;
+        wire::Object::fields(self, &mut wire::Serde(wire::StructPut(&mut st)))?;
+        st.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Detail {
+    /// The number of fields [`wire::Object::fields`] writes.
+    fn field_count(&self) -> usize {
+        match self {
+            Detail::Disjoint { .. } => 7,
+            Detail::EmptyConsensus { .. } | Detail::InvalidTriple { .. } => 5,
+            Detail::Outlier { .. } | Detail::TotalBelowParts { .. } => 4,
+            Detail::PartisanOnly { .. } => 2,
+            Detail::Revision { .. }
+            | Detail::PartExceedsWhole { .. }
+            | Detail::ComponentsExceedTotal { .. } => 3,
+            Detail::ScopeMismatch { .. } => 6,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl wire::Object for Detail {
+    fn fields<F: wire::Fields>(&self, f: &mut F) -> Result<(), F::Error> {
+        f.str("kind", self.kind().as_str())?;
         match self {
             Detail::Disjoint {
                 lower,
@@ -613,45 +645,28 @@ impl serde::Serialize for Detail {
                 farthest,
                 uppers,
             } => {
-                let mut st = s.serialize_struct("Detail", 7)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("lower", &Iv(*lower))?;
-                st.serialize_field("nearest", &Iv(*nearest))?;
-                st.serialize_field("farthest", &Iv(*farthest))?;
-                st.serialize_field("uppers", uppers)?;
-                st.serialize_field("gap", &Dec(lower.gap(nearest)))?;
-                st.serialize_field("farthest_gap", &Dec(lower.gap(farthest)))?;
-                st.end()
+                f.iv("lower", *lower)?;
+                f.iv("nearest", *nearest)?;
+                f.iv("farthest", *farthest)?;
+                f.uint("uppers", *uppers as u64)?;
+                f.dec("gap", lower.gap(nearest))?;
+                f.dec("farthest_gap", lower.gap(farthest))
             }
             Detail::EmptyConsensus { ceiling, floor } => {
-                let mut st = s.serialize_struct("Detail", 5)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("ceiling", &Iv(*ceiling))?;
-                st.serialize_field("floor", &Iv(*floor))?;
-                st.serialize_field("at_most", &wire::dec(ceiling.high()))?;
-                st.serialize_field("at_least", &Dec(floor.low()))?;
-                st.end()
+                f.iv("ceiling", *ceiling)?;
+                f.iv("floor", *floor)?;
+                f.opt_dec("at_most", ceiling.high())?;
+                f.dec("at_least", floor.low())
             }
             Detail::Outlier { value, nearest } => {
-                let mut st = s.serialize_struct("Detail", 4)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("value", &Iv(*value))?;
-                st.serialize_field("nearest", &Iv(*nearest))?;
-                st.serialize_field("gap", &Dec(value.gap(nearest)))?;
-                st.end()
+                f.iv("value", *value)?;
+                f.iv("nearest", *nearest)?;
+                f.dec("gap", value.gap(nearest))
             }
-            Detail::PartisanOnly { side } => {
-                let mut st = s.serialize_struct("Detail", 2)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("side", side.as_str())?;
-                st.end()
-            }
+            Detail::PartisanOnly { side } => f.str("side", side.as_str()),
             Detail::Revision { from, to } => {
-                let mut st = s.serialize_struct("Detail", 3)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("from", &Iv(*from))?;
-                st.serialize_field("to", &Iv(*to))?;
-                st.end()
+                f.iv("from", *from)?;
+                f.iv("to", *to)
             }
             Detail::InvalidTriple {
                 issue,
@@ -659,58 +674,38 @@ impl serde::Serialize for Detail {
                 best,
                 high,
             } => {
-                let mut st = s.serialize_struct("Detail", 5)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("issue", triple_issue_word(*issue))?;
-                st.serialize_field("low", &Dec(*low))?;
-                st.serialize_field("best", &Dec(*best))?;
-                st.serialize_field("high", &Dec(*high))?;
-                st.end()
+                f.str("issue", triple_issue_word(*issue))?;
+                f.dec("low", *low)?;
+                f.dec("best", *best)?;
+                f.dec("high", *high)
             }
             Detail::PartExceedsWhole { part, whole } => {
-                let mut st = s.serialize_struct("Detail", 3)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("part", &Iv(*part))?;
-                st.serialize_field("whole", &Iv(*whole))?;
-                st.end()
+                f.iv("part", *part)?;
+                f.iv("whole", *whole)
             }
             Detail::ComponentsExceedTotal { sum, total } => {
-                let mut st = s.serialize_struct("Detail", 3)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("sum", &Iv(*sum))?;
-                st.serialize_field("total", &Iv(*total))?;
-                st.end()
+                f.iv("sum", *sum)?;
+                f.iv("total", *total)
             }
             Detail::TotalBelowParts {
                 total,
                 figure,
                 parts,
             } => {
-                let mut st = s.serialize_struct("Detail", 4)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("total", &Iv(*total))?;
-                st.serialize_field("figure", &Dec(*figure))?;
-                st.serialize_field("parts", &Iv(*parts))?;
-                st.end()
+                f.iv("total", *total)?;
+                f.dec("figure", *figure)?;
+                f.iv("parts", *parts)
             }
             Detail::ScopeMismatch { part, whole, issue } => {
-                let mut st = s.serialize_struct("Detail", 6)?;
-                st.serialize_field("kind", kind)?;
-                st.serialize_field("part", part.as_str())?;
-                st.serialize_field("whole", whole.as_str())?;
-                match issue {
-                    ScopeIssue::Measure { part, whole } => {
-                        st.serialize_field("issue", "measure")?;
-                        st.serialize_field("part_scope", &Text(part))?;
-                        st.serialize_field("whole_scope", &Text(whole))?;
-                    }
-                    ScopeIssue::Period { part, whole } => {
-                        st.serialize_field("issue", "period")?;
-                        st.serialize_field("part_scope", &Text(part))?;
-                        st.serialize_field("whole_scope", &Text(whole))?;
-                    }
-                }
-                st.end()
+                f.str("part", part.as_str())?;
+                f.str("whole", whole.as_str())?;
+                let (word, part, whole): (_, &dyn fmt::Display, &dyn fmt::Display) = match issue {
+                    ScopeIssue::Measure { part, whole } => ("measure", part, whole),
+                    ScopeIssue::Period { part, whole } => ("period", part, whole),
+                };
+                f.str("issue", word)?;
+                f.text("part_scope", part)?;
+                f.text("whole_scope", whole)
             }
         }
     }

@@ -363,12 +363,19 @@ impl serde::Serialize for ClaimStatus {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("ClaimStatus", 5)?;
-        st.serialize_field("id", self.claim.as_str())?;
-        st.serialize_field("low", &wire::Dec(self.interval.low()))?;
-        st.serialize_field("high", &wire::dec(self.interval.high()))?;
-        st.serialize_field("counted", &self.counted)?;
-        st.serialize_field("role", &wire::Text(&self.role))?;
+        wire::Object::fields(self, &mut wire::Serde(wire::StructPut(&mut st)))?;
         st.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl wire::Object for ClaimStatus {
+    fn fields<F: wire::Fields>(&self, f: &mut F) -> Result<(), F::Error> {
+        f.str("id", self.claim.as_str())?;
+        f.dec("low", self.interval.low())?;
+        f.opt_dec("high", self.interval.high())?;
+        f.bool("counted", self.counted)?;
+        f.text("role", &self.role)
     }
 }
 
@@ -400,54 +407,59 @@ impl serde::Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
-        self.write_fields(&mut m, None, &*self.claims, &*self.conflicts)?;
+        self.write_fields(
+            &mut wire::Serde(wire::MapPut(&mut m)),
+            None,
+            self.claims.iter(),
+            self.conflicts.iter(),
+        )?;
         m.end()
     }
 }
 
 #[cfg(feature = "serde")]
 impl Finding {
-    /// Writes the finding's fields of the report's contract into `m`: the
+    /// Writes the finding's fields of the report's contract to `f`: the
     /// figure's `label` after its id when given, and `claims` and
-    /// `conflicts` as the caller serializes them (the report adds each
-    /// claim's source and value, and the conflicts with related figures).
-    pub(crate) fn write_fields<M, C, K>(
+    /// `conflicts` as the caller gives them (the report adds each claim's
+    /// source and value, and the conflicts with related figures).
+    pub(crate) fn write_fields<F, C, K>(
         &self,
-        m: &mut M,
+        f: &mut F,
         label: Option<&str>,
-        claims: &C,
-        conflicts: &K,
-    ) -> Result<(), M::Error>
+        claims: impl Iterator<Item = C>,
+        conflicts: impl Iterator<Item = K>,
+    ) -> Result<(), F::Error>
     where
-        M: serde::ser::SerializeMap,
-        C: serde::Serialize + ?Sized,
-        K: serde::Serialize + ?Sized,
+        F: wire::Fields,
+        C: wire::Object + serde::Serialize,
+        K: wire::Object + serde::Serialize,
     {
         let s = &self.summary;
-        m.serialize_entry("figure", self.figure.as_str())?;
+        f.str("figure", self.figure.as_str())?;
         if let Some(label) = label {
-            m.serialize_entry("label", label)?;
+            f.str("label", label)?;
         }
-        m.serialize_entry("policy", &*self.policy)?;
-        m.serialize_entry("claims", claims)?;
-        m.serialize_entry("raw_claims", &s.claim_count())?;
-        m.serialize_entry("independent_sources", &s.independent_count())?;
-        m.serialize_entry("low", &wire::dec(self.low()))?;
-        m.serialize_entry("best", &wire::dec(self.best))?;
-        m.serialize_entry("high", &wire::dec(self.high()))?;
-        m.serialize_entry("envelope", &wire::iv(self.envelope()))?;
-        m.serialize_entry("consensus", &wire::iv(self.consensus()))?;
-        m.serialize_entry("conflicts", conflicts)?;
-        m.serialize_entry("grade", s.grade().as_str())?;
-        m.serialize_entry("credibility", &s.credibility().number())?;
-        m.serialize_entry("agreement", &wire::dec(s.agreement()))?;
-        m.serialize_entry("spread", &wire::dec(s.spread()))?;
-        m.serialize_entry("sides", &wire::Ids(s.sides()))?;
-        m.serialize_entry("likelihood", &s.likelihood_sentence())?;
-        m.serialize_entry("confidence", s.confidence().as_str())?;
-        m.serialize_entry("reasons", &wire::texts(s.reasons()))?;
+        f.str("policy", &self.policy)?;
+        f.objects("claims", claims)?;
+        f.uint("raw_claims", s.claim_count() as u64)?;
+        f.uint("independent_sources", s.independent_count() as u64)?;
+        f.opt_dec("low", self.low())?;
+        f.opt_dec("best", self.best)?;
+        f.opt_dec("high", self.high())?;
+        f.opt_iv("envelope", self.envelope())?;
+        f.opt_iv("consensus", self.consensus())?;
+        f.objects("conflicts", conflicts)?;
+        f.str("grade", s.grade().as_str())?;
+        f.uint("credibility", u64::from(s.credibility().number()))?;
+        f.opt_dec("agreement", s.agreement())?;
+        f.opt_dec("spread", s.spread())?;
+        f.ids("sides", s.sides())?;
+        f.opt_str("likelihood", s.likelihood_sentence().as_deref())?;
+        f.str("confidence", s.confidence().as_str())?;
+        f.texts("reasons", &s.reasons())?;
         if let Some(note) = &self.note {
-            m.serialize_entry("note", &**note)?;
+            f.str("note", note)?;
         }
         Ok(())
     }

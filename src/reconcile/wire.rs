@@ -2,28 +2,202 @@
 //! string (`"0.070"`), never a number, so that no digit is lost; an
 //! interval `[low, high]`, `high` null when unbounded; `null` for what
 //! cannot be given.
+//!
+//! The objects of the report's contract (a figure, its claims, its
+//! conflicts) list their fields once, to a [`Fields`]: through serde by
+//! [`Serde`], and straight into bytes by the report's compact writer
+//! (`io::compact`), which gives the same bytes as `serde_json` in a
+//! fraction of the time.
+
+use std::fmt::Display;
 
 use rust_decimal::Decimal;
-use serde::ser::{Serialize, SerializeSeq, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 use crate::Interval;
+
+/// Where an object of the contract writes its fields, in order. Each
+/// method writes one field: its key and a value in the contract's form.
+pub(crate) trait Fields {
+    /// What writing can fail with.
+    type Error;
+
+    /// A string.
+    fn str(&mut self, key: &'static str, v: &str) -> Result<(), Self::Error>;
+    /// A string, or `null`.
+    fn opt_str(&mut self, key: &'static str, v: Option<&str>) -> Result<(), Self::Error>;
+    /// The text of `v`, as a string.
+    fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), Self::Error>;
+    /// A decimal string.
+    fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), Self::Error>;
+    /// A decimal string, or `null`.
+    fn opt_dec(&mut self, key: &'static str, v: Option<Decimal>) -> Result<(), Self::Error>;
+    /// `[low, high]`, or `null`.
+    fn opt_iv(&mut self, key: &'static str, v: Option<Interval>) -> Result<(), Self::Error>;
+    /// A whole number.
+    fn uint(&mut self, key: &'static str, v: u64) -> Result<(), Self::Error>;
+    /// `true` or `false`.
+    fn bool(&mut self, key: &'static str, v: bool) -> Result<(), Self::Error>;
+    /// Ids, as an array of strings.
+    fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), Self::Error>;
+    /// The texts of items, as an array of strings.
+    fn texts<T: Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), Self::Error>;
+    /// Objects, as an array.
+    fn objects<T: Object + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: impl Iterator<Item = T>,
+    ) -> Result<(), Self::Error>;
+    /// An object.
+    fn object<T: Object + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Self::Error>;
+
+    /// An interval, as `[low, high]`.
+    fn iv(&mut self, key: &'static str, v: Interval) -> Result<(), Self::Error> {
+        self.opt_iv(key, Some(v))
+    }
+}
+
+/// An object of the contract: its fields, in order.
+pub(crate) trait Object {
+    /// Writes the fields to `f`.
+    fn fields<F: Fields>(&self, f: &mut F) -> Result<(), F::Error>;
+}
+
+impl<T: Object> Object for &T {
+    fn fields<F: Fields>(&self, f: &mut F) -> Result<(), F::Error> {
+        (**self).fields(f)
+    }
+}
+
+/// One field handed to serde: an entry of a map or a field of a struct.
+pub(crate) trait Put {
+    /// The serializer's error.
+    type Error;
+    /// Serializes `v` under `key`.
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Self::Error>;
+}
+
+/// A map's entries.
+pub(crate) struct MapPut<'a, M>(pub(crate) &'a mut M);
+
+impl<M: SerializeMap> Put for MapPut<'_, M> {
+    type Error = M::Error;
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), M::Error> {
+        self.0.serialize_entry(key, v)
+    }
+}
+
+/// A struct's fields.
+pub(crate) struct StructPut<'a, S>(pub(crate) &'a mut S);
+
+impl<S: SerializeStruct> Put for StructPut<'_, S> {
+    type Error = S::Error;
+    fn put<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), S::Error> {
+        self.0.serialize_field(key, v)
+    }
+}
+
+/// Fields written through serde, each as the helpers of this module give it.
+pub(crate) struct Serde<P>(pub(crate) P);
+
+impl<P: Put> Fields for Serde<P> {
+    type Error = P::Error;
+
+    fn str(&mut self, key: &'static str, v: &str) -> Result<(), P::Error> {
+        self.0.put(key, v)
+    }
+    fn opt_str(&mut self, key: &'static str, v: Option<&str>) -> Result<(), P::Error> {
+        self.0.put(key, &v)
+    }
+    fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), P::Error> {
+        self.0.put(key, &Text(v))
+    }
+    fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), P::Error> {
+        self.0.put(key, &Dec(v))
+    }
+    fn opt_dec(&mut self, key: &'static str, v: Option<Decimal>) -> Result<(), P::Error> {
+        self.0.put(key, &dec(v))
+    }
+    fn opt_iv(&mut self, key: &'static str, v: Option<Interval>) -> Result<(), P::Error> {
+        self.0.put(key, &iv(v))
+    }
+    fn uint(&mut self, key: &'static str, v: u64) -> Result<(), P::Error> {
+        self.0.put(key, &v)
+    }
+    fn bool(&mut self, key: &'static str, v: bool) -> Result<(), P::Error> {
+        self.0.put(key, &v)
+    }
+    fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), P::Error> {
+        self.0.put(key, &Ids(v))
+    }
+    fn texts<T: Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), P::Error> {
+        self.0.put(key, &Items::new(v.iter().map(Text)))
+    }
+    fn objects<T: Object + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: impl Iterator<Item = T>,
+    ) -> Result<(), P::Error> {
+        self.0.put(key, &Items::new(v))
+    }
+    fn object<T: Object + Serialize>(&mut self, key: &'static str, v: &T) -> Result<(), P::Error> {
+        self.0.put(key, v)
+    }
+}
+
+/// Serializes the items of an iterator as a sequence, as they come; of
+/// their number when the iterator knows it.
+pub(crate) struct Items<I>(std::cell::Cell<Option<I>>);
+
+impl<I: Iterator> Items<I> {
+    pub(crate) fn new(items: I) -> Self {
+        Items(std::cell::Cell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for Items<I> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.take();
+        let len = match items.as_ref().map(Iterator::size_hint) {
+            Some((low, Some(high))) if low == high => Some(low),
+            _ => None,
+        };
+        let mut seq = s.serialize_seq(len)?;
+        if let Some(items) = items {
+            for item in items {
+                seq.serialize_element(&item)?;
+            }
+        }
+        seq.end()
+    }
+}
 
 /// A decimal, written as its string.
 pub(crate) struct Dec(pub(crate) Decimal);
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // A whole number (most of a report's) is its mantissa's digits.
-        if self.0.scale() == 0 && !self.0.is_sign_negative() {
-            if let Ok(n) = u64::try_from(self.0.mantissa()) {
-                return s.serialize_str(itoa::Buffer::new().format(n));
-            }
+        with_text(self.0, |t| s.serialize_str(t))
+    }
+}
+
+/// Hands `d`'s text, as `Decimal`'s `Display` gives it, to `f`, built
+/// without `fmt` where it can be: a whole number (most of a report's) is
+/// its mantissa's digits.
+pub(crate) fn with_text<R>(d: Decimal, f: impl FnOnce(&str) -> R) -> R {
+    if d.scale() == 0 && !d.is_sign_negative() {
+        if let Ok(n) = u64::try_from(d.mantissa()) {
+            return f(itoa::Buffer::new().format(n));
         }
-        let mut text = [0; PLAIN_MAX];
-        match plain(self.0, &mut text) {
-            Some(t) => s.serialize_str(t),
-            None => s.collect_str(&self.0),
-        }
+    }
+    let mut text = [0; PLAIN_MAX];
+    match plain(d, &mut text) {
+        Some(t) => f(t),
+        None => f(&d.to_string()),
     }
 }
 

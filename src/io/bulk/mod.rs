@@ -67,7 +67,8 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::report::{figure_entry, unwritten, write_error};
+use super::compact;
+use super::report::{FigureEntry, unwritten, write_error};
 use super::rows::Rows;
 use super::table::Table;
 use super::toml::scope_of;
@@ -75,6 +76,7 @@ use crate::error::{ErrorKind, Problems};
 use crate::reconcile::Evidence;
 use crate::reconcile::reconciler::Stage;
 use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
+use serde::Serialize;
 
 mod load;
 
@@ -697,8 +699,7 @@ impl Format {
         let label = g.figure.as_str();
         match self.0 {
             Output::JsonLines => {
-                let mut s = serde_json::Serializer::new(&mut *out);
-                figure_entry(&mut s, f, label, f.conflicts().iter(), g).map_err(write_error)?;
+                compact::object(out, &FigureEntry::new(f, label, f.conflicts().iter(), g));
                 out.push(b'\n');
             }
             array => {
@@ -709,12 +710,12 @@ impl Format {
                 if array == Output::JsonPretty {
                     out.extend_from_slice(b"  ");
                     let mut s = serde_json::Serializer::pretty(Indented(&mut *out));
-                    figure_entry(&mut s, f, label, f.conflicts().iter(), g)
+                    FigureEntry::new(f, label, f.conflicts().iter(), g)
+                        .serialize(&mut s)
+                        .map_err(write_error)?;
                 } else {
-                    let mut s = serde_json::Serializer::new(&mut *out);
-                    figure_entry(&mut s, f, label, f.conflicts().iter(), g)
+                    compact::object(out, &FigureEntry::new(f, label, f.conflicts().iter(), g));
                 }
-                .map_err(write_error)?;
             }
         }
         Ok(())

@@ -1,0 +1,258 @@
+//! The report's compact JSON written straight into bytes: byte for byte
+//! what `serde_json` writes for the objects of the contract (the report's
+//! tests hold the two to it, on the Qalamoun dossier and on any claims
+//! table), without its serializer in between.
+//!
+//! Each object lists its fields once, to a [`Fields`]; this module writes
+//! each key as the literal bytes it is and a decimal as its digits, and
+//! escapes only the strings that need it. `reconcile --json` of the 4.09 M
+//! claims of the peers' synthetic file, on one core, took 7.74 s through
+//! `serde_json` and 7.33 s so (means of four alternating runs, the same
+//! report).
+
+use std::convert::Infallible;
+use std::fmt::{self, Display, Write as _};
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::Interval;
+use crate::reconcile::wire::{Fields, Object, with_text};
+
+/// Appends an object of the contract to `out`, as `serde_json` writes it
+/// (compact).
+pub(crate) fn object(out: &mut Vec<u8>, o: &impl Object) {
+    out.push(b'{');
+    let Ok(()) = o.fields(&mut Compact::new(out));
+    out.push(b'}');
+}
+
+/// The fields of one object, appended to a buffer.
+struct Compact<'a> {
+    out: &'a mut Vec<u8>,
+    /// Whether no field is written yet (no comma before the next).
+    first: bool,
+}
+
+impl<'a> Compact<'a> {
+    fn new(out: &'a mut Vec<u8>) -> Self {
+        Compact { out, first: true }
+    }
+
+    /// A comma unless this is the first field, and the key. Every key of
+    /// the contract is a lowercase word, with nothing to escape.
+    fn key(&mut self, key: &'static str) {
+        debug_assert!(key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+}
+
+/// `s` as a JSON string.
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    escaped(out, s);
+    out.push(b'"');
+}
+
+/// `s` with what JSON requires escaped, as `serde_json` escapes it: a
+/// quote, a backslash, and control characters (`\b`, `\t`, `\n`, `\f`,
+/// `\r`, the others as `\u00xx`); everything else as it is.
+fn escaped(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+        start = i + 1;
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0c => b'f',
+            b'\r' => b'r',
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let (high, low) = (HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]);
+                out.extend_from_slice(&[b'\\', b'u', b'0', b'0', high, low]);
+                continue;
+            }
+        };
+        out.extend_from_slice(&[b'\\', short]);
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+}
+
+/// Text written through `fmt`, escaped as it comes.
+struct Escaping<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Escaping<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        escaped(self.0, s);
+        Ok(())
+    }
+}
+
+/// `v`'s text as a JSON string.
+fn text(out: &mut Vec<u8>, v: &dyn Display) {
+    out.push(b'"');
+    // Writing into a buffer cannot fail; a `Display` that fails leaves its
+    // text cut short, as `serde_json` would have failed the whole report.
+    let _ = write!(Escaping(out), "{v}");
+    out.push(b'"');
+}
+
+/// A decimal string: digits, a point and a sign need no escaping.
+fn dec(out: &mut Vec<u8>, d: Decimal) {
+    out.push(b'"');
+    with_text(d, |t| out.extend_from_slice(t.as_bytes()));
+    out.push(b'"');
+}
+
+fn opt_dec(out: &mut Vec<u8>, d: Option<Decimal>) {
+    match d {
+        Some(d) => dec(out, d),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// An array of `items`, each written by `each`.
+fn array<T>(out: &mut Vec<u8>, items: impl Iterator<Item = T>, each: impl Fn(&mut Vec<u8>, T)) {
+    out.push(b'[');
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        each(out, item);
+    }
+    out.push(b']');
+}
+
+impl Fields for Compact<'_> {
+    type Error = Infallible;
+
+    fn str(&mut self, key: &'static str, v: &str) -> Result<(), Infallible> {
+        self.key(key);
+        string(self.out, v);
+        Ok(())
+    }
+
+    fn opt_str(&mut self, key: &'static str, v: Option<&str>) -> Result<(), Infallible> {
+        self.key(key);
+        match v {
+            Some(v) => string(self.out, v),
+            None => self.out.extend_from_slice(b"null"),
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), Infallible> {
+        self.key(key);
+        text(self.out, v);
+        Ok(())
+    }
+
+    fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), Infallible> {
+        self.key(key);
+        dec(self.out, v);
+        Ok(())
+    }
+
+    fn opt_dec(&mut self, key: &'static str, v: Option<Decimal>) -> Result<(), Infallible> {
+        self.key(key);
+        opt_dec(self.out, v);
+        Ok(())
+    }
+
+    fn opt_iv(&mut self, key: &'static str, v: Option<Interval>) -> Result<(), Infallible> {
+        self.key(key);
+        match v {
+            Some(v) => {
+                self.out.push(b'[');
+                dec(self.out, v.low());
+                self.out.push(b',');
+                opt_dec(self.out, v.high());
+                self.out.push(b']');
+            }
+            None => self.out.extend_from_slice(b"null"),
+        }
+        Ok(())
+    }
+
+    fn uint(&mut self, key: &'static str, v: u64) -> Result<(), Infallible> {
+        self.key(key);
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
+    }
+
+    fn bool(&mut self, key: &'static str, v: bool) -> Result<(), Infallible> {
+        self.key(key);
+        self.out
+            .extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), Infallible> {
+        self.key(key);
+        array(self.out, v.iter(), |out, id| string(out, id.as_ref()));
+        Ok(())
+    }
+
+    fn texts<T: Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), Infallible> {
+        self.key(key);
+        array(self.out, v.iter(), |out, t| text(out, t));
+        Ok(())
+    }
+
+    fn objects<T: Object + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: impl Iterator<Item = T>,
+    ) -> Result<(), Infallible> {
+        self.key(key);
+        array(self.out, v, |out, o| object(out, &o));
+        Ok(())
+    }
+
+    fn object<T: Object + Serialize>(
+        &mut self,
+        key: &'static str,
+        v: &T,
+    ) -> Result<(), Infallible> {
+        self.key(key);
+        object(self.out, v);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text, control characters, quotes, backslashes and
+        /// non-ASCII included: the bytes `serde_json` writes.
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(s in "(?s).{0,40}", t in "[\\x00-\\x7f]{0,40}") {
+            for s in [&s, &t] {
+                let mut out = Vec::new();
+                string(&mut out, s);
+                prop_assert_eq!(&out, &serde_json::to_vec(s).unwrap());
+                let mut out = Vec::new();
+                text(&mut out, &s);
+                prop_assert_eq!(&out, &serde_json::to_vec(s).unwrap());
+            }
+        }
+    }
+}
