@@ -327,11 +327,89 @@ impl fmt::Display for Compact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let i = self.0;
         match i.high {
-            Some(h) if h == i.low => write!(f, "{h}"),
-            Some(h) => write!(f, "{}–{h}", i.low),
-            None => write!(f, "{}+", i.low),
+            Some(h) if h == i.low => write!(f, "{}", Plain(h)),
+            Some(h) => write!(f, "{}–{}", Plain(i.low), Plain(h)),
+            None => write!(f, "{}+", Plain(i.low)),
         }
     }
+}
+
+/// A decimal, written as `Decimal`'s `Display` writes it (with no width
+/// or precision asked). Most figures in sentences are whole numbers or
+/// short fractions, written here from their mantissa's digits without
+/// `rust_decimal`'s formatting: on one core, `reconcile --json` of the
+/// 4.09 M claims of the peers' synthetic file, whose conflicts' sentences
+/// hold about three figures each, took 7.26 s through `rust_decimal`'s
+/// `Display` and 7.16 s so (means of four alternating runs, the same
+/// report).
+pub(crate) struct Plain(pub(crate) Decimal);
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.0;
+        if f.width().is_none() && f.precision().is_none() && !d.is_sign_negative() {
+            if let Ok(m) = u64::try_from(d.mantissa()) {
+                // 20 digits at most.
+                let mut digits = [0u8; 20];
+                let mut at = digits.len();
+                let mut rest = m;
+                loop {
+                    at -= 1;
+                    if let Some(slot) = digits.get_mut(at) {
+                        *slot = b'0' + (rest % 10) as u8;
+                    }
+                    rest /= 10;
+                    if rest == 0 || at == 0 {
+                        break;
+                    }
+                }
+                let mut text = [0u8; PLAIN_MAX];
+                if let Some(t) =
+                    place_point(digits.get(at..).unwrap_or_default(), d.scale(), &mut text)
+                {
+                    return f.write_str(t);
+                }
+            }
+        }
+        fmt::Display::fmt(&d, f)
+    }
+}
+
+/// Room for any decimal's text: 29 digits, a leading `0.`, a point.
+pub(crate) const PLAIN_MAX: usize = 32;
+
+/// The text `Decimal`'s `Display` gives a decimal that is not negative,
+/// from the digits of its mantissa and its scale: a point `scale` digits
+/// from the end, zeros after the point kept, `0.` and zeros before
+/// digits that are all after it. Written into `buf`; `None` when it does
+/// not fit (never for a `Decimal`'s mantissa, at most 29 digits).
+pub(crate) fn place_point<'b>(
+    digits: &[u8],
+    scale: u32,
+    buf: &'b mut [u8; PLAIN_MAX],
+) -> Option<&'b str> {
+    let scale = scale as usize;
+    let text = if digits.len() > scale {
+        let (whole, fraction) = digits.split_at(digits.len() - scale);
+        let len = whole.len() + if scale > 0 { scale + 1 } else { 0 };
+        let out = buf.get_mut(..len)?;
+        let (head, tail) = out.split_at_mut(whole.len());
+        head.copy_from_slice(whole);
+        if let Some((point, rest)) = tail.split_first_mut() {
+            *point = b'.';
+            rest.copy_from_slice(fraction);
+        }
+        out
+    } else {
+        let out = buf.get_mut(..scale + 2)?;
+        let (head, tail) = out.split_at_mut(2);
+        head.copy_from_slice(b"0.");
+        let (zeros, rest) = tail.split_at_mut(scale - digits.len());
+        zeros.fill(b'0');
+        rest.copy_from_slice(digits);
+        out
+    };
+    std::str::from_utf8(text).ok()
 }
 
 /// Writes `[50, 170]` or `[20, ∞)`.
@@ -351,6 +429,23 @@ mod tests {
 
     fn iv(l: i64, h: Option<i64>) -> Interval {
         Interval::new(l.into(), h.map(Decimal::from)).unwrap()
+    }
+
+    proptest! {
+        /// Any decimal, of any scale and sign, at `Decimal`'s limits
+        /// included: the text of `Decimal`'s `Display`.
+        #[test]
+        fn a_plain_decimal_is_written_as_decimal_writes_it(
+            mantissa in proptest::num::i128::ANY,
+            scale in 0u32..=28,
+        ) {
+            let m = mantissa % 79_228_162_514_264_337_593_543_950_336;
+            let d = Decimal::from_i128_with_scale(m, scale);
+            prop_assert_eq!(Plain(d).to_string(), d.to_string());
+            let small = Decimal::new((m % 1_000_000_000) as i64, scale.min(12));
+            prop_assert_eq!(Plain(small).to_string(), small.to_string());
+            prop_assert_eq!(format!("{:>8}", Plain(small)), format!("{small:>8}"));
+        }
     }
 
     #[test]

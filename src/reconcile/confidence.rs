@@ -41,6 +41,7 @@ use smallvec::SmallVec;
 
 #[cfg(feature = "serde")]
 use super::wire;
+use crate::model::interval::Plain;
 use crate::model::names::worded_enum;
 use crate::model::{Credibility, Reliability, Side, Stake};
 use crate::reconcile::EvidenceSet;
@@ -771,9 +772,9 @@ impl Summary {
     pub fn likelihood_sentence(&self) -> Option<String> {
         let (l, r) = (self.basis.likelihood?, self.range()?);
         let what = match r.high() {
-            Some(h) if h == r.low() => format!("{h}"),
-            Some(h) => format!("between {} and {h}", r.low()),
-            None => format!("at least {}", r.low()),
+            Some(h) if h == r.low() => format!("{}", Plain(h)),
+            Some(h) => format!("between {} and {}", Plain(r.low()), Plain(h)),
+            None => format!("at least {}", Plain(r.low())),
         };
         Some(match l {
             Likelihood::AlmostNoChance => {

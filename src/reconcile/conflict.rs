@@ -50,6 +50,7 @@ use smallvec::SmallVec;
 use super::ratio::milli;
 #[cfg(feature = "serde")]
 use super::wire;
+use crate::model::interval::Plain;
 use crate::model::names::worded_enum;
 use crate::model::{ClaimId, FigureId, Period, Side, TripleIssue};
 use crate::{Interval, Measure};
@@ -361,7 +362,7 @@ impl fmt::Display for Detail {
                 "{} and {} do not overlap: a gap of {}",
                 lower.compact(),
                 nearest.compact(),
-                lower.gap(nearest)
+                Plain(lower.gap(nearest))
             ),
             Detail::Disjoint {
                 lower,
@@ -375,17 +376,17 @@ impl fmt::Display for Detail {
                 nearest.compact(),
                 uppers.saturating_sub(1),
                 if *uppers == 2 { "" } else { "s" },
-                lower.gap(nearest),
-                lower.gap(farthest)
+                Plain(lower.gap(nearest)),
+                Plain(lower.gap(farthest))
             ),
-            Detail::EmptyConsensus { ceiling, floor } => write!(
-                f,
-                "no value fits every claim: one allows at most {}, another at least {}",
-                ceiling
-                    .high()
-                    .map_or_else(|| "any".to_owned(), |h| h.to_string()),
-                floor.low()
-            ),
+            Detail::EmptyConsensus { ceiling, floor } => {
+                f.write_str("no value fits every claim: one allows at most ")?;
+                match ceiling.high() {
+                    Some(h) => write!(f, "{}", Plain(h))?,
+                    None => f.write_str("any")?,
+                }
+                write!(f, ", another at least {}", Plain(floor.low()))
+            }
             Detail::Outlier { value, nearest } => write!(
                 f,
                 "{} lies far from every other claim: the nearest is {}",
