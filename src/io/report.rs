@@ -60,6 +60,7 @@
 //! # Ok::<(), reckon::Error>(())
 //! ```
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde::Serialize;
@@ -226,16 +227,16 @@ impl Serialize for FigureReport<'_> {
 }
 
 impl Claims for FigureReport<'_> {
-    fn claim(&self, id: &ClaimId) -> Option<(&str, &Estimate)> {
+    fn claim(&self, id: &ClaimId) -> Option<(&str, Cow<'_, Estimate>)> {
         let c = self.dossier.claim(id)?;
-        Some((c.source().as_str(), c.value()))
+        Some((c.source().as_str(), Cow::Borrowed(c.value())))
     }
 }
 
 /// Where a report finds a claim's source and value, by the claim's id.
 pub(crate) trait Claims {
     /// The claim's source id and value.
-    fn claim(&self, id: &ClaimId) -> Option<(&str, &Estimate)>;
+    fn claim(&self, id: &ClaimId) -> Option<(&str, Cow<'_, Estimate>)>;
 }
 
 /// One figure's object of the JSON contract: the finding, its label, its
@@ -271,11 +272,11 @@ impl<'a, C: Claims, I: Iterator<Item = &'a Conflict>> Serialize for FigureEntry<
 impl<'a, C: Claims, I: Iterator<Item = &'a Conflict>> wire::Object for FigureEntry<'a, C, I> {
     fn fields<F: wire::Fields>(&self, out: &mut F) -> Result<(), F::Error> {
         let entries = self.finding.claims().iter().map(|c| {
-            let claim = self.claims.claim(c.claim());
+            let (source, value) = self.claims.claim(c.claim()).unzip();
             ClaimEntry {
                 id: c.claim().as_str(),
-                source: claim.map(|x| x.0),
-                value: claim.map(|x| x.1),
+                source,
+                value,
                 interval: c.interval(),
                 counted: c.is_counted(),
                 role: c.role(),
@@ -291,7 +292,7 @@ impl<'a, C: Claims, I: Iterator<Item = &'a Conflict>> wire::Object for FigureEnt
 struct ClaimEntry<'a> {
     id: &'a str,
     source: Option<&'a str>,
-    value: Option<&'a Estimate>,
+    value: Option<Cow<'a, Estimate>>,
     interval: Interval,
     counted: bool,
     role: &'a Role,
@@ -315,7 +316,7 @@ impl wire::Object for ClaimEntry<'_> {
     fn fields<F: wire::Fields>(&self, f: &mut F) -> Result<(), F::Error> {
         f.str("id", self.id)?;
         f.opt_str("source", self.source)?;
-        match self.value {
+        match self.value.as_deref() {
             None => f.opt_str("value", None)?,
             Some(e) => match e.form() {
                 Form::Exact(n) => f.dec("value", *n)?,
@@ -373,7 +374,7 @@ mod tests {
             let entry = ClaimEntry {
                 id: "c1",
                 source: Some("s"),
-                value: Some(&e),
+                value: Some(Cow::Borrowed(&e)),
                 interval: e.interval_for(&crate::Unit::People),
                 counted: true,
                 role: &Role::Used,

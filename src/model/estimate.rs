@@ -816,9 +816,72 @@ impl serde::Serialize for Estimate {
     }
 }
 
+/// An estimate kept small, for the bulk loader's millions of claims: an
+/// exact figure without its text (most of a claims table's values) is its
+/// decimal, anything else the boxed estimate. 24 bytes where an
+/// [`Estimate`] takes 72, so a loaded claim takes 48 where it took 96.
+#[cfg(feature = "serde")] // kept by the bulk loader (`io::bulk`)
+#[derive(Clone, Debug)]
+pub(crate) struct Kept(KeptForm);
+
+#[cfg(feature = "serde")]
+#[derive(Clone, Debug)]
+enum KeptForm {
+    /// `Form::Exact`, no text: only ever made from a checked estimate.
+    Exact(Decimal),
+    Other(Box<Estimate>),
+}
+
+#[cfg(feature = "serde")]
+impl From<Estimate> for Kept {
+    fn from(e: Estimate) -> Kept {
+        match (&e.form, &e.text) {
+            (Form::Exact(n), None) => Kept(KeptForm::Exact(*n)),
+            _ => Kept(KeptForm::Other(Box::new(e))),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl Kept {
+    /// The estimate kept.
+    pub(crate) fn estimate(&self) -> std::borrow::Cow<'_, Estimate> {
+        match &self.0 {
+            KeptForm::Exact(n) => std::borrow::Cow::Owned(Estimate {
+                form: Form::Exact(*n),
+                text: None,
+            }),
+            KeptForm::Other(e) => std::borrow::Cow::Borrowed(e),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_kept_estimate_is_the_estimate_and_an_exact_one_is_small() {
+        assert_eq!(std::mem::size_of::<Kept>(), 24);
+        for text in [
+            "200", "0.070", "50–170", ">100", "dozens", "~1000", "Unknown",
+        ] {
+            let e: Estimate = text.parse().unwrap();
+            let bare = e.clone().without_text();
+            assert_eq!(
+                Kept::from(bare.clone()).estimate().form(),
+                bare.form(),
+                "{text}"
+            );
+            assert_eq!(Kept::from(bare.clone()).estimate().text(), None, "{text}");
+            assert_eq!(Kept::from(e.clone()).estimate().text(), e.text(), "{text}");
+        }
+        assert!(matches!(
+            Kept::from("200".parse::<Estimate>().unwrap().without_text()).0,
+            KeptForm::Exact(_)
+        ));
+    }
 
     fn d(n: i64) -> Decimal {
         Decimal::from(n)

@@ -523,11 +523,12 @@ impl Bulk {
 
     /// The evidence of one claim read.
     fn evidence(&self, c: &load::Claimed) -> Evidence {
+        let value = c.value.estimate();
         Evidence::of_row(
             claim_id(c.line),
             c.source.clone(),
-            &c.value,
-            c.value.interval_for(self.scope.unit()),
+            &value,
+            value.interval_for(self.scope.unit()),
         )
     }
 
