@@ -489,16 +489,9 @@ impl Loader {
         groups
     }
 
-    /// Makes room for `figures` more figures.
+    /// Adds a later chunk's counts and problems.
     #[cfg(feature = "rayon")]
-    pub(super) fn reserve(&mut self, figures: usize) {
-        self.index.reserve(figures);
-        self.groups.reserve(figures);
-    }
-
-    /// Adds a later chunk's figures and counts.
-    #[cfg(feature = "rayon")]
-    pub(super) fn merge(&mut self, mut part: Loader) {
+    fn absorb_counts(&mut self, part: &mut Loader) {
         self.rows_read += part.rows_read;
         self.claims += part.claims;
         self.rejected += part.rejected;
@@ -507,20 +500,107 @@ impl Loader {
             self.problems.push(e);
         }
         self.problems.skipped(more);
-        for g in part.take_groups() {
-            match self.index.get(&g.figure) {
-                Some(&i) => {
-                    if let Some(into) = self.groups.get_mut(i) {
-                        into.claims.extend(g.claims);
-                    }
-                }
-                None => {
-                    self.index.insert(g.figure.clone(), self.groups.len());
-                    self.groups.push(g);
+    }
+}
+
+/// The shards chunks' figures are matched in, each on a core of its own:
+/// a figure's shard is a hash of its id.
+#[cfg(feature = "rayon")]
+const SHARDS: u64 = 64;
+
+/// A chunk's figure (chunk, place in it) whose claims go to the same
+/// figure in an earlier chunk.
+#[cfg(feature = "rayon")]
+struct Move {
+    from: (u32, u32),
+    to: (u32, u32),
+}
+
+/// Merges the loaders of a file's chunks, in order, into one: the counts
+/// and problems added up, each figure's claims in the order read, the
+/// figures in the order they first appear. Which figures of later chunks
+/// continue one of an earlier chunk is found on every core, a shard of
+/// figures each; merged one chunk after another, with one table of every
+/// figure, this took 0.2 s of `reconcile --json` of 4.09 M claims on the
+/// main thread, the other cores idle.
+#[cfg(feature = "rayon")]
+pub(super) fn merge_chunks(name: &str, mut parts: Vec<Loader>) -> Loader {
+    use rayon::prelude::*;
+    use std::hash::BuildHasher;
+
+    let hasher = foldhash::fast::FixedState::with_seed(0);
+    let shard = |g: &Group| (hasher.hash_one(g.figure.as_str()) % SHARDS) as usize;
+    // Each chunk's figures, by shard: their places in the chunk.
+    let by_shard: Vec<Vec<Vec<u32>>> = parts
+        .par_iter()
+        .map(|part| {
+            let mut by = vec![Vec::new(); SHARDS as usize];
+            for (i, g) in part.groups.iter().enumerate() {
+                if let Some(places) = by.get_mut(shard(g)) {
+                    places.push(i as u32);
                 }
             }
+            by
+        })
+        .collect();
+    let moves: Vec<Vec<Move>> = (0..SHARDS as usize)
+        .into_par_iter()
+        .map(|s| {
+            let mut first: HashMap<&str, (u32, u32)> = HashMap::default();
+            let mut moves = Vec::new();
+            for (c, (part, by)) in parts.iter().zip(&by_shard).enumerate() {
+                for &i in by.get(s).map(Vec::as_slice).unwrap_or_default() {
+                    let Some(g) = part.groups.get(i as usize) else {
+                        continue;
+                    };
+                    let at = (c as u32, i);
+                    match first.entry(g.figure.as_str()) {
+                        std::collections::hash_map::Entry::Occupied(e) => {
+                            moves.push(Move {
+                                from: at,
+                                to: *e.get(),
+                            });
+                        }
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            e.insert(at);
+                        }
+                    }
+                }
+            }
+            moves
+        })
+        .collect();
+    drop(by_shard);
+    let mut moves: Vec<Move> = moves.into_iter().flatten().collect();
+    // In the order read, so that a figure's claims stay in it.
+    moves.sort_unstable_by_key(|m| m.from);
+    for m in &moves {
+        // A figure is one group per chunk, so `to` is in an earlier chunk.
+        let (earlier, later) = parts.split_at_mut(m.from.0 as usize);
+        let claims = later
+            .first_mut()
+            .and_then(|p| p.groups.get_mut(m.from.1 as usize))
+            .map(|g| std::mem::take(&mut g.claims))
+            .unwrap_or_default();
+        if let Some(into) = earlier
+            .get_mut(m.to.0 as usize)
+            .and_then(|p| p.groups.get_mut(m.to.1 as usize))
+        {
+            into.claims.extend(claims);
         }
     }
+    let mut whole = Loader::new(name, false, 0);
+    let figures: usize = parts.iter().map(|p| p.groups.len()).sum();
+    whole.groups.reserve(figures.saturating_sub(moves.len()));
+    for mut part in parts {
+        whole.absorb_counts(&mut part);
+        // A figure whose claims moved to an earlier chunk has none left;
+        // every other has at least one.
+        whole
+            .groups
+            .extend(part.groups.into_iter().filter(|g| !g.claims.is_empty()));
+    }
+    whole
 }
 
 /// Compares figure ids as text, with runs of ASCII digits compared as
@@ -610,8 +690,61 @@ mod tests {
         assert_eq!(line_breaks(b"a\r\nb\rc\n"), 3);
     }
 
+    /// The figures of JSON Lines `lines` read by one loader, or by one
+    /// loader per piece and merged: each figure's lines, in order.
+    #[cfg(feature = "rayon")]
+    fn figures_read(lines: &[String], pieces: &[usize]) -> Vec<(String, Vec<u64>)> {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for end in pieces.iter().copied().chain([lines.len()]) {
+            let end = end.clamp(start, lines.len());
+            let mut part = Loader::new("t.jsonl", false, start as u64);
+            for (i, line) in lines[start..end].iter().enumerate() {
+                part.json_line(i as u64 + 1, line.as_bytes()).unwrap();
+            }
+            part.close();
+            parts.push(part);
+            start = end;
+        }
+        merge_chunks("t.jsonl", parts)
+            .take_groups()
+            .into_iter()
+            .map(|g| {
+                (
+                    g.figure.to_string(),
+                    g.claims.iter().map(|c| c.line).collect(),
+                )
+            })
+            .collect()
+    }
+
     #[cfg(feature = "rayon")]
     proptest::proptest! {
+        /// Figures scattered through a file, cut anywhere into chunks:
+        /// merged, the figures are those of one reading, in the order they
+        /// first appear, each with its claims in the order read.
+        #[test]
+        fn chunks_merged_are_the_file_read_whole(
+            figures in proptest::collection::vec(0u8..12, 1..200),
+            mut cuts in proptest::collection::vec(0usize..200, 0..6),
+        ) {
+            let lines: Vec<String> = figures
+                .iter()
+                .map(|f| format!(r#"{{"figure":"f{f}","source":"s","value":"{f}"}}"#))
+                .collect();
+            cuts.sort_unstable();
+            let whole = figures_read(&lines, &[]);
+            proptest::prop_assert_eq!(figures_read(&lines, &cuts), whole.clone());
+            let mut seen = Vec::new();
+            for f in &figures {
+                if !seen.contains(f) {
+                    seen.push(*f);
+                }
+            }
+            let order: Vec<String> = seen.iter().map(|f| format!("f{f}")).collect();
+            proptest::prop_assert_eq!(whole.iter().map(|(f, _)| f.clone()).collect::<Vec<_>>(), order);
+        }
+
         /// With or without carriage returns, past the 255 bytes of a
         /// block: an LF, a CRLF and a lone CR each one break.
         #[test]
