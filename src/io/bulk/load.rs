@@ -74,9 +74,22 @@ fn line_breaks(bytes: &[u8]) -> u64 {
     n
 }
 
-/// The id of the claim on line `line`: `L` and the line.
+/// The id of the claim on line `line`: `L` and the line. Made for every
+/// claim reconciled, so written with `itoa` on the stack and allocated
+/// once, where `format!` allocated a `String` and then the id:
+/// `reconcile --json` of 4.09 M claims on one core 6.55 -> 6.46 s (three
+/// alternating runs).
 pub(super) fn claim_id(line: u64) -> ClaimId {
-    ClaimId::from(format!("L{line}"))
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(line).as_bytes();
+    // `L` and at most 20 digits.
+    let mut text = [b'L'; 21];
+    let end = digits.len() + 1;
+    if let Some(rest) = text.get_mut(1..end) {
+        rest.copy_from_slice(digits);
+    }
+    let text = text.get(..end).and_then(|t| std::str::from_utf8(t).ok());
+    ClaimId::from(text.unwrap_or("L"))
 }
 
 /// One claim as the bulk path keeps it until its figure is reconciled: 48
@@ -665,6 +678,13 @@ mod tests {
         let lines: Vec<u64> = g.claims.iter().map(|c| c.line).collect();
         assert_eq!(lines, (1..=100).collect::<Vec<_>>());
         assert!(g.claims.capacity() < 200, "{}", g.claims.capacity());
+    }
+
+    #[test]
+    fn a_claim_id_is_l_and_the_line() {
+        for (line, id) in [(0, "L0"), (12, "L12"), (u64::MAX, "L18446744073709551615")] {
+            assert_eq!(claim_id(line).as_str(), id);
+        }
     }
 
     #[test]
