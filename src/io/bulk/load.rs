@@ -92,6 +92,20 @@ pub(super) fn claim_id(line: u64) -> ClaimId {
     ClaimId::from(text.unwrap_or("L"))
 }
 
+/// The number `text` is when it is only digits, without a leading zero,
+/// and fits in a `u64` (the value of most claims of a table): read as the
+/// phrase reader reads it, without going through its grammar. On one
+/// core, `reconcile --json` of 4.09 M claims 6.33 -> 6.14 s (four
+/// alternating runs, the same report).
+fn whole_number(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    let plain = matches!(b, [b'1'..=b'9', ..] | [b'0']) && b.len() <= 19;
+    if !plain || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    text.parse().ok()
+}
+
 /// One claim as the bulk path keeps it until its figure is reconciled: 48
 /// bytes. With the value an [`Estimate`] (72 bytes), a claim took 96, and
 /// `reconcile --json` of 4.09 M claims peaked at 566 MB.
@@ -386,6 +400,8 @@ impl Loader {
                 "`value`",
                 "the cell is empty but the column is required",
             ))
+        } else if let Some(n) = whole_number(value) {
+            Estimate::exact(n.into())
         } else {
             crate::text::phrase(value, Lexicon::shared())
         };
@@ -641,6 +657,19 @@ fn natural(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Digits, with or without a leading zero, signs, spaces, points,
+        /// too many for a `u64`: a whole number read as the phrase reader
+        /// reads it, or left to the reader.
+        #[test]
+        fn a_whole_number_is_what_the_phrase_reader_reads(text in "[0-9]{1,21}|[ +-]?[0-9]{1,4}[ .,]?[0-9]{0,3}") {
+            if let Some(n) = whole_number(&text) {
+                let read = crate::text::phrase(&text, Lexicon::shared()).unwrap();
+                proptest::prop_assert_eq!(read.form(), &crate::model::Form::Exact(n.into()));
+            }
+        }
+    }
 
     #[test]
     fn a_claim_id_is_l_and_the_line() {
