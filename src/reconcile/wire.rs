@@ -6,8 +6,8 @@
 //! The objects of the report's contract (a figure, its claims, its
 //! conflicts) list their fields once, to a [`Fields`]: through serde by
 //! [`Serde`], and straight into bytes by the report's compact writer
-//! (`io::compact`), which gives the same bytes as `serde_json` in a
-//! fraction of the time.
+//! (`io::compact`), which gives the same bytes as `serde_json` without its
+//! serializer in between.
 
 use std::fmt::Display;
 
