@@ -269,14 +269,16 @@ fn json_lines_input_reads_as_the_table_does() {
     let csv = table();
     let text = String::from_utf8(csv.clone()).unwrap();
     // A blank first line keeps the claims on the lines (and so the ids)
-    // they have in the table, whose first line is its header.
+    // they have in the table, whose first line is its header. A carriage
+    // return inside a line is JSON whitespace, not a line break: read in
+    // chunks, the lines after it keep their numbers.
     let mut jsonl = String::from("\n");
     for row in text.lines().skip(1) {
         let mut f = row.splitn(3, ',');
         let (figure, source, value) = (f.next().unwrap(), f.next().unwrap(), f.next().unwrap());
         let value = serde_json::to_string(value).unwrap();
         jsonl.push_str(&format!(
-            "{{\"figure\":\"{figure}\",\"source\":\"{source}\",\"value\":{value}}}\n"
+            "{{\"figure\":\"{figure}\",\r\"source\":\"{source}\",\"value\":{value}}}\n"
         ));
     }
     for b in modes() {

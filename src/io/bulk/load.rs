@@ -15,9 +15,16 @@ use std::borrow::Cow;
 
 /// Splits `bytes` after line feeds into pieces of about `size` bytes, each
 /// with the number of lines before it (`before` lines precede `bytes`):
-/// line feeds, and carriage returns not followed by one.
+/// line feeds, and carriage returns not followed by one, as a claims table
+/// counts them; only line feeds when `feeds_only` (JSON Lines, whose lines
+/// end at a line feed, a lone carriage return being whitespace).
 #[cfg(feature = "rayon")]
-pub(super) fn chunks(bytes: &[u8], size: usize, before: u64) -> Vec<(&[u8], u64)> {
+pub(super) fn chunks(
+    bytes: &[u8],
+    size: usize,
+    before: u64,
+    feeds_only: bool,
+) -> Vec<(&[u8], u64)> {
     let mut out = Vec::new();
     let mut rest = bytes;
     let mut lines = before;
@@ -31,16 +38,16 @@ pub(super) fn chunks(bytes: &[u8], size: usize, before: u64) -> Vec<(&[u8], u64)
         };
         let (piece, tail) = rest.split_at(cut);
         out.push((piece, lines));
-        lines += line_breaks(piece);
+        lines += line_breaks(piece, feeds_only);
         rest = tail;
     }
     out
 }
 
 /// The line breaks in `bytes` as the claims-table reader counts them: LF,
-/// CRLF, and a lone CR.
+/// CRLF, and a lone CR; only LF when `feeds_only`.
 #[cfg(feature = "rayon")]
-fn line_breaks(bytes: &[u8]) -> u64 {
+fn line_breaks(bytes: &[u8], feeds_only: bool) -> u64 {
     // Line feeds and carriage returns are first counted in blocks of 255
     // bytes into byte-wide sums, which compile to vector instructions; a
     // file without a CR needs nothing more. Cutting the 69 MB file of
@@ -58,7 +65,7 @@ fn line_breaks(bytes: &[u8]) -> u64 {
         feeds += u64::from(f);
         returns += u64::from(r);
     }
-    if returns == 0 {
+    if returns == 0 || feeds_only {
         return feeds;
     }
     let mut n = 0;
@@ -692,13 +699,17 @@ mod tests {
     #[test]
     fn chunks_cut_after_line_feeds_and_count_lines_before_them() {
         let text = b"a\r\nb\rc\nd\ne\n";
-        let pieces = chunks(text, 2, 1);
+        let pieces = chunks(text, 2, 1, false);
         let got: Vec<(&[u8], u64)> = pieces;
         assert_eq!(
             got,
             [(&b"a\r\n"[..], 1), (&b"b\rc\n"[..], 2), (&b"d\ne\n"[..], 4)]
         );
-        assert_eq!(line_breaks(b"a\r\nb\rc\n"), 3);
+        assert_eq!(line_breaks(b"a\r\nb\rc\n", false), 3);
+        assert_eq!(line_breaks(b"a\r\nb\rc\n", true), 2);
+        let lines = b"{\"figure\":\"f\",\r\"source\":\"s\",\"value\":1}\n{}\n{}\n";
+        let pieces = chunks(lines, 2, 0, true);
+        assert_eq!(pieces.iter().map(|p| p.1).collect::<Vec<_>>(), [0, 1, 2]);
     }
 
     /// The figures of JSON Lines `lines` read by one loader, or by one
@@ -779,7 +790,9 @@ mod tests {
                 }
                 after_cr = b == b'\r';
             }
-            proptest::prop_assert_eq!(line_breaks(&bytes), n);
+            proptest::prop_assert_eq!(line_breaks(&bytes, false), n);
+            let feeds = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+            proptest::prop_assert_eq!(line_breaks(&bytes, true), feeds);
         }
     }
 }

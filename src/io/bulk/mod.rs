@@ -448,7 +448,7 @@ impl Bulk {
         let rest = bytes.get(body..).unwrap_or_default();
         let size = (rest.len() / (4 * rayon::current_num_threads()).max(1))
             .clamp(*CHUNK_BYTES.start(), *CHUNK_BYTES.end());
-        let chunks = chunks(rest, size, skipped_lines);
+        let chunks = chunks(rest, size, skipped_lines, self.input == Input::JsonLines);
         let parts: Vec<Result<Loader, Error>> = chunks
             .into_par_iter()
             .map(|(piece, offset)| {
