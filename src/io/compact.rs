@@ -1,7 +1,9 @@
 //! The report's compact JSON written straight into bytes: byte for byte
 //! what `serde_json` writes for the objects of the contract (the report's
 //! tests hold the two to it, on the Qalamoun dossier and on any claims
-//! table), without its serializer in between.
+//! table), without its serializer in between. One difference: a `Display`
+//! that fails (none of the contract's does) leaves its text cut short here,
+//! where `serde_json` returns an error.
 //!
 //! Each object lists its fields once, to a [`Fields`]; this module writes
 //! each key as the literal bytes it is and a decimal as its digits, and

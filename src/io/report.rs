@@ -249,8 +249,9 @@ pub(crate) struct FigureEntry<'a, C, I> {
 }
 
 impl<'a, C: Claims, I: Iterator<Item = &'a Conflict>> FigureEntry<'a, C, I> {
-    /// The object of `finding`, labelled `label`, with `conflicts` (written
-    /// once: the entry is written once).
+    /// The object of `finding`, labelled `label`, with `conflicts`. The
+    /// conflicts are an iterator, taken by the first write: an entry is
+    /// made for one write, and a second would have none.
     pub(crate) fn new(finding: &'a Finding, label: &'a str, conflicts: I, claims: &'a C) -> Self {
         FigureEntry {
             finding,

@@ -151,7 +151,9 @@ impl<P: Put> Fields for Serde<P> {
 }
 
 /// Serializes the items of an iterator as a sequence, as they come; of
-/// their number when the iterator knows it.
+/// their number when the iterator's size hint is exact (which a serializer
+/// that writes the length first relies on). Written once: the iterator is
+/// taken by the first write.
 pub(crate) struct Items<I>(std::cell::Cell<Option<I>>);
 
 impl<I: Iterator> Items<I> {
