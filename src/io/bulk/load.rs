@@ -3,6 +3,7 @@
 //! input checked, chunks of a file cut and merged.
 
 use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::super::report::Claims;
@@ -11,7 +12,6 @@ use crate::error::{Location, Problems};
 use crate::model::estimate::Kept;
 use crate::model::{ClaimId, FigureId, SourceId};
 use crate::{Error, Estimate, Lexicon};
-use std::borrow::Cow;
 
 /// Splits `bytes` after line feeds into pieces of about `size` bytes, each
 /// with the number of lines before it (`before` lines precede `bytes`):
@@ -101,10 +101,9 @@ pub(super) fn claim_id(line: u64) -> ClaimId {
 
 /// The number `text` is when it is only digits, without a leading zero,
 /// at most 19 of them, so that it fits in a `u64` (the value of most
-/// claims of a table): read as the
-/// phrase reader reads it, without going through its grammar. On one
-/// core, `reconcile --json` of 4.09 M claims 6.33 -> 6.14 s (four
-/// alternating runs, the same report).
+/// claims of a table): read as the phrase reader reads it, without going
+/// through its grammar. On one core, `reconcile --json` of 4.09 M claims
+/// 6.33 -> 6.14 s (four alternating runs, the same report).
 fn whole_number(text: &str) -> Option<u64> {
     let b = text.as_bytes();
     let plain = matches!(b, [b'1'..=b'9', ..] | [b'0']) && b.len() <= 19;
