@@ -4,12 +4,11 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use rust_decimal::prelude::ToPrimitive;
-
 use super::Weights;
 use super::scale::{decide, distance, space, spread, spreads, weight};
 use crate::model::{FigureId, Reading, Stake};
 use crate::reconcile::policy::{Exclusion, Outcome, Policy};
+use crate::reconcile::ratio::to_f64;
 use crate::reconcile::{Evidence, EvidenceSet};
 use crate::{Dossier, Error, Interval};
 
@@ -130,7 +129,7 @@ impl Policy for Learned {
                 .iter()
                 .all(|&i| set.interval(i).low() >= rust_decimal::Decimal::ZERO)
         });
-        let f = |d: rust_decimal::Decimal| space(d.to_f64().unwrap_or(0.0), log);
+        let f = |d: rust_decimal::Decimal| space(to_f64(d), log);
         let mut per_origin = vec![0usize; set.originator_len()];
         for &i in &items {
             if let Some(n) = per_origin.get_mut(set.originator_index(i)) {
