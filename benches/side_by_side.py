@@ -28,7 +28,7 @@ PEERS = os.path.join(ROOT, "..", "shared", "peers")
 SCRATCH = os.environ.get("SCRATCH")
 if not SCRATCH:
     sys.exit("set SCRATCH to the folder of the peers' venvs and the generated claims")
-BIN = os.path.join(ROOT, "target", "release", "examples", "reconcile")
+BIN = os.path.join(ROOT, "target", "release-lto", "examples", "reconcile")
 
 
 def claims_file(objects):
@@ -116,7 +116,7 @@ def score(estimates, truth):
 
 
 def main():
-    subprocess.run(["cargo", "build", "--release", "--example", "reconcile"], cwd=ROOT, check=True)
+    subprocess.run(["cargo", "build", "--profile", "release-lto", "--example", "reconcile"], cwd=ROOT, check=True)
     sizes = [int(a) for a in sys.argv[1:]] or [250000, 1000000]
     out = os.path.join(SCRATCH, "peer-out.tsv")
     td = os.path.join(SCRATCH, "tdvenv", "bin", "python")

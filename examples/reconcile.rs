@@ -2,7 +2,7 @@
 //! be believed about each figure.
 //!
 //! ```text
-//! cargo run --release --example reconcile -- [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE | -
+//! cargo run --profile release-lto --example reconcile -- [--json | --jsonl | --pretty] [--sorted] [--policy NAME] [--lenient | --rounded] [--count-superseded] FILE | -
 //! ```
 //!
 //! - `FILE`: a `.csv` claims table (only the columns `figure,source,value`
