@@ -1,4 +1,6 @@
-//! The gap between two figures on a log scale, as conflicts score it.
+//! The gap between two figures on a log scale, as conflicts score it, and
+//! the conversion of a decimal to a float that such measures (and the
+//! learner's) start from.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
