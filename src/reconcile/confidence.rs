@@ -770,24 +770,15 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn likelihood_sentence(&self) -> Option<String> {
-        let (l, r) = (self.basis.likelihood?, self.range()?);
-        let what = match r.high() {
-            Some(h) if h == r.low() => format!("{}", Plain(h)),
-            Some(h) => format!("between {} and {}", Plain(r.low()), Plain(h)),
-            None => format!("at least {}", Plain(r.low())),
-        };
-        Some(match l {
-            Likelihood::AlmostNoChance => {
-                format!("There is almost no chance that the figure is {what}.")
-            }
-            Likelihood::VeryUnlikely => format!("It is very unlikely that the figure is {what}."),
-            Likelihood::Unlikely => format!("It is unlikely that the figure is {what}."),
-            Likelihood::RoughlyEvenChance => {
-                format!("There is a roughly even chance that the figure is {what}.")
-            }
-            Likelihood::Likely => format!("The figure is likely {what}."),
-            Likelihood::VeryLikely => format!("The figure is very likely {what}."),
-            Likelihood::AlmostCertain => format!("The figure is almost certainly {what}."),
+        self.sentence().map(|s| s.to_string())
+    }
+
+    /// The likelihood sentence as text to be written, without a `String`
+    /// of its own: `reconcile --json` writes one per figure.
+    pub(crate) fn sentence(&self) -> Option<Sentence> {
+        Some(Sentence {
+            likelihood: self.basis.likelihood?,
+            range: self.range()?,
         })
     }
 
@@ -877,6 +868,33 @@ impl Summary {
             s.push_str(&r.to_string());
         }
         s
+    }
+}
+
+/// The likelihood sentence of a summary ([`Summary::likelihood_sentence`]).
+pub(crate) struct Sentence {
+    likelihood: Likelihood,
+    range: Interval,
+}
+
+impl fmt::Display for Sentence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = self.range;
+        let opening = match self.likelihood {
+            Likelihood::AlmostNoChance => "There is almost no chance that the figure is ",
+            Likelihood::VeryUnlikely => "It is very unlikely that the figure is ",
+            Likelihood::Unlikely => "It is unlikely that the figure is ",
+            Likelihood::RoughlyEvenChance => "There is a roughly even chance that the figure is ",
+            Likelihood::Likely => "The figure is likely ",
+            Likelihood::VeryLikely => "The figure is very likely ",
+            Likelihood::AlmostCertain => "The figure is almost certainly ",
+        };
+        f.write_str(opening)?;
+        match r.high() {
+            Some(h) if h == r.low() => write!(f, "{}.", Plain(h)),
+            Some(h) => write!(f, "between {} and {}.", Plain(r.low()), Plain(h)),
+            None => write!(f, "at least {}.", Plain(r.low())),
+        }
     }
 }
 

@@ -455,7 +455,10 @@ impl Finding {
         f.opt_dec("agreement", s.agreement())?;
         f.opt_dec("spread", s.spread())?;
         f.ids("sides", s.sides())?;
-        f.opt_str("likelihood", s.likelihood_sentence().as_deref())?;
+        match s.sentence() {
+            Some(sentence) => f.text("likelihood", &sentence)?,
+            None => f.opt_str("likelihood", None)?,
+        }
         f.str("confidence", s.confidence().as_str())?;
         f.texts("reasons", &s.reasons())?;
         if let Some(note) = &self.note {
