@@ -19,6 +19,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Interval;
+use crate::reconcile::pieces::{Piece, Pieces};
 use crate::reconcile::wire::{Fields, Object, with_text};
 
 /// Appends an object of the contract to `out`, as `serde_json` writes it
@@ -131,6 +132,45 @@ fn text(out: &mut Vec<u8>, v: &dyn Display) {
     out.push(b'"');
 }
 
+/// `v`'s text, written from its pieces, as a JSON string.
+fn sentence(out: &mut Vec<u8>, v: &impl Pieces) {
+    out.push(b'"');
+    v.pieces(|p| piece(out, p));
+    out.push(b'"');
+}
+
+/// A piece of a sentence, inside a JSON string: only a user's text can
+/// need escaping.
+fn piece(out: &mut Vec<u8>, p: Piece<'_>) {
+    match p {
+        Piece::Words(w) => {
+            debug_assert!(!needs_escaping(w.as_bytes()), "{w:?}");
+            out.extend_from_slice(w.as_bytes());
+        }
+        Piece::Count(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        Piece::Number(d) => with_text(d, |t| out.extend_from_slice(t.as_bytes())),
+        Piece::Value(v) => {
+            let mut number = |d| with_text(d, |t| out.extend_from_slice(t.as_bytes()));
+            match v.high() {
+                // `0.0` as `[0, 0.0]` writes, as `Interval::compact` does.
+                Some(high) if high == v.low() => number(high),
+                Some(high) => {
+                    number(v.low());
+                    out.extend_from_slice("–".as_bytes());
+                    with_text(high, |t| out.extend_from_slice(t.as_bytes()));
+                }
+                None => {
+                    number(v.low());
+                    out.push(b'+');
+                }
+            }
+        }
+        Piece::Text(t) => {
+            let _ = write!(Escaping(out), "{t}");
+        }
+    }
+}
+
 /// A decimal string: digits, a point and a sign need no escaping.
 #[inline]
 fn dec(out: &mut Vec<u8>, d: Decimal) {
@@ -182,6 +222,12 @@ impl Fields for Compact<'_> {
         Ok(())
     }
 
+    fn pieces<T: Pieces + Display>(&mut self, key: &'static str, v: &T) -> Result<(), Infallible> {
+        self.key(key);
+        sentence(self.out, v);
+        Ok(())
+    }
+
     fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), Infallible> {
         self.key(key);
         dec(self.out, v);
@@ -229,9 +275,9 @@ impl Fields for Compact<'_> {
         Ok(())
     }
 
-    fn texts<T: Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), Infallible> {
+    fn texts<T: Pieces + Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), Infallible> {
         self.key(key);
-        array(self.out, v.iter(), |out, t| text(out, t));
+        array(self.out, v.iter(), |out, t| sentence(out, t));
         Ok(())
     }
 
@@ -259,6 +305,10 @@ impl Fields for Compact<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Measure;
+    use crate::model::{Date, FigureId, Period, Side, TripleIssue};
+    use crate::reconcile::confidence::{Likelihood, Reason, Sentence};
+    use crate::reconcile::conflict::{Detail, ScopeIssue};
     use proptest::prelude::*;
 
     proptest! {
@@ -275,5 +325,88 @@ mod tests {
                 prop_assert_eq!(&out, &serde_json::to_vec(s).unwrap());
             }
         }
+
+        /// Every explanation, reason and likelihood sentence, written from
+        /// its pieces: the bytes `serde_json` writes for its `Display`.
+        #[test]
+        fn sentences_are_their_display_as_serde_json_writes_it(
+            d in decimals(), e in decimals(), g in decimals(), n in 0usize..12, m in 0usize..12,
+            side in "(?s).{0,12}", word in "[a-z\"\\\\]{1,8}",
+        ) {
+            // Intervals never hold a negative value; a triple may.
+            let (lo, hi) = if d.abs() <= e.abs() { (d.abs(), e.abs()) } else { (e.abs(), d.abs()) };
+            let ivs = [
+                Interval::exact(lo).unwrap(),
+                Interval::new(lo, Some(hi)).unwrap(),
+                Interval::at_least(lo).unwrap(),
+            ];
+            let side = Side::new(&side);
+            let date: Date = "2014-03-01".parse().unwrap();
+            let (a, b) = (FigureId::from(word.as_str()), FigureId::from("whole"));
+            let mut details = vec![
+                Detail::PartisanOnly { side: side.clone() },
+                Detail::InvalidTriple { issue: TripleIssue::BestAboveHigh, low: d, best: e, high: g },
+                Detail::TotalBelowParts { total: ivs[1], figure: g, parts: ivs[0] },
+                Detail::ScopeMismatch {
+                    part: a.clone(), whole: b.clone(),
+                    issue: ScopeIssue::Measure { part: Measure::Killed, whole: Measure::Other(word.as_str().into()) },
+                },
+                Detail::ScopeMismatch {
+                    part: a, whole: b,
+                    issue: ScopeIssue::Period { part: Period::on(date), whole: Period::on(date) },
+                },
+            ];
+            for (x, y) in ivs.iter().flat_map(|x| ivs.iter().map(move |y| (*x, *y))) {
+                details.extend([
+                    Detail::Disjoint { lower: x, nearest: y, farthest: y, uppers: n },
+                    Detail::EmptyConsensus { ceiling: x, floor: y },
+                    Detail::Outlier { value: x, nearest: y },
+                    Detail::Revision { from: x, to: y },
+                    Detail::PartExceedsWhole { part: x, whole: y },
+                    Detail::ComponentsExceedTotal { sum: x, total: y },
+                ]);
+            }
+            let reasons = [
+                Reason::Reports { reports: n, independent: m, disjoint: true },
+                Reason::Reports { reports: n, independent: n, disjoint: false },
+                Reason::Reports { reports: m, independent: n, disjoint: false },
+                Reason::Unattributed { count: n, of: m },
+                Reason::Unattributed { count: n, of: n },
+                Reason::OneSide(side),
+                Reason::Outliers(n),
+                Reason::Questionable(m),
+                Reason::WideRange(d),
+                Reason::NoCommonValue,
+                Reason::RelatedConflict,
+            ];
+            let sentences = ivs.map(|range| Sentence { likelihood: Likelihood::RoughlyEvenChance, range });
+            fn check(v: &(impl Pieces + Display)) -> Result<(), TestCaseError> {
+                let mut out = Vec::new();
+                sentence(&mut out, v);
+                prop_assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    serde_json::to_string(&v.to_string()).unwrap()
+                );
+                Ok(())
+            }
+            for d in &details {
+                check(d)?;
+            }
+            for r in &reasons {
+                check(r)?;
+            }
+            for s in &sentences {
+                check(s)?;
+            }
+        }
+    }
+
+    /// Decimals of any sign and scale, whole ones most often.
+    fn decimals() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            (0u64..100_000).prop_map(Decimal::from),
+            (any::<i64>(), 0u32..=28).prop_map(|(m, s)| Decimal::new(m, s)),
+            Just(Decimal::MAX),
+        ]
     }
 }

@@ -39,9 +39,9 @@ use std::fmt;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
+use super::pieces::{Piece, Pieces, write_pieces};
 #[cfg(feature = "serde")]
 use super::wire;
-use crate::model::interval::Plain;
 use crate::model::names::worded_enum;
 use crate::model::{Credibility, Reliability, Side, Stake};
 use crate::reconcile::EvidenceSet;
@@ -194,22 +194,38 @@ pub enum Reason {
     RelatedConflict,
 }
 
-fn number_word(n: usize) -> String {
+/// `n` in words up to five, in digits beyond.
+fn number_word(n: usize) -> Piece<'static> {
     match n {
-        1 => "one".into(),
-        2 => "two".into(),
-        3 => "three".into(),
-        4 => "four".into(),
-        5 => "five".into(),
-        _ => n.to_string(),
+        1 => Piece::Words("one"),
+        2 => Piece::Words("two"),
+        3 => Piece::Words("three"),
+        4 => Piece::Words("four"),
+        5 => Piece::Words("five"),
+        _ => Piece::Count(n),
     }
 }
 
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_pieces(self, f)
+    }
+}
+
+impl Pieces for Reason {
+    fn pieces<'a>(&'a self, mut each: impl FnMut(Piece<'a>)) {
+        use Piece::{Number, Text, Words};
+        let mut all = |pieces: &[Piece<'a>]| pieces.iter().for_each(|&p| each(p));
+        let some_disjoint = |disjoint: bool| {
+            Words(if disjoint {
+                ", some not overlapping"
+            } else {
+                ""
+            })
+        };
         match self {
-            Reason::Reports { reports: 0, .. } => f.write_str("no report gives a number"),
-            Reason::Reports { reports: 1, .. } => f.write_str("a single report"),
+            Reason::Reports { reports: 0, .. } => all(&[Words("no report gives a number")]),
+            Reason::Reports { reports: 1, .. } => all(&[Words("a single report")]),
             Reason::Reports {
                 reports,
                 independent,
@@ -217,51 +233,60 @@ impl fmt::Display for Reason {
             } => {
                 if reports == independent {
                     if *disjoint && *reports == 2 {
-                        f.write_str("two non-overlapping reports")
+                        all(&[Words("two non-overlapping reports")]);
                     } else {
-                        write!(f, "{} independent reports", number_word(*reports))?;
-                        if *disjoint {
-                            f.write_str(", some not overlapping")?;
-                        }
-                        Ok(())
+                        all(&[
+                            number_word(*reports),
+                            Words(" independent reports"),
+                            some_disjoint(*disjoint),
+                        ]);
                     }
                 } else {
-                    write!(
-                        f,
-                        "{} reports from {} independent source{}",
+                    all(&[
                         number_word(*reports),
+                        Words(" reports from "),
                         number_word(*independent),
-                        if *independent == 1 { "" } else { "s" }
-                    )?;
-                    if *disjoint {
-                        f.write_str(", some not overlapping")?;
-                    }
-                    Ok(())
+                        Words(if *independent == 1 {
+                            " independent source"
+                        } else {
+                            " independent sources"
+                        }),
+                        some_disjoint(*disjoint),
+                    ]);
                 }
             }
-            Reason::NoCommonValue => f.write_str("no value fits every report"),
+            Reason::NoCommonValue => all(&[Words("no value fits every report")]),
             Reason::Unattributed { count, of } => match (count, of) {
-                (1, 1) => f.write_str("unattributed"),
-                (1, _) => f.write_str("one unattributed"),
-                (2, 2) => f.write_str("both unattributed"),
-                (c, o) if c == o => f.write_str("all unattributed"),
-                (c, o) => write!(f, "{} of {} unattributed", number_word(*c), number_word(*o)),
+                (1, 1) => all(&[Words("unattributed")]),
+                (1, _) => all(&[Words("one unattributed")]),
+                (2, 2) => all(&[Words("both unattributed")]),
+                (c, o) if c == o => all(&[Words("all unattributed")]),
+                (c, o) => all(&[
+                    number_word(*c),
+                    Words(" of "),
+                    number_word(*o),
+                    Words(" unattributed"),
+                ]),
             },
-            Reason::UnknownReliability => f.write_str("no source of known reliability"),
-            Reason::ReliableSource => f.write_str("a reliable source"),
-            Reason::OneSide(side) => write!(f, "all from the {side} side"),
-            Reason::Admission => f.write_str("an admission against interest"),
-            Reason::VagueOnly => f.write_str("only vague or approximate figures"),
-            Reason::Outliers(1) => f.write_str("an outlier set aside"),
-            Reason::Outliers(n) => write!(f, "{} outliers set aside", number_word(*n)),
-            Reason::Questionable(1) => f.write_str("a questionable claim set aside"),
+            Reason::UnknownReliability => all(&[Words("no source of known reliability")]),
+            Reason::ReliableSource => all(&[Words("a reliable source")]),
+            Reason::OneSide(side) => all(&[Words("all from the "), Text(side), Words(" side")]),
+            Reason::Admission => all(&[Words("an admission against interest")]),
+            Reason::VagueOnly => all(&[Words("only vague or approximate figures")]),
+            Reason::Outliers(1) => all(&[Words("an outlier set aside")]),
+            Reason::Outliers(n) => all(&[number_word(*n), Words(" outliers set aside")]),
+            Reason::Questionable(1) => all(&[Words("a questionable claim set aside")]),
             Reason::Questionable(n) => {
-                write!(f, "{} questionable claims set aside", number_word(*n))
+                all(&[number_word(*n), Words(" questionable claims set aside")]);
             }
-            Reason::Revised => f.write_str("revised since first reported"),
-            Reason::InvalidTriple => f.write_str("an inconsistent low/best/high triple"),
-            Reason::WideRange(x) => write!(f, "a wide range: the high end is {x} times the low"),
-            Reason::RelatedConflict => f.write_str("inconsistent with a related figure"),
+            Reason::Revised => all(&[Words("revised since first reported")]),
+            Reason::InvalidTriple => all(&[Words("an inconsistent low/best/high triple")]),
+            Reason::WideRange(x) => all(&[
+                Words("a wide range: the high end is "),
+                Number(*x),
+                Words(" times the low"),
+            ]),
+            Reason::RelatedConflict => all(&[Words("inconsistent with a related figure")]),
         }
     }
 }
@@ -873,14 +898,21 @@ impl Summary {
 
 /// The likelihood sentence of a summary ([`Summary::likelihood_sentence`]).
 pub(crate) struct Sentence {
-    likelihood: Likelihood,
-    range: Interval,
+    pub(crate) likelihood: Likelihood,
+    pub(crate) range: Interval,
 }
 
 impl fmt::Display for Sentence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_pieces(self, f)
+    }
+}
+
+impl Pieces for Sentence {
+    fn pieces<'a>(&'a self, mut each: impl FnMut(Piece<'a>)) {
+        use Piece::{Number, Words};
         let r = self.range;
-        let opening = match self.likelihood {
+        each(Words(match self.likelihood {
             Likelihood::AlmostNoChance => "There is almost no chance that the figure is ",
             Likelihood::VeryUnlikely => "It is very unlikely that the figure is ",
             Likelihood::Unlikely => "It is unlikely that the figure is ",
@@ -888,12 +920,18 @@ impl fmt::Display for Sentence {
             Likelihood::Likely => "The figure is likely ",
             Likelihood::VeryLikely => "The figure is very likely ",
             Likelihood::AlmostCertain => "The figure is almost certainly ",
-        };
-        f.write_str(opening)?;
+        }));
+        let mut all = |pieces: &[Piece<'a>]| pieces.iter().for_each(|&p| each(p));
         match r.high() {
-            Some(h) if h == r.low() => write!(f, "{}.", Plain(h)),
-            Some(h) => write!(f, "between {} and {}.", Plain(r.low()), Plain(h)),
-            None => write!(f, "at least {}.", Plain(r.low())),
+            Some(h) if h == r.low() => all(&[Number(h), Words(".")]),
+            Some(h) => all(&[
+                Words("between "),
+                Number(r.low()),
+                Words(" and "),
+                Number(h),
+                Words("."),
+            ]),
+            None => all(&[Words("at least "), Number(r.low()), Words(".")]),
         }
     }
 }

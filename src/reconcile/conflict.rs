@@ -47,10 +47,10 @@ use std::fmt;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
+use super::pieces::{Piece, Pieces, write_pieces};
 use super::ratio::milli;
 #[cfg(feature = "serde")]
 use super::wire;
-use crate::model::interval::Plain;
 use crate::model::names::worded_enum;
 use crate::model::{ClaimId, FigureId, Period, Side, TripleIssue};
 use crate::{Interval, Measure};
@@ -342,105 +342,139 @@ impl Detail {
     }
 }
 
-/// "unbounded" or the high end.
-fn high_text(i: &Interval) -> String {
-    i.high()
-        .map_or_else(|| "unbounded".to_owned(), |h| h.to_string())
-}
-
 /// The explanation: one lowercase sentence.
 impl fmt::Display for Detail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_pieces(self, f)
+    }
+}
+
+impl Pieces for Detail {
+    fn pieces<'a>(&'a self, mut each: impl FnMut(Piece<'a>)) {
+        use Piece::{Count, Number, Text, Value, Words};
+        let mut all = |pieces: &[Piece<'a>]| pieces.iter().for_each(|&p| each(p));
+        // "unbounded" or the high end.
+        let high = |i: &Interval| i.high().map_or(Words("unbounded"), Number);
         match self {
             Detail::Disjoint {
                 lower,
                 nearest,
                 uppers: 1,
                 ..
-            } => write!(
-                f,
-                "{} and {} do not overlap: a gap of {}",
-                lower.compact(),
-                nearest.compact(),
-                Plain(lower.gap(nearest))
-            ),
+            } => all(&[
+                Value(*lower),
+                Words(" and "),
+                Value(*nearest),
+                Words(" do not overlap: a gap of "),
+                Number(lower.gap(nearest)),
+            ]),
             Detail::Disjoint {
                 lower,
                 nearest,
                 farthest,
                 uppers,
-            } => write!(
-                f,
-                "{} lies below {} and {} other value{}: gaps of {} to {}",
-                lower.compact(),
-                nearest.compact(),
-                uppers.saturating_sub(1),
-                if *uppers == 2 { "" } else { "s" },
-                Plain(lower.gap(nearest)),
-                Plain(lower.gap(farthest))
-            ),
-            Detail::EmptyConsensus { ceiling, floor } => {
-                f.write_str("no value fits every claim: one allows at most ")?;
-                match ceiling.high() {
-                    Some(h) => write!(f, "{}", Plain(h))?,
-                    None => f.write_str("any")?,
-                }
-                write!(f, ", another at least {}", Plain(floor.low()))
-            }
-            Detail::Outlier { value, nearest } => write!(
-                f,
-                "{} lies far from every other claim: the nearest is {}",
-                value.compact(),
-                nearest.compact()
-            ),
-            Detail::PartisanOnly { side } => {
-                write!(f, "every claim with a number comes from the {side} side")
-            }
+            } => all(&[
+                Value(*lower),
+                Words(" lies below "),
+                Value(*nearest),
+                Words(" and "),
+                Count(uppers.saturating_sub(1)),
+                Words(if *uppers == 2 {
+                    " other value"
+                } else {
+                    " other values"
+                }),
+                Words(": gaps of "),
+                Number(lower.gap(nearest)),
+                Words(" to "),
+                Number(lower.gap(farthest)),
+            ]),
+            Detail::EmptyConsensus { ceiling, floor } => all(&[
+                Words("no value fits every claim: one allows at most "),
+                ceiling.high().map_or(Words("any"), Number),
+                Words(", another at least "),
+                Number(floor.low()),
+            ]),
+            Detail::Outlier { value, nearest } => all(&[
+                Value(*value),
+                Words(" lies far from every other claim: the nearest is "),
+                Value(*nearest),
+            ]),
+            Detail::PartisanOnly { side } => all(&[
+                Words("every claim with a number comes from the "),
+                Text(side),
+                Words(" side"),
+            ]),
             Detail::Revision { from, to } => {
-                write!(f, "{} was revised to {}", from.compact(), to.compact())
+                all(&[Value(*from), Words(" was revised to "), Value(*to)]);
             }
             Detail::InvalidTriple {
                 issue,
                 low,
                 best,
                 high,
-            } => write!(f, "the triple {low}/{best}/{high} is inconsistent: {issue}"),
-            Detail::PartExceedsWhole { part, whole } => write!(
-                f,
-                "the part is at least {} but the whole is at most {}",
-                part.low(),
-                high_text(whole)
-            ),
-            Detail::ComponentsExceedTotal { sum, total } => write!(
-                f,
-                "the components add up to at least {} but the total is at most {}",
-                sum.low(),
-                high_text(total)
-            ),
+            } => all(&[
+                Words("the triple "),
+                Number(*low),
+                Words("/"),
+                Number(*best),
+                Words("/"),
+                Number(*high),
+                Words(" is inconsistent: "),
+                Text(issue),
+            ]),
+            Detail::PartExceedsWhole { part, whole } => all(&[
+                Words("the part is at least "),
+                Number(part.low()),
+                Words(" but the whole is at most "),
+                high(whole),
+            ]),
+            Detail::ComponentsExceedTotal { sum, total } => all(&[
+                Words("the components add up to at least "),
+                Number(sum.low()),
+                Words(" but the total is at most "),
+                high(total),
+            ]),
             Detail::TotalBelowParts {
                 total,
                 figure,
                 parts,
             } => match total.high().filter(|h| *h < parts.low()) {
-                Some(h) => write!(
-                    f,
-                    "the total is at most {h} but its parts add up to at least {}",
-                    parts.low()
-                ),
-                None => write!(
-                    f,
-                    "the total's figure {figure} is below the {} its parts add up to at least",
-                    parts.low()
-                ),
+                Some(h) => all(&[
+                    Words("the total is at most "),
+                    Number(h),
+                    Words(" but its parts add up to at least "),
+                    Number(parts.low()),
+                ]),
+                None => all(&[
+                    Words("the total's figure "),
+                    Number(*figure),
+                    Words(" is below the "),
+                    Number(parts.low()),
+                    Words(" its parts add up to at least"),
+                ]),
             },
             Detail::ScopeMismatch { part, whole, issue } => match issue {
-                ScopeIssue::Measure { part: p, whole: w } => {
-                    write!(f, "`{part}` counts {p} but `{whole}` counts {w}")
-                }
-                ScopeIssue::Period { part: p, whole: w } => write!(
-                    f,
-                    "`{part}` covers {p}, outside the period of `{whole}`, {w}"
-                ),
+                ScopeIssue::Measure { part: p, whole: w } => all(&[
+                    Words("`"),
+                    Text(part),
+                    Words("` counts "),
+                    Text(p),
+                    Words(" but `"),
+                    Text(whole),
+                    Words("` counts "),
+                    Text(w),
+                ]),
+                ScopeIssue::Period { part: p, whole: w } => all(&[
+                    Words("`"),
+                    Text(part),
+                    Words("` covers "),
+                    Text(p),
+                    Words(", outside the period of `"),
+                    Text(whole),
+                    Words("`, "),
+                    Text(w),
+                ]),
             },
         }
     }
@@ -587,7 +621,7 @@ impl wire::Object for Conflict {
         f.ids("figures", self.figures())?;
         f.str("severity", self.severity().as_str())?;
         f.opt_dec("score", self.score())?;
-        f.text("explanation", &self.detail)?;
+        f.pieces("explanation", &self.detail)?;
         f.object("detail", &self.detail)
     }
 }

@@ -456,7 +456,7 @@ impl Finding {
         f.opt_dec("spread", s.spread())?;
         f.ids("sides", s.sides())?;
         match s.sentence() {
-            Some(sentence) => f.text("likelihood", &sentence)?,
+            Some(sentence) => f.pieces("likelihood", &sentence)?,
             None => f.opt_str("likelihood", None)?,
         }
         f.str("confidence", s.confidence().as_str())?;

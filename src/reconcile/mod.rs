@@ -53,6 +53,7 @@ mod detect;
 pub(crate) mod evidence;
 pub(crate) mod finding;
 pub mod learn;
+pub(crate) mod pieces;
 pub mod policy;
 pub(crate) mod prepared;
 mod ratio;

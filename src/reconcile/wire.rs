@@ -14,6 +14,7 @@ use std::fmt::Display;
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
+use super::pieces::Pieces;
 use crate::Interval;
 use crate::model::interval::{PLAIN_MAX, place_point};
 
@@ -29,6 +30,8 @@ pub(crate) trait Fields {
     fn opt_str(&mut self, key: &'static str, v: Option<&str>) -> Result<(), Self::Error>;
     /// The text of `v`, as a string.
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), Self::Error>;
+    /// The text of `v`, written from its pieces, as a string.
+    fn pieces<T: Pieces + Display>(&mut self, key: &'static str, v: &T) -> Result<(), Self::Error>;
     /// A decimal string.
     fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), Self::Error>;
     /// A decimal string, or `null`.
@@ -41,8 +44,10 @@ pub(crate) trait Fields {
     fn bool(&mut self, key: &'static str, v: bool) -> Result<(), Self::Error>;
     /// Ids, as an array of strings.
     fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), Self::Error>;
-    /// The texts of items, as an array of strings.
-    fn texts<T: Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), Self::Error>;
+    /// The texts of items, each written from its pieces, as an array of
+    /// strings.
+    fn texts<T: Pieces + Display>(&mut self, key: &'static str, v: &[T])
+    -> Result<(), Self::Error>;
     /// Objects, as an array.
     fn objects<T: Object + Serialize>(
         &mut self,
@@ -117,6 +122,9 @@ impl<P: Put> Fields for Serde<P> {
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), P::Error> {
         self.0.put(key, &Text(v))
     }
+    fn pieces<T: Pieces + Display>(&mut self, key: &'static str, v: &T) -> Result<(), P::Error> {
+        self.text(key, v)
+    }
     fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), P::Error> {
         self.0.put(key, &Dec(v))
     }
@@ -135,7 +143,7 @@ impl<P: Put> Fields for Serde<P> {
     fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), P::Error> {
         self.0.put(key, &Ids(v))
     }
-    fn texts<T: Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), P::Error> {
+    fn texts<T: Pieces + Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), P::Error> {
         self.0.put(key, &Items::new(v.iter().map(Text)))
     }
     fn objects<T: Object + Serialize>(
