@@ -213,9 +213,8 @@ impl fmt::Display for Reason {
 }
 
 impl Pieces for Reason {
-    fn pieces<'a>(&'a self, mut each: impl FnMut(Piece<'a>)) {
+    fn pieces<'a>(&'a self, mut all: impl FnMut(&[Piece<'a>])) {
         use Piece::{Number, Text, Words};
-        let mut all = |pieces: &[Piece<'a>]| pieces.iter().for_each(|&p| each(p));
         let some_disjoint = |disjoint: bool| {
             Words(if disjoint {
                 ", some not overlapping"
@@ -909,10 +908,10 @@ impl fmt::Display for Sentence {
 }
 
 impl Pieces for Sentence {
-    fn pieces<'a>(&'a self, mut each: impl FnMut(Piece<'a>)) {
+    fn pieces<'a>(&'a self, mut all: impl FnMut(&[Piece<'a>])) {
         use Piece::{Number, Words};
         let r = self.range;
-        each(Words(match self.likelihood {
+        all(&[Words(match self.likelihood {
             Likelihood::AlmostNoChance => "There is almost no chance that the figure is ",
             Likelihood::VeryUnlikely => "It is very unlikely that the figure is ",
             Likelihood::Unlikely => "It is unlikely that the figure is ",
@@ -920,8 +919,7 @@ impl Pieces for Sentence {
             Likelihood::Likely => "The figure is likely ",
             Likelihood::VeryLikely => "The figure is very likely ",
             Likelihood::AlmostCertain => "The figure is almost certainly ",
-        }));
-        let mut all = |pieces: &[Piece<'a>]| pieces.iter().for_each(|&p| each(p));
+        })]);
         match r.high() {
             Some(h) if h == r.low() => all(&[Number(h), Words(".")]),
             Some(h) => all(&[

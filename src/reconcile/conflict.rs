@@ -350,9 +350,8 @@ impl fmt::Display for Detail {
 }
 
 impl Pieces for Detail {
-    fn pieces<'a>(&'a self, mut each: impl FnMut(Piece<'a>)) {
+    fn pieces<'a>(&'a self, mut all: impl FnMut(&[Piece<'a>])) {
         use Piece::{Count, Number, Text, Value, Words};
-        let mut all = |pieces: &[Piece<'a>]| pieces.iter().for_each(|&p| each(p));
         // "unbounded" or the high end.
         let high = |i: &Interval| i.high().map_or(Words("unbounded"), Number);
         match self {

@@ -48,18 +48,20 @@ impl fmt::Display for Piece<'_> {
     }
 }
 
-/// Text written as pieces.
-pub(crate) trait Pieces {
-    /// Hands the text's pieces to `each`, in order.
-    fn pieces<'a>(&'a self, each: impl FnMut(Piece<'a>));
+/// Text written as pieces; its `Display` is [`write_pieces`].
+pub(crate) trait Pieces: fmt::Display {
+    /// Hands the text's pieces to `each`, in order, a slice at a time.
+    fn pieces<'a>(&'a self, each: impl FnMut(&[Piece<'a>]));
 }
 
 /// Writes `v`'s pieces to `f`: a `Display` of a [`Pieces`].
 pub(crate) fn write_pieces(v: &impl Pieces, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let mut result = Ok(());
-    v.pieces(|p| {
-        if result.is_ok() {
-            result = fmt::Display::fmt(&p, f);
+    v.pieces(|pieces| {
+        for p in pieces {
+            if result.is_ok() {
+                result = fmt::Display::fmt(p, f);
+            }
         }
     });
     result

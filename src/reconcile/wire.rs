@@ -31,7 +31,7 @@ pub(crate) trait Fields {
     /// The text of `v`, as a string.
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), Self::Error>;
     /// The text of `v`, written from its pieces, as a string.
-    fn pieces<T: Pieces + Display>(&mut self, key: &'static str, v: &T) -> Result<(), Self::Error>;
+    fn pieces<T: Pieces>(&mut self, key: &'static str, v: &T) -> Result<(), Self::Error>;
     /// A decimal string.
     fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), Self::Error>;
     /// A decimal string, or `null`.
@@ -46,8 +46,7 @@ pub(crate) trait Fields {
     fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), Self::Error>;
     /// The texts of items, each written from its pieces, as an array of
     /// strings.
-    fn texts<T: Pieces + Display>(&mut self, key: &'static str, v: &[T])
-    -> Result<(), Self::Error>;
+    fn texts<T: Pieces>(&mut self, key: &'static str, v: &[T]) -> Result<(), Self::Error>;
     /// Objects, as an array.
     fn objects<T: Object + Serialize>(
         &mut self,
@@ -122,7 +121,7 @@ impl<P: Put> Fields for Serde<P> {
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), P::Error> {
         self.0.put(key, &Text(v))
     }
-    fn pieces<T: Pieces + Display>(&mut self, key: &'static str, v: &T) -> Result<(), P::Error> {
+    fn pieces<T: Pieces>(&mut self, key: &'static str, v: &T) -> Result<(), P::Error> {
         self.text(key, v)
     }
     fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), P::Error> {
@@ -143,7 +142,7 @@ impl<P: Put> Fields for Serde<P> {
     fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), P::Error> {
         self.0.put(key, &Ids(v))
     }
-    fn texts<T: Pieces + Display>(&mut self, key: &'static str, v: &[T]) -> Result<(), P::Error> {
+    fn texts<T: Pieces>(&mut self, key: &'static str, v: &[T]) -> Result<(), P::Error> {
         self.0.put(key, &Items::new(v.iter().map(Text)))
     }
     fn objects<T: Object + Serialize>(
