@@ -119,8 +119,8 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
         data!(Input, Output, reckon::io::bulk::Summary);
         // Holds a reconciler, so a policy: shared across threads only.
         threads::<Bulk>();
-        use reckon::io::truth::{Baseline, Benchmark, Score};
-        data!(Benchmark, Baseline, Score);
+        use reckon::io::truth::{Baseline, Benchmark, Plurality, Score};
+        data!(Benchmark, Baseline, Plurality, Score);
     }
     // A policy may be any user type: it is shared across threads, but
     // need not be unwind-safe, and neither are what hold one.

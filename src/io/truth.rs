@@ -250,6 +250,38 @@ impl Benchmark {
             .collect())
     }
 
+    /// How far a plurality vote explains the gold, over the figures with
+    /// gold and claims; see [`Plurality`].
+    pub fn plurality(&self) -> Plurality {
+        let mut vote = Plurality::default();
+        for (f, mut vs) in self.by_figure() {
+            let Some(gold) = self.truth.get(f) else {
+                continue;
+            };
+            vs.sort_unstable();
+            let runs: Vec<&[Decimal]> = vs.chunk_by(|a, b| a == b).collect();
+            let top = runs.iter().map(|r| r.len()).max().unwrap_or(0);
+            // Ascending, so the first is the lowest.
+            let mut modes = runs
+                .iter()
+                .filter(|r| r.len() == top)
+                .filter_map(|r| r.first().copied());
+            let Some(lowest) = modes.next() else {
+                continue;
+            };
+            let others: Vec<Decimal> = modes.collect();
+            if others.is_empty() {
+                vote.unique += 1;
+                vote.unique_gold += usize::from(lowest == *gold);
+            } else {
+                vote.tied += 1;
+                vote.tied_gold += usize::from(lowest == *gold || others.contains(gold));
+                vote.tied_lowest += usize::from(lowest == *gold);
+            }
+        }
+        vote
+    }
+
     /// The scores of `estimates`: over all figures with gold and claims
     /// (`ALL`), then by attribute.
     pub fn score(&self, estimates: &BTreeMap<FigureId, Decimal>) -> Vec<Score> {
@@ -268,6 +300,87 @@ impl Benchmark {
             s.add(e, *t);
         }
         std::iter::once(all).chain(by.into_values()).collect()
+    }
+}
+
+/// How far a plurality vote explains the gold: of the figures with gold
+/// and claims, those whose most frequent claimed value is unique, and how
+/// often the gold is that value; those where two or more values tie for
+/// it, and how often the gold is one of them, and the lowest of them.
+///
+/// A gold that is the unique most frequent value nearly everywhere was
+/// most likely made by a vote: there a method that learns which sources
+/// to trust can differ from the vote only where it is wrong, and what is
+/// left to gain is on the ties.
+///
+/// ```
+/// use reckon::io::truth::Benchmark;
+///
+/// let claims = "a\tx/t\t1\nb\tx/t\t1\nc\tx/t\t4\na\ty/t\t2\nc\ty/t\t3\n";
+/// let bench = Benchmark::from_tables(claims, "x/t\t1\ny/t\t3\n")?;
+/// let vote = bench.plurality();
+/// assert_eq!((vote.unique(), vote.unique_gold()), (1, 1));
+/// assert_eq!((vote.tied(), vote.tied_gold(), vote.tied_lowest()), (1, 1, 0));
+/// assert_eq!(
+///     vote.to_string(),
+///     "figures with a unique most frequent claimed value: 1, the gold in 1 (100.0 %); \
+///      with a tie for it: 1, the gold one of the tied values in 1 (100.0 %), the lowest in 0 (0.0 %)"
+/// );
+/// # Ok::<(), reckon::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Plurality {
+    unique: usize,
+    unique_gold: usize,
+    tied: usize,
+    tied_gold: usize,
+    tied_lowest: usize,
+}
+
+impl Plurality {
+    /// Figures whose most frequent claimed value is unique.
+    pub fn unique(&self) -> usize {
+        self.unique
+    }
+
+    /// Of those, figures whose gold is that value.
+    pub fn unique_gold(&self) -> usize {
+        self.unique_gold
+    }
+
+    /// Figures where two or more claimed values tie for the most frequent.
+    pub fn tied(&self) -> usize {
+        self.tied
+    }
+
+    /// Of those, figures whose gold is one of the tied values.
+    pub fn tied_gold(&self) -> usize {
+        self.tied_gold
+    }
+
+    /// Of those, figures whose gold is the lowest of the tied values.
+    pub fn tied_lowest(&self) -> usize {
+        self.tied_lowest
+    }
+}
+
+impl fmt::Display for Plurality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pct = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
+        write!(
+            f,
+            "figures with a unique most frequent claimed value: {}, the gold in {} ({:.1} %); \
+             with a tie for it: {}, the gold one of the tied values in {} ({:.1} %), the lowest in {} ({:.1} %)",
+            self.unique,
+            self.unique_gold,
+            pct(self.unique_gold, self.unique),
+            self.tied,
+            self.tied_gold,
+            pct(self.tied_gold, self.tied),
+            self.tied_lowest,
+            pct(self.tied_lowest, self.tied),
+        )
     }
 }
 
@@ -365,5 +478,43 @@ impl fmt::Display for Score {
             self.rmse(),
             100.0 * self.er1()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurality_counts_only_figures_with_gold_and_compares_values_as_numbers() {
+        // x: 1.0 and 1 are one value, the unique most frequent; y: three
+        // values tie and the gold is the middle one; z has no gold; w's
+        // gold is not its most frequent value.
+        let claims = "a\tx/t\t1.0\nb\tx/t\t1\nc\tx/t\t4\n\
+                      a\ty/t\t5\nb\ty/t\t6\nc\ty/t\t7\n\
+                      a\tz/t\t9\n\
+                      a\tw/t\t2\nb\tw/t\t2\nc\tw/t\t3\n";
+        let bench = Benchmark::from_tables(claims, "x/t\t1\ny/t\t6\nw/t\t3\n").unwrap();
+        let vote = bench.plurality();
+        assert_eq!(
+            vote,
+            Plurality {
+                unique: 2,
+                unique_gold: 1,
+                tied: 1,
+                tied_gold: 1,
+                tied_lowest: 0,
+            }
+        );
+    }
+
+    #[test]
+    fn plurality_of_an_empty_benchmark_says_zero_percent() {
+        let vote = Benchmark::default().plurality();
+        assert_eq!(vote, Plurality::default());
+        assert!(
+            vote.to_string()
+                .contains("unique most frequent claimed value: 0, the gold in 0 (0.0 %)")
+        );
     }
 }
