@@ -477,6 +477,14 @@ impl Error {
         }
     }
 
+    /// Why the text is not a value, for an [`ErrorKind::Value`] error.
+    pub(crate) fn reason(&self) -> Option<&str> {
+        match &self.inner.detail {
+            Detail::Value { reason, .. } => Some(reason),
+            _ => None,
+        }
+    }
+
     /// The individual problems: the members of an [`ErrorKind::Many`]
     /// error, or this error alone.
     pub fn problems(&self) -> &[Error] {

@@ -651,6 +651,23 @@ mod tests {
         }
 
         #[test]
+        fn a_citation_marker_after_a_value_changes_nothing(
+            e in arb_estimate(),
+            marker in proptest::sample::select(vec![
+                "[12]", "[3][4]", " [a]", "[note 2]", "[citation needed]",
+                "<ref>Reuters</ref>", "<sup>[b]</sup>",
+            ]),
+        ) {
+            let lex = Lexicon::shared();
+            let plain = crate::text::phrase(&e.to_string(), lex).unwrap();
+            let noted = crate::text::phrase(&format!("{e}{marker}"), lex);
+            prop_assert!(noted.is_ok(), "{e}{marker}: {noted:?}");
+            let noted = noted.unwrap();
+            prop_assert_eq!(noted.to_string(), plain.to_string());
+            prop_assert_eq!(noted.interval(), plain.interval());
+        }
+
+        #[test]
         fn reading_never_panics(s in "\\PC{0,40}") {
             let _ = s.parse::<Estimate>();
         }

@@ -170,6 +170,7 @@ pub(crate) mod draft;
 pub(crate) mod extract;
 pub(crate) mod grammar;
 pub(crate) mod lexicon;
+pub(crate) mod markers;
 pub(crate) mod numeral;
 pub(crate) mod parse;
 pub(crate) mod prose;

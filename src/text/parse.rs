@@ -10,17 +10,20 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::text::grammar;
+use crate::text::markers::drop_markers;
 use crate::text::numeral;
 use crate::text::numeral::{NumKind, Opts};
 use crate::text::prose;
-use crate::text::token::{Cx, tokenize};
+use crate::text::token::{Cx, Token, tokenize};
 use crate::text::vocabulary::{Class, W};
 use crate::{Error, Estimate, Lexicon};
 
 /// Reads one phrase ("more than 100", "50–170", "dozens", "two or three
 /// hundred") as an [`Estimate`], with the vague words, approximators and
 /// tolerance of `lexicon`. Everything the value grammar reads (see
-/// [`Estimate`]) reads here too. A trailing "of" is allowed ("a couple of").
+/// [`Estimate`]) reads here too. A trailing "of" is allowed ("a couple of"),
+/// and citation and editorial markers are left out, as in running text
+/// (`50–170[12]`, `200[citation needed]`: see [`extract`](crate::text::extract)).
 ///
 /// ```
 /// use reckon::model::Form;
@@ -36,6 +39,8 @@ use crate::{Error, Estimate, Lexicon};
 /// assert_eq!(text::phrase("more than a dozen", lex)?.interval().to_string(), "[13, ∞)");
 /// assert!(matches!(text::phrase("several hundred", lex)?.form(), Form::Vague(_)));
 /// assert_eq!(text::phrase("none", lex)?.to_string(), "0");
+/// assert_eq!(text::phrase("50–170[12]", lex)?.to_string(), "50–170");
+/// assert_eq!(text::phrase("dozens[citation needed]", lex)?.to_string(), "dozens");
 /// # Ok::<(), reckon::Error>(())
 /// ```
 ///
@@ -48,19 +53,54 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
         return Err(Error::value(text, "the text is empty"));
     }
     let offset = t.as_ptr() as usize - text.as_ptr() as usize;
-    // The value grammar is exact and fast for what starts with a digit or a mark.
     let compact_first = !t.starts_with(char::is_alphabetic);
     if compact_first {
+        // The value grammar is exact and fast for what starts with a digit or a mark.
         if let Ok(e) = grammar::read(text, lexicon) {
             return Ok(e);
         }
     }
     let mut toks = Vec::new();
     tokenize(t, &mut toks);
-    let cx = Cx {
-        text: t,
-        toks: &toks,
+    let Some(unmarked) = without_markers(t, &toks) else {
+        return tokens(text, t, offset, &toks, compact_first, lexicon);
     };
+    // A value copied from a web page keeps its notes: "50–170[12]",
+    // "200[citation needed]". What is left is read as written, once: the
+    // notes are not looked for again.
+    let u = unmarked.trim();
+    if u.is_empty() {
+        return Err(Error::value(text, "the text is only a citation marker"));
+    }
+    let read = match grammar::read(u, lexicon) {
+        Ok(e) => Ok(e),
+        Err(_) => {
+            toks.clear();
+            tokenize(u, &mut toks);
+            let compact_first = !u.starts_with(char::is_alphabetic);
+            tokens(u, u, 0, &toks, compact_first, lexicon)
+        }
+    };
+    read.map_err(|e| {
+        let reason = e.reason().map_or_else(|| e.to_string(), str::to_owned);
+        Error::value(
+            text,
+            format!("without its citation markers, '{u}' is not a value: {reason}"),
+        )
+    })
+}
+
+/// `text` (trimmed, `t`, from byte `offset`) read from its tokens, once the
+/// value grammar has not read it from the start.
+fn tokens(
+    text: &str,
+    t: &str,
+    offset: usize,
+    toks: &[Token],
+    compact_first: bool,
+    lexicon: &Lexicon,
+) -> Result<Estimate, Error> {
+    let cx = Cx { text: t, toks };
     if compact_first && negative(&cx) {
         return Err(Error::value(text, NEGATIVE));
     }
@@ -85,6 +125,44 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
             ))
         }
     }
+}
+
+/// `t` without the citation and editorial markers among its tokens `toks`
+/// (each run of a marker's tokens, from its first byte to its last, made
+/// one space); `None` when it has none.
+fn without_markers(t: &str, toks: &[Token]) -> Option<String> {
+    // Every marker opens with a bracket or a tag, or an entity for one.
+    if !t.contains(['[', '<', '&']) {
+        return None;
+    }
+    let mut kept = toks.to_vec();
+    drop_markers(t, &mut kept);
+    if kept.len() == toks.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut from = 0;
+    let mut kept = kept.iter().peekable();
+    let mut cut: Option<(usize, usize)> = None;
+    for tok in toks {
+        if kept.peek().is_some_and(|k| k.start == tok.start) {
+            kept.next();
+            if let Some((a, b)) = cut.take() {
+                out.push_str(t.get(from..a).unwrap_or_default());
+                // A space where the marker was: "200<sup>3</sup>" is not 2003.
+                out.push(' ');
+                from = b;
+            }
+        } else {
+            cut = Some(cut.map_or((tok.start, tok.end), |(a, _)| (a, tok.end)));
+        }
+    }
+    if let Some((a, b)) = cut {
+        out.push_str(t.get(from..a).unwrap_or_default());
+        from = b;
+    }
+    out.push_str(t.get(from..).unwrap_or_default());
+    Some(out)
 }
 
 const NEGATIVE: &str = "counts are never negative";
@@ -390,6 +468,63 @@ mod tests {
             Ok(e) => format!("{} {}", e, e.interval()),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn citation_markers_are_left_out_of_a_value() {
+        let lex = Lexicon::shared();
+        let cases = [
+            ("50–170[12]", "50–170 [50, 170]"),
+            ("163[15]–900", "163–900 [163, 900]"),
+            ("1,000 [note 2]", "1000 [1000, 1000]"),
+            ("more than 80[3][4]", ">80 [81, ∞)"),
+            ("dozens<ref name=\"bbc\"/>", "dozens [24, 119]"),
+            ("about 300<sup>[a]</sup>", "~300 [270, 330]"),
+            (">=0 <=2[12]", ">=0 <=2 [0, 2]"),
+        ];
+        for (text, want) in cases {
+            let e = phrase(text, lex).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(format!("{e} {}", e.interval()), want, "{text}");
+        }
+        // A bracket holding words is not a note: it stays, and is not read.
+        assert!(phrase("200 [the rebels]", lex).is_err());
+        // What a marker stood between is not joined: a superscript's
+        // number is kept, apart from the figure before it.
+        assert_eq!(
+            phrase("200<sup>3</sup>", lex).unwrap_err().to_string(),
+            "'200<sup>3</sup>' is not a value: without its citation markers, '200 3' is not a \
+             value: '200 3' has a digit group that is not three digits long"
+        );
+    }
+
+    #[test]
+    fn a_value_of_only_notes_or_bad_without_them_says_so() {
+        let lex = Lexicon::shared();
+        let message = |text: &str| phrase(text, lex).unwrap_err().to_string();
+        assert_eq!(
+            message("[12]"),
+            "'[12]' is not a value: the text is only a citation marker"
+        );
+        assert_eq!(
+            message(" [a][citation needed] "),
+            "' [a][citation needed] ' is not a value: the text is only a citation marker"
+        );
+        assert_eq!(
+            message("-5[3]"),
+            "'-5[3]' is not a value: without its citation markers, '-5' is not a value: \
+             counts are never negative"
+        );
+        assert_eq!(
+            message("50–abc[1]"),
+            "'50–abc[1]' is not a value: without its citation markers, '50–abc' is not a \
+             value: unexpected '–abc' after the figure, at byte 2"
+        );
+        // Notes are looked for once: what is left is read as written.
+        assert_eq!(
+            message("[[1]1]"),
+            "'[[1]1]' is not a value: without its citation markers, '[ 1]' is not a value: \
+             '[ 1]' is not a number"
+        );
     }
 
     #[test]

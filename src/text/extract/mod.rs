@@ -6,7 +6,6 @@
 
 mod accept;
 mod field;
-mod markers;
 mod measure;
 mod noun;
 mod speaker;
@@ -24,8 +23,8 @@ use crate::text::token::{Cx, Kind, Token, tokenize};
 use crate::text::vocabulary;
 use crate::{Estimate, Lexicon, Measure, SourceKind, Unit};
 
+use crate::text::markers::drop_markers;
 use accept::{Found, accept};
-use markers::drop_markers;
 use measure::measure_of;
 use speaker::attribute;
 

@@ -77,7 +77,7 @@ const NUMBERED: &[&str] = &[
 /// `text`, keeping the others in order. One pass: each bracket is looked
 /// into at most [`MAX_BRACKET`] tokens deep, and the closing `</ref>` is
 /// searched for with a cursor that only moves forward.
-pub(super) fn drop_markers(text: &str, toks: &mut Vec<Token>) {
+pub(crate) fn drop_markers(text: &str, toks: &mut Vec<Token>) {
     let s = |t: &Token| text_of(text, t);
     // The last search for a `</ref>`: where it started, and the index just
     // past the one it found (`None`: there is none after that start).
