@@ -333,6 +333,18 @@ impl Error {
         Error::subject(ErrorKind::Field, subject, reason)
     }
 
+    /// A required cell left empty: [`ErrorKind::Field`]. The location it is
+    /// given names the field, so the message does not name it again.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn empty_cell() -> Self {
+        Error::new(
+            ErrorKind::Field,
+            Detail::Syntax {
+                message: "the cell is empty but the column is required".to_owned(),
+            },
+        )
+    }
+
     /// No policy of that name: [`ErrorKind::UnknownPolicy`].
     pub(crate) fn unknown_policy(name: &str, known: &[&str]) -> Self {
         let reason = if known.is_empty() {

@@ -448,11 +448,7 @@ impl<'a> Row<'a> {
     ) -> Option<T> {
         let (i, text) = self.cell(column)?;
         if text.is_empty() {
-            let e = Error::field(
-                format!("`{column}`"),
-                "the cell is empty but the column is required",
-            );
-            self.errors.push(e.at(self.at(i, column)));
+            self.errors.push(Error::empty_cell().at(self.at(i, column)));
             return None;
         }
         match read(text) {
@@ -510,7 +506,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                "t.csv line 3, column 2, field `value`: `value`: the cell is empty but the column is required",
+                "t.csv line 3, column 2, field `value`: the cell is empty but the column is required",
                 "t.csv line 4, column 4, field `credibility`: '9' is not a value: expected a credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
                 "t.csv line 5: row: it has 2 fields but the header has 4",
             ]

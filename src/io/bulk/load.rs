@@ -395,18 +395,11 @@ impl Loader {
         let mut bad = Vec::new();
         for (column, field, text) in [(fc, "figure", figure), (sc, "source", source)] {
             if text.trim().is_empty() {
-                let e = Error::field(
-                    format!("`{field}`"),
-                    "the cell is empty but the column is required",
-                );
-                bad.push(e.at(at(column, field)));
+                bad.push(Error::empty_cell().at(at(column, field)));
             }
         }
         let parsed = if value.trim().is_empty() {
-            Err(Error::field(
-                "`value`",
-                "the cell is empty but the column is required",
-            ))
+            Err(Error::empty_cell())
         } else if let Some(n) = whole_number(value) {
             Estimate::exact(n.into())
         } else {
