@@ -351,10 +351,38 @@ fn json_lines_errors_name_line_and_column() {
         problems[0],
         "c.jsonl line 2, field `value`: '0.5' is not a value: a fraction is written as a string (\"0.5\"), so that no digit is lost"
     );
-    assert!(
-        problems[1].starts_with("c.jsonl line 3, column "),
-        "{}",
-        problems[1]
+    assert_eq!(
+        problems[1],
+        "c.jsonl line 3: not JSON: the line ends inside its object"
+    );
+}
+
+#[test]
+fn json_lines_errors_say_what_is_wrong_in_the_line_s_terms() {
+    // A byte-order mark before the first object is not an error.
+    let input = "\u{feff}{\"figure\":\"f\",\"source\":\"a\",\"value\":12}\n\
+                 {\"figure\":\"f\",\"source\":\"c\"}\n\
+                 not json\n\
+                 [\"f\", \"d\", \"3\"]\n\
+                 {\"figure\":\"f\",\"source\":\"d\",\"value\":[1]}\n\
+                 {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\"} x\n\
+                 {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\",\"note\":1}\n";
+    let summary = Bulk::new(Reconciler::new())
+        .input(Input::JsonLines)
+        .run(input.as_bytes(), "c.jsonl", std::io::sink())
+        .unwrap();
+    assert_eq!((summary.claims(), summary.rejected()), (1, 6));
+    let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            "c.jsonl line 2, column 27: missing field `value`",
+            "c.jsonl line 3: not a JSON object: each line holds one, with `figure`, `source` and `value`",
+            "c.jsonl line 4: not a JSON object: each line holds one, with `figure`, `source` and `value`",
+            "c.jsonl line 5, column 39: `value` is neither a string (\"50–170\") nor a number",
+            "c.jsonl line 6, column 41: not JSON: trailing characters",
+            "c.jsonl line 7, column 45: unknown field `note`, expected one of `figure`, `source`, `value`",
+        ]
     );
 }
 

@@ -231,7 +231,10 @@ struct JsonClaim<'a> {
 
 /// A JSON Lines value: text, or a whole number.
 #[derive(serde::Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "`value` is neither a string (\"50–170\") nor a number"
+)]
 enum JsonValue<'a> {
     Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
     Whole(u64),
@@ -349,12 +352,30 @@ impl Loader {
         }
         let line = self.offset + line;
         self.rows_read += 1;
+        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) if line == 1 => rest,
+            _ => bytes,
+        };
+        // serde reads a struct from an array too: a line must be an object.
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            let e = Error::syntax(
+                "not a JSON object: each line holds one, with `figure`, `source` and `value`",
+            );
+            self.reject(e.at(self.at(line)));
+            return Ok(());
+        }
         let parsed: JsonClaim<'_> = match serde_json::from_slice(bytes) {
             Ok(c) => c,
             Err(e) => {
-                let msg = super::super::lowercase_first(&e.to_string());
-                let at = self.at(line).with_column(e.column() as u64);
-                self.reject(Error::syntax(msg).at(at));
+                let at = self.at(line);
+                // At the end of the line, serde's column is that of the
+                // line after it.
+                let at = if e.is_eof() {
+                    at
+                } else {
+                    at.with_column(e.column() as u64)
+                };
+                self.reject(Error::syntax(json_reason(&e)).at(at));
                 return Ok(());
             }
         };
@@ -652,6 +673,20 @@ fn natural(a: &str, b: &str) -> Ordering {
                 y = &y[1..];
             }
         }
+    }
+}
+
+/// Why a line is not a claim's JSON object, without the position
+/// `serde_json` adds (the error's location gives it, in the whole input):
+/// "not JSON: expected value", "missing field `value`".
+fn json_reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let reason = super::super::lowercase_first(text.strip_suffix(&suffix).unwrap_or(&text));
+    match e.classify() {
+        serde_json::error::Category::Syntax => format!("not JSON: {reason}"),
+        serde_json::error::Category::Eof => "not JSON: the line ends inside its object".to_owned(),
+        serde_json::error::Category::Data | serde_json::error::Category::Io => reason,
     }
 }
 
