@@ -228,26 +228,31 @@ pub(super) fn cardinal(cx: &Cx<'_>, i: usize, seed: Option<Num>, denom: bool) ->
             }
         }
     }
-    // "one billion and three quarters million": the fraction after "and"
-    // belongs to a mixed number, not to a numerator.
-    if m.since_and.is_some() && m.scale.is_some() && !m.hundred_in_group {
-        if let Some((_, next, _)) = best {
-            let k = if cx.punct(next).is_some_and(is_hyphen) {
-                next + 1
+    // "one billion and three quarters million", "one hundred and three
+    // quarters": the fraction after "and" belongs to a mixed number, not to
+    // a numerator. After a hundred only a proper fraction does: "one
+    // hundred and thirty fifths" is 130 fifths (as Recognizers-Text reads
+    // both).
+    if let (Some(after_and), Some((_, next, _))) = (m.since_and, best) {
+        let k = if cx.punct(next).is_some_and(is_hyphen) {
+            next + 1
+        } else {
+            next
+        };
+        let denominator = match cx.w(k) {
+            Some(W::Half(_)) => Some(2),
+            Some(W::Quarter(_)) => Some(4),
+            Some(W::OrdUnit(d, true) | W::OrdTeen(d, true) | W::OrdTens(d, true)) => Some(d),
+            Some(W::OrdHundred(true)) => Some(100),
+            _ => None,
+        };
+        if let Some(d) = denominator {
+            let mixed = if m.hundred_in_group {
+                after_and < Decimal::from(d)
             } else {
-                next
+                m.scale.is_some()
             };
-            if matches!(
-                cx.w(k),
-                Some(
-                    W::Half(_)
-                        | W::Quarter(_)
-                        | W::OrdUnit(_, true)
-                        | W::OrdTeen(_, true)
-                        | W::OrdTens(_, true)
-                        | W::OrdHundred(true)
-                )
-            ) {
+            if mixed {
                 best = before_and;
             }
         }
