@@ -335,22 +335,15 @@ impl ClaimRecord {
 fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Error> {
     let lines = Lines::new(text);
     let line_column = |offset: usize| lines.at(offset);
-    let syntax = |e: toml::de::Error| {
-        let mut location = Location::file(name);
-        if let Some(span) = e.span() {
-            let (line, column) = line_column(span.start);
-            location = location.with_line(line).with_column(column);
-        }
-        Error::syntax(lowercase_first(e.message().trim_end())).at(location)
-    };
+    let syntax = |e: toml::de::Error| located(e, 0, &lines, name);
     let terms: TermsOnly = toml::from_str(text).map_err(syntax)?;
     let mut own = Vec::with_capacity(terms.term.len());
-    let mut lines: HashMap<String, u64> = HashMap::new();
+    let mut term_lines: HashMap<String, u64> = HashMap::new();
     for t in &terms.term {
         let (line, _) = line_column(t.span().start);
         let at = || Location::file(name).with_line(line);
         let term = t.get_ref().to_term().map_err(|e| e.at(at()))?;
-        if let Some(first) = lines.insert(term.name().to_owned(), line) {
+        if let Some(first) = term_lines.insert(term.name().to_owned(), line) {
             return Err(Error::duplicate(
                 format!("vague term `{}`", term.name()),
                 format!("it is defined twice, here and on line {first}"),
@@ -360,7 +353,8 @@ fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Erro
         own.push(term);
     }
     let lexicon = Lexicon::english().with_terms(own);
-    let file: DossierFile = toml::from_str(text).map_err(syntax)?;
+    let file: DossierFile =
+        toml::from_str(text).map_err(|e| every_record_problem(text, e, &lines, name))?;
     let line = |span: std::ops::Range<usize>| line_column(span.start).0;
     let mut places = Places {
         name: name.to_owned(),
@@ -391,6 +385,90 @@ fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Erro
         d.relate(r.into_inner());
     }
     Ok((d, problems, places))
+}
+
+/// A TOML error, at its line and column in the file: `offset` is where the
+/// text it was found in starts.
+fn located(e: toml::de::Error, offset: usize, lines: &Lines<'_>, name: &str) -> Error {
+    let mut location = Location::file(name);
+    if let Some(span) = e.span() {
+        let (line, column) = lines.at(offset + span.start);
+        location = location.with_line(line).with_column(column);
+    }
+    Error::syntax(lowercase_first(e.message().trim_end())).at(location)
+}
+
+/// Every record of a file that does not read, each at its line and column,
+/// once the file as a whole has not (`first`, the problem `toml` stopped
+/// at): each record is read again on its own, from its `[[…]]` header to
+/// the next one, so that a bad field does not hide the problems of the
+/// records after it. Nothing is validated: records that do not read would
+/// make every reference to them a problem too.
+fn every_record_problem(
+    text: &str,
+    first: toml::de::Error,
+    lines: &Lines<'_>,
+    name: &str,
+) -> Error {
+    /// Where each record's header is.
+    #[derive(serde::Deserialize)]
+    struct Headers {
+        #[serde(default)]
+        term: Vec<Spanned<toml::Value>>,
+        #[serde(default)]
+        source: Vec<Spanned<toml::Value>>,
+        #[serde(default)]
+        figure: Vec<Spanned<toml::Value>>,
+        #[serde(default)]
+        claim: Vec<Spanned<toml::Value>>,
+        #[serde(default)]
+        relation: Vec<Spanned<toml::Value>>,
+    }
+    let Ok(h) = toml::from_str::<Headers>(text) else {
+        return located(first, 0, lines, name);
+    };
+    let mut starts: Vec<usize> = [h.term, h.source, h.figure, h.claim, h.relation]
+        .iter()
+        .flatten()
+        .map(|r| r.span().start)
+        .collect();
+    starts.sort_unstable();
+    // Records written inline (`source = [{ … }]`) cannot be cut apart.
+    if starts
+        .iter()
+        .any(|&at| !text.get(at..).is_some_and(|t| t.starts_with("[[")))
+    {
+        return located(first, 0, lines, name);
+    }
+    let first_at = first.span().map(|s| s.start);
+    let mut first = Some(first);
+    let mut errors = Vec::new();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let Some(record) = text.get(start..end) else {
+            continue;
+        };
+        let Err(e) = toml::from_str::<DossierFile>(record) else {
+            continue;
+        };
+        // The problem `toml` stopped at keeps its own place.
+        let e = match first_at {
+            Some(at) if (start..end).contains(&at) => match first.take() {
+                Some(f) => located(f, 0, lines, name),
+                None => located(e, start, lines, name),
+            },
+            _ => located(e, start, lines, name),
+        };
+        errors.push(e);
+    }
+    if let Some(f) = first {
+        // Not inside a record (a key of its own at the top): it comes first.
+        errors.insert(0, located(f, 0, lines, name));
+    }
+    match Error::collect(errors) {
+        Err(e) => e,
+        Ok(()) => Error::syntax("the file does not read as a dossier"),
+    }
 }
 
 /// A record to write, with no place in a file yet.
@@ -456,6 +534,9 @@ impl Dossier {
     ///
     /// # Errors
     /// [`ErrorKind::Syntax`] with the line and column of malformed TOML;
+    /// of a record that does not read (an unknown field, a kind or grade
+    /// that is not one), every such record's, each at its field, and then
+    /// nothing is validated;
     /// [`ErrorKind::Value`] with those of each value that does not read;
     /// the errors of every problem [`Dossier::validate`] finds.
     pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
@@ -641,6 +722,56 @@ mod tests {
         assert!(
             s.starts_with("d.toml line 5, column 1: unknown field `plase`"),
             "{s}"
+        );
+    }
+
+    #[test]
+    fn toml_every_record_that_does_not_read_is_reported_at_its_place() {
+        let text = "# a dossier\n\
+                    [[source]]\nid = \"a\"\nname = \"A\"\nkind = \"tv\"\n\n\
+                    [[source]]\nid = \"b\"\nname = \"B\"\nkind = \"media\"\nreliability = \"Q\"\n\n\
+                    [[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\ncolour = \"red\"\n\n\
+                    [[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"a\"\nvalue = \"5\"\ncredibility = \"9\"\n\n\
+                    [[claim]]\nid = \"c2\"\nfigure = \"f\"\nsource = \"b\"\nvalue = \"5\"\n";
+        let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "d.toml line 5, column 8: 'tv' is not a value: expected a source kind: \
+                 `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, \
+                 `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`",
+                "d.toml line 11, column 15: 'Q' is not a value: expected a reliability grade \
+                 A-F: `A`, `B`, `C`, `D`, `E`, `F`",
+                "d.toml line 17, column 1: unknown field `colour`, expected one of `id`, \
+                 `label`, `measure`, `unit`, `events`, `period`, `place`, `party`, `side`",
+                "d.toml line 24, column 15: '9' is not a value: expected a credibility grade \
+                 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
+            ]
+        );
+    }
+
+    #[test]
+    fn toml_records_written_inline_report_the_first_problem() {
+        let text = "source = [{ id = \"a\", name = \"A\", kind = \"tv\" }, \
+                    { id = \"b\", name = \"B\", kind = \"media\", reliability = \"Q\" }]\n";
+        let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
+        assert_eq!(err.problems().len(), 1, "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("d.toml line 1, column 42: 'tv' is not a value"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn toml_a_syntax_error_is_the_one_problem() {
+        let text = "[[source]]\nid = \"a\"\nkind = \"tv\"\n[[source]]\nid = \n";
+        let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
+        assert_eq!(err.problems().len(), 1, "{err}");
+        assert!(
+            err.to_string().starts_with("d.toml line 5, column 6: "),
+            "{err}"
         );
     }
 
