@@ -293,6 +293,7 @@ impl Error {
                 .replace(&format!("'{text}'"), "it")
                 .replace(text, &shown);
         }
+        let reason = clip_runs(&reason);
         Error::new(
             ErrorKind::Value,
             Detail::Value {
@@ -630,9 +631,44 @@ fn clip(text: &str) -> String {
     }
 }
 
+/// `reason` with every run of more than [`CLIP`] characters without a space
+/// (a token of a long text it quotes) cut to its first [`CLIP`] and `…`.
+fn clip_runs(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len().min(1024));
+    let mut run = 0;
+    for c in reason.chars() {
+        if c.is_whitespace() {
+            run = 0;
+        } else {
+            run += 1;
+            if run == CLIP + 1 {
+                out.push('…');
+            }
+            // The quote that closes the token stays.
+            if run > CLIP && !matches!(c, '\'' | '"' | '`') {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_token_a_reason_quotes_is_clipped() {
+        let long = "1".repeat(1000);
+        let e = Error::value(&format!("{long}x"), format!("'{long}' is not a number"));
+        let message = e.to_string();
+        assert!(message.len() < 300, "{message}");
+        assert!(
+            message.ends_with(&format!("'{}…' is not a number", "1".repeat(79))),
+            "{message}"
+        );
+    }
 
     #[test]
     fn location_display_writes_known_parts() {

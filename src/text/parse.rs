@@ -68,9 +68,13 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
     // A value copied from a web page keeps its notes: "50–170[12]",
     // "200[citation needed]". What is left is read as written, once: the
     // notes are not looked for again.
+    let unmarked = unmarked.map_err(|reason| Error::value(text, reason))?;
     let u = unmarked.trim();
     if u.is_empty() {
-        return Err(Error::value(text, "the text is only a citation marker"));
+        return Err(Error::value(
+            text,
+            "the text is only what reads as citation markers ([12], <ref>…</ref>)",
+        ));
     }
     let read = match grammar::read(u, lexicon) {
         Ok(e) => Ok(e),
@@ -83,9 +87,13 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
     };
     read.map_err(|e| {
         let reason = e.reason().map_or_else(|| e.to_string(), str::to_owned);
+        let shown = clipped(u);
         Error::value(
             text,
-            format!("without its citation markers, '{u}' is not a value: {reason}"),
+            format!(
+                "without its citation markers ('{shown}'): {}",
+                reason.replace(u, &shown)
+            ),
         )
     })
 }
@@ -129,8 +137,10 @@ fn tokens(
 
 /// `t` without the citation and editorial markers among its tokens `toks`
 /// (each run of a marker's tokens, from its first byte to its last, made
-/// one space); `None` when it has none.
-fn without_markers(t: &str, toks: &[Token]) -> Option<String> {
+/// one space); `None` when it has none. An error when a marker stands
+/// between two numbers ("200<sup>3</sup>", "1[1]000"): without it they
+/// would read as one.
+fn without_markers(t: &str, toks: &[Token]) -> Option<Result<String, String>> {
     // Every marker opens with a bracket or a tag, or an entity for one.
     if !t.contains(['[', '<', '&']) {
         return None;
@@ -140,19 +150,33 @@ fn without_markers(t: &str, toks: &[Token]) -> Option<String> {
     if kept.len() == toks.len() {
         return None;
     }
+    let text = |tok: &Token| t.get(tok.start..tok.end).unwrap_or_default();
     let mut out = String::with_capacity(t.len());
     let mut from = 0;
     let mut kept = kept.iter().peekable();
     let mut cut: Option<(usize, usize)> = None;
+    let mut before: Option<&Token> = None;
     for tok in toks {
         if kept.peek().is_some_and(|k| k.start == tok.start) {
             kept.next();
             if let Some((a, b)) = cut.take() {
+                if let Some(prev) = before {
+                    let (p, n) = (text(prev), text(tok));
+                    if p.ends_with(|c: char| c.is_ascii_digit())
+                        && n.starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        return Some(Err(format!(
+                            "a citation marker stands between two numbers, '{}' and '{}'",
+                            clipped(p),
+                            clipped(n)
+                        )));
+                    }
+                }
                 out.push_str(t.get(from..a).unwrap_or_default());
-                // A space where the marker was: "200<sup>3</sup>" is not 2003.
                 out.push(' ');
                 from = b;
             }
+            before = Some(tok);
         } else {
             cut = Some(cut.map_or((tok.start, tok.end), |(a, _)| (a, tok.end)));
         }
@@ -162,7 +186,16 @@ fn without_markers(t: &str, toks: &[Token]) -> Option<String> {
         from = b;
     }
     out.push_str(t.get(from..).unwrap_or_default());
-    Some(out)
+    Some(Ok(out))
+}
+
+/// `text`, or its first 40 characters and `…` when it is longer: what an
+/// error quotes of a text it did not read.
+fn clipped(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
+        None => text.to_owned(),
+    }
 }
 
 const NEGATIVE: &str = "counts are never negative";
@@ -489,12 +522,25 @@ mod tests {
         // A bracket holding words is not a note: it stays, and is not read.
         assert!(phrase("200 [the rebels]", lex).is_err());
         // What a marker stood between is not joined: a superscript's
-        // number is kept, apart from the figure before it.
-        assert_eq!(
-            phrase("200<sup>3</sup>", lex).unwrap_err().to_string(),
-            "'200<sup>3</sup>' is not a value: without its citation markers, '200 3' is not a \
-             value: '200 3' has a digit group that is not three digits long"
-        );
+        // number is kept, and two numbers a marker parts are not one.
+        for (text, numbers) in [
+            ("200<sup>3</sup>", "'200' and '3'"),
+            ("2<sup>100</sup>", "'2' and '100'"),
+            ("1[1]000", "'1' and '000'"),
+            ("12 [a] 345", "'12' and '345'"),
+        ] {
+            assert_eq!(
+                phrase(text, lex).unwrap_err().to_string(),
+                format!(
+                    "'{text}' is not a value: a citation marker stands between two numbers, \
+                     {numbers}"
+                )
+            );
+        }
+        // A long text left after its markers is quoted clipped.
+        let long = format!("{}x[1]", "1".repeat(1000));
+        let message = phrase(&long, lex).unwrap_err().to_string();
+        assert!(message.len() < 400, "{message}");
     }
 
     #[test]
@@ -503,27 +549,29 @@ mod tests {
         let message = |text: &str| phrase(text, lex).unwrap_err().to_string();
         assert_eq!(
             message("[12]"),
-            "'[12]' is not a value: the text is only a citation marker"
+            "'[12]' is not a value: the text is only what reads as citation markers \
+             ([12], <ref>…</ref>)"
         );
         assert_eq!(
             message(" [a][citation needed] "),
-            "' [a][citation needed] ' is not a value: the text is only a citation marker"
+            "' [a][citation needed] ' is not a value: the text is only what reads as \
+             citation markers ([12], <ref>…</ref>)"
         );
         assert_eq!(
             message("-5[3]"),
-            "'-5[3]' is not a value: without its citation markers, '-5' is not a value: \
-             counts are never negative"
+            "'-5[3]' is not a value: without its citation markers ('-5'): counts are never \
+             negative"
         );
         assert_eq!(
             message("50–abc[1]"),
-            "'50–abc[1]' is not a value: without its citation markers, '50–abc' is not a \
-             value: unexpected '–abc' after the figure, at byte 2"
+            "'50–abc[1]' is not a value: without its citation markers ('50–abc'): unexpected \
+             '–abc' after the figure, at byte 2"
         );
         // Notes are looked for once: what is left is read as written.
         assert_eq!(
             message("[[1]1]"),
-            "'[[1]1]' is not a value: without its citation markers, '[ 1]' is not a value: \
-             '[ 1]' is not a number"
+            "'[[1]1]' is not a value: without its citation markers ('[ 1]'): '[ 1]' is not a \
+             number"
         );
     }
 
