@@ -230,31 +230,46 @@ pub(super) fn cardinal(cx: &Cx<'_>, i: usize, seed: Option<Num>, denom: bool) ->
     }
     // "one billion and three quarters million", "one hundred and three
     // quarters": the fraction after "and" belongs to a mixed number, not to
-    // a numerator. After a hundred only a proper fraction does: "one
-    // hundred and thirty fifths" is 130 fifths (as Recognizers-Text reads
-    // both).
+    // a numerator. After a hundred only a proper fraction does, its number
+    // agreeing ("one half", "three quarters"): "one hundred and
+    // thirty fifths" is 130 fifths and "one hundred and one halves" 101
+    // halves (as Recognizers-Text reads them).
     if let (Some(after_and), Some((_, next, _))) = (m.since_and, best) {
         let k = if cx.punct(next).is_some_and(is_hyphen) {
             next + 1
         } else {
             next
         };
-        let denominator = match cx.w(k) {
-            Some(W::Half(_)) => Some(2),
-            Some(W::Quarter(_)) => Some(4),
-            Some(W::OrdUnit(d, true) | W::OrdTeen(d, true) | W::OrdTens(d, true)) => Some(d),
-            Some(W::OrdHundred(true)) => Some(100),
-            _ => None,
-        };
-        if let Some(d) = denominator {
-            let mixed = if m.hundred_in_group {
-                after_and < Decimal::from(d)
-            } else {
+        let mixed = match (cx.w(k), m.hundred_in_group) {
+            (Some(w), false) => {
                 m.scale.is_some()
-            };
-            if mixed {
-                best = before_and;
+                    && matches!(
+                        w,
+                        W::Half(_)
+                            | W::Quarter(_)
+                            | W::OrdUnit(_, true)
+                            | W::OrdTeen(_, true)
+                            | W::OrdTens(_, true)
+                            | W::OrdHundred(true)
+                    )
             }
+            (Some(w), true) => {
+                let (denominator, plural) = match w {
+                    W::Half(p) => (Some(Decimal::TWO), p),
+                    W::Quarter(p) => (Some(Decimal::from(4)), p),
+                    W::OrdUnit(d, p) | W::OrdTeen(d, p) | W::OrdTens(d, p) => {
+                        (Some(Decimal::from(d)), p)
+                    }
+                    W::OrdHundred(p) => (Some(Decimal::ONE_HUNDRED), p),
+                    W::OrdScale(q, p) => (pow10(q), p),
+                    _ => (None, false),
+                };
+                plural == (after_and != Decimal::ONE) && denominator.is_some_and(|d| after_and < d)
+            }
+            (None, _) => false,
+        };
+        if mixed {
+            best = before_and;
         }
     }
     let (value, next, scaled) = best?;

@@ -264,6 +264,11 @@ mod tests {
             ("one hundred and a half", "100.5"),
             ("one hundred and thirty-two fifths", "26.4"),
             ("one hundred and four quarters", "26"),
+            ("one hundred and one halves", "50.5"),
+            ("one hundred and one quarter", "100.25"),
+            ("one hundred and one fifth", "100.2"),
+            ("three hundred and twenty-one thousandths", "300.021"),
+            ("one thousand two hundred and three quarters", "1200.75"),
             ("3 million and a half", "3500000"),
             ("a hundred trillionths", "0.0000000001"),
             ("one one hundred fifth", "0.0095238095238095238095238095"),
@@ -281,6 +286,13 @@ mod tests {
         ] {
             assert_eq!(v(s), want, "{s}");
         }
+    }
+
+    #[test]
+    fn a_fraction_in_figures_after_hundred_and_is_not_a_numerator() {
+        // Not 103/4: the mixed number is read only in words, so the rest
+        // is left unread rather than read wrong.
+        assert_eq!(v("one hundred and 3 quarters"), "100 (read 'one hundred')");
     }
 
     #[test]
