@@ -335,8 +335,8 @@ impl ClaimRecord {
 fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Error> {
     let lines = Lines::new(text);
     let line_column = |offset: usize| lines.at(offset);
-    let syntax = |e: toml::de::Error| located(e, 0, &lines, name);
-    let terms: TermsOnly = toml::from_str(text).map_err(syntax)?;
+    let terms: TermsOnly =
+        toml::from_str(text).map_err(|e| every_record_problem(text, e, &lines, name))?;
     let mut own = Vec::with_capacity(terms.term.len());
     let mut term_lines: HashMap<String, u64> = HashMap::new();
     for t in &terms.term {
@@ -443,6 +443,10 @@ fn every_record_problem(
     let first_at = first.span().map(|s| s.start);
     let mut first = Some(first);
     let mut errors = Vec::new();
+    // What comes before the first record (keys of the file's own) too.
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(text.len());
         let Some(record) = text.get(start..end) else {
@@ -462,7 +466,7 @@ fn every_record_problem(
         errors.push(e);
     }
     if let Some(f) = first {
-        // Not inside a record (a key of its own at the top): it comes first.
+        // Found only when the file is read whole: it comes first.
         errors.insert(0, located(f, 0, lines, name));
     }
     match Error::collect(errors) {
@@ -761,6 +765,25 @@ mod tests {
             err.to_string()
                 .starts_with("d.toml line 1, column 42: 'tv' is not a value"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn toml_keys_before_the_first_record_and_bad_terms_do_not_hide_the_rest() {
+        let text = "title = \"x\"\n\
+                    [[term]]\nname = \"scores\"\nstrict = [20, 99]\nloose = \"?\"\n\n\
+                    [[source]]\nid = \"a\"\nname = \"A\"\nkind = \"tv\"\n";
+        let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(
+            got[0].starts_with("d.toml line 1, column 1: unknown field `title`"),
+            "{got:#?}"
+        );
+        assert!(got[1].starts_with("d.toml line 5, column 1: "), "{got:#?}");
+        assert!(
+            got[2].starts_with("d.toml line 10, column 8: 'tv' is not a value"),
+            "{got:#?}"
         );
     }
 
