@@ -359,19 +359,29 @@ fn json_lines_errors_name_line_and_column() {
 
 #[test]
 fn json_lines_errors_say_what_is_wrong_in_the_line_s_terms() {
-    // A byte-order mark before the first object is not an error.
+    // A byte-order mark before the first object is not an error, nor is
+    // one alone on the first line.
+    for start in ["\u{feff}", "\u{feff}\n"] {
+        let input = format!("{start}{{\"figure\":\"f\",\"source\":\"a\",\"value\":12}}\n");
+        let summary = Bulk::new(Reconciler::new())
+            .input(Input::JsonLines)
+            .run(input.as_bytes(), "c.jsonl", std::io::sink())
+            .unwrap();
+        assert_eq!((summary.claims(), summary.rejected()), (1, 0), "{start:?}");
+    }
     let input = "\u{feff}{\"figure\":\"f\",\"source\":\"a\",\"value\":12}\n\
                  {\"figure\":\"f\",\"source\":\"c\"}\n\
                  not json\n\
                  [\"f\", \"d\", \"3\"]\n\
                  {\"figure\":\"f\",\"source\":\"d\",\"value\":[1]}\n\
                  {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\"} x\n\
-                 {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\",\"note\":1}\n";
+                 {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\",\"note\":1}\n\
+                 {\"figure\":\"f\r\n";
     let summary = Bulk::new(Reconciler::new())
         .input(Input::JsonLines)
         .run(input.as_bytes(), "c.jsonl", std::io::sink())
         .unwrap();
-    assert_eq!((summary.claims(), summary.rejected()), (1, 6));
+    assert_eq!((summary.claims(), summary.rejected()), (1, 7));
     let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
     assert_eq!(
         problems,
@@ -382,6 +392,7 @@ fn json_lines_errors_say_what_is_wrong_in_the_line_s_terms() {
             "c.jsonl line 5, column 39: `value` is neither a string (\"50–170\") nor a number",
             "c.jsonl line 6, column 41: not JSON: trailing characters",
             "c.jsonl line 7, column 45: unknown field `note`, expected one of `figure`, `source`, `value`",
+            "c.jsonl line 8: not JSON: the line ends inside its object",
         ]
     );
 }

@@ -347,15 +347,18 @@ impl Loader {
 
     /// Reads one line of JSON Lines input; a blank line is no row.
     pub(super) fn json_line(&mut self, line: u64, bytes: &[u8]) -> Result<(), Error> {
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(());
-        }
         let line = self.offset + line;
-        self.rows_read += 1;
         let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
             Some(rest) if line == 1 => rest,
             _ => bytes,
         };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        self.rows_read += 1;
+        // Without its line break, serde places every problem on this line.
+        let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
         // serde reads a struct from an array too: a line must be an object.
         if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
             let e = Error::syntax(
@@ -368,9 +371,9 @@ impl Loader {
             Ok(c) => c,
             Err(e) => {
                 let at = self.at(line);
-                // At the end of the line, serde's column is that of the
-                // line after it.
-                let at = if e.is_eof() {
+                // A line break inside a string is the one place serde can
+                // still count a second line: its column is not this line's.
+                let at = if e.is_eof() || e.line() > 1 {
                     at
                 } else {
                     at.with_column(e.column() as u64)
