@@ -358,6 +358,37 @@ fn json_lines_errors_name_line_and_column() {
 }
 
 #[test]
+fn json_lines_counts_written_as_floats_are_whole_numbers() {
+    // What a table with gaps is exported as: 12.0, 1e3; -0.0 is 0. A float
+    // too large to hold every digit, and a true fraction, are rejected.
+    let input = "{\"figure\":\"f\",\"source\":\"a\",\"value\":12.0}\n\
+                 {\"figure\":\"f\",\"source\":\"b\",\"value\":1e3}\n\
+                 {\"figure\":\"g\",\"source\":\"a\",\"value\":-0.0}\n\
+                 {\"figure\":\"g\",\"source\":\"b\",\"value\":1e20}\n\
+                 {\"figure\":\"g\",\"source\":\"c\",\"value\":2.5}\n";
+    let (findings, summary) = Bulk::new(Reconciler::new())
+        .input(Input::JsonLines)
+        .findings(input.as_bytes(), "c.jsonl")
+        .unwrap();
+    assert_eq!((summary.claims(), summary.rejected()), (3, 2));
+    let values: Vec<String> = findings
+        .iter()
+        .flat_map(|f| f.claims().iter().map(|c| c.interval().to_string()))
+        .collect();
+    assert_eq!(values, ["[12, 12]", "[1000, 1000]", "[0, 0]"]);
+    let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            "c.jsonl line 4, field `value`: '100000000000000000000' is not a value: a number this \
+             large is written as a string (\"100000000000000000000\"), so that no digit is lost",
+            "c.jsonl line 5, field `value`: '2.5' is not a value: a fraction is written as a \
+             string (\"0.5\"), so that no digit is lost",
+        ]
+    );
+}
+
+#[test]
 fn json_lines_errors_say_what_is_wrong_in_the_line_s_terms() {
     // A byte-order mark before the first object is not an error, nor is
     // one alone on the first line.

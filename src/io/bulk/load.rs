@@ -217,6 +217,9 @@ impl Columns {
     }
 }
 
+/// 2⁵³: below it, a float holds every whole number exactly.
+const EXACT_IN_FLOAT: f64 = 9_007_199_254_740_992.0;
+
 /// One line of JSON Lines input.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -393,11 +396,26 @@ impl Loader {
                 number = n.to_string();
                 &number
             }
+            // A count written as a float (`12.0`, `1e3`: what a table with
+            // gaps is exported as) is the whole number it is, when a float
+            // holds every digit of it.
+            JsonValue::Fraction(x) if x.fract() == 0.0 && x.abs() < EXACT_IN_FLOAT => {
+                // `-0.0` is 0; below 2⁵³, `{:.0}` writes the exact digits.
+                number = if *x == 0.0 {
+                    "0".to_owned()
+                } else {
+                    format!("{x:.0}")
+                };
+                &number
+            }
             JsonValue::Fraction(x) => {
-                let e = Error::value(
-                    &x.to_string(),
-                    "a fraction is written as a string (\"0.5\"), so that no digit is lost",
-                );
+                let reason = if x.fract() == 0.0 {
+                    "a number this large is written as a string (\"100000000000000000000\"), \
+                     so that no digit is lost"
+                } else {
+                    "a fraction is written as a string (\"0.5\"), so that no digit is lost"
+                };
+                let e = Error::value(&x.to_string(), reason);
                 self.reject(e.at(self.at(line).with_field("value")));
                 return Ok(());
             }

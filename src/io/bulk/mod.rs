@@ -93,7 +93,8 @@ pub enum Input {
     #[default]
     Csv,
     /// One JSON object per line: `{"figure": "f1", "source": "s", "value": "50–170"}`;
-    /// `value` a string or an integer.
+    /// `value` a string or a whole number (`12`, or `12.0` and `1e3` as a table
+    /// with gaps is exported); a fraction is written as a string.
     JsonLines,
 }
 
