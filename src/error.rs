@@ -624,7 +624,7 @@ impl std::panic::RefUnwindSafe for Error {}
 const CLIP: usize = 80;
 
 /// `text`, or its first [`CLIP`] characters, `…` and its length in bytes.
-fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     match text.char_indices().nth(CLIP) {
         None => text.to_owned(),
         Some((end, _)) => format!("{}… ({} bytes)", &text[..end], text.len()),

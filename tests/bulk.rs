@@ -338,13 +338,18 @@ fn a_header_with_other_columns_is_refused_with_its_place() {
     ), "{err}");
 }
 
+/// The summary of a bulk run over `input` as JSON Lines named `c.jsonl`.
+fn jsonl_summary(input: &str) -> reckon::io::bulk::Summary {
+    Bulk::new(Reconciler::new())
+        .input(Input::JsonLines)
+        .run(input.as_bytes(), "c.jsonl", std::io::sink())
+        .unwrap()
+}
+
 #[test]
 fn json_lines_errors_name_line_and_column() {
     let input = "{\"figure\":\"f\",\"source\":\"a\",\"value\":12}\n{\"figure\":\"f\",\"source\":\"b\",\"value\":0.5}\n{\"figure\":\"f\"\n";
-    let summary = Bulk::new(Reconciler::new())
-        .input(Input::JsonLines)
-        .run(input.as_bytes(), "c.jsonl", std::io::sink())
-        .unwrap();
+    let summary = jsonl_summary(input);
     assert_eq!((summary.claims(), summary.rejected()), (1, 2));
     let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
     assert_eq!(
@@ -394,10 +399,7 @@ fn json_lines_errors_say_what_is_wrong_in_the_line_s_terms() {
     // one alone on the first line.
     for start in ["\u{feff}", "\u{feff}\n"] {
         let input = format!("{start}{{\"figure\":\"f\",\"source\":\"a\",\"value\":12}}\n");
-        let summary = Bulk::new(Reconciler::new())
-            .input(Input::JsonLines)
-            .run(input.as_bytes(), "c.jsonl", std::io::sink())
-            .unwrap();
+        let summary = jsonl_summary(&input);
         assert_eq!((summary.claims(), summary.rejected()), (1, 0), "{start:?}");
     }
     let input = "\u{feff}{\"figure\":\"f\",\"source\":\"a\",\"value\":12}\n\
@@ -408,10 +410,7 @@ fn json_lines_errors_say_what_is_wrong_in_the_line_s_terms() {
                  {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\"} x\n\
                  {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\",\"note\":1}\n\
                  {\"figure\":\"f\r\n";
-    let summary = Bulk::new(Reconciler::new())
-        .input(Input::JsonLines)
-        .run(input.as_bytes(), "c.jsonl", std::io::sink())
-        .unwrap();
+    let summary = jsonl_summary(input);
     assert_eq!((summary.claims(), summary.rejected()), (1, 7));
     let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
     assert_eq!(

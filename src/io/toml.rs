@@ -456,12 +456,9 @@ fn every_record_problem(
             continue;
         };
         // The problem `toml` stopped at keeps its own place.
-        let e = match first_at {
-            Some(at) if (start..end).contains(&at) => match first.take() {
-                Some(f) => located(f, 0, lines, name),
-                None => located(e, start, lines, name),
-            },
-            _ => located(e, start, lines, name),
+        let e = match first.take_if(|_| first_at.is_some_and(|at| (start..end).contains(&at))) {
+            Some(f) => located(f, 0, lines, name),
+            None => located(e, start, lines, name),
         };
         errors.push(e);
     }

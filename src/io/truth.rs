@@ -262,21 +262,22 @@ impl Benchmark {
             let runs: Vec<&[Decimal]> = vs.chunk_by(|a, b| a == b).collect();
             let top = runs.iter().map(|r| r.len()).max().unwrap_or(0);
             // Ascending, so the first is the lowest.
-            let mut modes = runs
+            let modes: Vec<Decimal> = runs
                 .iter()
                 .filter(|r| r.len() == top)
-                .filter_map(|r| r.first().copied());
-            let Some(lowest) = modes.next() else {
-                continue;
-            };
-            let others: Vec<Decimal> = modes.collect();
-            if others.is_empty() {
-                vote.unique += 1;
-                vote.unique_gold += usize::from(lowest == *gold);
-            } else {
-                vote.tied += 1;
-                vote.tied_gold += usize::from(lowest == *gold || others.contains(gold));
-                vote.tied_lowest += usize::from(lowest == *gold);
+                .filter_map(|r| r.first().copied())
+                .collect();
+            match modes.as_slice() {
+                [] => {}
+                [only] => {
+                    vote.unique += 1;
+                    vote.unique_gold += usize::from(only == gold);
+                }
+                [lowest, ..] => {
+                    vote.tied += 1;
+                    vote.tied_gold += usize::from(modes.contains(gold));
+                    vote.tied_lowest += usize::from(lowest == gold);
+                }
             }
         }
         vote

@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::error::clip;
 use crate::text::grammar;
 use crate::text::markers::drop_markers;
 use crate::text::numeral;
@@ -87,7 +88,7 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
     };
     read.map_err(|e| {
         let reason = e.reason().map_or_else(|| e.to_string(), str::to_owned);
-        let shown = clipped(u);
+        let shown = clip(u);
         Error::value(
             text,
             format!(
@@ -167,8 +168,8 @@ fn without_markers(t: &str, toks: &[Token]) -> Option<Result<String, String>> {
                     {
                         return Some(Err(format!(
                             "a citation marker stands between two numbers, '{}' and '{}'",
-                            clipped(p),
-                            clipped(n)
+                            clip(p),
+                            clip(n)
                         )));
                     }
                 }
@@ -187,15 +188,6 @@ fn without_markers(t: &str, toks: &[Token]) -> Option<Result<String, String>> {
     }
     out.push_str(t.get(from..).unwrap_or_default());
     Some(Ok(out))
-}
-
-/// `text`, or its first 40 characters and `…` when it is longer: what an
-/// error quotes of a text it did not read.
-fn clipped(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
-        None => text.to_owned(),
-    }
 }
 
 const NEGATIVE: &str = "counts are never negative";

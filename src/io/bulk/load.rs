@@ -373,13 +373,11 @@ impl Loader {
         let parsed: JsonClaim<'_> = match serde_json::from_slice(bytes) {
             Ok(c) => c,
             Err(e) => {
-                let at = self.at(line);
-                // A line break inside a string is the one place serde can
-                // still count a second line: its column is not this line's.
-                let at = if e.is_eof() || e.line() > 1 {
-                    at
+                // At the end of the line there is no column to give.
+                let at = if e.is_eof() {
+                    self.at(line)
                 } else {
-                    at.with_column(e.column() as u64)
+                    self.at(line).with_column(e.column() as u64)
                 };
                 self.reject(Error::syntax(json_reason(&e)).at(at));
                 return Ok(());
