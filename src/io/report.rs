@@ -328,7 +328,7 @@ impl wire::Object for ClaimEntry<'_> {
         f.opt_dec("high", self.interval.high())?;
         f.bool("counted", self.counted)?;
         match self.role {
-            Role::Used => f.str("role", "used"),
+            Role::Used => f.word("role", "used"),
             role => f.text("role", role),
         }
     }

@@ -615,10 +615,10 @@ impl serde::Serialize for Conflict {
 #[cfg(feature = "serde")]
 impl wire::Object for Conflict {
     fn fields<F: wire::Fields>(&self, f: &mut F) -> Result<(), F::Error> {
-        f.str("kind", self.kind().as_str())?;
+        f.word("kind", self.kind().as_str())?;
         f.ids("claims", self.claims())?;
         f.ids("figures", self.figures())?;
-        f.str("severity", self.severity().as_str())?;
+        f.word("severity", self.severity().as_str())?;
         f.opt_dec("score", self.score())?;
         f.pieces("explanation", &self.detail)?;
         f.object("detail", &self.detail)
@@ -671,7 +671,7 @@ impl Detail {
 #[cfg(feature = "serde")]
 impl wire::Object for Detail {
     fn fields<F: wire::Fields>(&self, f: &mut F) -> Result<(), F::Error> {
-        f.str("kind", self.kind().as_str())?;
+        f.word("kind", self.kind().as_str())?;
         match self {
             Detail::Disjoint {
                 lower,
@@ -708,7 +708,7 @@ impl wire::Object for Detail {
                 best,
                 high,
             } => {
-                f.str("issue", triple_issue_word(*issue))?;
+                f.word("issue", triple_issue_word(*issue))?;
                 f.dec("low", *low)?;
                 f.dec("best", *best)?;
                 f.dec("high", *high)
@@ -737,7 +737,7 @@ impl wire::Object for Detail {
                     ScopeIssue::Measure { part, whole } => ("measure", part, whole),
                     ScopeIssue::Period { part, whole } => ("period", part, whole),
                 };
-                f.str("issue", word)?;
+                f.word("issue", word)?;
                 f.text("part_scope", part)?;
                 f.text("whole_scope", whole)
             }

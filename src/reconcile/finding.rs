@@ -450,7 +450,7 @@ impl Finding {
         f.opt_iv("envelope", self.envelope())?;
         f.opt_iv("consensus", self.consensus())?;
         f.objects("conflicts", conflicts)?;
-        f.str("grade", s.grade().as_str())?;
+        f.word("grade", s.grade().as_str())?;
         f.uint("credibility", u64::from(s.credibility().number()))?;
         f.opt_dec("agreement", s.agreement())?;
         f.opt_dec("spread", s.spread())?;
@@ -459,7 +459,7 @@ impl Finding {
             Some(sentence) => f.pieces("likelihood", &sentence)?,
             None => f.opt_str("likelihood", None)?,
         }
-        f.str("confidence", s.confidence().as_str())?;
+        f.word("confidence", s.confidence().as_str())?;
         f.texts("reasons", &s.reasons())?;
         if let Some(note) = &self.note {
             f.str("note", note)?;

@@ -28,6 +28,9 @@ pub(crate) trait Fields {
     fn str(&mut self, key: &'static str, v: &str) -> Result<(), Self::Error>;
     /// A string, or `null`.
     fn opt_str(&mut self, key: &'static str, v: Option<&str>) -> Result<(), Self::Error>;
+    /// One of the contract's fixed words (`used`, `disjoint`, `moderate`),
+    /// a string with nothing to escape.
+    fn word(&mut self, key: &'static str, v: &'static str) -> Result<(), Self::Error>;
     /// The text of `v`, as a string.
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), Self::Error>;
     /// The text of `v`, written from its pieces, as a string.
@@ -117,6 +120,9 @@ impl<P: Put> Fields for Serde<P> {
     }
     fn opt_str(&mut self, key: &'static str, v: Option<&str>) -> Result<(), P::Error> {
         self.0.put(key, &v)
+    }
+    fn word(&mut self, key: &'static str, v: &'static str) -> Result<(), P::Error> {
+        self.0.put(key, v)
     }
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), P::Error> {
         self.0.put(key, &Text(v))
