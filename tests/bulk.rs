@@ -533,3 +533,74 @@ fn the_summary_counts_in_words() {
         "{two}"
     );
 }
+
+/// What a run of `bulk` on `input` writes and reports: the report, the
+/// counts and every problem.
+#[cfg(feature = "rayon")]
+fn run_whole(bulk: &Bulk, input: &[u8]) -> (String, (u64, u64, u64), Vec<String>) {
+    let mut out = Vec::new();
+    let summary = bulk
+        .clone()
+        .output(Output::JsonLines)
+        .run(input, "t.csv", &mut out)
+        .unwrap();
+    let problems = summary.problems().iter().map(|e| e.to_string()).collect();
+    let counts = (summary.rows_read(), summary.claims(), summary.rejected());
+    (String::from_utf8(out).unwrap(), counts, problems)
+}
+
+#[cfg(feature = "rayon")]
+#[test]
+fn a_table_with_blank_lines_or_carriage_returns_before_its_rows_loses_none() {
+    for csv in [
+        "figure,source,value\ra,x,5\rb,y,7\r",
+        "\nfigure,source,value\na,x,5\nb,y,7\n",
+        "\u{feff}\r\n\r\nfigure,source,value\r\na,x,5\r\nb,y,7",
+        "\u{feff}figure,source,value\r\ra,x,5\r\n\rb,y,7",
+    ] {
+        for bulk in modes() {
+            let (report, counts, problems) = run_whole(&bulk, csv.as_bytes());
+            assert_eq!(counts, (2, 2, 0), "{csv:?} {bulk:?}: {problems:?}");
+            assert_eq!(report.lines().count(), 2, "{csv:?} {bulk:?}");
+        }
+    }
+}
+
+#[cfg(feature = "rayon")]
+proptest::proptest! {
+    /// A claims table without quotes, whatever its line breaks (LF, CRLF,
+    /// a lone CR), blank lines, byte order mark, padding, short rows and
+    /// bad values: read in parallel, the report, the counts and the
+    /// problems (each at its line) are those of one reading row by row.
+    #[test]
+    fn a_table_read_in_parallel_is_the_table_read_row_by_row(
+        bom in proptest::bool::ANY,
+        lead in proptest::collection::vec(proptest::sample::select(vec!["\n", "\r\n", "\r"]), 0..3),
+        rows in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["f1", " f2", "f3 ", "", "f\u{e9}"]),
+                proptest::sample::select(vec!["a", "b ", "\tc", "", "a,b"]),
+                proptest::sample::select(vec!["5", " 12", "50–170", "dozens", "x", "", "7\u{a0}", "1,000"]),
+                proptest::sample::select(vec!["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " \n"]),
+            ),
+            0..30,
+        ),
+        header_break in proptest::sample::select(vec!["\n", "\r\n", "\r"]),
+    ) {
+        let mut csv = String::new();
+        if bom {
+            csv.push('\u{feff}');
+        }
+        for l in &lead {
+            csv.push_str(l);
+        }
+        csv.push_str("figure,source,value");
+        csv.push_str(header_break);
+        for (figure, source, value, end) in &rows {
+            csv.push_str(&format!("{figure},{source},{value}{end}"));
+        }
+        let one = Bulk::new(Reconciler::new()).parallel(false);
+        let every = Bulk::new(Reconciler::new()).parallel(true);
+        proptest::prop_assert_eq!(run_whole(&every, csv.as_bytes()), run_whole(&one, csv.as_bytes()), "{:?}", csv);
+    }
+}

@@ -44,6 +44,36 @@ pub(super) fn chunks(
     out
 }
 
+/// Where the rows of a claims table without quotes begin, and the lines
+/// before them: after a byte order mark, the blank lines the CSV reader
+/// skips, and the header's line with its line break (LF, CRLF or a lone
+/// CR; without quotes, none is inside a field).
+#[cfg(feature = "rayon")]
+pub(super) fn past_header(bytes: &[u8]) -> (usize, u64) {
+    let mut at = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut lines = 0;
+    let mut in_header = false;
+    while let Some(&b) = bytes.get(at) {
+        at += 1;
+        if b != b'\r' && b != b'\n' {
+            in_header = true;
+            continue;
+        }
+        if b == b'\r' && bytes.get(at) == Some(&b'\n') {
+            at += 1;
+        }
+        lines += 1;
+        if in_header {
+            break;
+        }
+    }
+    (at, lines)
+}
+
 /// The line breaks in `bytes` as the claims-table reader counts them: LF,
 /// CRLF, and a lone CR; only LF when `feeds_only`.
 #[cfg(feature = "rayon")]

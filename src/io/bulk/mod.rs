@@ -437,12 +437,8 @@ impl Bulk {
                     loader.close();
                     return Ok(loader);
                 }
-                // The header is the first line (no quotes, so no line break in it).
-                let end = bytes
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(bytes.len(), |i| i + 1);
-                (Some(columns), end, 1)
+                let (end, lines) = load::past_header(&bytes);
+                (Some(columns), end, lines)
             }
             Input::JsonLines => (None, 0, 0),
         };
