@@ -290,6 +290,11 @@ fn is_blank(b: &u8) -> bool {
 /// that rebuild took 5.5% of the instructions of `reconcile --json` on
 /// 10^5 claims (callgrind).
 fn trimmed(bytes: &[u8]) -> &[u8] {
+    bytes.get(unblank(bytes)).unwrap_or_default()
+}
+
+/// Where `bytes` are, without the whitespace around them.
+fn unblank(bytes: &[u8]) -> std::ops::Range<usize> {
     let start = bytes
         .iter()
         .position(|b| !is_blank(b))
@@ -298,7 +303,14 @@ fn trimmed(bytes: &[u8]) -> &[u8] {
         .iter()
         .rposition(|b| !is_blank(b))
         .map_or(start, |e| e + 1);
-    bytes.get(start..end).unwrap_or_default()
+    start..end
+}
+
+/// `text` without the whitespace around it, as [`field_text`] trims a
+/// field's bytes (only ASCII bytes are cut, so what is left is text).
+#[cfg(feature = "rayon")]
+pub(crate) fn trimmed_text(text: &str) -> &str {
+    text.get(unblank(text.as_bytes())).unwrap_or_default()
 }
 
 /// A field as text, trimmed; invalid UTF-8 is an error at its line and column.

@@ -44,6 +44,67 @@ pub(super) fn chunks(
     out
 }
 
+/// The lines of `piece`, a part of a claims table with no quote in it
+/// that starts at a line's start, each with its 1-based number in the
+/// piece: what the CSV reader reads there, without reading it byte by byte
+/// twice (once for its fields, once for its lines). Lines end at an LF or a
+/// CRLF; blank lines are left out, as the CSV reader skips them. `None`
+/// when the piece is not UTF-8 or holds a CR that ends a line alone: the
+/// CSV reader reads it then, and reports what it must. On one core,
+/// `reconcile --json` of 10^5 claims, with [`trim`]: 1.1567 G -> 1.0241 G
+/// instructions (callgrind), the same report.
+#[cfg(feature = "rayon")]
+pub(super) fn plain_lines(piece: &[u8]) -> Option<impl Iterator<Item = (u64, &str)>> {
+    let text = std::str::from_utf8(piece).ok()?;
+    let lone_cr = text
+        .match_indices('\r')
+        .any(|(i, _)| piece.get(i + 1) != Some(&b'\n'));
+    if lone_cr {
+        return None;
+    }
+    // Lines are a few bytes long: found by a loop over the bytes, where
+    // `split` calls `memchr` for each.
+    let mut rest = text;
+    let mut number = 0;
+    let lines = std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let end = rest.bytes().position(|b| b == b'\n');
+            let (line, tail) = match end {
+                Some(end) => (rest.get(..end), rest.get(end + 1..)),
+                None => (Some(rest), Some("")),
+            };
+            rest = tail.unwrap_or_default();
+            number += 1;
+            let line = line.unwrap_or_default();
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !line.is_empty() {
+                return Some((number, line));
+            }
+        }
+        None
+    });
+    Some(lines)
+}
+
+/// `text` without the whitespace around it, as `str::trim` gives it; at
+/// once when it begins and ends with a visible ASCII character, as nearly
+/// every id and value does, where `str::trim` decodes a character at each
+/// end (4 % of the instructions of `reconcile --json`, 10^5 claims).
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// A row of `fields` fields where the header `c` has another number.
+fn fields_but(fields: usize, c: &Columns) -> Error {
+    Error::field(
+        "row",
+        format!("it has {fields} fields but the header has {}", c.count),
+    )
+}
+
 /// Where the rows of a claims table without quotes begin, and the lines
 /// before them: after a byte order mark, the blank lines the CSV reader
 /// skips, and the header's line with its line break (LF, CRLF or a lone
@@ -344,15 +405,7 @@ impl Loader {
             }
         };
         if row.record.len() != c.count {
-            let e = Error::field(
-                "row",
-                format!(
-                    "it has {} fields but the header has {}",
-                    row.record.len(),
-                    c.count
-                ),
-            );
-            self.reject(e.at(self.at(row.line)));
+            self.reject(fields_but(row.record.len(), c).at(self.at(row.line)));
             return Ok(());
         }
         let line = row.line;
@@ -376,6 +429,45 @@ impl Loader {
         };
         let columns = [(c.figure, figure), (c.source, source), (c.value, value)];
         self.claim(line, columns)
+    }
+
+    /// Reads line `line` of a piece of a claims table without quotes (see
+    /// [`plain_lines`]), its fields cut at its commas, as
+    /// [`Loader::csv_row`] reads the CSV reader's record of it.
+    #[cfg(feature = "rayon")]
+    pub(super) fn plain_row(&mut self, line: u64, text: &str, c: &Columns) -> Result<(), Error> {
+        self.rows_read += 1;
+        let line = self.offset + line;
+        // Cut at each comma in one pass over the bytes: a comma is ASCII,
+        // so each cut is between characters.
+        let mut fields = [""; 3];
+        let mut count = 0;
+        let mut start = 0;
+        let mut field = |end: usize| {
+            let slot = [c.figure, c.source, c.value]
+                .iter()
+                .position(|&k| k == count);
+            if let Some(slot) = slot.and_then(|k| fields.get_mut(k)) {
+                *slot = super::super::rows::trimmed_text(text.get(start..end).unwrap_or_default());
+            }
+            count += 1;
+            start = end + 1;
+        };
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b == b',' {
+                field(i);
+            }
+        }
+        field(text.len());
+        if count != c.count {
+            self.reject(fields_but(count, c).at(self.at(line)));
+            return Ok(());
+        }
+        let [figure, source, value] = fields;
+        self.claim(
+            line,
+            [(c.figure, figure), (c.source, source), (c.value, value)],
+        )
     }
 
     /// Reads one line of JSON Lines input; a blank line is no row.
@@ -464,11 +556,11 @@ impl Loader {
         };
         let mut bad = Vec::new();
         for (column, field, text) in [(fc, "figure", figure), (sc, "source", source)] {
-            if text.trim().is_empty() {
+            if trim(text).is_empty() {
                 bad.push(Error::empty_cell().at(at(column, field)));
             }
         }
-        let parsed = if value.trim().is_empty() {
+        let parsed = if trim(value).is_empty() {
             Err(Error::empty_cell())
         } else if let Some(n) = whole_number(value) {
             Estimate::exact(n.into())
@@ -491,7 +583,7 @@ impl Loader {
             }
             return Ok(());
         };
-        let (figure, source) = (figure.trim(), source.trim());
+        let (figure, source) = (trim(figure), trim(source));
         let source = match self.sources.get(source) {
             Some(s) => s.clone(),
             None => {

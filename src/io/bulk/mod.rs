@@ -451,12 +451,19 @@ impl Bulk {
             .map(|(piece, offset)| {
                 let mut loader = Loader::new(name, false, offset);
                 match &columns {
-                    Some(columns) => {
-                        let mut rows = Rows::new(piece, name);
-                        while let Some(row) = rows.next_row() {
-                            loader.csv_row(row, columns)?;
+                    Some(columns) => match load::plain_lines(piece) {
+                        Some(lines) => {
+                            for (line, text) in lines {
+                                loader.plain_row(line, text, columns)?;
+                            }
                         }
-                    }
+                        None => {
+                            let mut rows = Rows::new(piece, name);
+                            while let Some(row) = rows.next_row() {
+                                loader.csv_row(row, columns)?;
+                            }
+                        }
+                    },
                     None => {
                         for (i, line) in piece.split_inclusive(|&b| b == b'\n').enumerate() {
                             loader.json_line(i as u64 + 1, line)?;
