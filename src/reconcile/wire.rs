@@ -64,6 +64,7 @@ pub(crate) trait Fields {
     ) -> Result<(), Self::Error>;
 
     /// An interval, as `[low, high]`.
+    #[inline(always)]
     fn iv(&mut self, key: &'static str, v: Interval) -> Result<(), Self::Error> {
         self.opt_iv(key, Some(v))
     }
