@@ -571,9 +571,9 @@ proptest::proptest! {
     /// A claims table without quotes, whatever its line breaks (LF, CRLF,
     /// a lone CR), blank lines, byte order mark, padding, short rows and
     /// bad values: read in parallel, the report, the counts and the
-    /// problems (each at its line) are those of one reading row by row.
+    /// problems (each at its line) are those of one reading on one thread.
     #[test]
-    fn a_table_read_in_parallel_is_the_table_read_row_by_row(
+    fn a_table_read_in_parallel_is_the_table_read_on_one_thread(
         bom in proptest::bool::ANY,
         lead in proptest::collection::vec(proptest::sample::select(vec!["\n", "\r\n", "\r"]), 0..3),
         rows in proptest::collection::vec(

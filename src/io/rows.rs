@@ -308,7 +308,6 @@ fn unblank(bytes: &[u8]) -> std::ops::Range<usize> {
 
 /// `text` without the whitespace around it, as [`field_text`] trims a
 /// field's bytes (only ASCII bytes are cut, so what is left is text).
-#[cfg(feature = "rayon")]
 pub(crate) fn trimmed_text(text: &str) -> &str {
     text.get(unblank(text.as_bytes())).unwrap_or_default()
 }

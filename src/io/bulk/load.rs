@@ -13,79 +13,6 @@ use crate::model::estimate::Kept;
 use crate::model::{ClaimId, FigureId, SourceId};
 use crate::{Error, Estimate, Lexicon};
 
-/// Splits `bytes` after line feeds into pieces of about `size` bytes, each
-/// with the number of lines before it (`before` lines precede `bytes`):
-/// line feeds, and carriage returns not followed by one, as a claims table
-/// counts them; only line feeds when `feeds_only` (JSON Lines, whose lines
-/// end at a line feed, a lone carriage return being whitespace).
-#[cfg(feature = "rayon")]
-pub(super) fn chunks(
-    bytes: &[u8],
-    size: usize,
-    before: u64,
-    feeds_only: bool,
-) -> Vec<(&[u8], u64)> {
-    let mut out = Vec::new();
-    let mut rest = bytes;
-    let mut lines = before;
-    while !rest.is_empty() {
-        let cut = match rest.get(size..) {
-            None => rest.len(),
-            Some(tail) => tail
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(rest.len(), |i| size + i + 1),
-        };
-        let (piece, tail) = rest.split_at(cut);
-        out.push((piece, lines));
-        lines += line_breaks(piece, feeds_only);
-        rest = tail;
-    }
-    out
-}
-
-/// The lines of `piece`, a part of a claims table with no quote in it
-/// that starts at a line's start, each with its 1-based number in the
-/// piece: what the CSV reader reads there, without reading it byte by byte
-/// twice (once for its fields, once for its lines). Lines end at an LF or a
-/// CRLF; blank lines are left out, as the CSV reader skips them. `None`
-/// when the piece is not UTF-8 or holds a CR that ends a line alone: the
-/// CSV reader reads it then, and reports what it must. On one core,
-/// `reconcile --json` of 10^5 claims, with [`trim`]: 1.1567 G -> 1.0241 G
-/// instructions (callgrind), the same report.
-#[cfg(feature = "rayon")]
-pub(super) fn plain_lines(piece: &[u8]) -> Option<impl Iterator<Item = (u64, &str)>> {
-    let text = std::str::from_utf8(piece).ok()?;
-    let lone_cr = text
-        .match_indices('\r')
-        .any(|(i, _)| piece.get(i + 1) != Some(&b'\n'));
-    if lone_cr {
-        return None;
-    }
-    // Lines are a few bytes long: found by a loop over the bytes, where
-    // `split` calls `memchr` for each.
-    let mut rest = text;
-    let mut number = 0;
-    let lines = std::iter::from_fn(move || {
-        while !rest.is_empty() {
-            let end = rest.bytes().position(|b| b == b'\n');
-            let (line, tail) = match end {
-                Some(end) => (rest.get(..end), rest.get(end + 1..)),
-                None => (Some(rest), Some("")),
-            };
-            rest = tail.unwrap_or_default();
-            number += 1;
-            let line = line.unwrap_or_default();
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if !line.is_empty() {
-                return Some((number, line));
-            }
-        }
-        None
-    });
-    Some(lines)
-}
-
 /// `text` without the whitespace around it, as `str::trim` gives it; at
 /// once when it begins and ends with a visible ASCII character, as nearly
 /// every id and value does, where `str::trim` decodes a character at each
@@ -103,73 +30,6 @@ fn fields_but(fields: usize, c: &Columns) -> Error {
         "row",
         format!("it has {fields} fields but the header has {}", c.count),
     )
-}
-
-/// Where the rows of a claims table without quotes begin, and the lines
-/// before them: after a byte order mark, the blank lines the CSV reader
-/// skips, and the header's line with its line break (LF, CRLF or a lone
-/// CR; without quotes, none is inside a field).
-#[cfg(feature = "rayon")]
-pub(super) fn past_header(bytes: &[u8]) -> (usize, u64) {
-    let mut at = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let mut lines = 0;
-    let mut in_header = false;
-    while let Some(&b) = bytes.get(at) {
-        at += 1;
-        if b != b'\r' && b != b'\n' {
-            in_header = true;
-            continue;
-        }
-        if b == b'\r' && bytes.get(at) == Some(&b'\n') {
-            at += 1;
-        }
-        lines += 1;
-        if in_header {
-            break;
-        }
-    }
-    (at, lines)
-}
-
-/// The line breaks in `bytes` as the claims-table reader counts them: LF,
-/// CRLF, and a lone CR; only LF when `feeds_only`.
-#[cfg(feature = "rayon")]
-fn line_breaks(bytes: &[u8], feeds_only: bool) -> u64 {
-    // Line feeds and carriage returns are first counted in blocks of 255
-    // bytes into byte-wide sums, which compile to vector instructions; a
-    // file without a CR needs nothing more. Cutting the 69 MB file of
-    // 4.09 M claims took 42 ms on the main thread (the other cores idle)
-    // counted byte by byte with the CR flag below, 8 ms so (a ten-line
-    // harness on the same bytes).
-    let (mut feeds, mut returns) = (0u64, 0u64);
-    for block in bytes.chunks(255) {
-        let (f, r) = block.iter().fold((0u8, 0u8), |(f, r), &b| {
-            (
-                f.wrapping_add(u8::from(b == b'\n')),
-                r.wrapping_add(u8::from(b == b'\r')),
-            )
-        });
-        feeds += u64::from(f);
-        returns += u64::from(r);
-    }
-    if returns == 0 || feeds_only {
-        return feeds;
-    }
-    let mut n = 0;
-    let mut after_cr = false;
-    for &b in bytes {
-        match b {
-            b'\n' if after_cr => {}
-            b'\n' | b'\r' => n += 1,
-            _ => {}
-        }
-        after_cr = b == b'\r';
-    }
-    n
 }
 
 /// The id of the claim on line `line`: `L` and the line. Made for every
@@ -432,9 +292,8 @@ impl Loader {
     }
 
     /// Reads line `line` of a piece of a claims table without quotes (see
-    /// [`plain_lines`]), its fields cut at its commas, as
+    /// [`plain_lines`](super::cut::plain_lines)), its fields cut at its commas, as
     /// [`Loader::csv_row`] reads the CSV reader's record of it.
-    #[cfg(feature = "rayon")]
     pub(super) fn plain_row(&mut self, line: u64, text: &str, c: &Columns) -> Result<(), Error> {
         self.rows_read += 1;
         let line = self.offset + line;
@@ -865,23 +724,6 @@ mod tests {
         assert_eq!(natural("f1", "f1a"), Ordering::Less);
     }
 
-    #[cfg(feature = "rayon")]
-    #[test]
-    fn chunks_cut_after_line_feeds_and_count_lines_before_them() {
-        let text = b"a\r\nb\rc\nd\ne\n";
-        let pieces = chunks(text, 2, 1, false);
-        let got: Vec<(&[u8], u64)> = pieces;
-        assert_eq!(
-            got,
-            [(&b"a\r\n"[..], 1), (&b"b\rc\n"[..], 2), (&b"d\ne\n"[..], 4)]
-        );
-        assert_eq!(line_breaks(b"a\r\nb\rc\n", false), 3);
-        assert_eq!(line_breaks(b"a\r\nb\rc\n", true), 2);
-        let lines = b"{\"figure\":\"f\",\r\"source\":\"s\",\"value\":1}\n{}\n{}\n";
-        let pieces = chunks(lines, 2, 0, true);
-        assert_eq!(pieces.iter().map(|p| p.1).collect::<Vec<_>>(), [0, 1, 2]);
-    }
-
     /// The figures of JSON Lines `lines` read by one loader, or by one
     /// loader per piece and merged: each figure's lines, in order.
     #[cfg(feature = "rayon")]
@@ -910,6 +752,83 @@ mod tests {
             .collect()
     }
 
+    /// A loader's counts (rows, claims, rejected), problems and figures,
+    /// each with its claims as text.
+    type Read = (u64, u64, u64, Vec<String>, Vec<(String, Vec<String>)>);
+
+    /// What `loader` read: its counts, its problems and each figure's
+    /// claims (line, source, value).
+    fn read_by(mut loader: Loader) -> Read {
+        let (problems, _) = loader.problems.drain();
+        let groups = loader.take_groups();
+        let figures = groups
+            .iter()
+            .map(|g| {
+                let claims = g
+                    .claims
+                    .iter()
+                    .map(|c| format!("{} {} {}", c.line, c.source, c.value.estimate()));
+                (g.figure.to_string(), claims.collect())
+            })
+            .collect();
+        let problems = problems.iter().map(ToString::to_string).collect();
+        (
+            loader.rows_read,
+            loader.claims,
+            loader.rejected,
+            problems,
+            figures,
+        )
+    }
+
+    proptest::proptest! {
+        /// The rows of a claims table without quotes, whatever their line
+        /// breaks, blank lines, padding, field counts and values, in any
+        /// order of the columns: cut into lines and fields without the CSV
+        /// reader, what the CSV reader reads, each problem at its place.
+        #[test]
+        fn rows_cut_without_the_csv_reader_are_those_it_reads(
+            rows in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["f1", " f2", "f3 ", "", "f\u{e9}", "\u{a0}f4"]),
+                    proptest::sample::select(vec!["a", "b ", "\tc", "", "a,b", "\x0bd\x0c"]),
+                    proptest::sample::select(vec!["5", " 12", "50–170", "dozens", "x", "", "7\u{a0}", "1,000", "-3"]),
+                    proptest::sample::select(vec!["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", " \n", "\n\r\n", ""]),
+                ),
+                0..30,
+            ),
+            order in proptest::sample::select(vec![[0, 1, 2], [2, 0, 1], [1, 2, 0]]),
+            offset in 0u64..3,
+        ) {
+            let mut body = String::new();
+            for (figure, source, value, end) in &rows {
+                let mut cells = [""; 3];
+                for (k, text) in order.iter().zip([figure, source, value]) {
+                    cells[*k] = text;
+                }
+                body.push_str(&cells.join(","));
+                body.push_str(end);
+            }
+            let [figure, source, value] = order;
+            let c = Columns { figure, source, value, count: 3 };
+            let Some(lines) = super::super::cut::plain_lines(body.as_bytes()) else {
+                // A lone CR: the CSV reader reads the piece.
+                proptest::prop_assert!(body.replace("\r\n", "").contains('\r'));
+                return Ok(());
+            };
+            let mut cut = Loader::new("t.csv", false, offset);
+            for (line, text) in lines {
+                cut.plain_row(line, text, &c).unwrap();
+            }
+            let mut read = Loader::new("t.csv", false, offset);
+            let mut csv = super::super::super::rows::Rows::new(body.as_bytes(), "t.csv");
+            while let Some(row) = csv.next_row() {
+                read.csv_row(row, &c).unwrap();
+            }
+            proptest::prop_assert_eq!(read_by(cut), read_by(read), "{:?}", body);
+        }
+    }
+
     #[cfg(feature = "rayon")]
     proptest::proptest! {
         /// Figures scattered through a file, cut anywhere into chunks:
@@ -935,34 +854,6 @@ mod tests {
             }
             let order: Vec<String> = seen.iter().map(|f| format!("f{f}")).collect();
             proptest::prop_assert_eq!(whole.iter().map(|(f, _)| f.clone()).collect::<Vec<_>>(), order);
-        }
-
-        /// With or without carriage returns, past the 255 bytes of a
-        /// block: an LF, a CRLF and a lone CR each one break.
-        #[test]
-        fn an_lf_a_crlf_and_a_lone_cr_are_one_line_break_each(
-            bytes in proptest::collection::vec(
-                proptest::sample::select(vec![b'a', b'\n', b'\r']),
-                0..2000,
-            ),
-            plain in proptest::bool::ANY,
-        ) {
-            let bytes: Vec<u8> = if plain {
-                bytes.into_iter().filter(|&b| b != b'\r').collect()
-            } else {
-                bytes
-            };
-            let mut n = 0;
-            let mut after_cr = false;
-            for &b in &bytes {
-                if b == b'\r' || (b == b'\n' && !after_cr) {
-                    n += 1;
-                }
-                after_cr = b == b'\r';
-            }
-            proptest::prop_assert_eq!(line_breaks(&bytes, false), n);
-            let feeds = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
-            proptest::prop_assert_eq!(line_breaks(&bytes, true), feeds);
         }
     }
 }

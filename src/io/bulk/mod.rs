@@ -79,10 +79,11 @@ use crate::reconcile::Evidence;
 use crate::reconcile::reconciler::Stage;
 use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
 
+mod cut;
 mod load;
 
 #[cfg(feature = "rayon")]
-use load::chunks;
+use cut::chunks;
 use load::{Columns, Group, Loader, claim_id};
 
 /// The format of the claims read.
@@ -371,9 +372,8 @@ impl Bulk {
         done: &mut Sink<'_>,
         summary: &mut Summary,
     ) -> Result<Loader, Error> {
-        #[cfg(feature = "rayon")]
-        if self.parallel && !self.sorted {
-            return self.read_chunks(input, name);
+        if !self.sorted && (self.input == Input::Csv || self.in_parallel()) {
+            return self.read_whole(input, name);
         }
         let mut loader = Loader::new(name, self.sorted, 0);
         let mut flush = |l: &mut Loader| -> Result<(), Error> {
@@ -414,12 +414,15 @@ impl Bulk {
         Ok(loader)
     }
 
-    /// Reads the whole input, then parses it in chunks on every core and
-    /// merges the chunks' figures in order.
-    #[cfg(feature = "rayon")]
-    fn read_chunks(&self, mut input: impl Read, name: &str) -> Result<Loader, Error> {
-        use rayon::prelude::*;
+    /// Whether this run parses and reconciles on every core.
+    fn in_parallel(&self) -> bool {
+        cfg!(feature = "rayon") && self.parallel
+    }
 
+    /// Reads the whole input, then parses it: in parallel, in chunks on
+    /// every core, merging the chunks' figures in order. A claims table
+    /// without quotes is cut into lines and fields by [`cut::plain_lines`].
+    fn read_whole(&self, mut input: impl Read, name: &str) -> Result<Loader, Error> {
         let mut bytes = Vec::new();
         input
             .read_to_end(&mut bytes)
@@ -437,53 +440,75 @@ impl Bulk {
                     loader.close();
                     return Ok(loader);
                 }
-                let (end, lines) = load::past_header(&bytes);
+                let (end, lines) = cut::past_header(&bytes);
                 (Some(columns), end, lines)
             }
             Input::JsonLines => (None, 0, 0),
         };
         let rest = bytes.get(body..).unwrap_or_default();
-        let size = (rest.len() / (4 * rayon::current_num_threads()).max(1))
-            .clamp(*CHUNK_BYTES.start(), *CHUNK_BYTES.end());
-        let chunks = chunks(rest, size, skipped_lines, self.input == Input::JsonLines);
-        let parts: Vec<Result<Loader, Error>> = chunks
-            .into_par_iter()
-            .map(|(piece, offset)| {
-                let mut loader = Loader::new(name, false, offset);
-                match &columns {
-                    Some(columns) => match load::plain_lines(piece) {
-                        Some(lines) => {
-                            for (line, text) in lines {
-                                loader.plain_row(line, text, columns)?;
-                            }
-                        }
-                        None => {
-                            let mut rows = Rows::new(piece, name);
-                            while let Some(row) = rows.next_row() {
-                                loader.csv_row(row, columns)?;
-                            }
-                        }
-                    },
-                    None => {
-                        for (i, line) in piece.split_inclusive(|&b| b == b'\n').enumerate() {
-                            loader.json_line(i as u64 + 1, line)?;
+        let read = |(piece, offset): (&[u8], u64)| -> Result<Loader, Error> {
+            let mut loader = Loader::new(name, false, offset);
+            match &columns {
+                Some(columns) => match cut::plain_lines(piece) {
+                    Some(lines) => {
+                        for (line, text) in lines {
+                            loader.plain_row(line, text, columns)?;
                         }
                     }
+                    None => {
+                        let mut rows = Rows::new(piece, name);
+                        while let Some(row) = rows.next_row() {
+                            loader.csv_row(row, columns)?;
+                        }
+                    }
+                },
+                None => {
+                    for (i, line) in piece.split_inclusive(|&b| b == b'\n').enumerate() {
+                        loader.json_line(i as u64 + 1, line)?;
+                    }
                 }
-                loader.close();
+            }
+            loader.close();
+            Ok(loader)
+        };
+        #[cfg(feature = "rayon")]
+        if self.parallel {
+            let parts = self.read_parallel(rest, skipped_lines, read);
+            // The parts own what they read: the input's bytes can go before
+            // the parts are merged (peak 771 -> 703 MB on 4.09 M claims, 172
+            // B/claim, when a claim took 96 bytes).
+            drop(bytes);
+            let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
+            return Ok(load::merge_chunks(name, parts));
+        }
+        read((rest, skipped_lines))
+    }
+
+    /// Reads `rest` (after `before` lines) in chunks on every core with
+    /// `read`: a loader per chunk, in order.
+    #[cfg(feature = "rayon")]
+    fn read_parallel<'b>(
+        &self,
+        rest: &'b [u8],
+        before: u64,
+        read: impl Fn((&'b [u8], u64)) -> Result<Loader, Error> + Sync + Send,
+    ) -> Vec<Result<Loader, Error>> {
+        use rayon::prelude::*;
+
+        let size = (rest.len() / (4 * rayon::current_num_threads()).max(1))
+            .clamp(*CHUNK_BYTES.start(), *CHUNK_BYTES.end());
+        let chunks = chunks(rest, size, before, self.input == Input::JsonLines);
+        chunks
+            .into_par_iter()
+            .map(|chunk| {
+                let mut loader = read(chunk)?;
                 // Merging reads a part's groups, not its index: free the
                 // index while the other chunks are read (peak of reconcile
                 // --json of 4.09 M claims 785 -> 771 MB).
                 loader.index = Default::default();
                 Ok(loader)
             })
-            .collect();
-        // The parts own what they read: the input's bytes can go before the
-        // parts are merged (peak 771 -> 703 MB on 4.09 M claims, 172
-        // B/claim, when a claim took 96 bytes).
-        drop(bytes);
-        let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
-        Ok(load::merge_chunks(name, parts))
+            .collect()
     }
 
     /// An error when the input is read figure by figure ([`Bulk::sorted`])
