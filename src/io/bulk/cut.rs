@@ -107,8 +107,9 @@ pub(super) fn past_header(bytes: &[u8]) -> (usize, u64) {
 /// CRLF; blank lines are left out, as the CSV reader skips them. `None`
 /// when the piece is not UTF-8 or holds a CR that ends a line alone: the
 /// CSV reader reads it then, and reports what it must. On one core,
-/// `reconcile --json` of 10^5 claims, with the trimming of `Loader::claim`: 1.1567 G -> 1.0241 G
-/// instructions (callgrind), the same report.
+/// `reconcile --json` of 10^5 claims, with the trimming of
+/// `Loader::claim`: 1.1567 G -> 1.0241 G instructions (callgrind), the
+/// same report.
 pub(super) fn plain_lines(piece: &[u8]) -> Option<impl Iterator<Item = (u64, &str)>> {
     let text = std::str::from_utf8(piece).ok()?;
     let lone_cr = text
