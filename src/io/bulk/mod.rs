@@ -141,8 +141,8 @@ pub struct Bulk {
     input: Input,
     output: Output,
     sorted: bool,
-    /// Read only with the `rayon` feature: without it, every run is on one thread.
-    #[cfg_attr(not(feature = "rayon"), allow(dead_code))]
+    /// On every core; always `false` without the `rayon` feature, which
+    /// alone has a setter for it.
     parallel: bool,
 }
 
@@ -372,7 +372,7 @@ impl Bulk {
         done: &mut Sink<'_>,
         summary: &mut Summary,
     ) -> Result<Loader, Error> {
-        if !self.sorted && (self.input == Input::Csv || self.in_parallel()) {
+        if !self.sorted && (self.input == Input::Csv || self.parallel) {
             return self.read_whole(input, name);
         }
         let mut loader = Loader::new(name, self.sorted, 0);
@@ -412,11 +412,6 @@ impl Bulk {
         }
         loader.close();
         Ok(loader)
-    }
-
-    /// Whether this run parses and reconciles on every core.
-    fn in_parallel(&self) -> bool {
-        cfg!(feature = "rayon") && self.parallel
     }
 
     /// Reads the whole input, then parses it: in parallel, in chunks on
