@@ -25,36 +25,44 @@ use crate::reconcile::wire::{Fields, Object, with_text};
 /// Appends an object of the contract to `out`, as `serde_json` writes it
 /// (compact).
 pub(crate) fn object(out: &mut Vec<u8>, o: &impl Object) {
-    out.push(b'{');
-    let Ok(()) = o.fields(&mut Compact::new(out));
-    out.push(b'}');
+    Compact(out).object(o);
 }
 
-/// The fields of one object, appended to a buffer.
-struct Compact<'a> {
-    out: &'a mut Vec<u8>,
-    /// Whether no field is written yet (no comma before the next).
-    first: bool,
-}
+/// The fields of objects, appended to a buffer, without a flag for the
+/// first field (see [`Compact::object`]): the flag was read and stored at
+/// every field. `reconcile --json` of 10^5 claims, 0.973 G -> 0.962 G
+/// instructions (callgrind), the same report.
+///
+/// Putting each field together in an array on the stack, appended at once,
+/// took 0.931 G instructions but was slower on one core (5.04 s against
+/// 4.74 s, means of five alternating runs of the 4.09 M claims): each
+/// field's bytes were read back as wide loads just after narrow stores.
+struct Compact<'a>(&'a mut Vec<u8>);
 
-impl<'a> Compact<'a> {
-    fn new(out: &'a mut Vec<u8>) -> Self {
-        Compact { out, first: true }
+impl Compact<'_> {
+    /// `o` as an object. Each key is written with a comma before it; the
+    /// first one's comma becomes the opening brace, so that no field has to
+    /// know whether it is the first.
+    #[inline(always)]
+    fn object(&mut self, o: &impl Object) {
+        let start = self.0.len();
+        let Ok(()) = o.fields(self);
+        match self.0.get_mut(start) {
+            Some(comma) => *comma = b'{',
+            None => self.0.push(b'{'),
+        }
+        self.0.push(b'}');
     }
 
-    /// A comma unless this is the first field, and the key. Every key of
-    /// the contract is a lowercase word, with nothing to escape. Inlined,
-    /// each call writes its key as a copy of known length.
+    /// A comma and the key. Every key of the contract is a lowercase word,
+    /// with nothing to escape. Inlined, each call writes its key as a copy
+    /// of known length.
     #[inline(always)]
     fn key(&mut self, key: &'static str) {
         debug_assert!(key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-        if !self.first {
-            self.out.push(b',');
-        }
-        self.first = false;
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        self.0.extend_from_slice(b",\"");
+        self.0.extend_from_slice(key.as_bytes());
+        self.0.extend_from_slice(b"\":");
     }
 }
 
@@ -271,7 +279,7 @@ impl Fields for Compact<'_> {
     #[inline(always)]
     fn str(&mut self, key: &'static str, v: &str) -> Result<(), Infallible> {
         self.key(key);
-        string(self.out, v);
+        string(self.0, v);
         Ok(())
     }
 
@@ -282,9 +290,9 @@ impl Fields for Compact<'_> {
     fn word(&mut self, key: &'static str, v: &'static str) -> Result<(), Infallible> {
         debug_assert!(!needs_escaping(v.as_bytes()), "{v:?}");
         self.key(key);
-        self.out.push(b'"');
-        self.out.extend_from_slice(v.as_bytes());
-        self.out.push(b'"');
+        self.0.push(b'"');
+        self.0.extend_from_slice(v.as_bytes());
+        self.0.push(b'"');
         Ok(())
     }
 
@@ -292,8 +300,8 @@ impl Fields for Compact<'_> {
     fn opt_str(&mut self, key: &'static str, v: Option<&str>) -> Result<(), Infallible> {
         self.key(key);
         match v {
-            Some(v) => string(self.out, v),
-            None => self.out.extend_from_slice(b"null"),
+            Some(v) => string(self.0, v),
+            None => self.0.extend_from_slice(b"null"),
         }
         Ok(())
     }
@@ -301,28 +309,28 @@ impl Fields for Compact<'_> {
     #[inline(always)]
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), Infallible> {
         self.key(key);
-        text(self.out, v);
+        text(self.0, v);
         Ok(())
     }
 
     #[inline(always)]
     fn pieces<T: Pieces>(&mut self, key: &'static str, v: &T) -> Result<(), Infallible> {
         self.key(key);
-        sentence(self.out, v);
+        sentence(self.0, v);
         Ok(())
     }
 
     #[inline(always)]
     fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), Infallible> {
         self.key(key);
-        dec(self.out, v);
+        dec(self.0, v);
         Ok(())
     }
 
     #[inline(always)]
     fn opt_dec(&mut self, key: &'static str, v: Option<Decimal>) -> Result<(), Infallible> {
         self.key(key);
-        opt_dec(self.out, v);
+        opt_dec(self.0, v);
         Ok(())
     }
 
@@ -331,13 +339,13 @@ impl Fields for Compact<'_> {
         self.key(key);
         match v {
             Some(v) => {
-                self.out.push(b'[');
-                dec(self.out, v.low());
-                self.out.push(b',');
-                opt_dec(self.out, v.high());
-                self.out.push(b']');
+                self.0.push(b'[');
+                dec(self.0, v.low());
+                self.0.push(b',');
+                opt_dec(self.0, v.high());
+                self.0.push(b']');
             }
-            None => self.out.extend_from_slice(b"null"),
+            None => self.0.extend_from_slice(b"null"),
         }
         Ok(())
     }
@@ -345,7 +353,7 @@ impl Fields for Compact<'_> {
     #[inline(always)]
     fn uint(&mut self, key: &'static str, v: u64) -> Result<(), Infallible> {
         self.key(key);
-        self.out
+        self.0
             .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
         Ok(())
     }
@@ -353,22 +361,21 @@ impl Fields for Compact<'_> {
     #[inline(always)]
     fn bool(&mut self, key: &'static str, v: bool) -> Result<(), Infallible> {
         self.key(key);
-        self.out
-            .extend_from_slice(if v { b"true" } else { b"false" });
+        self.0.extend_from_slice(if v { b"true" } else { b"false" });
         Ok(())
     }
 
     #[inline(always)]
     fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), Infallible> {
         self.key(key);
-        array(self.out, v.iter(), |out, id| string(out, id.as_ref()));
+        array(self.0, v.iter(), |out, id| string(out, id.as_ref()));
         Ok(())
     }
 
     #[inline(always)]
     fn texts<T: Pieces>(&mut self, key: &'static str, v: &[T]) -> Result<(), Infallible> {
         self.key(key);
-        array(self.out, v.iter(), |out, t| sentence(out, t));
+        array(self.0, v.iter(), |out, t| sentence(out, t));
         Ok(())
     }
 
@@ -379,7 +386,7 @@ impl Fields for Compact<'_> {
         v: impl Iterator<Item = T>,
     ) -> Result<(), Infallible> {
         self.key(key);
-        array(self.out, v, |out, o| object(out, &o));
+        array(self.0, v, |out, o| Compact(out).object(&o));
         Ok(())
     }
 
@@ -390,7 +397,7 @@ impl Fields for Compact<'_> {
         v: &T,
     ) -> Result<(), Infallible> {
         self.key(key);
-        object(self.out, v);
+        self.object(v);
         Ok(())
     }
 }
