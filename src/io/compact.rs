@@ -524,6 +524,36 @@ mod tests {
         }
     }
 
+    /// An object without fields, and objects whose first field is an
+    /// object or an array of them: the first comma became the brace.
+    #[test]
+    fn an_object_opens_with_a_brace_however_its_fields_begin() {
+        #[derive(Serialize)]
+        struct Empty {}
+        impl Object for Empty {
+            fn fields<F: Fields>(&self, _: &mut F) -> Result<(), F::Error> {
+                Ok(())
+            }
+        }
+        struct Nested(usize);
+        impl Object for Nested {
+            fn fields<F: Fields>(&self, f: &mut F) -> Result<(), F::Error> {
+                f.objects("inner", (0..self.0).map(|_| Empty {}))
+            }
+        }
+        let written = |o: &dyn Fn(&mut Vec<u8>)| {
+            let mut out = b"x".to_vec();
+            o(&mut out);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(written(&|out| object(out, &Empty {})), "x{}");
+        assert_eq!(written(&|out| object(out, &Nested(0))), r#"x{"inner":[]}"#);
+        assert_eq!(
+            written(&|out| object(out, &Nested(2))),
+            r#"x{"inner":[{},{}]}"#
+        );
+    }
+
     /// Decimals of any sign and scale, whole ones most often.
     fn decimals() -> impl Strategy<Value = Decimal> {
         prop_oneof![
