@@ -329,6 +329,10 @@ struct Facts {
 pub struct Summary {
     basis: Basis,
     confidence: Confidence,
+    /// [`Summary::spread`], a decimal division and a rounding: computed
+    /// once, as the reasons and the report both read it. `reconcile --json`
+    /// of 10^5 claims: 0.962 G -> 0.950 G instructions (callgrind).
+    spread: Option<Decimal>,
 }
 
 /// What a summary is computed from: everything it says but its confidence,
@@ -622,7 +626,12 @@ impl Summary {
     pub(crate) fn new(mut basis: Basis, related: bool) -> Summary {
         basis.facts.related = related;
         let confidence = basis.level();
-        Summary { basis, confidence }
+        let spread = basis.range.and_then(spread);
+        Summary {
+            basis,
+            confidence,
+            spread,
+        }
     }
 
     /// Every claim considered, superseded ones included.
@@ -720,7 +729,7 @@ impl Summary {
     /// # Ok::<(), reckon::Error>(())
     /// ```
     pub fn spread(&self) -> Option<Decimal> {
-        self.range().and_then(spread)
+        self.spread
     }
 
     /// The reconciled range (the policy's).
