@@ -346,6 +346,18 @@ impl Error {
         )
     }
 
+    /// A required field of a JSON line left empty (`""`, or only blanks):
+    /// [`ErrorKind::Field`], as [`Error::empty_cell`] is for a table.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn empty_field() -> Self {
+        Error::new(
+            ErrorKind::Field,
+            Detail::Syntax {
+                message: "the field is empty but every claim needs it".to_owned(),
+            },
+        )
+    }
+
     /// No policy of that name: [`ErrorKind::UnknownPolicy`].
     pub(crate) fn unknown_policy(name: &str, known: &[&str]) -> Self {
         let reason = if known.is_empty() {

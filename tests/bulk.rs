@@ -348,9 +348,9 @@ fn jsonl_summary(input: &str) -> reckon::io::bulk::Summary {
 
 #[test]
 fn json_lines_errors_name_line_and_column() {
-    let input = "{\"figure\":\"f\",\"source\":\"a\",\"value\":12}\n{\"figure\":\"f\",\"source\":\"b\",\"value\":0.5}\n{\"figure\":\"f\"\n";
+    let input = "{\"figure\":\"f\",\"source\":\"a\",\"value\":12}\n{\"figure\":\"f\",\"source\":\"b\",\"value\":0.5}\n{\"figure\":\"f\"\n{\"figure\":\"f\",\"source\":\" \",\"value\":\"\"}\n";
     let summary = jsonl_summary(input);
-    assert_eq!((summary.claims(), summary.rejected()), (1, 2));
+    assert_eq!((summary.claims(), summary.rejected()), (1, 3));
     let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
     assert_eq!(
         problems[0],
@@ -359,6 +359,14 @@ fn json_lines_errors_name_line_and_column() {
     assert_eq!(
         problems[1],
         "c.jsonl line 3: not JSON: the line ends inside its object"
+    );
+    // A JSON line has fields, not cells and columns.
+    assert_eq!(
+        problems[2..],
+        [
+            "c.jsonl line 4, field `source`: the field is empty but every claim needs it",
+            "c.jsonl line 4, field `value`: the field is empty but every claim needs it",
+        ]
     );
 }
 

@@ -413,14 +413,22 @@ impl Loader {
             }
             at
         };
+        // A JSON line has no columns: its fields are all at column 0.
+        let empty = || {
+            if fc == sc && sc == vc {
+                Error::empty_field()
+            } else {
+                Error::empty_cell()
+            }
+        };
         let mut bad = Vec::new();
         for (column, field, text) in [(fc, "figure", figure), (sc, "source", source)] {
             if trim(text).is_empty() {
-                bad.push(Error::empty_cell().at(at(column, field)));
+                bad.push(empty().at(at(column, field)));
             }
         }
         let parsed = if trim(value).is_empty() {
-            Err(Error::empty_cell())
+            Err(empty())
         } else if let Some(n) = whole_number(value) {
             Estimate::exact(n.into())
         } else {
