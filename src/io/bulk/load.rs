@@ -406,19 +406,22 @@ impl Loader {
     /// fields, each with its column (all 0 when the input has no columns).
     fn claim(&mut self, line: u64, fields: [(usize, &str); 3]) -> Result<(), Error> {
         let [(fc, figure), (sc, source), (vc, value)] = fields;
+        // A table's three columns are apart; a JSON line has none, its
+        // fields all at column 0, and is no table of cells.
+        let table = fc != sc;
         let at = |column: usize, field: &str| {
-            let mut at = Location::file(&self.name).with_line(line).with_field(field);
-            if column > 0 || fc != sc {
-                at = at.with_column(column as u64 + 1);
-            }
-            at
-        };
-        // A JSON line has no columns: its fields are all at column 0.
-        let empty = || {
-            if fc == sc && sc == vc {
-                Error::empty_field()
+            let at = Location::file(&self.name).with_line(line).with_field(field);
+            if table {
+                at.with_column(column as u64 + 1)
             } else {
+                at
+            }
+        };
+        let empty = || {
+            if table {
                 Error::empty_cell()
+            } else {
+                Error::empty_field()
             }
         };
         let mut bad = Vec::new();

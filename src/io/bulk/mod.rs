@@ -75,6 +75,7 @@ use super::rows::Rows;
 use super::table::Table;
 use super::toml::scope_of;
 use crate::error::{ErrorKind, Problems};
+use crate::model::SourceId;
 use crate::reconcile::Evidence;
 use crate::reconcile::reconciler::Stage;
 use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
@@ -555,7 +556,7 @@ impl Bulk {
         let value = c.value.estimate();
         Evidence::of_row(
             claim_id(c.line),
-            crate::model::SourceId::from(c.source.as_str()),
+            SourceId::from(c.source.as_str()),
             &value,
             value.interval_for(self.scope.unit()),
         )
