@@ -495,26 +495,40 @@ fn a_named_pipe_is_accepted_by_its_name_and_read_whole() {
 }
 
 /// A report that cannot be written (the reader of a pipe went away) says
-/// so, as a write.
+/// so, as a write: at the first write, or after a few batches were written
+/// (in parallel, while the next ones are being reconciled).
 #[test]
 fn a_report_that_cannot_be_written_says_so() {
-    struct Closed;
+    /// Takes `room` bytes, then the pipe is closed.
+    struct Closed {
+        room: usize,
+    }
     impl std::io::Write for Closed {
-        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
-            Err(std::io::Error::new(
-                std::io::ErrorKind::BrokenPipe,
-                "broken pipe",
-            ))
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::BrokenPipe,
+                    "broken pipe",
+                ));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
         }
         fn flush(&mut self) -> std::io::Result<()> {
             Ok(())
         }
     }
-    let err = Bulk::new(Reconciler::new())
-        .run(&table()[..], "claims.csv", Closed)
-        .unwrap_err();
-    assert_eq!(err.kind(), reckon::error::ErrorKind::Io);
-    assert_eq!(err.to_string(), "cannot write the report: broken pipe");
+    let table = table();
+    for room in [0, 20 << 20] {
+        for bulk in modes() {
+            let err = bulk
+                .run(&table[..], "claims.csv", Closed { room })
+                .unwrap_err();
+            assert_eq!(err.kind(), reckon::error::ErrorKind::Io);
+            assert_eq!(err.to_string(), "cannot write the report: broken pipe");
+        }
+    }
 }
 
 #[test]

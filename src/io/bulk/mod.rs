@@ -309,9 +309,7 @@ impl Bulk {
         let groups = loader.take_groups();
         let fitted = self.fitted(&groups)?;
         let bulk = fitted.as_ref().unwrap_or(self);
-        for batch in batches(groups) {
-            bulk.render(batch, &mut writer, &mut summary)?;
-        }
+        bulk.render_all(groups, &mut writer, &mut summary)?;
         writer.end()?;
         summary.absorb(loader);
         summary.elapsed = started.elapsed();
@@ -590,8 +588,58 @@ impl Bulk {
         writer: &mut Writer<W>,
         summary: &mut Summary,
     ) -> Result<(), Error> {
-        let format = writer.format;
-        let parts = self.per_task(groups, |part| {
+        for part in self.rendered(groups, writer.format) {
+            writer.write(part?, summary)?;
+        }
+        Ok(())
+    }
+
+    /// Reconciles `groups` and writes their report batch by batch. On more
+    /// than one core, a thread of its own reconciles each batch on every
+    /// core while this one writes the batch before: one after the other,
+    /// the cores waited for each write. `reconcile --json` of 4.09 M claims
+    /// into a file, on two cores: 3.67 -> 3.02 s, the machine idle 1.27 ->
+    /// 0.22 s of core time (medians of six alternating runs). On one core
+    /// a second thread gains nothing, and the batches are written in turn.
+    fn render_all<W: Write>(
+        &self,
+        groups: Vec<Group>,
+        writer: &mut Writer<W>,
+        summary: &mut Summary,
+    ) -> Result<(), Error> {
+        #[cfg(feature = "rayon")]
+        if self.parallel && rayon::current_num_threads() > 1 {
+            let format = writer.format;
+            return std::thread::scope(|s| {
+                // A batch is handed over only when this thread takes it: at
+                // most one waits while another is written.
+                let (done, ready) = std::sync::mpsc::sync_channel(0);
+                s.spawn(move || {
+                    for batch in batches(groups) {
+                        // The writer has stopped at an error: so does this.
+                        if done.send(self.rendered(batch, format)).is_err() {
+                            break;
+                        }
+                    }
+                });
+                for parts in ready {
+                    for part in parts {
+                        writer.write(part?, summary)?;
+                    }
+                }
+                Ok(())
+            });
+        }
+        for batch in batches(groups) {
+            self.render(batch, writer, summary)?;
+        }
+        Ok(())
+    }
+
+    /// The report of `groups`, a part per task; on every core when
+    /// parallel.
+    fn rendered(&self, groups: Vec<Group>, format: Format) -> Vec<Result<Rendered, Error>> {
+        self.per_task(groups, |part| {
             let claims: usize = part.iter().map(|g| g.claims.len()).sum();
             let table = format.0 == Output::Table;
             let mut r = Rendered {
@@ -617,11 +665,7 @@ impl Bulk {
                 }
             })?;
             Ok(r)
-        });
-        for part in parts {
-            writer.write(part?, summary)?;
-        }
-        Ok(())
+        })
     }
 
     /// `task` of each run of [`TASK_FIGURES`] figures of `groups`, in
