@@ -496,7 +496,7 @@ fn a_named_pipe_is_accepted_by_its_name_and_read_whole() {
 
 /// A report that cannot be written (the reader of a pipe went away) says
 /// so, as a write: at the first write, or after a few batches were written
-/// (in parallel, while the next ones are being reconciled).
+/// (in parallel, while the next ones are being reconciled), sorted or not.
 #[test]
 fn a_report_that_cannot_be_written_says_so() {
     /// Takes `room` bytes, then the pipe is closed.
@@ -521,7 +521,10 @@ fn a_report_that_cannot_be_written_says_so() {
     }
     let table = table();
     for room in [0, 20 << 20] {
-        for bulk in modes() {
+        for bulk in modes()
+            .into_iter()
+            .flat_map(|b| [b.clone(), b.sorted(true)])
+        {
             let err = bulk
                 .run(&table[..], "claims.csv", Closed { room })
                 .unwrap_err();

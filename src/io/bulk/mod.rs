@@ -67,10 +67,6 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-
-use super::compact;
-use super::report::{FigureEntry, unwritten, write_error};
 use super::rows::Rows;
 use super::table::Table;
 use super::toml::scope_of;
@@ -82,10 +78,13 @@ use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
 
 mod cut;
 mod load;
+mod write;
 
 #[cfg(feature = "rayon")]
 use cut::chunks;
 use load::{Columns, Group, Loader, claim_id};
+pub use write::Output;
+use write::{Counter, Format, Rendered, Writer};
 
 /// The format of the claims read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -111,24 +110,6 @@ impl Input {
             _ => Input::Csv,
         }
     }
-}
-
-/// The format of the report written.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Output {
-    /// One JSON array, one figure per line, as [`Report::write_json`](super::report::Report::write_json) writes it.
-    #[default]
-    Json,
-    /// One indented JSON array, as [`Report::write_json_pretty`](super::report::Report::write_json_pretty) writes it.
-    JsonPretty,
-    /// One figure's object per line, as [`Report::write_jsonl`](super::report::Report::write_jsonl) writes it.
-    JsonLines,
-    /// A plain-text [`Table`], one aligned row per
-    /// figure, then the conflicts. The columns are aligned once every
-    /// figure is read, so the table is written at the end; only its cells
-    /// are kept until then, not the findings.
-    Table,
 }
 
 /// Reads claims in bulk, reconciles them figure by figure and writes the
@@ -303,17 +284,81 @@ impl Bulk {
         self.streams()?;
         let mut writer = Writer::new(out, self.output);
         let mut summary = Summary::default();
-        let mut render =
-            |groups: Vec<Group>, summary: &mut Summary| self.render(groups, &mut writer, summary);
-        let mut loader = self.read(input, name, &mut render, &mut summary)?;
-        let groups = loader.take_groups();
-        let fitted = self.fitted(&groups)?;
-        let bulk = fitted.as_ref().unwrap_or(self);
-        bulk.render_all(groups, &mut writer, &mut summary)?;
+        let loader = self.read_and_write(input, name, &mut writer, &mut summary)?;
         writer.end()?;
         summary.absorb(loader);
         summary.elapsed = started.elapsed();
         Ok(summary)
+    }
+
+    /// Reads the input, reconciles its figures and writes their report: on
+    /// more than one core, through a [`Pipeline`](write::Pipeline) (the
+    /// batches reconciled on every core while this thread reads and
+    /// writes); otherwise each batch reconciled, then written. On one core
+    /// a second thread gains nothing.
+    ///
+    /// `reconcile --json` of 4.09 M claims into a file, on two cores:
+    /// 3.67 -> 3.02 s, the machine idle 1.27 -> 0.22 s of core time
+    /// (medians of six alternating runs); with `--sorted`, 4.10 -> 3.11 s
+    /// (three alternating runs), its peak 55–67 -> 81–104 MB, as a batch or
+    /// two more wait to be reconciled or written.
+    fn read_and_write<W: Write>(
+        &self,
+        input: impl Read,
+        name: &str,
+        writer: &mut Writer<W>,
+        summary: &mut Summary,
+    ) -> Result<Loader, Error> {
+        #[cfg(feature = "rayon")]
+        if self.parallel && rayon::current_num_threads() > 1 {
+            let format = writer.format;
+            if self.sorted {
+                // Sorted input is never fitted: it streams.
+                return std::thread::scope(|s| {
+                    let pipeline = write::Pipeline::start(s, |g| self.rendered(g, format));
+                    let read = self.read(
+                        input,
+                        name,
+                        &mut |groups, summary| pipeline.send(groups, writer, summary),
+                        summary,
+                    );
+                    // What was handed over before an error is written, as
+                    // on one core.
+                    let mut loader = match read {
+                        Ok(loader) => loader,
+                        Err(e) => {
+                            pipeline.finish(writer, summary)?;
+                            return Err(e);
+                        }
+                    };
+                    pipeline.send(loader.take_groups(), writer, summary)?;
+                    pipeline.finish(writer, summary)?;
+                    Ok(loader)
+                });
+            }
+            let mut loader = self.read(input, name, &mut |_, _| Ok(()), summary)?;
+            let groups = loader.take_groups();
+            let fitted = self.fitted(&groups)?;
+            let bulk = fitted.as_ref().unwrap_or(self);
+            std::thread::scope(|s| {
+                let pipeline = write::Pipeline::start(s, |g| bulk.rendered(g, format));
+                for batch in batches(groups) {
+                    pipeline.send(batch, writer, summary)?;
+                }
+                pipeline.finish(writer, summary)
+            })?;
+            return Ok(loader);
+        }
+        let mut render =
+            |groups: Vec<Group>, summary: &mut Summary| self.render(groups, writer, summary);
+        let mut loader = self.read(input, name, &mut render, summary)?;
+        let groups = loader.take_groups();
+        let fitted = self.fitted(&groups)?;
+        let bulk = fitted.as_ref().unwrap_or(self);
+        for batch in batches(groups) {
+            bulk.render(batch, writer, summary)?;
+        }
+        Ok(loader)
     }
 
     /// Reads claims from `input` and reconciles them: every figure's
@@ -588,52 +633,7 @@ impl Bulk {
         writer: &mut Writer<W>,
         summary: &mut Summary,
     ) -> Result<(), Error> {
-        for part in self.rendered(groups, writer.format) {
-            writer.write(part?, summary)?;
-        }
-        Ok(())
-    }
-
-    /// Reconciles `groups` and writes their report batch by batch. On more
-    /// than one core, a thread of its own reconciles each batch on every
-    /// core while this one writes the batch before: one after the other,
-    /// the cores waited for each write. `reconcile --json` of 4.09 M claims
-    /// into a file, on two cores: 3.67 -> 3.02 s, the machine idle 1.27 ->
-    /// 0.22 s of core time (medians of six alternating runs). On one core
-    /// a second thread gains nothing, and the batches are written in turn.
-    fn render_all<W: Write>(
-        &self,
-        groups: Vec<Group>,
-        writer: &mut Writer<W>,
-        summary: &mut Summary,
-    ) -> Result<(), Error> {
-        #[cfg(feature = "rayon")]
-        if self.parallel && rayon::current_num_threads() > 1 {
-            let format = writer.format;
-            return std::thread::scope(|s| {
-                // A batch is handed over only when this thread takes it: at
-                // most one waits while another is written.
-                let (done, ready) = std::sync::mpsc::sync_channel(0);
-                s.spawn(move || {
-                    for batch in batches(groups) {
-                        // The writer has stopped at an error: so does this.
-                        if done.send(self.rendered(batch, format)).is_err() {
-                            break;
-                        }
-                    }
-                });
-                for parts in ready {
-                    for part in parts {
-                        writer.write(part?, summary)?;
-                    }
-                }
-                Ok(())
-            });
-        }
-        for batch in batches(groups) {
-            self.render(batch, writer, summary)?;
-        }
-        Ok(())
+        writer.write_all(self.rendered(groups, writer.format), summary)
     }
 
     /// The report of `groups`, a part per task; on every core when
@@ -749,133 +749,6 @@ fn batches(groups: Vec<Group>) -> impl Iterator<Item = Vec<Group>> {
 /// not be reconciled.
 type Found = (Vec<Finding>, Vec<Error>);
 
-/// A part of the report, rendered by one task.
-#[derive(Default)]
-struct Rendered {
-    bytes: Vec<u8>,
-    /// The part's rows, for a table.
-    table: Option<Table>,
-    figures: u64,
-    conflicts: u64,
-    /// The figures that could not be reconciled.
-    problems: Vec<Error>,
-}
-
-/// How each figure is written.
-#[derive(Clone, Copy)]
-struct Format(Output);
-
-impl Format {
-    /// Appends one figure to `out`: for JSON, a line break and the figure
-    /// (indented as an element of the array when pretty), a comma before it
-    /// unless it is the first of `out`; for JSON Lines, the figure and a
-    /// line break.
-    fn figure(self, out: &mut Vec<u8>, g: &Group, f: &Finding) -> Result<(), Error> {
-        let label = g.figure.as_str();
-        match self.0 {
-            Output::JsonLines => {
-                compact::object(out, &FigureEntry::new(f, label, f.conflicts().iter(), g));
-                out.push(b'\n');
-            }
-            array => {
-                if !out.is_empty() {
-                    out.push(b',');
-                }
-                out.push(b'\n');
-                if array == Output::JsonPretty {
-                    out.extend_from_slice(b"  ");
-                    let mut s = serde_json::Serializer::pretty(Indented(&mut *out));
-                    FigureEntry::new(f, label, f.conflicts().iter(), g)
-                        .serialize(&mut s)
-                        .map_err(write_error)?;
-                } else {
-                    compact::object(out, &FigureEntry::new(f, label, f.conflicts().iter(), g));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Bytes written one level further in: two spaces after every line break.
-/// JSON strings hold no raw line break, so every one in a figure's pretty
-/// text is between tokens, where the enclosing array indents.
-struct Indented<'a>(&'a mut Vec<u8>);
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut pieces = buf.split(|&b| b == b'\n');
-        if let Some(first) = pieces.next() {
-            self.0.extend_from_slice(first);
-        }
-        for piece in pieces {
-            self.0.extend_from_slice(b"\n  ");
-            self.0.extend_from_slice(piece);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The report's writer: the array's brackets, the commas between parts;
-/// for a table, the rows until the end.
-struct Writer<W: Write> {
-    out: std::io::BufWriter<W>,
-    format: Format,
-    written: bool,
-    table: Table,
-}
-
-impl<W: Write> Writer<W> {
-    fn new(out: W, output: Output) -> Self {
-        Writer {
-            out: std::io::BufWriter::with_capacity(1 << 16, out),
-            format: Format(output),
-            written: false,
-            table: Table::new(),
-        }
-    }
-
-    /// Whether the report is one JSON array.
-    fn array(&self) -> bool {
-        matches!(self.format.0, Output::Json | Output::JsonPretty)
-    }
-
-    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.out.write_all(bytes).map_err(unwritten)
-    }
-
-    fn write(&mut self, part: Rendered, summary: &mut Summary) -> Result<(), Error> {
-        summary.figures += part.figures;
-        summary.conflicts += part.conflicts;
-        summary.add_unreconciled(part.problems);
-        if let Some(rows) = part.table {
-            self.table.append(rows);
-        }
-        if part.bytes.is_empty() {
-            return Ok(());
-        }
-        if self.array() {
-            self.put(if self.written { b"," } else { b"[" })?;
-        }
-        self.written = true;
-        self.put(&part.bytes)
-    }
-
-    fn end(&mut self) -> Result<(), Error> {
-        if self.format.0 == Output::Table {
-            let table = std::mem::take(&mut self.table);
-            write!(self.out, "{table}").map_err(unwritten)?;
-        } else if self.array() {
-            self.put(if self.written { b"\n]\n" } else { b"[]\n" })?;
-        }
-        self.out.flush().map_err(unwritten)
-    }
-}
-
 /// What a bulk run read and wrote.
 #[derive(Debug, Default)]
 pub struct Summary {
@@ -887,6 +760,14 @@ pub struct Summary {
     elapsed: Duration,
     problems: Problems,
     unreconciled: u64,
+}
+
+impl Counter for Summary {
+    fn count(&mut self, figures: u64, conflicts: u64, unreconciled: Vec<Error>) {
+        self.figures += figures;
+        self.conflicts += conflicts;
+        self.add_unreconciled(unreconciled);
+    }
 }
 
 impl Summary {

@@ -1,0 +1,251 @@
+//! Writing the report: each task's part of it, the format of a figure, the
+//! writer that puts the parts together in order, and the pipeline that
+//! writes one batch while the next is reconciled.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::super::compact;
+use super::super::report::{FigureEntry, unwritten, write_error};
+use super::super::table::Table;
+use super::load::Group;
+use crate::{Error, Finding};
+
+/// The format of the report written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Output {
+    /// One JSON array, one figure per line, as [`Report::write_json`](super::super::report::Report::write_json) writes it.
+    #[default]
+    Json,
+    /// One indented JSON array, as [`Report::write_json_pretty`](super::super::report::Report::write_json_pretty) writes it.
+    JsonPretty,
+    /// One figure's object per line, as [`Report::write_jsonl`](super::super::report::Report::write_jsonl) writes it.
+    JsonLines,
+    /// A plain-text [`Table`], one aligned row per
+    /// figure, then the conflicts. The columns are aligned once every
+    /// figure is read, so the table is written at the end; only its cells
+    /// are kept until then, not the findings.
+    Table,
+}
+
+/// What is counted of each part written: its figures, its conflicts, and
+/// the errors of the figures that could not be reconciled.
+pub(super) trait Counter {
+    /// Counts a part's `figures` and `conflicts` and keeps the errors of
+    /// the figures `unreconciled`.
+    fn count(&mut self, figures: u64, conflicts: u64, unreconciled: Vec<Error>);
+}
+
+/// A part of the report, rendered by one task.
+#[derive(Default)]
+pub(super) struct Rendered {
+    pub(super) bytes: Vec<u8>,
+    /// The part's rows, for a table.
+    pub(super) table: Option<Table>,
+    pub(super) figures: u64,
+    pub(super) conflicts: u64,
+    /// The figures that could not be reconciled.
+    pub(super) problems: Vec<Error>,
+}
+
+/// How each figure is written.
+#[derive(Clone, Copy)]
+pub(super) struct Format(pub(super) Output);
+
+impl Format {
+    /// Appends one figure to `out`: for JSON, a line break and the figure
+    /// (indented as an element of the array when pretty), a comma before it
+    /// unless it is the first of `out`; for JSON Lines, the figure and a
+    /// line break.
+    pub(super) fn figure(self, out: &mut Vec<u8>, g: &Group, f: &Finding) -> Result<(), Error> {
+        let label = g.figure.as_str();
+        match self.0 {
+            Output::JsonLines => {
+                compact::object(out, &FigureEntry::new(f, label, f.conflicts().iter(), g));
+                out.push(b'\n');
+            }
+            array => {
+                if !out.is_empty() {
+                    out.push(b',');
+                }
+                out.push(b'\n');
+                if array == Output::JsonPretty {
+                    out.extend_from_slice(b"  ");
+                    let mut s = serde_json::Serializer::pretty(Indented(&mut *out));
+                    FigureEntry::new(f, label, f.conflicts().iter(), g)
+                        .serialize(&mut s)
+                        .map_err(write_error)?;
+                } else {
+                    compact::object(out, &FigureEntry::new(f, label, f.conflicts().iter(), g));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Bytes written one level further in: two spaces after every line break.
+/// JSON strings hold no raw line break, so every one in a figure's pretty
+/// text is between tokens, where the enclosing array indents.
+struct Indented<'a>(&'a mut Vec<u8>);
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut pieces = buf.split(|&b| b == b'\n');
+        if let Some(first) = pieces.next() {
+            self.0.extend_from_slice(first);
+        }
+        for piece in pieces {
+            self.0.extend_from_slice(b"\n  ");
+            self.0.extend_from_slice(piece);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The report's writer: the array's brackets, the commas between parts;
+/// for a table, the rows until the end.
+pub(super) struct Writer<W: Write> {
+    out: std::io::BufWriter<W>,
+    pub(super) format: Format,
+    written: bool,
+    table: Table,
+}
+
+impl<W: Write> Writer<W> {
+    pub(super) fn new(out: W, output: Output) -> Self {
+        Writer {
+            out: std::io::BufWriter::with_capacity(1 << 16, out),
+            format: Format(output),
+            written: false,
+            table: Table::new(),
+        }
+    }
+
+    /// Whether the report is one JSON array.
+    fn array(&self) -> bool {
+        matches!(self.format.0, Output::Json | Output::JsonPretty)
+    }
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.out.write_all(bytes).map_err(unwritten)
+    }
+
+    pub(super) fn write(
+        &mut self,
+        part: Rendered,
+        summary: &mut impl Counter,
+    ) -> Result<(), Error> {
+        summary.count(part.figures, part.conflicts, part.problems);
+        if let Some(rows) = part.table {
+            self.table.append(rows);
+        }
+        if part.bytes.is_empty() {
+            return Ok(());
+        }
+        if self.array() {
+            self.put(if self.written { b"," } else { b"[" })?;
+        }
+        self.written = true;
+        self.put(&part.bytes)
+    }
+
+    /// Writes a batch's parts, in order: the first that could not be
+    /// rendered is the error.
+    pub(super) fn write_all(
+        &mut self,
+        parts: Vec<Result<Rendered, Error>>,
+        summary: &mut impl Counter,
+    ) -> Result<(), Error> {
+        for part in parts {
+            self.write(part?, summary)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn end(&mut self) -> Result<(), Error> {
+        if self.format.0 == Output::Table {
+            let table = std::mem::take(&mut self.table);
+            write!(self.out, "{table}").map_err(unwritten)?;
+        } else if self.array() {
+            self.put(if self.written { b"\n]\n" } else { b"[]\n" })?;
+        }
+        self.out.flush().map_err(unwritten)
+    }
+}
+
+/// Batches of figures reconciled on every core by a thread of their own,
+/// while the thread that started it reads the input and writes what is
+/// reconciled: one after the other, the cores waited for each write, and in
+/// sorted mode for the reading too.
+///
+/// Batches are handed over one at a time: while one is reconciled, the next
+/// may wait, and [`Pipeline::send`] blocks until the thread takes it. What
+/// is reconciled comes back on a channel without bound, so that the thread
+/// never waits for the writer while the writer waits to hand over a batch;
+/// the writer takes it at each batch it hands over, so that no more than a
+/// batch or two of the report wait to be written.
+#[cfg(feature = "rayon")]
+pub(super) struct Pipeline {
+    batches: std::sync::mpsc::SyncSender<Vec<Group>>,
+    parts: std::sync::mpsc::Receiver<Vec<Result<Rendered, Error>>>,
+}
+
+#[cfg(feature = "rayon")]
+impl Pipeline {
+    /// Starts the thread that reconciles each batch with `render`, in
+    /// `scope`.
+    pub(super) fn start<'scope, 'env: 'scope>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        render: impl Fn(Vec<Group>) -> Vec<Result<Rendered, Error>> + Send + 'scope,
+    ) -> Pipeline {
+        let (batches, to_render) = std::sync::mpsc::sync_channel::<Vec<Group>>(1);
+        let (done, parts) = std::sync::mpsc::channel();
+        scope.spawn(move || {
+            for groups in to_render {
+                // The writer has stopped (at an error): so does this.
+                if done.send(render(groups)).is_err() {
+                    break;
+                }
+            }
+        });
+        Pipeline { batches, parts }
+    }
+
+    /// Hands `groups` over to be reconciled, then writes every batch
+    /// reconciled so far, in order.
+    pub(super) fn send<W: Write>(
+        &self,
+        groups: Vec<Group>,
+        writer: &mut Writer<W>,
+        summary: &mut impl Counter,
+    ) -> Result<(), Error> {
+        // Refused only when the thread has ended, which it does only on a
+        // panic; the scope passes that on when it ends.
+        if self.batches.send(groups).is_ok() {
+            for parts in self.parts.try_iter() {
+                writer.write_all(parts, summary)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits for the batches handed over and writes them, in order.
+    pub(super) fn finish<W: Write>(
+        self,
+        writer: &mut Writer<W>,
+        summary: &mut impl Counter,
+    ) -> Result<(), Error> {
+        drop(self.batches);
+        for parts in self.parts {
+            writer.write_all(parts, summary)?;
+        }
+        Ok(())
+    }
+}
