@@ -220,9 +220,9 @@ fn piece(out: &mut Vec<u8>, p: Piece<'_>) {
 /// `Vec`'s copy where many are written (`Detail`'s fields), about 58
 /// instructions each (10^5 claims: 0.961 G -> 0.946 G instructions;
 /// 4.09 M claims on one core, 5.24 -> 4.97 s, means of five alternating
-/// runs). Before, `reconcile --json` of 10^5 claims:
-/// 1.2033 G -> 1.1567 G instructions (callgrind), where each decimal was a
-/// call that saved six registers, a 128-bit `itoa`, a buffer checked as
+/// runs). Against every decimal written as `Display` writes it:
+/// 1.2033 G -> 1.1567 G instructions (10^5 claims, callgrind), where each
+/// was a call that saved six registers, a 128-bit `itoa`, a buffer checked as
 /// UTF-8 and a copy of any length. That figure had the other decimals
 /// written here too, the point put in place by a copy of
 /// `model::interval::place_point`; through `wire::with_text`, which uses
