@@ -327,6 +327,42 @@ fn sorted_input_out_of_order_is_an_error_at_its_line() {
     );
 }
 
+/// A figure out of order far into a sorted file ends the run at its line,
+/// after the figures read before it are written: the same report on one
+/// thread and on every core, where the figures are reconciled while the
+/// file is read.
+#[test]
+fn sorted_input_out_of_order_late_writes_what_came_before() {
+    let mut csv = table();
+    let first = csv
+        .split(|&b| b == b'\n')
+        .nth(1)
+        .and_then(|row| row.split(|&b| b == b',').next())
+        .unwrap()
+        .to_vec();
+    let line = csv.iter().filter(|&&b| b == b'\n').count() + 1;
+    csv.extend_from_slice(&first);
+    csv.extend_from_slice(b",late,5\n");
+    let mut reports = Vec::new();
+    for bulk in modes() {
+        let mut out = Vec::new();
+        let err = bulk
+            .sorted(true)
+            .output(Output::JsonLines)
+            .run(&csv[..], "claims.csv", &mut out)
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with(&format!("claims.csv line {line}, column 1, field `figure`")),
+            "{err}"
+        );
+        // Batches of figures came before the error.
+        assert!(out.iter().filter(|&&b| b == b'\n').count() > 10_000);
+        reports.push(out);
+    }
+    assert!(reports.windows(2).all(|w| w[0] == w[1]));
+}
+
 #[test]
 fn a_header_with_other_columns_is_refused_with_its_place() {
     let csv = "figure,source,value,quote\nf,a,1,x\n";

@@ -316,18 +316,27 @@ impl Bulk {
                 // Sorted input is never fitted: it streams.
                 return std::thread::scope(|s| {
                     let pipeline = write::Pipeline::start(s, |g| self.rendered(g, format));
+                    let mut stopped = false;
                     let read = self.read(
                         input,
                         name,
-                        &mut |groups, summary| pipeline.send(groups, writer, summary),
+                        &mut |groups, summary| {
+                            let sent = pipeline.send(groups, writer, summary);
+                            stopped = sent.is_err();
+                            sent
+                        },
                         summary,
                     );
-                    // What was handed over before an error is written, as
-                    // on one core.
                     let mut loader = match read {
                         Ok(loader) => loader,
                         Err(e) => {
-                            pipeline.finish(writer, summary)?;
+                            // An error of the reading (a figure out of
+                            // order): what was handed over before it is
+                            // written, as on one core. An error of the
+                            // writing, or a policy's, ends the writing.
+                            if !stopped {
+                                pipeline.finish(writer, summary)?;
+                            }
                             return Err(e);
                         }
                     };
