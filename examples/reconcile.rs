@@ -31,7 +31,8 @@
 //! objects, or `-`) takes the bulk path (`reckon::io::bulk`): streamed,
 //! reconciled on every core and written figure by figure (the table, once
 //! every figure's row is in), with a summary line (claims read, figures,
-//! conflicts, time) on stderr. A bad row does not stop it: the row is named
+//! conflicts, time) on stderr; while it runs, a progress bar on stderr when
+//! stderr is a terminal (nothing when it is not). A bad row does not stop it: the row is named
 //! on stderr (file, line, column, field, text) and left out, the other
 //! figures are reported, and the exit status is 1. A dossier is read whole
 //! first: a bad record stops the run before anything is printed.
@@ -83,9 +84,11 @@
 
 mod common;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use reckon::io::bulk::{Bulk, Output};
+use reckon::io::bulk::{Bulk, Output, Progress};
 use reckon::io::report::Report;
 use reckon::io::table::Table;
 use reckon::model::Reading;
@@ -164,7 +167,16 @@ fn run(args: Args) -> Result<String, String> {
     let stdin = args.file == "-";
     if stdin || Bulk::accepts(&args.file) {
         let output = args.json.unwrap_or(Output::Table);
-        let bulk = Bulk::new(r).output(output).sorted(args.sorted);
+        let mut bulk = Bulk::new(r).output(output).sorted(args.sorted);
+        let bar = std::io::stderr().is_terminal();
+        if bar {
+            // With sorted input the figures are not known ahead: the share
+            // of the file read stands in.
+            let size = (!stdin)
+                .then(|| std::fs::metadata(&args.file).map(|m| m.len()).ok())
+                .flatten();
+            bulk = bulk.progress(move |p| draw(p, size));
+        }
         let out = std::io::stdout().lock();
         let summary = if stdin {
             bulk.run(std::io::stdin().lock(), "standard input", out)
@@ -172,6 +184,10 @@ fn run(args: Args) -> Result<String, String> {
             bulk.run_file(&args.file, out)
         }
         .map_err(|e| e.to_string())?;
+        if bar {
+            // The bar's line is cleared for the summary.
+            eprint!("\r\x1b[K");
+        }
         eprintln!("reconcile: {summary}");
         return match summary.into_error() {
             Some(e) => Err(e.to_string()),
@@ -192,6 +208,39 @@ fn run(args: Args) -> Result<String, String> {
     Err(format!(
         "{problems} figure{s} or relation{s} not reconciled"
     ))
+}
+
+/// Draws `p` on stderr over the line before, at most every tenth of a
+/// second (and when the last figure is written): a bar when the share done
+/// is known (of the figures, or else of the `size` bytes of the file), and
+/// the counts.
+fn draw(p: &Progress, size: Option<u64>) {
+    static DRAWN_AT_MS: AtomicU64 = AtomicU64::new(0);
+    let ms = u64::try_from(p.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let percent = p.percent().or_else(|| {
+        size.filter(|&s| s > 0)
+            .map(|s| (p.bytes_read().saturating_mul(100) / s).min(100))
+    });
+    let last = DRAWN_AT_MS.load(Ordering::Relaxed);
+    if ms < last.saturating_add(100) && last != 0 && percent != Some(100) {
+        return;
+    }
+    DRAWN_AT_MS.store(ms.max(1), Ordering::Relaxed);
+    const WIDTH: u64 = 30;
+    let bar = percent.map_or(String::new(), |pc| {
+        let done = (pc * WIDTH / 100) as usize;
+        // The progress's own text gives the share of the figures.
+        let of_file = match p.percent() {
+            Some(_) => String::new(),
+            None => format!("{pc} % of the file, "),
+        };
+        format!(
+            "[{}{}] {of_file}",
+            "#".repeat(done),
+            "-".repeat(WIDTH as usize - done)
+        )
+    });
+    eprint!("\r\x1b[K{bar}{p}");
 }
 
 fn reconciler(args: &Args) -> Result<Reconciler, String> {

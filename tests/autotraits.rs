@@ -115,8 +115,8 @@ fn public_types_are_send_sync_unpin_and_unwind_safe() {
         use reckon::io::synth::{Synth, World, WorldFigure, WorldSource};
         data!(Report<'static>, FigureReport<'static>);
         data!(Synth, World, WorldFigure, WorldSource);
-        use reckon::io::bulk::{Bulk, Input, Output};
-        data!(Input, Output, reckon::io::bulk::Summary);
+        use reckon::io::bulk::{Bulk, Input, Output, Progress};
+        data!(Input, Output, Progress, reckon::io::bulk::Summary);
         // Holds a reconciler, so a policy: shared across threads only.
         threads::<Bulk>();
         use reckon::io::truth::{Baseline, Benchmark, Plurality, Score};

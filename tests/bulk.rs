@@ -363,6 +363,51 @@ fn sorted_input_out_of_order_late_writes_what_came_before() {
     assert!(reports.windows(2).all(|w| w[0] == w[1]));
 }
 
+/// A run tells how far it has come: unsorted, once every figure is read
+/// and after each batch written; sorted, after each batch, the number of
+/// figures not known ahead. The last report has every figure, claim and
+/// byte, on one thread and on every core.
+#[test]
+fn a_run_reports_its_progress_to_the_end() {
+    use std::sync::{Arc, Mutex};
+    let csv = table();
+    for bulk in modes() {
+        for sorted in [false, true] {
+            let seen = Arc::new(Mutex::new(Vec::new()));
+            let keep = Arc::clone(&seen);
+            let summary = bulk
+                .clone()
+                .sorted(sorted)
+                .progress(move |p| keep.lock().unwrap().push(*p))
+                .run(&csv[..], "claims.csv", std::io::sink())
+                .unwrap();
+            let seen = seen.lock().unwrap();
+            // About 100,000 claims: batches of about 32,000.
+            assert!(seen.len() >= 4, "{bulk:?} sorted {sorted}: {}", seen.len());
+            assert!(seen.windows(2).all(|w| {
+                w[0].figures_written() <= w[1].figures_written()
+                    && w[0].claims_written() <= w[1].claims_written()
+                    && w[0].elapsed() <= w[1].elapsed()
+            }));
+            let all = summary.figures() + summary.unreconciled();
+            let expected = (!sorted).then_some(all);
+            assert!(
+                seen.iter().all(|p| p.figures() == expected),
+                "sorted {sorted}"
+            );
+            if !sorted {
+                assert_eq!(seen[0].figures_written(), 0);
+                assert_eq!(seen[0].percent(), Some(0));
+            }
+            let last = seen.last().unwrap();
+            assert_eq!(last.figures_written(), all);
+            assert_eq!(last.claims_written(), summary.claims());
+            assert_eq!(last.bytes_read(), csv.len() as u64);
+            assert_eq!(last.percent(), (!sorted).then_some(100));
+        }
+    }
+}
+
 #[test]
 fn a_header_with_other_columns_is_refused_with_its_place() {
     let csv = "figure,source,value,quote\nf,a,1,x\n";

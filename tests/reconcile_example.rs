@@ -174,10 +174,12 @@ fn jsonl_writes_the_json_figures_one_per_line_and_a_summary_on_stderr() {
         .collect();
     assert_eq!(lines, figures);
     let stderr = String::from_utf8_lossy(&out.stderr);
+    // Standard error is a pipe here, not a terminal: no progress bar.
     assert!(
         stderr.starts_with("reconcile: 6 claims read (6 loaded, 0 rejected), 3 figures, "),
         "{stderr}"
     );
+    assert!(!stderr.contains(['\r', '\x1b']), "{stderr:?}");
 }
 
 #[test]

@@ -78,11 +78,14 @@ use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
 
 mod cut;
 mod load;
+mod progress;
 mod write;
 
 #[cfg(feature = "rayon")]
 use cut::chunks;
 use load::{Columns, Group, Loader, claim_id};
+pub use progress::Progress;
+use progress::{Counted, Meter, OnProgress};
 pub use write::Output;
 use write::{Counter, Format, Rendered, Writer};
 
@@ -126,6 +129,8 @@ pub struct Bulk {
     /// On every core; always `false` without the `rayon` feature, which
     /// alone has a setter for it.
     parallel: bool,
+    /// Told how far a run has come.
+    progress: Option<OnProgress>,
 }
 
 /// Claims reconciled and written together: enough to keep every core busy,
@@ -170,6 +175,7 @@ impl Bulk {
             output: Output::Json,
             sorted: false,
             parallel: cfg!(feature = "rayon"),
+            progress: None,
         }
     }
 
@@ -194,6 +200,18 @@ impl Bulk {
     #[must_use]
     pub fn sorted(mut self, sorted: bool) -> Self {
         self.sorted = sorted;
+        self
+    }
+
+    /// Calls `report` with how far [`Bulk::run`] has come: once the input
+    /// is read (unsorted input, read whole before any figure is written),
+    /// and after each batch of figures is written; on the thread that
+    /// called `run`. A command-line tool draws a progress bar with it (the
+    /// `reconcile` example does, when its standard error is a terminal).
+    /// See [`Progress`].
+    #[must_use]
+    pub fn progress(mut self, report: impl Fn(&Progress) + Send + Sync + 'static) -> Self {
+        self.progress = Some(OnProgress(std::sync::Arc::new(report)));
         self
     }
 
@@ -283,6 +301,12 @@ impl Bulk {
         let started = Instant::now();
         self.streams()?;
         let mut writer = Writer::new(out, self.output);
+        let bytes = std::rc::Rc::new(std::cell::Cell::new(0));
+        writer.meter = (self.progress.clone()).map(|p| Meter::new(p, bytes.clone(), started));
+        let input = Counted {
+            inner: input,
+            bytes,
+        };
         let mut summary = Summary::default();
         let loader = self.read_and_write(input, name, &mut writer, &mut summary)?;
         writer.end()?;
@@ -347,6 +371,7 @@ impl Bulk {
             }
             let mut loader = self.read(input, name, &mut |_, _| Ok(()), summary)?;
             let groups = loader.take_groups();
+            writer.read(groups.len());
             let fitted = self.fitted(&groups)?;
             let bulk = fitted.as_ref().unwrap_or(self);
             std::thread::scope(|s| {
@@ -362,6 +387,9 @@ impl Bulk {
             |groups: Vec<Group>, summary: &mut Summary| self.render(groups, writer, summary);
         let mut loader = self.read(input, name, &mut render, summary)?;
         let groups = loader.take_groups();
+        if !self.sorted {
+            writer.read(groups.len());
+        }
         let fitted = self.fitted(&groups)?;
         let bulk = fitted.as_ref().unwrap_or(self);
         for batch in batches(groups) {
@@ -660,6 +688,7 @@ impl Bulk {
                         .min(REPORT_ROOM_MAX)
                 }),
                 table: table.then(Table::new),
+                claims: claims as u64,
                 ..Rendered::default()
             };
             self.reconcile_part(part, &mut r.problems, |g, f| {

@@ -10,6 +10,7 @@ use super::super::compact;
 use super::super::report::{FigureEntry, unwritten, write_error};
 use super::super::table::Table;
 use super::load::Group;
+use super::progress::Meter;
 use crate::{Error, Finding};
 
 /// The format of the report written.
@@ -45,6 +46,8 @@ pub(super) struct Rendered {
     /// The part's rows, for a table.
     pub(super) table: Option<Table>,
     pub(super) figures: u64,
+    /// The claims of the part's figures.
+    pub(super) claims: u64,
     pub(super) conflicts: u64,
     /// The figures that could not be reconciled.
     pub(super) problems: Vec<Error>,
@@ -116,6 +119,8 @@ pub(super) struct Writer<W: Write> {
     pub(super) format: Format,
     written: bool,
     table: Table,
+    /// Told how far the run has come after each batch.
+    pub(super) meter: Option<Meter>,
 }
 
 impl<W: Write> Writer<W> {
@@ -125,6 +130,14 @@ impl<W: Write> Writer<W> {
             format: Format(output),
             written: false,
             table: Table::new(),
+            meter: None,
+        }
+    }
+
+    /// Every figure is read: there are `figures`.
+    pub(super) fn read(&mut self, figures: usize) {
+        if let Some(meter) = &mut self.meter {
+            meter.read(figures as u64);
         }
     }
 
@@ -163,8 +176,15 @@ impl<W: Write> Writer<W> {
         parts: Vec<Result<Rendered, Error>>,
         summary: &mut impl Counter,
     ) -> Result<(), Error> {
+        let (mut figures, mut claims) = (0, 0);
         for part in parts {
-            self.write(part?, summary)?;
+            let part = part?;
+            figures += part.figures + part.problems.len() as u64;
+            claims += part.claims;
+            self.write(part, summary)?;
+        }
+        if let Some(meter) = &mut self.meter {
+            meter.written(figures, claims);
         }
         Ok(())
     }
