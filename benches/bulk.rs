@@ -13,7 +13,9 @@
 //! page cache); the report is written to a sink, so the time is parsing,
 //! reconciling and serializing. Criterion reports claims per second. Peak
 //! memory of the whole process, and the Python peers side by side, are
-//! measured by `benches/side_by_side.py` with `/usr/bin/time -v`.
+//! measured by `benches/side_by_side.py` with `/usr/bin/time -v`; the whole
+//! process's cost per claim from 10⁴ to 10⁷ claims, on every core and on
+//! one, by `benches/scaling.py`.
 
 use std::hint::black_box;
 use std::time::Duration;
