@@ -32,7 +32,7 @@
 //! reconciled on every core and written figure by figure (the table, once
 //! every figure's row is in), with a summary line (claims read, figures,
 //! conflicts, time) on stderr; while it runs, a progress bar on stderr when
-//! stderr is a terminal (nothing when it is not). A bad row does not stop it: the row is named
+//! stderr is a terminal and the report goes elsewhere (nothing otherwise). A bad row does not stop it: the row is named
 //! on stderr (file, line, column, field, text) and left out, the other
 //! figures are reported, and the exit status is 1. A dossier is read whole
 //! first: a bad record stops the run before anything is printed.
@@ -168,7 +168,8 @@ fn run(args: Args) -> Result<String, String> {
     if stdin || Bulk::accepts(&args.file) {
         let output = args.json.unwrap_or(Output::Table);
         let mut bulk = Bulk::new(r).output(output).sorted(args.sorted);
-        let bar = std::io::stderr().is_terminal();
+        // On the terminal the report is printed to, a bar would mix with it.
+        let bar = std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
         if bar {
             // With sorted input the figures are not known ahead: the share
             // of the file read stands in.
@@ -182,12 +183,12 @@ fn run(args: Args) -> Result<String, String> {
             bulk.run(std::io::stdin().lock(), "standard input", out)
         } else {
             bulk.run_file(&args.file, out)
-        }
-        .map_err(|e| e.to_string())?;
+        };
         if bar {
-            // The bar's line is cleared for the summary.
+            // The bar's line is cleared for the summary or the error.
             eprint!("\r\x1b[K");
         }
+        let summary = summary.map_err(|e| e.to_string())?;
         eprintln!("reconcile: {summary}");
         return match summary.into_error() {
             Some(e) => Err(e.to_string()),
@@ -213,22 +214,23 @@ fn run(args: Args) -> Result<String, String> {
 /// Draws `p` on stderr over the line before, at most every tenth of a
 /// second (and when the last figure is written): a bar when the share done
 /// is known (of the figures, or else of the `size` bytes of the file), and
-/// the counts.
+/// the counts, cut to 79 characters so that the line never wraps on a
+/// terminal of 80 columns (a wrapped line is not drawn over).
 fn draw(p: &Progress, size: Option<u64>) {
     static DRAWN_AT_MS: AtomicU64 = AtomicU64::new(0);
     let ms = u64::try_from(p.elapsed().as_millis()).unwrap_or(u64::MAX);
     let percent = p.percent().or_else(|| {
         size.filter(|&s| s > 0)
-            .map(|s| (p.bytes_read().saturating_mul(100) / s).min(100))
+            .map(|s| p.bytes_read().saturating_mul(100) / s)
     });
     let last = DRAWN_AT_MS.load(Ordering::Relaxed);
-    if ms < last.saturating_add(100) && last != 0 && percent != Some(100) {
+    if ms < last.saturating_add(100) && last != 0 && p.percent() != Some(100) {
         return;
     }
     DRAWN_AT_MS.store(ms.max(1), Ordering::Relaxed);
-    const WIDTH: u64 = 30;
+    const WIDTH: u64 = 20;
     let bar = percent.map_or(String::new(), |pc| {
-        let done = (pc * WIDTH / 100) as usize;
+        let done = (pc.min(100) * WIDTH / 100) as usize;
         // The progress's own text gives the share of the figures.
         let of_file = match p.percent() {
             Some(_) => String::new(),
@@ -240,7 +242,8 @@ fn draw(p: &Progress, size: Option<u64>) {
             "-".repeat(WIDTH as usize - done)
         )
     });
-    eprint!("\r\x1b[K{bar}{p}");
+    let line: String = format!("{bar}{p}").chars().take(79).collect();
+    eprint!("\r\x1b[K{line}");
 }
 
 fn reconciler(args: &Args) -> Result<Reconciler, String> {

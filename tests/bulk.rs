@@ -126,6 +126,25 @@ fn parallel_and_sequential_runs_write_the_same_bytes() {
     }
 }
 
+/// Runs called from inside a rayon pool (a file per task of a
+/// `par_iter`), as many as the pool has threads and more: each reconciles
+/// and writes its batches in turn on its own thread, and writes what a run
+/// alone writes.
+#[cfg(feature = "rayon")]
+#[test]
+fn runs_inside_a_rayon_pool_finish_and_write_what_one_run_writes() {
+    use rayon::prelude::*;
+    let csv = table();
+    let bulk = Bulk::new(Reconciler::new()).parallel(true);
+    let alone = bulk_report(&bulk, &csv);
+    // The global pool, whose threads the runs would wait for.
+    let reports: Vec<Vec<u8>> = (0..rayon::current_num_threads() + 1)
+        .into_par_iter()
+        .map(|_| bulk_report(&bulk, &csv))
+        .collect();
+    assert!(reports.iter().all(|r| *r == alone));
+}
+
 /// `learned` learns across figures: the bulk path fits it to every claim
 /// read, as the reconciler fits it to a dossier, and does not fall back to
 /// the hand-set grades.

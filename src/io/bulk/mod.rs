@@ -59,8 +59,13 @@
 //! # In parallel
 //!
 //! With the `rayon` feature, [`Bulk::parallel`] (on by default then)
-//! parses a whole file in chunks on every core and reconciles and writes
-//! figures in parallel batches; the output is byte for byte the same.
+//! parses a whole file in chunks on every core and reconciles figures in
+//! parallel batches; the output is byte for byte the same. On more than one
+//! core, a thread of its own has each batch reconciled while the calling
+//! thread writes the batches before it (and, for sorted input, reads the
+//! next), so a batch or two more are held in memory. Called from inside a
+//! rayon pool, a run reconciles and writes its batches in turn, so that it
+//! never waits for work that only the pool's busy threads could do.
 
 use std::fmt;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -319,13 +324,17 @@ impl Bulk {
     /// more than one core, through a [`Pipeline`](write::Pipeline) (the
     /// batches reconciled on every core while this thread reads and
     /// writes); otherwise each batch reconciled, then written. On one core
-    /// a second thread gains nothing.
+    /// a second thread gains nothing; inside a rayon pool (a run per file of
+    /// a `par_iter`), this thread is one of the pool's, and waiting for the
+    /// pipeline could leave no thread to reconcile.
     ///
-    /// `reconcile --json` of 4.09 M claims into a file, on two cores:
-    /// 3.67 -> 3.02 s, the machine idle 1.27 -> 0.22 s of core time
-    /// (medians of six alternating runs); with `--sorted`, 4.10 -> 3.11 s
-    /// (three alternating runs), its peak 55–67 -> 81–104 MB, as a batch or
-    /// two more wait to be reconciled or written.
+    /// Reconciling and writing in turn left the cores idle through every
+    /// write: `reconcile --json` of 4.09 M claims into a file, on two cores,
+    /// takes 3.02 s so and 3.67 s in turn, the machine idle 0.22 s and
+    /// 1.27 s of core time (medians of six alternating runs); with
+    /// `--sorted`, 3.11 s and 4.10 s (three alternating runs), its peak
+    /// 81–104 MB and 55–67 MB, as a batch or two more wait to be reconciled
+    /// or written.
     fn read_and_write<W: Write>(
         &self,
         input: impl Read,
@@ -334,7 +343,10 @@ impl Bulk {
         summary: &mut Summary,
     ) -> Result<Loader, Error> {
         #[cfg(feature = "rayon")]
-        if self.parallel && rayon::current_num_threads() > 1 {
+        if self.parallel
+            && rayon::current_num_threads() > 1
+            && rayon::current_thread_index().is_none()
+        {
             let format = writer.format;
             if self.sorted {
                 // Sorted input is never fitted: it streams.
@@ -364,7 +376,10 @@ impl Bulk {
                             return Err(e);
                         }
                     };
-                    pipeline.send(loader.take_groups(), writer, summary)?;
+                    let rest = loader.take_groups();
+                    if !rest.is_empty() {
+                        pipeline.send(rest, writer, summary)?;
+                    }
                     pipeline.finish(writer, summary)?;
                     Ok(loader)
                 });

@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 /// Handed to the function given to [`Bulk::progress`](super::Bulk::progress)
 /// once the input is read, when every figure is read before any is written
 /// (unsorted input), and after each batch of figures (about 32,000 claims)
-/// is written. Its text is one line:
+/// is written. For [`Output::Table`](super::Output::Table), a batch is
+/// "written" into the table's rows, and the table itself once every figure
+/// is in, after the last report. Its text is one line:
 ///
 /// ```
 /// use reckon::Reconciler;
@@ -46,7 +48,8 @@ impl Progress {
         self.bytes_read
     }
 
-    /// The claims of the figures written so far.
+    /// The claims of the figures written so far, and of those that could
+    /// not be reconciled.
     pub fn claims_written(&self) -> u64 {
         self.claims_written
     }

@@ -202,8 +202,8 @@ impl<W: Write> Writer<W> {
 
 /// Batches of figures reconciled on every core by a thread of their own,
 /// while the thread that started it reads the input and writes what is
-/// reconciled: one after the other, the cores waited for each write, and in
-/// sorted mode for the reading too.
+/// reconciled, so that the cores are not idle while a batch is written (or,
+/// for sorted input, read).
 ///
 /// Batches are handed over one at a time: while one is reconciled, the next
 /// may wait, and [`Pipeline::send`] blocks until the thread takes it. What
@@ -246,12 +246,16 @@ impl Pipeline {
         writer: &mut Writer<W>,
         summary: &mut impl Counter,
     ) -> Result<(), Error> {
-        // Refused only when the thread has ended, which it does only on a
-        // panic; the scope passes that on when it ends.
-        if self.batches.send(groups).is_ok() {
-            for parts in self.parts.try_iter() {
-                writer.write_all(parts, summary)?;
-            }
+        if self.batches.send(groups).is_err() {
+            // The thread has ended, which it does only on a panic: the
+            // reading stops here, and the scope passes the panic on.
+            return Err(Error::mismatch(
+                "the report",
+                "the thread that reconciles its figures has stopped",
+            ));
+        }
+        for parts in self.parts.try_iter() {
+            writer.write_all(parts, summary)?;
         }
         Ok(())
     }
