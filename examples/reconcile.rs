@@ -189,7 +189,10 @@ fn run(args: Args) -> Result<String, String> {
             eprint!("\r\x1b[K");
         }
         let summary = summary.map_err(|e| e.to_string())?;
-        eprintln!("reconcile: {summary}");
+        // One write: standard error is unbuffered, and the summary's text
+        // comes in pieces.
+        let line = format!("reconcile: {summary}\n");
+        eprint!("{line}");
         return match summary.into_error() {
             Some(e) => Err(e.to_string()),
             None => Ok(String::new()),

@@ -389,6 +389,12 @@ impl Bulk {
             writer.read(groups.len());
             let fitted = self.fitted(&groups)?;
             let bulk = fitted.as_ref().unwrap_or(self);
+            let claims: usize = groups.iter().map(|g| g.claims.len()).sum();
+            if claims <= BATCH_CLAIMS {
+                // One batch: nothing to write while it is reconciled.
+                bulk.render(groups, writer, summary)?;
+                return Ok(loader);
+            }
             std::thread::scope(|s| {
                 let pipeline = write::Pipeline::start(s, |g| bulk.rendered(g, format));
                 for batch in batches(groups) {
