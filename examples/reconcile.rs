@@ -189,8 +189,7 @@ fn run(args: Args) -> Result<String, String> {
             eprint!("\r\x1b[K");
         }
         let summary = summary.map_err(|e| e.to_string())?;
-        // One write: standard error is unbuffered, and the summary's text
-        // comes in pieces.
+        // One write: stderr is unbuffered and the summary comes in pieces.
         let line = format!("reconcile: {summary}\n");
         eprint!("{line}");
         return match summary.into_error() {
@@ -215,10 +214,10 @@ fn run(args: Args) -> Result<String, String> {
 }
 
 /// Draws `p` on stderr over the line before, at most every tenth of a
-/// second (and when the last figure is written): a bar when the share done
-/// is known (of the figures, or else of the `size` bytes of the file), and
-/// the counts, cut to 79 characters so that the line never wraps on a
-/// terminal of 80 columns (a wrapped line is not drawn over).
+/// second (and at the last figure): a bar when the share done is known (of
+/// the figures, from `p`, or else of the file's `size` bytes), and the
+/// counts, cut to 79 characters so that the line never wraps on 80 columns
+/// (a wrapped line is not drawn over).
 fn draw(p: &Progress, size: Option<u64>) {
     static DRAWN_AT_MS: AtomicU64 = AtomicU64::new(0);
     let ms = u64::try_from(p.elapsed().as_millis()).unwrap_or(u64::MAX);
@@ -234,7 +233,6 @@ fn draw(p: &Progress, size: Option<u64>) {
     const WIDTH: u64 = 20;
     let bar = percent.map_or(String::new(), |pc| {
         let done = (pc.min(100) * WIDTH / 100) as usize;
-        // The progress's own text gives the share of the figures.
         let of_file = match p.percent() {
             Some(_) => String::new(),
             None => format!("{pc} % of the file, "),
