@@ -320,21 +320,9 @@ impl Bulk {
         Ok(summary)
     }
 
-    /// Reads the input, reconciles its figures and writes their report: on
-    /// more than one core, through a [`Pipeline`](write::Pipeline) (the
-    /// batches reconciled on every core while this thread reads and
-    /// writes); otherwise each batch reconciled, then written. On one core
-    /// a second thread gains nothing; inside a rayon pool (a run per file of
-    /// a `par_iter`), this thread is one of the pool's, and waiting for the
-    /// pipeline could leave no thread to reconcile.
-    ///
-    /// Reconciling and writing in turn left the cores idle through every
-    /// write: `reconcile --json` of 4.09 M claims into a file, on two cores,
-    /// takes 3.02 s so and 3.67 s in turn, the machine idle 0.22 s and
-    /// 1.27 s of core time (medians of six alternating runs); with
-    /// `--sorted`, 3.11 s and 4.10 s (three alternating runs), its peak
-    /// 81–104 MB and 55–67 MB, as a batch or two more wait to be reconciled
-    /// or written.
+    /// Reads the input, reconciles its figures and writes their report,
+    /// batch by batch: sorted input as it is read, unsorted input once read
+    /// whole.
     fn read_and_write<W: Write>(
         &self,
         input: impl Read,
@@ -343,66 +331,8 @@ impl Bulk {
         summary: &mut Summary,
     ) -> Result<Loader, Error> {
         #[cfg(feature = "rayon")]
-        if self.parallel
-            && rayon::current_num_threads() > 1
-            && rayon::current_thread_index().is_none()
-        {
-            let format = writer.format;
-            if self.sorted {
-                // Sorted input is never fitted: it streams.
-                return std::thread::scope(|s| {
-                    let pipeline = write::Pipeline::start(s, |g| self.rendered(g, format));
-                    let mut stopped = false;
-                    let read = self.read(
-                        input,
-                        name,
-                        &mut |groups, summary| {
-                            let sent = pipeline.send(groups, writer, summary);
-                            stopped = sent.is_err();
-                            sent
-                        },
-                        summary,
-                    );
-                    let mut loader = match read {
-                        Ok(loader) => loader,
-                        Err(e) => {
-                            // An error of the reading (a figure out of
-                            // order): what was handed over before it is
-                            // written, as on one core. An error of the
-                            // writing, or a policy's, ends the writing.
-                            if !stopped {
-                                pipeline.finish(writer, summary)?;
-                            }
-                            return Err(e);
-                        }
-                    };
-                    let rest = loader.take_groups();
-                    if !rest.is_empty() {
-                        pipeline.send(rest, writer, summary)?;
-                    }
-                    pipeline.finish(writer, summary)?;
-                    Ok(loader)
-                });
-            }
-            let mut loader = self.read(input, name, &mut |_, _| Ok(()), summary)?;
-            let groups = loader.take_groups();
-            writer.read(groups.len());
-            let fitted = self.fitted(&groups)?;
-            let bulk = fitted.as_ref().unwrap_or(self);
-            let claims: usize = groups.iter().map(|g| g.claims.len()).sum();
-            if claims <= BATCH_CLAIMS {
-                // One batch: nothing to write while it is reconciled.
-                bulk.render(groups, writer, summary)?;
-                return Ok(loader);
-            }
-            std::thread::scope(|s| {
-                let pipeline = write::Pipeline::start(s, |g| bulk.rendered(g, format));
-                for batch in batches(groups) {
-                    pipeline.send(batch, writer, summary)?;
-                }
-                pipeline.finish(writer, summary)
-            })?;
-            return Ok(loader);
+        if self.sorted && self.pipelines() {
+            return self.read_and_write_sorted(input, name, writer, summary);
         }
         let mut render =
             |groups: Vec<Group>, summary: &mut Summary| self.render(groups, writer, summary);
@@ -413,10 +343,102 @@ impl Bulk {
         }
         let fitted = self.fitted(&groups)?;
         let bulk = fitted.as_ref().unwrap_or(self);
-        for batch in batches(groups) {
-            bulk.render(batch, writer, summary)?;
-        }
+        bulk.render_batches(groups, writer, summary)?;
         Ok(loader)
+    }
+
+    /// Whether batches go through a [`Pipeline`](write::Pipeline): reconciled
+    /// on every core by a thread of their own while this one reads and
+    /// writes. Not on one core, where a second thread gains nothing; nor
+    /// inside a rayon pool (a run per file of a `par_iter`), where this
+    /// thread is one of the pool's, and waiting for the pipeline could leave
+    /// no thread to reconcile.
+    ///
+    /// Reconciling and writing in turn left the cores idle through every
+    /// write: `reconcile --json` of 4.09 M claims into a file, on two cores,
+    /// takes 3.02 s so and 3.67 s in turn, the machine idle 0.22 s and
+    /// 1.27 s of core time (medians of six alternating runs); with
+    /// `--sorted`, 3.11 s and 4.10 s (three alternating runs), its peak
+    /// 81–104 MB and 55–67 MB, as a batch or two more wait to be reconciled
+    /// or written.
+    #[cfg(feature = "rayon")]
+    fn pipelines(&self) -> bool {
+        self.parallel && rayon::current_num_threads() > 1 && rayon::current_thread_index().is_none()
+    }
+
+    /// Sorted input read, and its batches written, while a
+    /// [`Pipeline`](write::Pipeline) reconciles them. Sorted input is never
+    /// fitted: it streams.
+    #[cfg(feature = "rayon")]
+    fn read_and_write_sorted<W: Write>(
+        &self,
+        input: impl Read,
+        name: &str,
+        writer: &mut Writer<W>,
+        summary: &mut Summary,
+    ) -> Result<Loader, Error> {
+        let format = writer.format;
+        std::thread::scope(|s| {
+            let pipeline = write::Pipeline::start(s, |g| self.rendered(g, format));
+            let mut stopped = false;
+            let read = self.read(
+                input,
+                name,
+                &mut |groups, summary| {
+                    let sent = pipeline.send(groups, writer, summary);
+                    stopped = sent.is_err();
+                    sent
+                },
+                summary,
+            );
+            let mut loader = match read {
+                Ok(loader) => loader,
+                Err(e) => {
+                    // An error of the reading (a figure out of order): what
+                    // was handed over before it is written, as on one core.
+                    // An error of the writing, or a policy's, ends the
+                    // writing.
+                    if !stopped {
+                        pipeline.finish(writer, summary)?;
+                    }
+                    return Err(e);
+                }
+            };
+            let rest = loader.take_groups();
+            if !rest.is_empty() {
+                pipeline.send(rest, writer, summary)?;
+            }
+            pipeline.finish(writer, summary)?;
+            Ok(loader)
+        })
+    }
+
+    /// Reconciles `groups` and writes their report, batch by batch: through
+    /// a [`Pipeline`](write::Pipeline) when [`pipelines`](Self::pipelines)
+    /// and there is more than one batch (one has nothing to write while it
+    /// is reconciled: 10^4 claims, 9.91 ms against 10.26 ms through it,
+    /// medians of 150 alternating runs).
+    fn render_batches<W: Write>(
+        &self,
+        groups: Vec<Group>,
+        writer: &mut Writer<W>,
+        summary: &mut Summary,
+    ) -> Result<(), Error> {
+        #[cfg(feature = "rayon")]
+        if self.pipelines() && groups.iter().map(|g| g.claims.len()).sum::<usize>() > BATCH_CLAIMS {
+            let format = writer.format;
+            return std::thread::scope(|s| {
+                let pipeline = write::Pipeline::start(s, |g| self.rendered(g, format));
+                for batch in batches(groups) {
+                    pipeline.send(batch, writer, summary)?;
+                }
+                pipeline.finish(writer, summary)
+            });
+        }
+        for batch in batches(groups) {
+            self.render(batch, writer, summary)?;
+        }
+        Ok(())
     }
 
     /// Reads claims from `input` and reconciles them: every figure's
