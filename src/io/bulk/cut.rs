@@ -1,7 +1,9 @@
 //! Cutting a claims file's bytes: where a table's rows begin after its
-//! header, chunks of whole lines for the cores, the lines of a piece of a
-//! table without quotes, and line breaks counted as the claims-table
-//! reader counts them.
+//! header, chunks of whole lines for the cores, pieces of whole lines of a
+//! stream, the lines of a piece of a table without quotes, and line breaks
+//! counted as the claims-table reader counts them.
+
+use std::io::Read;
 
 /// Splits `bytes` after line feeds into pieces of about `size` bytes, each
 /// with the number of lines before it (`before` lines precede `bytes`):
@@ -36,8 +38,7 @@ pub(super) fn chunks(
 
 /// The line breaks in `bytes` as the claims-table reader counts them: LF,
 /// CRLF, and a lone CR; only LF when `feeds_only`.
-#[cfg(feature = "rayon")]
-fn line_breaks(bytes: &[u8], feeds_only: bool) -> u64 {
+pub(super) fn line_breaks(bytes: &[u8], feeds_only: bool) -> u64 {
     // Line feeds and carriage returns are first counted in blocks of 255
     // bytes into byte-wide sums, which compile to vector instructions; a
     // file without a CR needs nothing more. Cutting the 69 MB file of
@@ -69,6 +70,75 @@ fn line_breaks(bytes: &[u8], feeds_only: bool) -> u64 {
         after_cr = b == b'\r';
     }
     n
+}
+
+/// A stream's bytes in pieces of whole lines of about `size` bytes (more
+/// when a line is longer), so that sorted input is read a piece at a time.
+pub(super) struct Pieces<R> {
+    input: R,
+    size: usize,
+    bytes: Vec<u8>,
+    /// Where the piece handed out last ends in `bytes`.
+    handed: usize,
+    ended: bool,
+}
+
+impl<R: Read> Pieces<R> {
+    pub(super) fn new(input: R, size: usize) -> Self {
+        Pieces {
+            input,
+            size: size.max(1),
+            bytes: Vec::with_capacity(size.max(1)),
+            handed: 0,
+            ended: false,
+        }
+    }
+
+    /// The next piece; `None` at the end of the input. A piece ends after
+    /// a line feed, or after a carriage return that is not followed by one
+    /// (a CRLF is never cut in two); the input's last piece may end
+    /// without a line break.
+    pub(super) fn next_piece(&mut self) -> std::io::Result<Option<&[u8]>> {
+        self.bytes.drain(..self.handed);
+        self.handed = 0;
+        loop {
+            if self.bytes.len() >= self.size || self.ended {
+                let cut = self.cut();
+                if cut > 0 {
+                    self.handed = cut;
+                    return Ok(self.bytes.get(..cut));
+                }
+                if self.ended {
+                    return Ok(None);
+                }
+            }
+            let before = self.bytes.len();
+            let want = self.size.saturating_sub(before).max(self.size / 2).max(1) as u64;
+            (&mut self.input).take(want).read_to_end(&mut self.bytes)?;
+            self.ended = self.bytes.len() == before;
+        }
+    }
+
+    /// Where the bytes read are cut: after the last line break whose end
+    /// is known; all of them at the end of the input; 0 for none.
+    fn cut(&self) -> usize {
+        if self.ended {
+            return self.bytes.len();
+        }
+        let known = self.bytes.len().saturating_sub(1);
+        let feed = self.bytes.iter().rposition(|&b| b == b'\n');
+        let lone_cr = self.bytes.get(..known).and_then(|b| {
+            b.iter()
+                .rposition(|&b| b == b'\r')
+                .filter(|&i| self.bytes.get(i + 1) != Some(&b'\n'))
+        });
+        feed.max(lone_cr).map_or(0, |i| i + 1)
+    }
+
+    /// The last piece handed out and what follows it, read on.
+    pub(super) fn last_piece_on(self) -> impl Read {
+        std::io::Cursor::new(self.bytes).chain(self.input)
+    }
 }
 
 /// Where the rows of a claims table without quotes begin, and the lines
@@ -144,7 +214,92 @@ pub(super) fn plain_lines(piece: &[u8]) -> Option<impl Iterator<Item = (u64, &st
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::rows::Rows;
+    use super::super::load::{Columns, Loader};
     use super::*;
+
+    /// What a loader read of `table`, in pieces of `size` bytes or by the
+    /// CSV reader: its counts, its problems and each figure's claims; or
+    /// the error that ended the reading.
+    fn table_read(table: &[u8], size: Option<usize>) -> Result<String, String> {
+        let mut loader = Loader::new("t.csv", false, 0);
+        match size {
+            Some(size) => loader.read_table(table, size, |_| Ok(())),
+            None => (|| {
+                let mut rows = Rows::new(table, "t.csv");
+                let columns = Columns::read(&mut rows, "t.csv")?;
+                while let Some(row) = rows.next_row() {
+                    loader.csv_row(row, &columns)?;
+                }
+                Ok(())
+            })(),
+        }
+        .map_err(|e| e.to_string())?;
+        let (problems, _) = loader.problems.drain();
+        let mut read = format!("{} {} {}", loader.rows_read, loader.claims, loader.rejected);
+        for p in problems {
+            read += &format!("\n{p}");
+        }
+        for g in loader.take_groups() {
+            read += &format!("\n{}:", g.figure);
+            for c in &g.claims {
+                read += &format!(" {} {} {}", c.line, c.source, c.value.estimate());
+            }
+        }
+        Ok(read)
+    }
+
+    proptest::proptest! {
+        /// A claims table read a piece at a time, whatever its line
+        /// breaks, blank lines, byte order mark, quotes (a line break
+        /// among them) and bytes that are not UTF-8, and wherever the
+        /// pieces end: what the CSV reader reads of it whole, each claim
+        /// and problem at its line.
+        #[test]
+        fn a_table_read_in_pieces_is_the_table_the_csv_reader_reads(
+            head in proptest::sample::select(vec!["figure,source,value", "\u{feff}\r\nvalue,figure,source", "\"figure\",source,value", "", "\n\n"]),
+            rows in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["f1", "f2", " f3", ""]),
+                    // Quotes in one row of six, so that pieces before the first
+                    // are cut without the CSV reader.
+                    proptest::sample::select(vec!["a", "b", "a", "b", "g\u{e9}", "h\u{ff}", "a", "b", "a", "b", "\"c,d\"", "\"e\nf\""]),
+                    proptest::sample::select(vec!["5", "12", "50-170", "x", "", "1,0"]),
+                    proptest::sample::select(vec!["\n", "\r\n", "\r", "\n\n", "\r\n\r\n", ""]),
+                ),
+                0..25,
+            ),
+            size in 1usize..48,
+        ) {
+            let mut table = head.as_bytes().to_vec();
+            table.extend_from_slice(b"\n");
+            for (figure, source, value, end) in &rows {
+                let row = format!("{figure},{source},{value}{end}");
+                // `\u{ff}` stands for a byte that is not UTF-8.
+                table.extend(row.replace('\u{ff}', "\u{0}").bytes().map(|b| if b == 0 { 0xff } else { b }));
+            }
+            let whole = table_read(&table, None);
+            proptest::prop_assert_eq!(table_read(&table, Some(size)), whole.clone(), "{:?}", String::from_utf8_lossy(&table));
+            proptest::prop_assert_eq!(table_read(&table, Some(1 << 20)), whole);
+        }
+    }
+
+    #[test]
+    fn pieces_end_after_a_line_break_whose_end_is_known() {
+        let text = b"ab\r\ncd\ref\ngh";
+        let mut pieces = Pieces::new(&text[..], 3);
+        let mut got = Vec::new();
+        while let Some(piece) = pieces.next_piece().unwrap() {
+            got.push(String::from_utf8(piece.to_vec()).unwrap());
+        }
+        assert_eq!(got, ["ab\r\n", "cd\r", "ef\n", "gh"]);
+        // A CR at the end of what is read: the piece waits for the next byte.
+        let mut pieces = Pieces::new(&b"abc\r\nd"[..], 4);
+        assert_eq!(pieces.next_piece().unwrap(), Some(&b"abc\r\n"[..]));
+        let mut rest = String::new();
+        pieces.last_piece_on().read_to_string(&mut rest).unwrap();
+        assert_eq!(rest, "abc\r\nd");
+    }
 
     #[test]
     fn the_rows_begin_after_the_header_s_own_line_break() {

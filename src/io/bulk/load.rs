@@ -7,7 +7,8 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::super::report::Claims;
-use super::super::rows::{Row, field_text};
+use super::super::rows::{Row, Rows, field_text};
+use super::cut::{Pieces, line_breaks, past_header, plain_lines};
 use crate::error::{Location, Problems};
 use crate::model::estimate::Kept;
 use crate::model::{ClaimId, FigureId, SourceId};
@@ -517,6 +518,83 @@ impl Loader {
             }
         }
         self.current = Some(self.group(FigureId::from(figure), claim));
+        Ok(())
+    }
+
+    /// Reads a claims table from `input` a piece of about `size` bytes at
+    /// a time, handing the loader to `flush` after each row: the header
+    /// read by the CSV reader, each piece without a quote cut into lines
+    /// and fields as the chunks of a table read whole are; from the first
+    /// piece with a quote on (a quote may hold a line break), the rest
+    /// through the CSV reader, as is a file whose header is not in its
+    /// first piece. On one core, `reconcile --json --sorted` of 10^5
+    /// claims: 1.0764 G -> 0.9809 G instructions (callgrind; read row by
+    /// row by the CSV reader before), the same report.
+    pub(super) fn read_table(
+        &mut self,
+        input: impl std::io::Read,
+        size: usize,
+        mut flush: impl FnMut(&mut Loader) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let name = self.name.clone();
+        let unread = |e| Error::io(name.clone(), e);
+        let mut pieces = Pieces::new(input, size);
+        let mut columns = None;
+        let mut before = 0;
+        let mut by_reader = false;
+        while let Some(piece) = pieces.next_piece().map_err(unread)? {
+            if piece.contains(&b'"') {
+                by_reader = true;
+                break;
+            }
+            let (body, c) = match &columns {
+                Some(c) => (piece, c),
+                None => {
+                    let (end, lines) = past_header(piece);
+                    let header = piece.get(..end).unwrap_or_default();
+                    let header = header.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(header);
+                    if !header.iter().any(|&b| b != b'\r' && b != b'\n') {
+                        by_reader = true;
+                        break;
+                    }
+                    let mut rows = Rows::new(piece, &name);
+                    before = lines;
+                    (
+                        piece.get(end..).unwrap_or_default(),
+                        &*columns.insert(Columns::read(&mut rows, &name)?),
+                    )
+                }
+            };
+            self.offset = before;
+            match plain_lines(body) {
+                Some(lines) => {
+                    for (line, text) in lines {
+                        self.plain_row(line, text, c)?;
+                        flush(self)?;
+                    }
+                }
+                None => {
+                    let mut rows = Rows::new(body, &name);
+                    while let Some(row) = rows.next_row() {
+                        self.csv_row(row, c)?;
+                        flush(self)?;
+                    }
+                }
+            }
+            before += line_breaks(body, false);
+        }
+        if by_reader || columns.is_none() {
+            let mut rows = Rows::new(pieces.last_piece_on(), &name);
+            let columns = match columns {
+                Some(c) => c,
+                None => Columns::read(&mut rows, &name)?,
+            };
+            self.offset = before;
+            while let Some(row) = rows.next_row() {
+                self.csv_row(row, &columns)?;
+                flush(self)?;
+            }
+        }
         Ok(())
     }
 

@@ -142,6 +142,9 @@ pub struct Bulk {
 /// few enough that their report is a few megabytes.
 const BATCH_CLAIMS: usize = 1 << 15;
 
+/// Bytes of sorted input read at a time.
+const SORTED_PIECE_BYTES: usize = 1 << 20;
+
 /// The fewest claims of a batch (see [`batch_claims`]).
 const SMALL_BATCH_CLAIMS: usize = 1 << 11;
 
@@ -520,14 +523,7 @@ impl Bulk {
             Ok(())
         };
         match self.input {
-            Input::Csv => {
-                let mut rows = Rows::new(input, name);
-                let columns = Columns::read(&mut rows, name)?;
-                while let Some(row) = rows.next_row() {
-                    loader.csv_row(row, &columns)?;
-                    flush(&mut loader)?;
-                }
-            }
+            Input::Csv => loader.read_table(input, SORTED_PIECE_BYTES, &mut flush)?,
             Input::JsonLines => {
                 let mut lines = BufReader::new(input);
                 let mut line = Vec::new();
