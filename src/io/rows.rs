@@ -155,10 +155,21 @@ impl Tracker {
 struct Tracked<R> {
     inner: R,
     tracker: Tracker,
+    /// A line feed to hand the CSV reader before the input, which it
+    /// skips as a blank line: it strips a byte order mark only at the
+    /// start of what it reads.
+    lead: bool,
 }
 
 impl<R: Read> Read for Tracked<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.lead {
+            if let Some(first) = buf.first_mut() {
+                *first = b'\n';
+                self.lead = false;
+                return Ok(1);
+            }
+        }
         loop {
             let n = self.inner.read(buf)?;
             if n == 0 && !buf.is_empty() {
@@ -212,12 +223,31 @@ impl<R: Read> Rows<R> {
     /// A reader of `input`, named `name` in errors. Records may have any
     /// number of fields (the loader checks them).
     pub(crate) fn new(input: R, name: &str) -> Self {
+        Rows::tracked(input, name, Tracker::new(), false)
+    }
+
+    /// A reader of `input`, the rest of a table after its first `lines`
+    /// lines: lines are numbered on from there, and a byte order mark
+    /// there is text, as it is anywhere but at the start of a file.
+    pub(crate) fn after(input: R, name: &str, lines: u64) -> Self {
+        let tracker = Tracker {
+            lines_seen: lines,
+            line_start: true,
+            // The line feed handed first.
+            offset: 1,
+            ..Tracker::default()
+        };
+        Rows::tracked(input, name, tracker, true)
+    }
+
+    fn tracked(input: R, name: &str, tracker: Tracker, lead: bool) -> Self {
         let reader = csv::ReaderBuilder::new()
             .flexible(true)
             .has_headers(false)
             .from_reader(Tracked {
                 inner: input,
-                tracker: Tracker::new(),
+                tracker,
+                lead,
             });
         Rows {
             reader,
@@ -358,6 +388,23 @@ mod tests {
 
     fn ok(v: &[(u64, &str)]) -> Vec<Result<(u64, String), String>> {
         v.iter().map(|(l, s)| Ok((*l, (*s).to_owned()))).collect()
+    }
+
+    #[test]
+    fn the_rest_of_a_table_is_numbered_on_and_keeps_a_byte_order_mark() {
+        let mut rows = Rows::after(&b"\xEF\xBB\xBFa,1\r\n\nb,\"2\n"[..], "t.csv", 5);
+        let first = rows
+            .next_row()
+            .map(|r| r.map(|row| (row.line, row.record[0].to_vec())));
+        assert_eq!(
+            first.and_then(Result::ok),
+            Some((6, "\u{feff}a".as_bytes().to_vec()))
+        );
+        let Some(Err(e)) = rows.next_row() else {
+            panic!("the open quote is an error")
+        };
+        assert!(e.to_string().starts_with("t.csv line 8, column 2:"), "{e}");
+        assert!(e.to_string().contains("the row starts on line 8"), "{e}");
     }
 
     #[test]

@@ -202,7 +202,8 @@ enum JsonValue<'a> {
 pub(super) struct Loader {
     pub(super) name: String,
     pub(super) sorted: bool,
-    /// Lines before the first one this loader reads.
+    /// Lines before those it reads now: of the file before its chunk, or
+    /// of a sorted table before the piece it reads.
     pub(super) offset: u64,
     pub(super) sources: HashSet<SourceId>,
     /// Unsorted: every figure, and where it is in `groups`.
@@ -565,16 +566,17 @@ impl Loader {
                     )
                 }
             };
-            self.offset = before;
             match plain_lines(body) {
                 Some(lines) => {
+                    self.offset = before;
                     for (line, text) in lines {
                         self.plain_row(line, text, c)?;
                         flush(self)?;
                     }
                 }
                 None => {
-                    let mut rows = Rows::new(body, &name);
+                    self.offset = 0;
+                    let mut rows = Rows::after(body, &name, before);
                     while let Some(row) = rows.next_row() {
                         self.csv_row(row, c)?;
                         flush(self)?;
@@ -584,12 +586,16 @@ impl Loader {
             before += line_breaks(body, false);
         }
         if by_reader || columns.is_none() {
-            let mut rows = Rows::new(pieces.last_piece_on(), &name);
-            let columns = match columns {
-                Some(c) => c,
-                None => Columns::read(&mut rows, &name)?,
+            let rest = pieces.last_piece_on();
+            let (mut rows, columns) = match columns {
+                Some(c) => (Rows::after(rest, &name, before), c),
+                None => {
+                    let mut rows = Rows::new(rest, &name);
+                    let c = Columns::read(&mut rows, &name)?;
+                    (rows, c)
+                }
             };
-            self.offset = before;
+            self.offset = 0;
             while let Some(row) = rows.next_row() {
                 self.csv_row(row, &columns)?;
                 flush(self)?;

@@ -138,8 +138,9 @@ pub struct Bulk {
     progress: Option<OnProgress>,
 }
 
-/// Claims reconciled and written together: enough to keep every core busy,
-/// few enough that their report is a few megabytes.
+/// Claims reconciled and written together (at most, see [`batch_claims`];
+/// sorted input is handed over in batches of this many): enough to keep
+/// every core busy, few enough that their report is a few megabytes.
 const BATCH_CLAIMS: usize = 1 << 15;
 
 /// Bytes of sorted input read at a time.
@@ -159,9 +160,9 @@ const REPORT_BYTES_PER_CLAIM: usize = 1024;
 /// The most room made ahead for one task's part of the report.
 const REPORT_ROOM_MAX: usize = 32 << 20;
 
-/// Figures rendered by one task of a parallel batch; fewer in a small
-/// batch, down to [`SMALL_TASK_FIGURES`], so that each thread has about
-/// four tasks.
+/// Figures rendered by one task of a batch; on every core, fewer in a
+/// small batch, so that each thread has about four tasks (see
+/// `Bulk::per_task`).
 const TASK_FIGURES: usize = 256;
 
 /// The fewest figures of a task (see [`TASK_FIGURES`]).
@@ -429,8 +430,8 @@ impl Bulk {
     /// [`batch_claims`] claims: through a [`Pipeline`](write::Pipeline)
     /// when [`pipelines`](Self::pipelines) and there is more than one batch
     /// (one has nothing to write while it is reconciled: 10^4 claims in
-    /// one batch, 9.91 ms against 10.26 ms through it, medians of 150
-    /// alternating runs).
+    /// one batch of 32,768 claims at most, 9.91 ms against 10.26 ms through
+    /// it, medians of 150 alternating runs).
     fn render_batches<W: Write>(
         &self,
         groups: Vec<Group>,
@@ -438,19 +439,19 @@ impl Bulk {
         summary: &mut Summary,
     ) -> Result<(), Error> {
         let claims = groups.iter().map(|g| g.claims.len()).sum::<usize>();
-        let size = batch_claims(claims);
+        let batches: Vec<Vec<Group>> = batches(groups, batch_claims(claims)).collect();
         #[cfg(feature = "rayon")]
-        if self.pipelines() && claims > size {
+        if self.pipelines() && batches.len() > 1 {
             let format = writer.format;
             return std::thread::scope(|s| {
                 let pipeline = write::Pipeline::start(s, |g| self.rendered(g, format));
-                for batch in batches(groups, size) {
+                for batch in batches {
                     pipeline.send(batch, writer, summary)?;
                 }
                 pipeline.finish(writer, summary)
             });
         }
-        for batch in batches(groups, size) {
+        for batch in batches {
             self.render(batch, writer, summary)?;
         }
         Ok(())
@@ -583,7 +584,9 @@ impl Bulk {
                         }
                     }
                     None => {
-                        let mut rows = Rows::new(piece, name);
+                        // Numbered by the reader, errors too.
+                        loader.offset = 0;
+                        let mut rows = Rows::after(piece, name, offset);
                         while let Some(row) = rows.next_row() {
                             loader.csv_row(row, columns)?;
                         }
@@ -757,9 +760,9 @@ impl Bulk {
         })
     }
 
-    /// `task` of each run of [`TASK_FIGURES`] figures of `groups`, in
-    /// order; on every core when parallel, each task then freeing its
-    /// figures' claims. Freed on the thread that waits for the tasks, the
+    /// `task` of each run of [`TASK_FIGURES`] figures of `groups` (fewer
+    /// in a small batch on every core), in order; on every core when
+    /// parallel, each task then freeing its figures' claims. Freed on the thread that waits for the tasks, the
     /// claims of 4.09 M (`reconcile --json`, 2 cores) took 141 ms of its
     /// time, with the other threads idle. A batch of fewer than
     /// `4 * TASK_FIGURES` figures a thread is cut into smaller tasks, about
