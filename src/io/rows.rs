@@ -41,6 +41,8 @@ struct Tracker {
     eof: bool,
     /// The last byte was a CR (its LF, if any, is in the next chunk).
     after_cr: bool,
+    /// The last byte was an LF.
+    after_lf: bool,
     quote: QuoteState,
     /// Fields begun on the current record, for the quote scanner.
     field: u64,
@@ -85,6 +87,9 @@ impl Tracker {
 
     /// Follows the bytes the CSV reader is given (those after a BOM).
     fn scan(&mut self, bytes: &[u8]) {
+        if let Some(&last) = bytes.last() {
+            self.after_lf = last == b'\n';
+        }
         for &b in bytes {
             let at = self.offset;
             self.offset += 1;
@@ -291,7 +296,10 @@ impl<R: Read> Rows<R> {
             return None;
         }
         let opened = tracker.opened.filter(|o| o.offset >= start)?;
-        let swallowed = tracker.lines_seen + 1 - opened.line;
+        // The quote's line and those after it that hold any byte: the last
+        // one is not counted yet unless an LF ended it.
+        let last = tracker.lines_seen + u64::from(!tracker.after_lf);
+        let swallowed = (last + 1).saturating_sub(opened.line);
         Some(
             Error::syntax(format!(
                 "a quote opens here and is never closed: the {} after it would be read \
@@ -405,6 +413,17 @@ mod tests {
         };
         assert!(e.to_string().starts_with("t.csv line 8, column 2:"), "{e}");
         assert!(e.to_string().contains("the row starts on line 8"), "{e}");
+        // Without a line break at the end, or with a CR, the quote's own line.
+        for end in ["", "\r"] {
+            let input = format!("q\n\"a{end}");
+            let got = lines(input.as_bytes());
+            assert!(
+                got[1]
+                    .as_ref()
+                    .is_err_and(|e| e.contains("the line after it")),
+                "{got:?}"
+            );
+        }
     }
 
     #[test]
