@@ -202,8 +202,9 @@ enum JsonValue<'a> {
 pub(super) struct Loader {
     pub(super) name: String,
     pub(super) sorted: bool,
-    /// Lines before those it reads now: of the file before its chunk, or
-    /// of a sorted table before the piece it reads.
+    /// Lines before those it is handed cut ([`Loader::plain_row`],
+    /// [`Loader::json_line`]): of the file before its chunk, or of a sorted
+    /// table before the piece it reads. The CSV reader numbers its own.
     pub(super) offset: u64,
     pub(super) sources: HashSet<SourceId>,
     /// Unsorted: every figure, and where it is in `groups`.
@@ -249,7 +250,8 @@ impl Loader {
         self.problems.push(e);
     }
 
-    /// Reads one record of a claims table.
+    /// Reads one record of a claims table, at the line the CSV reader
+    /// numbers it (from the file's start: see [`Rows::after`]).
     pub(super) fn csv_row(
         &mut self,
         row: Result<Row<'_>, Error>,
@@ -257,10 +259,7 @@ impl Loader {
     ) -> Result<(), Error> {
         self.rows_read += 1;
         let row = match row {
-            Ok(row) => Row {
-                line: self.offset + row.line,
-                record: row.record,
-            },
+            Ok(row) => row,
             Err(e) => {
                 self.reject(e);
                 return Ok(());
@@ -575,7 +574,6 @@ impl Loader {
                     }
                 }
                 None => {
-                    self.offset = 0;
                     let mut rows = Rows::after(body, &name, before);
                     while let Some(row) = rows.next_row() {
                         self.csv_row(row, c)?;
@@ -595,7 +593,6 @@ impl Loader {
                     (rows, c)
                 }
             };
-            self.offset = 0;
             while let Some(row) = rows.next_row() {
                 self.csv_row(row, &columns)?;
                 flush(self)?;
@@ -916,7 +913,7 @@ mod tests {
                 cut.plain_row(line, text, &c).unwrap();
             }
             let mut read = Loader::new("t.csv", false, offset);
-            let mut csv = super::super::super::rows::Rows::new(body.as_bytes(), "t.csv");
+            let mut csv = super::super::super::rows::Rows::after(body.as_bytes(), "t.csv", offset);
             while let Some(row) = csv.next_row() {
                 read.csv_row(row, &c).unwrap();
             }

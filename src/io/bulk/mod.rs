@@ -584,8 +584,6 @@ impl Bulk {
                         }
                     }
                     None => {
-                        // Numbered by the reader, errors too.
-                        loader.offset = 0;
                         let mut rows = Rows::after(piece, name, offset);
                         while let Some(row) = rows.next_row() {
                             loader.csv_row(row, columns)?;
@@ -762,9 +760,10 @@ impl Bulk {
 
     /// `task` of each run of [`TASK_FIGURES`] figures of `groups` (fewer
     /// in a small batch on every core), in order; on every core when
-    /// parallel, each task then freeing its figures' claims. Freed on the thread that waits for the tasks, the
-    /// claims of 4.09 M (`reconcile --json`, 2 cores) took 141 ms of its
-    /// time, with the other threads idle. A batch of fewer than
+    /// parallel, each task then freeing its figures' claims. Freed on the
+    /// thread that waits for the tasks, the claims of 4.09 M (`reconcile
+    /// --json`, 2 cores) took 141 ms of its time, with the other threads
+    /// idle. A batch of fewer than
     /// `4 * TASK_FIGURES` figures a thread is cut into smaller tasks, about
     /// four a thread: 10^4 claims in batches of 2,500 on 2 cores, 12.92
     /// against 13.48 ms with tasks of 256 figures (medians of 250
