@@ -683,8 +683,15 @@ impl wire::Object for Detail {
                 f.iv("nearest", *nearest)?;
                 f.iv("farthest", *farthest)?;
                 f.uint("uppers", *uppers as u64)?;
-                f.dec("gap", lower.gap(nearest))?;
-                f.dec("farthest_gap", lower.gap(farthest))
+                let gap = lower.gap(nearest);
+                f.dec("gap", gap)?;
+                // The same value when one value lies above.
+                let farthest_gap = if farthest == nearest {
+                    gap
+                } else {
+                    lower.gap(farthest)
+                };
+                f.dec("farthest_gap", farthest_gap)
             }
             Detail::EmptyConsensus { ceiling, floor } => {
                 f.iv("ceiling", *ceiling)?;
