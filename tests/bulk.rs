@@ -64,9 +64,13 @@ fn the_bulk_path_gives_the_dossier_paths_findings_and_report() {
     Report::new(&dossier, &findings)
         .write_json_pretty(&mut pretty)
         .unwrap();
-    // One report, three layouts.
+    // One report, three layouts; the indented one is `serde_json`'s pretty
+    // printer's, byte for byte.
     let parsed = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap();
     assert_eq!(parsed(&json), parsed(&pretty));
+    let mut serde_pretty = serde_json::to_vec_pretty(&Report::new(&dossier, &findings)).unwrap();
+    serde_pretty.push(b'\n');
+    assert!(pretty == serde_pretty);
     assert_eq!(
         json.iter().filter(|&&b| b == b'\n').count(),
         findings.len() + 2

@@ -68,7 +68,7 @@ impl Compact<'_> {
 
 /// `s` as a JSON string.
 #[inline(always)]
-fn string(out: &mut Vec<u8>, s: &str) {
+pub(super) fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     escaped(out, s.as_bytes());
     out.push(b'"');
@@ -169,7 +169,7 @@ impl fmt::Write for Escaping<'_> {
 }
 
 /// `v`'s text as a JSON string.
-fn text(out: &mut Vec<u8>, v: &dyn Display) {
+pub(super) fn text(out: &mut Vec<u8>, v: &dyn Display) {
     out.push(b'"');
     // Writing into a buffer cannot fail; a `Display` that fails leaves its
     // text cut short, as `serde_json` would have failed the whole report.
@@ -178,7 +178,7 @@ fn text(out: &mut Vec<u8>, v: &dyn Display) {
 }
 
 /// `v`'s text, written from its pieces, as a JSON string.
-fn sentence(out: &mut Vec<u8>, v: &impl Pieces) {
+pub(super) fn sentence(out: &mut Vec<u8>, v: &impl Pieces) {
     out.push(b'"');
     v.pieces(|pieces| pieces.iter().for_each(|&p| piece(out, p)));
     out.push(b'"');
@@ -255,14 +255,14 @@ fn plain_other(out: &mut Vec<u8>, d: Decimal) {
 
 /// A decimal string.
 #[inline(always)]
-fn dec(out: &mut Vec<u8>, d: Decimal) {
+pub(super) fn dec(out: &mut Vec<u8>, d: Decimal) {
     out.push(b'"');
     plain(out, d);
     out.push(b'"');
 }
 
 #[inline(always)]
-fn opt_dec(out: &mut Vec<u8>, d: Option<Decimal>) {
+pub(super) fn opt_dec(out: &mut Vec<u8>, d: Option<Decimal>) {
     match d {
         Some(d) => dec(out, d),
         None => out.extend_from_slice(b"null"),

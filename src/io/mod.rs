@@ -127,6 +127,7 @@
 pub mod bulk;
 mod compact;
 mod csv;
+mod pretty;
 pub mod report;
 mod rows;
 pub mod synth;

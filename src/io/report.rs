@@ -66,7 +66,6 @@ use std::io::Write;
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
-use crate::error::Location;
 use crate::model::{ClaimId, Form};
 use crate::reconcile::conflict::Conflict;
 use crate::reconcile::policy::Role;
@@ -144,8 +143,17 @@ impl<'a> Report<'a> {
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
     pub fn write_json_pretty(&self, mut out: impl Write) -> Result<(), Error> {
-        serde_json::to_writer_pretty(&mut out, self).map_err(write_error)?;
-        out.write_all(b"\n").map_err(unwritten)
+        let mut first = true;
+        let mut text = Vec::new();
+        for figure in self.figures() {
+            text.clear();
+            text.extend_from_slice(if first { b"[\n  " } else { b",\n  " });
+            figure.write_pretty(&mut text);
+            out.write_all(&text).map_err(unwritten)?;
+            first = false;
+        }
+        out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+            .map_err(unwritten)
     }
 
     /// Writes the report as JSON Lines: one figure's object per line.
@@ -167,13 +175,6 @@ impl<'a> Report<'a> {
 /// A report that could not be written out.
 pub(crate) fn unwritten(e: std::io::Error) -> Error {
     Error::write("the report", e)
-}
-
-pub(crate) fn write_error(e: serde_json::Error) -> Error {
-    match e.io_error_kind() {
-        Some(kind) => unwritten(std::io::Error::new(kind, e.to_string())),
-        None => Error::syntax(e.to_string()).at(Location::default()),
-    }
 }
 
 impl Serialize for Report<'_> {
@@ -217,6 +218,13 @@ impl<'a> FigureReport<'a> {
     fn write_compact(&self, out: &mut Vec<u8>) {
         let entry = FigureEntry::new(self.finding, self.label(), self.conflicts(), self);
         super::compact::object(out, &entry);
+    }
+
+    /// Appends the figure's object, indented as an element of the report's
+    /// array, as `serde_json`'s pretty printer writes it.
+    fn write_pretty(&self, out: &mut Vec<u8>) {
+        let entry = FigureEntry::new(self.finding, self.label(), self.conflicts(), self);
+        super::pretty::object(out, &entry, 1);
     }
 }
 
@@ -394,7 +402,8 @@ mod tests {
     }
 
     /// Each figure of `dossier`'s report, written by the compact writer and
-    /// by `serde_json`.
+    /// by `serde_json`; its indented text, written by the pretty writer,
+    /// checked against `serde_json`'s pretty printer's on the way.
     fn both(dossier: &Dossier) -> Vec<(String, String)> {
         let findings = Reconciler::new().reconcile(dossier).unwrap();
         Report::new(dossier, &findings)
@@ -403,6 +412,14 @@ mod tests {
                 let mut out = Vec::new();
                 figure.write_compact(&mut out);
                 let serde = serde_json::to_string(&figure).unwrap();
+                // Indented, as an element of the report's array.
+                let mut pretty = Vec::new();
+                figure.write_pretty(&mut pretty);
+                let serde_pretty = serde_json::to_string_pretty(&figure).unwrap();
+                assert_eq!(
+                    String::from_utf8(pretty).unwrap(),
+                    serde_pretty.replace('\n', "\n  ")
+                );
                 (String::from_utf8(out).unwrap(), serde)
             })
             .collect()

@@ -747,12 +747,10 @@ impl Bulk {
                 r.figures += 1;
                 r.conflicts += f.conflicts().len() as u64;
                 match &mut r.table {
-                    Some(table) => {
-                        table.push(&f, f.conflicts());
-                        Ok(())
-                    }
+                    Some(table) => table.push(&f, f.conflicts()),
                     None => format.figure(&mut r.bytes, g, &f),
                 }
+                Ok(())
             })?;
             Ok(r)
         })

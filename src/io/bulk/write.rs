@@ -4,11 +4,9 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
-use super::super::compact;
-use super::super::report::{FigureEntry, unwritten, write_error};
+use super::super::report::{FigureEntry, unwritten};
 use super::super::table::Table;
+use super::super::{compact, pretty};
 use super::load::Group;
 use super::progress::Meter;
 use crate::{Error, Finding};
@@ -62,7 +60,7 @@ impl Format {
     /// (indented as an element of the array when pretty), a comma before it
     /// unless it is the first of `out`; for JSON Lines, the figure and a
     /// line break.
-    pub(super) fn figure(self, out: &mut Vec<u8>, g: &Group, f: &Finding) -> Result<(), Error> {
+    pub(super) fn figure(self, out: &mut Vec<u8>, g: &Group, f: &Finding) {
         let label = g.figure.as_str();
         match self.0 {
             Output::JsonLines => {
@@ -76,39 +74,12 @@ impl Format {
                 out.push(b'\n');
                 if array == Output::JsonPretty {
                     out.extend_from_slice(b"  ");
-                    let mut s = serde_json::Serializer::pretty(Indented(&mut *out));
-                    FigureEntry::new(f, label, f.conflicts().iter(), g)
-                        .serialize(&mut s)
-                        .map_err(write_error)?;
+                    pretty::object(out, &FigureEntry::new(f, label, f.conflicts().iter(), g), 1);
                 } else {
                     compact::object(out, &FigureEntry::new(f, label, f.conflicts().iter(), g));
                 }
             }
         }
-        Ok(())
-    }
-}
-
-/// Bytes written one level further in: two spaces after every line break.
-/// JSON strings hold no raw line break, so every one in a figure's pretty
-/// text is between tokens, where the enclosing array indents.
-struct Indented<'a>(&'a mut Vec<u8>);
-
-impl Write for Indented<'_> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut pieces = buf.split(|&b| b == b'\n');
-        if let Some(first) = pieces.next() {
-            self.0.extend_from_slice(first);
-        }
-        for piece in pieces {
-            self.0.extend_from_slice(b"\n  ");
-            self.0.extend_from_slice(piece);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
