@@ -123,18 +123,8 @@ impl<'a> Report<'a> {
     ///
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
-    pub fn write_json(&self, mut out: impl Write) -> Result<(), Error> {
-        let mut first = true;
-        let mut line = Vec::new();
-        for figure in self.figures() {
-            line.clear();
-            line.extend_from_slice(if first { b"[\n" } else { b",\n" });
-            figure.write_compact(&mut line);
-            out.write_all(&line).map_err(unwritten)?;
-            first = false;
-        }
-        out.write_all(if first { b"[]\n" } else { b"\n]\n" })
-            .map_err(unwritten)
+    pub fn write_json(&self, out: impl Write) -> Result<(), Error> {
+        self.write_array(out, b"", |f, text| f.write_compact(text))
     }
 
     /// Writes the report as one JSON array, indented for reading, ending in
@@ -142,13 +132,26 @@ impl<'a> Report<'a> {
     ///
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when `out` fails.
-    pub fn write_json_pretty(&self, mut out: impl Write) -> Result<(), Error> {
+    pub fn write_json_pretty(&self, out: impl Write) -> Result<(), Error> {
+        self.write_array(out, b"  ", |f, text| f.write_pretty(text))
+    }
+
+    /// Writes the report as one JSON array: `[`, each figure on a line of
+    /// its own after `indent`, written by `figure`, `,` between them, `]`
+    /// on a line of its own and a newline; `[]` and a newline when empty.
+    fn write_array(
+        &self,
+        mut out: impl Write,
+        indent: &[u8],
+        figure: impl Fn(&FigureReport<'_>, &mut Vec<u8>),
+    ) -> Result<(), Error> {
         let mut first = true;
         let mut text = Vec::new();
-        for figure in self.figures() {
+        for f in self.figures() {
             text.clear();
-            text.extend_from_slice(if first { b"[\n  " } else { b",\n  " });
-            figure.write_pretty(&mut text);
+            text.extend_from_slice(if first { b"[\n" } else { b",\n" });
+            text.extend_from_slice(indent);
+            figure(&f, &mut text);
             out.write_all(&text).map_err(unwritten)?;
             first = false;
         }
