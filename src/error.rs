@@ -244,8 +244,10 @@ enum Detail {
         #[source]
         source: std::io::Error,
     },
-    #[error("{} problem{}:{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, ManyList(.0))]
-    Many(Vec<Error>),
+    /// The problems listed, and how many there were in all (more than
+    /// listed when the last one counts those past a limit).
+    #[error("{} problem{}:{}", .total, if *.total == 1 { "" } else { "s" }, ManyList(.errors))]
+    Many { errors: Vec<Error>, total: u64 },
 }
 
 struct ManyList<'a>(&'a [Error]);
@@ -514,7 +516,7 @@ impl Error {
     /// error, or this error alone.
     pub fn problems(&self) -> &[Error] {
         match &self.inner.detail {
-            Detail::Many(errors) => errors,
+            Detail::Many { errors, .. } => errors,
             _ => std::slice::from_ref(self),
         }
     }
@@ -523,18 +525,25 @@ impl Error {
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn into_problems(self) -> Vec<Error> {
         match self.inner.detail {
-            Detail::Many(errors) => errors,
+            Detail::Many { errors, .. } => errors,
             _ => vec![self],
         }
     }
 
     /// Wraps a list of problems: `Ok(())` when it is empty, the one error
     /// when it holds one, [`ErrorKind::Many`] otherwise.
-    pub(crate) fn collect(mut errors: Vec<Error>) -> Result<(), Error> {
+    pub(crate) fn collect(errors: Vec<Error>) -> Result<(), Error> {
+        let total = errors.len() as u64;
+        Self::collect_of(errors, total)
+    }
+
+    /// As [`Error::collect`], for `errors` that stand for `total` problems:
+    /// the last one counting those past a limit.
+    fn collect_of(mut errors: Vec<Error>, total: u64) -> Result<(), Error> {
         match errors.len() {
             0 => Ok(()),
             1 => Err(errors.swap_remove(0)),
-            _ => Err(Error::new(ErrorKind::Many, Detail::Many(errors))),
+            _ => Err(Error::new(ErrorKind::Many, Detail::Many { errors, total })),
         }
     }
 }
@@ -587,6 +596,7 @@ impl Problems {
     /// `Ok(())` when there was none; else every problem kept and, past the
     /// limit, a last one saying how many more there were.
     pub(crate) fn into_result(mut self, what: &str) -> Result<(), Error> {
+        let total = (self.kept.len() as u64).saturating_add(self.more);
         if self.more > 0 {
             let n = self.more;
             self.kept.push(Error::subject(
@@ -595,7 +605,7 @@ impl Problems {
                 format!("only the first {} {what} are listed", Self::LIMIT),
             ));
         }
-        Error::collect(self.kept)
+        Error::collect_of(self.kept, total)
     }
 }
 
@@ -741,6 +751,8 @@ mod tests {
         }
         let e = p.into_result("problems").unwrap_err();
         assert_eq!(e.problems().len(), Problems::LIMIT + 1);
+        // The count is of every problem, not of the lines listed.
+        assert!(e.to_string().starts_with("250 problems:\n  - "), "{e}");
         assert_eq!(
             e.problems()[Problems::LIMIT].to_string(),
             "and 150 more problems: only the first 100 problems are listed"
