@@ -743,3 +743,61 @@ proptest::proptest! {
         proptest::prop_assert_eq!(run_whole(&every, csv.as_bytes()), run_whole(&one, csv.as_bytes()), "{:?}", csv);
     }
 }
+
+/// A claims table takes the bulk path however its header is written: after
+/// a byte order mark or a blank line, quoted, its lines ended by CRLF or a
+/// lone CR, as a spreadsheet may save it; and reads as the same table with
+/// plain lines does (but for its claims' ids, their line numbers, after a
+/// blank line). One with another column does not (the dossier path reads
+/// it).
+#[test]
+fn a_claims_table_is_accepted_however_its_header_is_written() {
+    let dir = std::env::temp_dir().join(format!("reckon-accepts-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plain = "figure,source,value\nf1,a,5\nf1,b,7\nf2,a,70\n";
+    let bulk = Bulk::new(Reconciler::new()).output(Output::JsonLines);
+    let report = |path: &std::path::Path| {
+        let mut out = Vec::new();
+        let summary = bulk.run_file(path, &mut out).unwrap();
+        assert_eq!((summary.claims(), summary.rejected()), (3, 0), "{path:?}");
+        out
+    };
+    let path = dir.join("plain.csv");
+    std::fs::write(&path, plain).unwrap();
+    let expected = report(&path);
+    for (name, text) in [
+        ("bom.csv", format!("\u{feff}{plain}")),
+        ("blank.csv", format!("\n{plain}")),
+        ("quoted.csv", plain.replacen("figure", "\"figure\"", 1)),
+        ("crlf.csv", plain.replace('\n', "\r\n")),
+        ("cr.csv", plain.replace('\n', "\r")),
+        (
+            "spaced.csv",
+            plain.replacen("figure,source", "Figure , source", 1),
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, &text).unwrap();
+        assert!(Bulk::accepts(&path), "{name}");
+        let got = report(&path);
+        if name == "blank.csv" {
+            let got = String::from_utf8(got).unwrap();
+            assert!(
+                got.contains(r#"{"id":"L3","source":"a","value":"5""#),
+                "{got}"
+            );
+        } else {
+            assert!(got == expected, "{name}");
+        }
+    }
+    for (name, text) in [
+        ("extra.csv", plain.replacen("value", "value,date", 1)),
+        ("missing.csv", plain.replacen(",value", "", 1)),
+        ("empty.csv", String::new()),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, &text).unwrap();
+        assert!(!Bulk::accepts(&path), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -169,6 +169,9 @@ const TASK_FIGURES: usize = 256;
 #[cfg(feature = "rayon")]
 const SMALL_TASK_FIGURES: usize = 32;
 
+/// How much of a file [`Bulk::accepts`] reads for its header.
+const HEADER_BYTES: u64 = 1 << 16;
+
 /// The size of a chunk of input parsed by one task: a few per thread,
 /// within these bounds.
 #[cfg(feature = "rayon")]
@@ -242,9 +245,9 @@ impl Bulk {
     }
 
     /// Whether the bulk path reads the file at `path`: JSON Lines, or a
-    /// claims table whose header names only `figure`, `source` and
-    /// `value`. `false` for a file that cannot be read (the dossier path
-    /// reports it).
+    /// claims table whose header (read as a run reads it, within its first
+    /// 64 KB) names only `figure`, `source` and `value`. `false` for a file
+    /// that cannot be read (the dossier path reports it).
     ///
     /// A path that is not a regular file (a named pipe a decompressor
     /// writes to) can be read only once, so its header is not looked at:
@@ -273,21 +276,12 @@ impl Bulk {
         let Ok(file) = std::fs::File::open(path) else {
             return false;
         };
-        let mut first = Vec::new();
-        if BufReader::new(file.take(1 << 16))
-            .read_until(b'\n', &mut first)
-            .is_err()
-        {
-            return false;
-        }
-        let text = String::from_utf8_lossy(&first);
-        let header = text.trim_start_matches('\u{feff}').trim_end();
-        let mut names: Vec<String> = header
-            .split(',')
-            .map(|c| c.trim().to_ascii_lowercase())
-            .collect();
-        names.sort_unstable();
-        names == ["figure", "source", "value"]
+        // The header as a run reads it: by the CSV reader, past a byte
+        // order mark and blank lines, its names quoted or not, its line
+        // ended by LF, CRLF or a lone CR.
+        let name = path.display().to_string();
+        let mut rows = Rows::new(file.take(HEADER_BYTES), &name);
+        Columns::read(&mut rows, &name).is_ok()
     }
 
     /// Reads the file at `path` (its format from its name, see
