@@ -96,14 +96,12 @@ use reckon::reconcile::Superseded;
 use reckon::reconcile::policy::Registry;
 use reckon::{Dossier, Reconciler};
 
-/// The allocator: the bulk path frees a claim on another thread than the
-/// one that read it, where the system allocator takes a lock; huge pages
-/// off (`no_thp`), or the kernel clears them. `reconcile --json` of the
-/// 4.09 M claims of the peers' synthetic file, three alternating runs when
-/// it was chosen (a claim's list then grew one claim at a time):
-/// 7.15–7.49 s with the system allocator and 6.61–6.82 s with this one on
-/// one core; 4.23–4.30 s and 3.71–3.90 s on two; the peak 374 MB and
-/// 408–412 MB (100 B/claim).
+/// The allocator: the bulk path frees a claim on another thread than the one that read it,
+/// where the system allocator takes a lock; huge pages off (`no_thp`), or the kernel clears
+/// them. `reconcile --json` of the 4.09 M claims of the peers' synthetic file, three
+/// alternating runs when it was chosen (a claim's list then grew one claim at a time):
+/// 7.15–7.49 s with the system allocator and 6.61–6.82 s with this one on one core;
+/// 4.23–4.30 s and 3.71–3.90 s on two; the peak 374 MB and 408–412 MB (100 B/claim).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -165,7 +163,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 fn run(args: Args) -> Result<String, String> {
     let r = reconciler(&args)?;
     let stdin = args.file == "-";
-    if stdin || Bulk::accepts(&args.file) {
+    // A `.csv` read sorted takes the bulk path, which names a wrong header.
+    let sorted_csv = args.sorted && args.file.to_ascii_lowercase().ends_with(".csv");
+    if stdin || sorted_csv || Bulk::accepts(&args.file) {
         let output = args.json.unwrap_or(Output::Table);
         let mut bulk = Bulk::new(r).output(output).sorted(args.sorted);
         // On the terminal the report is printed to, a bar would mix with it.

@@ -236,6 +236,24 @@ fn sorted_is_refused_for_a_dossier() {
     );
 }
 
+/// A claims table to be read sorted whose header is wrong is read as one:
+/// the error names what is wrong, rather than taking it for a dossier.
+#[test]
+fn sorted_names_what_is_wrong_with_a_tables_header() {
+    let path = std::env::temp_dir().join(format!("reckon-header-{}.csv", std::process::id()));
+    std::fs::write(&path, "figure,source\nf,a\n").unwrap();
+    let out = example_output("reconcile", &["--sorted", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "reconcile: {} line 1: header: the required column `value` is missing\n",
+            path.display()
+        )
+    );
+}
+
 #[test]
 fn learned_on_a_claims_table_learns_as_the_dossier_path_does() {
     use reckon::io::report::Report;
