@@ -356,7 +356,50 @@ fn sorted_input_out_of_order_is_an_error_at_its_line() {
     assert_eq!(
         err.to_string(),
         "t.csv line 4, column 1, field `figure`: figure `f3`: the input is not sorted by figure: \
-         it comes after figure `f10`; sort the file by figure, or read it unsorted"
+         it comes after figure `f10`; sort the file by figure (in text order, as `LC_ALL=C sort` \
+         does, or with runs of digits compared as numbers, `f2` before `f10`), or read it unsorted"
+    );
+    // A figure id of a megabyte is quoted by its start.
+    let long = "x".repeat(1 << 20);
+    let csv = format!("figure,source,value\n{long}b,a,10\n{long}a,a,12\n");
+    let err = Bulk::new(Reconciler::new())
+        .sorted(true)
+        .run(csv.as_bytes(), "t.csv", std::io::sink())
+        .unwrap_err();
+    assert!(err.to_string().len() < 600, "{}", err.to_string().len());
+}
+
+/// Sorted input may list its figures in text order (as `LC_ALL=C sort`
+/// leaves them: `f10` before `f2`) or in natural order (`f2` before `f10`);
+/// either way the report is the unsorted run's. Once neither order holds,
+/// the figure is out of order.
+#[test]
+fn sorted_input_is_taken_in_text_or_natural_order() {
+    let bulk = Bulk::new(Reconciler::new()).output(Output::JsonLines);
+    for figures in [
+        ["f1", "f10", "f2", "f9"],
+        ["f1", "f2", "f9", "f10"],
+        ["a-b", "ab", "b10", "b9"],
+        ["a", "a1", "a2", "a10"],
+    ] {
+        let mut csv = String::from("figure,source,value\n");
+        for (i, f) in figures.iter().enumerate() {
+            csv.push_str(&format!("{f},a,{i}5\n{f},b,{i}7\n"));
+        }
+        let unsorted = bulk_report(&bulk, csv.as_bytes());
+        let sorted = bulk_report(&bulk.clone().sorted(true), csv.as_bytes());
+        assert!(sorted == unsorted, "{figures:?}");
+    }
+    // Text order broken at line 3 (`f2` before `f10`), natural order at
+    // line 4.
+    let csv = "figure,source,value\nf2,a,1\nf10,a,2\nf3,a,3\n";
+    let err = bulk
+        .sorted(true)
+        .run(csv.as_bytes(), "t.csv", std::io::sink())
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with("t.csv line 4, column 1"),
+        "{err}"
     );
 }
 

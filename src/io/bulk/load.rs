@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use super::super::report::Claims;
 use super::super::rows::{Row, Rows, field_text};
 use super::cut::{Pieces, line_breaks, past_header, plain_lines};
-use crate::error::{Location, Problems};
+use crate::error::{Location, Problems, clip};
 use crate::model::estimate::Kept;
 use crate::model::{ClaimId, FigureId, SourceId};
 use crate::{Error, Estimate, Lexicon};
@@ -210,6 +210,12 @@ pub(super) struct Loader {
     /// Unsorted: every figure, and where it is in `groups`.
     pub(super) index: HashMap<FigureId, usize>,
     pub(super) groups: Vec<Group>,
+    /// Sorted: whether the figures read so far ascend in text order (as
+    /// `LC_ALL=C sort` orders them), and in natural order ([`natural`]).
+    /// Either keeps each figure's claims together; the input is out of
+    /// order once neither holds.
+    in_text_order: bool,
+    in_natural_order: bool,
     /// Sorted: the figure being read, and the figures completed since the
     /// last hand-over.
     pub(super) current: Option<Group>,
@@ -230,6 +236,8 @@ impl Loader {
             sources: HashSet::default(),
             index: HashMap::default(),
             groups: Vec::new(),
+            in_text_order: true,
+            in_natural_order: true,
             current: None,
             done: Vec::new(),
             done_claims: 0,
@@ -495,27 +503,31 @@ impl Loader {
     }
 
     /// Adds a claim of sorted input: to the current figure, or to a next
-    /// one, which must come after it.
+    /// one, which must come after it in text order or in natural order, as
+    /// every figure before it has.
     fn sorted_claim(&mut self, figure: &str, claim: Claimed, at: Location) -> Result<(), Error> {
         if let Some(g) = &mut self.current {
-            match natural(figure, g.figure.as_str()) {
-                Ordering::Equal => {
-                    g.claims.push(claim);
-                    return Ok(());
-                }
-                Ordering::Less => {
-                    return Err(Error::field(
-                        format!("figure `{figure}`"),
-                        format!(
-                            "the input is not sorted by figure: it comes after figure `{}`; \
-                             sort the file by figure, or read it unsorted",
-                            g.figure
-                        ),
-                    )
-                    .at(at));
-                }
-                Ordering::Greater => self.close(),
+            let last = g.figure.as_str();
+            if figure == last {
+                g.claims.push(claim);
+                return Ok(());
             }
+            self.in_text_order = self.in_text_order && figure > last;
+            self.in_natural_order = self.in_natural_order && natural(figure, last).is_gt();
+            if !(self.in_text_order || self.in_natural_order) {
+                return Err(Error::field(
+                    format!("figure `{}`", clip(figure)),
+                    format!(
+                        "the input is not sorted by figure: it comes after figure `{}`; \
+                         sort the file by figure (in text order, as `LC_ALL=C sort` does, \
+                         or with runs of digits compared as numbers, `f2` before `f10`), \
+                         or read it unsorted",
+                        clip(last)
+                    ),
+                )
+                .at(at));
+            }
+            self.close();
         }
         self.current = Some(self.group(FigureId::from(figure), claim));
         Ok(())

@@ -48,9 +48,11 @@
 //! # Sorted input, bounded memory
 //!
 //! With [`Bulk::sorted`], the input must list its figures in ascending
-//! order of their ids (text order, with runs of digits compared as numbers:
-//! `f2` before `f10`, as `sort -V` orders them), each figure's claims
-//! together. Each figure is then reconciled and written as soon as the next
+//! order of their ids, each figure's claims together: in text order (byte
+//! by byte, as `LC_ALL=C sort` orders them: `f10` before `f2`), or in
+//! natural order (text order with runs of digits compared as numbers: `f2`
+//! before `f10`). Either order keeps a figure's claims together, which is
+//! what is checked. Each figure is then reconciled and written as soon as the next
 //! one starts, so memory is bounded by the largest figure (and the set of
 //! sources), whatever the number of claims; [`Output::Table`] still keeps
 //! every row until the end, to align the columns. A figure out of order is
