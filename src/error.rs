@@ -532,6 +532,7 @@ impl Error {
 
     /// Wraps a list of problems: `Ok(())` when it is empty, the one error
     /// when it holds one, [`ErrorKind::Many`] otherwise.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
     pub(crate) fn collect(errors: Vec<Error>) -> Result<(), Error> {
         let total = errors.len() as u64;
         Self::collect_of(errors, total)
@@ -595,7 +596,38 @@ impl Problems {
 
     /// `Ok(())` when there was none; else every problem kept and, past the
     /// limit, a last one saying how many more there were.
-    pub(crate) fn into_result(mut self, what: &str) -> Result<(), Error> {
+    pub(crate) fn into_result(self, what: &str) -> Result<(), Error> {
+        let (kept, total) = self.listed(what);
+        Error::collect_of(kept, total)
+    }
+
+    /// `last`, an error that ended the pass, after the problems found
+    /// before it (listed as [`Problems::into_result`] lists them), so that
+    /// none is lost: `last` alone when there was none.
+    #[cfg(feature = "serde")]
+    pub(crate) fn ended_by(self, last: Error, what: &str) -> Error {
+        if self.kept.is_empty() {
+            return last;
+        }
+        let (mut kept, total) = self.listed(what);
+        let total = total.saturating_add(match &last.inner.detail {
+            Detail::Many { total, .. } => *total,
+            _ => 1,
+        });
+        // At least two: one kept, and `last`.
+        kept.extend(last.into_problems());
+        Error::new(
+            ErrorKind::Many,
+            Detail::Many {
+                errors: kept,
+                total,
+            },
+        )
+    }
+
+    /// The problems kept and, past the limit, a last one saying how many
+    /// more there were; and how many there were in all.
+    fn listed(mut self, what: &str) -> (Vec<Error>, u64) {
         let total = (self.kept.len() as u64).saturating_add(self.more);
         if self.more > 0 {
             let n = self.more;
@@ -605,7 +637,7 @@ impl Problems {
                 format!("only the first {} {what} are listed", Self::LIMIT),
             ));
         }
-        Error::collect_of(self.kept, total)
+        (self.kept, total)
     }
 }
 

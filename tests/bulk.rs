@@ -369,6 +369,35 @@ fn sorted_input_out_of_order_is_an_error_at_its_line() {
     assert!(err.to_string().len() < 600, "{}", err.to_string().len());
 }
 
+/// A figure out of order ends a sorted run: the rows rejected before it
+/// are named with it, first, in a table and in JSON Lines.
+#[test]
+fn sorted_input_out_of_order_names_the_rows_rejected_before_it() {
+    let csv = "figure,source,value\nf1,a,5\nf1,b,x\nf0,c,7\n";
+    let jsonl = "{\"figure\":\"f1\",\"source\":\"a\",\"value\":5}\n\
+                 {\"figure\":\"f1\",\"source\":\"b\",\"value\":\"x\"}\n\
+                 {\"figure\":\"f0\",\"source\":\"c\",\"value\":7}\n";
+    for (input, text, bad, late) in [
+        (Input::Csv, csv, "t line 3, column 3", "t line 4, column 1"),
+        (Input::JsonLines, jsonl, "t line 2", "t line 3"),
+    ] {
+        for bulk in modes() {
+            let err = bulk
+                .input(input)
+                .sorted(true)
+                .run(text.as_bytes(), "t", std::io::sink())
+                .unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Many, "{err}");
+            let problems: Vec<String> = err.problems().iter().map(|e| e.to_string()).collect();
+            assert_eq!(problems.len(), 2, "{problems:?}");
+            assert!(problems[0].starts_with(bad), "{problems:?}");
+            assert!(problems[1].starts_with(late), "{problems:?}");
+            assert!(problems[1].contains("not sorted by figure"), "{problems:?}");
+            assert!(err.to_string().starts_with("2 problems:\n"), "{err}");
+        }
+    }
+}
+
 /// Sorted input may list its figures in text order (as `LC_ALL=C sort`
 /// leaves them: `f10` before `f2`) or in natural order (`f2` before `f10`);
 /// either way the report is the unsorted run's. Once neither order holds,

@@ -310,7 +310,9 @@ impl Bulk {
     /// [`ErrorKind::Mismatch`] before anything is read when the policy
     /// learns across figures;
     /// [`ErrorKind::Io`] when reading or writing fails; an error from the
-    /// policy.
+    /// policy. An error that ends a run after rows were rejected (or
+    /// figures left unreconciled) is [`ErrorKind::Many`]: those problems,
+    /// then it, in [`Error::problems`].
     pub fn run(&self, input: impl Read, name: &str, out: impl Write) -> Result<Summary, Error> {
         let started = Instant::now();
         self.streams()?;
@@ -322,7 +324,12 @@ impl Bulk {
             bytes,
         };
         let mut summary = Summary::default();
-        let loader = self.read_and_write(input, name, &mut writer, &mut summary)?;
+        let loader = match self.read_and_write(input, name, &mut writer, &mut summary) {
+            Ok(loader) => loader,
+            // Figures that could not be reconciled before the error are
+            // named with it.
+            Err(e) => return Err(std::mem::take(&mut summary.problems).ended_by(e, "problems")),
+        };
         writer.end()?;
         summary.absorb(loader);
         summary.elapsed = started.elapsed();
@@ -519,9 +526,9 @@ impl Bulk {
             }
             Ok(())
         };
-        match self.input {
-            Input::Csv => loader.read_table(input, SORTED_PIECE_BYTES, &mut flush)?,
-            Input::JsonLines => {
+        let read = match self.input {
+            Input::Csv => loader.read_table(input, SORTED_PIECE_BYTES, &mut flush),
+            Input::JsonLines => (|| {
                 let mut lines = BufReader::new(input);
                 let mut line = Vec::new();
                 let mut at = 0;
@@ -531,13 +538,17 @@ impl Bulk {
                         .read_until(b'\n', &mut line)
                         .map_err(|e| Error::io(name.to_owned(), e))?;
                     if n == 0 {
-                        break;
+                        return Ok(());
                     }
                     at += 1;
                     loader.json_line(at, &line)?;
                     flush(&mut loader)?;
                 }
-            }
+            })(),
+        };
+        if let Err(e) = read {
+            // The rows rejected before the error are named with it.
+            return Err(std::mem::take(&mut loader.problems).ended_by(e, "problems"));
         }
         loader.close();
         Ok(loader)
