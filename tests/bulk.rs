@@ -559,17 +559,19 @@ fn json_lines_errors_name_line_and_column() {
 #[test]
 fn json_lines_counts_written_as_floats_are_whole_numbers() {
     // What a table with gaps is exported as: 12.0, 1e3; -0.0 is 0. A float
-    // too large to hold every digit, and a true fraction, are rejected.
+    // too large to hold every digit, and a true fraction, are rejected, the
+    // number quoted as written.
     let input = "{\"figure\":\"f\",\"source\":\"a\",\"value\":12.0}\n\
                  {\"figure\":\"f\",\"source\":\"b\",\"value\":1e3}\n\
                  {\"figure\":\"g\",\"source\":\"a\",\"value\":-0.0}\n\
                  {\"figure\":\"g\",\"source\":\"b\",\"value\":1e20}\n\
-                 {\"figure\":\"g\",\"source\":\"c\",\"value\":2.5}\n";
+                 {\"figure\":\"g\",\"source\":\"c\",\"value\":2.5}\n\
+                 {\"figure\":\"g\",\"source\":\"d\",\"value\":123456789012345678901}\n";
     let (findings, summary) = Bulk::new(Reconciler::new())
         .input(Input::JsonLines)
         .findings(input.as_bytes(), "c.jsonl")
         .unwrap();
-    assert_eq!((summary.claims(), summary.rejected()), (3, 2));
+    assert_eq!((summary.claims(), summary.rejected()), (3, 3));
     let values: Vec<String> = findings
         .iter()
         .flat_map(|f| f.claims().iter().map(|c| c.interval().to_string()))
@@ -579,10 +581,13 @@ fn json_lines_counts_written_as_floats_are_whole_numbers() {
     assert_eq!(
         problems,
         [
-            "c.jsonl line 4, field `value`: '100000000000000000000' is not a value: a number this \
+            "c.jsonl line 4, field `value`: '1e20' is not a value: a number this \
              large is written as a string (\"100000000000000000000\"), so that no digit is lost",
             "c.jsonl line 5, field `value`: '2.5' is not a value: a fraction is written as a \
              string (\"0.5\"), so that no digit is lost",
+            // Quoted as written, not as a float reads it (123456789012345680000).
+            "c.jsonl line 6, field `value`: '123456789012345678901' is not a value: a number this \
+             large is written as a string (\"100000000000000000000\"), so that no digit is lost",
         ]
     );
 }

@@ -403,7 +403,7 @@ impl Loader {
                 } else {
                     "a fraction is written as a string (\"0.5\"), so that no digit is lost"
                 };
-                let e = Error::value(&x.to_string(), reason);
+                let e = Error::value(&number_text(bytes).unwrap_or_else(|| x.to_string()), reason);
                 self.reject(e.at(self.at(line).with_field("value")));
                 return Ok(());
             }
@@ -783,6 +783,19 @@ fn natural(a: &str, b: &str) -> Ordering {
 /// Why a line is not a claim's JSON object, without the position
 /// `serde_json` adds (the error's location gives it, in the whole input):
 /// "not JSON: expected value", "missing field `value`".
+/// The text of a JSON line's `value` as written: a number a float cannot
+/// hold (`123456789012345678901`) is quoted so in the error that asks for
+/// it as a string, not as the float reads it (`123456789012345680000`).
+fn number_text(line: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Value<'a> {
+        #[serde(borrow)]
+        value: &'a serde_json::value::RawValue,
+    }
+    let v: Value<'_> = serde_json::from_slice(line).ok()?;
+    Some(v.value.get().to_owned())
+}
+
 fn json_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
