@@ -159,6 +159,39 @@ fn runs_inside_a_rayon_pool_finish_and_write_what_one_run_writes() {
     assert!(reports.iter().all(|r| *r == alone));
 }
 
+/// `learned` weighs every pair of a figure's claims: a figure of more than
+/// 2,048 claims is left out of the learning and named as not reconciled,
+/// at once and in little memory (10⁴ claims took 2 GB and 10 s, 10⁵ more
+/// than the machine had); the other figures are decided.
+#[test]
+fn learned_names_a_figure_of_too_many_claims_and_decides_the_others() {
+    let mut csv = String::from("figure,source,value\n");
+    for i in 0..2_049 {
+        csv.push_str(&format!("crowded,s{},{}\n", i % 10, 100 + i % 37));
+    }
+    csv.push_str("small,s1,50\nsmall,s2,52\nsmall,s3,90\n");
+    let learned = Reconciler::new().policy(Registry::standard().get("learned").unwrap());
+    let mut out = Vec::new();
+    let summary = Bulk::new(learned)
+        .run(csv.as_bytes(), "t.csv", &mut out)
+        .unwrap();
+    assert_eq!((summary.claims(), summary.figures()), (2_052, 1));
+    let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            "figure `crowded`: policy `learned`: the figure has 2049 claims with a value, and the \
+          policy weighs every pair of a figure's claims: it takes at most 2048; decide this \
+          figure with another policy"
+        ]
+    );
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .contains(r#"{"figure":"small","#)
+    );
+}
+
 /// `learned` learns across figures: the bulk path fits it to every claim
 /// read, as the reconciler fits it to a dossier, and does not fall back to
 /// the hand-set grades.

@@ -90,9 +90,16 @@ use scale::{Spread, kernel, space, spread, weight};
 
 /// The most iterations of each phase.
 const MAX_ITERATIONS: usize = 30;
+/// The most claims of a figure the policy weighs. Each iteration weighs
+/// every pair of a figure's claims, their [`kernel`](scale::kernel)s held
+/// for the figure at hand (8 bytes a pair): one figure of 10⁴ claims took
+/// 2 GB and 10 s, one of 10⁵ more memory than the machine had. A larger
+/// figure is left out of the learning, and deciding it is an error that
+/// says so; 2,048 claims hold 32 MB.
+pub(crate) const MAX_FIGURE_CLAIMS: usize = 2048;
 /// The most claims a figure may have for its [`kernel`](scale::kernel)s (one per pair of
 /// claims) to be kept from one iteration to the next; a larger figure's
-/// are computed each time, so memory stays linear in the claims. Kept,
+/// are computed each time, for that figure alone. Kept,
 /// they turn each iteration's support into a multiply per pair: `cargo
 /// bench --bench learn -- 1000000` (31 iterations) took 4.36 and 4.13 s
 /// with them against 4.91 and 4.92 s without (two interleaved rounds), for
@@ -425,8 +432,30 @@ struct Fit {
     exact: bool,
 }
 
+/// `rows` without those of a figure of more than [`MAX_FIGURE_CLAIMS`]
+/// claims. A figure's rows usually come together: they are counted a run
+/// at a time.
+fn without_crowded_figures(mut rows: Vec<Row>) -> Vec<Row> {
+    let mut counts: foldhash::HashMap<&FigureId, usize> = Default::default();
+    for run in rows.chunk_by(|a, b| a.figure == b.figure) {
+        if let Some(first) = run.first() {
+            *counts.entry(&first.figure).or_default() += run.len();
+        }
+    }
+    let crowded: HashSet<FigureId> = counts
+        .into_iter()
+        .filter(|&(_, n)| n > MAX_FIGURE_CLAIMS)
+        .map(|(f, _)| f.clone())
+        .collect();
+    if !crowded.is_empty() {
+        rows.retain(|r| !crowded.contains(&r.figure));
+    }
+    rows
+}
+
 impl Fit {
     fn new(rows: Vec<Row>, grades: BTreeMap<SourceId, Reliability>) -> Self {
+        let rows = without_crowded_figures(rows);
         let log = rows
             .iter()
             .all(|r| r.low >= Decimal::ZERO && r.point >= Decimal::ZERO);

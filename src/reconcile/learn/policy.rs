@@ -124,6 +124,18 @@ impl Policy for Learned {
         let fallback = Weights::default();
         let learned = self.weights.as_deref().unwrap_or(&fallback);
         let items: Vec<usize> = set.numeric().filter(|&i| set.point(i).is_some()).collect();
+        if items.len() > super::MAX_FIGURE_CLAIMS {
+            return Err(Error::mismatch(
+                "policy `learned`",
+                format!(
+                    "the figure has {} claims with a value, and the policy weighs every pair \
+                     of a figure's claims: it takes at most {}; decide this figure with \
+                     another policy",
+                    items.len(),
+                    super::MAX_FIGURE_CLAIMS
+                ),
+            ));
+        }
         let log = learned.log.unwrap_or_else(|| {
             items
                 .iter()
