@@ -30,6 +30,11 @@ use crate::{Dossier, Error, Interval};
 /// ([`Reconciler::finish`](crate::Reconciler::finish)), it weighs sources
 /// by their hand-set grades alone.
 ///
+/// It weighs every pair of a figure's claims, so it takes at most 2,048
+/// claims a figure: a larger figure is left out of the learning, and
+/// deciding it is an error ([`ErrorKind::Mismatch`](crate::error::ErrorKind::Mismatch))
+/// that says so.
+///
 /// ```
 /// use reckon::reconcile::policy::Registry;
 /// use reckon::{Claim, Dossier, Figure, Measure, Reconciler, Scope, Source, SourceKind};
