@@ -370,7 +370,7 @@ fn bad_rows_are_located_counted_and_left_out() {
             problems,
             [
                 "t.csv line 3, column 2, field `source`: the cell is empty but the column is required",
-                "t.csv line 4: row: it has 2 fields but the header has 3",
+                "t.csv line 4: row 'f1,b': it has 2 fields but the header has 3",
                 "t.csv line 5, column 3, field `value`: '50–' is not a value: the range has no upper end",
             ]
         );

@@ -195,7 +195,7 @@ fn located_errors_lesson_names_every_problem_and_its_place() {
         "  - claims.csv line 3, column 3, field `value`: '50–' is not a value: the range has no upper end\n    (a value that does not read)\n"
     ));
     assert!(out.contains(
-        "  - claims.csv line 5: row: it has 2 fields but the header has 4\n    (a missing or unknown field)\n"
+        "  - claims.csv line 5: row 'jobeh-soldiers,others': it has 2 fields but the header has 4\n    (a missing or unknown field)\n"
     ));
     assert!(out.contains("dossier.toml line 16, column 9: 'more then 100' is not a value"));
 }

@@ -242,16 +242,10 @@ impl CsvLoader<'_> {
 
     fn row(&mut self, line: u64, record: &[&str]) {
         if record.len() != self.columns.count {
+            let text = record.join(",");
             self.reject(vec![
-                Error::field(
-                    "row",
-                    format!(
-                        "it has {} fields but the header has {}",
-                        record.len(),
-                        self.columns.count
-                    ),
-                )
-                .at(Location::file(self.name).with_line(line)),
+                super::rows::wrong_width(&text, record.len(), self.columns.count)
+                    .at(Location::file(self.name).with_line(line)),
             ]);
             return;
         }
@@ -508,7 +502,7 @@ mod tests {
             [
                 "t.csv line 3, column 2, field `value`: the cell is empty but the column is required",
                 "t.csv line 4, column 4, field `credibility`: '9' is not a value: expected a credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
-                "t.csv line 5: row: it has 2 fields but the header has 4",
+                "t.csv line 5: row 'c,12': it has 2 fields but the header has 4",
             ]
         );
     }

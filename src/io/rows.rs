@@ -350,6 +350,24 @@ pub(crate) fn trimmed_text(text: &str) -> &str {
     text.get(unblank(text.as_bytes())).unwrap_or_default()
 }
 
+/// A row of `fields` fields, `text` as read, where the header has
+/// `header`: the row quoted (by its start when long), the two counts.
+pub(crate) fn wrong_width(text: &str, fields: usize, header: usize) -> Error {
+    let s = if fields == 1 { "" } else { "s" };
+    Error::field(
+        format!("row '{}'", crate::error::clip(text)),
+        format!("it has {fields} field{s} but the header has {header}"),
+    )
+}
+
+/// The fields of `record` joined by commas, as one text: a row as read,
+/// for an error to quote (a byte that is not UTF-8 shown as `�`).
+pub(crate) fn joined(record: &csv::ByteRecord) -> String {
+    let fields: Vec<std::borrow::Cow<'_, str>> =
+        record.iter().map(String::from_utf8_lossy).collect();
+    fields.join(",")
+}
+
 /// A field as text, trimmed; invalid UTF-8 is an error at its line and column.
 pub(crate) fn field_text<'a>(
     row: &Row<'a>,
@@ -376,6 +394,21 @@ pub(crate) fn field_text<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_of_another_width_is_quoted_and_its_fields_counted() {
+        assert_eq!(
+            wrong_width("f1,a", 2, 3).to_string(),
+            "row 'f1,a': it has 2 fields but the header has 3"
+        );
+        assert_eq!(
+            wrong_width("   ", 1, 3).to_string(),
+            "row '   ': it has 1 field but the header has 3"
+        );
+        let long = wrong_width(&"x,".repeat(5_000), 5_001, 3).to_string();
+        assert!(long.len() < 200, "{long}");
+        assert!(long.contains("… (10000 bytes)'"), "{long}");
+    }
 
     /// Every record's line and first field, or the error.
     fn lines(input: &[u8]) -> Vec<Result<(u64, String), String>> {

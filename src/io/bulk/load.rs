@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::super::report::Claims;
-use super::super::rows::{Row, Rows, field_text};
+use super::super::rows::{Row, Rows, field_text, joined, wrong_width};
 use super::cut::{Pieces, line_breaks, past_header, plain_lines};
 use crate::error::{Location, Problems, clip};
 use crate::model::estimate::Kept;
@@ -23,14 +23,6 @@ fn trim(text: &str) -> &str {
         (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
         _ => text.trim(),
     }
-}
-
-/// A row of `fields` fields where the header `c` has another number.
-fn fields_but(fields: usize, c: &Columns) -> Error {
-    Error::field(
-        "row",
-        format!("it has {fields} fields but the header has {}", c.count),
-    )
 }
 
 /// The id of the claim on line `line`: `L` and the line. Made for every
@@ -274,7 +266,9 @@ impl Loader {
             }
         };
         if row.record.len() != c.count {
-            self.reject(fields_but(row.record.len(), c).at(self.at(row.line)));
+            let text = joined(row.record);
+            let e = wrong_width(&text, row.record.len(), c.count);
+            self.reject(e.at(self.at(row.line)));
             return Ok(());
         }
         let line = row.line;
@@ -328,7 +322,7 @@ impl Loader {
         }
         field(text.len());
         if count != c.count {
-            self.reject(fields_but(count, c).at(self.at(line)));
+            self.reject(wrong_width(text, count, c.count).at(self.at(line)));
             return Ok(());
         }
         let [figure, source, value] = fields;
