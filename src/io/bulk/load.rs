@@ -774,9 +774,6 @@ fn natural(a: &str, b: &str) -> Ordering {
     }
 }
 
-/// Why a line is not a claim's JSON object, without the position
-/// `serde_json` adds (the error's location gives it, in the whole input):
-/// "not JSON: expected value", "missing field `value`".
 /// The text of a JSON line's `value` as written: a number a float cannot
 /// hold (`123456789012345678901`) is quoted so in the error that asks for
 /// it as a string, not as the float reads it (`123456789012345680000`).
@@ -790,6 +787,9 @@ fn number_text(line: &[u8]) -> Option<String> {
     Some(v.value.get().to_owned())
 }
 
+/// Why a line is not a claim's JSON object, without the position
+/// `serde_json` adds (the error's location gives it, in the whole input):
+/// "not JSON: expected value", "missing field `value`".
 fn json_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
