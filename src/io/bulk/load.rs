@@ -527,6 +527,31 @@ impl Loader {
         Ok(())
     }
 
+    /// Reads JSON Lines from `input` a line at a time, handing the loader
+    /// to `flush` after each line.
+    pub(super) fn read_json_lines(
+        &mut self,
+        input: impl std::io::Read,
+        mut flush: impl FnMut(&mut Loader) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        use std::io::BufRead;
+        let mut lines = std::io::BufReader::new(input);
+        let mut line = Vec::new();
+        let mut at = 0;
+        loop {
+            line.clear();
+            let n = lines
+                .read_until(b'\n', &mut line)
+                .map_err(|e| Error::io(self.name.clone(), e))?;
+            if n == 0 {
+                return Ok(());
+            }
+            at += 1;
+            self.json_line(at, &line)?;
+            flush(self)?;
+        }
+    }
+
     /// Reads a claims table from `input` a piece of about `size` bytes at
     /// a time, handing the loader to `flush` after each row: the header
     /// read by the CSV reader, each piece without a quote cut into lines

@@ -70,7 +70,7 @@
 //! never waits for work that only the pool's busy threads could do.
 
 use std::fmt;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -528,23 +528,7 @@ impl Bulk {
         };
         let read = match self.input {
             Input::Csv => loader.read_table(input, SORTED_PIECE_BYTES, &mut flush),
-            Input::JsonLines => (|| {
-                let mut lines = BufReader::new(input);
-                let mut line = Vec::new();
-                let mut at = 0;
-                loop {
-                    line.clear();
-                    let n = lines
-                        .read_until(b'\n', &mut line)
-                        .map_err(|e| Error::io(name.to_owned(), e))?;
-                    if n == 0 {
-                        return Ok(());
-                    }
-                    at += 1;
-                    loader.json_line(at, &line)?;
-                    flush(&mut loader)?;
-                }
-            })(),
+            Input::JsonLines => loader.read_json_lines(input, &mut flush),
         };
         if let Err(e) = read {
             // The rows rejected before the error are named with it.
