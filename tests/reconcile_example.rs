@@ -389,3 +389,44 @@ total = "whole"
         )
     );
 }
+
+/// A reader that goes away (`reconcile … | head`) is an error said on
+/// stderr, exit status 1, on either path: not a panic. Each report is
+/// larger than a pipe holds, so the write fails however fast the reader
+/// closes.
+#[test]
+fn a_reader_that_goes_away_is_an_error_not_a_panic() {
+    use std::process::{Command, Stdio};
+    let table = std::env::temp_dir().join(format!("reckon-gone-{}.csv", std::process::id()));
+    let rows: String = (0..2000)
+        .map(|i| format!("f{},s{},{i}\n", i / 2, i % 2))
+        .collect();
+    std::fs::write(&table, format!("figure,source,value\n{rows}")).unwrap();
+    let table = table.to_str().unwrap();
+    for (args, said) in [
+        (
+            &["--jsonl", "examples/data/acw-battles.toml"][..],
+            "reconcile: cannot write the output: ",
+        ),
+        (
+            &["--json", table][..],
+            "reconcile: cannot write the report: ",
+        ),
+    ] {
+        let mut child = Command::new(common::example_path("reconcile"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the example starts");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("the example runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(said), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+    std::fs::remove_file(table).unwrap();
+}

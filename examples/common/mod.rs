@@ -4,7 +4,8 @@
 
 /// The `main` of an example: parses the arguments (an empty error asks for
 /// the usage), runs, prints the output or the error, and exits 0, 1 on an
-/// error, or 2 on bad arguments.
+/// error (writing the output included: `| head` closing the pipe is an
+/// error said on stderr, not a panic), or 2 on bad arguments.
 pub(crate) fn main<A>(
     name: &str,
     usage: &str,
@@ -25,8 +26,18 @@ pub(crate) fn main<A>(
     };
     match run(args) {
         Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(out.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{name}: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(e) => {
             eprintln!("{name}: {e}");
