@@ -27,6 +27,12 @@
 //! rebels-killed,other-sources,200,killed,people,rebels killed,Other sources claimed 200 rebels were killed.,claimed,Other sources,anonymous
 //! ```
 //!
+//! `figure` is a suggested id made from the noun and the measure (`figure`
+//! when they have no ASCII letters; `-2`, `-3` ... where two would be the
+//! same), `label` says the same in words, and `quote` is the sentence the
+//! figure is in. A share open above is written closed at the whole
+//! (`>0.5 <=1`), as the JSON gives it.
+//!
 //! A row whose sentence names its speaker is attributed to it (`source` an
 //! id made of the speaker's words, `source_name` and a guessed
 //! `source_kind`). The others keep an empty `source`: the loader refuses
@@ -42,14 +48,14 @@
 //! $ cargo run -q --example extract -- --toml examples/data/qalamoun-2014.toml \
 //!     < tests/data/qalamoun-offensive-2014.txt > draft.toml
 //! $ cargo run -q --example reconcile -- draft.toml
-//! ``` `figure` is a suggested id made
-//! from the noun and the measure (`figure` when they have no ASCII letters;
-//! `-2`, `-3` ... where two would be the same), `label` says the same in
-//! words, and `quote` is the sentence the figure is in. A share open above
-//! is written closed at the whole (`>0.5 <=1`), as the JSON gives it.
+//! ```
+//!
+//! Errors are said on stderr, naming the input line that could not be read
+//! or the dossier that could not be loaded; the exit status is 1, or 2 for
+//! arguments it does not take.
 
-use std::error::Error;
 use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
 
 use reckon::text::{DossierDrafter, DraftClaim, Drafter, extract};
 use reckon::{Dossier, Lexicon, Source, SourceKind};
@@ -65,87 +71,140 @@ enum Output {
     Toml(Option<String>),
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+const USAGE: &str = "usage: extract [--csv | --toml [DOSSIER]] < text";
+
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let output = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["-h" | "--help"] => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
         [] => Output::Json,
         ["--csv"] => Output::Csv,
         ["--toml"] => Output::Toml(None),
-        ["--toml", dossier] => Output::Toml(Some(dossier.to_owned())),
+        ["--toml", dossier] if !dossier.starts_with('-') => Output::Toml(Some(dossier.to_owned())),
         _ => {
-            eprintln!("extract: usage: extract [--csv | --toml [DOSSIER]] < text");
-            std::process::exit(2);
+            eprintln!("extract: {}\n{USAGE}", wrong(&args));
+            return ExitCode::from(2);
         }
     };
     let stdin = io::stdin();
     let stdout = io::stdout();
     let out = io::BufWriter::new(stdout.lock());
-    match output {
+    let done = match output {
         Output::Json => json(stdin.lock(), out),
         Output::Csv => table(stdin.lock(), out),
         Output::Toml(reuse) => draft(stdin.lock(), out, reuse.as_deref()),
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("extract: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 
-fn draft(
-    mut input: impl BufRead,
-    mut out: impl Write,
-    reuse: Option<&str>,
-) -> Result<(), Box<dyn Error>> {
-    let mut text = String::new();
-    input.read_to_string(&mut text)?;
-    let reused = reuse.map(Dossier::load).transpose()?;
+/// What is wrong with arguments `main` does not take.
+fn wrong(args: &[String]) -> String {
+    let options = ["--csv", "--toml"];
+    match args
+        .iter()
+        .find(|a| a.starts_with('-') && !options.contains(&a.as_str()))
+    {
+        Some(a) => format!("unknown option `{a}`"),
+        None if args.first().is_some_and(|a| a == "--toml") => "--toml takes one dossier".into(),
+        None => match args.iter().find(|a| !options.contains(&a.as_str())) {
+            Some(a) => format!("unexpected argument `{a}`: the text is read from stdin"),
+            None => "give one of --csv and --toml".into(),
+        },
+    }
+}
+
+fn draft(mut input: impl BufRead, mut out: impl Write, reuse: Option<&str>) -> Result<(), String> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the input: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let read = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
+        let line = 1 + read.iter().filter(|&&b| b == b'\n').count();
+        format!("line {line} of the input: it is not UTF-8")
+    })?;
+    let reused = reuse
+        .map(Dossier::load)
+        .transpose()
+        .map_err(|e| e.to_string())?;
     let article = Source::new("article", "the article", SourceKind::Encyclopedia);
     let mut drafter = DossierDrafter::new(article);
     if let Some(d) = &reused {
         drafter = drafter.reusing(d);
     }
     let draft = drafter.draft(&text, Lexicon::shared());
-    out.write_all(draft.to_toml_string()?.as_bytes())?;
+    let toml = draft.to_toml_string().map_err(|e| e.to_string())?;
+    out.write_all(toml.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(cannot_write)?;
     eprintln!(
         "extract: {} claims, {} attributed to the article for want of a speaker",
         draft.dossier().claims().len(),
         draft.unattributed().len()
     );
-    Ok(out.flush()?)
+    Ok(())
 }
 
-/// Calls `each` with every line of `input`, its line ending removed.
+fn cannot_write(e: impl std::fmt::Display) -> String {
+    format!("cannot write the output: {e}")
+}
+
+/// Calls `each` with every line of `input`, its line ending removed; an
+/// error names the line.
 fn lines(
     mut input: impl BufRead,
-    mut each: impl FnMut(&str) -> Result<(), Box<dyn Error>>,
-) -> Result<(), Box<dyn Error>> {
+    mut each: impl FnMut(&str) -> Result<(), String>,
+) -> Result<(), String> {
     let mut line = String::new();
-    loop {
+    for n in 1.. {
         line.clear();
-        if input.read_line(&mut line)? == 0 {
-            return Ok(());
+        let read = input.read_line(&mut line).map_err(|e| match e.kind() {
+            io::ErrorKind::InvalidData => format!("line {n} of the input: it is not UTF-8"),
+            _ => format!("line {n} of the input: {e}"),
+        });
+        match read? {
+            0 => break,
+            _ => {
+                let text = line.strip_suffix('\n').unwrap_or(&line);
+                each(text.strip_suffix('\r').unwrap_or(text))?;
+            }
         }
-        let text = line.strip_suffix('\n').unwrap_or(&line);
-        each(text.strip_suffix('\r').unwrap_or(text))?;
     }
+    Ok(())
 }
 
-fn json(input: impl BufRead, mut out: impl Write) -> Result<(), Box<dyn Error>> {
+fn json(input: impl BufRead, mut out: impl Write) -> Result<(), String> {
     lines(input, |text| {
-        serde_json::to_writer(&mut out, &extract(text, Lexicon::shared()))?;
-        out.write_all(b"\n")?;
-        Ok(())
+        serde_json::to_writer(&mut out, &extract(text, Lexicon::shared())).map_err(cannot_write)?;
+        out.write_all(b"\n").map_err(cannot_write)
     })?;
-    Ok(out.flush()?)
+    out.flush().map_err(cannot_write)
 }
 
-fn table(input: impl BufRead, out: impl Write) -> Result<(), Box<dyn Error>> {
+fn table(input: impl BufRead, out: impl Write) -> Result<(), String> {
     let mut csv = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(out);
-    csv.write_record(DraftClaim::COLUMNS)?;
+    csv.write_record(DraftClaim::COLUMNS)
+        .map_err(cannot_write)?;
     let mut drafter = Drafter::new();
     lines(input, |text| {
         for m in extract(text, Lexicon::shared()) {
-            csv.serialize(drafter.draft(&m))?;
+            csv.serialize(drafter.draft(&m)).map_err(cannot_write)?;
         }
         Ok(())
     })?;
-    Ok(csv.flush()?)
+    csv.flush().map_err(cannot_write)
 }

@@ -71,6 +71,80 @@ fn run_with(args: &[&str], input: &str) -> String {
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
+/// Runs the example with `args` on `input` (bytes, not always UTF-8); its
+/// exit status, standard output and standard error.
+fn run_raw(args: &[&str], input: &[u8]) -> (Option<i32>, String, String) {
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    let written = child.stdin.take().expect("stdin").write_all(input);
+    // Refused arguments end the example before it reads a byte.
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
+    let out = child.wait_with_output().expect("the example runs");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
+    (out.status.code(), text(out.stdout), text(out.stderr))
+}
+
+/// Each error is one line on stderr that says what is wrong and where, not
+/// a debug dump; `--help` is the usage on stdout.
+#[test]
+fn errors_name_what_is_wrong_and_where() {
+    const USAGE: &str = "usage: extract [--csv | --toml [DOSSIER]] < text\n";
+    let said = |args: &[&str], input: &[u8]| {
+        let (code, _, stderr) = run_raw(args, input);
+        (code, stderr)
+    };
+    let not_utf8 = b"5 were killed.\n\xff 3 died.\n";
+    for args in [&[][..], &["--csv"]] {
+        assert_eq!(
+            said(args, not_utf8),
+            (
+                Some(1),
+                "extract: line 2 of the input: it is not UTF-8\n".into()
+            )
+        );
+    }
+    assert_eq!(
+        said(&["--toml"], b"5 were killed.\n\n\xff 3 died.\n"),
+        (
+            Some(1),
+            "extract: line 3 of the input: it is not UTF-8\n".into()
+        )
+    );
+    let (code, stderr) = said(&["--toml", "no-such-dossier.toml"], b"5 were killed.\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.starts_with("extract: cannot read no-such-dossier.toml: "),
+        "{stderr}"
+    );
+    for (args, wrong) in [
+        (&["--bogus"][..], "unknown option `--bogus`"),
+        (&["--csv", "--jsonl"], "unknown option `--jsonl`"),
+        (&["--toml", "a.toml", "b.toml"], "--toml takes one dossier"),
+        (
+            &["news.txt"],
+            "unexpected argument `news.txt`: the text is read from stdin",
+        ),
+        (&["--csv", "--toml"], "give one of --csv and --toml"),
+    ] {
+        assert_eq!(
+            said(args, b""),
+            (Some(2), format!("extract: {wrong}\n{USAGE}"))
+        );
+    }
+    assert_eq!(
+        run_raw(&["--help"], b""),
+        (Some(0), USAGE.into(), String::new())
+    );
+}
+
 #[test]
 fn csv_mode_prints_a_claims_table() {
     let out = run_with(
