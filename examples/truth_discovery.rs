@@ -20,7 +20,7 @@
 //! values better than the lowest-nearest-the-median rule does.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use reckon::io::truth::{Baseline, Benchmark};
 use reckon::model::FigureId;
@@ -30,10 +30,9 @@ use reckon::{Decimal, Error};
 
 fn main() -> Result<(), Error> {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().map_or_else(
-        || PathBuf::from("../shared/data/truth-discovery"),
-        PathBuf::from,
-    );
+    // `../shared` beside the crate, from any directory.
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/truth-discovery");
+    let dir = args.next().map_or(shared, PathBuf::from);
     let mut names: Vec<String> = args.collect();
     if names.is_empty() {
         names = vec!["flight".into(), "weather".into()];

@@ -116,6 +116,25 @@ fn forest_plot_draws_the_disputed_figures() {
     );
 }
 
+/// The examples that read bundled data by default find it from any
+/// directory, not only from the crate's root.
+#[test]
+fn examples_find_their_bundled_data_from_any_directory() {
+    for name in ["qalamoun", "forest", "add_source"] {
+        let out = std::process::Command::new(common::example_path(name))
+            .current_dir(std::env::temp_dir())
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("the example runs");
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.stdout, run_example(name, &[]).into_bytes(), "{name}");
+    }
+}
+
 #[test]
 fn forest_plot_colours_the_sides_the_dossier_names() {
     // Sides other than the Qalamoun dossier's: each gets its own colour, in

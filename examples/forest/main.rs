@@ -27,7 +27,11 @@ use std::process::ExitCode;
 use reckon::{Decimal, Dossier, Finding, Findings, Reconciler, Unit};
 
 const USAGE: &str = "usage: forest [--all] [--event NAME] [-o OUT.svg] [FILE]";
-const DEFAULT_FILE: &str = "examples/data/qalamoun-2014.toml";
+/// Found from any directory, as `qalamoun` finds it.
+const DEFAULT_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/data/qalamoun-2014.toml"
+);
 
 struct Args {
     all: bool,

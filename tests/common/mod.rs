@@ -38,9 +38,20 @@ pub(crate) fn example_path(name: &str) -> PathBuf {
         .flatten()
         .map(|entry| modified(&entry.path()))
         .collect();
+    let file = root.join("examples").join(format!("{name}.rs"));
+    let main = if file.exists() {
+        file
+    } else {
+        folder.join("main.rs")
+    };
+    // The shared module counts only for an example that uses it: cargo
+    // rebuilds no other when it changes.
+    let shares = std::fs::read_to_string(&main).is_ok_and(|s| s.contains("mod common;"));
     sources.extend([
-        modified(&root.join("examples").join(format!("{name}.rs"))),
-        modified(&root.join("examples/common/mod.rs")),
+        modified(&main),
+        shares
+            .then(|| modified(&root.join("examples/common/mod.rs")))
+            .flatten(),
         newest_source(&root.join("src")),
     ]);
     assert!(
