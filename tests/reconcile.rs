@@ -97,7 +97,10 @@ fn every_policy_on_jobeh() {
     // range states no best value.
     let f = finish("most_recent", jobeh());
     assert_eq!((range(&f), f.best()), ("[50, 170]".into(), None));
-    assert_eq!(roles(&f), ["used", "a later claim gives the figure"]);
+    assert_eq!(
+        roles(&f),
+        ["used", "as recent and as reliable as the lower claim taken"]
+    );
     // majority: each value has one source; the lowest region wins: [50, 170],
     // whose only point is c1's midpoint 110.
     let f = finish("majority", jobeh());
@@ -606,6 +609,32 @@ fn most_reliable_and_most_recent_follow_grades_and_dates() {
     assert_eq!(
         roles(&f),
         ["a later claim gives the figure", "used", "questionable"]
+    );
+
+    // Each claim left out says why: an earlier date, a less reliable source
+    // on the same day, or a tie (the lower figure taken); an undated claim
+    // is the oldest.
+    let on = |day: &str| day.parse().unwrap();
+    let items = vec![
+        ev("a", "monitor", "30").with_reported(on("2014-08-03")),
+        ev("b", "wire", "35").with_reported(on("2014-08-03")),
+        ev("c", "ministry", "38")
+            .with_reported(on("2014-08-03"))
+            .with_reliability(Reliability::D),
+        ev("d", "monitor", "40").with_reported(on("2014-08-01")),
+        ev("e", "wire", "50"),
+    ];
+    let f = finish("most_recent", items);
+    assert_eq!(f.best(), Some(d(30)));
+    assert_eq!(
+        roles(&f),
+        [
+            "used",
+            "as recent and as reliable as the lower claim taken",
+            "a more reliable source gives the figure",
+            "a later claim gives the figure",
+            "a later claim gives the figure",
+        ]
     );
 }
 

@@ -219,6 +219,9 @@ pub enum Exclusion {
     LessReliable,
     /// A later claim gives the figure (`most_recent`).
     Older,
+    /// A claim as recent and as reliable gives a lower figure, and was
+    /// taken (`most_recent`'s tie-break; claims without a date tie).
+    Tied,
     /// It lies outside the region most independent sources support (`majority`).
     Minority,
     /// A reason given by a policy outside this crate.
@@ -236,6 +239,7 @@ impl fmt::Display for Exclusion {
             Exclusion::UpperBoundOnly => "gives only an upper bound",
             Exclusion::LessReliable => "a more reliable source gives the figure",
             Exclusion::Older => "a later claim gives the figure",
+            Exclusion::Tied => "as recent and as reliable as the lower claim taken",
             Exclusion::Minority => "outside the region most sources support",
             Exclusion::Other(s) => s,
         })

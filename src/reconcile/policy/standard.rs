@@ -311,8 +311,12 @@ impl Policy for MostRecent {
                     Some(Exclusion::Superseded)
                 } else if !eligible(i) {
                     Some(Exclusion::Questionable)
-                } else {
+                } else if set.get(i).reported() < set.get(at).reported() {
                     Some(Exclusion::Older)
+                } else if reliability_rank(set, i) != reliability_rank(set, at) {
+                    Some(Exclusion::LessReliable)
+                } else {
+                    Some(Exclusion::Tied)
                 }
             });
         Ok(out.with_floor(set.admission_floor()))
