@@ -279,6 +279,9 @@ fn learned_on_a_claims_table_learns_as_the_dossier_path_does() {
     }
     let figures = json(&["--json", "--policy", "learned", FIXTURE]);
     assert!(figures.iter().all(|f| f["policy"] == "learned"));
+    // A range's midpoint as every policy writes it: `110`, not `110.0`.
+    let best: Vec<&Value> = figures.iter().map(|f| &f["best"]).collect();
+    assert_eq!(best, ["110", "1000", "6"]);
 
     let out = example_output("reconcile", &["--sorted", "--policy", "learned", FIXTURE]);
     assert_eq!(out.status.code(), Some(1));

@@ -360,13 +360,14 @@ impl Evidence {
         Some(match (self.best, i.high()) {
             (Some(b), _) => i.nearest(b),
             // The midpoint: a sum of whole numbers halved is exact, and
-            // lies in the interval already.
+            // lies in the interval already. Written as few digits as it
+            // needs: 110, not the product's 110.0.
             (None, Some(h)) => match i
                 .low()
                 .checked_add(h)
                 .and_then(|sum| sum.checked_mul(Decimal::new(5, 1)))
             {
-                Some(mid) => mid,
+                Some(mid) => mid.normalize(),
                 None => i.nearest(i.midpoint().unwrap_or(i.low())),
             },
             (None, None) => i.low(),
@@ -538,6 +539,11 @@ mod tests {
         let r = Reading::Strict;
         // A range stands for its midpoint (Arnold), an open bound for its low end.
         assert_eq!(ev("50–170").point(r), Some(110.into()));
+        // Written as the policies that take it write it: `110`, not `110.0`.
+        let mid = |v: &str| ev(v).point(r).map(|p| p.to_string());
+        assert_eq!(mid("50–170").as_deref(), Some("110"));
+        assert_eq!(mid("7–10").as_deref(), Some("8.5"));
+        assert_eq!(mid("0.10–0.20").as_deref(), Some("0.15"));
         assert_eq!(ev(">100").point(r), Some(101.into()));
         assert_eq!(ev("200").point(r), Some(200.into()));
         assert_eq!(ev("unknown").point(r), None);
