@@ -110,13 +110,23 @@ fn cut(s: &str, n: usize) -> String {
     }
 }
 
-/// The reconciled range with its best value: `50–200 (110)`.
-fn result(f: &Finding) -> String {
-    match (f.range(), f.best()) {
-        (None, _) => "—".to_owned(),
-        (Some(r), Some(b)) if r.high() != Some(r.low()) => format!("{} ({b})", r.compact()),
-        (Some(r), _) => r.compact().to_string(),
+/// The reconciled range with its best value, `50–200 (110)`, in at most
+/// `width` characters: the best value goes before a number is cut.
+fn result(f: &Finding, width: usize) -> String {
+    let range = match f.range() {
+        None => return "—".to_owned(),
+        Some(r) => r,
+    };
+    match f.best() {
+        Some(b) if range.high() != Some(range.low()) => {
+            let both = format!("{} ({b})", range.compact());
+            if both.chars().count() <= width {
+                return both;
+            }
+        }
+        _ => {}
     }
+    cut(&range.compact().to_string(), width)
 }
 
 fn claims_text(d: &Dossier, f: &Finding) -> String {
@@ -232,7 +242,7 @@ fn text(d: &Dossier, findings: &Findings, policy: &str) -> String {
     );
     let _ = writeln!(
         s,
-        "{:<28} {:<15} {:<14} {:<10} grade",
+        "{:<28} {:<15} {:<15} {:<9} grade",
         "figure", "claims", "result", "consensus"
     );
     for (event, group) in by_event(d, findings) {
@@ -243,11 +253,11 @@ fn text(d: &Dossier, findings: &Findings, policy: &str) -> String {
                 .map_or_else(|| "none".to_owned(), |r| r.compact().to_string());
             let _ = writeln!(
                 s,
-                "{:<28} {:<15} {:<14} {:<10} {}",
+                "{:<28} {:<15} {:<15} {:<9} {}",
                 cut(f.figure().as_str(), 28),
                 cut(&claims_text(d, f), 15),
-                cut(&result(f), 14),
-                cut(&consensus, 10),
+                result(f, 15),
+                cut(&consensus, 9),
                 f.summary().grade()
             );
         }
@@ -371,7 +381,7 @@ fn markdown(d: &Dossier, findings: &Findings, policy: &str) -> String {
                 "| `{}` | {} | {} | {} | {} |",
                 f.figure(),
                 md_escape(&claims_text(d, f)),
-                result(f),
+                result(f, usize::MAX),
                 consensus,
                 f.summary().grade()
             );

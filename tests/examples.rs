@@ -30,6 +30,9 @@ fn qalamoun_report() {
     ] {
         assert!(report.contains(needle), "missing: {needle}");
     }
+    // A result is never cut inside a number: `900–1100 (100…` read as a
+    // best value of 100.
+    assert!(report.contains(" 900–1100 (1000) "), "{report}");
     insta::assert_snapshot!("qalamoun_report", report);
 }
 
