@@ -11,7 +11,7 @@
 //! value their weighted median ([`weighted_median`]); it never goes below
 //! an admission against interest ([`Outcome::with_floor`]).
 //!
-//! It is registered beside the seven built-in policies, so `--policy`
+//! It is registered beside the eight built-in policies, so `--policy`
 //! accepts any of them (`neutral_first` by default). `FILE` is a dossier or
 //! claims table whose sources carry sides; the default,
 //! `examples/data/claims-sides.csv`, has a figure where a monitor speaks

@@ -79,7 +79,9 @@
 //! - [`policy`](reconcile::policy): the [`Policy`](reconcile::policy::Policy) trait and the named policies — `envelope`
 //!   (Iraq Body Count, Airwars), `consensus`, `conservative` (ACLED),
 //!   `most_reliable` (UCDP), `most_recent` (GTD), `majority`, `weighted`
-//!   (the default) — and the stake model.
+//!   (the default), and `learned` ([`learn`](reconcile::learn): weights
+//!   learned from the sources' track record across figures) — and the
+//!   stake model.
 //! - [`conflict`](reconcile::conflict): typed [`Conflict`](reconcile::conflict::Conflict)s within and across figures, with a
 //!   [`Severity`](reconcile::conflict::Severity) on a log scale.
 //! - [`confidence`](reconcile::confidence): the per-figure [`Summary`](reconcile::confidence::Summary): counts, sides, agreement,

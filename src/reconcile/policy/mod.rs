@@ -10,6 +10,7 @@
 //! | [`most_recent`](MostRecent) | GTD | the chosen claim | the latest claim, unless superseded or questionable |
 //! | [`majority`](Majority) | Every Casualty ("majority view") | the region most independent sources support | weighted median inside it |
 //! | [`weighted`](Weighted) (default) | — | the credible claims, outliers set aside | reliability-weighted median |
+//! | [`learned`](crate::reconcile::learn::Learned) | truth discovery (CATD, TruthFinder) | what the claims that agree with the best value state | the claimed value the claims support most, weighted by their sources' learned reliability |
 //!
 //! Every policy sees the same [`EvidenceSet`]: superseded claims do not count
 //! (unless asked), claims that give no number ("unknown") are excluded with
@@ -46,6 +47,7 @@
 //! | `most_recent` | floor |
 //! | `majority` | claims support the region of their bound (rule 1) |
 //! | `weighted` | half weight for partisan claims (rule 3); floor |
+//! | `learned` | claims enter as bounds (rule 1), partisan ones at half weight (rule 3); floor |
 //!
 //! Conflicts are about what was *said*, so they use stated intervals: the
 //! admission and the enemy's claim above still make a `disjoint` conflict.
