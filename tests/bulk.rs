@@ -911,3 +911,53 @@ fn a_claims_table_is_accepted_however_its_header_is_written() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A claims table counts people: a value with a fraction ("1,20" read
+/// with a decimal comma, or 2.5) is kept and flagged `not_whole`, on
+/// every path; whole values, however written, are not.
+#[test]
+fn a_count_with_a_fraction_is_flagged_not_whole() {
+    let csv = "figure,source,value\n\
+               jobeh,article,\"1,20\"\n\
+               jobeh,wire,2.5\n\
+               fakiha,article,\"1,200\"\n\
+               fakiha,wire,1.5 million\n\
+               fakiha,monitor,12.0\n";
+    for b in modes() {
+        let report: serde_json::Value = serde_json::from_slice(&bulk_report(
+            &b.clone().output(Output::Json),
+            csv.as_bytes(),
+        ))
+        .unwrap();
+        let not_whole = |figure: usize| -> Vec<(String, String)> {
+            report[figure]["conflicts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["kind"] == "not_whole")
+                .map(|c| {
+                    assert_eq!(c["severity"], "moderate");
+                    let value = c["detail"]["value"].as_str().unwrap().to_owned();
+                    (c["claims"][0].as_str().unwrap().to_owned(), value)
+                })
+                .collect()
+        };
+        let pair = |id: &str, v: &str| (id.to_owned(), v.to_owned());
+        assert_eq!(
+            not_whole(0),
+            [pair("L2", "1.20"), pair("L3", "2.5")],
+            "{b:?}"
+        );
+        assert_eq!(
+            report[0]["conflicts"][2]["explanation"],
+            "a count given as 1.20, not a whole number"
+        );
+        assert!(
+            report[0]["reasons"]
+                .as_array()
+                .unwrap()
+                .contains(&"a count that is not a whole number".into())
+        );
+        assert_eq!(not_whole(1), [], "{b:?}");
+    }
+}

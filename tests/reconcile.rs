@@ -1068,7 +1068,11 @@ fn a_measured_figure_reads_strict_bounds_as_measures() {
         Some("[2.5, 2.5]".into())
     );
     let people = two_claims(reckon::Unit::People, ">2", "2.5", Reading::Strict);
-    assert_eq!(kinds(&people), ["disjoint", "empty_consensus"]);
+    assert_eq!(kinds(&people), ["disjoint", "empty_consensus", "not_whole"]);
+    assert_eq!(
+        people.conflicts()[2].to_string(),
+        "a count given as 2.5, not a whole number"
+    );
 }
 
 #[test]

@@ -477,6 +477,7 @@ mod tests {
             let mut details = vec![
                 Detail::PartisanOnly { side: side.clone() },
                 Detail::InvalidTriple { issue: TripleIssue::BestAboveHigh, low: d, best: e, high: g },
+                Detail::NotWhole { value: e },
                 Detail::TotalBelowParts { total: ivs[1], figure: g, parts: ivs[0] },
                 Detail::ScopeMismatch {
                     part: a.clone(), whole: b.clone(),
@@ -509,6 +510,8 @@ mod tests {
                 Reason::WideRange(d),
                 Reason::NoCommonValue,
                 Reason::RelatedConflict,
+                Reason::InvalidTriple,
+                Reason::NotWhole,
             ];
             let sentences = ivs.map(|range| Sentence { likelihood: Likelihood::RoughlyEvenChance, range });
             fn check(v: &impl Pieces) -> Result<(), TestCaseError> {

@@ -564,6 +564,30 @@ impl Estimate {
         self.interval().is_unbounded()
     }
 
+    /// The first number stated with a fractional part, if any: not a
+    /// count of whole things. Only what was written counts, not what it is
+    /// read as (the tolerance of "about 15"); `12.0` is whole.
+    ///
+    /// ```
+    /// let fraction = |v: &str| v.parse::<reckon::Estimate>().map(|e| e.fraction());
+    /// assert_eq!(fraction("10–12.5")?, Some("12.5".parse()?));
+    /// assert_eq!((fraction("1.5 million")?, fraction("~15")?), (None, None));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn fraction(&self) -> Option<Decimal> {
+        let (one, two) = (|n| [Some(n), None, None], |a, b| [Some(a), Some(b), None]);
+        let stated = match self.form {
+            Form::Exact(n) | Form::AtLeast(n) | Form::MoreThan(n) => one(n),
+            Form::AtMost(n) | Form::FewerThan(n) => one(n),
+            Form::Approximately { center, .. } | Form::Nearly { center, .. } => one(center),
+            Form::Range { low, high } | Form::Between { low, high, .. } => two(low, high),
+            Form::Triple { low, best, high } => [Some(low), Some(best), Some(high)],
+            Form::Vague(_) | Form::Unknown => [None; 3],
+        };
+        // A number of no decimal places is whole without a division.
+        stated.into_iter().flatten().find(|n| n.scale() != 0 && !n.fract().is_zero())
+    }
+
     /// What is wrong with a triple, if anything.
     pub fn triple_issue(&self) -> Option<TripleIssue> {
         match self.form {

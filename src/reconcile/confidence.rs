@@ -188,6 +188,8 @@ pub enum Reason {
     Revised,
     /// A low/best/high triple is inconsistent.
     InvalidTriple,
+    /// A count of whole things is stated with a fraction.
+    NotWhole,
     /// The reconciled range is wide: its high end is this many times its low.
     WideRange(Decimal),
     /// The figure contradicts a related figure (a part, a whole, a total).
@@ -280,6 +282,7 @@ impl Pieces for Reason {
             }
             Reason::Revised => all(&[Words("revised since first reported")]),
             Reason::InvalidTriple => all(&[Words("an inconsistent low/best/high triple")]),
+            Reason::NotWhole => all(&[Words("a count that is not a whole number")]),
             Reason::WideRange(x) => all(&[
                 Words("a wide range: the high end is "),
                 Number(*x),
@@ -303,6 +306,7 @@ struct Facts {
     partisan: bool,
     revised: bool,
     bad_triple: bool,
+    not_whole: bool,
     unknown_reliability: bool,
     reliable: bool,
     admission: bool,
@@ -461,6 +465,7 @@ pub(crate) fn basis(
             ConflictKind::PartisanOnly => f.partisan = true,
             ConflictKind::Revision => f.revised = true,
             ConflictKind::InvalidTriple => f.bad_triple = true,
+            ConflictKind::NotWhole => f.not_whole = true,
             _ => {}
         }
     }
@@ -529,7 +534,7 @@ impl Basis {
             return Confidence::Low;
         }
         let many = f.independent_numeric >= 3 || (f.independent_numeric >= 2 && f.reliable);
-        if many && !f.disjoint && f.outliers == 0 && !f.bad_triple {
+        if many && !f.disjoint && f.outliers == 0 && !f.bad_triple && !f.not_whole {
             Confidence::High
         } else {
             Confidence::Moderate
@@ -881,6 +886,9 @@ impl Summary {
         }
         if f.bad_triple {
             r.push(Reason::InvalidTriple);
+        }
+        if f.not_whole {
+            r.push(Reason::NotWhole);
         }
         if let Some(x) = self.spread().filter(|x| *x >= Decimal::from(3)) {
             r.push(Reason::WideRange(x));

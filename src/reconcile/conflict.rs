@@ -5,7 +5,8 @@
 //! claims — detection sorts and sweeps, it never compares every pair):
 //! [`disjoint`](ConflictKind::Disjoint), [`empty_consensus`](ConflictKind::EmptyConsensus),
 //! [`outlier`](ConflictKind::Outlier), [`partisan_only`](ConflictKind::PartisanOnly),
-//! [`revision`](ConflictKind::Revision), [`invalid_triple`](ConflictKind::InvalidTriple).
+//! [`revision`](ConflictKind::Revision), [`invalid_triple`](ConflictKind::InvalidTriple),
+//! [`not_whole`](ConflictKind::NotWhole).
 //! Across figures, from the dossier's declared [`Relation`](crate::Relation)s:
 //! [`part_exceeds_whole`](ConflictKind::PartExceedsWhole),
 //! [`components_exceed_total`](ConflictKind::ComponentsExceedTotal),
@@ -19,8 +20,8 @@
 //! lower figure `a` and a higher `b` (one is added so that zero is allowed).
 //! 0.3 is a factor of two, 1 a factor of ten. The [`Severity`] follows the
 //! score: below 0.1 `low`, below 0.3 `moderate`, below 1 `high`, else
-//! `severe`. Conflicts without a gap have a fixed severity (`partisan_only`
-//! and `scope_mismatch` are `moderate`, `revision` is `info`).
+//! `severe`. Conflicts without a gap have a fixed severity (`partisan_only`,
+//! `not_whole` and `scope_mismatch` are `moderate`, `revision` is `info`).
 //!
 //! ```
 //! use reckon::reconcile::conflict::{ConflictKind, Severity};
@@ -142,6 +143,20 @@ worded_enum!(
         /// # Ok::<(), reckon::Error>(())
         /// ```
         InvalidTriple = "invalid_triple",
+        /// A number with a fractional part in a figure that counts whole
+        /// things (people, groups): 2.5 fighters, or "1,20" read with a
+        /// decimal comma as 1.20 where 1,200 was meant.
+        ///
+        /// ```
+        /// # use reckon::{Figure, Measure, Reconciler, Scope};
+        /// # use reckon::reconcile::{Evidence, Tally};
+        /// let killed = Figure::new("f", "killed", Scope::new(Measure::Killed));
+        /// let t: Tally = [Evidence::new("a", "wire", &"2.5".parse()?)].into_iter().collect();
+        /// let f = Reconciler::new().finish_figure(&killed, t)?;
+        /// assert_eq!(f.conflicts()[0].to_string(), "a count given as 2.5, not a whole number");
+        /// # Ok::<(), reckon::Error>(())
+        /// ```
+        NotWhole = "not_whole",
         /// A part's reconciled low is above its whole's reconciled high
         /// (Hezbollah dead > government fighters dead).
         PartExceedsWhole = "part_exceeds_whole",
@@ -265,6 +280,12 @@ pub enum Detail {
         /// The stated high estimate.
         high: Decimal,
     },
+    /// [`not_whole`](ConflictKind::NotWhole): a count stated with a
+    /// fraction.
+    NotWhole {
+        /// The first number stated with a fractional part.
+        value: Decimal,
+    },
     /// [`part_exceeds_whole`](ConflictKind::PartExceedsWhole): the part's
     /// reconciled range starts above the whole's.
     PartExceedsWhole {
@@ -334,6 +355,7 @@ impl Detail {
             Detail::PartisanOnly { .. } => ConflictKind::PartisanOnly,
             Detail::Revision { .. } => ConflictKind::Revision,
             Detail::InvalidTriple { .. } => ConflictKind::InvalidTriple,
+            Detail::NotWhole { .. } => ConflictKind::NotWhole,
             Detail::PartExceedsWhole { .. } => ConflictKind::PartExceedsWhole,
             Detail::ComponentsExceedTotal { .. } => ConflictKind::ComponentsExceedTotal,
             Detail::TotalBelowParts { .. } => ConflictKind::TotalBelowParts,
@@ -421,6 +443,11 @@ impl Pieces for Detail {
                 Number(*high),
                 Words(" is inconsistent: "),
                 Text(issue),
+            ]),
+            Detail::NotWhole { value } => all(&[
+                Words("a count given as "),
+                Number(*value),
+                Words(", not a whole number"),
             ]),
             Detail::PartExceedsWhole { part, whole } => all(&[
                 Words("the part is at least "),
@@ -637,6 +664,7 @@ impl wire::Object for Conflict {
 /// | `partisan_only` | `side` |
 /// | `revision` | `from`, `to` |
 /// | `invalid_triple` | `issue` (`low_above_high`, `best_below_low`, `best_above_high`), `low`, `best`, `high` |
+/// | `not_whole` | `value` |
 /// | `part_exceeds_whole` | `part`, `whole` |
 /// | `components_exceed_total` | `sum`, `total` |
 /// | `total_below_parts` | `total`, `figure`, `parts` |
@@ -659,7 +687,7 @@ impl Detail {
             Detail::Disjoint { .. } => 7,
             Detail::EmptyConsensus { .. } | Detail::InvalidTriple { .. } => 5,
             Detail::Outlier { .. } | Detail::TotalBelowParts { .. } => 4,
-            Detail::PartisanOnly { .. } => 2,
+            Detail::PartisanOnly { .. } | Detail::NotWhole { .. } => 2,
             Detail::Revision { .. }
             | Detail::PartExceedsWhole { .. }
             | Detail::ComponentsExceedTotal { .. } => 3,
@@ -720,6 +748,7 @@ impl wire::Object for Detail {
                 f.dec("best", *best)?;
                 f.dec("high", *high)
             }
+            Detail::NotWhole { value } => f.dec("value", *value),
             Detail::PartExceedsWhole { part, whole } => {
                 f.iv("part", *part)?;
                 f.iv("whole", *whole)

@@ -22,8 +22,8 @@ pub(crate) struct Detector {
 
 impl Detector {
     /// The conflicts within `figure`, whose evidence `p` holds: disjoint
-    /// values, outliers, an empty consensus, a single side, revisions and
-    /// inconsistent triples, in that order.
+    /// values, outliers, an empty consensus, a single side, revisions,
+    /// inconsistent triples and fractions in a count, in that order.
     pub(crate) fn within(&mut self, p: &Prepared<'_>, figure: &FigureId) -> Box<[Conflict]> {
         self.found.clear();
         self.disjoint(p, figure);
@@ -125,6 +125,21 @@ fn others(p: &Prepared<'_>, figure: &FigureId, out: &mut Vec<Conflict>) {
                 smallvec![e.claim().clone()],
                 fig(),
             ));
+        }
+    }
+
+    // Fractions in a count of whole things, counted or not.
+    if p.scope.is_some_and(|s| s.unit().counts_whole()) {
+        for e in &p.items {
+            if let Some(value) = e.fraction() {
+                let claims = smallvec![e.claim().clone()];
+                out.push(Conflict::within_figure(
+                    Detail::NotWhole { value },
+                    None,
+                    claims,
+                    fig(),
+                ));
+            }
         }
     }
 }

@@ -71,6 +71,8 @@ pub struct Evidence {
     best: Option<Decimal>,
     vague: Option<Arc<VagueTerm>>,
     triple: Option<Box<BadTriple>>,
+    /// A stated number with a fractional part ([`Estimate::fraction`]).
+    fraction: Option<Decimal>,
     reported: Option<Date>,
     shape: Shape,
     reliability: Reliability,
@@ -128,6 +130,7 @@ impl Evidence {
             best: value.best(),
             vague,
             triple,
+            fraction: value.fraction(),
             reported: None,
             shape,
             reliability: Reliability::F,
@@ -409,6 +412,13 @@ impl Evidence {
 
     pub(crate) fn bad_triple(&self) -> Option<&BadTriple> {
         self.triple.as_deref()
+    }
+
+    /// The first number the claim states with a fractional part, if any
+    /// ([`Estimate::fraction`]): for a figure that counts whole things, the
+    /// `not_whole` conflict.
+    pub fn fraction(&self) -> Option<Decimal> {
+        self.fraction
     }
 
     /// When it was reported.
