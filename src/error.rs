@@ -641,6 +641,56 @@ impl Problems {
     }
 }
 
+/// The problems of one input listed in the order of their places in it:
+/// by line, then column, those found at the same place in the order found,
+/// and those with no line (a record of another input) last. Kept up to
+/// [`Problems::LIMIT`] as [`Problems`] keeps them, but the first by place
+/// rather than the first found: a reader that checks records kind by kind
+/// (a file's sources, then its claims) finds its problems out of line order.
+#[derive(Debug, Default)]
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
+pub(crate) struct ProblemsByPlace {
+    /// Each problem with the count of those found before it.
+    kept: Vec<(u64, Error)>,
+    found: u64,
+    more: u64,
+}
+
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
+impl ProblemsByPlace {
+    pub(crate) fn push(&mut self, e: Error) {
+        self.kept.push((self.found, e));
+        self.found += 1;
+        // Sorted and cut now and then, so that memory stays bounded.
+        if self.kept.len() >= 2 * Problems::LIMIT {
+            self.cut();
+        }
+    }
+
+    /// Sorts the problems by place and keeps the first [`Problems::LIMIT`].
+    fn cut(&mut self) {
+        self.kept.sort_unstable_by_key(|(found, e)| {
+            let at = e.location();
+            let line = at.and_then(Location::line_number);
+            let column = at.and_then(Location::column_number);
+            (line.is_none(), line, column, *found)
+        });
+        let over = self.kept.len().saturating_sub(Problems::LIMIT);
+        self.kept.truncate(Problems::LIMIT);
+        self.more = self.more.saturating_add(over as u64);
+    }
+
+    /// As [`Problems::into_result`], the problems in the order of their places.
+    pub(crate) fn into_result(mut self, what: &str) -> Result<(), Error> {
+        self.cut();
+        Problems {
+            kept: self.kept.into_iter().map(|(_, e)| e).collect(),
+            more: self.more,
+        }
+        .into_result(what)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(location) = self.location() {
@@ -785,6 +835,42 @@ mod tests {
         assert_eq!(e.problems().len(), Problems::LIMIT + 1);
         // The count is of every problem, not of the lines listed.
         assert!(e.to_string().starts_with("250 problems:\n  - "), "{e}");
+        assert_eq!(
+            e.problems()[Problems::LIMIT].to_string(),
+            "and 150 more problems: only the first 100 problems are listed"
+        );
+    }
+
+    #[test]
+    fn problems_by_place_come_by_line_then_column_and_those_with_no_place_last() {
+        let at = |line, column| Location::file("d.toml").with_line(line).with_column(column);
+        let mut p = ProblemsByPlace::default();
+        p.push(Error::value("a", "no").at(at(9, 1)));
+        p.push(Error::value("b", "no"));
+        p.push(Error::value("c", "no").at(Location::file("d.toml").with_line(3)));
+        p.push(Error::value("d", "no").at(at(3, 5)));
+        p.push(Error::value("e", "no").at(at(3, 5)));
+        p.push(Error::value("f", "no").at(at(1, 7)));
+        let e = p.into_result("problems").unwrap_err();
+        let texts: Vec<_> = e.problems().iter().filter_map(Error::text).collect();
+        assert_eq!(texts, ["f", "c", "d", "e", "a", "b"]);
+    }
+
+    #[test]
+    fn problems_by_place_past_the_limit_keep_the_first_by_place() {
+        let mut p = ProblemsByPlace::default();
+        for line in (1..=250).rev() {
+            let at = Location::file("d.toml").with_line(line);
+            p.push(Error::value(&line.to_string(), "no").at(at));
+        }
+        let e = p.into_result("problems").unwrap_err();
+        assert_eq!(e.problems().len(), Problems::LIMIT + 1);
+        assert!(
+            e.to_string()
+                .starts_with("250 problems:\n  - d.toml line 1: '1'"),
+            "{e}"
+        );
+        assert_eq!(e.problems()[Problems::LIMIT - 1].text(), Some("100"));
         assert_eq!(
             e.problems()[Problems::LIMIT].to_string(),
             "and 150 more problems: only the first 100 problems are listed"

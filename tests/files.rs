@@ -583,7 +583,7 @@ fn validation_problems_carry_the_line_of_their_record_and_a_duplicate_its_first_
             "claims.csv line 5: claims: revisions form a cycle: `c4` → `c5` → `c4`",
         ]
     );
-    // TOML: each at the line of its record's table.
+    // TOML: each at the line of its record's table, in the order of the lines.
     let toml = "[[source]]\nid = \"a\"\nname = \"a\"\nkind = \"media\"\nrelays = \"ghost\"\n\n\
                 [[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\n\n\
                 [[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"a\"\nvalue = \"5\"\n\n\
@@ -593,10 +593,10 @@ fn validation_problems_carry_the_line_of_their_record_and_a_duplicate_its_first_
     assert_eq!(
         got,
         [
-            "d.toml line 22, column 9: '50–' is not a value: the range has no upper end",
-            "d.toml line 18: claim `c1`: the id is used more than once, first on line 12",
             "d.toml line 1: source `a`: it relays source `ghost`, which is not in the dossier",
+            "d.toml line 18: claim `c1`: the id is used more than once, first on line 12",
             "d.toml line 18: claim `c1`: source `b` is not in the dossier",
+            "d.toml line 22, column 9: '50–' is not a value: the range has no upper end",
         ]
     );
 }

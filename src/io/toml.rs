@@ -10,7 +10,7 @@ use toml::Spanned;
 use super::{Lines, lowercase_first};
 #[cfg(doc)]
 use crate::error::ErrorKind;
-use crate::error::{Location, Problems, Record};
+use crate::error::{Location, ProblemsByPlace, Record};
 use crate::model::{Form, VagueTerm};
 use crate::text;
 use crate::{Dossier, Error, Lexicon};
@@ -60,7 +60,7 @@ struct TermsOnly {
 /// Reads a dossier file without validating it. Its `[[term]]` tables are
 /// read first: the file's values are read with the English lexicon and
 /// those terms.
-fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Error> {
+fn read_toml(text: &str, name: &str) -> Result<(Dossier, ProblemsByPlace, Places), Error> {
     let lines = Lines::new(text);
     let line_column = |offset: usize| lines.at(offset);
     let terms: TermsOnly =
@@ -88,7 +88,7 @@ fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Erro
         name: name.to_owned(),
         ..Places::default()
     };
-    let mut problems = Problems::default();
+    let mut problems = ProblemsByPlace::default();
     let mut d = Dossier::new();
     for s in file.source {
         places.sources.push(line(s.span()));
@@ -201,19 +201,18 @@ fn every_record_problem(
 }
 
 /// The problems of reading a file and of validating what it holds, in one
-/// report: values that do not read first, then what validation finds.
-fn checked(d: Dossier, mut problems: Problems, places: &Places) -> Result<Dossier, Error> {
-    if let Err(e) = d.validate() {
-        for mut p in e.into_problems() {
-            if let Some(line) = p.first_record().and_then(|r| places.line_of(r)) {
-                p = p.first_on_line(line);
-            }
-            problems.push(match p.record().and_then(|r| places.of(r)) {
-                Some(at) => p.at(at),
-                None => p,
-            });
+/// report, in the order of their places in the file: a user fixing them
+/// goes down the file once.
+fn checked(d: Dossier, mut problems: ProblemsByPlace, places: &Places) -> Result<Dossier, Error> {
+    d.check(&mut |mut p| {
+        if let Some(line) = p.first_record().and_then(|r| places.line_of(r)) {
+            p = p.first_on_line(line);
         }
-    }
+        problems.push(match p.record().and_then(|r| places.of(r)) {
+            Some(at) => p.at(at),
+            None => p,
+        });
+    });
     problems.into_result("problems")?;
     Ok(d)
 }
@@ -249,9 +248,9 @@ impl Dossier {
     ///     .unwrap_err();
     /// let problems: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
     /// assert_eq!(problems, [
-    ///     "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end",
     ///     "bad.toml line 1: claim `c1`: figure `f` is not in the dossier",
     ///     "bad.toml line 1: claim `c1`: source `s` is not in the dossier",
+    ///     "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end",
     /// ]);
     /// # Ok::<(), reckon::Error>(())
     /// ```

@@ -283,6 +283,15 @@ impl Dossier {
     /// reference, a cycle, a mismatch of units).
     pub fn validate(&self) -> Result<(), Error> {
         let mut problems = Problems::default();
+        self.check(&mut |e| problems.push(e));
+        problems.into_result("problems")
+    }
+
+    /// Checks the whole dossier as [`Dossier::validate`] does, reporting
+    /// every problem, each about its record, to `problems`, with no limit:
+    /// a reader that places them in its input orders and limits them.
+    pub(crate) fn check(&self, problems: &mut dyn FnMut(Error)) {
+        let mut problems = Report(problems);
         duplicates(
             self.sources.iter().map(Source::id),
             "source",
@@ -479,7 +488,15 @@ impl Dossier {
                 None => e,
             });
         }
-        problems.into_result("problems")
+    }
+}
+
+/// Where [`Dossier::check`] reports the problems it finds.
+struct Report<'a>(&'a mut dyn FnMut(Error));
+
+impl Report<'_> {
+    fn push(&mut self, e: Error) {
+        (self.0)(e);
     }
 }
 
@@ -488,7 +505,7 @@ fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
     ids: impl Iterator<Item = &'a T>,
     what: &str,
     record: fn(usize) -> Record,
-    problems: &mut Problems,
+    problems: &mut Report<'_>,
 ) {
     let mut first = HashMap::new();
     for (i, id) in ids.enumerate() {
