@@ -336,6 +336,19 @@ impl Error {
         Error::subject(ErrorKind::Field, subject, reason)
     }
 
+    /// A key a format does not know or needs, in the format reader's own
+    /// words (`unknown field `reportd`, expected one of …`):
+    /// [`ErrorKind::Field`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn key(message: impl Into<String>) -> Self {
+        Error::new(
+            ErrorKind::Field,
+            Detail::Syntax {
+                message: message.into(),
+            },
+        )
+    }
+
     /// A required cell left empty: [`ErrorKind::Field`]. The location it is
     /// given names the field, so the message does not name it again.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
@@ -531,15 +544,8 @@ impl Error {
     }
 
     /// Wraps a list of problems: `Ok(())` when it is empty, the one error
-    /// when it holds one, [`ErrorKind::Many`] otherwise.
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
-    pub(crate) fn collect(errors: Vec<Error>) -> Result<(), Error> {
-        let total = errors.len() as u64;
-        Self::collect_of(errors, total)
-    }
-
-    /// As [`Error::collect`], for `errors` that stand for `total` problems:
-    /// the last one counting those past a limit.
+    /// when it holds one, [`ErrorKind::Many`] otherwise; `errors` stand for
+    /// `total` problems, the last one counting those past a limit.
     fn collect_of(mut errors: Vec<Error>, total: u64) -> Result<(), Error> {
         match errors.len() {
             0 => Ok(()),
@@ -788,10 +794,13 @@ mod tests {
 
     #[test]
     fn many_lists_every_problem() {
-        let e = Error::collect(vec![
-            Error::dangling("claim `a`", "source `x` is not in the dossier"),
-            Error::dangling("claim `b`", "figure `y` is not in the dossier"),
-        ])
+        let e = Error::collect_of(
+            vec![
+                Error::dangling("claim `a`", "source `x` is not in the dossier"),
+                Error::dangling("claim `b`", "figure `y` is not in the dossier"),
+            ],
+            2,
+        )
         .unwrap_err();
         assert_eq!(
             e.to_string(),

@@ -44,3 +44,150 @@ fn problems_come_in_the_order_of_the_file() {
     );
     assert!(got[2].contains("relays source `ghost`"), "{got:#?}");
 }
+
+#[test]
+fn a_record_that_does_not_read_hides_no_other_problem() {
+    // The five mistakes of a user adding a source and its claims: a
+    // misspelt key, a source no file declares, a range written high to
+    // low, an id given twice and a figure no file declares.
+    let text = format!(
+        "{SOURCE}{FIGURE}\
+         [[claim]]\nid = \"m1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"20\"\nreportd = \"2014-08-05\"\n\n\
+         [[claim]]\nid = \"m2\"\nfigure = \"f\"\nsource = \"montor\"\nvalue = \"5\"\n\n\
+         [[claim]]\nid = \"m3\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"170–50\"\n\n\
+         [[claim]]\nid = \"m2\"\nfigure = \"nope\"\nsource = \"s\"\nvalue = \"12\"\n"
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "d.toml line 16, column 1: unknown field `reportd`, expected one of `id`, `figure`, \
+             `source`, `value`, `reported`, `stake`, `qualifiers`, `credibility`, `unit`, \
+             `quote`, `supersedes`",
+            "d.toml line 18: claim `m2`: source `montor` is not in the dossier",
+            "d.toml line 28, column 9: '170–50' is not a value: range 170–50: the low end is \
+             above the high end",
+            "d.toml line 30: claim `m2`: the id is used more than once, first on line 18",
+            "d.toml line 30: claim `m2`: figure `nope` is not in the dossier",
+        ]
+    );
+}
+
+#[test]
+fn what_names_a_record_that_does_not_read_is_not_a_problem_again() {
+    // A source, a figure and a claim whose tables do not read: the claims
+    // and relations that name them name something the file gives. A claim
+    // that names nothing the file gives is still reported.
+    let text = "[[source]]\nid = \"monitor\"\nname = \"m\"\nkind = \"tv\"\n\n\
+                [[source]]\nid = \"outlet\"\nname = \"o\"\nkind = \"media\"\nrelays = \"monitor\"\n\n\
+                [[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\nevents = \"x\"\n\n\
+                [[figure]]\nid = \"g\"\nlabel = \"g\"\nmeasure = \"killed\"\n\n\
+                [[claim]]\nid = \"c1\"\nfigure = \"g\"\nsource = \"monitor\"\nvalue = \"5\"\ncredibility = \"9\"\n\n\
+                [[claim]]\nid = \"c2\"\nfigure = \"f\"\nsource = \"monitor\"\nvalue = \"6\"\nsupersedes = \"c1\"\n\n\
+                [[relation]]\nkind = \"part-of\"\npart = \"f\"\nwhole = \"g\"\n\n\
+                [[claim]]\nid = \"c3\"\nfigure = \"g\"\nsource = \"nobody\"\nvalue = \"7\"\n";
+    let got = problems(text);
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert!(
+        got[0].starts_with("d.toml line 4, column 8: 'tv' is not a value"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].starts_with(
+            "d.toml line 16, column 10: invalid type: string \"x\", expected a sequence"
+        ),
+        "{got:#?}"
+    );
+    assert!(
+        got[2].starts_with("d.toml line 28, column 15: '9' is not a value"),
+        "{got:#?}"
+    );
+    assert_eq!(
+        got[3],
+        "d.toml line 42: claim `c3`: source `nobody` is not in the dossier"
+    );
+}
+
+#[test]
+fn a_record_that_does_not_read_is_not_validated_but_its_neighbours_are() {
+    // The claim with a bad grade names a source no file declares: that is
+    // not reported until the claim reads. The claim after it is checked.
+    let text = format!(
+        "{SOURCE}{FIGURE}\
+         [[claim]]\nid = \"a\"\nfigure = \"f\"\nsource = \"nobody\"\nvalue = \"5\"\ncredibility = \"9\"\n\n\
+         [[claim]]\nid = \"b\"\nfigure = \"f\"\nsource = \"nobody\"\nvalue = \"x–\"\n"
+    );
+    let got = problems(&text);
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(
+        got[0].starts_with("d.toml line 16, column 15: '9' is not a value"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].ends_with("claim `b`: source `nobody` is not in the dossier"),
+        "{got:#?}"
+    );
+    assert!(
+        got[2].starts_with("d.toml line 22, column 9: 'x–' is not a value"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn every_key_and_value_of_a_record_that_does_not_read_is_reported() {
+    // Two unknown keys (one a misspelt key the table needs) and two values
+    // that do not read, in one table; and a relation, which serde reads
+    // through its `kind`, with a key it does not know.
+    let text = "[[source]]\nid = \"a\"\nnme = \"A\"\nkind = \"tv\"\nreliability = \"Q\"\nsde = \"x\"\n\n\
+                [[relation]]\nkind = \"overlap\"\nfigures = []\nwhole = \"f\"\n";
+    let got = problems(text);
+    assert_eq!(got.len(), 6, "{got:#?}");
+    assert_eq!(got[0], "d.toml line 1, column 1: missing field `name`");
+    assert!(
+        got[1].starts_with("d.toml line 3, column 1: unknown field `nme`"),
+        "{got:#?}"
+    );
+    assert!(
+        got[2].starts_with("d.toml line 4, column 8: 'tv' is not a value"),
+        "{got:#?}"
+    );
+    assert!(
+        got[3].starts_with("d.toml line 5, column 15: 'Q' is not a value"),
+        "{got:#?}"
+    );
+    assert!(
+        got[4].starts_with("d.toml line 6, column 1: unknown field `sde`"),
+        "{got:#?}"
+    );
+    assert_eq!(
+        got[5],
+        "d.toml line 11, column 1: unknown field `whole`, expected `figures`"
+    );
+}
+
+#[test]
+fn a_term_that_does_not_read_hides_nothing_but_the_values_that_use_it() {
+    let text = format!(
+        "[[term]]\nname = \"scores\"\nstrict = \"20–\"\npoint = 20\nfrom = \"x\"\n\n\
+         {SOURCE}{FIGURE}\
+         [[claim]]\nid = \"a\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"scores\"\n\n\
+         [[claim]]\nid = \"b\"\nfigure = \"f\"\nsource = \"nobody\"\nvalue = \"5\"\n"
+    );
+    let got = problems(&text);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(
+        got[0].starts_with("d.toml line 1: vague term `scores`: its strict reading '20–'"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].ends_with("claim `b`: source `nobody` is not in the dossier"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn malformed_toml_is_still_the_one_problem() {
+    let text = format!("{SOURCE}[[claim]]\nid = \"a\"\nreportd = \"x\"\nvalue = \n");
+    let got = problems(&text);
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert!(got[0].starts_with("d.toml line 9, column 9: "), "{got:#?}");
+}

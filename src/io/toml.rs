@@ -1,218 +1,34 @@
 //! The dossier format (TOML); described in the [`io`](crate::io) module docs.
 
+mod read;
 mod records;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use toml::Spanned;
-
-use super::{Lines, lowercase_first};
+use super::lowercase_first;
 #[cfg(doc)]
 use crate::error::ErrorKind;
-use crate::error::{Location, ProblemsByPlace, Record};
-use crate::model::{Form, VagueTerm};
+use crate::error::ProblemsByPlace;
+use crate::model::{Form, Unread, VagueTerm};
 use crate::text;
 use crate::{Dossier, Error, Lexicon};
-use records::{ClaimRecord, DossierFile, FigureRecord, TermRecord, unspanned};
+use read::{Places, Read, read_toml};
+use records::{ClaimRecord, DossierFile, FigureRecord, TermRecord};
 
 pub(super) use records::scope_of;
 
-/// The lines of a file's records, by kind and position, to place the
-/// problems validation finds in them.
-#[derive(Default)]
-struct Places {
-    name: String,
-    sources: Vec<u64>,
-    figures: Vec<u64>,
-    claims: Vec<u64>,
-    relations: Vec<u64>,
-    /// Records of each kind that came before this file's (extending a dossier).
-    before: [usize; 4],
-}
-
-impl Places {
-    /// The place of a record, when it came from this file.
-    fn of(&self, record: Record) -> Option<Location> {
-        let line = self.line_of(record)?;
-        Some(Location::file(&self.name).with_line(line))
-    }
-
-    /// The line of a record, when it came from this file.
-    fn line_of(&self, record: Record) -> Option<u64> {
-        let (lines, i, before) = match record {
-            Record::Source(i) => (&self.sources, i, self.before[0]),
-            Record::Figure(i) => (&self.figures, i, self.before[1]),
-            Record::Claim(i) => (&self.claims, i, self.before[2]),
-            Record::Relation(i) => (&self.relations, i, self.before[3]),
-        };
-        lines.get(i.checked_sub(before)?).copied()
-    }
-}
-
-/// The vague terms of a file, read before anything else.
-#[derive(serde::Deserialize)]
-struct TermsOnly {
-    #[serde(default)]
-    term: Vec<toml::Spanned<TermRecord>>,
-}
-
-/// Reads a dossier file without validating it. Its `[[term]]` tables are
-/// read first: the file's values are read with the English lexicon and
-/// those terms.
-fn read_toml(text: &str, name: &str) -> Result<(Dossier, ProblemsByPlace, Places), Error> {
-    let lines = Lines::new(text);
-    let line_column = |offset: usize| lines.at(offset);
-    let terms: TermsOnly =
-        toml::from_str(text).map_err(|e| every_record_problem(text, e, &lines, name))?;
-    let mut own = Vec::with_capacity(terms.term.len());
-    let mut term_lines: HashMap<String, u64> = HashMap::new();
-    for t in &terms.term {
-        let (line, _) = line_column(t.span().start);
-        let at = || Location::file(name).with_line(line);
-        let term = t.get_ref().to_term().map_err(|e| e.at(at()))?;
-        if let Some(first) = term_lines.insert(term.name().to_owned(), line) {
-            return Err(Error::duplicate(
-                format!("vague term `{}`", term.name()),
-                format!("it is defined twice, here and on line {first}"),
-            )
-            .at(at()));
-        }
-        own.push(term);
-    }
-    let lexicon = Lexicon::english().with_terms(own);
-    let file: DossierFile =
-        toml::from_str(text).map_err(|e| every_record_problem(text, e, &lines, name))?;
-    let line = |span: std::ops::Range<usize>| line_column(span.start).0;
-    let mut places = Places {
-        name: name.to_owned(),
-        ..Places::default()
-    };
-    let mut problems = ProblemsByPlace::default();
-    let mut d = Dossier::new();
-    for s in file.source {
-        places.sources.push(line(s.span()));
-        d.add_source(s.into_inner());
-    }
-    for f in file.figure {
-        places.figures.push(line(f.span()));
-        d.add_figure(f.into_inner().into());
-    }
-    for c in file.claim {
-        places.claims.push(line(c.span()));
-        let c = c.into_inner();
-        let (line, column) = line_column(c.value.span().start);
-        let (claim, error) = c.into_claim(&lexicon);
-        if let Some(e) = error {
-            problems.push(e.at(Location::file(name).with_line(line).with_column(column)));
-        }
-        d.add_claim(claim);
-    }
-    for r in file.relation {
-        places.relations.push(line(r.span()));
-        d.relate(r.into_inner());
-    }
-    Ok((d, problems, places))
-}
-
-/// A TOML error, at its line and column in the file: `offset` is where the
-/// text it was found in starts.
-fn located(e: toml::de::Error, offset: usize, lines: &Lines<'_>, name: &str) -> Error {
-    let mut location = Location::file(name);
-    if let Some(span) = e.span() {
-        let (line, column) = lines.at(offset + span.start);
-        location = location.with_line(line).with_column(column);
-    }
-    Error::syntax(lowercase_first(e.message().trim_end())).at(location)
-}
-
-/// Every record of a file that does not read, each at its line and column,
-/// once the file as a whole has not (`first`, the problem `toml` stopped
-/// at): each record is read again on its own, from its `[[…]]` header to
-/// the next one, so that a bad field does not hide the problems of the
-/// records after it. Nothing is validated: records that do not read would
-/// make every reference to them a problem too.
-fn every_record_problem(
-    text: &str,
-    first: toml::de::Error,
-    lines: &Lines<'_>,
-    name: &str,
-) -> Error {
-    /// Where each record's header is.
-    #[derive(serde::Deserialize)]
-    struct Headers {
-        #[serde(default)]
-        term: Vec<Spanned<toml::Value>>,
-        #[serde(default)]
-        source: Vec<Spanned<toml::Value>>,
-        #[serde(default)]
-        figure: Vec<Spanned<toml::Value>>,
-        #[serde(default)]
-        claim: Vec<Spanned<toml::Value>>,
-        #[serde(default)]
-        relation: Vec<Spanned<toml::Value>>,
-    }
-    let Ok(h) = toml::from_str::<Headers>(text) else {
-        return located(first, 0, lines, name);
-    };
-    let mut starts: Vec<usize> = [h.term, h.source, h.figure, h.claim, h.relation]
-        .iter()
-        .flatten()
-        .map(|r| r.span().start)
-        .collect();
-    starts.sort_unstable();
-    // Records written inline (`source = [{ … }]`) cannot be cut apart.
-    if starts
-        .iter()
-        .any(|&at| !text.get(at..).is_some_and(|t| t.starts_with("[[")))
-    {
-        return located(first, 0, lines, name);
-    }
-    let first_at = first.span().map(|s| s.start);
-    let mut first = Some(first);
-    let mut errors = Vec::new();
-    // What comes before the first record (keys of the file's own) too.
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
-    }
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        let Some(record) = text.get(start..end) else {
-            continue;
-        };
-        let Err(e) = toml::from_str::<DossierFile>(record) else {
-            continue;
-        };
-        // The problem `toml` stopped at keeps its own place.
-        let e = match first.take_if(|_| first_at.is_some_and(|at| (start..end).contains(&at))) {
-            Some(f) => located(f, 0, lines, name),
-            None => located(e, start, lines, name),
-        };
-        errors.push(e);
-    }
-    if let Some(f) = first {
-        // Found only when the file is read whole: it comes first.
-        errors.insert(0, located(f, 0, lines, name));
-    }
-    match Error::collect(errors) {
-        Err(e) => e,
-        Ok(()) => Error::syntax("the file does not read as a dossier"),
-    }
-}
-
-/// The problems of reading a file and of validating what it holds, in one
-/// report, in the order of their places in the file: a user fixing them
-/// goes down the file once.
-fn checked(d: Dossier, mut problems: ProblemsByPlace, places: &Places) -> Result<Dossier, Error> {
-    d.check(&mut |mut p| {
-        if let Some(line) = p.first_record().and_then(|r| places.line_of(r)) {
-            p = p.first_on_line(line);
-        }
-        problems.push(match p.record().and_then(|r| places.of(r)) {
-            Some(at) => p.at(at),
-            None => p,
-        });
-    });
+/// The problems of reading a file and of validating `d` (what it holds,
+/// with the dossier it was added to), in one report, in the order of their
+/// places in the file: a user fixing them goes down the file once.
+/// Validation leaves out what only the file's records that do not read
+/// would make problems (a claim about a source whose table does not read).
+fn checked(
+    d: Dossier,
+    mut problems: ProblemsByPlace,
+    places: &Places,
+    unread: &Unread,
+) -> Result<Dossier, Error> {
+    d.check(unread, &mut |p| problems.push(places.placed(p)));
     problems.into_result("problems")?;
     Ok(d)
 }
@@ -243,28 +59,43 @@ impl Dossier {
     /// "#, "example.toml")?;
     /// assert_eq!(d.claims().len(), 1);
     ///
-    /// // Every problem is reported at once, each at its place.
-    /// let err = Dossier::from_toml_str("[[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"50–\"\n", "bad.toml")
-    ///     .unwrap_err();
+    /// // Every problem is reported at once, each at its place, in the
+    /// // order of the file: a key misspelt hides none of the others.
+    /// let bad = "[[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"50–\"\nreportd = \"2014\"\n";
+    /// let err = Dossier::from_toml_str(bad, "bad.toml").unwrap_err();
     /// let problems: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
     /// assert_eq!(problems, [
     ///     "bad.toml line 1: claim `c1`: figure `f` is not in the dossier",
     ///     "bad.toml line 1: claim `c1`: source `s` is not in the dossier",
     ///     "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end",
+    ///     "bad.toml line 6, column 1: unknown field `reportd`, expected one of `id`, `figure`, \
+    ///      `source`, `value`, `reported`, `stake`, `qualifiers`, `credibility`, `unit`, `quote`, \
+    ///      `supersedes`",
     /// ]);
     /// # Ok::<(), reckon::Error>(())
     /// ```
     ///
     /// # Errors
-    /// [`ErrorKind::Syntax`] with the line and column of malformed TOML;
-    /// of a record that does not read (an unknown field, a kind or grade
-    /// that is not one), every such record's, each at its field, and then
-    /// nothing is validated;
-    /// [`ErrorKind::Value`] with those of each value that does not read;
-    /// the errors of every problem [`Dossier::validate`] finds.
+    /// [`ErrorKind::Syntax`] with the line and column of malformed TOML,
+    /// the one problem then reported. Otherwise every problem at once, in
+    /// the order of the file's lines, each at its line and column:
+    /// [`ErrorKind::Field`] for a key a record does not know, which is left
+    /// out (the record is read without it), or one it lacks;
+    /// [`ErrorKind::Syntax`] for a record's value that does not read (a kind
+    /// or grade that is not one, a string where a list belongs), and that
+    /// record is left out and not validated, while what names its id is not
+    /// reported as naming nothing;
+    /// [`ErrorKind::Value`] for a claim's value that does not read;
+    /// and the errors of every problem [`Dossier::validate`] finds, at the
+    /// line of their record.
     pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
-        let (d, problems, places) = read_toml(text, name)?;
-        checked(d, problems, &places)
+        let Read {
+            dossier,
+            problems,
+            places,
+            unread,
+        } = read_toml(text, name)?;
+        checked(dossier, problems, &places, &unread)
     }
 
     /// Adds the records of a dossier file to this dossier — a new source and
@@ -304,7 +135,12 @@ impl Dossier {
     /// # Errors
     /// As [`Dossier::from_toml_str`], for the combined dossier.
     pub fn extend_from_toml_str(&mut self, text: &str, name: &str) -> Result<(), Error> {
-        let (read, problems, mut places) = read_toml(text, name)?;
+        let Read {
+            dossier: read,
+            problems,
+            mut places,
+            unread,
+        } = read_toml(text, name)?;
         places.before = [
             self.sources().len(),
             self.figures().len(),
@@ -313,7 +149,7 @@ impl Dossier {
         ];
         let mut combined = self.clone();
         combined.merge(read);
-        *self = checked(combined, problems, &places)?;
+        *self = checked(combined, problems, &places, &unread)?;
         Ok(())
     }
 
@@ -332,18 +168,10 @@ impl Dossier {
                 .iter()
                 .map(|t| TermRecord::of(t))
                 .collect(),
-            source: self.sources().iter().cloned().map(unspanned).collect(),
-            figure: self
-                .figures()
-                .iter()
-                .map(|f| unspanned(FigureRecord::from(f)))
-                .collect(),
-            claim: self
-                .claims()
-                .iter()
-                .map(|c| unspanned(ClaimRecord::of(c)))
-                .collect(),
-            relation: self.relations().iter().cloned().map(unspanned).collect(),
+            source: self.sources().to_vec(),
+            figure: self.figures().iter().map(FigureRecord::from).collect(),
+            claim: self.claims().iter().map(ClaimRecord::of).collect(),
+            relation: self.relations().to_vec(),
         };
         toml::to_string(&file).map_err(|e| Error::syntax(lowercase_first(&e.to_string())))
     }
@@ -475,15 +303,19 @@ mod tests {
     }
 
     #[test]
-    fn toml_records_written_inline_report_the_first_problem() {
+    fn toml_records_written_inline_are_read_one_by_one_too() {
         let text = "source = [{ id = \"a\", name = \"A\", kind = \"tv\" }, \
                     { id = \"b\", name = \"B\", kind = \"media\", reliability = \"Q\" }]\n";
         let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
-        assert_eq!(err.problems().len(), 1, "{err}");
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 2, "{got:#?}");
         assert!(
-            err.to_string()
-                .starts_with("d.toml line 1, column 42: 'tv' is not a value"),
-            "{err}"
+            got[0].starts_with("d.toml line 1, column 42: 'tv' is not a value"),
+            "{got:#?}"
+        );
+        assert!(
+            got[1].starts_with("d.toml line 1, column 104: 'Q' is not a value"),
+            "{got:#?}"
         );
     }
 
@@ -494,15 +326,18 @@ mod tests {
                     [[source]]\nid = \"a\"\nname = \"A\"\nkind = \"tv\"\n";
         let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
         let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
-        assert_eq!(got.len(), 3, "{got:#?}");
-        assert!(
-            got[0].starts_with("d.toml line 1, column 1: unknown field `title`"),
-            "{got:#?}"
-        );
-        assert!(got[1].starts_with("d.toml line 5, column 1: "), "{got:#?}");
-        assert!(
-            got[2].starts_with("d.toml line 10, column 8: 'tv' is not a value"),
-            "{got:#?}"
+        assert_eq!(
+            got,
+            [
+                "d.toml line 1, column 1: unknown field `title`, expected one of `term`, \
+                 `source`, `figure`, `claim`, `relation`",
+                "d.toml line 4, column 10: invalid type: sequence, expected a string",
+                "d.toml line 5, column 1: unknown field `loose`, expected one of `name`, \
+                 `strict`, `lenient`, `point`, `from`",
+                "d.toml line 10, column 8: 'tv' is not a value: expected a source kind: \
+                 `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, \
+                 `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`",
+            ]
         );
     }
 

@@ -7,6 +7,16 @@ use crate::error::{Problems, Record};
 use crate::model::{ClaimId, FigureId, Form, SourceId, Stake, VagueTerm};
 use crate::{Claim, Error, Figure, Relation, Source};
 
+/// The ids of records an input gave that did not read (a source whose kind
+/// is not one): [`Dossier::check`] does not report the records that name
+/// them as naming nothing, as that would be the same problem again.
+#[derive(Debug, Default)]
+pub(crate) struct Unread {
+    pub(crate) sources: HashSet<SourceId>,
+    pub(crate) figures: HashSet<FigureId>,
+    pub(crate) claims: HashSet<ClaimId>,
+}
+
 /// A vague term as one claim uses it.
 pub(crate) type TermUse<'a> = (&'a ClaimId, &'a Arc<VagueTerm>);
 
@@ -283,14 +293,15 @@ impl Dossier {
     /// reference, a cycle, a mismatch of units).
     pub fn validate(&self) -> Result<(), Error> {
         let mut problems = Problems::default();
-        self.check(&mut |e| problems.push(e));
+        self.check(&Unread::default(), &mut |e| problems.push(e));
         problems.into_result("problems")
     }
 
     /// Checks the whole dossier as [`Dossier::validate`] does, reporting
     /// every problem, each about its record, to `problems`, with no limit:
-    /// a reader that places them in its input orders and limits them.
-    pub(crate) fn check(&self, problems: &mut dyn FnMut(Error)) {
+    /// a reader that places them in its input orders and limits them. A
+    /// reference to an id in `unread` is not reported as naming nothing.
+    pub(crate) fn check(&self, unread: &Unread, problems: &mut dyn FnMut(Error)) {
         let mut problems = Report(problems);
         duplicates(
             self.sources.iter().map(Source::id),
@@ -314,7 +325,9 @@ impl Dossier {
         for (i, s) in self.sources.iter().enumerate() {
             let links = [(s.relays(), "relays"), (s.part_of(), "is part of")];
             for (o, verb) in links {
-                if let Some(o) = o.filter(|o| self.source(o).is_none()) {
+                let dangling =
+                    |o: &&SourceId| self.source(o).is_none() && !unread.sources.contains(*o);
+                if let Some(o) = o.filter(dangling) {
                     problems.push(
                         Error::dangling(
                             format!("source `{}`", s.id()),
@@ -350,7 +363,7 @@ impl Dossier {
             let at = Record::Claim(i);
             let subject = || format!("claim `{}`", c.id());
             let figure = self.figure(c.figure());
-            if figure.is_none() {
+            if figure.is_none() && !unread.figures.contains(c.figure()) {
                 problems.push(
                     Error::dangling(
                         subject(),
@@ -359,7 +372,7 @@ impl Dossier {
                     .about(at),
                 );
             }
-            if self.source(c.source()).is_none() {
+            if self.source(c.source()).is_none() && !unread.sources.contains(c.source()) {
                 problems.push(
                     Error::dangling(
                         subject(),
@@ -385,6 +398,7 @@ impl Dossier {
             }
             if let Some(earlier) = c.supersedes() {
                 match self.claim(earlier) {
+                    None if unread.claims.contains(earlier) => {}
                     None => problems.push(Error::dangling(
                         subject(),
                         format!("it supersedes claim `{earlier}`, which is not in the dossier"),
@@ -446,6 +460,7 @@ impl Dossier {
                     );
                 }
                 match self.figure(f) {
+                    None if unread.figures.contains(f) => {}
                     None => problems.push(
                         Error::dangling(subject(), format!("figure `{f}` is not in the dossier"))
                             .about(Record::Relation(i)),
@@ -643,6 +658,31 @@ mod tests {
                 Dangling, Cycle
             ]
         );
+    }
+
+    #[test]
+    fn references_to_records_that_did_not_read_are_not_reported() {
+        let mut d = Dossier::new();
+        d.add_source(Source::new("s", "s", SourceKind::Media).relaying("lost-source"));
+        d.add_figure(fig("f"));
+        d.add_claim(Claim::new(
+            "c1",
+            "lost-figure",
+            "lost-source",
+            "5".parse().unwrap(),
+        ));
+        d.add_claim(Claim::new("c2", "f", "s", "6".parse().unwrap()).superseding("lost-claim"));
+        d.add_claim(Claim::new("c3", "f", "nobody", "7".parse().unwrap()));
+        d.relate(Relation::part_of("f", "lost-figure"));
+        let mut unread = Unread::default();
+        unread.sources.insert("lost-source".into());
+        unread.figures.insert("lost-figure".into());
+        unread.claims.insert("lost-claim".into());
+        let mut got = Vec::new();
+        d.check(&unread, &mut |e| got.push(e.to_string()));
+        assert_eq!(got, ["claim `c3`: source `nobody` is not in the dossier"]);
+        // Validation knows of no record that did not read.
+        assert_eq!(d.validate().unwrap_err().problems().len(), 6);
     }
 
     #[test]

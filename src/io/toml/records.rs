@@ -2,7 +2,6 @@
 //! flat table per source, figure, claim, relation and vague term.
 
 use rust_decimal::Decimal;
-use toml::Spanned;
 
 use crate::model::{
     ClaimId, Credibility, Date, FigureId, Form, Period, Qualifiers, Side, SourceId, Stake,
@@ -13,19 +12,20 @@ use crate::{
     Claim, Error, Estimate, Figure, Interval, Lexicon, Measure, Relation, Scope, Source, Unit,
 };
 
-#[derive(serde::Serialize, serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+/// A whole file, as a dossier is written; a file is read record by record
+/// (see `read`).
+#[derive(serde::Serialize)]
 pub(super) struct DossierFile {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) term: Vec<TermRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(super) source: Vec<Spanned<Source>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(super) figure: Vec<Spanned<FigureRecord>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(super) claim: Vec<Spanned<ClaimRecord>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(super) relation: Vec<Spanned<Relation>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) source: Vec<Source>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) figure: Vec<FigureRecord>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) claim: Vec<ClaimRecord>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) relation: Vec<Relation>,
 }
 
 /// A vague term of the file's own lexicon: `[[term]]`.
@@ -212,7 +212,7 @@ pub(super) struct ClaimRecord {
     pub(super) id: ClaimId,
     pub(super) figure: FigureId,
     pub(super) source: SourceId,
-    pub(super) value: toml::Spanned<String>,
+    pub(super) value: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) reported: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -238,7 +238,7 @@ impl ClaimRecord {
     /// read, the claim with an unknown value stands in for it (so that the
     /// rest of the file is checked too) beside the error.
     pub(super) fn into_claim(self, lexicon: &Lexicon) -> (Claim, Option<Error>) {
-        let (value, error) = match text::phrase(self.value.get_ref(), lexicon) {
+        let (value, error) = match text::phrase(&self.value, lexicon) {
             Ok(v) => (v, None),
             Err(e) => (Estimate::unknown(), Some(e)),
         };
@@ -270,7 +270,7 @@ impl ClaimRecord {
             id: c.id().clone(),
             figure: c.figure().clone(),
             source: c.source().clone(),
-            value: toml::Spanned::new(0..0, c.value().to_string()),
+            value: c.value().to_string(),
             reported: c.reported(),
             stake: c.stake_override(),
             qualifiers: c.qualifiers(),
@@ -280,9 +280,4 @@ impl ClaimRecord {
             supersedes: c.supersedes().cloned(),
         }
     }
-}
-
-/// A record to write, with no place in a file yet.
-pub(super) fn unspanned<T>(t: T) -> Spanned<T> {
-    Spanned::new(0..0, t)
 }

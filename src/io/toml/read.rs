@@ -1,0 +1,361 @@
+//! Reading a dossier file record by record, so that a record that does not
+//! read is reported at its place and hides the problems of no other.
+//!
+//! The file is parsed once, keeping the place of every key and value; each
+//! `[[…]]` table is then read on its own. A key a record does not know is
+//! reported and left out, and the record read without it. A record with a
+//! value that does not read (a kind or grade that is not one, a string
+//! where a list belongs) is reported at that value and left out of the
+//! dossier; the id it gives, when it gives one, is kept, so that the records
+//! that name it are not reported as naming nothing. Malformed TOML is the
+//! one problem: nothing after it can be trusted to be what the user meant.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use super::records::{ClaimRecord, FigureRecord, TermRecord};
+use crate::error::{Location, ProblemsByPlace, Record};
+use crate::io::{Lines, lowercase_first};
+use crate::model::{Unread, VagueTerm};
+use crate::{Dossier, Error, Lexicon, Relation, Source};
+
+/// What a file holds, read but not validated.
+pub(super) struct Read {
+    /// The records that read.
+    pub(super) dossier: Dossier,
+    /// The problems of the records that do not read, and of the values
+    /// that do not.
+    pub(super) problems: ProblemsByPlace,
+    /// Where each record that read is.
+    pub(super) places: Places,
+    /// The ids of the records that do not read.
+    pub(super) unread: Unread,
+}
+
+/// The kinds of record a file holds, as its tables are named.
+const KINDS: [&str; 5] = ["term", "source", "figure", "claim", "relation"];
+
+/// Where a record is: the line of its table.
+struct Place {
+    line: u64,
+}
+
+/// Where a file's records are, by kind and position, to place the problems
+/// validation finds in them.
+#[derive(Default)]
+pub(super) struct Places {
+    name: String,
+    sources: Vec<Place>,
+    figures: Vec<Place>,
+    claims: Vec<Place>,
+    relations: Vec<Place>,
+    /// Records of each kind that came before this file's (extending a dossier).
+    pub(super) before: [usize; 4],
+}
+
+impl Places {
+    /// Where a record is, when it came from this file.
+    fn place(&self, record: Record) -> Option<&Place> {
+        let (places, i, before) = match record {
+            Record::Source(i) => (&self.sources, i, self.before[0]),
+            Record::Figure(i) => (&self.figures, i, self.before[1]),
+            Record::Claim(i) => (&self.claims, i, self.before[2]),
+            Record::Relation(i) => (&self.relations, i, self.before[3]),
+        };
+        places.get(i.checked_sub(before)?)
+    }
+
+    /// A problem validation found, at the place of its record in this file
+    /// (when it came from it), a duplicate saying the line of the first use.
+    pub(super) fn placed(&self, mut p: Error) -> Error {
+        if let Some(first) = p.first_record().and_then(|r| self.place(r)) {
+            p = p.first_on_line(first.line);
+        }
+        match p.record().and_then(|r| self.place(r)) {
+            Some(place) => p.at(Location::file(&self.name).with_line(place.line)),
+            None => p,
+        }
+    }
+}
+
+/// One `[[…]]` table of the file, not read yet.
+struct Table<'i> {
+    span: Range<usize>,
+    entries: DeTable<'i>,
+}
+
+impl Table<'_> {
+    /// The string given under `key`, if there is one.
+    fn text(&self, key: &str) -> Option<&str> {
+        self.entries.get(key).and_then(|v| v.get_ref().as_str())
+    }
+}
+
+/// Reads a file: its records, each on its own, its `[[term]]`s first, as
+/// the file's values are read with the English lexicon and those terms.
+///
+/// # Errors
+/// Only for malformed TOML; every other problem is in what it returns.
+pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
+    let mut r = Reader {
+        name,
+        lines: Lines::new(text),
+        problems: ProblemsByPlace::default(),
+    };
+    let root = DeTable::parse(text).map_err(|e| r.toml_error(&e))?;
+    let mut tables: [Vec<Table<'_>>; 5] = Default::default();
+    for (key, value) in root.into_inner() {
+        match KINDS.iter().position(|k| key.get_ref().as_ref() == *k) {
+            Some(kind) => r.tables(key.get_ref(), value, &mut tables[kind]),
+            None => r.problems.push(
+                Error::key(format!(
+                    "unknown field `{}`, expected one of `term`, `source`, `figure`, `claim`, `relation`",
+                    key.get_ref()
+                ))
+                .at(r.at(key.span().start)),
+            ),
+        }
+    }
+    let [terms, sources, figures, claims, relations] = tables;
+    let mut places = Places {
+        name: name.to_owned(),
+        ..Places::default()
+    };
+    let mut unread = Unread::default();
+    let mut d = Dossier::new();
+
+    let (lexicon, unread_terms) = r.terms(&terms);
+    for t in &sources {
+        match r.record::<Source>(t) {
+            Some(s) => {
+                places.sources.push(r.place(t));
+                d.add_source(s);
+            }
+            None => unread.sources.extend(t.text("id").map(Into::into)),
+        }
+    }
+    for t in &figures {
+        match r.record::<FigureRecord>(t) {
+            Some(f) => {
+                places.figures.push(r.place(t));
+                d.add_figure(f.into());
+            }
+            None => unread.figures.extend(t.text("id").map(Into::into)),
+        }
+    }
+    for t in &claims {
+        let Some(c) = r.record::<ClaimRecord>(t) else {
+            unread.claims.extend(t.text("id").map(Into::into));
+            continue;
+        };
+        let value_at = t
+            .entries
+            .get("value")
+            .map_or(t.span.start, |v| v.span().start);
+        let text = c.value.clone();
+        let (claim, error) = c.into_claim(&lexicon);
+        // A value that names a term that does not read is not reported
+        // again: it reads once the term does.
+        let names_unread_term = || {
+            let text = text.to_lowercase();
+            unread_terms
+                .iter()
+                .any(|t| text.contains(&t.to_lowercase()))
+        };
+        if let Some(e) = error.filter(|_| !names_unread_term()) {
+            let at = r.at(value_at);
+            r.problems.push(e.at(at));
+        }
+        places.claims.push(r.place(t));
+        d.add_claim(claim);
+    }
+    for t in &relations {
+        if let Some(rel) = r.record::<Relation>(t) {
+            places.relations.push(r.place(t));
+            d.relate(rel);
+        }
+    }
+    Ok(Read {
+        dossier: d,
+        problems: r.problems,
+        places,
+        unread,
+    })
+}
+
+/// What reads a file: its name and lines, to place problems, and the
+/// problems found.
+struct Reader<'a> {
+    name: &'a str,
+    lines: Lines<'a>,
+    problems: ProblemsByPlace,
+}
+
+impl<'i> Reader<'_> {
+    /// The line and column of a byte offset in the file.
+    fn at(&self, offset: usize) -> Location {
+        let (line, column) = self.lines.at(offset);
+        Location::file(self.name)
+            .with_line(line)
+            .with_column(column)
+    }
+
+    /// Malformed TOML, at its place.
+    fn toml_error(&self, e: &toml::de::Error) -> Error {
+        let error = Error::syntax(lowercase_first(e.message().trim_end()));
+        match e.span() {
+            Some(span) => error.at(self.at(span.start)),
+            None => error.at(Location::file(self.name)),
+        }
+    }
+
+    /// Where a record is.
+    fn place(&self, t: &Table<'_>) -> Place {
+        Place {
+            line: self.lines.at(t.span.start).0,
+        }
+    }
+
+    /// The tables given under the key `kind`: an array of tables, as
+    /// `[[kind]]` writes it (or `kind = [{ … }]`).
+    fn tables(&mut self, kind: &str, value: Spanned<DeValue<'i>>, out: &mut Vec<Table<'i>>) {
+        let at = value.span().start;
+        match value.into_inner() {
+            DeValue::Array(items) => {
+                for item in items {
+                    let span = item.span();
+                    match item.into_inner() {
+                        DeValue::Table(entries) => out.push(Table { span, entries }),
+                        other => self.problems.push(
+                            Error::syntax(format!(
+                                "a {kind} is a table, not a{} {}: write it under `[[{kind}]]`",
+                                if other.type_str().starts_with(['a', 'i']) { "n" } else { "" },
+                                other.type_str()
+                            ))
+                            .at(self.at(span.start)),
+                        ),
+                    }
+                }
+            }
+            DeValue::Table(_) => self.problems.push(
+                Error::syntax(format!(
+                    "`[{kind}]` is one table, but each {kind} is a table of its own: write `[[{kind}]]`"
+                ))
+                .at(self.at(at)),
+            ),
+            other => self.problems.push(
+                Error::syntax(format!(
+                    "`{kind}` is a{} {}, but each {kind} is a table: write it under `[[{kind}]]`",
+                    if other.type_str().starts_with(['a', 'i']) { "n" } else { "" },
+                    other.type_str()
+                ))
+                .at(self.at(at)),
+            ),
+        }
+    }
+
+    /// The file's vague terms, in a lexicon with the English one; and the
+    /// names of those that do not read.
+    fn terms(&mut self, tables: &[Table<'i>]) -> (Lexicon, HashSet<String>) {
+        let mut own: Vec<(VagueTerm, u64)> = Vec::with_capacity(tables.len());
+        let mut unread = HashSet::new();
+        for t in tables {
+            let line = self.lines.at(t.span.start).0;
+            let at = Location::file(self.name).with_line(line);
+            let term = self.record::<TermRecord>(t).map(|r| r.to_term());
+            match term {
+                None => unread.extend(t.text("name").map(str::to_owned)),
+                Some(Err(e)) => {
+                    unread.extend(t.text("name").map(str::to_owned));
+                    self.problems.push(e.at(at));
+                }
+                Some(Ok(term)) => match own.iter().find(|(o, _)| o.name() == term.name()) {
+                    Some((_, first)) => self.problems.push(
+                        Error::duplicate(
+                            format!("vague term `{}`", term.name()),
+                            format!("it is defined twice, here and on line {first}"),
+                        )
+                        .at(at),
+                    ),
+                    None => own.push((term, line)),
+                },
+            }
+        }
+        let lexicon = Lexicon::english().with_terms(own.into_iter().map(|(t, _)| t));
+        (lexicon, unread)
+    }
+
+    /// Reads one record as a `T`, or reports why it does not read.
+    ///
+    /// Serde stops at the first problem of a record, so the record is read
+    /// again without the key that problem is at, until it reads or a
+    /// problem is at no key: a key the record does not know is left out,
+    /// and the record reads without it; a value that does not read is
+    /// reported, and the record does not read. `None` when it does not.
+    fn record<T: Deserialize<'i>>(&mut self, t: &Table<'i>) -> Option<T> {
+        let mut entries = t.entries.clone();
+        let mut reads = true;
+        let mut left_out: Vec<String> = Vec::new();
+        // Each pass leaves out a key, so the passes end.
+        loop {
+            let table = Spanned::new(t.span.clone(), DeValue::Table(entries.clone()));
+            let e = match T::deserialize(ValueDeserializer::from(table)) {
+                Ok(record) => return reads.then_some(record),
+                Err(e) => e,
+            };
+            let message = lowercase_first(e.message().trim_end());
+            if let Some((key, at)) = unknown_key(&entries, &e) {
+                self.problems.push(Error::key(message).at(self.at(at)));
+                entries.remove(key.as_str());
+                continue;
+            }
+            let span = e.span().unwrap_or(t.span.clone());
+            let value_of = entries
+                .iter()
+                .find(|(_, v)| v.span().contains(&span.start))
+                .map(|(k, _)| k.get_ref().to_string());
+            if let Some(key) = value_of {
+                self.problems
+                    .push(Error::syntax(message).at(self.at(span.start)));
+                entries.remove(key.as_str());
+                left_out.push(key);
+                reads = false;
+                continue;
+            }
+            // serde's words for a key the record needs: one left out above
+            // was reported already.
+            let missing = |k: &String| message == format!("missing field `{k}`");
+            if !left_out.iter().any(missing) {
+                let e = if message.starts_with("missing field `") {
+                    Error::key(message)
+                } else {
+                    Error::syntax(message)
+                };
+                self.problems.push(e.at(self.at(span.start)));
+            }
+            return None;
+        }
+    }
+}
+
+/// The key a record does not know that `e` is about, and where it is: the
+/// key `e` is placed at or, for records read through serde's buffer (a
+/// relation, tagged by its `kind`), the key serde's message names.
+fn unknown_key(entries: &DeTable<'_>, e: &toml::de::Error) -> Option<(String, usize)> {
+    let at = |k: &Spanned<std::borrow::Cow<'_, str>>| (k.get_ref().to_string(), k.span().start);
+    if let Some(span) = e.span() {
+        if let Some((k, _)) = entries.iter().find(|(k, _)| k.span() == span) {
+            return Some(at(k));
+        }
+    }
+    let name = e
+        .message()
+        .strip_prefix("unknown field `")?
+        .split('`')
+        .next()?;
+    entries.keys().find(|k| k.get_ref() == name).map(at)
+}
