@@ -204,6 +204,8 @@ struct Inner {
     detail: Detail,
     location: Option<Location>,
     record: Option<Record>,
+    /// The field of the record the problem is in, as a file names it.
+    field: Option<&'static str>,
     /// For a duplicate: the record that gave the id first.
     first: Option<Record>,
 }
@@ -269,6 +271,7 @@ impl Error {
                 detail,
                 location: None,
                 record: None,
+                field: None,
                 first: None,
             }),
         }
@@ -405,9 +408,11 @@ impl Error {
     /// subject (`relation 2 (sum-over): arithmetic overflow: …`).
     pub(crate) fn concerning(self, subject: impl Into<String>) -> Self {
         let record = self.inner.record;
+        let field = self.inner.field;
         let kind = self.inner.kind;
         let mut e = Error::subject(kind, subject, self.to_string());
         e.inner.record = record;
+        e.inner.field = field;
         e
     }
 
@@ -464,6 +469,20 @@ impl Error {
     pub(crate) fn about(mut self, record: Record) -> Self {
         self.inner.record = Some(record);
         self
+    }
+
+    /// This error, in the field `field` of its record (`source`, say): a
+    /// reader that knows where each field is places it there.
+    #[must_use]
+    pub(crate) fn in_field(mut self, field: &'static str) -> Self {
+        self.inner.field = Some(field);
+        self
+    }
+
+    /// The field of its record this error is in, if known.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn record_field(&self) -> Option<&'static str> {
+        self.inner.field
     }
 
     /// This error, about an id that `record` gave first.

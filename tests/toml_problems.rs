@@ -63,11 +63,13 @@ fn a_record_that_does_not_read_hides_no_other_problem() {
             "d.toml line 16, column 1: unknown field `reportd`, expected one of `id`, `figure`, \
              `source`, `value`, `reported`, `stake`, `qualifiers`, `credibility`, `unit`, \
              `quote`, `supersedes`",
-            "d.toml line 18: claim `m2`: source `montor` is not in the dossier",
-            "d.toml line 28, column 9: '170–50' is not a value: range 170–50: the low end is \
-             above the high end",
-            "d.toml line 30: claim `m2`: the id is used more than once, first on line 18",
-            "d.toml line 30: claim `m2`: figure `nope` is not in the dossier",
+            "d.toml line 21, column 10, field `source`: claim `m2`: source `montor` is not in the dossier",
+            "d.toml line 28, column 9, field `value`: '170–50' is not a value: range 170–50: \
+             the low end is above the high end",
+            "d.toml line 31, column 6, field `id`: claim `m2`: the id is used more than once, \
+             first on line 19",
+            "d.toml line 32, column 10, field `figure`: claim `m2`: figure `nope` is not in the \
+             dossier",
         ]
     );
 }
@@ -88,22 +90,22 @@ fn what_names_a_record_that_does_not_read_is_not_a_problem_again() {
     let got = problems(text);
     assert_eq!(got.len(), 4, "{got:#?}");
     assert!(
-        got[0].starts_with("d.toml line 4, column 8: 'tv' is not a value"),
+        got[0].starts_with("d.toml line 4, column 8, field `kind`: 'tv' is not a value"),
         "{got:#?}"
     );
     assert!(
         got[1].starts_with(
-            "d.toml line 16, column 10: invalid type: string \"x\", expected a sequence"
+            "d.toml line 16, column 10, field `events`: invalid type: string \"x\", expected a sequence"
         ),
         "{got:#?}"
     );
     assert!(
-        got[2].starts_with("d.toml line 28, column 15: '9' is not a value"),
+        got[2].starts_with("d.toml line 28, column 15, field `credibility`: '9' is not a value"),
         "{got:#?}"
     );
     assert_eq!(
         got[3],
-        "d.toml line 42: claim `c3`: source `nobody` is not in the dossier"
+        "d.toml line 45, column 10, field `source`: claim `c3`: source `nobody` is not in the dossier"
     );
 }
 
@@ -119,7 +121,7 @@ fn a_record_that_does_not_read_is_not_validated_but_its_neighbours_are() {
     let got = problems(&text);
     assert_eq!(got.len(), 3, "{got:#?}");
     assert!(
-        got[0].starts_with("d.toml line 16, column 15: '9' is not a value"),
+        got[0].starts_with("d.toml line 16, column 15, field `credibility`: '9' is not a value"),
         "{got:#?}"
     );
     assert!(
@@ -127,7 +129,7 @@ fn a_record_that_does_not_read_is_not_validated_but_its_neighbours_are() {
         "{got:#?}"
     );
     assert!(
-        got[2].starts_with("d.toml line 22, column 9: 'x–' is not a value"),
+        got[2].starts_with("d.toml line 22, column 9, field `value`: 'x–' is not a value"),
         "{got:#?}"
     );
 }
@@ -147,11 +149,11 @@ fn every_key_and_value_of_a_record_that_does_not_read_is_reported() {
         "{got:#?}"
     );
     assert!(
-        got[2].starts_with("d.toml line 4, column 8: 'tv' is not a value"),
+        got[2].starts_with("d.toml line 4, column 8, field `kind`: 'tv' is not a value"),
         "{got:#?}"
     );
     assert!(
-        got[3].starts_with("d.toml line 5, column 15: 'Q' is not a value"),
+        got[3].starts_with("d.toml line 5, column 15, field `reliability`: 'Q' is not a value"),
         "{got:#?}"
     );
     assert!(
@@ -175,7 +177,7 @@ fn a_term_that_does_not_read_hides_nothing_but_the_values_that_use_it() {
     let got = problems(&text);
     assert_eq!(got.len(), 2, "{got:#?}");
     assert!(
-        got[0].starts_with("d.toml line 1: vague term `scores`: its strict reading '20–'"),
+        got[0].starts_with("d.toml line 3, column 10, field `strict`: vague term `scores`: its strict reading '20–'"),
         "{got:#?}"
     );
     assert!(
@@ -190,4 +192,37 @@ fn malformed_toml_is_still_the_one_problem() {
     let got = problems(&text);
     assert_eq!(got.len(), 1, "{got:#?}");
     assert!(got[0].starts_with("d.toml line 9, column 9: "), "{got:#?}");
+}
+
+#[test]
+fn problems_name_their_field_and_stand_at_its_value() {
+    let text = format!(
+        "{SOURCE}{FIGURE}\
+         [[claim]]\nid = \"a\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"5\"\n\n\
+         [[claim]]\nid = \"a\"\nfigure = \"nope\"\nsource = \"montor\"\nvalue = \"170–50\"\n\
+         supersedes = \"gone\"\n\n\
+         [[claim]]\nid = \"b\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"1\"\nreported = \"2014-02-30\"\n\n\
+         [[relation]]\nkind = \"overlap\"\nfigures = [\"f\", \"lost\", \"f\"]\n"
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "d.toml line 18, column 6, field `id`: claim `a`: the id is used more than once, \
+             first on line 12",
+            "d.toml line 19, column 10, field `figure`: claim `a`: figure `nope` is not in the \
+             dossier",
+            "d.toml line 20, column 10, field `source`: claim `a`: source `montor` is not in the \
+             dossier",
+            "d.toml line 21, column 9, field `value`: '170–50' is not a value: range 170–50: the \
+             low end is above the high end",
+            "d.toml line 22, column 14, field `supersedes`: claim `a`: it supersedes claim \
+             `gone`, which is not in the dossier",
+            "d.toml line 29, column 12, field `reported`: '2014-02-30' is not a value: date \
+             2014-02-30: there is no such day in that month",
+            "d.toml line 33, column 11, field `figures`: relation 1 (overlap): figure `lost` is \
+             not in the dossier",
+            "d.toml line 33, column 11, field `figures`: relation 1 (overlap): it names figure \
+             `f` twice",
+        ]
+    );
 }

@@ -65,9 +65,9 @@ impl Dossier {
     /// let err = Dossier::from_toml_str(bad, "bad.toml").unwrap_err();
     /// let problems: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
     /// assert_eq!(problems, [
-    ///     "bad.toml line 1: claim `c1`: figure `f` is not in the dossier",
-    ///     "bad.toml line 1: claim `c1`: source `s` is not in the dossier",
-    ///     "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end",
+    ///     "bad.toml line 3, column 10, field `figure`: claim `c1`: figure `f` is not in the dossier",
+    ///     "bad.toml line 4, column 10, field `source`: claim `c1`: source `s` is not in the dossier",
+    ///     "bad.toml line 5, column 9, field `value`: '50–' is not a value: the range has no upper end",
     ///     "bad.toml line 6, column 1: unknown field `reportd`, expected one of `id`, `figure`, \
     ///      `source`, `value`, `reported`, `stake`, `qualifiers`, `credibility`, `unit`, `quote`, \
     ///      `supersedes`",
@@ -78,7 +78,8 @@ impl Dossier {
     /// # Errors
     /// [`ErrorKind::Syntax`] with the line and column of malformed TOML,
     /// the one problem then reported. Otherwise every problem at once, in
-    /// the order of the file's lines, each at its line and column:
+    /// the order of the file's lines, each at its line and column and,
+    /// when it is in a value, naming its key (`field `value``):
     /// [`ErrorKind::Field`] for a key a record does not know, which is left
     /// out (the record is read without it), or one it lacks;
     /// [`ErrorKind::Syntax`] for a record's value that does not read (a kind
@@ -87,7 +88,8 @@ impl Dossier {
     /// reported as naming nothing;
     /// [`ErrorKind::Value`] for a claim's value that does not read;
     /// and the errors of every problem [`Dossier::validate`] finds, at the
-    /// line of their record.
+    /// value of the key they are about (a claim's `source`, a duplicate's
+    /// `id`), or at the line of their record.
     pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
         let Read {
             dossier,
@@ -289,14 +291,14 @@ mod tests {
         assert_eq!(
             got,
             [
-                "d.toml line 5, column 8: 'tv' is not a value: expected a source kind: \
+                "d.toml line 5, column 8, field `kind`: 'tv' is not a value: expected a source kind: \
                  `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, \
                  `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`",
-                "d.toml line 11, column 15: 'Q' is not a value: expected a reliability grade \
+                "d.toml line 11, column 15, field `reliability`: 'Q' is not a value: expected a reliability grade \
                  A-F: `A`, `B`, `C`, `D`, `E`, `F`",
                 "d.toml line 17, column 1: unknown field `colour`, expected one of `id`, \
                  `label`, `measure`, `unit`, `events`, `period`, `place`, `party`, `side`",
-                "d.toml line 24, column 15: '9' is not a value: expected a credibility grade \
+                "d.toml line 24, column 15, field `credibility`: '9' is not a value: expected a credibility grade \
                  1-6: `1`, `2`, `3`, `4`, `5`, `6`",
             ]
         );
@@ -310,11 +312,12 @@ mod tests {
         let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
         assert_eq!(got.len(), 2, "{got:#?}");
         assert!(
-            got[0].starts_with("d.toml line 1, column 42: 'tv' is not a value"),
+            got[0].starts_with("d.toml line 1, column 42, field `kind`: 'tv' is not a value"),
             "{got:#?}"
         );
         assert!(
-            got[1].starts_with("d.toml line 1, column 104: 'Q' is not a value"),
+            got[1]
+                .starts_with("d.toml line 1, column 104, field `reliability`: 'Q' is not a value"),
             "{got:#?}"
         );
     }
@@ -331,10 +334,10 @@ mod tests {
             [
                 "d.toml line 1, column 1: unknown field `title`, expected one of `term`, \
                  `source`, `figure`, `claim`, `relation`",
-                "d.toml line 4, column 10: invalid type: sequence, expected a string",
+                "d.toml line 4, column 10, field `strict`: invalid type: sequence, expected a string",
                 "d.toml line 5, column 1: unknown field `loose`, expected one of `name`, \
                  `strict`, `lenient`, `point`, `from`",
-                "d.toml line 10, column 8: 'tv' is not a value: expected a source kind: \
+                "d.toml line 10, column 8, field `kind`: 'tv' is not a value: expected a source kind: \
                  `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, \
                  `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`",
             ]
@@ -379,12 +382,15 @@ mod tests {
         let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(
-            got[0].starts_with("d.toml line 13, column 9: '50–' is not a value"),
+            got[0].starts_with("d.toml line 13, column 9, field `value`: '50–' is not a value"),
             "{got:?}"
         );
-        assert!(got[1].starts_with("d.toml line 23, column 9: "), "{got:?}");
         assert!(
-            got[2].starts_with("d.toml line 28, column 9: 'x y z' is not a value"),
+            got[1].starts_with("d.toml line 23, column 9, field `value`: "),
+            "{got:?}"
+        );
+        assert!(
+            got[2].starts_with("d.toml line 28, column 9, field `value`: 'x y z' is not a value"),
             "{got:?}"
         );
     }

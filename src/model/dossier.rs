@@ -323,8 +323,11 @@ impl Dossier {
         );
 
         for (i, s) in self.sources.iter().enumerate() {
-            let links = [(s.relays(), "relays"), (s.part_of(), "is part of")];
-            for (o, verb) in links {
+            let links = [
+                (s.relays(), "relays", "relays"),
+                (s.part_of(), "is part of", "part_of"),
+            ];
+            for (o, verb, field) in links {
                 let dangling =
                     |o: &&SourceId| self.source(o).is_none() && !unread.sources.contains(*o);
                 if let Some(o) = o.filter(dangling) {
@@ -333,7 +336,8 @@ impl Dossier {
                             format!("source `{}`", s.id()),
                             format!("it {verb} source `{o}`, which is not in the dossier"),
                         )
-                        .about(Record::Source(i)),
+                        .about(Record::Source(i))
+                        .in_field(field),
                     );
                 }
             }
@@ -343,7 +347,8 @@ impl Dossier {
                         format!("source `{}`", s.id()),
                         "it both relays a source and is part of one: give one of the two",
                     )
-                    .about(Record::Source(i)),
+                    .about(Record::Source(i))
+                    .in_field("part_of"),
                 );
             }
         }
@@ -369,7 +374,8 @@ impl Dossier {
                         subject(),
                         format!("figure `{}` is not in the dossier", c.figure()),
                     )
-                    .about(at),
+                    .about(at)
+                    .in_field("figure"),
                 );
             }
             if self.source(c.source()).is_none() && !unread.sources.contains(c.source()) {
@@ -378,7 +384,8 @@ impl Dossier {
                         subject(),
                         format!("source `{}` is not in the dossier", c.source()),
                     )
-                    .about(at),
+                    .about(at)
+                    .in_field("source"),
                 );
             }
             if let (Some(u), Some(f)) = (c.unit(), figure) {
@@ -392,7 +399,8 @@ impl Dossier {
                                 f.scope().unit()
                             ),
                         )
-                        .about(at),
+                        .about(at)
+                        .in_field("unit"),
                     );
                 }
             }
@@ -402,7 +410,7 @@ impl Dossier {
                     None => problems.push(Error::dangling(
                         subject(),
                         format!("it supersedes claim `{earlier}`, which is not in the dossier"),
-                    ).about(at)),
+                    ).about(at).in_field("supersedes")),
                     Some(e) if e.figure() != c.figure() => problems.push(Error::mismatch(
                         subject(),
                         format!(
@@ -410,7 +418,7 @@ impl Dossier {
                             e.figure(),
                             c.figure()
                         ),
-                    ).about(at)),
+                    ).about(at).in_field("supersedes")),
                     Some(_) => {}
                 }
             }
@@ -432,7 +440,7 @@ impl Dossier {
                 ),
             );
             problems.push(match at {
-                Some(i) => e.about(Record::Claim(i)),
+                Some(i) => e.about(Record::Claim(i)).in_field("value"),
                 None => e,
             });
         }
@@ -452,18 +460,20 @@ impl Dossier {
             let subject = || format!("relation {} ({})", i + 1, r.kind());
             let mut seen = HashSet::new();
             let mut unit = None;
-            for f in r.figures() {
+            for (field, f) in r.named_figures() {
                 if !seen.insert(f) {
                     problems.push(
                         Error::duplicate(subject(), format!("it names figure `{f}` twice"))
-                            .about(Record::Relation(i)),
+                            .about(Record::Relation(i))
+                            .in_field(field),
                     );
                 }
                 match self.figure(f) {
                     None if unread.figures.contains(f) => {}
                     None => problems.push(
                         Error::dangling(subject(), format!("figure `{f}` is not in the dossier"))
-                            .about(Record::Relation(i)),
+                            .about(Record::Relation(i))
+                            .in_field(field),
                     ),
                     Some(fig) => {
                         match unit {
@@ -475,7 +485,7 @@ impl Dossier {
                                     "figure `{first}` is counted in {u} but figure `{f}` in {}",
                                     fig.scope().unit()
                                 ),
-                            ).about(Record::Relation(i)));
+                            ).about(Record::Relation(i)).in_field(field));
                             }
                             Some(_) => {}
                         }
@@ -528,6 +538,7 @@ fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
             problems.push(
                 Error::duplicate(format!("{what} `{id}`"), "the id is used more than once")
                     .about(record(i))
+                    .in_field("id")
                     .first_given_by(record(j)),
             );
         } else {

@@ -39,9 +39,18 @@ pub(super) struct Read {
 /// The kinds of record a file holds, as its tables are named.
 const KINDS: [&str; 5] = ["term", "source", "figure", "claim", "relation"];
 
-/// Where a record is: the line of its table.
+/// Where a record is: the line of its table, and the line and column at
+/// which the value of each of its keys starts.
 struct Place {
     line: u64,
+    keys: Vec<(String, (u64, u64))>,
+}
+
+impl Place {
+    /// The line and column of the value of `key`, if the record gives one.
+    fn key(&self, key: &str) -> Option<(u64, u64)> {
+        self.keys.iter().find(|(k, _)| k == key).map(|(_, at)| *at)
+    }
 }
 
 /// Where a file's records are, by kind and position, to place the problems
@@ -69,16 +78,24 @@ impl Places {
         places.get(i.checked_sub(before)?)
     }
 
-    /// A problem validation found, at the place of its record in this file
-    /// (when it came from it), a duplicate saying the line of the first use.
+    /// A problem validation found, at its place in this file (when its
+    /// record came from it): at the value of the key it is about (a claim's
+    /// `source`), named, or else at the line of its record's table; a
+    /// duplicate id saying the line of its first use.
     pub(super) fn placed(&self, mut p: Error) -> Error {
         if let Some(first) = p.first_record().and_then(|r| self.place(r)) {
-            p = p.first_on_line(first.line);
+            let line = first.key("id").map_or(first.line, |(line, _)| line);
+            p = p.first_on_line(line);
         }
-        match p.record().and_then(|r| self.place(r)) {
-            Some(place) => p.at(Location::file(&self.name).with_line(place.line)),
-            None => p,
-        }
+        let Some(place) = p.record().and_then(|r| self.place(r)) else {
+            return p;
+        };
+        let at = Location::file(&self.name);
+        let at = match p.record_field().and_then(|k| Some((k, place.key(k)?))) {
+            Some((key, (line, column))) => at.with_line(line).with_column(column).with_field(key),
+            None => at.with_line(place.line),
+        };
+        p.at(at)
     }
 }
 
@@ -152,10 +169,6 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
             unread.claims.extend(t.text("id").map(Into::into));
             continue;
         };
-        let value_at = t
-            .entries
-            .get("value")
-            .map_or(t.span.start, |v| v.span().start);
         let text = c.value.clone();
         let (claim, error) = c.into_claim(&lexicon);
         // A value that names a term that does not read is not reported
@@ -167,7 +180,7 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
                 .any(|t| text.contains(&t.to_lowercase()))
         };
         if let Some(e) = error.filter(|_| !names_unread_term()) {
-            let at = r.at(value_at);
+            let at = r.at_key(t, "value").unwrap_or_else(|| r.at(t.span.start));
             r.problems.push(e.at(at));
         }
         places.claims.push(r.place(t));
@@ -213,11 +226,22 @@ impl<'i> Reader<'_> {
         }
     }
 
-    /// Where a record is.
+    /// Where a record and the value of each of its keys are.
     fn place(&self, t: &Table<'_>) -> Place {
         Place {
             line: self.lines.at(t.span.start).0,
+            keys: t
+                .entries
+                .iter()
+                .map(|(k, v)| (k.get_ref().to_string(), self.lines.at(v.span().start)))
+                .collect(),
         }
+    }
+
+    /// Where the value of a record's key is, the key named.
+    fn at_key(&self, t: &Table<'_>, key: &str) -> Option<Location> {
+        let (_, value) = t.entries.get_key_value(key)?;
+        Some(self.at(value.span().start).with_field(key))
     }
 
     /// The tables given under the key `kind`: an array of tables, as
@@ -271,7 +295,8 @@ impl<'i> Reader<'_> {
                 None => unread.extend(t.text("name").map(str::to_owned)),
                 Some(Err(e)) => {
                     unread.extend(t.text("name").map(str::to_owned));
-                    self.problems.push(e.at(at));
+                    let at_key = e.record_field().and_then(|k| self.at_key(t, k));
+                    self.problems.push(e.at(at_key.unwrap_or(at)));
                 }
                 Some(Ok(term)) => match own.iter().find(|(o, _)| o.name() == term.name()) {
                     Some((_, first)) => self.problems.push(
@@ -319,8 +344,8 @@ impl<'i> Reader<'_> {
                 .find(|(_, v)| v.span().contains(&span.start))
                 .map(|(k, _)| k.get_ref().to_string());
             if let Some(key) = value_of {
-                self.problems
-                    .push(Error::syntax(message).at(self.at(span.start)));
+                let at = self.at(span.start).with_field(key.as_str());
+                self.problems.push(Error::syntax(message).at(at));
                 entries.remove(key.as_str());
                 left_out.push(key);
                 reads = false;

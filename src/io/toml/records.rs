@@ -51,7 +51,7 @@ pub(super) enum TermPoint {
 }
 
 /// Reads a term's interval: `24–119`, `24`, or `24+` for no upper end.
-fn term_interval(text: &str, name: &str, which: &str) -> Result<Interval, Error> {
+fn term_interval(text: &str, name: &str, which: &'static str) -> Result<Interval, Error> {
     match crate::text::grammar::read(text, &Lexicon::empty()) {
         Ok(e)
             if matches!(
@@ -66,7 +66,8 @@ fn term_interval(text: &str, name: &str, which: &str) -> Result<Interval, Error>
             format!(
                 "its {which} reading '{text}' is not a number, a range like 24–119 or an open range like 24+"
             ),
-        )),
+        )
+        .in_field(which)),
     }
 }
 
@@ -99,6 +100,7 @@ impl TermRecord {
                     format!("vague term `{}`", self.name),
                     format!("its point '{t}' is not a number"),
                 )
+                .in_field("point")
             })?,
             TermPoint::Other(v) => {
                 return Err(Error::invalid(
@@ -106,7 +108,8 @@ impl TermRecord {
                     format!(
                         "its point {v} is not an integer or a decimal string (write point = \"24.5\")"
                     ),
-                ));
+                )
+                .in_field("point"));
             }
         };
         VagueTerm::new(&self.name, strict, lenient, point, &self.from)
