@@ -398,7 +398,8 @@ fn a_file_holds_one_meaning_per_vague_word() {
         "vague term `about 50`: its name does not read back as the term, so a file cannot hold it"
     );
 
-    // Two tables for one word, and a point TOML reads as a float.
+    // Two tables for one word, a point written as a TOML float (read as its
+    // text, 24.5 exactly), and one that is not a number.
     let twice = format!(
         "{HOUSE_TERMS}\n[[term]]\nname = \"dozens\"\nstrict = \"30–99\"\npoint = 30\nfrom = \"x\"\n"
     );
@@ -411,12 +412,16 @@ fn a_file_holds_one_meaning_per_vague_word() {
         "{err}"
     );
     let float = HOUSE_TERMS.replace("point = 24", "point = 24.5");
-    let err = Dossier::from_toml_str(&float, "house.toml")
+    let d = Dossier::from_toml_str(&float, "house.toml").unwrap();
+    let c1 = d.claim(&"c1".into()).unwrap().value().clone();
+    assert_eq!(c1.best(), Some(Decimal::new(245, 1)));
+    let boolean = HOUSE_TERMS.replace("point = 24", "point = true");
+    let err = Dossier::from_toml_str(&boolean, "house.toml")
         .unwrap_err()
         .to_string();
     assert_eq!(
         err,
-        "house.toml line 6, column 9, field `point`: vague term `dozens`: its point 24.5 is not an integer or a decimal string (write point = \"24.5\")"
+        "house.toml line 6, column 9, field `point`: vague term `dozens`: its point true is not a number (write point = 24.5)"
     );
 }
 

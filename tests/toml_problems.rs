@@ -226,3 +226,86 @@ fn problems_name_their_field_and_stand_at_its_value() {
         ]
     );
 }
+
+#[test]
+fn numbers_and_dates_written_bare_read_as_their_text() {
+    let claim = |id: &str, rest: &str| {
+        format!("[[claim]]\nid = \"{id}\"\nfigure = \"f\"\nsource = \"s\"\n{rest}\n\n")
+    };
+    let text = [
+        SOURCE.to_owned(),
+        "[[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\nperiod = 2014\n\n".to_owned(),
+        claim("a", "value = 20\ncredibility = 3\nreported = 2014-08-05"),
+        claim("b", "value = 0.1"),
+        claim("c", "value = 1_000\nreported = 2014"),
+    ]
+    .concat();
+    let d = Dossier::from_toml_str(&text, "d.toml").unwrap();
+    let claim = |id: &str| d.claim(&id.into()).unwrap();
+    assert_eq!(claim("a").value().to_string(), "20");
+    assert_eq!(claim("a").credibility().number(), 3);
+    assert_eq!(
+        claim("a").reported().map(|r| r.to_string()),
+        Some("2014-08-05".into())
+    );
+    // Not through a float: 0.1 is 0.1, not 0.1000000000000000055…
+    assert_eq!(claim("b").value().to_string(), "0.1");
+    assert_eq!(claim("c").value().to_string(), "1000");
+    assert_eq!(
+        claim("c").reported().map(|r| r.to_string()),
+        Some("2014".into())
+    );
+    assert_eq!(
+        d.figure(&"f".into())
+            .unwrap()
+            .scope()
+            .period()
+            .map(|p| p.to_string()),
+        Some("2014".into())
+    );
+    // Written back as strings, as the format writes them.
+    let written = d.to_toml_string().unwrap();
+    for line in [
+        "value = \"20\"\n",
+        "value = \"0.1\"\n",
+        "credibility = \"3\"\n",
+        "reported = \"2014-08-05\"\n",
+        "period = \"2014\"\n",
+    ] {
+        assert!(written.contains(line), "{line} in {written}");
+    }
+    assert_eq!(Dossier::from_toml_str(&written, "again.toml").unwrap(), d);
+}
+
+#[test]
+fn a_bare_number_that_is_not_a_value_says_so_at_its_place() {
+    let claim = |id: &str, rest: &str| {
+        format!("[[claim]]\nid = \"{id}\"\nfigure = \"f\"\nsource = \"s\"\n{rest}\n\n")
+    };
+    let text = [
+        SOURCE.to_owned(),
+        FIGURE.to_owned(),
+        claim("a", "value = -5"),
+        claim("b", "value = nan"),
+        claim("c", "value = true"),
+        claim(
+            "d",
+            "value = 1\ncredibility = 9\nreported = 2014-08-05T10:00:00",
+        ),
+    ]
+    .concat();
+    assert_eq!(
+        problems(&text),
+        [
+            "d.toml line 15, column 9, field `value`: '-5' is not a value: counts are never negative",
+            "d.toml line 21, column 9, field `value`: 'nan' is not a value: 'nan' is not a number \
+             or a quantity word, at byte 0",
+            "d.toml line 27, column 9, field `value`: invalid type: boolean `true`, expected a \
+             string",
+            "d.toml line 34, column 15, field `credibility`: '9' is not a value: expected a \
+             credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
+            "d.toml line 35, column 12, field `reported`: '2014-08-05T10:00:00' is not a value: a \
+             date is written YYYY, YYYY-MM or YYYY-MM-DD",
+        ]
+    );
+}

@@ -147,7 +147,7 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
 
     let (lexicon, unread_terms) = r.terms(&terms);
     for t in &sources {
-        match r.record::<Source>(t) {
+        match r.record::<Source>(t, &[]) {
             Some(s) => {
                 places.sources.push(r.place(t));
                 d.add_source(s);
@@ -156,7 +156,7 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
         }
     }
     for t in &figures {
-        match r.record::<FigureRecord>(t) {
+        match r.record::<FigureRecord>(t, &["period"]) {
             Some(f) => {
                 places.figures.push(r.place(t));
                 d.add_figure(f.into());
@@ -165,7 +165,7 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
         }
     }
     for t in &claims {
-        let Some(c) = r.record::<ClaimRecord>(t) else {
+        let Some(c) = r.record::<ClaimRecord>(t, &["value", "credibility", "reported"]) else {
             unread.claims.extend(t.text("id").map(Into::into));
             continue;
         };
@@ -187,7 +187,7 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
         d.add_claim(claim);
     }
     for t in &relations {
-        if let Some(rel) = r.record::<Relation>(t) {
+        if let Some(rel) = r.record::<Relation>(t, &[]) {
             places.relations.push(r.place(t));
             d.relate(rel);
         }
@@ -290,7 +290,9 @@ impl<'i> Reader<'_> {
         for t in tables {
             let line = self.lines.at(t.span.start).0;
             let at = Location::file(self.name).with_line(line);
-            let term = self.record::<TermRecord>(t).map(|r| r.to_term());
+            let term = self
+                .record::<TermRecord>(t, &["strict", "lenient", "point"])
+                .map(|r| r.to_term());
             match term {
                 None => unread.extend(t.text("name").map(str::to_owned)),
                 Some(Err(e)) => {
@@ -321,8 +323,11 @@ impl<'i> Reader<'_> {
     /// problem is at no key: a key the record does not know is left out,
     /// and the record reads without it; a value that does not read is
     /// reported, and the record does not read. `None` when it does not.
-    fn record<T: Deserialize<'i>>(&mut self, t: &Table<'i>) -> Option<T> {
+    /// The values of the keys `as_text` are read as the text they are
+    /// written as (see [`as_text`]).
+    fn record<T: Deserialize<'i>>(&mut self, t: &Table<'i>, text: &[&str]) -> Option<T> {
         let mut entries = t.entries.clone();
+        as_text(&mut entries, text);
         let mut reads = true;
         let mut left_out: Vec<String> = Vec::new();
         // Each pass leaves out a key, so the passes end.
@@ -383,4 +388,50 @@ fn unknown_key(entries: &DeTable<'_>, e: &toml::de::Error) -> Option<(String, us
         .split('`')
         .next()?;
     entries.keys().find(|k| k.get_ref() == name).map(at)
+}
+
+/// Gives the values of `keys` that are TOML numbers or dates as the text
+/// they are written as, for the keys the model reads from text that a user
+/// naturally writes bare: `value = 20`, `credibility = 3`, `reported =
+/// 2014-08-05`, a term's `point = 24.5`. A number is never read through a
+/// float: `0.1` is the text `0.1` (a float would be
+/// 0.1000000000000000055…), and `1_000` the text `1000`. Written back, the
+/// values are strings again.
+fn as_text(entries: &mut DeTable<'_>, keys: &[&str]) {
+    for (key, value) in entries.iter_mut() {
+        if !keys.contains(&key.get_ref().as_ref()) {
+            continue;
+        }
+        let text = match value.get_ref() {
+            DeValue::Integer(n) => {
+                // `+20`, `0x14`: the decimal digits of the integer.
+                i128::from_str_radix(n.as_str(), n.radix())
+                    .map_or_else(|_| n.as_str().to_owned(), |n| n.to_string())
+            }
+            DeValue::Float(f) => f.as_str().to_owned(),
+            DeValue::Datetime(d) => d.to_string(),
+            _ => continue,
+        };
+        *value.get_mut() = DeValue::String(text.into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_numbers_and_dates_of_the_keys_named_are_read_as_their_text() {
+        let text = "a = +20\nb = 0x14\nc = 1_000.5e3\nd = 2014-08-05\ne = 7\nf = true\n";
+        let mut t = DeTable::parse(text).unwrap().into_inner();
+        as_text(&mut t, &["a", "b", "c", "d", "f"]);
+        let text_of = |k: &str| t.get(k).and_then(|v| v.get_ref().as_str());
+        assert_eq!(text_of("a"), Some("20"));
+        assert_eq!(text_of("b"), Some("20"));
+        assert_eq!(text_of("c"), Some("1000.5e3"));
+        assert_eq!(text_of("d"), Some("2014-08-05"));
+        // A key not named, and a value that is not a number or a date, stay.
+        assert!(t.get("e").is_some_and(|v| v.get_ref().is_integer()));
+        assert!(t.get("f").is_some_and(|v| v.get_ref().is_bool()));
+    }
 }

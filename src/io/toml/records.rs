@@ -40,13 +40,15 @@ pub(super) struct TermRecord {
     pub(super) from: String,
 }
 
-/// A term's point, written as a TOML integer or a decimal string.
+/// A term's point, written as a number or a decimal string (a number is
+/// read as its text, see `read::as_text`; written back, a whole point is
+/// an integer and any other a string).
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(untagged)]
 pub(super) enum TermPoint {
     Whole(i64),
     Text(String),
-    /// Anything else TOML allows (a float, a boolean), refused with a reason.
+    /// Anything else TOML allows (a boolean, a list), refused with a reason.
     Other(toml::Value),
 }
 
@@ -105,9 +107,7 @@ impl TermRecord {
             TermPoint::Other(v) => {
                 return Err(Error::invalid(
                     format!("vague term `{}`", self.name),
-                    format!(
-                        "its point {v} is not an integer or a decimal string (write point = \"24.5\")"
-                    ),
+                    format!("its point {v} is not a number (write point = 24.5)"),
                 )
                 .in_field("point"));
             }
