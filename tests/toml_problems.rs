@@ -2,6 +2,8 @@
 //! meets them: every one at once, in the order of the file, each where it
 //! is.
 
+#![cfg(feature = "serde")]
+
 use reckon::Dossier;
 
 /// The messages of every problem of a file that does not load.
@@ -308,4 +310,61 @@ fn a_bare_number_that_is_not_a_value_says_so_at_its_place() {
              date is written YYYY, YYYY-MM or YYYY-MM-DD",
         ]
     );
+}
+
+/// The worked example dossier, whose claims say "dozens" in the English
+/// lexicon's reading.
+fn qalamoun() -> Dossier {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/qalamoun-2014.toml"
+    );
+    Dossier::load(path).unwrap()
+}
+
+const DOZENS: &str =
+    "[[term]]\nname = \"dozens\"\nstrict = \"30–99\"\npoint = 30\nfrom = \"our style guide\"\n";
+
+#[test]
+fn a_term_added_on_its_own_is_refused_not_dropped() {
+    let mut d = qalamoun();
+    let before = d.to_toml_string().unwrap();
+    let err = d.extend_from_toml_str(DOZENS, "terms.toml").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "terms.toml line 2, column 8, field `name`: vague term `dozens`: no claim of this file \
+         uses it, and a file's terms read only its own values: the dossier's claims keep their \
+         reading"
+    );
+    assert_eq!(err.kind(), reckon::error::ErrorKind::Invalid);
+    assert_eq!(d.to_toml_string().unwrap(), before);
+}
+
+#[test]
+fn a_term_added_with_the_claims_that_use_it_reads_them() {
+    // Where the dossier's claims read the word another way, validation
+    // refuses the file: a dossier holds one meaning per word.
+    let claim = "\n[[claim]]\nid = \"new-dozens\"\nfigure = \"fakiha-rebels-killed\"\n\
+                 source = \"article\"\nvalue = \"dozens\"\n";
+    let mut d = qalamoun();
+    let err = d
+        .extend_from_toml_str(&format!("{DOZENS}{claim}"), "terms.toml")
+        .unwrap_err();
+    assert_eq!(err.kind(), reckon::error::ErrorKind::Mismatch, "{err}");
+    assert!(
+        err.to_string().starts_with(
+            "terms.toml line 11, column 9, field `value`: claim `new-dozens`: it reads 'dozens' \
+             as [30, 99] (our style guide)"
+        ),
+        "{err}"
+    );
+    // A word the dossier's claims do not use: the term reads the file's
+    // claim, and is written back with the dossier.
+    let scores = DOZENS.replace("dozens", "scores");
+    let claim = claim.replace("dozens", "scores");
+    d.extend_from_toml_str(&format!("{scores}{claim}"), "terms.toml")
+        .unwrap();
+    let value = d.claim(&"new-scores".into()).unwrap().value();
+    assert_eq!(value.interval().to_string(), "[30, 99]");
+    assert!(d.to_toml_string().unwrap().contains("name = \"scores\""));
 }

@@ -100,6 +100,11 @@
 //! # Ok::<(), reckon::Error>(())
 //! ```
 //!
+//! A file's terms read its own values only. A term that none of them uses
+//! is not kept (the dossier written back does not hold it), and
+//! [`Dossier::extend_from_toml_str`] refuses a file with such a term, as it
+//! would not change how the dossier's claims read.
+//!
 //! # The claims file (CSV)
 //!
 //! One claim per row, with a header. The columns `figure`, `source` and

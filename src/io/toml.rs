@@ -96,6 +96,7 @@ impl Dossier {
             problems,
             places,
             unread,
+            terms: _,
         } = read_toml(text, name)?;
         checked(dossier, problems, &places, &unread)
     }
@@ -131,18 +132,55 @@ impl Dossier {
     /// let bad = "[[claim]]\nid = \"m2\"\nfigure = \"nowhere\"\nsource = \"monitor\"\nvalue = \"3\"\n";
     /// assert!(d.extend_from_toml_str(bad, "bad.toml").is_err());
     /// assert_eq!(d.claims().len(), 1);
+    ///
+    /// // A term no claim of its file uses would change nothing: it is refused.
+    /// let term = "[[term]]\nname = \"dozens\"\nstrict = \"24–99\"\npoint = 24\nfrom = \"our style guide\"\n";
+    /// let err = d.extend_from_toml_str(term, "terms.toml").unwrap_err();
+    /// assert!(err.to_string().starts_with(
+    ///     "terms.toml line 2, column 8, field `name`: vague term `dozens`: no claim of this file uses it"
+    /// ));
     /// # Ok::<(), reckon::Error>(())
     /// ```
     ///
+    /// The file's `[[term]]`s read its own values, as they do in a file read
+    /// on its own; the dossier's claims keep the reading they were read
+    /// with. So a term that no claim of the file uses is refused rather than
+    /// dropped, as it would change nothing; and a term that reads a word
+    /// otherwise than the dossier's claims do is refused by validation, as a
+    /// dossier holds one meaning per word (add such a term to the file that
+    /// holds those claims).
+    ///
     /// # Errors
-    /// As [`Dossier::from_toml_str`], for the combined dossier.
+    /// As [`Dossier::from_toml_str`], for the combined dossier; and
+    /// [`ErrorKind::Invalid`] at each `[[term]]` that no claim of the file
+    /// uses.
     pub fn extend_from_toml_str(&mut self, text: &str, name: &str) -> Result<(), Error> {
         let Read {
             dossier: read,
-            problems,
+            mut problems,
             mut places,
             unread,
+            terms,
         } = read_toml(text, name)?;
+        // A term reads the file's own values: one that none of them uses
+        // would change nothing, and saying nothing would let the user
+        // believe the dossier's claims now read it.
+        for (term, at) in terms {
+            let used = read
+                .claims()
+                .iter()
+                .any(|c| matches!(c.value().form(), Form::Vague(t) if t.name() == term.name()));
+            if !used {
+                problems.push(
+                    Error::invalid(
+                        format!("vague term `{}`", term.name()),
+                        "no claim of this file uses it, and a file's terms read only its own \
+                         values: the dossier's claims keep their reading",
+                    )
+                    .at(at),
+                );
+            }
+        }
         places.before = [
             self.sources().len(),
             self.figures().len(),

@@ -34,6 +34,8 @@ pub(super) struct Read {
     pub(super) places: Places,
     /// The ids of the records that do not read.
     pub(super) unread: Unread,
+    /// The file's own vague terms that read, each with its place.
+    pub(super) terms: Vec<(VagueTerm, Location)>,
 }
 
 /// The kinds of record a file holds, as its tables are named.
@@ -145,7 +147,11 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
     let mut unread = Unread::default();
     let mut d = Dossier::new();
 
-    let (lexicon, unread_terms) = r.terms(&terms);
+    let Terms {
+        lexicon,
+        own: terms,
+        unread: unread_terms,
+    } = r.terms(&terms);
     for t in &sources {
         match r.record::<Source>(t, &[]) {
             Some(s) => {
@@ -197,7 +203,18 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
         problems: r.problems,
         places,
         unread,
+        terms,
     })
+}
+
+/// The vague terms of a file.
+struct Terms {
+    /// The English lexicon with the file's terms.
+    lexicon: Lexicon,
+    /// The file's terms that read, each with its place.
+    own: Vec<(VagueTerm, Location)>,
+    /// The names of the file's terms that do not read.
+    unread: HashSet<String>,
 }
 
 /// What reads a file: its name and lines, to place problems, and the
@@ -282,10 +299,10 @@ impl<'i> Reader<'_> {
         }
     }
 
-    /// The file's vague terms, in a lexicon with the English one; and the
-    /// names of those that do not read.
-    fn terms(&mut self, tables: &[Table<'i>]) -> (Lexicon, HashSet<String>) {
-        let mut own: Vec<(VagueTerm, u64)> = Vec::with_capacity(tables.len());
+    /// The file's vague terms, in a lexicon with the English one, and
+    /// each with its place; and the names of those that do not read.
+    fn terms(&mut self, tables: &[Table<'i>]) -> Terms {
+        let mut own: Vec<(VagueTerm, u64, Location)> = Vec::with_capacity(tables.len());
         let mut unread = HashSet::new();
         for t in tables {
             let line = self.lines.at(t.span.start).0;
@@ -300,20 +317,27 @@ impl<'i> Reader<'_> {
                     let at_key = e.record_field().and_then(|k| self.at_key(t, k));
                     self.problems.push(e.at(at_key.unwrap_or(at)));
                 }
-                Some(Ok(term)) => match own.iter().find(|(o, _)| o.name() == term.name()) {
-                    Some((_, first)) => self.problems.push(
+                Some(Ok(term)) => match own.iter().find(|(o, ..)| o.name() == term.name()) {
+                    Some((_, first, _)) => self.problems.push(
                         Error::duplicate(
                             format!("vague term `{}`", term.name()),
                             format!("it is defined twice, here and on line {first}"),
                         )
                         .at(at),
                     ),
-                    None => own.push((term, line)),
+                    None => {
+                        let named = self.at_key(t, "name").unwrap_or(at);
+                        own.push((term, line, named));
+                    }
                 },
             }
         }
-        let lexicon = Lexicon::english().with_terms(own.into_iter().map(|(t, _)| t));
-        (lexicon, unread)
+        let lexicon = Lexicon::english().with_terms(own.iter().map(|(t, ..)| t.clone()));
+        Terms {
+            lexicon,
+            own: own.into_iter().map(|(t, _, at)| (t, at)).collect(),
+            unread,
+        }
     }
 
     /// Reads one record as a `T`, or reports why it does not read.
@@ -323,7 +347,7 @@ impl<'i> Reader<'_> {
     /// problem is at no key: a key the record does not know is left out,
     /// and the record reads without it; a value that does not read is
     /// reported, and the record does not read. `None` when it does not.
-    /// The values of the keys `as_text` are read as the text they are
+    /// The values of the keys in `text` are read as the text they are
     /// written as (see [`as_text`]).
     fn record<T: Deserialize<'i>>(&mut self, t: &Table<'i>, text: &[&str]) -> Option<T> {
         let mut entries = t.entries.clone();
