@@ -350,40 +350,44 @@ impl<'i> Reader<'_> {
     /// The values of the keys in `text` are read as the text they are
     /// written as (see [`as_text`]).
     fn record<T: Deserialize<'i>>(&mut self, t: &Table<'i>, text: &[&str]) -> Option<T> {
-        let mut entries = t.entries.clone();
-        as_text(&mut entries, text);
-        let mut reads = true;
+        // The keys left out, and of those the ones whose value did not read.
         let mut left_out: Vec<String> = Vec::new();
-        // Each pass leaves out a key, so the passes end.
+        let mut bad: Vec<String> = Vec::new();
+        // Each pass leaves out one more key of the record, so the passes end.
         loop {
-            let table = Spanned::new(t.span.clone(), DeValue::Table(entries.clone()));
+            let mut entries = t.entries.clone();
+            as_text(&mut entries, text);
+            for key in &left_out {
+                entries.remove(key.as_str());
+            }
+            let table = Spanned::new(t.span.clone(), DeValue::Table(entries));
             let e = match T::deserialize(ValueDeserializer::from(table)) {
-                Ok(record) => return reads.then_some(record),
+                Ok(record) => return bad.is_empty().then_some(record),
                 Err(e) => e,
             };
             let message = lowercase_first(e.message().trim_end());
-            if let Some((key, at)) = unknown_key(&entries, &e) {
+            if let Some((key, at)) = unknown_key(&t.entries, &e) {
                 self.problems.push(Error::key(message).at(self.at(at)));
-                entries.remove(key.as_str());
+                left_out.push(key);
                 continue;
             }
             let span = e.span().unwrap_or(t.span.clone());
-            let value_of = entries
+            let value_of = t
+                .entries
                 .iter()
                 .find(|(_, v)| v.span().contains(&span.start))
                 .map(|(k, _)| k.get_ref().to_string());
             if let Some(key) = value_of {
                 let at = self.at(span.start).with_field(key.as_str());
                 self.problems.push(Error::syntax(message).at(at));
-                entries.remove(key.as_str());
-                left_out.push(key);
-                reads = false;
+                left_out.push(key.clone());
+                bad.push(key);
                 continue;
             }
-            // serde's words for a key the record needs: one left out above
-            // was reported already.
+            // serde's words for a key the record needs: one whose value
+            // did not read was reported already.
             let missing = |k: &String| message == format!("missing field `{k}`");
-            if !left_out.iter().any(missing) {
+            if !bad.iter().any(missing) {
                 let e = if message.starts_with("missing field `") {
                     Error::key(message)
                 } else {
