@@ -204,6 +204,8 @@ struct Inner {
     detail: Detail,
     location: Option<Location>,
     record: Option<Record>,
+    /// The field of the record the problem is in, as a file names it.
+    field: Option<&'static str>,
     /// For a duplicate: the record that gave the id first.
     first: Option<Record>,
 }
@@ -269,6 +271,7 @@ impl Error {
                 detail,
                 location: None,
                 record: None,
+                field: None,
                 first: None,
             }),
         }
@@ -336,6 +339,19 @@ impl Error {
         Error::subject(ErrorKind::Field, subject, reason)
     }
 
+    /// A key a format does not know or needs, in the format reader's own
+    /// words (`unknown field `reportd`, expected one of …`):
+    /// [`ErrorKind::Field`].
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn key(message: impl Into<String>) -> Self {
+        Error::new(
+            ErrorKind::Field,
+            Detail::Syntax {
+                message: message.into(),
+            },
+        )
+    }
+
     /// A required cell left empty: [`ErrorKind::Field`]. The location it is
     /// given names the field, so the message does not name it again.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))]
@@ -392,9 +408,11 @@ impl Error {
     /// subject (`relation 2 (sum-over): arithmetic overflow: …`).
     pub(crate) fn concerning(self, subject: impl Into<String>) -> Self {
         let record = self.inner.record;
+        let field = self.inner.field;
         let kind = self.inner.kind;
         let mut e = Error::subject(kind, subject, self.to_string());
         e.inner.record = record;
+        e.inner.field = field;
         e
     }
 
@@ -451,6 +469,20 @@ impl Error {
     pub(crate) fn about(mut self, record: Record) -> Self {
         self.inner.record = Some(record);
         self
+    }
+
+    /// This error, in the field `field` of its record (`source`, say): a
+    /// reader that knows where each field is places it there.
+    #[must_use]
+    pub(crate) fn in_field(mut self, field: &'static str) -> Self {
+        self.inner.field = Some(field);
+        self
+    }
+
+    /// The field of its record this error is in, if known.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
+    pub(crate) fn record_field(&self) -> Option<&'static str> {
+        self.inner.field
     }
 
     /// This error, about an id that `record` gave first.
@@ -531,15 +563,8 @@ impl Error {
     }
 
     /// Wraps a list of problems: `Ok(())` when it is empty, the one error
-    /// when it holds one, [`ErrorKind::Many`] otherwise.
-    #[cfg_attr(not(feature = "serde"), allow(dead_code))]
-    pub(crate) fn collect(errors: Vec<Error>) -> Result<(), Error> {
-        let total = errors.len() as u64;
-        Self::collect_of(errors, total)
-    }
-
-    /// As [`Error::collect`], for `errors` that stand for `total` problems:
-    /// the last one counting those past a limit.
+    /// when it holds one, [`ErrorKind::Many`] otherwise; `errors` stand for
+    /// `total` problems, the last one counting those past a limit.
     fn collect_of(mut errors: Vec<Error>, total: u64) -> Result<(), Error> {
         match errors.len() {
             0 => Ok(()),
@@ -641,6 +666,56 @@ impl Problems {
     }
 }
 
+/// The problems of one input listed in the order of their places in it:
+/// by line, then column, those found at the same place in the order found,
+/// and those with no line (a record of another input) last. Kept up to
+/// [`Problems::LIMIT`] as [`Problems`] keeps them, but the first by place
+/// rather than the first found: a reader that checks records kind by kind
+/// (a file's sources, then its claims) finds its problems out of line order.
+#[derive(Debug, Default)]
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
+pub(crate) struct ProblemsByPlace {
+    /// Each problem with the count of those found before it.
+    kept: Vec<(u64, Error)>,
+    found: u64,
+    more: u64,
+}
+
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
+impl ProblemsByPlace {
+    pub(crate) fn push(&mut self, e: Error) {
+        self.kept.push((self.found, e));
+        self.found += 1;
+        // Sorted and cut now and then, so that memory stays bounded.
+        if self.kept.len() >= 2 * Problems::LIMIT {
+            self.cut();
+        }
+    }
+
+    /// Sorts the problems by place and keeps the first [`Problems::LIMIT`].
+    fn cut(&mut self) {
+        self.kept.sort_unstable_by_key(|(found, e)| {
+            let at = e.location();
+            let line = at.and_then(Location::line_number);
+            let column = at.and_then(Location::column_number);
+            (line.is_none(), line, column, *found)
+        });
+        let over = self.kept.len().saturating_sub(Problems::LIMIT);
+        self.kept.truncate(Problems::LIMIT);
+        self.more = self.more.saturating_add(over as u64);
+    }
+
+    /// As [`Problems::into_result`], the problems in the order of their places.
+    pub(crate) fn into_result(mut self, what: &str) -> Result<(), Error> {
+        self.cut();
+        Problems {
+            kept: self.kept.into_iter().map(|(_, e)| e).collect(),
+            more: self.more,
+        }
+        .into_result(what)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(location) = self.location() {
@@ -738,10 +813,13 @@ mod tests {
 
     #[test]
     fn many_lists_every_problem() {
-        let e = Error::collect(vec![
-            Error::dangling("claim `a`", "source `x` is not in the dossier"),
-            Error::dangling("claim `b`", "figure `y` is not in the dossier"),
-        ])
+        let e = Error::collect_of(
+            vec![
+                Error::dangling("claim `a`", "source `x` is not in the dossier"),
+                Error::dangling("claim `b`", "figure `y` is not in the dossier"),
+            ],
+            2,
+        )
         .unwrap_err();
         assert_eq!(
             e.to_string(),
@@ -785,6 +863,42 @@ mod tests {
         assert_eq!(e.problems().len(), Problems::LIMIT + 1);
         // The count is of every problem, not of the lines listed.
         assert!(e.to_string().starts_with("250 problems:\n  - "), "{e}");
+        assert_eq!(
+            e.problems()[Problems::LIMIT].to_string(),
+            "and 150 more problems: only the first 100 problems are listed"
+        );
+    }
+
+    #[test]
+    fn problems_by_place_come_by_line_then_column_and_those_with_no_place_last() {
+        let at = |line, column| Location::file("d.toml").with_line(line).with_column(column);
+        let mut p = ProblemsByPlace::default();
+        p.push(Error::value("a", "no").at(at(9, 1)));
+        p.push(Error::value("b", "no"));
+        p.push(Error::value("c", "no").at(Location::file("d.toml").with_line(3)));
+        p.push(Error::value("d", "no").at(at(3, 5)));
+        p.push(Error::value("e", "no").at(at(3, 5)));
+        p.push(Error::value("f", "no").at(at(1, 7)));
+        let e = p.into_result("problems").unwrap_err();
+        let texts: Vec<_> = e.problems().iter().filter_map(Error::text).collect();
+        assert_eq!(texts, ["f", "c", "d", "e", "a", "b"]);
+    }
+
+    #[test]
+    fn problems_by_place_past_the_limit_keep_the_first_by_place() {
+        let mut p = ProblemsByPlace::default();
+        for line in (1..=250).rev() {
+            let at = Location::file("d.toml").with_line(line);
+            p.push(Error::value(&line.to_string(), "no").at(at));
+        }
+        let e = p.into_result("problems").unwrap_err();
+        assert_eq!(e.problems().len(), Problems::LIMIT + 1);
+        assert!(
+            e.to_string()
+                .starts_with("250 problems:\n  - d.toml line 1: '1'"),
+            "{e}"
+        );
+        assert_eq!(e.problems()[Problems::LIMIT - 1].text(), Some("100"));
         assert_eq!(
             e.problems()[Problems::LIMIT].to_string(),
             "and 150 more problems: only the first 100 problems are listed"

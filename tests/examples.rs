@@ -219,7 +219,14 @@ fn located_errors_lesson_names_every_problem_and_its_place() {
     assert!(out.contains(
         "  - claims.csv line 5: row 'jobeh-soldiers,others': it has 2 fields but the header has 4\n    (a missing or unknown field)\n"
     ));
-    assert!(out.contains("dossier.toml line 16, column 9: 'more then 100' is not a value"));
+    assert!(
+        out.contains(
+            "dossier.toml line 16, column 9, field `value`: 'more then 100' is not a value"
+        )
+    );
+    assert!(out.contains(
+        "dossier.toml line 21, column 10, field `source`: claim `c2`: source `nobody` is not in the dossier\n    (a reference to nothing)\n"
+    ));
 }
 
 #[test]

@@ -339,7 +339,7 @@ fn a_bad_term_is_located() {
         Dossier::from_toml_str(&bad, "house.toml")
             .unwrap_err()
             .to_string(),
-        "house.toml line 2: vague term `dozens`: its lenient reading 'about 30' is not a number, a range like 24–119 or an open range like 24+"
+        "house.toml line 5, column 11, field `lenient`: vague term `dozens`: its lenient reading 'about 30' is not a number, a range like 24–119 or an open range like 24+"
     );
     let bad = bad
         .replace("lenient = \"about 30\"\n", "")
@@ -348,7 +348,7 @@ fn a_bad_term_is_located() {
         Dossier::from_toml_str(&bad, "house.toml")
             .unwrap_err()
             .to_string(),
-        "house.toml line 2: vague term `dozens`: its point 'many' is not a number"
+        "house.toml line 5, column 9, field `point`: vague term `dozens`: its point 'many' is not a number"
     );
 }
 
@@ -398,7 +398,8 @@ fn a_file_holds_one_meaning_per_vague_word() {
         "vague term `about 50`: its name does not read back as the term, so a file cannot hold it"
     );
 
-    // Two tables for one word, and a point TOML reads as a float.
+    // Two tables for one word, a point written as a TOML float (read as its
+    // text, 24.5 exactly), and one that is not a number.
     let twice = format!(
         "{HOUSE_TERMS}\n[[term]]\nname = \"dozens\"\nstrict = \"30–99\"\npoint = 30\nfrom = \"x\"\n"
     );
@@ -411,12 +412,16 @@ fn a_file_holds_one_meaning_per_vague_word() {
         "{err}"
     );
     let float = HOUSE_TERMS.replace("point = 24", "point = 24.5");
-    let err = Dossier::from_toml_str(&float, "house.toml")
+    let d = Dossier::from_toml_str(&float, "house.toml").unwrap();
+    let c1 = d.claim(&"c1".into()).unwrap().value().clone();
+    assert_eq!(c1.best(), Some(Decimal::new(245, 1)));
+    let boolean = HOUSE_TERMS.replace("point = 24", "point = true");
+    let err = Dossier::from_toml_str(&boolean, "house.toml")
         .unwrap_err()
         .to_string();
     assert_eq!(
         err,
-        "house.toml line 2: vague term `dozens`: its point 24.5 is not an integer or a decimal string (write point = \"24.5\")"
+        "house.toml line 6, column 9, field `point`: vague term `dozens`: its point true is not a number (write point = 24.5)"
     );
 }
 
@@ -441,7 +446,7 @@ fn a_bad_toml_value_is_located() {
     let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "d.toml line 4, column 8: 'goverment' is not a value: expected a source kind: `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`"
+        "d.toml line 4, column 8, field `kind`: 'goverment' is not a value: expected a source kind: `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`"
     );
 }
 
@@ -583,7 +588,7 @@ fn validation_problems_carry_the_line_of_their_record_and_a_duplicate_its_first_
             "claims.csv line 5: claims: revisions form a cycle: `c4` → `c5` → `c4`",
         ]
     );
-    // TOML: each at the line of its record's table.
+    // TOML: each at the value of the key it is about, in the order of the lines.
     let toml = "[[source]]\nid = \"a\"\nname = \"a\"\nkind = \"media\"\nrelays = \"ghost\"\n\n\
                 [[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\n\n\
                 [[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"a\"\nvalue = \"5\"\n\n\
@@ -593,10 +598,12 @@ fn validation_problems_carry_the_line_of_their_record_and_a_duplicate_its_first_
     assert_eq!(
         got,
         [
-            "d.toml line 22, column 9: '50–' is not a value: the range has no upper end",
-            "d.toml line 18: claim `c1`: the id is used more than once, first on line 12",
-            "d.toml line 1: source `a`: it relays source `ghost`, which is not in the dossier",
-            "d.toml line 18: claim `c1`: source `b` is not in the dossier",
+            "d.toml line 5, column 10, field `relays`: source `a`: it relays source `ghost`, \
+             which is not in the dossier",
+            "d.toml line 19, column 6, field `id`: claim `c1`: the id is used more than once, \
+             first on line 13",
+            "d.toml line 21, column 10, field `source`: claim `c1`: source `b` is not in the dossier",
+            "d.toml line 22, column 9, field `value`: '50–' is not a value: the range has no upper end",
         ]
     );
 }

@@ -53,9 +53,15 @@
 //! name = "dozens"                   # replaces the English lexicon's term of this name
 //! strict = "24–99"                  # a range, a number, or 24+ for no upper end
 //! lenient = "12–99"                 # optional: defaults to strict
-//! point = 24                        # the conservative point: an integer or a decimal string
+//! point = 24                        # the conservative point: a number (24.5) or a decimal string
 //! from = "our style guide, 2024"    # the provenance every reading of it cites
 //! ```
+//!
+//! A number or a date may be written bare where the format reads text:
+//! `value = 20`, `credibility = 3`, `reported = 2014-08-05`, `period = 2014`,
+//! a term's `strict = 24` or `point = 24.5`. It is read as the text it is
+//! written as, never through a float (`value = 0.1` is exactly 0.1), and a
+//! dossier is written back with it quoted.
 //!
 //! The file's values are read with the English [`Lexicon`](crate::Lexicon) and the file's
 //! own terms, wherever the `[[term]]` tables stand in it; writing a dossier
@@ -93,6 +99,11 @@
 //! assert!(d.to_toml_string()?.contains("[[term]]"));
 //! # Ok::<(), reckon::Error>(())
 //! ```
+//!
+//! A file's terms read its own values only. A term that none of them uses
+//! is not kept (the dossier written back does not hold it), and
+//! [`Dossier::extend_from_toml_str`] refuses a file with such a term, as it
+//! would not change how the dossier's claims read.
 //!
 //! # The claims file (CSV)
 //!

@@ -1,496 +1,34 @@
 //! The dossier format (TOML); described in the [`io`](crate::io) module docs.
 
-use std::collections::HashMap;
+mod read;
+mod records;
+
 use std::sync::Arc;
 
-use toml::Spanned;
-
-use rust_decimal::Decimal;
-
-use super::{Lines, lowercase_first};
+use super::lowercase_first;
 #[cfg(doc)]
 use crate::error::ErrorKind;
-use crate::error::{Location, Problems, Record};
-use crate::model::{
-    ClaimId, Credibility, Date, FigureId, Form, Period, Qualifiers, Side, SourceId, Stake,
-    VagueTerm,
-};
+use crate::error::ProblemsByPlace;
+use crate::model::{Form, Unread, VagueTerm};
 use crate::text;
-use crate::{
-    Claim, Dossier, Error, Estimate, Figure, Interval, Lexicon, Measure, Relation, Scope, Source,
-    Unit,
-};
+use crate::{Dossier, Error, Lexicon};
+use read::{Places, Read, read_toml};
+use records::{ClaimRecord, DossierFile, FigureRecord, TermRecord};
 
-#[derive(serde::Serialize, serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct DossierFile {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    term: Vec<TermRecord>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    source: Vec<Spanned<Source>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    figure: Vec<Spanned<FigureRecord>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    claim: Vec<Spanned<ClaimRecord>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    relation: Vec<Spanned<Relation>>,
-}
+pub(super) use records::scope_of;
 
-/// The lines of a file's records, by kind and position, to place the
-/// problems validation finds in them.
-#[derive(Default)]
-struct Places {
-    name: String,
-    sources: Vec<u64>,
-    figures: Vec<u64>,
-    claims: Vec<u64>,
-    relations: Vec<u64>,
-    /// Records of each kind that came before this file's (extending a dossier).
-    before: [usize; 4],
-}
-
-impl Places {
-    /// The place of a record, when it came from this file.
-    fn of(&self, record: Record) -> Option<Location> {
-        let line = self.line_of(record)?;
-        Some(Location::file(&self.name).with_line(line))
-    }
-
-    /// The line of a record, when it came from this file.
-    fn line_of(&self, record: Record) -> Option<u64> {
-        let (lines, i, before) = match record {
-            Record::Source(i) => (&self.sources, i, self.before[0]),
-            Record::Figure(i) => (&self.figures, i, self.before[1]),
-            Record::Claim(i) => (&self.claims, i, self.before[2]),
-            Record::Relation(i) => (&self.relations, i, self.before[3]),
-        };
-        lines.get(i.checked_sub(before)?).copied()
-    }
-}
-
-/// The vague terms of a file, read before anything else.
-#[derive(serde::Deserialize)]
-struct TermsOnly {
-    #[serde(default)]
-    term: Vec<toml::Spanned<TermRecord>>,
-}
-
-/// A vague term of the file's own lexicon: `[[term]]`.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TermRecord {
-    name: String,
-    strict: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    lenient: Option<String>,
-    point: TermPoint,
-    from: String,
-}
-
-/// A term's point, written as a TOML integer or a decimal string.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-enum TermPoint {
-    Whole(i64),
-    Text(String),
-    /// Anything else TOML allows (a float, a boolean), refused with a reason.
-    Other(toml::Value),
-}
-
-/// Reads a term's interval: `24–119`, `24`, or `24+` for no upper end.
-fn term_interval(text: &str, name: &str, which: &str) -> Result<Interval, Error> {
-    match crate::text::grammar::read(text, &Lexicon::empty()) {
-        Ok(e)
-            if matches!(
-                e.form(),
-                Form::Exact(_) | Form::Range { .. } | Form::AtLeast(_)
-            ) =>
-        {
-            Ok(e.interval())
-        }
-        _ => Err(Error::invalid(
-            format!("vague term `{name}`"),
-            format!(
-                "its {which} reading '{text}' is not a number, a range like 24–119 or an open range like 24+"
-            ),
-        )),
-    }
-}
-
-/// Writes an interval as a term record does.
-fn interval_text(i: Interval) -> String {
-    // A negative zero would write "-0", which does not read back.
-    let i = if i.low().is_zero() {
-        Interval::from_parts(Decimal::ZERO, i.high())
-    } else {
-        i
-    };
-    match i.high() {
-        None => format!("{}+", i.low()),
-        Some(h) if h == i.low() => h.to_string(),
-        Some(h) => format!("{}–{h}", i.low()),
-    }
-}
-
-impl TermRecord {
-    fn to_term(&self) -> Result<VagueTerm, Error> {
-        let strict = term_interval(&self.strict, &self.name, "strict")?;
-        let lenient = match &self.lenient {
-            Some(t) => term_interval(t, &self.name, "lenient")?,
-            None => strict,
-        };
-        let point = match &self.point {
-            TermPoint::Whole(n) => Decimal::from(*n),
-            TermPoint::Text(t) => t.trim().parse::<Decimal>().map_err(|_| {
-                Error::invalid(
-                    format!("vague term `{}`", self.name),
-                    format!("its point '{t}' is not a number"),
-                )
-            })?,
-            TermPoint::Other(v) => {
-                return Err(Error::invalid(
-                    format!("vague term `{}`", self.name),
-                    format!(
-                        "its point {v} is not an integer or a decimal string (write point = \"24.5\")"
-                    ),
-                ));
-            }
-        };
-        VagueTerm::new(&self.name, strict, lenient, point, &self.from)
-    }
-
-    fn of(term: &VagueTerm) -> Self {
-        let point = term.point();
-        TermRecord {
-            name: term.name().to_owned(),
-            strict: interval_text(term.interval()),
-            lenient: (term.lenient() != term.interval()).then(|| interval_text(term.lenient())),
-            point: match i64::try_from(point) {
-                Ok(n) if point.fract().is_zero() => TermPoint::Whole(n),
-                _ => TermPoint::Text(point.to_string()),
-            },
-            from: term.provenance().to_owned(),
-        }
-    }
-}
-
-/// A figure as one flat table, so that unknown keys are caught.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FigureRecord {
-    id: FigureId,
-    label: String,
-    measure: Measure,
-    #[serde(default)]
-    unit: Unit,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    events: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    period: Option<Period>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    place: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    party: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    side: Option<Side>,
-}
-
-impl From<FigureRecord> for Figure {
-    fn from(r: FigureRecord) -> Self {
-        Figure::new(
-            r.id,
-            &r.label,
-            scope_of(
-                r.measure, r.unit, r.events, r.period, r.place, r.party, r.side,
-            ),
-        )
-    }
-}
-
-pub(super) fn scope_of(
-    measure: Measure,
-    unit: Unit,
-    events: Vec<String>,
-    period: Option<Period>,
-    place: Option<String>,
-    party: Option<String>,
-    side: Option<Side>,
-) -> Scope {
-    let mut s = Scope::new(measure).with_unit(unit);
-    for e in &events {
-        s = s.with_event(e);
-    }
-    if let Some(p) = period {
-        s = s.with_period(p);
-    }
-    if let Some(p) = place {
-        s = s.with_place(&p);
-    }
-    if party.is_some() || side.is_some() {
-        s = s.with_party(party.as_deref().unwrap_or(""), side);
-    }
-    s
-}
-
-impl From<&Figure> for FigureRecord {
-    fn from(f: &Figure) -> Self {
-        let s = f.scope();
-        FigureRecord {
-            id: f.id().clone(),
-            label: f.label().to_owned(),
-            measure: s.measure().clone(),
-            unit: s.unit().clone(),
-            events: s.events().to_vec(),
-            period: s.period().copied(),
-            place: s.place().map(str::to_owned),
-            party: s.party().filter(|p| !p.is_empty()).map(str::to_owned),
-            side: s.side().cloned(),
-        }
-    }
-}
-
-/// A claim as the file writes it. Its value is kept as text here and read
-/// with the file's own lexicon (the English one and the file's `[[term]]`s)
-/// once the whole file is parsed, so that every value that does not read is
-/// reported at its line and column.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClaimRecord {
-    id: ClaimId,
-    figure: FigureId,
-    source: SourceId,
-    value: toml::Spanned<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    reported: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    stake: Option<Stake>,
-    #[serde(default, skip_serializing_if = "Qualifiers::is_empty")]
-    qualifiers: Qualifiers,
-    #[serde(default, skip_serializing_if = "is_unjudged")]
-    credibility: Credibility,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    unit: Option<Unit>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    quote: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    supersedes: Option<ClaimId>,
-}
-
-fn is_unjudged(c: &Credibility) -> bool {
-    *c == Credibility::Unjudged
-}
-
-impl ClaimRecord {
-    /// The claim, its value read with `lexicon`; when the value does not
-    /// read, the claim with an unknown value stands in for it (so that the
-    /// rest of the file is checked too) beside the error.
-    fn into_claim(self, lexicon: &Lexicon) -> (Claim, Option<Error>) {
-        let (value, error) = match text::phrase(self.value.get_ref(), lexicon) {
-            Ok(v) => (v, None),
-            Err(e) => (Estimate::unknown(), Some(e)),
-        };
-        let mut claim =
-            Claim::new(self.id, self.figure, self.source, value).with_credibility(self.credibility);
-        if let Some(d) = self.reported {
-            claim = claim.with_reported(d);
-        }
-        if let Some(s) = self.stake {
-            claim = claim.with_stake(s);
-        }
-        for q in self.qualifiers.iter() {
-            claim = claim.with_qualifier(q);
-        }
-        if let Some(u) = self.unit {
-            claim = claim.with_unit(u);
-        }
-        if let Some(q) = &self.quote {
-            claim = claim.with_quote(q);
-        }
-        if let Some(s) = self.supersedes {
-            claim = claim.superseding(s);
-        }
-        (claim, error)
-    }
-
-    fn of(c: &Claim) -> Self {
-        ClaimRecord {
-            id: c.id().clone(),
-            figure: c.figure().clone(),
-            source: c.source().clone(),
-            value: toml::Spanned::new(0..0, c.value().to_string()),
-            reported: c.reported(),
-            stake: c.stake_override(),
-            qualifiers: c.qualifiers(),
-            credibility: c.credibility(),
-            unit: c.unit().cloned(),
-            quote: c.quote().map(str::to_owned),
-            supersedes: c.supersedes().cloned(),
-        }
-    }
-}
-
-/// Reads a dossier file without validating it. Its `[[term]]` tables are
-/// read first: the file's values are read with the English lexicon and
-/// those terms.
-fn read_toml(text: &str, name: &str) -> Result<(Dossier, Problems, Places), Error> {
-    let lines = Lines::new(text);
-    let line_column = |offset: usize| lines.at(offset);
-    let terms: TermsOnly =
-        toml::from_str(text).map_err(|e| every_record_problem(text, e, &lines, name))?;
-    let mut own = Vec::with_capacity(terms.term.len());
-    let mut term_lines: HashMap<String, u64> = HashMap::new();
-    for t in &terms.term {
-        let (line, _) = line_column(t.span().start);
-        let at = || Location::file(name).with_line(line);
-        let term = t.get_ref().to_term().map_err(|e| e.at(at()))?;
-        if let Some(first) = term_lines.insert(term.name().to_owned(), line) {
-            return Err(Error::duplicate(
-                format!("vague term `{}`", term.name()),
-                format!("it is defined twice, here and on line {first}"),
-            )
-            .at(at()));
-        }
-        own.push(term);
-    }
-    let lexicon = Lexicon::english().with_terms(own);
-    let file: DossierFile =
-        toml::from_str(text).map_err(|e| every_record_problem(text, e, &lines, name))?;
-    let line = |span: std::ops::Range<usize>| line_column(span.start).0;
-    let mut places = Places {
-        name: name.to_owned(),
-        ..Places::default()
-    };
-    let mut problems = Problems::default();
-    let mut d = Dossier::new();
-    for s in file.source {
-        places.sources.push(line(s.span()));
-        d.add_source(s.into_inner());
-    }
-    for f in file.figure {
-        places.figures.push(line(f.span()));
-        d.add_figure(f.into_inner().into());
-    }
-    for c in file.claim {
-        places.claims.push(line(c.span()));
-        let c = c.into_inner();
-        let (line, column) = line_column(c.value.span().start);
-        let (claim, error) = c.into_claim(&lexicon);
-        if let Some(e) = error {
-            problems.push(e.at(Location::file(name).with_line(line).with_column(column)));
-        }
-        d.add_claim(claim);
-    }
-    for r in file.relation {
-        places.relations.push(line(r.span()));
-        d.relate(r.into_inner());
-    }
-    Ok((d, problems, places))
-}
-
-/// A TOML error, at its line and column in the file: `offset` is where the
-/// text it was found in starts.
-fn located(e: toml::de::Error, offset: usize, lines: &Lines<'_>, name: &str) -> Error {
-    let mut location = Location::file(name);
-    if let Some(span) = e.span() {
-        let (line, column) = lines.at(offset + span.start);
-        location = location.with_line(line).with_column(column);
-    }
-    Error::syntax(lowercase_first(e.message().trim_end())).at(location)
-}
-
-/// Every record of a file that does not read, each at its line and column,
-/// once the file as a whole has not (`first`, the problem `toml` stopped
-/// at): each record is read again on its own, from its `[[…]]` header to
-/// the next one, so that a bad field does not hide the problems of the
-/// records after it. Nothing is validated: records that do not read would
-/// make every reference to them a problem too.
-fn every_record_problem(
-    text: &str,
-    first: toml::de::Error,
-    lines: &Lines<'_>,
-    name: &str,
-) -> Error {
-    /// Where each record's header is.
-    #[derive(serde::Deserialize)]
-    struct Headers {
-        #[serde(default)]
-        term: Vec<Spanned<toml::Value>>,
-        #[serde(default)]
-        source: Vec<Spanned<toml::Value>>,
-        #[serde(default)]
-        figure: Vec<Spanned<toml::Value>>,
-        #[serde(default)]
-        claim: Vec<Spanned<toml::Value>>,
-        #[serde(default)]
-        relation: Vec<Spanned<toml::Value>>,
-    }
-    let Ok(h) = toml::from_str::<Headers>(text) else {
-        return located(first, 0, lines, name);
-    };
-    let mut starts: Vec<usize> = [h.term, h.source, h.figure, h.claim, h.relation]
-        .iter()
-        .flatten()
-        .map(|r| r.span().start)
-        .collect();
-    starts.sort_unstable();
-    // Records written inline (`source = [{ … }]`) cannot be cut apart.
-    if starts
-        .iter()
-        .any(|&at| !text.get(at..).is_some_and(|t| t.starts_with("[[")))
-    {
-        return located(first, 0, lines, name);
-    }
-    let first_at = first.span().map(|s| s.start);
-    let mut first = Some(first);
-    let mut errors = Vec::new();
-    // What comes before the first record (keys of the file's own) too.
-    if starts.first() != Some(&0) {
-        starts.insert(0, 0);
-    }
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        let Some(record) = text.get(start..end) else {
-            continue;
-        };
-        let Err(e) = toml::from_str::<DossierFile>(record) else {
-            continue;
-        };
-        // The problem `toml` stopped at keeps its own place.
-        let e = match first.take_if(|_| first_at.is_some_and(|at| (start..end).contains(&at))) {
-            Some(f) => located(f, 0, lines, name),
-            None => located(e, start, lines, name),
-        };
-        errors.push(e);
-    }
-    if let Some(f) = first {
-        // Found only when the file is read whole: it comes first.
-        errors.insert(0, located(f, 0, lines, name));
-    }
-    match Error::collect(errors) {
-        Err(e) => e,
-        Ok(()) => Error::syntax("the file does not read as a dossier"),
-    }
-}
-
-/// A record to write, with no place in a file yet.
-fn unspanned<T>(t: T) -> Spanned<T> {
-    Spanned::new(0..0, t)
-}
-
-/// The problems of reading a file and of validating what it holds, in one
-/// report: values that do not read first, then what validation finds.
-fn checked(d: Dossier, mut problems: Problems, places: &Places) -> Result<Dossier, Error> {
-    if let Err(e) = d.validate() {
-        for mut p in e.into_problems() {
-            if let Some(line) = p.first_record().and_then(|r| places.line_of(r)) {
-                p = p.first_on_line(line);
-            }
-            problems.push(match p.record().and_then(|r| places.of(r)) {
-                Some(at) => p.at(at),
-                None => p,
-            });
-        }
-    }
+/// The problems of reading a file and of validating `d` (what it holds,
+/// with the dossier it was added to), in one report, in the order of their
+/// places in the file: a user fixing them goes down the file once.
+/// Validation leaves out what only the file's records that do not read
+/// would make problems (a claim about a source whose table does not read).
+fn checked(
+    d: Dossier,
+    mut problems: ProblemsByPlace,
+    places: &Places,
+    unread: &Unread,
+) -> Result<Dossier, Error> {
+    d.check(unread, &mut |p| problems.push(places.placed(p)));
     problems.into_result("problems")?;
     Ok(d)
 }
@@ -521,28 +59,46 @@ impl Dossier {
     /// "#, "example.toml")?;
     /// assert_eq!(d.claims().len(), 1);
     ///
-    /// // Every problem is reported at once, each at its place.
-    /// let err = Dossier::from_toml_str("[[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"50–\"\n", "bad.toml")
-    ///     .unwrap_err();
+    /// // Every problem is reported at once, each at its place, in the
+    /// // order of the file: a key misspelt hides none of the others.
+    /// let bad = "[[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"50–\"\nreportd = \"2014\"\n";
+    /// let err = Dossier::from_toml_str(bad, "bad.toml").unwrap_err();
     /// let problems: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
     /// assert_eq!(problems, [
-    ///     "bad.toml line 5, column 9: '50–' is not a value: the range has no upper end",
-    ///     "bad.toml line 1: claim `c1`: figure `f` is not in the dossier",
-    ///     "bad.toml line 1: claim `c1`: source `s` is not in the dossier",
+    ///     "bad.toml line 3, column 10, field `figure`: claim `c1`: figure `f` is not in the dossier",
+    ///     "bad.toml line 4, column 10, field `source`: claim `c1`: source `s` is not in the dossier",
+    ///     "bad.toml line 5, column 9, field `value`: '50–' is not a value: the range has no upper end",
+    ///     "bad.toml line 6, column 1: unknown field `reportd`, expected one of `id`, `figure`, \
+    ///      `source`, `value`, `reported`, `stake`, `qualifiers`, `credibility`, `unit`, `quote`, \
+    ///      `supersedes`",
     /// ]);
     /// # Ok::<(), reckon::Error>(())
     /// ```
     ///
     /// # Errors
-    /// [`ErrorKind::Syntax`] with the line and column of malformed TOML;
-    /// of a record that does not read (an unknown field, a kind or grade
-    /// that is not one), every such record's, each at its field, and then
-    /// nothing is validated;
-    /// [`ErrorKind::Value`] with those of each value that does not read;
-    /// the errors of every problem [`Dossier::validate`] finds.
+    /// [`ErrorKind::Syntax`] with the line and column of malformed TOML,
+    /// the one problem then reported. Otherwise every problem at once, in
+    /// the order of the file's lines, each at its line and column and,
+    /// when it is in a value, naming its key (`field `value``):
+    /// [`ErrorKind::Field`] for a key a record does not know, which is left
+    /// out (the record is read without it), or one it lacks;
+    /// [`ErrorKind::Syntax`] for a record's value that does not read (a kind
+    /// or grade that is not one, a string where a list belongs), and that
+    /// record is left out and not validated, while what names its id is not
+    /// reported as naming nothing;
+    /// [`ErrorKind::Value`] for a claim's value that does not read;
+    /// and the errors of every problem [`Dossier::validate`] finds, at the
+    /// value of the key they are about (a claim's `source`, a duplicate's
+    /// `id`), or at the line of their record.
     pub fn from_toml_str(text: &str, name: &str) -> Result<Dossier, Error> {
-        let (d, problems, places) = read_toml(text, name)?;
-        checked(d, problems, &places)
+        let Read {
+            dossier,
+            problems,
+            places,
+            unread,
+            terms: _,
+        } = read_toml(text, name)?;
+        checked(dossier, problems, &places, &unread)
     }
 
     /// Adds the records of a dossier file to this dossier — a new source and
@@ -576,13 +132,55 @@ impl Dossier {
     /// let bad = "[[claim]]\nid = \"m2\"\nfigure = \"nowhere\"\nsource = \"monitor\"\nvalue = \"3\"\n";
     /// assert!(d.extend_from_toml_str(bad, "bad.toml").is_err());
     /// assert_eq!(d.claims().len(), 1);
+    ///
+    /// // A term no claim of its file uses would change nothing: it is refused.
+    /// let term = "[[term]]\nname = \"dozens\"\nstrict = \"24–99\"\npoint = 24\nfrom = \"our style guide\"\n";
+    /// let err = d.extend_from_toml_str(term, "terms.toml").unwrap_err();
+    /// assert!(err.to_string().starts_with(
+    ///     "terms.toml line 2, column 8, field `name`: vague term `dozens`: no claim of this file uses it"
+    /// ));
     /// # Ok::<(), reckon::Error>(())
     /// ```
     ///
+    /// The file's `[[term]]`s read its own values, as they do in a file read
+    /// on its own; the dossier's claims keep the reading they were read
+    /// with. So a term that no claim of the file uses is refused rather than
+    /// dropped, as it would change nothing; and a term that reads a word
+    /// otherwise than the dossier's claims do is refused by validation, as a
+    /// dossier holds one meaning per word (add such a term to the file that
+    /// holds those claims).
+    ///
     /// # Errors
-    /// As [`Dossier::from_toml_str`], for the combined dossier.
+    /// As [`Dossier::from_toml_str`], for the combined dossier; and
+    /// [`ErrorKind::Invalid`] at each `[[term]]` that no claim of the file
+    /// uses.
     pub fn extend_from_toml_str(&mut self, text: &str, name: &str) -> Result<(), Error> {
-        let (read, problems, mut places) = read_toml(text, name)?;
+        let Read {
+            dossier: read,
+            mut problems,
+            mut places,
+            unread,
+            terms,
+        } = read_toml(text, name)?;
+        // A term reads the file's own values: one that none of them uses
+        // would change nothing, and saying nothing would let the user
+        // believe the dossier's claims now read it.
+        for (term, at) in terms {
+            let used = read
+                .claims()
+                .iter()
+                .any(|c| matches!(c.value().form(), Form::Vague(t) if t.name() == term.name()));
+            if !used {
+                problems.push(
+                    Error::invalid(
+                        format!("vague term `{}`", term.name()),
+                        "no claim of this file uses it, and a file's terms read only its own \
+                         values: the dossier's claims keep their reading",
+                    )
+                    .at(at),
+                );
+            }
+        }
         places.before = [
             self.sources().len(),
             self.figures().len(),
@@ -591,7 +189,7 @@ impl Dossier {
         ];
         let mut combined = self.clone();
         combined.merge(read);
-        *self = checked(combined, problems, &places)?;
+        *self = checked(combined, problems, &places, &unread)?;
         Ok(())
     }
 
@@ -610,18 +208,10 @@ impl Dossier {
                 .iter()
                 .map(|t| TermRecord::of(t))
                 .collect(),
-            source: self.sources().iter().cloned().map(unspanned).collect(),
-            figure: self
-                .figures()
-                .iter()
-                .map(|f| unspanned(FigureRecord::from(f)))
-                .collect(),
-            claim: self
-                .claims()
-                .iter()
-                .map(|c| unspanned(ClaimRecord::of(c)))
-                .collect(),
-            relation: self.relations().iter().cloned().map(unspanned).collect(),
+            source: self.sources().to_vec(),
+            figure: self.figures().iter().map(FigureRecord::from).collect(),
+            claim: self.claims().iter().map(ClaimRecord::of).collect(),
+            relation: self.relations().to_vec(),
         };
         toml::to_string(&file).map_err(|e| Error::syntax(lowercase_first(&e.to_string())))
     }
@@ -739,29 +329,34 @@ mod tests {
         assert_eq!(
             got,
             [
-                "d.toml line 5, column 8: 'tv' is not a value: expected a source kind: \
+                "d.toml line 5, column 8, field `kind`: 'tv' is not a value: expected a source kind: \
                  `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, \
                  `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`",
-                "d.toml line 11, column 15: 'Q' is not a value: expected a reliability grade \
+                "d.toml line 11, column 15, field `reliability`: 'Q' is not a value: expected a reliability grade \
                  A-F: `A`, `B`, `C`, `D`, `E`, `F`",
                 "d.toml line 17, column 1: unknown field `colour`, expected one of `id`, \
                  `label`, `measure`, `unit`, `events`, `period`, `place`, `party`, `side`",
-                "d.toml line 24, column 15: '9' is not a value: expected a credibility grade \
+                "d.toml line 24, column 15, field `credibility`: '9' is not a value: expected a credibility grade \
                  1-6: `1`, `2`, `3`, `4`, `5`, `6`",
             ]
         );
     }
 
     #[test]
-    fn toml_records_written_inline_report_the_first_problem() {
+    fn toml_records_written_inline_are_read_one_by_one_too() {
         let text = "source = [{ id = \"a\", name = \"A\", kind = \"tv\" }, \
                     { id = \"b\", name = \"B\", kind = \"media\", reliability = \"Q\" }]\n";
         let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
-        assert_eq!(err.problems().len(), 1, "{err}");
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 2, "{got:#?}");
         assert!(
-            err.to_string()
-                .starts_with("d.toml line 1, column 42: 'tv' is not a value"),
-            "{err}"
+            got[0].starts_with("d.toml line 1, column 42, field `kind`: 'tv' is not a value"),
+            "{got:#?}"
+        );
+        assert!(
+            got[1]
+                .starts_with("d.toml line 1, column 104, field `reliability`: 'Q' is not a value"),
+            "{got:#?}"
         );
     }
 
@@ -772,15 +367,18 @@ mod tests {
                     [[source]]\nid = \"a\"\nname = \"A\"\nkind = \"tv\"\n";
         let err = Dossier::from_toml_str(text, "d.toml").unwrap_err();
         let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
-        assert_eq!(got.len(), 3, "{got:#?}");
-        assert!(
-            got[0].starts_with("d.toml line 1, column 1: unknown field `title`"),
-            "{got:#?}"
-        );
-        assert!(got[1].starts_with("d.toml line 5, column 1: "), "{got:#?}");
-        assert!(
-            got[2].starts_with("d.toml line 10, column 8: 'tv' is not a value"),
-            "{got:#?}"
+        assert_eq!(
+            got,
+            [
+                "d.toml line 1, column 1: unknown field `title`, expected one of `term`, \
+                 `source`, `figure`, `claim`, `relation`",
+                "d.toml line 4, column 10, field `strict`: invalid type: sequence, expected a string",
+                "d.toml line 5, column 1: unknown field `loose`, expected one of `name`, \
+                 `strict`, `lenient`, `point`, `from`",
+                "d.toml line 10, column 8, field `kind`: 'tv' is not a value: expected a source kind: \
+                 `government`, `state-media`, `belligerent`, `armed-opposition`, `security`, \
+                 `monitor`, `media`, `encyclopedia`, `anonymous`, `unspecified`",
+            ]
         );
     }
 
@@ -822,12 +420,15 @@ mod tests {
         let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(
-            got[0].starts_with("d.toml line 13, column 9: '50–' is not a value"),
+            got[0].starts_with("d.toml line 13, column 9, field `value`: '50–' is not a value"),
             "{got:?}"
         );
-        assert!(got[1].starts_with("d.toml line 23, column 9: "), "{got:?}");
         assert!(
-            got[2].starts_with("d.toml line 28, column 9: 'x y z' is not a value"),
+            got[1].starts_with("d.toml line 23, column 9, field `value`: "),
+            "{got:?}"
+        );
+        assert!(
+            got[2].starts_with("d.toml line 28, column 9, field `value`: 'x y z' is not a value"),
             "{got:?}"
         );
     }

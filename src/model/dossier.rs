@@ -7,6 +7,16 @@ use crate::error::{Problems, Record};
 use crate::model::{ClaimId, FigureId, Form, SourceId, Stake, VagueTerm};
 use crate::{Claim, Error, Figure, Relation, Source};
 
+/// The ids of records an input gave that did not read (a source whose kind
+/// is not one): [`Dossier::check`] does not report the records that name
+/// them as naming nothing, as that would be the same problem again.
+#[derive(Debug, Default)]
+pub(crate) struct Unread {
+    pub(crate) sources: HashSet<SourceId>,
+    pub(crate) figures: HashSet<FigureId>,
+    pub(crate) claims: HashSet<ClaimId>,
+}
+
 /// A vague term as one claim uses it.
 pub(crate) type TermUse<'a> = (&'a ClaimId, &'a Arc<VagueTerm>);
 
@@ -283,6 +293,16 @@ impl Dossier {
     /// reference, a cycle, a mismatch of units).
     pub fn validate(&self) -> Result<(), Error> {
         let mut problems = Problems::default();
+        self.check(&Unread::default(), &mut |e| problems.push(e));
+        problems.into_result("problems")
+    }
+
+    /// Checks the whole dossier as [`Dossier::validate`] does, reporting
+    /// every problem, each about its record, to `problems`, with no limit:
+    /// a reader that places them in its input orders and limits them. A
+    /// reference to an id in `unread` is not reported as naming nothing.
+    pub(crate) fn check(&self, unread: &Unread, problems: &mut dyn FnMut(Error)) {
+        let mut problems = Report(problems);
         duplicates(
             self.sources.iter().map(Source::id),
             "source",
@@ -303,15 +323,21 @@ impl Dossier {
         );
 
         for (i, s) in self.sources.iter().enumerate() {
-            let links = [(s.relays(), "relays"), (s.part_of(), "is part of")];
-            for (o, verb) in links {
-                if let Some(o) = o.filter(|o| self.source(o).is_none()) {
+            let links = [
+                (s.relays(), "relays", "relays"),
+                (s.part_of(), "is part of", "part_of"),
+            ];
+            for (o, verb, field) in links {
+                let dangling =
+                    |o: &&SourceId| self.source(o).is_none() && !unread.sources.contains(*o);
+                if let Some(o) = o.filter(dangling) {
                     problems.push(
                         Error::dangling(
                             format!("source `{}`", s.id()),
                             format!("it {verb} source `{o}`, which is not in the dossier"),
                         )
-                        .about(Record::Source(i)),
+                        .about(Record::Source(i))
+                        .in_field(field),
                     );
                 }
             }
@@ -321,7 +347,8 @@ impl Dossier {
                         format!("source `{}`", s.id()),
                         "it both relays a source and is part of one: give one of the two",
                     )
-                    .about(Record::Source(i)),
+                    .about(Record::Source(i))
+                    .in_field("part_of"),
                 );
             }
         }
@@ -341,22 +368,24 @@ impl Dossier {
             let at = Record::Claim(i);
             let subject = || format!("claim `{}`", c.id());
             let figure = self.figure(c.figure());
-            if figure.is_none() {
+            if figure.is_none() && !unread.figures.contains(c.figure()) {
                 problems.push(
                     Error::dangling(
                         subject(),
                         format!("figure `{}` is not in the dossier", c.figure()),
                     )
-                    .about(at),
+                    .about(at)
+                    .in_field("figure"),
                 );
             }
-            if self.source(c.source()).is_none() {
+            if self.source(c.source()).is_none() && !unread.sources.contains(c.source()) {
                 problems.push(
                     Error::dangling(
                         subject(),
                         format!("source `{}` is not in the dossier", c.source()),
                     )
-                    .about(at),
+                    .about(at)
+                    .in_field("source"),
                 );
             }
             if let (Some(u), Some(f)) = (c.unit(), figure) {
@@ -370,16 +399,18 @@ impl Dossier {
                                 f.scope().unit()
                             ),
                         )
-                        .about(at),
+                        .about(at)
+                        .in_field("unit"),
                     );
                 }
             }
             if let Some(earlier) = c.supersedes() {
                 match self.claim(earlier) {
+                    None if unread.claims.contains(earlier) => {}
                     None => problems.push(Error::dangling(
                         subject(),
                         format!("it supersedes claim `{earlier}`, which is not in the dossier"),
-                    ).about(at)),
+                    ).about(at).in_field("supersedes")),
                     Some(e) if e.figure() != c.figure() => problems.push(Error::mismatch(
                         subject(),
                         format!(
@@ -387,7 +418,7 @@ impl Dossier {
                             e.figure(),
                             c.figure()
                         ),
-                    ).about(at)),
+                    ).about(at).in_field("supersedes")),
                     Some(_) => {}
                 }
             }
@@ -409,7 +440,7 @@ impl Dossier {
                 ),
             );
             problems.push(match at {
-                Some(i) => e.about(Record::Claim(i)),
+                Some(i) => e.about(Record::Claim(i)).in_field("value"),
                 None => e,
             });
         }
@@ -429,17 +460,20 @@ impl Dossier {
             let subject = || format!("relation {} ({})", i + 1, r.kind());
             let mut seen = HashSet::new();
             let mut unit = None;
-            for f in r.figures() {
+            for (field, f) in r.named_figures() {
                 if !seen.insert(f) {
                     problems.push(
                         Error::duplicate(subject(), format!("it names figure `{f}` twice"))
-                            .about(Record::Relation(i)),
+                            .about(Record::Relation(i))
+                            .in_field(field),
                     );
                 }
                 match self.figure(f) {
+                    None if unread.figures.contains(f) => {}
                     None => problems.push(
                         Error::dangling(subject(), format!("figure `{f}` is not in the dossier"))
-                            .about(Record::Relation(i)),
+                            .about(Record::Relation(i))
+                            .in_field(field),
                     ),
                     Some(fig) => {
                         match unit {
@@ -451,7 +485,7 @@ impl Dossier {
                                     "figure `{first}` is counted in {u} but figure `{f}` in {}",
                                     fig.scope().unit()
                                 ),
-                            ).about(Record::Relation(i)));
+                            ).about(Record::Relation(i)).in_field(field));
                             }
                             Some(_) => {}
                         }
@@ -479,7 +513,15 @@ impl Dossier {
                 None => e,
             });
         }
-        problems.into_result("problems")
+    }
+}
+
+/// Where [`Dossier::check`] reports the problems it finds.
+struct Report<'a>(&'a mut dyn FnMut(Error));
+
+impl Report<'_> {
+    fn push(&mut self, e: Error) {
+        (self.0)(e);
     }
 }
 
@@ -488,7 +530,7 @@ fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
     ids: impl Iterator<Item = &'a T>,
     what: &str,
     record: fn(usize) -> Record,
-    problems: &mut Problems,
+    problems: &mut Report<'_>,
 ) {
     let mut first = HashMap::new();
     for (i, id) in ids.enumerate() {
@@ -496,6 +538,7 @@ fn duplicates<'a, T: std::fmt::Display + Eq + std::hash::Hash + 'a>(
             problems.push(
                 Error::duplicate(format!("{what} `{id}`"), "the id is used more than once")
                     .about(record(i))
+                    .in_field("id")
                     .first_given_by(record(j)),
             );
         } else {
@@ -626,6 +669,31 @@ mod tests {
                 Dangling, Cycle
             ]
         );
+    }
+
+    #[test]
+    fn references_to_records_that_did_not_read_are_not_reported() {
+        let mut d = Dossier::new();
+        d.add_source(Source::new("s", "s", SourceKind::Media).relaying("lost-source"));
+        d.add_figure(fig("f"));
+        d.add_claim(Claim::new(
+            "c1",
+            "lost-figure",
+            "lost-source",
+            "5".parse().unwrap(),
+        ));
+        d.add_claim(Claim::new("c2", "f", "s", "6".parse().unwrap()).superseding("lost-claim"));
+        d.add_claim(Claim::new("c3", "f", "nobody", "7".parse().unwrap()));
+        d.relate(Relation::part_of("f", "lost-figure"));
+        let mut unread = Unread::default();
+        unread.sources.insert("lost-source".into());
+        unread.figures.insert("lost-figure".into());
+        unread.claims.insert("lost-claim".into());
+        let mut got = Vec::new();
+        d.check(&unread, &mut |e| got.push(e.to_string()));
+        assert_eq!(got, ["claim `c3`: source `nobody` is not in the dossier"]);
+        // Validation knows of no record that did not read.
+        assert_eq!(d.validate().unwrap_err().problems().len(), 6);
     }
 
     #[test]

@@ -296,6 +296,22 @@ impl Relation {
         list.iter().chain(last)
     }
 
+    /// Every figure the relation names, as [`Relation::figures`] gives
+    /// them, each with the key a file gives it under (`part`, `whole`, …).
+    pub(crate) fn named_figures(&self) -> impl Iterator<Item = (&'static str, &FigureId)> {
+        let (key, list, last): (_, &[FigureId], _) = match self {
+            Relation::PartOf { part, whole } => {
+                ("part", std::slice::from_ref(part), Some(("whole", whole)))
+            }
+            Relation::Components { components, total } => {
+                ("components", components, Some(("total", total)))
+            }
+            Relation::SumOver { parts, total } => ("parts", parts, Some(("total", total))),
+            Relation::Overlap { figures } => ("figures", figures, None),
+        };
+        list.iter().map(move |f| (key, f)).chain(last)
+    }
+
     /// The containment edges `(smaller, containing)` this relation declares.
     pub(crate) fn edges(&self) -> impl Iterator<Item = (&FigureId, &FigureId)> {
         let (list, total): (&[FigureId], Option<&FigureId>) = match self {

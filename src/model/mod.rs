@@ -15,6 +15,8 @@ pub(crate) mod vague;
 
 pub use claim::{Credibility, Qualifier, Qualifiers, Stake};
 pub use date::{Date, Period, Precision};
+#[cfg(feature = "serde")]
+pub(crate) use dossier::Unread;
 pub use estimate::{Form, TripleIssue, TripleRepair};
 pub use id::{ClaimId, FigureId, Side, SourceId};
 pub use source::Reliability;
