@@ -584,8 +584,8 @@ impl Estimate {
             Form::Triple { low, best, high } => [Some(low), Some(best), Some(high)],
             Form::Vague(_) | Form::Unknown => [None; 3],
         };
-        // A number of no decimal places is whole without a division.
-        stated.into_iter().flatten().find(|n| n.scale() != 0 && !n.fract().is_zero())
+        let whole = |n: &Decimal| n.scale() == 0 || n.fract().is_zero();
+        stated.into_iter().flatten().find(|n| !whole(n))
     }
 
     /// What is wrong with a triple, if anything.
