@@ -335,6 +335,36 @@ fn one_array_per_line_with_byte_offsets() {
     assert_eq!(out[2][1]["value"], "7–11");
 }
 
+/// A scaled figure is written as the value grammar writes it ("1.2 million"
+/// is `1200000`), alike in JSON, CSV and TOML.
+#[test]
+fn a_scaled_figure_has_no_fractional_zero_in_any_output() {
+    let text = "About 1.2 million people fled and 2.5 thousand soldiers died.\n";
+    let json = &run(text)[0];
+    let fields = |m: &Value| (m["value"].clone(), m["low"].clone(), m["high"].clone());
+    assert_eq!(
+        fields(&json[0]),
+        ("~1200000".into(), "1080000".into(), "1320000".into())
+    );
+    assert_eq!(
+        fields(&json[1]),
+        ("2500".into(), "2500".into(), "2500".into())
+    );
+    let csv = run_with(&["--csv"], text);
+    let values: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(2))
+        .collect();
+    assert_eq!(values, ["~1200000", "2500"]);
+    let toml = run_with(&["--toml"], text);
+    let values: Vec<&str> = toml
+        .lines()
+        .filter_map(|l| l.strip_prefix("value = "))
+        .collect();
+    assert_eq!(values, [r#""~1200000""#, r#""2500""#]);
+}
+
 /// One expected mention: line (1-based), start byte, text, kind, low, high,
 /// unit, noun, measure.
 type Row = (

@@ -298,7 +298,8 @@ fn spread_multiplier(cx: &Cx<'_>, low: &mut Num, high: &Num) {
     if let Some(m) = trailing_multiplier(cx, high) {
         if let Some(v) = low.value.checked_mul(m) {
             if v <= high.value && low.value < m {
-                low.value = v;
+                // "1.5-2 million": 1500000, not 1500000.0.
+                low.value = v.normalize();
             }
         }
     }
