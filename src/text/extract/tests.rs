@@ -555,3 +555,19 @@ fn a_scaled_figure_is_written_without_a_fractional_zero() {
     let parsed: Estimate = "1.2 million".parse().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(parsed.to_string(), "1200000");
 }
+
+#[test]
+fn an_approximator_after_a_quantity_word_is_part_of_the_figure() {
+    assert_eq!(
+        ex("A dozen or so rebels were killed."),
+        ["A dozen or so [10, 14] people rebels killed"]
+    );
+    // In running text a reversed pair is two numbers, not a refused range.
+    assert_eq!(
+        ex("The toll fell from 200 to 50 people."),
+        [
+            "200 [200, 200] people - killed",
+            "50 [50, 50] people people killed"
+        ]
+    );
+}
