@@ -335,6 +335,28 @@ fn one_array_per_line_with_byte_offsets() {
     assert_eq!(out[2][1]["value"], "7–11");
 }
 
+/// A row's quote is its own sentence, even when citation markers follow
+/// the stop of the sentence before it.
+#[cfg(feature = "serde")]
+#[test]
+fn a_quote_is_the_sentence_after_citation_markers() {
+    let quotes = |text: &str| -> Vec<String> {
+        let csv = run_with(&["--csv"], text);
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        rows.records()
+            .map(|r| r.expect("a CSV row")[6].to_owned())
+            .collect()
+    };
+    assert_eq!(
+        quotes("Witnesses said 5 were killed.[1] Later 7 more died.\n"),
+        ["Witnesses said 5 were killed.", "Later 7 more died."]
+    );
+    assert_eq!(
+        quotes("5 died.[12][13] Then 6 fled.[citation needed] Then 7 hid.[note 3] And 8 left.\n"),
+        ["5 died.", "Then 6 fled.", "Then 7 hid.", "And 8 left."]
+    );
+}
+
 /// A scaled figure is written as the value grammar writes it ("1.2 million"
 /// is `1200000`), alike in JSON, CSV and TOML.
 #[test]

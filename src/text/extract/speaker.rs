@@ -30,6 +30,7 @@ use crate::text::token::{Cx, Kind};
 use crate::text::vocabulary::Class;
 
 use super::accept::Found;
+use super::sentence::{Semicolons, ends_sentence, sentences};
 
 /// The attribution of one figure: its speaker's tokens and kind, and the
 /// qualifier.
@@ -39,13 +40,6 @@ pub(super) struct Attribution {
     pub(super) speaker: Option<(Range<usize>, SourceKind)>,
     pub(super) qualifier: Option<Qualifier>,
 }
-
-/// Abbreviations whose full stop does not end a sentence, besides the
-/// months' ([`Cx::abbreviated_month_at`]).
-const ABBREVIATIONS: &[&str] = &[
-    "acc", "approx", "brig", "capt", "col", "dr", "gen", "gov", "jr", "lt", "maj", "mr", "mrs",
-    "ms", "no", "pres", "rep", "sen", "sgt", "sr", "st", "vs",
-];
 
 /// Words that may open a sentence before its subject: "However, most
 /// sources estimate …".
@@ -119,7 +113,7 @@ pub(super) fn attribute(cx: &Cx<'_>, found: &[Found]) -> Vec<Attribution> {
         return out;
     }
     let figs: Vec<Range<usize>> = found.iter().map(|f| f.fig.first..f.fig.next).collect();
-    let sentences = sentences(cx);
+    let sentences = sentences(cx, Semicolons::End);
     for s in &sentences {
         // Figures are in text order: those of the sentence are a run.
         let lo = figs.partition_point(|f| f.start < s.start);
@@ -212,67 +206,6 @@ impl Marks {
             }
         }
         m
-    }
-}
-
-/// The sentences of the line, as token ranges; a ";" outside brackets
-/// ends one too.
-fn sentences(cx: &Cx<'_>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut depth = 0usize;
-    for (i, t) in cx.toks.iter().enumerate() {
-        if t.kind != Kind::Punct {
-            continue;
-        }
-        let ends = match cx.punct(i) {
-            Some('(') => {
-                depth += 1;
-                false
-            }
-            Some(')') => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            Some(';') => depth == 0,
-            Some('.' | '!' | '?') => ends_sentence(cx, i),
-            _ => false,
-        };
-        if ends {
-            out.push(start..i + 1);
-            start = i + 1;
-        }
-    }
-    if start < cx.toks.len() {
-        out.push(start..cx.toks.len());
-    }
-    out
-}
-
-/// Whether token `i` is a mark that ends a sentence: "!", "?", or a full
-/// stop that is not an abbreviation's and is followed by a space or the end.
-fn ends_sentence(cx: &Cx<'_>, i: usize) -> bool {
-    match cx.punct(i) {
-        Some('!' | '?') => true,
-        Some('.') => {
-            let next_spaced = i + 1 >= cx.toks.len() || !cx.gap(i + 1).is_empty();
-            // A closing quote right after the stop belongs to the sentence.
-            if !next_spaced {
-                return false;
-            }
-            let Some(p) = i.checked_sub(1) else {
-                return true;
-            };
-            if cx.kind(p) != Some(Kind::Word) || !cx.adjacent(i) {
-                return true;
-            }
-            let w = cx.s(p);
-            let one_letter = w.chars().count() == 1;
-            !(one_letter
-                || cx.abbreviated_month_at(p)
-                || ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a)))
-        }
-        _ => false,
     }
 }
 
@@ -884,6 +817,20 @@ mod tests {
                 "The army said 5 soldiers died, while the rebels claimed 70 soldiers were killed."
             ),
             ["5: The army (-)", "70: the rebels (claimed)"]
+        );
+    }
+
+    #[test]
+    fn a_speaker_covers_its_own_sentence_only() {
+        // A stop before citation markers ends the sentence; so does one
+        // inside a closing quotation mark.
+        assert_eq!(
+            said("Officials said 5 soldiers were killed.[1][2] 7 civilians died later."),
+            ["5: Officials (-)", "7: - (-)"]
+        );
+        assert_eq!(
+            said(r#"Officials said "5 soldiers were killed." 7 civilians died later."#),
+            ["5: Officials (-)", "7: - (-)"]
         );
     }
 
