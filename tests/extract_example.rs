@@ -357,6 +357,28 @@ fn a_quote_is_the_sentence_after_citation_markers() {
     );
 }
 
+/// An article is never a speaker, nor a source of the drafted dossier.
+#[test]
+fn an_article_is_never_a_speaker_or_a_source() {
+    let text = "Families fled, and an estimated 300–400 fighters regrouped in Qabasin.\n";
+    let json = &run(text)[0];
+    assert_eq!(json[0]["speaker"], Value::Null);
+    assert_eq!(json[0]["qualifier"], "estimated");
+    let toml = run_with(&["--toml"], text);
+    let ids: Vec<&str> = toml
+        .lines()
+        .filter_map(|l| l.strip_prefix("id = "))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            r#""article""#,
+            r#""fighters-strength""#,
+            r#""fighters-strength""#
+        ]
+    );
+}
+
 /// A scaled figure is written as the value grammar writes it ("1.2 million"
 /// is `1200000`), alike in JSON, CSV and TOML.
 #[test]

@@ -106,6 +106,16 @@ const NOT_SPEAKERS: &[&str] = &[
     "some", "others", "what",
 ];
 
+/// Articles, demonstratives, possessives and quantifiers: words that open
+/// a noun phrase. A reporting word right after one is a noun or an
+/// adjective, not a verb ("an estimated 300", "the reported toll", "a
+/// report said"), and a name made of such words alone ("an", "the") names
+/// nobody.
+const NOUN_OPENERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "some", "most", "other", "several", "many", "each", "every", "any", "all", "no", "such",
+];
+
 /// The attribution of each figure of `found`, in order, on the line `cx`.
 pub(super) fn attribute(cx: &Cx<'_>, found: &[Found]) -> Vec<Attribution> {
     let mut out = vec![Attribution::default(); found.len()];
@@ -212,9 +222,16 @@ impl Marks {
 /// The reporting verb at `i` ([`Class::Reporting`]), with the qualifier
 /// it gives when it has a speaker: "claimed" and "alleged" claim,
 /// "confirmed" confirms, "estimate" estimates; "said" and "reported" give
-/// none. A capitalised word is a name, not a verb: "The United States".
+/// none. A capitalised word is a name, not a verb: "The United States";
+/// a word after an article or a determiner is a noun or an adjective: "an
+/// estimated 300", "a report".
 fn verb_at(cx: &Cx<'_>, i: usize) -> Option<Option<Qualifier>> {
     if !cx.has(i, Class::Reporting) || cx.is_cap(i) {
+        return None;
+    }
+    if i.checked_sub(1)
+        .is_some_and(|p| is_any(cx, p, NOUN_OPENERS))
+    {
         return None;
     }
     let w = cx.s(i);
@@ -236,7 +253,8 @@ fn is_any(cx: &Cx<'_>, i: usize, words: &[&str]) -> bool {
 
 /// Whether tokens `first..next` may name a speaker: words (and the marks
 /// inside names: "U.S.", "LTTE & UNP", "People's"), no figure, not a bare
-/// pronoun.
+/// pronoun, and some word that is not a function word: "an" or "the" alone
+/// names nobody.
 fn speaker_like(cx: &Cx<'_>, first: usize, next: usize, figs: &[Range<usize>]) -> bool {
     if first >= next || next - first > 12 {
         return false;
@@ -255,7 +273,12 @@ fn speaker_like(cx: &Cx<'_>, first: usize, next: usize, figs: &[Range<usize>]) -
             _ => return false,
         }
     }
-    words > 0 && !(next - first == 1 && is_any(cx, first, NOT_SPEAKERS))
+    let content = |i: usize| {
+        cx.kind(i) == Some(Kind::Word)
+            && !is_any(cx, i, NOUN_OPENERS)
+            && !(next - first == 1 && is_any(cx, i, NOT_SPEAKERS))
+    };
+    words > 0 && (first..next).any(content)
 }
 
 fn set(out: &mut [Attribution], k: usize, first: usize, next: usize, q: Option<Qualifier>) {
@@ -903,6 +926,30 @@ mod tests {
             ["at least 21: The United States (claimed)"]
         );
         assert_eq!(Qualifier::Claimed.as_str(), "claimed");
+    }
+
+    #[test]
+    fn an_article_or_a_determiner_is_never_a_speaker() {
+        // "estimated" after an article is an adjective, not a verb whose
+        // subject is the article.
+        assert_eq!(
+            said("Families fled, and an estimated 300–400 fighters regrouped in Qabasin."),
+            ["300–400: - (estimated)"]
+        );
+        assert_eq!(
+            said("An estimated 300–400 fighters regrouped."),
+            ["300–400: - (estimated)"]
+        );
+        assert_eq!(said("The reported 40 deaths were disputed."), ["40: - (-)"]);
+        // "report" after "a" is a noun: the verb is "said".
+        assert_eq!(
+            said("A report said 30 rebels were killed."),
+            ["30: A report (-)"]
+        );
+        assert_eq!(
+            said("Their estimates put it lower, and the estimated 12 died."),
+            ["estimated 12: - (estimated)"]
+        );
     }
 
     #[test]
