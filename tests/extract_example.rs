@@ -379,6 +379,21 @@ fn an_article_is_never_a_speaker_or_a_source() {
     );
 }
 
+/// A contrastive clause with a reporting verb states its own subject's
+/// figure: the row's source is that subject, not the sentence's first.
+#[test]
+fn a_contrastive_clause_attributes_its_figure_to_its_own_subject() {
+    let text =
+        "The SOHR reported 26 dead, while the Local Coordination Committees gave a figure of 31.\n";
+    let csv = run_with(&["--csv"], text);
+    let sources: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1))
+        .collect();
+    assert_eq!(sources, ["the-sohr", "the-local-coordination-committees"]);
+}
+
 /// A scaled figure is written as the value grammar writes it ("1.2 million"
 /// is `1200000`), alike in JSON, CSV and TOML.
 #[test]

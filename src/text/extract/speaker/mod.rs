@@ -15,7 +15,15 @@
 //!    Zafar Khan.", which also covers the quotation that follows it.
 //! 5. A source and a reporting verb opening the sentence, covering the
 //!    figures after the verb: "Military officials say two …", "The United
-//!    States claimed to have killed …", "There are reports that …".
+//!    States claimed to have killed …", "There are reports that …". A
+//!    clause after a comma, and a contrastive clause ("while", "whereas",
+//!    "but"), may name its own: "…, while the Local Coordination
+//!    Committees gave a figure of 31" gives 31 to them. A contrastive
+//!    clause with a subject and a reporting verb that name nobody ("…,
+//!    while they said 31 …") gives its figures to nobody; one without a
+//!    reporting verb leaves them to the sentence's speaker. A verb may
+//!    state the figure through a noun for it: "gave a figure of", "put the
+//!    death toll at".
 //!
 //! A qualifier comes from the verb ("claimed", "confirmed", "estimate";
 //! a plain "said" or "reported" with a speaker gives none) or from the
@@ -43,6 +51,10 @@ pub(super) struct Attribution {
     /// The speaker's tokens, `first..next`, and its guessed kind.
     pub(super) speaker: Option<(Range<usize>, SourceKind)>,
     pub(super) qualifier: Option<Qualifier>,
+    /// Whether a clause with a reporting verb of its own has the figure,
+    /// naming its speaker or nobody ("…, while they said 31 …"): a
+    /// speaker of an earlier clause does not cover it.
+    scoped: bool,
 }
 
 /// Words that may open a sentence before its subject: "However, most
@@ -57,6 +69,25 @@ const OPENERS: &[&str] = &[
     "earlier",
     "later",
     "still",
+];
+
+/// Words that open a contrastive clause: "…, while the Local
+/// Coordination Committees gave a figure of 31", "whereas …", "but …". A
+/// clause so opened that has a subject and a reporting verb of its own
+/// states its figures for its own subject, not the sentence's.
+const CONTRASTS: &[&str] = &["while", "whereas", "but"];
+
+/// Verbs that state a figure through a noun for it ([`FIGURE_NOUNS`]):
+/// "gave a figure of 31", "put the toll at 31", "placed the number at".
+const FIGURE_VERBS: &[&str] = &[
+    "gave", "give", "gives", "giving", "put", "puts", "putting", "placed", "places", "placing",
+    "set", "sets", "setting",
+];
+
+/// The nouns of a [`FIGURE_VERBS`] verb, before "of", "at" or "as": "a
+/// figure of", "the death toll at", "it at".
+const FIGURE_NOUNS: &[&str] = &[
+    "figure", "figures", "toll", "number", "count", "tally", "total", "estimate", "it",
 ];
 
 /// Adverbs between a speaker and its verb: "both reported", "also said".
@@ -194,8 +225,11 @@ struct Marks {
     commas: Vec<usize>,
     /// Where "according to" starts.
     according: Option<usize>,
-    /// Its "and"s and "but"s, in order.
+    /// Its "and"s, in order.
     conjunctions: Vec<usize>,
+    /// Its "while"s, "whereas"es and "but"s that no comma comes right
+    /// before (a clause after a comma is read as such), in order.
+    contrasts: Vec<usize>,
 }
 
 impl Marks {
@@ -210,7 +244,12 @@ impl Marks {
                     _ => {}
                 },
                 Some(Kind::Word) => match cx.s(j).len() {
-                    3 if cx.is(j, "and") || cx.is(j, "but") => m.conjunctions.push(j),
+                    3 if cx.is(j, "and") => m.conjunctions.push(j),
+                    3 | 5 | 7 if is_any(cx, j, CONTRASTS) => {
+                        if j == s.start || !cx.is_punct(j - 1, ',') {
+                            m.contrasts.push(j);
+                        }
+                    }
                     9 if m.according.is_none() && cx.is(j, "according") && cx.is(j + 1, "to") => {
                         m.according = Some(j);
                     }
@@ -510,18 +549,22 @@ fn opening(
     inside: &[usize],
     out: &mut [Attribution],
 ) {
-    // The sentence's start and each clause after a comma: "On 14 June, a
-    // rebel commander claimed …", "…, and state TV claimed …".
+    // The sentence's start, each clause after a comma and each contrastive
+    // clause: "On 14 June, a rebel commander claimed …", "…, and state TV
+    // claimed …", "… 26 dead while the LCC gave a figure of 31".
     // From the last clause back, each speaker covering the figures after
     // its verb up to the first one a later clause has attributed: "A said 5
     // died, while B claimed 7" gives 7 to B.
-    for &comma in marks.commas.iter().rev() {
-        clause(cx, comma + 1, s, figs, inside, out);
+    let mut starts: Vec<usize> = marks.commas.iter().map(|c| c + 1).collect();
+    starts.extend(&marks.contrasts);
+    starts.sort_unstable();
+    for &a in starts.iter().rev() {
+        clause(cx, a, s, figs, inside, out);
     }
     clause(cx, s.start, s, figs, inside, out);
-    // Last, a clause joined by "and" or "but" without a comma: "… the
-    // Qalamoun mountains and state TV claimed …", for figures no clause
-    // above has given a speaker.
+    // Last, a clause joined by "and" without a comma: "… the Qalamoun
+    // mountains and state TV claimed …", for figures no clause above has
+    // given a speaker.
     for &j in marks.conjunctions.iter().rev() {
         clause(cx, j + 1, s, figs, inside, out);
     }
@@ -542,21 +585,29 @@ fn clause(
         return;
     };
     let reach = figs[next_fig].start.min(a + 18);
-    if !(a..reach).any(|j| cx.has(j, Class::Reporting)) {
+    if !(a..reach).any(|j| cx.has(j, Class::Reporting) || is_any(cx, j, FIGURE_VERBS)) {
         return;
     }
     // A list item's dash, a quotation mark, an opener and its comma.
     while matches!(cx.punct(a), Some('-' | '–' | '—' | '"' | '“')) {
         a += 1;
     }
-    if is_any(cx, a, OPENERS) || is_any(cx, a, &["while", "whereas"]) {
+    let contrast = is_any(cx, a, CONTRASTS);
+    if is_any(cx, a, OPENERS) || contrast {
         a += 1 + usize::from(cx.is_punct(a + 1, ','));
     }
     // "There are (also) reports that …".
     if cx.is(a, "there") && (cx.is(a + 1, "are") || cx.is(a + 1, "were")) {
         let r = a + 2 + usize::from(cx.is(a + 2, "also"));
         if cx.is(r, "reports") || cx.is(r, "report") {
-            cover(r..r + 1, r, figs, inside, out, Some(Qualifier::Reportedly));
+            cover(
+                Some(r..r + 1),
+                r,
+                figs,
+                inside,
+                out,
+                Some(Qualifier::Reportedly),
+            );
         }
         return;
     }
@@ -564,12 +615,17 @@ fn clause(
         .get(inside.partition_point(|&k| figs[k].start < a))
         .map_or(s.end, |&k| figs[k].start);
     let window = (a + 1..first_fig.min(a + 14)).take_while(|&j| !cx.is_punct(j, ','));
-    let Some(v) = window.into_iter().find(|&j| verb_at(cx, j).is_some()) else {
+    let Some(v) = window.into_iter().find(|&j| reporting_at(cx, j).is_some()) else {
         return;
     };
-    let Some(q) = verb_at(cx, v) else { return };
-    // "It is estimated that …": a qualifier, and nobody named.
+    let Some(q) = reporting_at(cx, v) else { return };
+    // "It is estimated that …": a qualifier, and nobody named; in a
+    // contrastive clause ("…, while it was estimated that 31 …"), nobody
+    // for its figures.
     if is_any(cx, v - 1, AUXILIARIES) {
+        if contrast && v - 1 > a {
+            cover(None, v, figs, inside, out, None);
+        }
         let q = if cx.is(v, "reported") {
             Some(Qualifier::Reportedly)
         } else {
@@ -592,19 +648,50 @@ fn clause(
         b = cut;
     }
     // A subject starts with a capital or a determiner: "most sources".
-    if !(cx.is_cap(a) || is_any(cx, a, DETERMINERS)) {
-        return;
+    let named = (cx.is_cap(a) || is_any(cx, a, DETERMINERS)) && speaker_like(cx, a, b, figs);
+    if named {
+        cover(Some(a..b), v, figs, inside, out, q);
+    } else if contrast && b > a {
+        // "…, while they said 31 …": a subject of its own that names
+        // nobody; without one ("… but later said 31") the clause shares the
+        // sentence's.
+        cover(None, v, figs, inside, out, q);
     }
-    if !speaker_like(cx, a, b, figs) {
-        return;
-    }
-    cover(a..b, v, figs, inside, out, q);
 }
 
-/// Gives the speaker `names` to the figures of `inside` after token `v`,
-/// up to the first that already has one.
+/// The reporting verb at `i` ([`verb_at`]), or a verb that states a figure
+/// through a noun for it ([`figure_verb_at`]).
+fn reporting_at(cx: &Cx<'_>, i: usize) -> Option<Option<Qualifier>> {
+    verb_at(cx, i).or_else(|| figure_verb_at(cx, i))
+}
+
+/// A verb of [`FIGURE_VERBS`] at `i` whose noun of [`FIGURE_NOUNS`] comes
+/// within four words, before "of", "at" or "as": "gave a figure of", "put
+/// the death toll at", "put it at". "an estimate" gives an estimate; the
+/// others give no qualifier.
+fn figure_verb_at(cx: &Cx<'_>, i: usize) -> Option<Option<Qualifier>> {
+    if !is_any(cx, i, FIGURE_VERBS)
+        || cx.is_cap(i)
+        || i.checked_sub(1)
+            .is_some_and(|p| is_any(cx, p, NOUN_OPENERS))
+    {
+        return None;
+    }
+    let noun = (i + 1..i + 5)
+        .take_while(|&j| cx.is_wordtok(j))
+        .find(|&j| is_any(cx, j, FIGURE_NOUNS))?;
+    if !is_any(cx, noun + 1, &["of", "at", "as"]) {
+        return None;
+    }
+    Some(cx.is(noun, "estimate").then_some(Qualifier::Estimated))
+}
+
+/// Gives the speaker `names` (or, with `None`, nobody) to the figures of
+/// `inside` after token `v`, up to the first that a clause has already
+/// attributed; the figures are then the clause's ([`Attribution::scoped`]).
+/// A qualifier goes with a speaker; without one, to a figure that has none.
 fn cover(
-    names: Range<usize>,
+    names: Option<Range<usize>>,
     v: usize,
     figs: &[Range<usize>],
     inside: &[usize],
@@ -613,10 +700,17 @@ fn cover(
 ) {
     let from = inside.partition_point(|&k| figs[k].start <= v);
     for &k in inside.get(from..).unwrap_or(&[]) {
-        if out.get(k).is_none_or(|at| at.speaker.is_some()) {
+        let Some(at) = out.get_mut(k) else { break };
+        if at.speaker.is_some() || at.scoped {
             break;
         }
-        set(out, k, names.start, names.end, q);
+        match &names {
+            Some(n) => set(out, k, n.start, n.end, q),
+            None => at.qualifier = at.qualifier.or(q),
+        }
+        if let Some(at) = out.get_mut(k) {
+            at.scoped = true;
+        }
     }
 }
 

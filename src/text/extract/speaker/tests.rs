@@ -1,8 +1,8 @@
 //! Tests of attribution, sentence by sentence.
 
+use crate::Lexicon;
 use crate::model::Qualifier;
 use crate::text::extract;
-use crate::Lexicon;
 
 /// Each mention as "text: speaker (qualifier)".
 fn said(text: &str) -> Vec<String> {
@@ -181,5 +181,78 @@ fn an_article_or_a_determiner_is_never_a_speaker() {
     assert_eq!(
         said("Their estimates put it lower, and the estimated 12 died."),
         ["estimated 12: - (estimated)"]
+    );
+}
+
+#[test]
+fn a_contrastive_clause_with_a_reporting_verb_names_its_own_speaker() {
+    for text in [
+        "The SOHR reported 26 dead, while the Local Coordination Committees gave a figure of 31.",
+        "The SOHR reported 26 dead while the Local Coordination Committees gave a figure of 31.",
+        "The SOHR reported 26 dead, while the Local Coordination Committees said 31 were killed.",
+    ] {
+        assert_eq!(
+            said(text),
+            [
+                "26: The SOHR (-)",
+                "31: the Local Coordination Committees (-)"
+            ],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        said("The SOHR reported 26 dead, whereas the army put the death toll at 12."),
+        ["26: The SOHR (-)", "12: the army (-)"]
+    );
+    assert_eq!(
+        said("The SOHR reported 26 dead but the army put it at 12."),
+        ["26: The SOHR (-)", "12: the army (-)"]
+    );
+    assert_eq!(
+        said("The SOHR reported 26 dead, but the Violations Documentation Center counted 40."),
+        [
+            "26: The SOHR (-)",
+            "40: the Violations Documentation Center (-)"
+        ]
+    );
+    assert_eq!(
+        said("The SOHR reported 26 dead, while other sources gave an estimate of 40."),
+        ["26: The SOHR (-)", "40: other sources (estimated)"]
+    );
+}
+
+#[test]
+fn a_contrastive_clause_keeps_the_sentences_speaker_only_without_a_reporting_verb() {
+    // Without a reporting verb, the sentence's speaker covers the clause.
+    assert_eq!(
+        said("The SOHR reported 26 dead, while 31 more were wounded."),
+        ["26: The SOHR (-)", "31: The SOHR (-)"]
+    );
+    assert_eq!(
+        said("The SOHR reported 26 dead while the army lost 31 soldiers."),
+        ["26: The SOHR (-)", "31: The SOHR (-)"]
+    );
+    // Without a subject, it shares the sentence's.
+    assert_eq!(
+        said("The army said 10 soldiers died but later said 12."),
+        ["10: The army (-)", "12: The army (-)"]
+    );
+    // A subject and a reporting verb that name nobody: nobody.
+    assert_eq!(
+        said("The SOHR reported 26 dead, while it was estimated that 31 were wounded."),
+        ["26: The SOHR (-)", "31: - (estimated)"]
+    );
+    assert_eq!(
+        said("The SOHR reported 26 dead, while they claimed 31 were wounded."),
+        ["26: The SOHR (-)", "31: - (claimed)"]
+    );
+    assert_eq!(
+        said("The SOHR reported 26 dead but activists counted 40."),
+        ["26: The SOHR (-)", "40: - (-)"]
+    );
+    // "gave" without a noun for the figure reports nothing.
+    assert_eq!(
+        said("The SOHR reported 26 dead, while the army gave 31 rifles to the militia."),
+        ["26: The SOHR (-)", "31: The SOHR (-)"]
     );
 }
