@@ -245,10 +245,11 @@ impl Marks {
                 },
                 Some(Kind::Word) => match cx.s(j).len() {
                     3 if cx.is(j, "and") => m.conjunctions.push(j),
-                    3 | 5 | 7 if is_any(cx, j, CONTRASTS) => {
-                        if j == s.start || !cx.is_punct(j - 1, ',') {
-                            m.contrasts.push(j);
-                        }
+                    3 | 5 | 7
+                        if is_any(cx, j, CONTRASTS)
+                            && (j == s.start || !cx.is_punct(j - 1, ',')) =>
+                    {
+                        m.contrasts.push(j);
                     }
                     9 if m.according.is_none() && cx.is(j, "according") && cx.is(j + 1, "to") => {
                         m.according = Some(j);
