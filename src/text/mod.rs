@@ -139,7 +139,7 @@
 //!
 //! A mention's speaker is read from its own sentence only (a full stop
 //! after "U.S.", "acc." or "Dec." does not end one; one followed by
-//! citation markers and a space, "killed.[1] Later", does), in this order: a
+//! citation markers and a space, `killed.[1] Later`, does), in this order: a
 //! parenthesised source after the figures it covers ("857 killed (SLA
 //! claims)", "(acc. BBC News Ukrainian)"), back to the previous one; a
 //! source named between a field's colon and a second colon ("Casualties1:

@@ -123,7 +123,7 @@ impl DraftClaim {
 
     /// The sentence the figure is in, as the [`text`](crate::text) module
     /// docs read sentences: it starts after the full stop (and any citation
-    /// markers, "[1]", "[citation needed]") that ends the sentence before
+    /// markers, `[1]`, `[citation needed]`) that ends the sentence before
     /// it, and ends at its own full stop, "!" or "?", a closing quotation
     /// mark included. An abbreviation's stop ("U.S.", "Gen.") ends none.
     pub fn quote(&self) -> &str {
