@@ -335,6 +335,95 @@ fn one_array_per_line_with_byte_offsets() {
     assert_eq!(out[2][1]["value"], "7–11");
 }
 
+/// A row's quote is its own sentence, even when citation markers follow
+/// the stop of the sentence before it.
+#[cfg(feature = "serde")]
+#[test]
+fn a_quote_is_the_sentence_after_citation_markers() {
+    let quotes = |text: &str| -> Vec<String> {
+        let csv = run_with(&["--csv"], text);
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        rows.records()
+            .map(|r| r.expect("a CSV row")[6].to_owned())
+            .collect()
+    };
+    assert_eq!(
+        quotes("Witnesses said 5 were killed.[1] Later 7 more died.\n"),
+        ["Witnesses said 5 were killed.", "Later 7 more died."]
+    );
+    assert_eq!(
+        quotes("5 died.[12][13] Then 6 fled.[citation needed] Then 7 hid.[note 3] And 8 left.\n"),
+        ["5 died.", "Then 6 fled.", "Then 7 hid.", "And 8 left."]
+    );
+}
+
+/// An article is never a speaker, nor a source of the drafted dossier.
+#[test]
+fn an_article_is_never_a_speaker_or_a_source() {
+    let text = "Families fled, and an estimated 300–400 fighters regrouped in Qabasin.\n";
+    let json = &run(text)[0];
+    assert_eq!(json[0]["speaker"], Value::Null);
+    assert_eq!(json[0]["qualifier"], "estimated");
+    let toml = run_with(&["--toml"], text);
+    let ids: Vec<&str> = toml
+        .lines()
+        .filter_map(|l| l.strip_prefix("id = "))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            r#""article""#,
+            r#""fighters-strength""#,
+            r#""fighters-strength""#
+        ]
+    );
+}
+
+/// A contrastive clause with a reporting verb states its own subject's
+/// figure: the row's source is that subject, not the sentence's first.
+#[test]
+fn a_contrastive_clause_attributes_its_figure_to_its_own_subject() {
+    let text =
+        "The SOHR reported 26 dead, while the Local Coordination Committees gave a figure of 31.\n";
+    let csv = run_with(&["--csv"], text);
+    let sources: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1))
+        .collect();
+    assert_eq!(sources, ["the-sohr", "the-local-coordination-committees"]);
+}
+
+/// A scaled figure is written as the value grammar writes it ("1.2 million"
+/// is `1200000`), alike in JSON, CSV and TOML.
+#[test]
+fn a_scaled_figure_has_no_fractional_zero_in_any_output() {
+    let text = "About 1.2 million people fled and 2.5 thousand soldiers died.\n";
+    let json = &run(text)[0];
+    let fields = |m: &Value| (m["value"].clone(), m["low"].clone(), m["high"].clone());
+    assert_eq!(
+        fields(&json[0]),
+        ("~1200000".into(), "1080000".into(), "1320000".into())
+    );
+    assert_eq!(
+        fields(&json[1]),
+        ("2500".into(), "2500".into(), "2500".into())
+    );
+    let csv = run_with(&["--csv"], text);
+    let values: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(2))
+        .collect();
+    assert_eq!(values, ["~1200000", "2500"]);
+    let toml = run_with(&["--toml"], text);
+    let values: Vec<&str> = toml
+        .lines()
+        .filter_map(|l| l.strip_prefix("value = "))
+        .collect();
+    assert_eq!(values, [r#""~1200000""#, r#""2500""#]);
+}
+
 /// One expected mention: line (1-based), start byte, text, kind, low, high,
 /// unit, noun, measure.
 type Row = (

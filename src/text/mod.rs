@@ -138,7 +138,8 @@
 //! # Speakers and qualifiers
 //!
 //! A mention's speaker is read from its own sentence only (a full stop
-//! after "U.S.", "acc." or "Dec." does not end one), in this order: a
+//! after "U.S.", "acc." or "Dec." does not end one; one followed by
+//! citation markers and a space, `killed.[1] Later`, does), in this order: a
 //! parenthesised source after the figures it covers ("857 killed (SLA
 //! claims)", "(acc. BBC News Ukrainian)"), back to the previous one; a
 //! source named between a field's colon and a second colon ("Casualties1:
@@ -146,10 +147,14 @@
 //! a reporting verb closing the sentence ("…, military officials said.")
 //! or following a quotation ("…," said police official Zafar Khan.", which
 //! covers the quotation after it too); a source and a reporting verb
-//! opening the sentence or a clause after a comma ("Military officials say
-//! two …", "On 14 June, a rebel commander claimed …"), covering the
-//! figures after the verb up to the next clause that names its own. "It is
-//! estimated that" and "were reported" name nobody. The qualifier comes
+//! opening the sentence, a clause after a comma or a contrastive clause
+//! ("Military officials say two …", "On 14 June, a rebel commander claimed
+//! …", "…, while the Local Coordination Committees gave a figure of 31"),
+//! covering the figures after the verb up to the next clause that names
+//! its own; a contrastive clause ("while", "whereas", "but") whose subject
+//! and reporting verb name nobody ("…, while they said 31 …") gives its
+//! figures to nobody. "It is estimated that" and "were reported" name
+//! nobody; an article or a determiner ("an estimated 300") never does. The qualifier comes
 //! from the verb (claimed, confirmed, estimate; a plain "said" gives none)
 //! or from the figure's own words ("an estimated 70", "were reported
 //! wounded", "reportedly", "269 confirmed killed"). On the hand-labelled

@@ -677,6 +677,45 @@ mod tests {
     }
 
     #[test]
+    fn an_approximator_after_a_quantity_word_reads_as_before_it() {
+        let cases = [
+            ("a dozen or so", "a dozen [10, 14]"),
+            ("about a dozen", "a dozen [10, 14]"),
+            ("a few hundred or so", "a few hundred [200, 500]"),
+            ("dozens or so", "dozens [24, 119]"),
+            ("3,000 or so", "~3000 [2700, 3300]"),
+            ("twelve or so", "~12 [11, 13]"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(p(input), want, "{input}");
+        }
+        let e = phrase("a dozen or so", Lexicon::shared()).unwrap();
+        assert_eq!(e.text(), Some("a dozen or so"));
+    }
+
+    #[test]
+    fn a_reversed_range_in_words_is_refused_as_in_figures() {
+        let why = "range 200–50: the low end is above the high end";
+        assert_eq!(p("200-50"), format!("'200-50' is not a value: {why}"));
+        for (input, at) in [
+            ("200 to 50", 0),
+            ("two hundred to fifty", 0),
+            ("200 or 50", 0),
+            ("between 200 and 50", 0),
+            ("from 200 to 50", 0),
+            ("more than 200 to 50", 10),
+        ] {
+            assert_eq!(
+                p(input),
+                format!("'{input}' is not a value: {why}, at byte {at}"),
+                "{input}"
+            );
+        }
+        // Equal ends are a range, in words as in figures.
+        assert_eq!(p("five to five"), p("5-5"));
+    }
+
+    #[test]
     fn errors_say_what_and_where() {
         let cases = [
             ("", "'' is not a value: the text is empty"),

@@ -298,7 +298,8 @@ fn spread_multiplier(cx: &Cx<'_>, low: &mut Num, high: &Num) {
     if let Some(m) = trailing_multiplier(cx, high) {
         if let Some(v) = low.value.checked_mul(m) {
             if v <= high.value && low.value < m {
-                low.value = v;
+                // "1.5-2 million": 1500000, not 1500000.0.
+                low.value = v.normalize();
             }
         }
     }
@@ -343,14 +344,21 @@ fn range_after(cx: &Cx<'_>, a: &Num) -> Option<(Num, usize)> {
 
 /// "between A and B", "from A to B": a range opened by the word at token
 /// `c`, its ends joined by a token that `joins` accepts.
-fn worded_range(cx: &Cx<'_>, c: usize, joins: impl Fn(usize) -> bool) -> Option<(Core, bool)> {
+/// In running text a reversed pair is not a range; a phrase that is one
+/// ("between 200 and 50") is read as a range, which [`build`] refuses.
+fn worded_range(
+    cx: &Cx<'_>,
+    c: usize,
+    mode: Mode,
+    joins: impl Fn(usize) -> bool,
+) -> Option<(Core, bool)> {
     let (mut low, r1) = operand(cx, c + 1)?;
     if !joins(low.next) {
         return None;
     }
     let (high, r2) = operand(cx, low.next + 1)?;
     spread_multiplier(cx, &mut low, &high);
-    if low.value > high.value || r1 != r2 {
+    if (mode == Mode::Text && low.value > high.value) || r1 != r2 {
         return None;
     }
     Some((
@@ -368,10 +376,10 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
     let word = cx.is_wordtok(c);
     if word {
         if cx.is(c, "between") {
-            return worded_range(cx, c, |j| cx.is(j, "and") || cx.is_punct(j, '&'));
+            return worded_range(cx, c, mode, |j| cx.is(j, "and") || cx.is_punct(j, '&'));
         }
         if cx.is(c, "from") {
-            return worded_range(cx, c, |j| {
+            return worded_range(cx, c, mode, |j| {
                 cx.is(j, "to")
                     || cx.is(j, "through")
                     || cx.is(j, "until")
@@ -412,7 +420,10 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
                 if let Some((b, next)) = range_after(cx, &a) {
                     let mut low = a;
                     spread_multiplier(cx, &mut low, &b);
-                    if low.value < b.value {
+                    // A whole phrase that is a reversed range ("200 to 50")
+                    // is one, refused as the value grammar refuses "200-50";
+                    // in running text it is two numbers.
+                    if low.value < b.value || mode == Mode::Phrase {
                         return Some((Core::Range { low, high: b, next }, false));
                     }
                 }
@@ -683,6 +694,8 @@ fn build(
         ),
         Core::Unknown(_) => (Estimate::unknown(), Shape::Unknown, None, None, false),
         Core::Range { low, high, .. } => {
+            // Checked whatever the prefix: "more than 200 to 50" is no value.
+            let range = Estimate::range(low.value, high.value).map_err(e)?;
             let est = match prefix {
                 Some((Prefix::Fixed(Pre::Bound(b)), _)) if side(b).is_some() => {
                     let n = if side(b) == Some(true) {
@@ -695,7 +708,7 @@ fn build(
                 _ => {
                     // An approximation of a range is the range.
                     first = c;
-                    Estimate::range(low.value, high.value).map_err(e)?
+                    range
                 }
             };
             let shape = if first == c {
@@ -707,8 +720,22 @@ fn build(
         }
         Core::Vague { term, .. } => {
             let point = term.point();
+            // "a dozen or so": an approximator after the word reads as the
+            // same approximator before it ("about a dozen").
+            let hedge_after = match (&prefix, suffix_at(cx, lex, next)) {
+                (None, Some((Suffix::Hedge(a), s_next))) => {
+                    next = s_next;
+                    Some(a)
+                }
+                _ => None,
+            };
             let est = match prefix {
-                None => Estimate::vague(term),
+                None => match hedge_after {
+                    Some(a) if a.hedge() != Hedge::About => {
+                        hedged(a.hedge(), point, lex.tolerance_of(a)).map_err(e)?
+                    }
+                    _ => Estimate::vague(term),
+                },
                 Some((Prefix::Hedge(a), _)) if a.hedge() == Hedge::About => Estimate::vague(term),
                 Some((Prefix::Hedge(a), _)) => {
                     hedged(a.hedge(), point, lex.tolerance_of(a)).map_err(e)?
@@ -721,7 +748,13 @@ fn build(
             } else {
                 Shape::Bounded
             };
-            (est, shape, None, None, prefix.is_some())
+            (
+                est,
+                shape,
+                None,
+                None,
+                prefix.is_some() || hedge_after.is_some(),
+            )
         }
         Core::Num(n) => {
             let mut n = n;

@@ -733,12 +733,14 @@ const FORMATIONS: &[&str] = &[
     "division", "brigade", "battalion", "regiment", "corps", "squadron", "fleet", "infantry",
 ];
 
-/// Verbs that report a statement: "officials said", "SLA claims".
+/// Verbs that report a statement: "officials said", "SLA claims",
+/// "activists counted".
 #[rustfmt::skip]
 const REPORTING: &[&str] = &[
     "said", "say", "says", "reported", "report", "reports", "stated", "states", "told",
     "announced", "indicated", "added", "believe", "believed", "claimed", "claim", "claims",
     "alleged", "confirmed", "confirm", "confirms", "estimated", "estimate", "estimates",
+    "counted", "recorded", "documented",
 ];
 
 /// Words that open a list inside a clause: "including", "among".

@@ -121,7 +121,11 @@ impl DraftClaim {
         &self.label
     }
 
-    /// The sentence the figure is in, trimmed.
+    /// The sentence the figure is in, as the [`text`](crate::text) module
+    /// docs read sentences: it starts after the full stop (and any citation
+    /// markers, `[1]`, `[citation needed]`) that ends the sentence before
+    /// it, and ends at its own full stop, "!" or "?", a closing quotation
+    /// mark included. An abbreviation's stop ("U.S.", "Gen.") ends none.
     pub fn quote(&self) -> &str {
         &self.quote
     }
@@ -240,7 +244,7 @@ impl Drafter {
             measure,
             unit: unit.to_owned(),
             label,
-            quote: decode_entities(quote(mention)).into_owned(),
+            quote: decode_entities(mention.sentence()).into_owned(),
         }
     }
 }
@@ -299,16 +303,6 @@ fn value_text(m: &Mention<'_>) -> String {
     }
 }
 
-/// The sentence of the mention's line that holds it.
-fn quote<'a>(m: &Mention<'a>) -> &'a str {
-    let (line, line_start) = line_of(m);
-    sentence(
-        line,
-        m.start().saturating_sub(line_start),
-        m.end().saturating_sub(line_start),
-    )
-}
-
 /// The line of the text that holds the mention, and where it starts.
 fn line_of<'a>(m: &Mention<'a>) -> (&'a str, usize) {
     let text = m.source_text();
@@ -322,35 +316,6 @@ fn line_of<'a>(m: &Mention<'a>) -> (&'a str, usize) {
         .and_then(|t| t.find('\n'))
         .map_or(text.len(), |i| end + i);
     (text.get(line_start..line_end).unwrap_or(""), line_start)
-}
-
-/// The sentence of `line` that holds bytes `start..end`: from after the
-/// last full stop, "!" or "?" before it that a space follows, to the first
-/// after it that no digit follows ("1.5" is not an end).
-fn sentence(line: &str, start: usize, end: usize) -> &str {
-    let stop = |c: char| matches!(c, '.' | '!' | '?');
-    let (Some(before), Some(after)) = (line.get(..start), line.get(end..)) else {
-        return line.trim();
-    };
-    let from = before
-        .char_indices()
-        .rfind(|&(i, c)| {
-            stop(c)
-                && before
-                    .get(i + c.len_utf8()..)
-                    .is_some_and(|r| r.starts_with(' '))
-        })
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let to = after
-        .char_indices()
-        .find(|&(i, c)| {
-            stop(c)
-                && !after
-                    .get(i + c.len_utf8()..)
-                    .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
-        })
-        .map_or(line.len(), |(i, c)| end + i + c.len_utf8());
-    line.get(from..to).unwrap_or(line).trim()
 }
 
 #[cfg(test)]
@@ -430,6 +395,40 @@ mod tests {
         assert_eq!(r[0].quote(), "First 3 dead.");
         assert_eq!(r[1].quote(), "Then 1.5 km away, 20 rebels died.");
         assert_eq!(r[2].quote(), "Then 1.5 km away, 20 rebels died.");
+    }
+
+    #[test]
+    fn a_quote_ends_at_a_full_stop_before_citation_markers() {
+        let quotes = |text: &str| -> Vec<String> {
+            rows(text).iter().map(|r| r.quote().to_owned()).collect()
+        };
+        assert_eq!(
+            quotes("Witnesses said 5 were killed.[1] Later 7 more died."),
+            ["Witnesses said 5 were killed.", "Later 7 more died."]
+        );
+        assert_eq!(
+            quotes(
+                "5 died.[12][13] Then 6 fled.[a] Then 7 left.[citation needed] \
+                 Then 8 stayed.[note 3] Then 9 hid."
+            ),
+            [
+                "5 died.",
+                "Then 6 fled.",
+                "Then 7 left.",
+                "Then 8 stayed.",
+                "Then 9 hid."
+            ]
+        );
+        // An abbreviation's stop ends no sentence; a closing quotation
+        // mark belongs to the sentence it closes.
+        assert_eq!(
+            quotes(r#"U.S. officials said 5 died. "Three were killed." Later 7 more."#),
+            [
+                "U.S. officials said 5 died.",
+                r#""Three were killed.""#,
+                "Later 7 more."
+            ]
+        );
     }
 
     #[test]

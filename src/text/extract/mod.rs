@@ -8,6 +8,7 @@ mod accept;
 mod field;
 mod measure;
 mod noun;
+mod sentence;
 mod speaker;
 mod units;
 
@@ -26,6 +27,7 @@ use crate::{Estimate, Lexicon, Measure, SourceKind, Unit};
 use crate::text::markers::drop_markers;
 use accept::{Found, accept};
 use measure::measure_of;
+use sentence::{Semicolons, sentences};
 use speaker::attribute;
 
 pub(crate) use field::field_label;
@@ -84,6 +86,8 @@ pub struct Mention<'a> {
     measure: Option<Measure>,
     speaker: Option<(usize, usize, SourceKind)>,
     qualifier: Option<Qualifier>,
+    /// The byte span of the sentence the mention is in.
+    sentence: (usize, usize),
 }
 
 /// Who the text says stated a figure: "military officials" in "…, military
@@ -135,6 +139,15 @@ impl<'a> Mention<'a> {
     /// The text the mention was found in.
     pub(crate) fn source_text(&self) -> &'a str {
         self.source
+    }
+
+    /// The sentence the mention is in, as written: from after the full
+    /// stop that ends the sentence before it to its own, a closing
+    /// quotation mark included, citation markers after either stop left
+    /// out; an abbreviation's stop ("U.S.") ends none, nor does a ";".
+    pub(crate) fn sentence(&self) -> &'a str {
+        let (a, b) = self.sentence;
+        self.source.get(a..b).unwrap_or("")
     }
 
     /// The mention as written: "more than 100", "50–170", "dozens".
@@ -484,8 +497,21 @@ fn read_line<'a>(
         }
     }
     let attributions = attribute(&cx, found);
+    let quoted = if found.is_empty() {
+        Vec::new()
+    } else {
+        sentences(&cx, Semicolons::Continue)
+    };
     for (f, said) in found.drain(..).zip(attributions) {
         let (a, b) = cx.span(f.fig.first, f.fig.next);
+        // The sentences the figure starts and ends in (the same one but
+        // for a figure that runs over a stop).
+        let first = quoted.partition_point(|s| s.end <= f.fig.first);
+        let last = quoted.partition_point(|s| s.end < f.fig.next).max(first);
+        let sentence = match (quoted.get(first), quoted.get(last)) {
+            (Some(x), Some(y)) => cx.span(x.start, y.end),
+            _ => (a, b),
+        };
         out.push(Mention {
             source,
             start: offset + a,
@@ -502,6 +528,7 @@ fn read_line<'a>(
                 (offset + x, offset + y, kind)
             }),
             qualifier: said.qualifier,
+            sentence: (offset + sentence.0, offset + sentence.1),
         });
     }
 }

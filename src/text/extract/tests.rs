@@ -540,3 +540,34 @@ fn spans_are_offsets_into_the_whole_text() {
     assert_eq!(found[0].noun_span().map(|r| &text[r]), Some("militants"));
     assert_eq!(found[1].measure(), Some(&Measure::Killed));
 }
+
+#[test]
+fn a_scaled_figure_is_written_without_a_fractional_zero() {
+    let values: Vec<String> = extract(
+        "About 1.2 million fled, 1.5-2 million stayed and 2.5 thousand died; 3.75 km.",
+        Lexicon::shared(),
+    )
+    .iter()
+    .map(|m| m.value().to_string())
+    .collect();
+    assert_eq!(values, ["~1200000", "1500000–2000000", "2500", "3.75"]);
+    // As the value grammar reads the same words.
+    let parsed: Estimate = "1.2 million".parse().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.to_string(), "1200000");
+}
+
+#[test]
+fn an_approximator_after_a_quantity_word_is_part_of_the_figure() {
+    assert_eq!(
+        ex("A dozen or so rebels were killed."),
+        ["A dozen or so [10, 14] people rebels killed"]
+    );
+    // In running text a reversed pair is two numbers, not a refused range.
+    assert_eq!(
+        ex("The toll fell from 200 to 50 people."),
+        [
+            "200 [200, 200] people - killed",
+            "50 [50, 50] people people killed"
+        ]
+    );
+}

@@ -289,6 +289,33 @@ mod tests {
     }
 
     #[test]
+    fn a_scale_adds_no_decimal_places() {
+        // The value as read, not normalized by the test: "1.2 million" is
+        // written 1200000, as the value grammar writes it.
+        let raw = |s: &str| {
+            let mut toks = Vec::new();
+            tokenize(s, &mut toks);
+            let cx = Cx {
+                text: s,
+                toks: &toks,
+            };
+            read(&cx, 0, Opts::default()).map(|n| n.value.to_string())
+        };
+        for (s, want) in [
+            ("1.2 million", "1200000"),
+            ("1.50 million", "1500000"),
+            ("2.5 thousand", "2500"),
+            ("1.2k", "1200"),
+            ("a quarter million", "250000"),
+            ("1.25 million", "1250000"),
+            ("1.2345 thousand", "1234.5"),
+            ("2.0", "2.0"),
+        ] {
+            assert_eq!(raw(s).as_deref(), Some(want), "{s}");
+        }
+    }
+
+    #[test]
     fn a_fraction_in_figures_after_hundred_and_is_not_a_numerator() {
         // Not 103/4: the mixed number is read only in words, so the rest
         // is left unread rather than read wrong.

@@ -85,8 +85,10 @@ pub(crate) fn pow10(p: u32) -> Option<Decimal> {
         .and_then(|v| Decimal::try_from_i128_with_scale(v, 0).ok())
 }
 
+/// The product, normalized: a multiplier adds no decimal places, so that
+/// "1.2 million" is 1200000, not 1200000.0, as the value grammar reads it.
 pub(super) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
-    a.checked_mul(b)
+    a.checked_mul(b).map(|p| p.normalize())
 }
 
 pub(super) fn add(a: Decimal, b: Decimal) -> Option<Decimal> {

@@ -15,7 +15,15 @@
 //!    Zafar Khan.", which also covers the quotation that follows it.
 //! 5. A source and a reporting verb opening the sentence, covering the
 //!    figures after the verb: "Military officials say two …", "The United
-//!    States claimed to have killed …", "There are reports that …".
+//!    States claimed to have killed …", "There are reports that …". A
+//!    clause after a comma, and a contrastive clause ("while", "whereas",
+//!    "but"), may name its own: "…, while the Local Coordination
+//!    Committees gave a figure of 31" gives 31 to them. A contrastive
+//!    clause with a subject and a reporting verb that name nobody ("…,
+//!    while they said 31 …") gives its figures to nobody; one without a
+//!    reporting verb leaves them to the sentence's speaker. A verb may
+//!    state the figure through a noun for it: "gave a figure of", "put the
+//!    death toll at".
 //!
 //! A qualifier comes from the verb ("claimed", "confirmed", "estimate";
 //! a plain "said" or "reported" with a speaker gives none) or from the
@@ -29,7 +37,12 @@ use crate::model::Qualifier;
 use crate::text::token::{Cx, Kind};
 use crate::text::vocabulary::Class;
 
+mod kind;
+
+use kind::kind_of;
+
 use super::accept::Found;
+use super::sentence::{Semicolons, ends_sentence, sentences};
 
 /// The attribution of one figure: its speaker's tokens and kind, and the
 /// qualifier.
@@ -38,14 +51,11 @@ pub(super) struct Attribution {
     /// The speaker's tokens, `first..next`, and its guessed kind.
     pub(super) speaker: Option<(Range<usize>, SourceKind)>,
     pub(super) qualifier: Option<Qualifier>,
+    /// Whether a clause with a reporting verb of its own has the figure,
+    /// naming its speaker or nobody ("…, while they said 31 …"): a
+    /// speaker of an earlier clause does not cover it.
+    scoped: bool,
 }
-
-/// Abbreviations whose full stop does not end a sentence, besides the
-/// months' ([`Cx::abbreviated_month_at`]).
-const ABBREVIATIONS: &[&str] = &[
-    "acc", "approx", "brig", "capt", "col", "dr", "gen", "gov", "jr", "lt", "maj", "mr", "mrs",
-    "ms", "no", "pres", "rep", "sen", "sgt", "sr", "st", "vs",
-];
 
 /// Words that may open a sentence before its subject: "However, most
 /// sources estimate …".
@@ -59,6 +69,25 @@ const OPENERS: &[&str] = &[
     "earlier",
     "later",
     "still",
+];
+
+/// Words that open a contrastive clause: "…, while the Local
+/// Coordination Committees gave a figure of 31", "whereas …", "but …". A
+/// clause so opened that has a subject and a reporting verb of its own
+/// states its figures for its own subject, not the sentence's.
+const CONTRASTS: &[&str] = &["while", "whereas", "but"];
+
+/// Verbs that state a figure through a noun for it ([`FIGURE_NOUNS`]):
+/// "gave a figure of 31", "put the toll at 31", "placed the number at".
+const FIGURE_VERBS: &[&str] = &[
+    "gave", "give", "gives", "giving", "put", "puts", "putting", "placed", "places", "placing",
+    "set", "sets", "setting",
+];
+
+/// The nouns of a [`FIGURE_VERBS`] verb, before "of", "at" or "as": "a
+/// figure of", "the death toll at", "it at".
+const FIGURE_NOUNS: &[&str] = &[
+    "figure", "figures", "toll", "number", "count", "tally", "total", "estimate", "it",
 ];
 
 /// Adverbs between a speaker and its verb: "both reported", "also said".
@@ -112,6 +141,16 @@ const NOT_SPEAKERS: &[&str] = &[
     "some", "others", "what",
 ];
 
+/// Articles, demonstratives, possessives and quantifiers: words that open
+/// a noun phrase. A reporting word right after one is a noun or an
+/// adjective, not a verb ("an estimated 300", "the reported toll", "a
+/// report said"), and a name made of such words alone ("an", "the") names
+/// nobody.
+const NOUN_OPENERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "some", "most", "other", "several", "many", "each", "every", "any", "all", "no", "such",
+];
+
 /// The attribution of each figure of `found`, in order, on the line `cx`.
 pub(super) fn attribute(cx: &Cx<'_>, found: &[Found]) -> Vec<Attribution> {
     let mut out = vec![Attribution::default(); found.len()];
@@ -119,7 +158,7 @@ pub(super) fn attribute(cx: &Cx<'_>, found: &[Found]) -> Vec<Attribution> {
         return out;
     }
     let figs: Vec<Range<usize>> = found.iter().map(|f| f.fig.first..f.fig.next).collect();
-    let sentences = sentences(cx);
+    let sentences = sentences(cx, Semicolons::End);
     for s in &sentences {
         // Figures are in text order: those of the sentence are a run.
         let lo = figs.partition_point(|f| f.start < s.start);
@@ -186,8 +225,11 @@ struct Marks {
     commas: Vec<usize>,
     /// Where "according to" starts.
     according: Option<usize>,
-    /// Its "and"s and "but"s, in order.
+    /// Its "and"s, in order.
     conjunctions: Vec<usize>,
+    /// Its "while"s, "whereas"es and "but"s that no comma comes right
+    /// before (a clause after a comma is read as such), in order.
+    contrasts: Vec<usize>,
 }
 
 impl Marks {
@@ -202,7 +244,13 @@ impl Marks {
                     _ => {}
                 },
                 Some(Kind::Word) => match cx.s(j).len() {
-                    3 if cx.is(j, "and") || cx.is(j, "but") => m.conjunctions.push(j),
+                    3 if cx.is(j, "and") => m.conjunctions.push(j),
+                    3 | 5 | 7
+                        if is_any(cx, j, CONTRASTS)
+                            && (j == s.start || !cx.is_punct(j - 1, ',')) =>
+                    {
+                        m.contrasts.push(j);
+                    }
                     9 if m.according.is_none() && cx.is(j, "according") && cx.is(j + 1, "to") => {
                         m.according = Some(j);
                     }
@@ -215,73 +263,19 @@ impl Marks {
     }
 }
 
-/// The sentences of the line, as token ranges; a ";" outside brackets
-/// ends one too.
-fn sentences(cx: &Cx<'_>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut depth = 0usize;
-    for (i, t) in cx.toks.iter().enumerate() {
-        if t.kind != Kind::Punct {
-            continue;
-        }
-        let ends = match cx.punct(i) {
-            Some('(') => {
-                depth += 1;
-                false
-            }
-            Some(')') => {
-                depth = depth.saturating_sub(1);
-                false
-            }
-            Some(';') => depth == 0,
-            Some('.' | '!' | '?') => ends_sentence(cx, i),
-            _ => false,
-        };
-        if ends {
-            out.push(start..i + 1);
-            start = i + 1;
-        }
-    }
-    if start < cx.toks.len() {
-        out.push(start..cx.toks.len());
-    }
-    out
-}
-
-/// Whether token `i` is a mark that ends a sentence: "!", "?", or a full
-/// stop that is not an abbreviation's and is followed by a space or the end.
-fn ends_sentence(cx: &Cx<'_>, i: usize) -> bool {
-    match cx.punct(i) {
-        Some('!' | '?') => true,
-        Some('.') => {
-            let next_spaced = i + 1 >= cx.toks.len() || !cx.gap(i + 1).is_empty();
-            // A closing quote right after the stop belongs to the sentence.
-            if !next_spaced {
-                return false;
-            }
-            let Some(p) = i.checked_sub(1) else {
-                return true;
-            };
-            if cx.kind(p) != Some(Kind::Word) || !cx.adjacent(i) {
-                return true;
-            }
-            let w = cx.s(p);
-            let one_letter = w.chars().count() == 1;
-            !(one_letter
-                || cx.abbreviated_month_at(p)
-                || ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a)))
-        }
-        _ => false,
-    }
-}
-
 /// The reporting verb at `i` ([`Class::Reporting`]), with the qualifier
 /// it gives when it has a speaker: "claimed" and "alleged" claim,
 /// "confirmed" confirms, "estimate" estimates; "said" and "reported" give
-/// none. A capitalised word is a name, not a verb: "The United States".
+/// none. A capitalised word is a name, not a verb: "The United States";
+/// a word after an article or a determiner is a noun or an adjective: "an
+/// estimated 300", "a report".
 fn verb_at(cx: &Cx<'_>, i: usize) -> Option<Option<Qualifier>> {
     if !cx.has(i, Class::Reporting) || cx.is_cap(i) {
+        return None;
+    }
+    if i.checked_sub(1)
+        .is_some_and(|p| is_any(cx, p, NOUN_OPENERS))
+    {
         return None;
     }
     let w = cx.s(i);
@@ -303,7 +297,8 @@ fn is_any(cx: &Cx<'_>, i: usize, words: &[&str]) -> bool {
 
 /// Whether tokens `first..next` may name a speaker: words (and the marks
 /// inside names: "U.S.", "LTTE & UNP", "People's"), no figure, not a bare
-/// pronoun.
+/// pronoun, and some word that is not a function word: "an" or "the" alone
+/// names nobody.
 fn speaker_like(cx: &Cx<'_>, first: usize, next: usize, figs: &[Range<usize>]) -> bool {
     if first >= next || next - first > 12 {
         return false;
@@ -322,7 +317,12 @@ fn speaker_like(cx: &Cx<'_>, first: usize, next: usize, figs: &[Range<usize>]) -
             _ => return false,
         }
     }
-    words > 0 && !(next - first == 1 && is_any(cx, first, NOT_SPEAKERS))
+    let content = |i: usize| {
+        cx.kind(i) == Some(Kind::Word)
+            && !is_any(cx, i, NOUN_OPENERS)
+            && !(next - first == 1 && is_any(cx, i, NOT_SPEAKERS))
+    };
+    words > 0 && (first..next).any(content)
 }
 
 fn set(out: &mut [Attribution], k: usize, first: usize, next: usize, q: Option<Qualifier>) {
@@ -550,18 +550,22 @@ fn opening(
     inside: &[usize],
     out: &mut [Attribution],
 ) {
-    // The sentence's start and each clause after a comma: "On 14 June, a
-    // rebel commander claimed …", "…, and state TV claimed …".
+    // The sentence's start, each clause after a comma and each contrastive
+    // clause: "On 14 June, a rebel commander claimed …", "…, and state TV
+    // claimed …", "… 26 dead while the LCC gave a figure of 31".
     // From the last clause back, each speaker covering the figures after
     // its verb up to the first one a later clause has attributed: "A said 5
     // died, while B claimed 7" gives 7 to B.
-    for &comma in marks.commas.iter().rev() {
-        clause(cx, comma + 1, s, figs, inside, out);
+    let mut starts: Vec<usize> = marks.commas.iter().map(|c| c + 1).collect();
+    starts.extend(&marks.contrasts);
+    starts.sort_unstable();
+    for &a in starts.iter().rev() {
+        clause(cx, a, s, figs, inside, out);
     }
     clause(cx, s.start, s, figs, inside, out);
-    // Last, a clause joined by "and" or "but" without a comma: "… the
-    // Qalamoun mountains and state TV claimed …", for figures no clause
-    // above has given a speaker.
+    // Last, a clause joined by "and" without a comma: "… the Qalamoun
+    // mountains and state TV claimed …", for figures no clause above has
+    // given a speaker.
     for &j in marks.conjunctions.iter().rev() {
         clause(cx, j + 1, s, figs, inside, out);
     }
@@ -582,21 +586,29 @@ fn clause(
         return;
     };
     let reach = figs[next_fig].start.min(a + 18);
-    if !(a..reach).any(|j| cx.has(j, Class::Reporting)) {
+    if !(a..reach).any(|j| cx.has(j, Class::Reporting) || is_any(cx, j, FIGURE_VERBS)) {
         return;
     }
     // A list item's dash, a quotation mark, an opener and its comma.
     while matches!(cx.punct(a), Some('-' | '–' | '—' | '"' | '“')) {
         a += 1;
     }
-    if is_any(cx, a, OPENERS) || is_any(cx, a, &["while", "whereas"]) {
+    let contrast = is_any(cx, a, CONTRASTS);
+    if is_any(cx, a, OPENERS) || contrast {
         a += 1 + usize::from(cx.is_punct(a + 1, ','));
     }
     // "There are (also) reports that …".
     if cx.is(a, "there") && (cx.is(a + 1, "are") || cx.is(a + 1, "were")) {
         let r = a + 2 + usize::from(cx.is(a + 2, "also"));
         if cx.is(r, "reports") || cx.is(r, "report") {
-            cover(r..r + 1, r, figs, inside, out, Some(Qualifier::Reportedly));
+            cover(
+                Some(r..r + 1),
+                r,
+                figs,
+                inside,
+                out,
+                Some(Qualifier::Reportedly),
+            );
         }
         return;
     }
@@ -604,12 +616,17 @@ fn clause(
         .get(inside.partition_point(|&k| figs[k].start < a))
         .map_or(s.end, |&k| figs[k].start);
     let window = (a + 1..first_fig.min(a + 14)).take_while(|&j| !cx.is_punct(j, ','));
-    let Some(v) = window.into_iter().find(|&j| verb_at(cx, j).is_some()) else {
+    let Some(v) = window.into_iter().find(|&j| reporting_at(cx, j).is_some()) else {
         return;
     };
-    let Some(q) = verb_at(cx, v) else { return };
-    // "It is estimated that …": a qualifier, and nobody named.
+    let Some(q) = reporting_at(cx, v) else { return };
+    // "It is estimated that …": a qualifier, and nobody named; in a
+    // contrastive clause ("…, while it was estimated that 31 …"), nobody
+    // for its figures.
     if is_any(cx, v - 1, AUXILIARIES) {
+        if contrast && v - 1 > a {
+            cover(None, v, figs, inside, out, None);
+        }
         let q = if cx.is(v, "reported") {
             Some(Qualifier::Reportedly)
         } else {
@@ -632,19 +649,50 @@ fn clause(
         b = cut;
     }
     // A subject starts with a capital or a determiner: "most sources".
-    if !(cx.is_cap(a) || is_any(cx, a, DETERMINERS)) {
-        return;
+    let named = (cx.is_cap(a) || is_any(cx, a, DETERMINERS)) && speaker_like(cx, a, b, figs);
+    if named {
+        cover(Some(a..b), v, figs, inside, out, q);
+    } else if contrast && b > a {
+        // "…, while they said 31 …": a subject of its own that names
+        // nobody; without one ("… but later said 31") the clause shares the
+        // sentence's.
+        cover(None, v, figs, inside, out, q);
     }
-    if !speaker_like(cx, a, b, figs) {
-        return;
-    }
-    cover(a..b, v, figs, inside, out, q);
 }
 
-/// Gives the speaker `names` to the figures of `inside` after token `v`,
-/// up to the first that already has one.
+/// The reporting verb at `i` ([`verb_at`]), or a verb that states a figure
+/// through a noun for it ([`figure_verb_at`]).
+fn reporting_at(cx: &Cx<'_>, i: usize) -> Option<Option<Qualifier>> {
+    verb_at(cx, i).or_else(|| figure_verb_at(cx, i))
+}
+
+/// A verb of [`FIGURE_VERBS`] at `i` whose noun of [`FIGURE_NOUNS`] comes
+/// within four words, before "of", "at" or "as": "gave a figure of", "put
+/// the death toll at", "put it at". "an estimate" gives an estimate; the
+/// others give no qualifier.
+fn figure_verb_at(cx: &Cx<'_>, i: usize) -> Option<Option<Qualifier>> {
+    if !is_any(cx, i, FIGURE_VERBS)
+        || cx.is_cap(i)
+        || i.checked_sub(1)
+            .is_some_and(|p| is_any(cx, p, NOUN_OPENERS))
+    {
+        return None;
+    }
+    let noun = (i + 1..i + 5)
+        .take_while(|&j| cx.is_wordtok(j))
+        .find(|&j| is_any(cx, j, FIGURE_NOUNS))?;
+    if !is_any(cx, noun + 1, &["of", "at", "as"]) {
+        return None;
+    }
+    Some(cx.is(noun, "estimate").then_some(Qualifier::Estimated))
+}
+
+/// Gives the speaker `names` (or, with `None`, nobody) to the figures of
+/// `inside` after token `v`, up to the first that a clause has already
+/// attributed; the figures are then the clause's ([`Attribution::scoped`]).
+/// A qualifier goes with a speaker; without one, to a figure that has none.
 fn cover(
-    names: Range<usize>,
+    names: Option<Range<usize>>,
     v: usize,
     figs: &[Range<usize>],
     inside: &[usize],
@@ -653,10 +701,17 @@ fn cover(
 ) {
     let from = inside.partition_point(|&k| figs[k].start <= v);
     for &k in inside.get(from..).unwrap_or(&[]) {
-        if out.get(k).is_none_or(|at| at.speaker.is_some()) {
+        let Some(at) = out.get_mut(k) else { break };
+        if at.speaker.is_some() || at.scoped {
             break;
         }
-        set(out, k, names.start, names.end, q);
+        match &names {
+            Some(n) => set(out, k, n.start, n.end, q),
+            None => at.qualifier = at.qualifier.or(q),
+        }
+        if let Some(at) = out.get_mut(k) {
+            at.scoped = true;
+        }
     }
 }
 
@@ -698,279 +753,5 @@ fn own_qualifier(cx: &Cx<'_>, f: &Range<usize>, sentences: &[Range<usize>]) -> O
     })
 }
 
-/// A guess at the kind of a speaker from its words.
-pub(super) fn kind_of(name: &str) -> SourceKind {
-    let lower = name.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    let phrase = |p: &str| lower.contains(p);
-    if phrase("state tv")
-        || phrase("state media")
-        || phrase("state television")
-        || phrase("state news")
-    {
-        SourceKind::StateMedia
-    } else if has(&[
-        "observatory",
-        "monitor",
-        "monitors",
-        "u.n.",
-        "un",
-        "amnesty",
-        "unicef",
-        "unhcr",
-        "ocha",
-        "ngo",
-        "airwars",
-    ]) || phrase("united nations")
-        || phrase("human rights")
-        || phrase("red cross")
-    {
-        SourceKind::Monitor
-    } else if has(&[
-        "bbc",
-        "jazeera",
-        "reuters",
-        "ap",
-        "afp",
-        "cnn",
-        "newspaper",
-        "tv",
-        "television",
-        "radio",
-        "agency",
-        "journalist",
-        "journalists",
-        "reporter",
-        "reporters",
-        "news",
-    ]) {
-        SourceKind::Media
-    } else if has(&[
-        "rebel",
-        "rebels",
-        "opposition",
-        "insurgents",
-        "separatist",
-        "separatists",
-        "militants",
-        "taliban",
-        "ltte",
-        "nusra",
-    ]) {
-        SourceKind::ArmedOpposition
-    } else if has(&["hezbollah", "militia", "militias"]) {
-        SourceKind::Belligerent
-    } else if has(&[
-        "police",
-        "policeman",
-        "military",
-        "army",
-        "ministry",
-        "government",
-        "official",
-        "officials",
-        "soldiers",
-        "spokesman",
-        "spokeswoman",
-        "commander",
-        "forces",
-        "troops",
-        "sla",
-        "governor",
-        "president",
-        "u.s.",
-        "pentagon",
-        "state",
-        "states",
-        "ntc",
-    ]) {
-        SourceKind::Government
-    } else if has(&[
-        "witness",
-        "witnesses",
-        "resident",
-        "residents",
-        "sources",
-        "source",
-        "reports",
-        "report",
-        "activists",
-        "locals",
-    ]) {
-        SourceKind::Anonymous
-    } else {
-        SourceKind::Unspecified
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::kind_of;
-    use crate::model::Qualifier;
-    use crate::text::extract;
-    use crate::{Lexicon, SourceKind};
-
-    /// Each mention as "text: speaker (qualifier)".
-    fn said(text: &str) -> Vec<String> {
-        extract(text, Lexicon::shared())
-            .iter()
-            .map(|m| {
-                format!(
-                    "{}: {} ({})",
-                    m.text(),
-                    m.speaker().map_or("-", |s| s.name()),
-                    m.qualifier().map_or("-", |q| q.as_str())
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_speakers_of_news_prose_are_named() {
-        assert_eq!(
-            said("A rebel commander claimed that 40 Hezbollah fighters were killed."),
-            ["40: A rebel commander (claimed)"]
-        );
-        assert_eq!(
-            said("At least 22 rebels died, according to the Syrian Observatory for Human Rights."),
-            ["At least 22: the Syrian Observatory for Human Rights (-)"]
-        );
-        assert_eq!(
-            said("Syrian state TV said dozens of terrorists were killed in Yabroud."),
-            ["dozens: Syrian state TV (-)"]
-        );
-        assert_eq!(
-            said("Hezbollah sources confirmed 14 fighters had died; other sources claimed 30."),
-            [
-                "14: Hezbollah sources (confirmed)",
-                "30: other sources (claimed)"
-            ]
-        );
-        assert_eq!(
-            said(
-                "Coalition forces killed 10 militants and detained 13 suspects, U.S. military officials reported."
-            ),
-            [
-                "10: U.S. military officials (-)",
-                "13: U.S. military officials (-)"
-            ]
-        );
-        assert_eq!(
-            said("However, most sources estimate around 150 people were killed."),
-            ["around 150: most sources (estimated)"]
-        );
-    }
-
-    #[test]
-    fn a_clause_after_a_comma_may_name_the_speaker() {
-        assert_eq!(
-            said("On 14 June, a rebel commander claimed that 29 Hezbollah fighters were killed."),
-            ["29: a rebel commander (claimed)"]
-        );
-        assert_eq!(
-            said("At this point, it was confirmed 14 fighters had been killed."),
-            ["14: - (confirmed)"]
-        );
-        assert_eq!(
-            said("60 militants were also confirmed dead."),
-            ["60: - (confirmed)"]
-        );
-        assert_eq!(
-            said(
-                "The army said 5 soldiers died, while the rebels claimed 70 soldiers were killed."
-            ),
-            ["5: The army (-)", "70: the rebels (claimed)"]
-        );
-    }
-
-    #[test]
-    fn a_quotation_takes_the_speaker_named_after_it() {
-        assert_eq!(
-            said(
-                r#""The bomber stopped at a check," said police official Zafar Khan. "Three of our constables were killed.""#
-            ),
-            ["Three: police official Zafar Khan (-)"]
-        );
-    }
-
-    #[test]
-    fn infobox_sources_cover_the_figures_of_their_field() {
-        assert_eq!(
-            said(
-                "- Casualties1: 1,250+ killed and ~2,000 wounded (LTTE & UNP claims), 857 killed (acc. SLA), 40 missing"
-            ),
-            [
-                "1,250+: LTTE & UNP (claimed)",
-                "~2,000: LTTE & UNP (claimed)",
-                "857: SLA (-)",
-                "40: - (-)"
-            ]
-        );
-        assert_eq!(
-            said("- Casualties1: Russian Military Data: , 400+ killed, 1,469 wounded"),
-            [
-                "400+: Russian Military Data (-)",
-                "1,469: Russian Military Data (-)"
-            ]
-        );
-        // A label before a colon is not a source.
-        assert_eq!(
-            said("- Casualties2: Killed: 67, Wounded: 283"),
-            ["67: - (-)", "283: - (-)"]
-        );
-    }
-
-    #[test]
-    fn hedges_without_a_speaker_are_qualifiers() {
-        assert_eq!(
-            said("It is estimated that between 5,000 and 8,000 civilians were killed."),
-            ["between 5,000 and 8,000: - (estimated)"]
-        );
-        assert_eq!(
-            said("Six soldiers were reported wounded. An estimated 70 people died."),
-            ["Six: - (reportedly)", "An estimated 70: - (estimated)"]
-        );
-        assert_eq!(
-            said("It rose to 269 confirmed killed."),
-            ["269: - (confirmed)"]
-        );
-        assert_eq!(
-            said("There are also reports that some civilians were killed."),
-            ["some: reports (reportedly)"]
-        );
-    }
-
-    #[test]
-    fn a_sentence_without_a_source_names_none() {
-        // "The United States" is a name, not a verb; "It" is not a speaker.
-        assert_eq!(
-            said("The official death toll was first set at 200 on 7 May. It said 30 more died."),
-            ["200: - (-)", "30: - (-)"]
-        );
-        assert_eq!(
-            said("The United States claimed to have killed at least 21 fighters."),
-            ["at least 21: The United States (claimed)"]
-        );
-        assert_eq!(Qualifier::Claimed.as_str(), "claimed");
-    }
-
-    #[test]
-    fn kinds_are_guessed_from_the_speakers_words() {
-        assert_eq!(kind_of("Syrian state TV"), SourceKind::StateMedia);
-        assert_eq!(
-            kind_of("the Syrian Observatory for Human Rights"),
-            SourceKind::Monitor
-        );
-        assert_eq!(kind_of("U.N. officials"), SourceKind::Monitor);
-        assert_eq!(kind_of("BBC News Ukrainian"), SourceKind::Media);
-        assert_eq!(kind_of("a rebel commander"), SourceKind::ArmedOpposition);
-        assert_eq!(kind_of("Hezbollah sources"), SourceKind::Belligerent);
-        assert_eq!(kind_of("military officials"), SourceKind::Government);
-        assert_eq!(kind_of("Witnesses"), SourceKind::Anonymous);
-        assert_eq!(kind_of("Chivington"), SourceKind::Unspecified);
-    }
-}
+mod tests;
