@@ -160,7 +160,7 @@
 //! wounded", "reportedly", "269 confirmed killed"). On the hand-labelled
 //! gold set of `tests/data/gold/` (real text about fourteen other
 //! conflicts), 77 of the 80 figures whose sentence names a speaker get it,
-//! and 1 of the 201 found figures whose sentence names none is given one.
+//! and 1 of the 208 found figures whose sentence names none is given one.
 //!
 //! # Cost
 //!
