@@ -683,6 +683,11 @@ pub(crate) struct ProblemsByPlace {
 
 #[cfg_attr(not(feature = "serde"), allow(dead_code))]
 impl ProblemsByPlace {
+    /// Whether no problem was found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.found == 0
+    }
+
     pub(crate) fn push(&mut self, e: Error) {
         self.kept.push((self.found, e));
         self.found += 1;

@@ -368,3 +368,47 @@ fn a_term_added_with_the_claims_that_use_it_reads_them() {
     assert_eq!(value.interval().to_string(), "[30, 99]");
     assert!(d.to_toml_string().unwrap().contains("name = \"scores\""));
 }
+
+/// A term whose claim does not read is not said to be used by no claim:
+/// the claim's own problem is the one reported.
+#[test]
+fn a_term_whose_claim_does_not_read_is_not_called_unused() {
+    let scores = DOZENS.replace("dozens", "scores");
+    for claim in [
+        "value = \"scores\"\ncredibility = \"9\"\n",
+        "value = \"scores–\"\n",
+    ] {
+        let text = format!(
+            "{scores}\n[[claim]]\nid = \"c\"\nfigure = \"fakiha-rebels-killed\"\n\
+             source = \"article\"\n{claim}"
+        );
+        let err = qalamoun()
+            .extend_from_toml_str(&text, "terms.toml")
+            .unwrap_err();
+        let all: Vec<String> = err.problems().iter().map(|p| p.to_string()).collect();
+        assert_eq!(all.len(), 1, "{all:#?}");
+        assert!(
+            !all[0].contains("no claim of this file uses it"),
+            "{all:#?}"
+        );
+    }
+}
+
+/// Every key a record does not know is named, each at its place, in one
+/// read of the record.
+#[test]
+fn every_unknown_key_of_a_record_is_named() {
+    let keys: String = (0..50).map(|i| format!("k{i} = 1\n")).collect();
+    let text = format!("[[source]]\nid = \"a\"\nname = \"A\"\nkind = \"media\"\n{keys}");
+    let got = problems(&text);
+    assert_eq!(got.len(), 50, "{got:#?}");
+    for (i, p) in got.iter().enumerate() {
+        let line = i + 5;
+        assert!(
+            p.starts_with(&format!(
+                "d.toml line {line}, column 1: unknown field `k{i}`, expected one of `id`"
+            )),
+            "{p}"
+        );
+    }
+}

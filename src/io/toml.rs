@@ -153,7 +153,7 @@ impl Dossier {
     /// # Errors
     /// As [`Dossier::from_toml_str`], for the combined dossier; and
     /// [`ErrorKind::Invalid`] at each `[[term]]` that no claim of the file
-    /// uses.
+    /// uses, once the file has no other problem.
     pub fn extend_from_toml_str(&mut self, text: &str, name: &str) -> Result<(), Error> {
         let Read {
             dossier: read,
@@ -164,7 +164,14 @@ impl Dossier {
         } = read_toml(text, name)?;
         // A term reads the file's own values: one that none of them uses
         // would change nothing, and saying nothing would let the user
-        // believe the dossier's claims now read it.
+        // believe the dossier's claims now read it. Asked only of a file
+        // that read without a problem: the claim that uses a term may be
+        // one that did not read.
+        let terms = if problems.is_empty() {
+            terms
+        } else {
+            Vec::new()
+        };
         for (term, at) in terms {
             let used = read
                 .claims()
