@@ -412,3 +412,16 @@ fn every_unknown_key_of_a_record_is_named() {
         );
     }
 }
+
+/// A dotted key (`value.x = "5"`) makes a table where a text is needed:
+/// one problem, of that field, not a second "missing field" for it.
+#[test]
+fn a_dotted_key_is_a_problem_of_its_field_alone() {
+    let text = "[[source]]\nid = \"s\"\nname = \"S\"\nkind = \"media\"\n\n\
+                [[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\n\n\
+                [[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue.x = \"5\"\n";
+    assert_eq!(
+        problems(text),
+        ["d.toml line 15, column 1, field `value`: invalid type: map, expected a string"]
+    );
+}

@@ -396,7 +396,7 @@ impl<'i> Reader<'_> {
             let value_of = t
                 .entries
                 .iter()
-                .find(|(_, v)| v.span().contains(&span.start))
+                .find(|(k, v)| v.span().contains(&span.start) || k.span() == span)
                 .map(|(k, _)| k.get_ref().to_string());
             if let Some(key) = value_of {
                 let at = self.at(span.start).with_field(key.as_str());
@@ -426,7 +426,10 @@ impl<'i> Reader<'_> {
 /// relation, tagged by its `kind`), the key serde's message names.
 fn unknown_key(entries: &DeTable<'_>, e: &toml::de::Error) -> Option<(String, usize)> {
     let at = |k: &Spanned<std::borrow::Cow<'_, str>>| (k.get_ref().to_string(), k.span().start);
-    if let Some(span) = e.span() {
+    // At a key, serde may also be saying its value is of the wrong type
+    // (`value.x = "5"`, a table): that is the value's problem.
+    let unknown = e.message().starts_with("unknown field `");
+    if let Some(span) = e.span().filter(|_| unknown) {
         if let Some((k, _)) = entries.iter().find(|(k, _)| k.span() == span) {
             return Some(at(k));
         }
@@ -457,7 +460,8 @@ fn as_text(entries: &mut DeTable<'_>, keys: &[&str]) {
                 i128::from_str_radix(n.as_str(), n.radix())
                     .map_or_else(|_| n.as_str().to_owned(), |n| n.to_string())
             }
-            DeValue::Float(f) => f.as_str().to_owned(),
+            // `+1.5` as `1.5`, as `+20` is `20`.
+            DeValue::Float(f) => f.as_str().trim_start_matches('+').to_owned(),
             DeValue::Datetime(d) => d.to_string(),
             _ => continue,
         };
@@ -471,14 +475,15 @@ mod tests {
 
     #[test]
     fn bare_numbers_and_dates_of_the_keys_named_are_read_as_their_text() {
-        let text = "a = +20\nb = 0x14\nc = 1_000.5e3\nd = 2014-08-05\ne = 7\nf = true\n";
+        let text = "a = +20\nb = 0x14\nc = 1_000.5e3\nd = 2014-08-05\ne = 7\nf = true\ng = +1.5\n";
         let mut t = DeTable::parse(text).unwrap().into_inner();
-        as_text(&mut t, &["a", "b", "c", "d", "f"]);
+        as_text(&mut t, &["a", "b", "c", "d", "f", "g"]);
         let text_of = |k: &str| t.get(k).and_then(|v| v.get_ref().as_str());
         assert_eq!(text_of("a"), Some("20"));
         assert_eq!(text_of("b"), Some("20"));
         assert_eq!(text_of("c"), Some("1000.5e3"));
         assert_eq!(text_of("d"), Some("2014-08-05"));
+        assert_eq!(text_of("g"), Some("1.5"));
         // A key not named, and a value that is not a number or a date, stay.
         assert!(t.get("e").is_some_and(|v| v.get_ref().is_integer()));
         assert!(t.get("f").is_some_and(|v| v.get_ref().is_bool()));
