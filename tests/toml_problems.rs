@@ -425,3 +425,22 @@ fn a_dotted_key_is_a_problem_of_its_field_alone() {
         ["d.toml line 15, column 1, field `value`: invalid type: map, expected a string"]
     );
 }
+
+/// A value that names a term which did not read is reported once the term
+/// reads; a value that only holds its letters ("fewer" for a term `few`)
+/// is reported now.
+#[test]
+fn a_bad_term_hides_only_the_values_that_name_it() {
+    let text = "[[term]]\nname = \"few\"\nstrict = \"zz\"\npoint = 3\nfrom = \"x\"\n\n\
+                [[source]]\nid = \"s\"\nname = \"S\"\nkind = \"media\"\n\n\
+                [[figure]]\nid = \"f\"\nlabel = \"f\"\nmeasure = \"killed\"\n\n\
+                [[claim]]\nid = \"c1\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"a few\"\n\n\
+                [[claim]]\nid = \"c2\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"fewer than 5–\"\n";
+    let got = problems(text);
+    assert_eq!(got.len(), 2, "{got:#?}");
+    assert!(got[0].starts_with("d.toml line 3, "), "{got:#?}");
+    assert!(
+        got[1].starts_with("d.toml line 27, column 9, field `value`: 'fewer than 5–'"),
+        "{got:#?}"
+    );
+}

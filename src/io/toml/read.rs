@@ -183,7 +183,7 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
             let text = text.to_lowercase();
             unread_terms
                 .iter()
-                .any(|t| text.contains(&t.to_lowercase()))
+                .any(|t| names_word(&text, &t.to_lowercase()))
         };
         if let Some(e) = error.filter(|_| !names_unread_term()) {
             let at = r.at_key(t, "value").unwrap_or_else(|| r.at(t.span.start));
@@ -421,6 +421,17 @@ impl<'i> Reader<'_> {
     }
 }
 
+/// Whether `text` holds `word` as a word of its own (a term named `few`
+/// is not in "fewer than 5–"), not only as letters of a longer word.
+fn names_word(text: &str, word: &str) -> bool {
+    let apart = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    !word.is_empty()
+        && text.match_indices(word).any(|(i, _)| {
+            let (before, after) = (&text[..i], &text[i + word.len()..]);
+            apart(before.chars().next_back()) && apart(after.chars().next())
+        })
+}
+
 /// The key a record does not know that `e` is about, and where it is: the
 /// key `e` is placed at or, for records read through serde's buffer (a
 /// relation, tagged by its `kind`), the key serde's message names.
@@ -472,6 +483,16 @@ fn as_text(entries: &mut DeTable<'_>, keys: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_is_named_as_a_word_not_as_letters_of_one() {
+        assert!(names_word("scores", "scores"));
+        assert!(names_word("a handful or so", "a handful"));
+        assert!(!names_word("fewer than 5–", "few"));
+        assert!(names_word("a few–", "few"));
+        assert!(!names_word("dozens", "dozen"));
+        assert!(!names_word("5", ""));
+    }
 
     #[test]
     fn bare_numbers_and_dates_of_the_keys_named_are_read_as_their_text() {
