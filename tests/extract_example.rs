@@ -2,6 +2,8 @@
 //! figure of the seed article (tests/data/qalamoun-offensive-2014.txt,
 //! Wikipedia, CC BY-SA 4.0; see tests/data/README.md).
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -74,20 +76,7 @@ fn run_with(args: &[&str], input: &str) -> String {
 /// Runs the example with `args` on `input` (bytes, not always UTF-8); its
 /// exit status, standard output and standard error.
 fn run_raw(args: &[&str], input: &[u8]) -> (Option<i32>, String, String) {
-    let mut child = Command::new(binary())
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    let written = child.stdin.take().expect("stdin").write_all(input);
-    // Refused arguments end the example before it reads a byte.
-    if let Err(e) = written {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
-    let out = child.wait_with_output().expect("the example runs");
+    let out = common::output_with_input(binary(), args, input);
     let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
     (out.status.code(), text(out.stdout), text(out.stderr))
 }

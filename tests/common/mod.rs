@@ -89,7 +89,14 @@ fn newest_source(dir: &std::path::Path) -> Option<std::time::SystemTime> {
 /// Runs an example from the crate root with `args` and `stdin`, and returns
 /// its output whatever its exit status.
 pub(crate) fn example_output_with_input(name: &str, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(example_path(name))
+    output_with_input(&example_path(name), args, stdin.as_bytes())
+}
+
+/// Runs the binary at `path` from the crate root with `args` and `stdin`
+/// (bytes, not always UTF-8), and returns its output whatever its exit
+/// status.
+pub(crate) fn output_with_input(path: &std::path::Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(path)
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())
@@ -97,11 +104,7 @@ pub(crate) fn example_output_with_input(name: &str, args: &[&str], stdin: &str) 
         .stderr(Stdio::piped())
         .spawn()
         .expect("the example starts");
-    let written = child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin.as_bytes());
+    let written = child.stdin.take().expect("stdin is piped").write_all(stdin);
     // An example may refuse its arguments and exit before it reads a byte.
     if let Err(e) = written {
         assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
