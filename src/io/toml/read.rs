@@ -273,9 +273,8 @@ impl<'i> Reader<'_> {
                         DeValue::Table(entries) => out.push(Table { span, entries }),
                         other => self.problems.push(
                             Error::syntax(format!(
-                                "a {kind} is a table, not a{} {}: write it under `[[{kind}]]`",
-                                if other.type_str().starts_with(['a', 'i']) { "n" } else { "" },
-                                other.type_str()
+                                "a {kind} is a table, not {}: write it under `[[{kind}]]`",
+                                a_type(&other)
                             ))
                             .at(self.at(span.start)),
                         ),
@@ -290,9 +289,8 @@ impl<'i> Reader<'_> {
             ),
             other => self.problems.push(
                 Error::syntax(format!(
-                    "`{kind}` is a{} {}, but each {kind} is a table: write it under `[[{kind}]]`",
-                    if other.type_str().starts_with(['a', 'i']) { "n" } else { "" },
-                    other.type_str()
+                    "`{kind}` is {}, but each {kind} is a table: write it under `[[{kind}]]`",
+                    a_type(&other)
                 ))
                 .at(self.at(at)),
             ),
@@ -419,6 +417,13 @@ impl<'i> Reader<'_> {
             return None;
         }
     }
+}
+
+/// A TOML value's type with its article: "an integer", "a string".
+fn a_type(value: &DeValue<'_>) -> String {
+    let t = value.type_str();
+    let article = if t.starts_with(['a', 'i']) { "an" } else { "a" };
+    format!("{article} {t}")
 }
 
 /// Whether `text` holds `word` as a word of its own (a term named `few`
