@@ -610,13 +610,14 @@ fn validation_problems_carry_the_line_of_their_record_and_a_duplicate_its_first_
 
 #[test]
 fn row_problems_and_validation_problems_come_in_one_pass() {
-    // A bad value on one row does not hide a duplicate id on two others.
+    // A bad value on one row does not hide a duplicate id on two others,
+    // and the problems come in the order of their lines.
     let csv = "figure,source,value,claim\nf,a,1,c1\nf,a,2,c1\nf,a,x–,c3\n";
     assert_eq!(
         load_csv(csv.as_bytes()).unwrap_err(),
         [
-            "claims.csv line 4, column 3, field `value`: 'x–' is not a value: 'x' is not a number or a quantity word, at byte 0",
             "claims.csv line 3: claim `c1`: the id is used more than once, first on line 2",
+            "claims.csv line 4, column 3, field `value`: 'x–' is not a value: 'x' is not a number or a quantity word, at byte 0",
         ]
     );
 }

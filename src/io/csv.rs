@@ -6,8 +6,10 @@ use std::io::Read;
 
 use super::rows::{Rows, field_text};
 use super::toml::scope_of;
-use crate::error::{ErrorKind, Location, Problems, Record};
-use crate::model::{ClaimId, Credibility, FigureId, Period, Qualifier, Side, SourceId, Stake};
+use crate::error::{ErrorKind, Location, Problems, ProblemsByPlace, Record};
+use crate::model::{
+    ClaimId, Credibility, FigureId, Period, Qualifier, Side, SourceId, Stake, Unread,
+};
 use crate::text;
 use crate::{Claim, Dossier, Error, Figure, Measure, Source, SourceKind, Unit};
 
@@ -16,9 +18,12 @@ impl Dossier {
     /// then validates it.
     ///
     /// # Errors
-    /// an error listing every bad row ([`ErrorKind::Many`], or the one
-    /// error), each with line, column, field and text; [`ErrorKind::Syntax`] for a
-    /// malformed header or unreadable CSV.
+    /// an error listing every bad row and every problem of the whole table
+    /// (a duplicate id, a revision cycle), in the order of their lines
+    /// ([`ErrorKind::Many`], or the one error), each with line, column,
+    /// field and text; [`ErrorKind::Syntax`] for a malformed header or
+    /// unreadable CSV. A reference to a rejected row's id is not reported
+    /// again as naming nothing.
     pub fn from_csv_reader(reader: impl Read, name: &str) -> Result<Dossier, Error> {
         let mut rows = Rows::new(reader, name);
         let header = match rows.next_row() {
@@ -41,7 +46,9 @@ impl Dossier {
             dossier: Dossier::new(),
             figures: HashMap::new(),
             sources: HashMap::new(),
-            problems: Problems::default(),
+            problems: ProblemsByPlace::default(),
+            unread: Unread::default(),
+            unread_unknown: false,
             rows_read: 0,
             rows_rejected: 0,
             source_lines: Vec::new(),
@@ -53,6 +60,7 @@ impl Dossier {
             let row = match row {
                 Ok(row) => row,
                 Err(e) => {
+                    loader.unread_unknown = true;
                     loader.reject(vec![e]);
                     continue;
                 }
@@ -72,6 +80,7 @@ impl Dossier {
             if bad.is_empty() {
                 loader.row(row.line, &fields);
             } else {
+                loader.unread_unknown = true;
                 loader.reject(bad);
             }
         }
@@ -190,7 +199,14 @@ struct CsvLoader<'a> {
     /// For each figure and source: the line that declared it.
     figures: HashMap<FigureId, u64>,
     sources: HashMap<SourceId, u64>,
-    problems: Problems,
+    problems: ProblemsByPlace,
+    /// The ids of the rejected rows: a reference to one of them is not
+    /// also reported as naming nothing.
+    unread: Unread,
+    /// Whether a rejected row's ids could not be read (a row of the wrong
+    /// width or with a cell that is not text): then no reference is
+    /// reported as naming nothing, as it may name that row's.
+    unread_unknown: bool,
     rows_read: u64,
     rows_rejected: u64,
     /// The line of each source, figure and claim, in the dossier's order.
@@ -200,15 +216,14 @@ struct CsvLoader<'a> {
 }
 
 impl CsvLoader<'_> {
-    /// Validates what the rows hold, each problem placed at its row. When
-    /// rows were rejected, a reference to something missing may be to one
-    /// of them: such problems wait until the rows read.
+    /// Validates what the rows hold, each problem placed at its row. A
+    /// reference to a rejected row's id is not reported: it names what
+    /// did not read, which is already a problem.
     fn validate(&mut self) {
-        let Err(e) = self.dossier.validate() else {
-            return;
-        };
-        for mut p in e.into_problems() {
-            if self.rows_rejected > 0 && p.kind() == ErrorKind::Dangling {
+        let mut found = Vec::new();
+        self.dossier.check(&self.unread, &mut |p| found.push(p));
+        for mut p in found {
+            if self.unread_unknown && p.kind() == ErrorKind::Dangling {
                 continue;
             }
             if let Some(line) = p.first_record().and_then(|r| self.line_of(r)) {
@@ -232,6 +247,18 @@ impl CsvLoader<'_> {
         }
     }
 
+    /// Rejects a row that has problems, noting the ids it gives.
+    fn reject_row(&mut self, row: Row<'_>) {
+        let unread = &mut self.unread;
+        unread.figures.extend(row.get("figure").map(FigureId::from));
+        unread.sources.extend(row.get("source").map(SourceId::from));
+        unread.claims.insert(
+            row.get("claim")
+                .map_or_else(|| ClaimId::from(format!("L{}", row.line)), ClaimId::from),
+        );
+        self.reject(row.errors);
+    }
+
     /// Reports a row's problems: the row is rejected.
     fn reject(&mut self, errors: Vec<Error>) {
         self.rows_rejected += 1;
@@ -242,6 +269,7 @@ impl CsvLoader<'_> {
 
     fn row(&mut self, line: u64, record: &[&str]) {
         if record.len() != self.columns.count {
+            self.unread_unknown = true;
             let text = record.join(",");
             self.reject(vec![
                 super::rows::wrong_width(&text, record.len(), self.columns.count)
@@ -286,11 +314,11 @@ impl CsvLoader<'_> {
         ];
 
         let (Some(figure_id), Some(source_id), Some(value)) = (figure_id, source_id, value) else {
-            self.reject(row.errors);
+            self.reject_row(row);
             return;
         };
         if !row.errors.is_empty() {
-            self.reject(row.errors);
+            self.reject_row(row);
             return;
         }
 
@@ -371,7 +399,7 @@ impl CsvLoader<'_> {
             }
         }
         if !row.errors.is_empty() {
-            self.reject(row.errors);
+            self.reject_row(row);
             return;
         }
 
@@ -504,6 +532,51 @@ mod tests {
                 "t.csv line 4, column 4, field `credibility`: '9' is not a value: expected a credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
                 "t.csv line 5: row 'c,12': it has 2 fields but the header has 4",
             ]
+        );
+    }
+
+    #[test]
+    fn csv_problems_come_in_line_order() {
+        // The cycle is found once every row has read, after the bad row.
+        let csv = "figure,source,value,claim,supersedes,credibility\n\
+                   a,s1,10,c1,c2,\n\
+                   a,s2,12,c2,c1,\n\
+                   b,s3,5,c3,,9\n";
+        let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "t.csv line 2: claims: revisions form a cycle: `c1` → `c2` → `c1`",
+                "t.csv line 4, column 6, field `credibility`: '9' is not a value: expected a credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_a_reference_to_a_rejected_row_is_not_reported_again() {
+        // `c3` is on a row that is rejected; `zz` is on no row at all.
+        let csv = "figure,source,value,claim,supersedes,credibility\n\
+                   a,s1,10,c1,,\n\
+                   a,s2,12,c2,c3,\n\
+                   b,s3,5,c3,,9\n\
+                   b,s4,6,c4,zz,\n";
+        let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "t.csv line 4, column 6, field `credibility`: '9' is not a value: expected a credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
+                "t.csv line 5: claim `c4`: it supersedes claim `zz`, which is not in the dossier",
+            ]
+        );
+        // A row of the wrong width gives no ids to trust: no reference is
+        // called dangling while it stands.
+        let csv = "figure,source,value,claim,supersedes\na,s1,10,c1,zz\nb,s3\n";
+        let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv line 3: row 'b,s3': it has 2 fields but the header has 5"
         );
     }
 
