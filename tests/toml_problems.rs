@@ -444,3 +444,34 @@ fn a_bad_term_hides_only_the_values_that_name_it() {
         "{got:#?}"
     );
 }
+
+#[test]
+fn an_id_given_twice_is_reported_when_one_of_the_two_does_not_read() {
+    // The second source's kind does not read, the second claim lacks its
+    // value: each is also a second use of an id, said in the same run,
+    // not once the first problem is mended.
+    let text = format!(
+        "{SOURCE}[[source]]\nid = \"s\"\nname = \"again\"\nkind = \"newspaper\"\n\n{FIGURE}\
+         [[claim]]\nid = \"c\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"5\"\n\n\
+         [[claim]]\nid = \"c\"\nfigure = \"f\"\nsource = \"s\"\n\n\
+         [[claim]]\nid = \"c\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"7\"\n"
+    );
+    let got = problems(&text);
+    let duplicates: Vec<&String> = got
+        .iter()
+        .filter(|m| m.contains("more than once"))
+        .collect();
+    assert_eq!(
+        duplicates,
+        [
+            "d.toml line 7, column 6, field `id`: source `s`: the id is used more than once, \
+             first on line 2",
+            "d.toml line 23, column 6, field `id`: claim `c`: the id is used more than once, \
+             first on line 17",
+            "d.toml line 28, column 6, field `id`: claim `c`: the id is used more than once, \
+             first on line 17",
+        ],
+        "{got:#?}"
+    );
+    assert_eq!(got.len(), 5, "{got:#?}");
+}

@@ -10,7 +10,7 @@
 //! that name it are not reported as naming nothing. Malformed TOML is the
 //! one problem: nothing after it can be trusted to be what the user meant.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -152,6 +152,7 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
         own: terms,
         unread: unread_terms,
     } = r.terms(&terms);
+    let mut read = Vec::with_capacity(sources.len());
     for t in &sources {
         match r.record::<Source>(t, &[]) {
             Some(s) => {
@@ -160,7 +161,10 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
             }
             None => unread.sources.extend(t.text("id").map(Into::into)),
         }
+        read.push(places.sources.len());
     }
+    r.unread_duplicates(&sources, &read, "source");
+    read.clear();
     for t in &figures {
         match r.record::<FigureRecord>(t, &["period"]) {
             Some(f) => {
@@ -169,9 +173,14 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
             }
             None => unread.figures.extend(t.text("id").map(Into::into)),
         }
+        read.push(places.figures.len());
     }
+    r.unread_duplicates(&figures, &read, "figure");
+    read.clear();
     for t in &claims {
-        let Some(c) = r.record::<ClaimRecord>(t, &["value", "credibility", "reported"]) else {
+        let c = r.record::<ClaimRecord>(t, &["value", "credibility", "reported"]);
+        read.push(places.claims.len() + usize::from(c.is_some()));
+        let Some(c) = c else {
             unread.claims.extend(t.text("id").map(Into::into));
             continue;
         };
@@ -192,6 +201,7 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
         places.claims.push(r.place(t));
         d.add_claim(claim);
     }
+    r.unread_duplicates(&claims, &read, "claim");
     for t in &relations {
         if let Some(rel) = r.record::<Relation>(t, &[]) {
             places.relations.push(r.place(t));
@@ -252,6 +262,42 @@ impl<'i> Reader<'_> {
                 .iter()
                 .map(|(k, v)| (k.get_ref().to_string(), self.lines.at(v.span().start)))
                 .collect(),
+        }
+    }
+
+    /// Reports an id given twice where one of the two records did not
+    /// read, which validation, seeing only the records that read, cannot.
+    /// `read` counts, after each of `tables`, the records that have read
+    /// so far.
+    fn unread_duplicates(&mut self, tables: &[Table<'_>], read: &[usize], what: &str) {
+        let mut before = 0;
+        // The line of each id's first use, and whether a record that read
+        // gave it.
+        let mut first: HashMap<&str, (u64, bool)> = HashMap::new();
+        for (t, &count) in tables.iter().zip(read) {
+            let this_read = count > before;
+            before = count;
+            let Some(id) = t.text("id") else { continue };
+            let Some((line, any_read)) = first.get_mut(id) else {
+                // The line of the id, as validation says it.
+                let at = t.entries.get("id").map_or(t.span.start, |v| v.span().start);
+                first.insert(id, (self.lines.at(at).0, this_read));
+                continue;
+            };
+            // Two records that both read: validation says so.
+            if !(this_read && *any_read) {
+                let at = self
+                    .at_key(t, "id")
+                    .unwrap_or_else(|| self.at(t.span.start));
+                self.problems.push(
+                    Error::duplicate(
+                        format!("{what} `{id}`"),
+                        format!("the id is used more than once, first on line {line}"),
+                    )
+                    .at(at),
+                );
+            }
+            *any_read |= this_read;
         }
     }
 
