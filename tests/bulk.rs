@@ -961,3 +961,78 @@ fn a_count_with_a_fraction_is_flagged_not_whole() {
         assert_eq!(not_whole(1), [], "{b:?}");
     }
 }
+
+/// Each figure's id and claim count in a JSON report.
+fn figures_of(report: &[u8]) -> Vec<(String, usize)> {
+    let v: serde_json::Value = serde_json::from_slice(report).unwrap();
+    let figures = v.as_array().unwrap();
+    figures
+        .iter()
+        .map(|f| {
+            let id = f["figure"].as_str().unwrap().to_owned();
+            (id, f["claims"].as_array().unwrap().len())
+        })
+        .collect()
+}
+
+#[test]
+fn ids_padded_with_unicode_spaces_read_alike_on_both_paths() {
+    // A no-break space or an em space around an id, as text pasted from a
+    // web page carries them, is no part of it; an id of spaces alone is empty.
+    let rows = "\u{a0}f1,a,10\nf1,b,20\nf1\u{2003},c\u{a0},30\n\u{a0},d,5\n";
+    let csv = format!("figure,source,value\n{rows}");
+    let quoted = format!(
+        "figure,source,value\n\"\u{a0}f1\",a,10\n{}",
+        &rows[rows.find("f1,b").unwrap()..]
+    );
+    for input in [&csv, &quoted] {
+        let err = Dossier::from_csv_reader(input.as_bytes(), "t.csv").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv line 5, column 1, field `figure`: the cell is empty but the column is required"
+        );
+        for bulk in modes() {
+            let mut out = Vec::new();
+            let summary = bulk.run(input.as_bytes(), "t.csv", &mut out).unwrap();
+            assert_eq!((summary.claims(), summary.rejected()), (3, 1), "{bulk:?}");
+            assert_eq!(figures_of(&out), [("f1".to_owned(), 3)], "{bulk:?}");
+        }
+    }
+    let kept = format!(
+        "figure,source,value\n{}",
+        &rows[..rows.find("\u{a0},d").unwrap()]
+    );
+    let dossier = Dossier::from_csv_reader(kept.as_bytes(), "t.csv").unwrap();
+    let ids: Vec<&str> = dossier.figures().iter().map(|f| f.id().as_str()).collect();
+    assert_eq!(ids, ["f1"]);
+    let sources: Vec<&str> = dossier.sources().iter().map(|s| s.id().as_str()).collect();
+    assert_eq!(sources, ["a", "b", "c"]);
+}
+
+#[test]
+fn a_quote_left_open_in_an_id_is_an_error_not_rows_lost() {
+    // The quote opened on line 3 closes on line 6: the rows between would
+    // be one source's id.
+    let csv = "figure,source,value\nf1,a,1\nf1,\"b,2\nf2,c,3\nf2,d,4\nf3,e\",5\nf4,x,6\n";
+    let expected = "t.csv line 3, column 2, field `source`: id 'b,2\\nf2,c,3\\nf2,d,4\\nf3,e': \
+                    it holds a line break: a quote opened in this cell closes on a later line, \
+                    and the rows between were read into it";
+    for bulk in modes() {
+        let mut out = Vec::new();
+        let summary = bulk.run(csv.as_bytes(), "t.csv", &mut out).unwrap();
+        assert_eq!((summary.claims(), summary.rejected()), (2, 1), "{bulk:?}");
+        let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
+        assert_eq!(problems, [expected], "{bulk:?}");
+    }
+    let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+    assert_eq!(err.to_string(), expected);
+    // A dossier table's other ids are held to it too.
+    let csv = "figure,source,value,claim\nf1,a,1,\"c\n1\"\n";
+    let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+    assert!(
+        err.to_string().starts_with(
+            "t.csv line 2, column 4, field `claim`: id 'c\\n1': it holds a line break"
+        ),
+        "{err}"
+    );
+}

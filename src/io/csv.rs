@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::rows::{Rows, field_text};
+use super::rows::{Rows, field_text, one_line_id as one_line};
 use super::toml::scope_of;
 use crate::error::{ErrorKind, Location, Problems, ProblemsByPlace, Record};
 use crate::model::{
@@ -26,7 +26,7 @@ impl Dossier {
     /// again as naming nothing.
     pub fn from_csv_reader(reader: impl Read, name: &str) -> Result<Dossier, Error> {
         let mut rows = Rows::new(reader, name);
-        let header = match rows.next_row() {
+        let (header, line) = match rows.next_row() {
             None => {
                 return Err(Error::field("header", "the file is empty").at(Location::file(name)));
             }
@@ -36,10 +36,10 @@ impl Dossier {
                 for i in 0..row.record.len() {
                     names.push(field_text(&row, i, name, None)?.to_owned());
                 }
-                names
+                (names, row.line)
             }
         };
-        let columns = Columns::new(&header, name)?;
+        let columns = Columns::new(&header, name, line)?;
         let mut loader = CsvLoader {
             name,
             columns: &columns,
@@ -136,12 +136,17 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(header: &[String], name: &str) -> Result<Self, Error> {
+    /// The columns of `header`, on line `line` of the file `name`.
+    fn new(header: &[String], name: &str, line: u64) -> Result<Self, Error> {
         let mut index = HashMap::new();
         let mut names = Vec::with_capacity(header.len());
         let mut errors = Problems::default();
         for (i, h) in header.iter().enumerate() {
-            let at = || Location::file(name).with_line(1).with_column(i as u64 + 1);
+            let at = || {
+                Location::file(name)
+                    .with_line(line)
+                    .with_column(i as u64 + 1)
+            };
             let known = CSV_COLUMNS
                 .iter()
                 .find(|c| c.eq_ignore_ascii_case(h))
@@ -174,7 +179,7 @@ impl Columns {
                         "header",
                         format!("the required column `{required}` is missing"),
                     )
-                    .at(Location::file(name).with_line(1)),
+                    .at(Location::file(name).with_line(line)),
                 );
             }
         }
@@ -284,14 +289,14 @@ impl CsvLoader<'_> {
             line,
             errors: Vec::new(),
         };
-        let figure_id = row.required("figure").map(FigureId::from);
-        let source_id = row.required("source").map(SourceId::from);
+        let figure_id = row.required_with("figure", one_line).map(FigureId::from);
+        let source_id = row.required_with("source", one_line).map(SourceId::from);
         let value = row.required_with("value", |t| text::phrase(t, crate::Lexicon::shared()));
         let claim_id = row
-            .get("claim")
+            .id("claim")
             .map_or_else(|| ClaimId::from(format!("L{line}")), ClaimId::from);
         let reported = row.parsed("reported");
-        let supersedes = row.get("supersedes").map(ClaimId::from);
+        let supersedes = row.id("supersedes").map(ClaimId::from);
         let credibility: Option<Credibility> = row.parsed("credibility");
         let stake: Option<Stake> = row.parsed("stake");
         let qualifiers: Vec<Qualifier> = row.list("qualifiers");
@@ -354,10 +359,10 @@ impl CsvLoader<'_> {
         if let Some(r) = reliability {
             source = source.with_reliability(r);
         }
-        if let Some(o) = row.get("relays") {
+        if let Some(o) = row.id("relays") {
             source = source.relaying(o);
         }
-        if let Some(o) = row.get("part_of") {
+        if let Some(o) = row.id("part_of") {
             source = source.as_part_of(o);
         }
 
@@ -448,6 +453,16 @@ impl<'a> Row<'a> {
         self.cell(column).map(|(_, t)| t).filter(|t| !t.is_empty())
     }
 
+    /// The id in `column`, if one is given; one that is not on one line is
+    /// an error.
+    fn id(&mut self, column: &str) -> Option<&'a str> {
+        let (i, text) = self.cell(column)?;
+        if let Err(e) = one_line(text) {
+            self.errors.push(e.at(self.at(i, column)));
+        }
+        Some(text).filter(|t| !t.is_empty())
+    }
+
     fn declares_any(&self, columns: &[&str]) -> bool {
         columns.iter().any(|c| self.get(c).is_some())
     }
@@ -457,10 +472,6 @@ impl<'a> Row<'a> {
             .with_line(self.line)
             .with_column(i as u64 + 1)
             .with_field(column)
-    }
-
-    fn required(&mut self, column: &str) -> Option<&'a str> {
-        self.required_with(column, Ok::<_, Error>)
     }
 
     fn required_with<T>(
@@ -593,6 +604,21 @@ mod tests {
         assert_eq!(
             got[2],
             "t.csv line 1: header: the required column `value` is missing"
+        );
+    }
+
+    #[test]
+    fn csv_header_problems_stand_on_the_header_s_line() {
+        let err =
+            Dossier::from_csv_reader("\n\nfigure,source,valu\n".as_bytes(), "t.csv").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert!(
+            got[0].starts_with("t.csv line 3, column 3: column `valu`"),
+            "{got:?}"
+        );
+        assert_eq!(
+            got[1],
+            "t.csv line 3: header: the required column `value` is missing"
         );
     }
 

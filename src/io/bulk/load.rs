@@ -7,23 +7,12 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::super::report::Claims;
-use super::super::rows::{Row, Rows, field_text, joined, wrong_width};
+use super::super::rows::{Row, Rows, field_text, joined, one_line_id, trim, wrong_width};
 use super::cut::{Pieces, line_breaks, past_header, plain_lines};
 use crate::error::{Location, Problems, clip};
 use crate::model::estimate::Kept;
 use crate::model::{ClaimId, FigureId, SourceId};
 use crate::{Error, Estimate, Lexicon};
-
-/// `text` without the whitespace around it, as `str::trim` gives it; at
-/// once when it begins and ends with a visible ASCII character, as nearly
-/// every id and value does, where `str::trim` decodes a character at each
-/// end (4 % of the instructions of `reconcile --json`, 10^5 claims).
-fn trim(text: &str) -> &str {
-    match (text.as_bytes().first(), text.as_bytes().last()) {
-        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => text,
-        _ => text.trim(),
-    }
-}
 
 /// The id of the claim on line `line`: `L` and the line. Made for every
 /// claim reconciled, so written with `itoa` on the stack and allocated
@@ -272,14 +261,15 @@ impl Loader {
             return Ok(());
         }
         let line = row.line;
-        let cell = |i: usize, field: &str| {
+        let cell = |i: usize, field: &str, id: bool| {
             field_text(&row, i, &self.name, Some(field))
+                .and_then(|t| if id { one_line_id(t) } else { Ok(t) })
                 .map_err(|e| e.at(self.at(line).with_column(i as u64 + 1).with_field(field)))
         };
         let (figure, source, value) = match (
-            cell(c.figure, "figure"),
-            cell(c.source, "source"),
-            cell(c.value, "value"),
+            cell(c.figure, "figure", true),
+            cell(c.source, "source", true),
+            cell(c.value, "value", false),
         ) {
             (Ok(f), Ok(s), Ok(v)) => (f, s, v),
             (f, s, v) => {
