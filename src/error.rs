@@ -23,7 +23,7 @@
 //! );
 //! ```
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// Where in an input a problem was found: a file, a line, a column, a field.
 ///
@@ -723,10 +723,41 @@ impl ProblemsByPlace {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(location) = self.location() {
-            write!(f, "{location}: ")?;
+        // A list writes each of its problems on a line of its own, each
+        // one escaped as it is written.
+        if let Detail::Many { .. } = self.inner.detail {
+            if let Some(location) = self.location() {
+                write!(f, "{location}: ")?;
+            }
+            return self.inner.detail.fmt(f);
         }
-        self.inner.detail.fmt(f)
+        let mut out = Escaped(f);
+        if let Some(location) = self.location() {
+            write!(out, "{location}: ")?;
+        }
+        write!(out, "{}", self.inner.detail)
+    }
+}
+
+/// Writes text with each control character escaped (`\n`, `\u{1b}`): an
+/// error is one line, and what it quotes of an input (a cell a quote left
+/// open ran over several lines, an escape sequence) can neither break it
+/// nor act on the terminal that shows it.
+struct Escaped<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for Escaped<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let mut rest = s;
+        while let Some(i) = rest.find(char::is_control) {
+            let (plain, tail) = rest.split_at(i);
+            self.0.write_str(plain)?;
+            let mut chars = tail.chars();
+            if let Some(c) = chars.next() {
+                write!(self.0, "{}", c.escape_default())?;
+            }
+            rest = chars.as_str();
+        }
+        self.0.write_str(rest)
     }
 }
 
@@ -791,6 +822,22 @@ fn clip_runs(reason: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_an_error_quotes_are_escaped() {
+        let e = Error::field("id 'b\n\u{1b}[2Jc'", "it holds a line break")
+            .at(Location::file("t\r.csv").with_line(3));
+        assert_eq!(
+            e.to_string(),
+            "t\\r.csv line 3: id 'b\\n\\u{1b}[2Jc': it holds a line break"
+        );
+        // A list keeps a line to each problem, each escaped.
+        let mut list = Problems::default();
+        list.push(Error::syntax("a\tb"));
+        list.push(Error::syntax("c"));
+        let e = list.into_result("problems").unwrap_err();
+        assert_eq!(e.to_string(), "2 problems:\n  - a\\tb\n  - c");
+    }
 
     #[test]
     fn a_long_token_a_reason_quotes_is_clipped() {

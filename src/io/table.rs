@@ -25,6 +25,7 @@
 //! # Ok::<(), reckon::Error>(())
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::Finding;
@@ -90,19 +91,22 @@ impl Table {
                 kinds.push(c.kind().as_str());
             }
             if c.figures().first() == Some(figure) {
-                self.conflicts.push_str(&format!(
-                    "  {figure}: {} ({}): {}\n",
+                let line = format!(
+                    "{figure}: {} ({}): {}",
                     c.kind(),
                     c.severity(),
                     c.explanation()
-                ));
+                );
+                self.conflicts.push_str("  ");
+                self.conflicts.push_str(&printable(&line));
+                self.conflicts.push('\n');
             }
         }
         let cell =
             |d: Option<rust_decimal::Decimal>| d.map_or_else(|| "—".to_owned(), |d| d.to_string());
         let s = finding.summary();
         self.row([
-            figure.to_string(),
+            printable(figure.as_str()).into_owned(),
             cell(finding.low()),
             cell(finding.best()),
             match finding.range() {
@@ -154,6 +158,24 @@ impl Table {
     }
 }
 
+/// `text` with each control character escaped (`\n`, `\u{1b}`): an id
+/// read from a file may hold one, and the table keeps a line to a figure
+/// and sends no escape sequence to the terminal.
+fn printable(text: &str) -> Cow<'_, str> {
+    if !text.contains(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut start = 0;
@@ -190,6 +212,21 @@ mod tests {
                    f2,a,12\nf2,b,more than 10\nf3,a,1000\nf3,b,1000\n";
         let dossier = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
         Reconciler::new().reconcile(&dossier).unwrap()
+    }
+
+    #[test]
+    fn control_characters_of_an_id_are_escaped() {
+        let csv = "figure,source,value\n\"f\u{1b}[2J\",a,12\n\"f\u{1b}[2J\",b,20\n";
+        let dossier = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
+        let findings = Reconciler::new().reconcile(&dossier).unwrap();
+        let mut table = Table::new();
+        for f in &findings {
+            table.push(f, findings.conflicts_of(f.figure()));
+        }
+        let text = table.to_string();
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert!(text.contains("\nf\\u{1b}[2J  12 "), "{text}");
+        assert!(text.contains("\n  f\\u{1b}[2J: disjoint"), "{text}");
     }
 
     #[test]

@@ -209,7 +209,7 @@ fn whole_figure(cx: &Cx<'_>, lexicon: &Lexicon) -> Result<Estimate, prose::Fail>
             at: end,
             reason: format!(
                 "unexpected '{}' after the figure",
-                cx.text.get(a..).unwrap_or("")
+                clip(cx.text.get(a..).unwrap_or(""))
             ),
         });
     }
@@ -301,7 +301,7 @@ fn one_number(cx: &Cx<'_>) -> Result<Decimal, (usize, String)> {
             a,
             format!(
                 "unexpected '{}' after the number",
-                cx.text.get(a..).unwrap_or("")
+                clip(cx.text.get(a..).unwrap_or(""))
             ),
         ));
     }
@@ -493,6 +493,20 @@ mod tests {
             Ok(e) => format!("{} {}", e, e.interval()),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn what_follows_a_figure_is_quoted_clipped() {
+        let long = "two hundred and ".repeat(5000);
+        let message = p(&long);
+        assert!(message.len() < 400, "{} bytes", message.len());
+        assert!(message.contains("unexpected 'and two hundred"), "{message}");
+        assert!(
+            message.contains("… (79987 bytes)' after the figure"),
+            "{message}"
+        );
+        let message = p(&format!("5 {}", "x".repeat(500)));
+        assert!(message.len() < 400, "{} bytes", message.len());
     }
 
     #[test]
