@@ -45,6 +45,14 @@ pub(crate) fn print(name: &str, out: &str) -> ExitCode {
     }
 }
 
+/// Prints `out`, what the example `name` wrote before it finished or failed
+/// (as `println!` would have printed it before the error), and hands back
+/// `done`: the exit code of [`print`], or the error for `main` to report.
+pub(crate) fn print_then<E>(name: &str, out: &str, done: Result<(), E>) -> Result<ExitCode, E> {
+    let printed = print(name, out);
+    done.map(|()| printed)
+}
+
 /// Writes `out` to stdout; the error says that the output cannot be written.
 pub(crate) fn write(out: &str) -> Result<(), String> {
     use std::io::Write;
