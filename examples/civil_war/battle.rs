@@ -1,8 +1,9 @@
-//! How the example prints a battle: each figure's claims and their
+//! How the example writes a battle: each figure's claims and their
 //! envelope, its finding and its conflicts, wrapped to 80 columns; and the
 //! measures and the wrapping that the summary after the battles shares.
 
 use std::collections::BTreeMap;
+use std::fmt::{self, Write};
 
 use reckon::reconcile::conflict::{Conflict, Severity};
 use reckon::{Decimal, Dossier, Figure, Findings, Interval};
@@ -39,13 +40,14 @@ fn wrapped(items: &[String], sep: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Prints `text` wrapped to 80 columns, the first line after `first`, the
-/// others after `rest`.
-pub(crate) fn print_wrapped(text: &str, first: &str, rest: &str) {
+/// Writes `text` to `out` wrapped to 80 columns, the first line after
+/// `first`, the others after `rest`.
+pub(crate) fn write_wrapped(out: &mut String, text: &str, first: &str, rest: &str) -> fmt::Result {
     let words: Vec<String> = text.split(' ').map(str::to_owned).collect();
     for (i, l) in wrapped(&words, " ", 80 - rest.len()).iter().enumerate() {
-        println!("{}{l}", if i == 0 { first } else { rest });
+        writeln!(out, "{}{l}", if i == 0 { first } else { rest })?;
     }
+    Ok(())
 }
 
 /// `3 disjoint, 1 outlier`: the conflicts counted by kind.
@@ -58,19 +60,24 @@ pub(crate) fn count_kinds<'a>(conflicts: impl IntoIterator<Item = &'a Conflict>)
     counted.join(", ")
 }
 
-/// Prints a battle's place and date, then each of its `figures`.
-pub(crate) fn print_battle(d: &Dossier, findings: &Findings, figures: &[&Figure]) {
+/// Writes to `out` a battle's place and date, then each of its `figures`.
+pub(crate) fn write_battle(
+    out: &mut String,
+    d: &Dossier,
+    findings: &Findings,
+    figures: &[&Figure],
+) -> fmt::Result {
     let Some(first) = figures.first() else {
-        return;
+        return Ok(());
     };
     let scope = first.scope();
     let mut head = scope.events().first().cloned().unwrap_or_default();
     if let Some(p) = scope.period() {
         head.push_str(&format!(" · {p}"));
     }
-    println!("{head}");
+    writeln!(out, "{head}")?;
     if let Some(place) = scope.place() {
-        println!("{place}");
+        writeln!(out, "{place}")?;
     }
     for f in figures {
         let what = f.label().rsplit_once(": ").map_or(f.label(), |(_, w)| w);
@@ -86,9 +93,9 @@ pub(crate) fn print_battle(d: &Dossier, findings: &Findings, figures: &[&Figure]
                 line.push_str(&format!(" (high/low {s})"));
             }
         }
-        print_wrapped(line.trim_start(), "  ", "      ");
+        write_wrapped(out, line.trim_start(), "  ", "      ")?;
         for l in wrapped(&claims, " · ", 74) {
-            println!("      {l}");
+            writeln!(out, "      {l}")?;
         }
         if let Some(finding) = findings.get(f.id()) {
             let mut line = format!("    {}: ", finding.policy());
@@ -105,24 +112,24 @@ pub(crate) fn print_battle(d: &Dossier, findings: &Findings, figures: &[&Figure]
                 summary.grade(),
                 summary.confidence()
             ));
-            println!("{line}");
+            writeln!(out, "{line}")?;
             for c in finding.claims().iter().filter(|c| !c.role().is_used()) {
                 let source = d.claim(c.claim()).map_or("?", |c| c.source().as_str());
-                println!("      left out: {source} ({})", c.role());
+                writeln!(out, "      left out: {source} ({})", c.role())?;
             }
         }
-        print_conflicts(findings.conflicts_of(f.id()).collect());
+        write_conflicts(out, findings.conflicts_of(f.id()).collect())?;
     }
-    println!();
+    writeln!(out)
 }
 
 /// Counts the conflicts by kind, and explains every one above low severity.
-fn print_conflicts(conflicts: Vec<&Conflict>) {
+fn write_conflicts(out: &mut String, conflicts: Vec<&Conflict>) -> fmt::Result {
     if conflicts.is_empty() {
-        return;
+        return Ok(());
     }
     let counted = count_kinds(conflicts.iter().copied());
-    print_wrapped(&format!("conflicts: {counted}"), "    ", "      ");
+    write_wrapped(out, &format!("conflicts: {counted}"), "    ", "      ")?;
     for c in conflicts.iter().filter(|c| c.severity() > Severity::Low) {
         let between = if c.figures().len() > 1 {
             let ids: Vec<&str> = c.figures().iter().map(|f| f.as_str()).collect();
@@ -130,10 +137,12 @@ fn print_conflicts(conflicts: Vec<&Conflict>) {
         } else {
             String::new()
         };
-        print_wrapped(
+        write_wrapped(
+            out,
             &format!("{} ({}): {c}{between}", c.kind(), c.severity()),
             "      ",
             "        ",
-        );
+        )?;
     }
+    Ok(())
 }

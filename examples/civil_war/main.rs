@@ -27,15 +27,19 @@
 //! 1515995, CC BY 4.0 (`examples/data/README.md` says how it was converted).
 
 mod battle;
+#[path = "../common/mod.rs"]
+mod common;
 
 use std::error::Error;
+use std::fmt::Write;
 use std::path::Path;
+use std::process::ExitCode;
 
 use reckon::model::Reading;
 use reckon::reconcile::conflict::Conflict;
 use reckon::{Decimal, Dossier, Figure, Interval, Reconciler};
 
-use battle::{count_kinds, envelope, print_battle, print_wrapped, spread};
+use battle::{count_kinds, envelope, spread, write_battle, write_wrapped};
 
 /// The battles shown by default, by CWSAC id.
 const MAJOR: &[&str] = &[
@@ -52,7 +56,9 @@ fn battle_of(f: &Figure) -> String {
         .to_uppercase()
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+/// Writes to `out` the battles the arguments ask for, then the summary of
+/// all of them.
+fn run(out: &mut String) -> Result<(), Box<dyn Error>> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/acw-battles.toml");
     let d = Dossier::load(&path)?;
 
@@ -92,21 +98,28 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
     }
 
-    println!("American Civil War battles: what the compilations say about each side's losses.");
-    println!("Data: Arnold, J. B., American Civil War Battle Data, v11.0.0, figshare 1515995,");
-    println!("CC BY 4.0.");
+    writeln!(
+        out,
+        "American Civil War battles: what the compilations say about each side's losses.\n\
+         Data: Arnold, J. B., American Civil War Battle Data, v11.0.0, figshare 1515995,\n\
+         CC BY 4.0."
+    )?;
     if reading == Reading::Rounded {
-        println!("Round numbers are read as every count that rounds to them (--rounded).");
+        writeln!(
+            out,
+            "Round numbers are read as every count that rounds to them (--rounded)."
+        )?;
     }
-    println!(
+    writeln!(
+        out,
         "{} battles, {} figures, {} claims from {} compilations, {} relations.",
         battles.len(),
         d.figures().len(),
         d.claims().len(),
         d.sources().len(),
         d.relations().len()
-    );
-    println!();
+    )?;
+    writeln!(out)?;
 
     let shown: Vec<&(String, Vec<&Figure>)> = if all {
         battles.iter().collect()
@@ -121,7 +134,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         shown
     };
     for (_, figures) in shown {
-        print_battle(&d, &findings, figures);
+        write_battle(out, &d, &findings, figures)?;
     }
 
     // Where the compilations disagree most on a side's casualties.
@@ -137,35 +150,48 @@ fn main() -> Result<(), Box<dyn Error>> {
         .collect();
     widest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id().cmp(b.1.id())));
     let across = findings.cross_figure_conflicts();
-    println!("Conflicts between related figures (components against totals), all battles:");
-    println!("  {}", count_kinds(across));
+    writeln!(
+        out,
+        "Conflicts between related figures (components against totals), all battles:"
+    )?;
+    writeln!(out, "  {}", count_kinds(across))?;
     let mut worst: Vec<&Conflict> = across.iter().collect();
     worst.sort_by(|a, b| {
         b.score()
             .cmp(&a.score())
             .then_with(|| a.figures().cmp(b.figures()))
     });
-    println!("The widest gaps:");
+    writeln!(out, "The widest gaps:")?;
     for c in worst.iter().take(5) {
         let total = c.figures().last().map_or("", |f| f.as_str());
-        print_wrapped(&format!("{total}: {c}"), "  ", "    ");
+        write_wrapped(out, &format!("{total}: {c}"), "  ", "    ")?;
     }
-    println!();
-    println!("Widest disagreements on casualties (figures with at least 3 claims):");
+    writeln!(
+        out,
+        "\nWidest disagreements on casualties (figures with at least 3 claims):"
+    )?;
     for (s, f, env) in widest.iter().take(5) {
-        println!(
+        writeln!(
+            out,
             "  {:>11}  high/low {s:<6} {}",
             env.compact().to_string(),
             f.label()
-        );
+        )?;
     }
     // Which compilations agree with the others across all the battles.
     let learning = reckon::reconcile::learn::Learner::new()
         .reading(reading)
         .learn(&d)?;
-    println!(
+    writeln!(
+        out,
         "\nThe compilations by learned reliability (agreement with the others, 95 % interval):"
-    );
-    print!("{}", learning.report());
+    )?;
+    write!(out, "{}", learning.report())?;
     Ok(())
+}
+
+fn main() -> Result<ExitCode, Box<dyn Error>> {
+    let mut out = String::new();
+    let done = run(&mut out);
+    common::print_then("civil_war", &out, done)
 }
