@@ -21,10 +21,14 @@
 //! contested, as it should — a third report does not make a contradiction
 //! go away.
 
+mod common;
+
+use std::error::Error;
+use std::fmt::Write;
 use std::process::ExitCode;
 
 use reckon::model::{Qualifier, Reliability};
-use reckon::{Claim, Dossier, Error, Source, SourceKind};
+use reckon::{Claim, Dossier, Source, SourceKind};
 use reckon::{Finding, Reconciler};
 
 /// The same source and claims as a data file would hold them.
@@ -79,25 +83,25 @@ fn describe(f: &Finding) -> String {
     )
 }
 
-fn show(title: &str, d: &Dossier) -> Result<(), Error> {
+fn show(out: &mut String, title: &str, d: &Dossier) -> Result<(), Box<dyn Error>> {
     let findings = Reconciler::new().reconcile(d)?;
-    println!("{title}");
+    writeln!(out, "{title}")?;
     for id in FIGURES {
         if let Some(f) = findings.get(&id.into()) {
-            println!("{}", describe(f));
+            writeln!(out, "{}", describe(f))?;
         }
     }
-    println!();
+    writeln!(out)?;
     Ok(())
 }
 
-fn run() -> Result<(), Error> {
+fn run(out: &mut String) -> Result<(), Box<dyn Error>> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/examples/data/qalamoun-2014.toml"
     );
     let before = Dossier::load(path)?;
-    show("Before: the article's sources only", &before)?;
+    show(out, "Before: the article's sources only", &before)?;
 
     // 1. In code.
     let mut in_code = before.clone();
@@ -129,28 +133,32 @@ fn run() -> Result<(), Error> {
             .with_credibility(reckon::model::Credibility::Probable),
         );
     in_code.validate()?;
-    show("After adding a monitoring group in code", &in_code)?;
+    show(out, "After adding a monitoring group in code", &in_code)?;
 
     // 2. In a data file: the same lines, merged into the dossier.
     let mut from_file = before;
     from_file.extend_from_toml_str(NEW_SOURCE_TOML, "monitor.toml")?;
-    println!("The same source as data-file lines (append them to the dossier, or keep them in");
-    println!("a file of their own and merge it):");
-    println!("{NEW_SOURCE_TOML}");
+    writeln!(
+        out,
+        "The same source as data-file lines (append them to the dossier, or keep them in\n\
+         a file of their own and merge it):\n{NEW_SOURCE_TOML}"
+    )?;
     assert_eq!(
         from_file, in_code,
         "code and data file give the same dossier"
     );
-    println!("Merged from the data file: the dossier is identical to the one built in code.");
+    writeln!(
+        out,
+        "Merged from the data file: the dossier is identical to the one built in code."
+    )?;
     Ok(())
 }
 
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("add_source: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    let mut out = String::new();
+    let done = run(&mut out);
+    common::print_then("add_source", &out, done).unwrap_or_else(|e| {
+        eprintln!("add_source: {e}");
+        ExitCode::FAILURE
+    })
 }

@@ -18,6 +18,10 @@
 //! beside both parties, one where only the parties speak, and one that
 //! counts no party.
 
+mod common;
+
+use std::fmt::Write;
+
 use reckon::model::Stake;
 use reckon::reconcile::EvidenceSet;
 use reckon::reconcile::policy::{Exclusion, Outcome, Policy, Registry, weighted_median};
@@ -55,7 +59,8 @@ impl Policy for NeutralFirst {
     }
 }
 
-fn run() -> Result<(), Box<dyn std::error::Error>> {
+/// The findings of the dossier named in the arguments, under the policy named there.
+fn run() -> Result<String, Box<dyn std::error::Error>> {
     let registry = Registry::standard().with(NeutralFirst);
     let mut policy = "neutral_first".to_owned();
     let mut file = "examples/data/claims-sides.csv".to_owned();
@@ -69,27 +74,28 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let dossier = Dossier::load(&file)?;
     let reconciler = Reconciler::new().policy(registry.get(&policy)?);
     let findings = reconciler.reconcile(&dossier)?;
-    println!("policy {}", reconciler.policy_name());
+    let mut out = String::new();
+    writeln!(out, "policy {}", reconciler.policy_name())?;
     for f in &findings {
         let result = match (f.range(), f.best()) {
             (Some(r), Some(b)) => format!("{} (best {b})", r.compact()),
             (Some(r), None) => r.compact().to_string(),
             _ => "no range".to_owned(),
         };
-        println!("{:<18} {result}", f.figure().as_str());
+        writeln!(out, "{:<18} {result}", f.figure().as_str())?;
         for c in f.claims().iter().filter(|c| !c.role().is_used()) {
             let source = dossier
                 .claim(c.claim())
                 .map_or("?", |x| x.source().as_str());
-            println!("    left out {source}: {}", c.role());
+            writeln!(out, "    left out {source}: {}", c.role())?;
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 fn main() -> std::process::ExitCode {
     match run() {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+        Ok(out) => common::print("custom_policy", &out),
         Err(e) => {
             eprintln!("custom_policy: {e}");
             std::process::ExitCode::FAILURE

@@ -54,6 +54,8 @@
 //! or the dossier that could not be loaded; the exit status is 1, or 2 for
 //! arguments it does not take.
 
+mod common;
+
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
@@ -76,10 +78,7 @@ const USAGE: &str = "usage: extract [--csv | --toml [DOSSIER]] < text";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let output = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        ["-h" | "--help"] => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
+        ["-h" | "--help"] => return common::print("extract", &format!("{USAGE}\n")),
         [] => Output::Json,
         ["--csv"] => Output::Csv,
         ["--toml"] => Output::Toml(None),

@@ -11,36 +11,47 @@
 //! (after Airwars), the ICD 203 likelihood sentence and — apart, as ICD 203
 //! asks — the confidence in it and why, and the conflicts found.
 
+mod common;
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
 use reckon::{Dossier, Reconciler};
 
-fn main() -> Result<(), reckon::Error> {
+fn main() -> Result<ExitCode, Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "examples/data/claims-minimal.csv".to_owned());
     let dossier = Dossier::load(&path)?;
     let findings = Reconciler::new().reconcile(&dossier)?;
+    let mut out = String::new();
     for f in &findings {
-        println!("{}", f.figure());
+        writeln!(out, "{}", f.figure())?;
         for c in f.claims() {
             let said = dossier.claim(c.claim()).map(|x| (x.source(), x.value()));
             if let Some((source, value)) = said {
-                println!("  {source} says {value} ({})", c.role());
+                writeln!(out, "  {source} says {value} ({})", c.role())?;
             }
         }
         match (f.range(), f.best()) {
-            (Some(range), Some(best)) => println!("  reconciled: {range}, best {best}"),
-            (Some(range), None) => println!("  reconciled: {range}"),
-            _ => println!("  reconciled: no range fits the claims"),
-        }
+            (Some(range), Some(best)) => writeln!(out, "  reconciled: {range}, best {best}"),
+            (Some(range), None) => writeln!(out, "  reconciled: {range}"),
+            _ => writeln!(out, "  reconciled: no range fits the claims"),
+        }?;
         let s = f.summary();
-        println!("  grade: {}", s.grade());
+        writeln!(out, "  grade: {}", s.grade())?;
         if let Some(sentence) = s.likelihood_sentence() {
-            println!("  {sentence}");
+            writeln!(out, "  {sentence}")?;
         }
-        println!("  confidence: {} ({})", s.confidence(), s.reasons_text());
+        writeln!(
+            out,
+            "  confidence: {} ({})",
+            s.confidence(),
+            s.reasons_text()
+        )?;
         for c in findings.conflicts_of(f.figure()) {
-            println!("  conflict: {c}");
+            writeln!(out, "  conflict: {c}")?;
         }
     }
-    Ok(())
+    Ok(common::print("load_and_reconcile", &out))
 }

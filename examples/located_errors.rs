@@ -11,6 +11,11 @@
 //! field and the offending text; each problem has a [`ErrorKind`] a program
 //! can act on. The same holds for a dossier file (TOML), shown second.
 
+mod common;
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
 use reckon::error::ErrorKind;
 use reckon::{Dossier, Error};
 
@@ -46,11 +51,12 @@ source = "nobody"
 value = "200"
 "#;
 
-fn report(what: &str, result: Result<Dossier, Error>) {
+/// Writes to `out` what was loaded, or every problem that stopped it.
+fn report(out: &mut String, what: &str, result: Result<Dossier, Error>) -> std::fmt::Result {
     match result {
-        Ok(d) => println!("{what}: loaded {} claims", d.claims().len()),
+        Ok(d) => writeln!(out, "{what}: loaded {} claims", d.claims().len()),
         Err(e) => {
-            println!("{what}: not loaded, {} problem(s)", e.problems().len());
+            writeln!(out, "{what}: not loaded, {} problem(s)", e.problems().len())?;
             for p in e.problems() {
                 let kind = match p.kind() {
                     ErrorKind::Value => "a value that does not read",
@@ -58,19 +64,24 @@ fn report(what: &str, result: Result<Dossier, Error>) {
                     ErrorKind::Field => "a missing or unknown field",
                     _ => "another problem",
                 };
-                println!("  - {p}\n    ({kind})");
+                writeln!(out, "  - {p}\n    ({kind})")?;
             }
+            Ok(())
         }
     }
 }
 
-fn main() {
+fn main() -> Result<ExitCode, std::fmt::Error> {
+    let mut out = String::new();
     report(
+        &mut out,
         "claims.csv",
         Dossier::from_csv_reader(CLAIMS.as_bytes(), "claims.csv"),
-    );
+    )?;
     report(
+        &mut out,
         "dossier.toml",
         Dossier::from_toml_str(DOSSIER, "dossier.toml"),
-    );
+    )?;
+    Ok(common::print("located_errors", &out))
 }

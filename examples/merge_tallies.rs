@@ -17,17 +17,21 @@
 //! reconciling the whole dossier at once. `FILE` defaults to the Qalamoun
 //! dossier.
 
+mod common;
+
 use std::collections::BTreeMap;
+use std::error::Error;
+use std::fmt::Write;
+use std::process::ExitCode;
 
 use reckon::model::FigureId;
 use reckon::reconcile::{Evidence, Tally};
 use reckon::{Dossier, Reconciler};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let file = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "examples/data/qalamoun-2014.toml".to_owned());
-    let dossier = Dossier::load(&file)?;
+/// Writes to `out` each figure of `file` reconciled from merged shards, and
+/// whether it is the same as at once.
+fn run(file: &str, out: &mut String) -> Result<(), Box<dyn Error>> {
+    let dossier = Dossier::load(file)?;
 
     // Three workers, each tallying the claims dealt to it, figure by figure.
     let mut shards: Vec<BTreeMap<FigureId, Tally>> = vec![BTreeMap::new(); 3];
@@ -61,15 +65,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .range()
                 .map_or("none".to_owned(), |r| r.compact().to_string());
             let verdict = if agree { "same as at once" } else { "DIFFERS" };
-            println!(
+            writeln!(
+                out,
                 "{:<32} {claims} claims  {range:<10} {verdict}",
                 figure.as_str()
-            );
+            )?;
         }
     }
-    println!(
+    writeln!(
+        out,
         "{same} of {} figures reconcile the same from merged shards as at once",
         whole.len()
-    );
+    )?;
     Ok(())
+}
+
+fn main() -> Result<ExitCode, Box<dyn Error>> {
+    let file = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "examples/data/qalamoun-2014.toml".to_owned());
+    let mut out = String::new();
+    let done = run(&file, &mut out);
+    common::print_then("merge_tallies", &out, done)
 }

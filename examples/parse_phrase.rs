@@ -11,6 +11,11 @@
 //! the [`Lexicon`], which says where its reading comes from. Without
 //! arguments it reads a few phrases from the Qalamoun article.
 
+mod common;
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
 use reckon::{Estimate, Lexicon, text};
 
 /// What one phrase reads as, on one line.
@@ -31,7 +36,7 @@ fn describe_value(phrase: &str, value: &Estimate) -> String {
     )
 }
 
-fn main() {
+fn main() -> Result<ExitCode, std::fmt::Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let phrases: Vec<&str> = if args.is_empty() {
         vec![
@@ -48,14 +53,17 @@ fn main() {
         args.iter().map(String::as_str).collect()
     };
     let lexicon = Lexicon::shared();
+    let mut out = String::new();
     for p in phrases {
-        println!("{}", describe(p, lexicon));
+        writeln!(out, "{}", describe(p, lexicon))?;
     }
     if let Some(dozens) = lexicon.term("dozens") {
-        println!(
+        writeln!(
+            out,
             "\n'dozens' reads {} because: {}",
             dozens.interval(),
             dozens.provenance()
-        );
+        )?;
     }
+    Ok(common::print("parse_phrase", &out))
 }

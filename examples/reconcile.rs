@@ -206,7 +206,7 @@ fn run(args: Args) -> Result<String, String> {
     if problems == 0 {
         return Ok(out);
     }
-    print!("{out}");
+    common::write(&out)?;
     let s = if problems == 1 { "" } else { "s" };
     Err(format!(
         "{problems} figure{s} or relation{s} not reconciled"

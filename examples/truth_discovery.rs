@@ -19,16 +19,23 @@
 //! the `base:majority` row only by guessing the vote's choice among tied
 //! values better than the lowest-nearest-the-median rule does.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::collections::BTreeMap;
+use std::error::Error;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use reckon::Decimal;
 use reckon::io::truth::{Baseline, Benchmark};
 use reckon::model::FigureId;
 use reckon::reconcile::learn::EXACT_DATA;
 use reckon::reconcile::policy::Registry;
-use reckon::{Decimal, Error};
 
-fn main() -> Result<(), Error> {
+/// Writes to `out` the scores of every method on each benchmark the
+/// arguments name.
+fn run(out: &mut String) -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
     // `../shared` beside the crate, from any directory.
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/truth-discovery");
@@ -50,26 +57,29 @@ fn main() -> Result<(), Error> {
         }
         let learning = bench.learn();
         rows.push(("learned".into(), learning.estimates().clone()));
-        println!(
+        writeln!(
+            out,
             "{name}: {} claims, {} figures with gold",
             bench.claims().len(),
             bench.truth().len()
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "  {:<14} {:>8} {:>9} {:>8}  {:>7}",
             "method", "MAE", "RMSE", "ER@1%", "no best"
-        );
+        )?;
         for (method, estimates) in &rows {
             let all = &bench.score(estimates)[0];
-            println!("  {method:<14} {all}  {:>7}", all.missing());
+            writeln!(out, "  {method:<14} {all}  {:>7}", all.missing())?;
         }
-        println!("  {}", bench.plurality());
-        println!("  learned, by attribute:");
+        writeln!(out, "  {}", bench.plurality())?;
+        writeln!(out, "  learned, by attribute:")?;
         for s in bench.score(learning.estimates()).iter().skip(1) {
-            println!("    {:<14} {s}", s.attribute());
+            writeln!(out, "    {:<14} {s}", s.attribute())?;
         }
         let share = learning.exact_share();
-        println!(
+        writeln!(
+            out,
             "  claims repeated exactly by another source: {:.1} % ({})",
             100.0 * share,
             if share >= EXACT_DATA {
@@ -77,15 +87,22 @@ fn main() -> Result<(), Error> {
             } else {
                 "estimates: agreement is within the spread"
             }
-        );
-        println!(
+        )?;
+        writeln!(
+            out,
             "  sources, most reliable first ({} iterations):",
             learning.iterations()
-        );
+        )?;
         for line in learning.report().to_string().lines() {
-            println!("    {line}");
+            writeln!(out, "    {line}")?;
         }
-        println!();
+        writeln!(out)?;
     }
     Ok(())
+}
+
+fn main() -> Result<ExitCode, Box<dyn Error>> {
+    let mut out = String::new();
+    let done = run(&mut out);
+    common::print_then("truth_discovery", &out, done)
 }

@@ -321,12 +321,14 @@ fn a_bad_row_is_named_left_out_and_fails_the_run() {
     );
 }
 
-#[test]
-fn a_relation_past_a_decimals_limit_is_named_and_fails_the_run() {
-    // Two parts at a decimal's largest value: their sum, which the
-    // relation checks against the whole, cannot be held.
-    let max = "79228162514264337593543950335";
-    let dossier = format!(
+/// A decimal's largest value.
+const MAX: &str = "79228162514264337593543950335";
+
+/// A dossier with a relation that cannot be checked: two parts at a
+/// decimal's largest value, whose sum, checked against the whole, cannot be
+/// held.
+fn past_a_decimals_limit() -> String {
+    format!(
         r#"[[source]]
 id = "a"
 name = "a"
@@ -357,20 +359,25 @@ value = "10"
 id = "c2"
 figure = "one"
 source = "a"
-value = "{max}"
+value = "{MAX}"
 
 [[claim]]
 id = "c3"
 figure = "two"
 source = "a"
-value = "{max}"
+value = "{MAX}"
 
 [[relation]]
 kind = "components"
 components = ["one", "two"]
 total = "whole"
 "#
-    );
+    )
+}
+
+#[test]
+fn a_relation_past_a_decimals_limit_is_named_and_fails_the_run() {
+    let dossier = past_a_decimals_limit();
     let path = std::env::temp_dir().join(format!("reckon-overflow-{}.toml", std::process::id()));
     std::fs::write(&path, dossier).unwrap();
     let out = example_output("reconcile", &[path.to_str().unwrap()]);
@@ -387,7 +394,7 @@ total = "whole"
     assert_eq!(
         stderr,
         format!(
-            "reconcile: relation 1 (components): arithmetic overflow: {max} + {max}\n\
+            "reconcile: relation 1 (components): arithmetic overflow: {MAX} + {MAX}\n\
              reconcile: 1 figure or relation not reconciled\n"
         )
     );
@@ -432,4 +439,97 @@ fn a_reader_that_goes_away_is_an_error_not_a_panic() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
     std::fs::remove_file(table).unwrap();
+}
+
+/// The writing end of a pipe whose reader has gone before anything is
+/// written to it: the reader was `true`, which has exited.
+#[cfg(unix)]
+fn a_pipe_nobody_reads() -> std::process::Stdio {
+    use std::process::{Command, Stdio};
+    let mut reader = Command::new("true")
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("`true` runs");
+    let pipe = reader.stdin.take().expect("stdin is piped");
+    reader.wait().expect("`true` exits");
+    Stdio::from(pipe)
+}
+
+/// Every example whose reader has gone (`example | head` once `head` has
+/// exited) says on stderr that it cannot write the output and exits 1, as
+/// it does with the usage of `--help` and with the report `reconcile`
+/// writes before it fails: none panics, as `println!` does. The reader goes
+/// before the example starts, so that an output too short to fill a pipe
+/// fails as surely as a long one.
+#[cfg(unix)]
+#[test]
+fn every_example_says_it_cannot_write_to_a_reader_that_has_gone() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("reckon-gone-all-{}", std::process::id()));
+    // A truth-discovery benchmark of two figures, as the example reads one.
+    std::fs::create_dir_all(dir.join("tiny")).unwrap();
+    std::fs::write(dir.join("tiny/claims.tsv"), "a\tx/v\t10\nb\tx/v\t12\n").unwrap();
+    std::fs::write(dir.join("tiny/truth.tsv"), "x/v\t10\n").unwrap();
+    let overflow = dir.join("overflow.toml");
+    std::fs::write(&overflow, past_a_decimals_limit()).unwrap();
+    let (dir_arg, overflow) = (dir.to_str().unwrap(), overflow.to_str().unwrap());
+    let runs: &[(&str, &[&str])] = &[
+        ("add_source", &[]),
+        ("civil_war", &[]),
+        ("custom_policy", &[]),
+        ("extract", &[]),
+        ("extract", &["--help"]),
+        ("forest", &[]),
+        ("forest", &["--help"]),
+        ("load_and_reconcile", &[]),
+        ("located_errors", &[]),
+        ("merge_tallies", &[]),
+        ("parse_phrase", &[]),
+        ("qalamoun", &[]),
+        ("qalamoun", &["--help"]),
+        ("reconcile", &["examples/data/qalamoun-2014.toml"]),
+        ("reconcile", &["--help"]),
+        ("reconcile", &[overflow]),
+        ("truth_discovery", &[dir_arg, "tiny"]),
+        ("ucdp", &[]),
+    ];
+    // Every example: a file `examples/NAME.rs` or a folder `examples/NAME/`.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut examples: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs") || p.join("main.rs").exists())
+        .map(|p| p.file_stem().unwrap().to_str().unwrap().to_owned())
+        .collect();
+    examples.sort();
+    let mut run: Vec<String> = runs.iter().map(|(name, _)| (*name).to_owned()).collect();
+    run.dedup();
+    assert_eq!(run, examples, "each example is run");
+    let mut wrong = Vec::new();
+    for (name, args) in runs {
+        let mut child = Command::new(common::example_path(name))
+            .args(*args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(a_pipe_nobody_reads())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the example starts");
+        // `extract` reads a text; the others exit without reading it.
+        let text = b"Hezbollah lost 14 fighters.\n";
+        let written = child.stdin.take().expect("stdin is piped").write_all(text);
+        if let Err(e) = written {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+        }
+        let out = child.wait_with_output().expect("the example runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let said = format!("{name}: cannot write the output: ");
+        let said_last = stderr.lines().last().is_some_and(|l| l.starts_with(&said));
+        if stderr.contains("panicked") || out.status.code() != Some(1) || !said_last {
+            wrong.push(format!("{name} {args:?}: {}, {stderr}", out.status));
+        }
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }

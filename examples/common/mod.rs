@@ -1,47 +1,64 @@
-//! What the example binaries share: the shape of their `main`.
+//! What the example binaries share: the shape of their `main`, and the
+//! printing of their output.
 // Each example uses only part of this module.
 #![allow(dead_code)]
 
+use std::process::ExitCode;
+
 /// The `main` of an example: parses the arguments (an empty error asks for
 /// the usage), runs, prints the output or the error, and exits 0, 1 on an
-/// error (writing the output included: `| head` closing the pipe is an
-/// error said on stderr, not a panic), or 2 on bad arguments.
+/// error (writing the output included, see [`print`]), or 2 on bad
+/// arguments.
 pub(crate) fn main<A>(
     name: &str,
     usage: &str,
     parse: impl FnOnce(std::iter::Skip<std::env::Args>) -> Result<A, String>,
     run: impl FnOnce(A) -> Result<String, String>,
-) -> std::process::ExitCode {
-    use std::process::ExitCode;
+) -> ExitCode {
     let args = match parse(std::env::args().skip(1)) {
         Ok(a) => a,
-        Err(e) if e.is_empty() => {
-            println!("{usage}");
-            return ExitCode::SUCCESS;
-        }
+        Err(e) if e.is_empty() => return print(name, &format!("{usage}\n")),
         Err(e) => {
             eprintln!("{name}: {e}\n{usage}");
             return ExitCode::from(2);
         }
     };
     match run(args) {
-        Ok(out) => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(out.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("{name}: cannot write the output: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+        Ok(out) => print(name, &out),
         Err(e) => {
             eprintln!("{name}: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints `out`, the output of the example `name`, and exits 0, or 1 when it
+/// cannot be written, said on stderr: `| head` closing the pipe is an error,
+/// not the panic of `println!`.
+pub(crate) fn print(name: &str, out: &str) -> ExitCode {
+    match write(out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints `out`, what the example `name` wrote before it finished or failed
+/// (as `println!` would have printed it before the error), and hands back
+/// `done`: the exit code of [`print`], or the error for `main` to report.
+pub(crate) fn print_then<E>(name: &str, out: &str, done: Result<(), E>) -> Result<ExitCode, E> {
+    let printed = print(name, out);
+    done.map(|()| printed)
+}
+
+/// Writes `out` to stdout; the error says that the output cannot be written.
+pub(crate) fn write(out: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| format!("cannot write the output: {e}"))
 }

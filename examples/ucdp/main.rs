@@ -37,11 +37,15 @@
 //! A row that cannot be read (a missing id, a count that is not a number)
 //! is listed with its line and not loaded; no row is left out silently.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod ged;
 
 use std::collections::BTreeMap;
 use std::error::Error;
+use std::fmt::Write;
 use std::path::Path;
+use std::process::ExitCode;
 
 use reckon::model::{TripleIssue, TripleRepair};
 
@@ -55,7 +59,7 @@ fn short(issue: TripleIssue) -> &'static str {
     }
 }
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() -> Result<ExitCode, Box<dyn Error>> {
     let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/ucdp-ged-sample.csv");
     let path = std::env::args_os()
         .nth(1)
@@ -68,17 +72,21 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     let l = ged::load(file, &name)?;
 
-    println!("UCDP Georeferenced Event Dataset 23.1, a sample of 1,000 events. CC BY 4.0:");
-    println!("Sundberg & Melander (2013); Davies, Pettersson & Öberg (2023).");
-    println!();
-    println!(
+    let mut out = String::new();
+    writeln!(
+        out,
+        "UCDP Georeferenced Event Dataset 23.1, a sample of 1,000 events. CC BY 4.0:\n\
+         Sundberg & Melander (2013); Davies, Pettersson & Öberg (2023).\n"
+    )?;
+    writeln!(
+        out,
         "{name}: {} rows read, {} loaded as claims, {} not loaded",
         l.rows,
         l.dossier.claims().len(),
         l.not_loaded.len()
-    );
+    )?;
     for e in &l.not_loaded {
-        println!("  {e}");
+        writeln!(out, "  {e}")?;
     }
     let relaying = l
         .dossier
@@ -86,18 +94,20 @@ fn main() -> Result<(), Box<dyn Error>> {
         .iter()
         .filter(|s| s.relays().is_some())
         .count();
-    println!(
+    writeln!(
+        out,
         "{} figures, {} claims, {} sources ({relaying} are outlets relaying an originator)",
         l.dossier.figures().len(),
         l.dossier.claims().len(),
         l.dossier.sources().len()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{} events name several outlets and {} several originators: the first outlet",
         l.several_outlets, l.several_originators
-    );
-    println!("relaying the first originator is the claim's source.");
-    println!();
+    )?;
+    writeln!(out, "relaying the first originator is the claim's source.")?;
+    writeln!(out)?;
 
     let mut by_issue: BTreeMap<String, usize> = BTreeMap::new();
     for f in &l.flagged {
@@ -105,7 +115,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             *by_issue.entry(issue.to_string()).or_default() += 1;
         }
     }
-    println!(
+    writeln!(
+        out,
         "{} {} an inconsistent low/best/high triple (kept as given, flagged):",
         l.flagged.len(),
         if l.flagged.len() == 1 {
@@ -113,28 +124,30 @@ fn main() -> Result<(), Box<dyn Error>> {
         } else {
             "events have"
         }
-    );
+    )?;
     for (issue, n) in &by_issue {
-        println!("  {n:>3}  {issue}");
+        writeln!(out, "  {n:>3}  {issue}")?;
     }
-    println!();
-    println!(
+    writeln!(out)?;
+    writeln!(
+        out,
         "{:<8} {:>5}  {:<13}  {:<11}  repaired by TripleRepair::Hull",
         "id", "line", "low/best/high", "issue"
-    );
+    )?;
     for f in &l.flagged {
         let repaired = f
             .value
             .repair(TripleRepair::Hull)
             .map_or_else(|e| format!("cannot repair: {e}"), |r| r.to_string());
-        println!(
+        writeln!(
+            out,
             "{:<8} {:>5}  {:<13}  {:<11}  {}",
             f.id,
             f.line,
             f.value.to_string(),
             f.value.triple_issue().map_or("", short),
             repaired
-        );
+        )?;
     }
-    Ok(())
+    Ok(common::print("ucdp", &out))
 }
