@@ -475,3 +475,22 @@ fn an_id_given_twice_is_reported_when_one_of_the_two_does_not_read() {
     );
     assert_eq!(got.len(), 5, "{got:#?}");
 }
+
+#[test]
+fn a_value_that_does_not_read_is_reported_with_the_record_s_other_problems() {
+    let text = format!(
+        "{SOURCE}{FIGURE}[[claim]]\nid = \"c\"\nfigure = \"f\"\nsource = \"s\"\nvalue = \"50–\"\n\
+         reported = \"2014-13-45\"\ncredibility = 9\n"
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "d.toml line 15, column 9, field `value`: '50–' is not a value: the range has no \
+             upper end",
+            "d.toml line 16, column 12, field `reported`: '2014-13-45' is not a value: date \
+             2014-13-45: there is no such month",
+            "d.toml line 17, column 15, field `credibility`: '9' is not a value: expected a \
+             credibility grade 1-6: `1`, `2`, `3`, `4`, `5`, `6`",
+        ]
+    );
+}

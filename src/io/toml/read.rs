@@ -21,7 +21,7 @@ use super::records::{ClaimRecord, FigureRecord, TermRecord};
 use crate::error::{Location, ProblemsByPlace, Record};
 use crate::io::{Lines, lowercase_first};
 use crate::model::{Unread, VagueTerm};
-use crate::{Dossier, Error, Lexicon, Relation, Source};
+use crate::{Dossier, Error, Lexicon, Relation, Source, text};
 
 /// What a file holds, read but not validated.
 pub(super) struct Read {
@@ -180,24 +180,32 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
     for t in &claims {
         let c = r.record::<ClaimRecord>(t, &["value", "credibility", "reported"]);
         read.push(places.claims.len() + usize::from(c.is_some()));
+        // A value that names a term that does not read is not reported
+        // again: it reads once the term does.
+        let value_problem = |r: &mut Reader<'_>, text: &str, error: Option<Error>| {
+            let names_unread_term = || {
+                let text = text.to_lowercase();
+                unread_terms
+                    .iter()
+                    .any(|t| names_word(&text, &t.to_lowercase()))
+            };
+            if let Some(e) = error.filter(|_| !names_unread_term()) {
+                let at = r.at_key(t, "value").unwrap_or_else(|| r.at(t.span.start));
+                r.problems.push(e.at(at));
+            }
+        };
         let Some(c) = c else {
             unread.claims.extend(t.text("id").map(Into::into));
+            // The value is read all the same, so that its problem comes
+            // with the record's others, not once they are mended.
+            if let Some(text) = t.text("value") {
+                value_problem(&mut r, text, text::phrase(text, &lexicon).err());
+            }
             continue;
         };
         let text = c.value.clone();
         let (claim, error) = c.into_claim(&lexicon);
-        // A value that names a term that does not read is not reported
-        // again: it reads once the term does.
-        let names_unread_term = || {
-            let text = text.to_lowercase();
-            unread_terms
-                .iter()
-                .any(|t| names_word(&text, &t.to_lowercase()))
-        };
-        if let Some(e) = error.filter(|_| !names_unread_term()) {
-            let at = r.at_key(t, "value").unwrap_or_else(|| r.at(t.span.start));
-            r.problems.push(e.at(at));
-        }
+        value_problem(&mut r, &text, error);
         places.claims.push(r.place(t));
         d.add_claim(claim);
     }
