@@ -673,3 +673,45 @@ fn a_megabyte_number_is_quoted_once() {
         )
     );
 }
+
+#[test]
+fn a_file_of_another_name_is_read_by_its_first_line() {
+    let dir = std::env::temp_dir().join(format!("reckon-load-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let table = "\u{feff}\n\r\nfigure,source,value\nf,a,10\nf,b,12\n";
+    let toml = "# a dossier\n\n[[source]]\nid = \"a\"\nname = \"a\"\nkind = \"media\"\n";
+    let inline = "source = [{ id = \"a\", name = \"a, b\", kind = \"media\" }]\n";
+    let cases = [
+        ("claims.txt", table, (2, 2)),
+        ("claims", table, (2, 2)),
+        ("dossier.txt", toml, (0, 1)),
+        ("dossier", inline, (0, 1)),
+        ("empty.txt", "", (0, 0)),
+    ];
+    for (name, text, (claims, sources)) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let d = Dossier::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            (d.claims().len(), d.sources().len()),
+            (claims, sources),
+            "{name}"
+        );
+    }
+    // A table's header that is wrong is named as a table's.
+    let path = dir.join("typo.txt");
+    std::fs::write(&path, "figure,source,valu\nf,a,1\n").unwrap();
+    let err = Dossier::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("line 1: header: the required column `value` is missing"),
+        "{err}"
+    );
+    // A `.toml` is TOML whatever it holds.
+    let path = dir.join("claims.toml");
+    std::fs::write(&path, table).unwrap();
+    assert_eq!(
+        Dossier::load(&path).unwrap_err().kind(),
+        reckon::error::ErrorKind::Syntax
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -152,8 +152,11 @@ use crate::error::Location;
 use crate::{Dossier, Error};
 
 impl Dossier {
-    /// Reads a dossier from a file: `.csv` files as claims tables, anything
-    /// else as the TOML dossier format.
+    /// Reads a dossier from a file: a `.csv` file as a claims table, a
+    /// `.toml` file in the TOML dossier format, and a file of another name
+    /// (`.txt`, none, a pipe such as `/dev/fd/63`) by what its first line
+    /// that is not blank is: TOML's (a `[[claim]]` header, a `key = value`,
+    /// a `#` comment), or else a claims table's header.
     ///
     /// # Errors
     /// [`ErrorKind::Io`](crate::error::ErrorKind::Io) when the file cannot be read; otherwise as
@@ -162,17 +165,40 @@ impl Dossier {
         let path = path.as_ref();
         let name = path.display().to_string();
         let io = |source| Error::io(name.clone(), source);
-        let is_csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if is_csv {
+        let extension = path.extension().and_then(|e| e.to_str());
+        let is = |e: &str| extension.is_some_and(|x| x.eq_ignore_ascii_case(e));
+        if is("csv") {
             let f = std::fs::File::open(path).map_err(io)?;
-            Dossier::from_csv_reader(f, &name)
-        } else {
-            let bytes = std::fs::read(path).map_err(io)?;
-            Dossier::from_toml_str(utf8(&bytes, &name)?, &name)
+            return Dossier::from_csv_reader(f, &name);
         }
+        let bytes = std::fs::read(path).map_err(io)?;
+        if !is("toml") && is_table(&bytes) {
+            return Dossier::from_csv_reader(bytes.as_slice(), &name);
+        }
+        Dossier::from_toml_str(utf8(&bytes, &name)?, &name)
     }
+}
+
+/// Whether a file's first line that is not blank is a claims table's
+/// header rather than TOML: not a `[table]` header or a `#` comment, and
+/// with no `=` before its first comma.
+fn is_table(bytes: &[u8]) -> bool {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Some(line) = text
+        .split(|&b| b == b'\n' || b == b'\r')
+        .map(rows::trimmed)
+        .find(|l| !l.is_empty())
+    else {
+        return false;
+    };
+    let at = |c: u8| line.iter().position(|&b| b == c);
+    !line.starts_with(b"[")
+        && !line.starts_with(b"#")
+        && match (at(b'='), at(b',')) {
+            (Some(equals), Some(comma)) => comma < equals,
+            (Some(_), None) => false,
+            (None, _) => true,
+        }
 }
 
 /// The text of a file, or an error at the line and column of its first
