@@ -7,8 +7,8 @@
 //!
 //! - `FILE`: a `.csv` claims table (only the columns `figure,source,value`
 //!   are required; `value` takes the value grammar or English phrases such as
-//!   "more than 100", "approximately 1000", "fewer than 10") or a TOML
-//!   dossier (anything else). See `reckon::Dossier::load`. `-` reads a
+//!   "more than 100", "approximately 1000", "fewer than 10") or a `.toml`
+//!   dossier; another name is read by its first line (`Dossier::load`). `-` reads a
 //!   claims table of `figure,source,value` from standard input
 //!   (`zcat claims.csv.gz | reconcile --json --sorted -`).
 //! - `--policy NAME`: `envelope`, `consensus`, `conservative`,
@@ -163,9 +163,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
 fn run(args: Args) -> Result<String, String> {
     let r = reconciler(&args)?;
     let stdin = args.file == "-";
-    // A `.csv` read sorted takes the bulk path, which names a wrong header.
-    let sorted_csv = args.sorted && args.file.to_ascii_lowercase().ends_with(".csv");
-    if stdin || sorted_csv || Bulk::accepts(&args.file) {
+    // Any input but a `.toml` read sorted takes the bulk path (`<(zcat x.csv.gz)`).
+    let sorted = args.sorted && !args.file.to_ascii_lowercase().ends_with(".toml");
+    if stdin || sorted || Bulk::accepts(&args.file) {
         let output = args.json.unwrap_or(Output::Table);
         let mut bulk = Bulk::new(r).output(output).sorted(args.sorted);
         // On the terminal the report is printed to, a bar would mix with it.

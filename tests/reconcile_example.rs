@@ -254,6 +254,57 @@ fn sorted_names_what_is_wrong_with_a_tables_header() {
     );
 }
 
+/// A claims table read sorted from a pipe (`<(zcat claims.csv.gz)`), its
+/// name without `.csv`, is read as the table it is.
+#[cfg(unix)]
+#[test]
+fn sorted_reads_a_table_from_a_pipe_of_any_name() {
+    let dir = std::env::temp_dir().join(format!("reckon-sorted-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("63");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let table = "figure,source,value\nf,a,10\nf,b,12\ng,a,5\n";
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, table))
+    };
+    let out = example_output("reconcile", &["--sorted", fifo.to_str().unwrap()]);
+    let waited = std::time::Instant::now();
+    while !writer.is_finished() && waited.elapsed() < std::time::Duration::from_secs(5) {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    if !writer.is_finished() {
+        // The run did not read the pipe: reading it here lets the writer
+        // end, rather than the test hang.
+        let _ = std::fs::read(&fifo);
+    }
+    let _ = writer.join();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.starts_with("reconcile: 3 claims read (3 loaded, 0 rejected), 2 figures"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn json_lines_on_standard_input_are_named_as_such() {
+    let line = "{\"figure\":\"f\",\"source\":\"a\",\"value\":\"3\"}\n";
+    let out = common::example_output_with_input("reconcile", &["-"], line);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "reconcile: standard input line 1: the first line is a JSON object, not a claims \
+         table's header: JSON Lines are read as such from a `.jsonl` file (or with \
+         `Input::JsonLines`)\n"
+    );
+}
+
 #[test]
 fn learned_on_a_claims_table_learns_as_the_dossier_path_does() {
     use reckon::io::report::Report;

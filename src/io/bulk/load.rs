@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::super::report::Claims;
-use super::super::rows::{Row, Rows, field_text, joined, one_line_id, trim, wrong_width};
+use super::super::rows::{Row, Rows, field_text, joined, one_line_id, trim, trimmed, wrong_width};
 use super::cut::{Pieces, line_breaks, past_header, plain_lines};
 use crate::error::{Location, Problems, clip};
 use crate::model::estimate::Kept;
@@ -100,6 +100,18 @@ impl Columns {
             }
             Some(row) => row?,
         };
+        // JSON Lines read as a table would name every key a column.
+        if header
+            .record
+            .get(0)
+            .is_some_and(|f| trimmed(f).starts_with(b"{"))
+        {
+            return Err(Error::syntax(
+                "the first line is a JSON object, not a claims table's header: \
+                 JSON Lines are read as such from a `.jsonl` file (or with `Input::JsonLines`)",
+            )
+            .at(Location::file(name).with_line(header.line)));
+        }
         let mut found = [None; 3];
         let mut problems = Problems::default();
         let count = header.record.len();
