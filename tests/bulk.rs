@@ -641,9 +641,11 @@ fn json_lines_errors_say_what_is_wrong_in_the_line_s_terms() {
                  {\"figure\":\"f\",\"source\":\"d\",\"value\":[1]}\n\
                  {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\"} x\n\
                  {\"figure\":\"f\",\"source\":\"d\",\"value\":\"3\",\"note\":1}\n\
-                 {\"figure\":\"f\r\n";
+                 {\"figure\":\"f\r\n\
+                 {\"figure\": 1, \"source\":\"d\",\"value\":\"3\"}\n\
+                 {\"figure\":\"f\",\"source\" : [\"value\"],\"value\":\"3\"}\n";
     let summary = jsonl_summary(input);
-    assert_eq!((summary.claims(), summary.rejected()), (1, 7));
+    assert_eq!((summary.claims(), summary.rejected()), (1, 9));
     let problems: Vec<String> = summary.problems().iter().map(|e| e.to_string()).collect();
     assert_eq!(
         problems,
@@ -651,10 +653,12 @@ fn json_lines_errors_say_what_is_wrong_in_the_line_s_terms() {
             "c.jsonl line 2, column 27: missing field `value`",
             "c.jsonl line 3: not a JSON object: each line holds one, with `figure`, `source` and `value`",
             "c.jsonl line 4: not a JSON object: each line holds one, with `figure`, `source` and `value`",
-            "c.jsonl line 5, column 39: `value` is neither a string (\"50–170\") nor a number",
+            "c.jsonl line 5, column 39, field `value`: `value` is neither a string (\"50–170\") nor a number",
             "c.jsonl line 6, column 41: not JSON: trailing characters",
             "c.jsonl line 7, column 45: unknown field `note`, expected one of `figure`, `source`, `value`",
             "c.jsonl line 8: not JSON: the line ends inside its object",
+            "c.jsonl line 9, column 12, field `figure`: invalid type: integer `1`, expected a string",
+            "c.jsonl line 10, column 25, field `source`: invalid type: sequence, expected a string",
         ]
     );
 }

@@ -365,7 +365,15 @@ impl Loader {
                 } else {
                     self.at(line).with_column(e.column() as u64)
                 };
-                self.reject(Error::syntax(json_reason(&e)).at(at));
+                let reason = json_reason(&e);
+                // A value of the wrong type: the key it is given under
+                // (a key missing or unknown is named in the reason).
+                let wrong_value = reason.starts_with("invalid") || reason.contains("is neither");
+                let at = match json_key_before(bytes, e.column()) {
+                    Some(key) if wrong_value => at.with_field(key),
+                    _ => at,
+                };
+                self.reject(Error::syntax(reason).at(at));
                 return Ok(());
             }
         };
@@ -817,6 +825,32 @@ fn number_text(line: &[u8]) -> Option<String> {
 /// Why a line is not a claim's JSON object, without the position
 /// `serde_json` adds (the error's location gives it, in the whole input):
 /// "not JSON: expected value", "missing field `value`".
+/// The key of a claim's JSON object (`figure`, `source`, `value`) given
+/// last up to byte column `column` (1-based) of `line`: the key of the
+/// value serde stopped at there.
+fn json_key_before(line: &[u8], column: usize) -> Option<&'static str> {
+    let before = line.get(..column).unwrap_or(line);
+    ["figure", "source", "value"]
+        .into_iter()
+        .filter_map(|key| {
+            let quoted = format!("\"{key}\"");
+            let at = before
+                .windows(quoted.len())
+                .enumerate()
+                .rev()
+                .find(|(i, w)| {
+                    *w == quoted.as_bytes() && {
+                        let rest = before.get(i + quoted.len()..).unwrap_or_default();
+                        rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':')
+                    }
+                })
+                .map(|(i, _)| i)?;
+            Some((at, key))
+        })
+        .max()
+        .map(|(_, key)| key)
+}
+
 fn json_reason(e: &serde_json::Error) -> String {
     let text = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
