@@ -508,7 +508,8 @@ fn invalid_utf8_is_reported_with_its_column() {
     assert_eq!(
         load_csv(text).unwrap_err(),
         [
-            "claims.csv line 2, column 3, field `value`: the text is not valid UTF-8 (byte 2 of the field)"
+            "claims.csv line 2, column 3, field `value`: the text is not valid UTF-8 from byte 2 \
+             of the field: '1\u{fffd}0' (\u{fffd} marks what is not)"
         ]
     );
 }

@@ -412,8 +412,9 @@ pub(crate) fn field_text<'a>(
             at = at.with_field(f);
         }
         Error::syntax(format!(
-            "the text is not valid UTF-8 (byte {} of the field)",
-            e.valid_up_to() + 1
+            "the text is not valid UTF-8 from byte {} of the field: '{}' (� marks what is not)",
+            e.valid_up_to() + 1,
+            crate::error::clip(&String::from_utf8_lossy(bytes)),
         ))
         .at(at)
     })
@@ -579,7 +580,8 @@ mod tests {
             field_text(&row, 1, "t.csv", Some("value"))
                 .unwrap_err()
                 .to_string(),
-            "t.csv line 2, column 2, field `value`: the text is not valid UTF-8 (byte 1 of the field)"
+            "t.csv line 2, column 2, field `value`: the text is not valid UTF-8 from byte 1 of the \
+             field: '\u{fffd}12' (\u{fffd} marks what is not)"
         );
     }
 }
