@@ -93,8 +93,9 @@ use reckon::io::report::Report;
 use reckon::io::table::Table;
 use reckon::model::Reading;
 use reckon::reconcile::Superseded;
-use reckon::reconcile::policy::Registry;
+use reckon::reconcile::policy::{Policy, Registry};
 use reckon::{Dossier, Reconciler};
+use std::sync::Arc;
 
 /// The allocator: the bulk path frees a claim on another thread than the one that read it,
 /// where the system allocator takes a lock; huge pages off (`no_thp`), or the kernel clears
@@ -111,9 +112,7 @@ struct Args {
     /// The JSON written; a table when `None`.
     json: Option<Output>,
     sorted: bool,
-    policy: Option<String>,
-    reading: Reading,
-    count_superseded: bool,
+    r: Reconciler,
     file: String,
 }
 
@@ -150,24 +149,29 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     let file = file.ok_or("no file given")?;
+    let mut r = Reconciler::new().reading(reading);
+    if count_superseded {
+        r = r.superseded(Superseded::Count);
+    }
+    if let Some(name) = policy {
+        r = r.policy(policy_for(&name, sorted)?);
+    }
     Ok(Args {
         json,
         sorted,
-        policy,
-        reading,
-        count_superseded,
+        r,
         file,
     })
 }
 
 fn run(args: Args) -> Result<String, String> {
-    let r = reconciler(&args)?;
+    let r = &args.r;
     let stdin = args.file == "-";
     // Any input but a `.toml` read sorted takes the bulk path (`<(zcat x.csv.gz)`).
     let sorted = args.sorted && !args.file.to_ascii_lowercase().ends_with(".toml");
     if stdin || sorted || Bulk::accepts(&args.file) {
         let output = args.json.unwrap_or(Output::Table);
-        let mut bulk = Bulk::new(r).output(output).sorted(args.sorted);
+        let mut bulk = Bulk::new(r.clone()).output(output).sorted(args.sorted);
         // On the terminal the report is printed to, a bar would mix with it.
         let bar = std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
         if bar {
@@ -202,7 +206,7 @@ fn run(args: Args) -> Result<String, String> {
                     (or JSON Lines), not a dossier"
             .into());
     }
-    let (out, problems) = report(&args, &r).map_err(|e| e.to_string())?;
+    let (out, problems) = report(&args, r).map_err(|e| e.to_string())?;
     if problems == 0 {
         return Ok(out);
     }
@@ -247,24 +251,17 @@ fn draw(p: &Progress, size: Option<u64>) {
     eprint!("\r\x1b[K{line}");
 }
 
-fn reconciler(args: &Args) -> Result<Reconciler, String> {
-    let mut r = Reconciler::new();
-    if let Some(name) = &args.policy {
-        let policy = Registry::standard().get(name).map_err(|e| e.to_string())?;
-        // The library refuses it too; this names the flags.
-        if args.sorted && policy.learns_across_figures() {
-            return Err(format!(
-                "--sorted cannot take --policy {name}: it learns from every figure before it \
-                 decides one, and --sorted decides each figure as it is read"
-            ));
-        }
-        r = r.policy(policy);
+/// The policy `name`; one that learns across figures cannot read sorted.
+fn policy_for(name: &str, sorted: bool) -> Result<Arc<dyn Policy>, String> {
+    let policy = Registry::standard().get(name).map_err(|e| e.to_string())?;
+    // The library refuses it too; this names the flags.
+    if sorted && policy.learns_across_figures() {
+        return Err(format!(
+            "--sorted cannot take --policy {name}: it learns from every figure before it \
+             decides one, and --sorted decides each figure as it is read"
+        ));
     }
-    r = r.reading(args.reading);
-    if args.count_superseded {
-        r = r.superseded(Superseded::Count);
-    }
-    Ok(r)
+    Ok(policy)
 }
 
 /// The report of a dossier, and how many of its figures and relations could

@@ -138,8 +138,9 @@ fn table_and_errors() {
     );
     assert!(text.contains("disjoint (low): 50–170 and 200 do not overlap: a gap of 30"));
 
+    // A policy that is not one is a bad argument, as an unknown option is.
     let out = example_output("reconcile", &["--policy", "median", FIXTURE]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with(
         "reconcile: policy `median`: there is no such policy; the policies are envelope,"
     ));
@@ -335,11 +336,14 @@ fn learned_on_a_claims_table_learns_as_the_dossier_path_does() {
     assert_eq!(best, ["110", "1000", "6"]);
 
     let out = example_output("reconcile", &["--sorted", "--policy", "learned", FIXTURE]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "reconcile: --sorted cannot take --policy learned: it learns from every figure before \
-         it decides one, and --sorted decides each figure as it is read\n"
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "reconcile: --sorted cannot take --policy learned: it learns from every figure \
+             before it decides one, and --sorted decides each figure as it is read\nusage: "
+        ),
+        "{stderr}"
     );
 }
 
