@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 use super::super::report::Claims;
 use super::super::rows::{Row, Rows, field_text, joined, one_line_id, trim, trimmed, wrong_width};
 use super::cut::{Pieces, line_breaks, past_header, plain_lines};
+use super::json_line;
 use crate::error::{Location, Problems, clip};
 use crate::model::estimate::Kept;
 use crate::model::{ClaimId, FigureId, SourceId};
@@ -160,34 +161,6 @@ impl Columns {
                 .at(Location::file(name).with_line(header.line))),
         }
     }
-}
-
-/// 2⁵³: below it, a float holds every whole number exactly.
-const EXACT_IN_FLOAT: f64 = 9_007_199_254_740_992.0;
-
-/// One line of JSON Lines input.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonClaim<'a> {
-    #[serde(borrow)]
-    figure: std::borrow::Cow<'a, str>,
-    #[serde(borrow)]
-    source: std::borrow::Cow<'a, str>,
-    #[serde(borrow)]
-    value: JsonValue<'a>,
-}
-
-/// A JSON Lines value: text, or a whole number.
-#[derive(serde::Deserialize)]
-#[serde(
-    untagged,
-    expecting = "`value` is neither a string (\"50–170\") nor a number"
-)]
-enum JsonValue<'a> {
-    Text(#[serde(borrow)] std::borrow::Cow<'a, str>),
-    Whole(u64),
-    Negative(i64),
-    Fraction(f64),
 }
 
 /// Claims read so far: interned ids, figures in the order they first
@@ -348,71 +321,20 @@ impl Loader {
         // Without its line break, serde places every problem on this line.
         let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
         let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-        // serde reads a struct from an array too: a line must be an object.
-        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
-            let e = Error::syntax(
-                "not a JSON object: each line holds one, with `figure`, `source` and `value`",
-            );
-            self.reject(e.at(self.at(line)));
-            return Ok(());
+        match json_line::read(bytes) {
+            Ok(c) => self.claim(line, [(0, &c.figure), (0, &c.source), (0, &c.value)]),
+            Err(m) => {
+                let mut at = self.at(line);
+                if let Some(column) = m.column {
+                    at = at.with_column(column);
+                }
+                if let Some(field) = m.field {
+                    at = at.with_field(field);
+                }
+                self.reject(m.error.at(at));
+                Ok(())
+            }
         }
-        let parsed: JsonClaim<'_> = match serde_json::from_slice(bytes) {
-            Ok(c) => c,
-            Err(e) => {
-                // At the end of the line there is no column to give.
-                let at = if e.is_eof() {
-                    self.at(line)
-                } else {
-                    self.at(line).with_column(e.column() as u64)
-                };
-                let reason = json_reason(&e);
-                // A value of the wrong type: the key it is given under
-                // (a key missing or unknown is named in the reason).
-                let wrong_value = reason.starts_with("invalid") || reason.contains("is neither");
-                let at = match json_key_before(bytes, e.column()) {
-                    Some(key) if wrong_value => at.with_field(key),
-                    _ => at,
-                };
-                self.reject(Error::syntax(reason).at(at));
-                return Ok(());
-            }
-        };
-        let number;
-        let value = match &parsed.value {
-            JsonValue::Text(t) => t.as_ref(),
-            JsonValue::Whole(n) => {
-                number = n.to_string();
-                &number
-            }
-            JsonValue::Negative(n) => {
-                number = n.to_string();
-                &number
-            }
-            // A count written as a float (`12.0`, `1e3`: what a table with
-            // gaps is exported as) is the whole number it is, when a float
-            // holds every digit of it.
-            JsonValue::Fraction(x) if x.fract() == 0.0 && x.abs() < EXACT_IN_FLOAT => {
-                // `-0.0` is 0; below 2⁵³, `{:.0}` writes the exact digits.
-                number = if *x == 0.0 {
-                    "0".to_owned()
-                } else {
-                    format!("{x:.0}")
-                };
-                &number
-            }
-            JsonValue::Fraction(x) => {
-                let reason = if x.fract() == 0.0 {
-                    "a number this large is written as a string (\"100000000000000000000\"), \
-                     so that no digit is lost"
-                } else {
-                    "a fraction is written as a string (\"0.5\"), so that no digit is lost"
-                };
-                let e = Error::value(&number_text(bytes).unwrap_or_else(|| x.to_string()), reason);
-                self.reject(e.at(self.at(line).with_field("value")));
-                return Ok(());
-            }
-        };
-        self.claim(line, [(0, &parsed.figure), (0, &parsed.source), (0, value)])
     }
 
     /// Adds a claim on line `line` of the whole input from its three
@@ -806,59 +728,6 @@ fn natural(a: &str, b: &str) -> Ordering {
                 y = &y[1..];
             }
         }
-    }
-}
-
-/// The text of a JSON line's `value` as written: a number a float cannot
-/// hold (`123456789012345678901`) is quoted so in the error that asks for
-/// it as a string, not as the float reads it (`123456789012345680000`).
-fn number_text(line: &[u8]) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Value<'a> {
-        #[serde(borrow)]
-        value: &'a serde_json::value::RawValue,
-    }
-    let v: Value<'_> = serde_json::from_slice(line).ok()?;
-    Some(v.value.get().to_owned())
-}
-
-/// Why a line is not a claim's JSON object, without the position
-/// `serde_json` adds (the error's location gives it, in the whole input):
-/// "not JSON: expected value", "missing field `value`".
-/// The key of a claim's JSON object (`figure`, `source`, `value`) given
-/// last up to byte column `column` (1-based) of `line`: the key of the
-/// value serde stopped at there.
-fn json_key_before(line: &[u8], column: usize) -> Option<&'static str> {
-    let before = line.get(..column).unwrap_or(line);
-    ["figure", "source", "value"]
-        .into_iter()
-        .filter_map(|key| {
-            let quoted = format!("\"{key}\"");
-            let at = before
-                .windows(quoted.len())
-                .enumerate()
-                .rev()
-                .find(|(i, w)| {
-                    *w == quoted.as_bytes() && {
-                        let rest = before.get(i + quoted.len()..).unwrap_or_default();
-                        rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':')
-                    }
-                })
-                .map(|(i, _)| i)?;
-            Some((at, key))
-        })
-        .max()
-        .map(|(_, key)| key)
-}
-
-fn json_reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let reason = super::super::lowercase_first(text.strip_suffix(&suffix).unwrap_or(&text));
-    match e.classify() {
-        serde_json::error::Category::Syntax => format!("not JSON: {reason}"),
-        serde_json::error::Category::Eof => "not JSON: the line ends inside its object".to_owned(),
-        serde_json::error::Category::Data | serde_json::error::Category::Io => reason,
     }
 }
 

@@ -84,6 +84,7 @@ use crate::reconcile::reconciler::Stage;
 use crate::{Error, Finding, Measure, Reconciler, Scope, Unit};
 
 mod cut;
+mod json_line;
 mod load;
 mod progress;
 mod write;
