@@ -725,30 +725,40 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // A list writes each of its problems on a line of its own, each
         // one escaped as it is written.
-        if let Detail::Many { .. } = self.inner.detail {
-            if let Some(location) = self.location() {
-                write!(f, "{location}: ")?;
-            }
-            return self.inner.detail.fmt(f);
-        }
         let mut out = Escaped(f);
         if let Some(location) = self.location() {
             write!(out, "{location}: ")?;
+        }
+        if let Detail::Many { .. } = self.inner.detail {
+            return self.inner.detail.fmt(out.0);
         }
         write!(out, "{}", self.inner.detail)
     }
 }
 
-/// Writes text with each control character escaped (`\n`, `\u{1b}`): an
-/// error is one line, and what it quotes of an input (a cell a quote left
-/// open ran over several lines, an escape sequence) can neither break it
-/// nor act on the terminal that shows it.
+/// Whether `c` is written escaped where text quoted from an input is
+/// shown: a control character (a line break, the escape that begins a
+/// terminal's sequence), a line or paragraph separator, or a mark that
+/// turns the direction of the text that follows.
+pub(crate) fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Writes text with each [hidden](is_hidden) character escaped (`\n`,
+/// `\u{1b}`): an error is one line, and what it quotes of an input (a cell
+/// a quote left open ran over several lines, an escape sequence) can
+/// neither break it nor act on the terminal that shows it.
 struct Escaped<'a, 'b>(&'a mut fmt::Formatter<'b>);
 
 impl fmt::Write for Escaped<'_, '_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         let mut rest = s;
-        while let Some(i) = rest.find(char::is_control) {
+        while let Some(i) = rest.find(is_hidden) {
             let (plain, tail) = rest.split_at(i);
             self.0.write_str(plain)?;
             let mut chars = tail.chars();
@@ -837,6 +847,9 @@ mod tests {
         list.push(Error::syntax("c"));
         let e = list.into_result("problems").unwrap_err();
         assert_eq!(e.to_string(), "2 problems:\n  - a\\tb\n  - c");
+        // A mark that turns the text's direction, and a line separator.
+        let e = Error::syntax("a\u{202e}b\u{2028}c");
+        assert_eq!(e.to_string(), "a\\u{202e}b\\u{2028}c");
     }
 
     #[test]

@@ -29,6 +29,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::Finding;
+use crate::error::is_hidden;
 use crate::reconcile::conflict::Conflict;
 
 /// The columns, as the header names them.
@@ -158,16 +159,16 @@ impl Table {
     }
 }
 
-/// `text` with each control character escaped (`\n`, `\u{1b}`): an id
-/// read from a file may hold one, and the table keeps a line to a figure
-/// and sends no escape sequence to the terminal.
+/// `text` with each [hidden](crate::error::is_hidden) character escaped
+/// (`\n`, `\u{1b}`): an id read from a file may hold one, and the table
+/// keeps a line to a figure and sends no escape sequence to the terminal.
 fn printable(text: &str) -> Cow<'_, str> {
-    if !text.contains(char::is_control) {
+    if !text.contains(is_hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        if c.is_control() {
+        if is_hidden(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
