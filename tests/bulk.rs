@@ -1019,8 +1019,8 @@ fn a_quote_left_open_in_an_id_is_an_error_not_rows_lost() {
     // be one source's id.
     let csv = "figure,source,value\nf1,a,1\nf1,\"b,2\nf2,c,3\nf2,d,4\nf3,e\",5\nf4,x,6\n";
     let expected = "t.csv line 3, column 2, field `source`: id 'b,2\\nf2,c,3\\nf2,d,4\\nf3,e': \
-                    it holds a line break: a quote opened in this cell closes on a later line, \
-                    and the rows between were read into it";
+                    it holds a line break, and an id is on one line: a quote left open here \
+                    takes every row up to the next quote into the cell";
     for bulk in modes() {
         let mut out = Vec::new();
         let summary = bulk.run(csv.as_bytes(), "t.csv", &mut out).unwrap();
@@ -1039,4 +1039,27 @@ fn a_quote_left_open_in_an_id_is_an_error_not_rows_lost() {
         ),
         "{err}"
     );
+}
+
+#[test]
+fn a_dossier_or_json_lines_read_as_a_table_are_named_as_such() {
+    let toml = "# a dossier\n[[source]]\nid = \"a\"\n";
+    let json = "{\"figure\":\"f\",\"source\":\"a\",\"value\":\"3\"}\n";
+    for (input, said) in [
+        (
+            toml,
+            "t.csv line 1: the first line is TOML, not a claims table's header",
+        ),
+        (
+            json,
+            "t.csv line 1: the first line is a JSON object, not a claims table's header",
+        ),
+    ] {
+        for bulk in modes() {
+            let err = bulk.run(input.as_bytes(), "t.csv", Vec::new()).unwrap_err();
+            assert!(err.to_string().starts_with(said), "{err}");
+        }
+        let err = Dossier::from_csv_reader(input.as_bytes(), "t.csv").unwrap_err();
+        assert!(err.to_string().starts_with(said), "{err}");
+    }
 }

@@ -509,7 +509,7 @@ fn invalid_utf8_is_reported_with_its_column() {
         load_csv(text).unwrap_err(),
         [
             "claims.csv line 2, column 3, field `value`: the text is not valid UTF-8 from byte 2 \
-             of the field: '1\u{fffd}0' (\u{fffd} marks what is not)"
+             of the field: '1\u{fffd}0' (\u{fffd} marks the bytes that are not)"
         ]
     );
 }

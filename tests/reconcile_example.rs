@@ -301,8 +301,8 @@ fn json_lines_on_standard_input_are_named_as_such() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
         "reconcile: standard input line 1: the first line is a JSON object, not a claims \
-         table's header: JSON Lines are read as such from a `.jsonl` file (or with \
-         `Input::JsonLines`)\n"
+         table's header: JSON Lines are read by the bulk reader, from a file named `.jsonl` \
+         or `.ndjson`\n"
     );
 }
 

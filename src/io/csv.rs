@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use super::rows::{Rows, field_text, one_line_id as one_line};
+use super::rows::{Rows, field_text, one_line_id as one_line, other_format};
 use super::toml::scope_of;
 use crate::error::{ErrorKind, Location, Problems, ProblemsByPlace, Record};
 use crate::model::{
@@ -32,6 +32,9 @@ impl Dossier {
             }
             Some(Err(e)) => return Err(e),
             Some(Ok(row)) => {
+                if let Some(e) = other_format(&row, name) {
+                    return Err(e);
+                }
                 let mut names = Vec::with_capacity(row.record.len());
                 for i in 0..row.record.len() {
                     names.push(field_text(&row, i, name, None)?.to_owned());

@@ -180,24 +180,25 @@ impl Dossier {
 }
 
 /// Whether a file's first line that is not blank is a claims table's
-/// header rather than TOML: not a `[table]` header or a `#` comment, and
-/// with no `=` before its first comma.
+/// header rather than TOML (see [`is_toml_line`]).
 fn is_table(bytes: &[u8]) -> bool {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let Some(line) = text
-        .split(|&b| b == b'\n' || b == b'\r')
+    text.split(|&b| b == b'\n' || b == b'\r')
         .map(rows::trimmed)
         .find(|l| !l.is_empty())
-    else {
-        return false;
-    };
+        .is_some_and(|line| !is_toml_line(line))
+}
+
+/// Whether a line, trimmed, is TOML's rather than a claims table's header:
+/// a `[table]` header, a `#` comment, or an `=` before its first comma.
+fn is_toml_line(line: &[u8]) -> bool {
     let at = |c: u8| line.iter().position(|&b| b == c);
-    !line.starts_with(b"[")
-        && !line.starts_with(b"#")
-        && match (at(b'='), at(b',')) {
-            (Some(equals), Some(comma)) => comma < equals,
-            (Some(_), None) => false,
-            (None, _) => true,
+    line.starts_with(b"[")
+        || line.starts_with(b"#")
+        || match (at(b'='), at(b',')) {
+            (Some(equals), Some(comma)) => equals < comma,
+            (Some(_), None) => true,
+            (None, _) => false,
         }
 }
 

@@ -350,6 +350,24 @@ pub(crate) fn trimmed_text(text: &str) -> &str {
     text.get(unblank(text.as_bytes())).unwrap_or_default()
 }
 
+/// Why the header `row` of an input read as a claims table is another
+/// format's first line: a JSON object (JSON Lines) or TOML (a dossier),
+/// where the table's reader would call every part of it an unknown column.
+pub(crate) fn other_format(row: &Row<'_>, name: &str) -> Option<Error> {
+    let line = joined(row.record);
+    let line = trimmed(line.as_bytes());
+    let reason = if line.starts_with(b"{") {
+        "the first line is a JSON object, not a claims table's header: JSON Lines are read \
+         by the bulk reader, from a file named `.jsonl` or `.ndjson`"
+    } else if super::is_toml_line(line) {
+        "the first line is TOML, not a claims table's header: a dossier in TOML is read whole, \
+         from a file named `.toml`, never as a table"
+    } else {
+        return None;
+    };
+    Some(Error::syntax(reason).at(Location::file(name).with_line(row.line)))
+}
+
 /// An id read from a cell, when it is on one line. A cell holds a line
 /// break only when quoted; in an id that is nearly always a quote left
 /// open, which takes the rows up to the next quote into one cell: they
@@ -358,8 +376,8 @@ pub(crate) fn one_line_id(text: &str) -> Result<&str, Error> {
     if text.contains(['\n', '\r']) {
         return Err(Error::field(
             format!("id '{}'", crate::error::clip(text)),
-            "it holds a line break: a quote opened in this cell closes on a later line, \
-             and the rows between were read into it",
+            "it holds a line break, and an id is on one line: a quote left open here \
+             takes every row up to the next quote into the cell",
         ));
     }
     Ok(text)
@@ -412,7 +430,7 @@ pub(crate) fn field_text<'a>(
             at = at.with_field(f);
         }
         Error::syntax(format!(
-            "the text is not valid UTF-8 from byte {} of the field: '{}' (� marks what is not)",
+            "the text is not valid UTF-8 from byte {} of the field: '{}' (� marks the bytes that are not)",
             e.valid_up_to() + 1,
             crate::error::clip(&String::from_utf8_lossy(bytes)),
         ))
@@ -581,7 +599,7 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "t.csv line 2, column 2, field `value`: the text is not valid UTF-8 from byte 1 of the \
-             field: '\u{fffd}12' (\u{fffd} marks what is not)"
+             field: '\u{fffd}12' (\u{fffd} marks the bytes that are not)"
         );
     }
 }

@@ -63,13 +63,21 @@ pub(super) fn read(line: &[u8]) -> Result<Fields<'_>, Misread> {
     let parsed: JsonClaim<'_> = serde_json::from_slice(line).map_err(|e| {
         let reason = reason(&e);
         // A value of the wrong type: the key it is given under (a key
-        // missing or unknown is named in the reason).
-        let wrong_value = reason.starts_with("invalid") || reason.contains("is neither");
+        // missing or unknown is named in the reason). serde reads the whole
+        // of a `value` it cannot take, an object's keys included, before it
+        // says so.
+        let field = if reason.contains("is neither") {
+            Some("value")
+        } else if reason.starts_with("invalid") {
+            key_before(line, e.column())
+        } else {
+            None
+        };
         Misread {
             error: Error::syntax(reason),
             // At the end of the line there is no column to give.
             column: (!e.is_eof()).then_some(e.column() as u64),
-            field: key_before(line, e.column()).filter(|_| wrong_value),
+            field,
         }
     })?;
     let value = match parsed.value {
@@ -164,6 +172,20 @@ fn reason(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_of_no_type_a_claim_takes_is_named_whatever_it_holds() {
+        for line in [
+            br#"{"figure":"f","source":"a","value":{"figure":1}}"#.as_slice(),
+            br#"{"figure":"f","source":"a","value":[{"source":"x"}]}"#,
+            br#"{"figure":"f","value":true,"source":"a"}"#,
+        ] {
+            let Err(m) = read(line) else {
+                panic!("no value")
+            };
+            assert_eq!(m.field, Some("value"), "{}", String::from_utf8_lossy(line));
+        }
+    }
 
     #[test]
     fn the_key_before_an_error_is_the_last_key_given_not_a_word_in_a_string() {

@@ -7,7 +7,9 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::super::report::Claims;
-use super::super::rows::{Row, Rows, field_text, joined, one_line_id, trim, trimmed, wrong_width};
+use super::super::rows::{
+    Row, Rows, field_text, joined, one_line_id, other_format, trim, wrong_width,
+};
 use super::cut::{Pieces, line_breaks, past_header, plain_lines};
 use super::json_line;
 use crate::error::{Location, Problems, clip};
@@ -101,17 +103,8 @@ impl Columns {
             }
             Some(row) => row?,
         };
-        // JSON Lines read as a table would name every key a column.
-        if header
-            .record
-            .get(0)
-            .is_some_and(|f| trimmed(f).starts_with(b"{"))
-        {
-            return Err(Error::syntax(
-                "the first line is a JSON object, not a claims table's header: \
-                 JSON Lines are read as such from a `.jsonl` file (or with `Input::JsonLines`)",
-            )
-            .at(Location::file(name).with_line(header.line)));
+        if let Some(e) = other_format(&header, name) {
+            return Err(e);
         }
         let mut found = [None; 3];
         let mut problems = Problems::default();
