@@ -157,8 +157,5 @@ fn run(out: &mut String) -> Result<(), Box<dyn Error>> {
 fn main() -> ExitCode {
     let mut out = String::new();
     let done = run(&mut out);
-    common::print_then("add_source", &out, done).unwrap_or_else(|e| {
-        eprintln!("add_source: {e}");
-        ExitCode::FAILURE
-    })
+    common::print_then("add_source", &out, done)
 }

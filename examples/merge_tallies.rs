@@ -80,7 +80,7 @@ fn run(file: &str, out: &mut String) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-fn main() -> Result<ExitCode, Box<dyn Error>> {
+fn main() -> ExitCode {
     let file = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "examples/data/qalamoun-2014.toml".to_owned());

@@ -101,7 +101,7 @@ fn run(out: &mut String) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-fn main() -> Result<ExitCode, Box<dyn Error>> {
+fn main() -> ExitCode {
     let mut out = String::new();
     let done = run(&mut out);
     common::print_then("truth_discovery", &out, done)

@@ -190,7 +190,7 @@ fn run(out: &mut String) -> Result<(), Box<dyn Error>> {
     Ok(())
 }
 
-fn main() -> Result<ExitCode, Box<dyn Error>> {
+fn main() -> ExitCode {
     let mut out = String::new();
     let done = run(&mut out);
     common::print_then("civil_war", &out, done)

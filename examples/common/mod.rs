@@ -46,11 +46,21 @@ pub(crate) fn print(name: &str, out: &str) -> ExitCode {
 }
 
 /// Prints `out`, what the example `name` wrote before it finished or failed
-/// (as `println!` would have printed it before the error), and hands back
-/// `done`: the exit code of [`print`], or the error for `main` to report.
-pub(crate) fn print_then<E>(name: &str, out: &str, done: Result<(), E>) -> Result<ExitCode, E> {
+/// (as `println!` would have printed it before the error), then the error
+/// of `done`, if any, on stderr: exits as [`print`] does, or 1 on the error.
+pub(crate) fn print_then<E: std::fmt::Display>(
+    name: &str,
+    out: &str,
+    done: Result<(), E>,
+) -> ExitCode {
     let printed = print(name, out);
-    done.map(|()| printed)
+    match done {
+        Ok(()) => printed,
+        Err(e) => {
+            eprintln!("{name}: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Writes `out` to stdout; the error says that the output cannot be written.
