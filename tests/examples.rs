@@ -279,3 +279,19 @@ fn merge_tallies_lesson_reconciles_shards_as_the_whole() {
     let acw = run_example("merge_tallies", &["examples/data/acw-battles.toml"]);
     assert!(!acw.contains("DIFFERS"));
 }
+
+#[test]
+fn examples_that_fail_say_so_in_one_line_with_their_name() {
+    for (name, args) in [
+        ("merge_tallies", &["no/such/dossier.toml"][..]),
+        ("truth_discovery", &["no/such/folder"][..]),
+        ("civil_war", &["--battle", "XX999"][..]),
+    ] {
+        let out = common::example_output(name, args);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with(&format!("{name}: ")), "{name}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(!stderr.contains("Error {"), "{name}: {stderr}");
+    }
+}
