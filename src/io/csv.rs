@@ -52,6 +52,7 @@ impl Dossier {
             problems: ProblemsByPlace::default(),
             unread: Unread::default(),
             unread_unknown: false,
+            rejected_claims: Vec::new(),
             rows_read: 0,
             rows_rejected: 0,
             source_lines: Vec::new(),
@@ -215,6 +216,8 @@ struct CsvLoader<'a> {
     /// width or with a cell that is not text): then no reference is
     /// reported as naming nothing, as it may name that row's.
     unread_unknown: bool,
+    /// The claim id of each rejected row, and its line.
+    rejected_claims: Vec<(ClaimId, u64)>,
     rows_read: u64,
     rows_rejected: u64,
     /// The line of each source, figure and claim, in the dossier's order.
@@ -228,6 +231,7 @@ impl CsvLoader<'_> {
     /// reference to a rejected row's id is not reported: it names what
     /// did not read, which is already a problem.
     fn validate(&mut self) {
+        self.rejected_duplicates();
         let mut found = Vec::new();
         self.dossier.check(&self.unread, &mut |p| found.push(p));
         for mut p in found {
@@ -260,11 +264,50 @@ impl CsvLoader<'_> {
         let unread = &mut self.unread;
         unread.figures.extend(row.get("figure").map(FigureId::from));
         unread.sources.extend(row.get("source").map(SourceId::from));
-        unread.claims.insert(
-            row.get("claim")
-                .map_or_else(|| ClaimId::from(format!("L{}", row.line)), ClaimId::from),
-        );
+        let claim = row
+            .get("claim")
+            .map_or_else(|| ClaimId::from(format!("L{}", row.line)), ClaimId::from);
+        unread.claims.insert(claim.clone());
+        self.rejected_claims.push((claim, row.line));
         self.reject(row.errors);
+    }
+
+    /// Reports a claim id given twice where one of the two rows was
+    /// rejected, which validation, seeing only the rows that read, cannot.
+    fn rejected_duplicates(&mut self) {
+        if self.rejected_claims.is_empty() {
+            return;
+        }
+        // Each id's lines, and whether the row on each read.
+        let mut uses: HashMap<&str, Vec<(u64, bool)>> = HashMap::new();
+        let read = self.dossier.claims().iter().zip(&self.claim_lines);
+        for (c, &line) in read {
+            uses.entry(c.id().as_str()).or_default().push((line, true));
+        }
+        for (id, line) in &self.rejected_claims {
+            uses.entry(id.as_str()).or_default().push((*line, false));
+        }
+        let mut found = Vec::new();
+        for (id, mut lines) in uses.into_iter().filter(|(_, l)| l.len() > 1) {
+            lines.sort_unstable();
+            let (first, mut any_read) = lines[0];
+            for &(line, read) in &lines[1..] {
+                // Two rows that both read: validation says so.
+                if !(read && any_read) {
+                    found.push(
+                        Error::duplicate(
+                            format!("claim `{id}`"),
+                            format!("the id is used more than once, first on line {first}"),
+                        )
+                        .at(Location::file(self.name).with_line(line)),
+                    );
+                }
+                any_read |= read;
+            }
+        }
+        for e in found {
+            self.problems.push(e);
+        }
     }
 
     /// Reports a row's problems: the row is rejected.
@@ -592,6 +635,26 @@ mod tests {
             err.to_string(),
             "t.csv line 3: row 'b,s3': it has 2 fields but the header has 5"
         );
+    }
+
+    #[test]
+    fn csv_a_claim_id_given_twice_is_reported_when_one_row_is_rejected() {
+        let csv = "figure,source,value,claim\nf,a,1,c1\nf,a,x–,c1\nf,b,2,c1\nf,b,3,c2\nf,c,y–,c2\n";
+        let err = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap_err();
+        let got: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        let duplicates: Vec<&String> = got
+            .iter()
+            .filter(|m| m.contains("more than once"))
+            .collect();
+        assert_eq!(
+            duplicates,
+            [
+                "t.csv line 3: claim `c1`: the id is used more than once, first on line 2",
+                "t.csv line 4: claim `c1`: the id is used more than once, first on line 2",
+                "t.csv line 6: claim `c2`: the id is used more than once, first on line 5",
+            ]
+        );
+        assert_eq!(got.len(), 5, "{got:#?}");
     }
 
     #[test]
