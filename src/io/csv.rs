@@ -6,6 +6,7 @@ use std::io::Read;
 
 use super::rows::{Rows, field_text, one_line_id as one_line, other_format};
 use super::toml::scope_of;
+use super::{repeated_unread, used_again};
 use crate::error::{ErrorKind, Location, Problems, ProblemsByPlace, Record};
 use crate::model::{
     ClaimId, Credibility, FigureId, Period, Qualifier, Side, SourceId, Stake, Unread,
@@ -278,32 +279,18 @@ impl CsvLoader<'_> {
         if self.rejected_claims.is_empty() {
             return;
         }
-        // Each id's lines, and whether the row on each read.
-        let mut uses: HashMap<&str, Vec<(u64, bool)>> = HashMap::new();
         let read = self.dossier.claims().iter().zip(&self.claim_lines);
-        for (c, &line) in read {
-            uses.entry(c.id().as_str()).or_default().push((line, true));
-        }
-        for (id, line) in &self.rejected_claims {
-            uses.entry(id.as_str()).or_default().push((*line, false));
-        }
+        let mut uses: Vec<(Option<&str>, u64, bool)> = read
+            .map(|(c, &line)| (Some(c.id().as_str()), line, true))
+            .collect();
+        let rejected = self.rejected_claims.iter();
+        uses.extend(rejected.map(|(id, line)| (Some(id.as_str()), *line, false)));
+        uses.sort_by_key(|&(_, line, _)| line);
         let mut found = Vec::new();
-        for (id, mut lines) in uses.into_iter().filter(|(_, l)| l.len() > 1) {
-            lines.sort_unstable();
-            let (first, mut any_read) = lines[0];
-            for &(line, read) in &lines[1..] {
-                // Two rows that both read: validation says so.
-                if !(read && any_read) {
-                    found.push(
-                        Error::duplicate(
-                            format!("claim `{id}`"),
-                            format!("the id is used more than once, first on line {first}"),
-                        )
-                        .at(Location::file(self.name).with_line(line)),
-                    );
-                }
-                any_read |= read;
-            }
+        for (i, id, first) in repeated_unread(uses.iter().copied()) {
+            let line = uses.get(i).map_or(first, |&(_, line, _)| line);
+            let at = Location::file(self.name).with_line(line);
+            found.push(used_again(format!("claim `{id}`"), first).at(at));
         }
         for e in found {
             self.problems.push(e);

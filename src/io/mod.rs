@@ -202,6 +202,42 @@ fn is_toml_line(line: &[u8]) -> bool {
         }
 }
 
+/// The uses of ids that repeat an earlier one where one of the two records
+/// did not read, which validation, seeing only the records that read,
+/// cannot report. `uses` gives each record's id (if it has one), its line
+/// and whether it read, in the order of the input; each use to report comes
+/// back as its index in `uses`, its id and the line of the id's first use.
+pub(crate) fn repeated_unread<'a>(
+    uses: impl IntoIterator<Item = (Option<&'a str>, u64, bool)>,
+) -> Vec<(usize, &'a str, u64)> {
+    // The line of each id's first use, and whether a record that read
+    // gave it.
+    let mut first: std::collections::HashMap<&str, (u64, bool)> = Default::default();
+    let mut again = Vec::new();
+    for (i, (id, line, read)) in uses.into_iter().enumerate() {
+        let Some(id) = id else { continue };
+        let Some((first_line, any_read)) = first.get_mut(id) else {
+            first.insert(id, (line, read));
+            continue;
+        };
+        // Two records that both read: validation says so.
+        if !(read && *any_read) {
+            again.push((i, id, *first_line));
+        }
+        *any_read |= read;
+    }
+    again
+}
+
+/// The problem of the id of `subject` (`claim `c1``) used again, first on
+/// line `first`, as validation words it.
+pub(crate) fn used_again(subject: String, first: u64) -> Error {
+    Error::duplicate(
+        subject,
+        format!("the id is used more than once, first on line {first}"),
+    )
+}
+
 /// The text of a file, or an error at the line and column of its first
 /// byte that is not UTF-8.
 fn utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, Error> {

@@ -10,7 +10,7 @@
 //! that name it are not reported as naming nothing. Malformed TOML is the
 //! one problem: nothing after it can be trusted to be what the user meant.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -19,7 +19,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::records::{ClaimRecord, FigureRecord, TermRecord};
 use crate::error::{Location, ProblemsByPlace, Record};
-use crate::io::{Lines, lowercase_first};
+use crate::io::{Lines, lowercase_first, repeated_unread, used_again};
 use crate::model::{Unread, VagueTerm};
 use crate::{Dossier, Error, Lexicon, Relation, Source, text};
 
@@ -278,34 +278,24 @@ impl<'i> Reader<'_> {
     /// `read` counts, after each of `tables`, the records that have read
     /// so far.
     fn unread_duplicates(&mut self, tables: &[Table<'_>], read: &[usize], what: &str) {
-        let mut before = 0;
-        // The line of each id's first use, and whether a record that read
-        // gave it.
-        let mut first: HashMap<&str, (u64, bool)> = HashMap::new();
-        for (t, &count) in tables.iter().zip(read) {
-            let this_read = count > before;
-            before = count;
-            let Some(id) = t.text("id") else { continue };
-            let Some((line, any_read)) = first.get_mut(id) else {
-                // The line of the id, as validation says it.
-                let at = t.entries.get("id").map_or(t.span.start, |v| v.span().start);
-                first.insert(id, (self.lines.at(at).0, this_read));
-                continue;
-            };
-            // Two records that both read: validation says so.
-            if !(this_read && *any_read) {
-                let at = self
-                    .at_key(t, "id")
-                    .unwrap_or_else(|| self.at(t.span.start));
-                self.problems.push(
-                    Error::duplicate(
-                        format!("{what} `{id}`"),
-                        format!("the id is used more than once, first on line {line}"),
-                    )
-                    .at(at),
-                );
-            }
-            *any_read |= this_read;
+        // A record read when the count of those read grew at it.
+        let grew = read.iter().scan(0, |before, &count| {
+            let grew = count > *before;
+            *before = count;
+            Some(grew)
+        });
+        let uses = tables.iter().zip(grew).map(|(t, this_read)| {
+            // The line of the id, as validation says it.
+            let at = t.entries.get("id").map_or(t.span.start, |v| v.span().start);
+            (t.text("id"), self.lines.at(at).0, this_read)
+        });
+        for (i, id, first) in repeated_unread(uses.collect::<Vec<_>>()) {
+            let Some(t) = tables.get(i) else { continue };
+            let at = self
+                .at_key(t, "id")
+                .unwrap_or_else(|| self.at(t.span.start));
+            self.problems
+                .push(used_again(format!("{what} `{id}`"), first).at(at));
         }
     }
 
