@@ -1,5 +1,7 @@
 //! What the example binaries share: the shape of their `main`, and the
-//! printing of their output.
+//! printing of their output. An example writes its output into a `String`
+//! and prints it at the end, in one write that can fail without a panic;
+//! so a long run shows nothing until it is done.
 // Each example uses only part of this module.
 #![allow(dead_code)]
 
