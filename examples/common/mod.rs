@@ -1,7 +1,8 @@
 //! What the example binaries share: the shape of their `main`, and the
-//! printing of their output. An example writes its output into a `String`
-//! and prints it at the end, in one write that can fail without a panic;
-//! so a long run shows nothing until it is done.
+//! printing of their output. An example that prints through [`print`]
+//! writes its output into a `String` first and prints it at the end, in one
+//! write that can fail without a panic; so a long run shows nothing until
+//! it is done (`reconcile` streams the report of a claims table itself).
 // Each example uses only part of this module.
 #![allow(dead_code)]
 
