@@ -373,7 +373,7 @@ pub(crate) fn other_format(row: &Row<'_>, name: &str) -> Option<Error> {
 /// open, which takes the rows up to the next quote into one cell: they
 /// would be lost inside an id rather than reported.
 pub(crate) fn one_line_id(text: &str) -> Result<&str, Error> {
-    if text.contains(['\n', '\r']) {
+    if text.bytes().any(|b| b == b'\n' || b == b'\r') {
         return Err(Error::field(
             format!("id '{}'", crate::error::clip(text)),
             "it holds a line break, and an id is on one line: a quote left open here \
