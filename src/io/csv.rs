@@ -210,8 +210,9 @@ struct CsvLoader<'a> {
     figures: HashMap<FigureId, u64>,
     sources: HashMap<SourceId, u64>,
     problems: ProblemsByPlace,
-    /// The ids of the rejected rows: a reference to one of them is not
-    /// also reported as naming nothing.
+    /// The figure and source ids of the rejected rows (their claim ids
+    /// join them at validation): a reference to one of them is not also
+    /// reported as naming nothing.
     unread: Unread,
     /// Whether a rejected row's ids could not be read (a row of the wrong
     /// width or with a cell that is not text): then no reference is
@@ -233,6 +234,8 @@ impl CsvLoader<'_> {
     /// did not read, which is already a problem.
     fn validate(&mut self) {
         self.rejected_duplicates();
+        let rejected = self.rejected_claims.iter().map(|(id, _)| id.clone());
+        self.unread.claims.extend(rejected);
         let mut found = Vec::new();
         self.dossier.check(&self.unread, &mut |p| found.push(p));
         for mut p in found {
@@ -268,7 +271,6 @@ impl CsvLoader<'_> {
         let claim = row
             .get("claim")
             .map_or_else(|| ClaimId::from(format!("L{}", row.line)), ClaimId::from);
-        unread.claims.insert(claim.clone());
         self.rejected_claims.push((claim, row.line));
         self.reject(row.errors);
     }

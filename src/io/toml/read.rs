@@ -154,32 +154,34 @@ pub(super) fn read_toml(text: &str, name: &str) -> Result<Read, Error> {
     } = r.terms(&terms);
     let mut read = Vec::with_capacity(sources.len());
     for t in &sources {
-        match r.record::<Source>(t, &[]) {
+        let s = r.record::<Source>(t, &[]);
+        read.push(s.is_some());
+        match s {
             Some(s) => {
                 places.sources.push(r.place(t));
                 d.add_source(s);
             }
             None => unread.sources.extend(t.text("id").map(Into::into)),
         }
-        read.push(places.sources.len());
     }
     r.unread_duplicates(&sources, &read, "source");
     read.clear();
     for t in &figures {
-        match r.record::<FigureRecord>(t, &["period"]) {
+        let f = r.record::<FigureRecord>(t, &["period"]);
+        read.push(f.is_some());
+        match f {
             Some(f) => {
                 places.figures.push(r.place(t));
                 d.add_figure(f.into());
             }
             None => unread.figures.extend(t.text("id").map(Into::into)),
         }
-        read.push(places.figures.len());
     }
     r.unread_duplicates(&figures, &read, "figure");
     read.clear();
     for t in &claims {
         let c = r.record::<ClaimRecord>(t, &["value", "credibility", "reported"]);
-        read.push(places.claims.len() + usize::from(c.is_some()));
+        read.push(c.is_some());
         // A value that names a term that does not read is not reported
         // again: it reads once the term does.
         let value_problem = |r: &mut Reader<'_>, text: &str, error: Option<Error>| {
@@ -275,19 +277,12 @@ impl<'i> Reader<'_> {
 
     /// Reports an id given twice where one of the two records did not
     /// read, which validation, seeing only the records that read, cannot.
-    /// `read` counts, after each of `tables`, the records that have read
-    /// so far.
-    fn unread_duplicates(&mut self, tables: &[Table<'_>], read: &[usize], what: &str) {
-        // A record read when the count of those read grew at it.
-        let grew = read.iter().scan(0, |before, &count| {
-            let grew = count > *before;
-            *before = count;
-            Some(grew)
-        });
-        let uses = tables.iter().zip(grew).map(|(t, this_read)| {
+    /// `read` says, for each of `tables`, whether its record read.
+    fn unread_duplicates(&mut self, tables: &[Table<'_>], read: &[bool], what: &str) {
+        let uses = tables.iter().zip(read).map(|(t, &read)| {
             // The line of the id, as validation says it.
             let at = t.entries.get("id").map_or(t.span.start, |v| v.span().start);
-            (t.text("id"), self.lines.at(at).0, this_read)
+            (t.text("id"), self.lines.at(at).0, read)
         });
         for (i, id, first) in repeated_unread(uses.collect::<Vec<_>>()) {
             let Some(t) = tables.get(i) else { continue };
