@@ -281,8 +281,23 @@ fn merge_tallies_lesson_reconciles_shards_as_the_whole() {
 }
 
 #[test]
+fn an_error_returned_from_main_prints_its_message() {
+    // `load_and_reconcile` teaches `?` in `main`, which prints the error's
+    // `Debug`: reckon's is its message.
+    let out = common::example_output("load_and_reconcile", &["no/such/claims.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("Error: cannot read no/such/claims.csv: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
 fn examples_that_fail_say_so_in_one_line_with_their_name() {
     for (name, args) in [
+        ("ucdp", &["no/such/ged.csv"][..]),
         ("merge_tallies", &["no/such/dossier.toml"][..]),
         ("truth_discovery", &["no/such/folder"][..]),
         ("civil_war", &["--battle", "XX999"][..]),

@@ -59,7 +59,18 @@ fn short(issue: TripleIssue) -> &'static str {
     }
 }
 
-fn main() -> Result<ExitCode, Box<dyn Error>> {
+fn main() -> ExitCode {
+    match run() {
+        Ok(out) => common::print("ucdp", &out),
+        Err(e) => {
+            eprintln!("ucdp: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads the sample (or the file named), and writes what it found.
+fn run() -> Result<String, Box<dyn Error>> {
     let default = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/ucdp-ged-sample.csv");
     let path = std::env::args_os()
         .nth(1)
@@ -149,5 +160,5 @@ fn main() -> Result<ExitCode, Box<dyn Error>> {
             repaired
         )?;
     }
-    Ok(common::print("ucdp", &out))
+    Ok(out)
 }

@@ -771,8 +771,14 @@ impl fmt::Write for Escaped<'_, '_> {
     }
 }
 
+/// Written as its message (`{:?}` gives what `{}` gives), so that an error
+/// returned from `main` through `?`, or shown by a failed `unwrap`, reads as
+/// the message a user can act on; `{:#?}` gives its parts.
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !f.alternate() {
+            return fmt::Display::fmt(self, f);
+        }
         f.debug_struct("Error")
             .field("kind", &self.inner.kind)
             .field("location", &self.inner.location)

@@ -20,6 +20,16 @@ fn control_characters_an_error_quotes_are_escaped() {
 }
 
 #[test]
+fn debug_writes_the_message_and_alternate_debug_its_parts() {
+    let e = Error::field("id 'b'", "it is given twice").at(Location::file("t.csv").with_line(3));
+    // What `main` prints of an error returned through `?`.
+    assert_eq!(format!("{e:?}"), "t.csv line 3: id 'b': it is given twice");
+    let parts = format!("{e:#?}");
+    assert!(parts.starts_with("Error {\n    kind: "), "{parts}");
+    assert!(parts.contains("line: Some(\n"), "{parts}");
+}
+
+#[test]
 fn a_long_token_a_reason_quotes_is_clipped() {
     let long = "1".repeat(1000);
     let e = Error::value(&format!("{long}x"), format!("'{long}' is not a number"));
