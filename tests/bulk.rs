@@ -966,6 +966,77 @@ fn a_count_with_a_fraction_is_flagged_not_whole() {
     }
 }
 
+/// A count written with a point before three digits ("12.000", "1.500")
+/// is read with a decimal point and flagged `ambiguous_point`, on the bulk
+/// path and the dossier path alike, with the reading 1,000 times larger
+/// in its detail; a fraction flagged so is not also `not_whole`.
+#[test]
+fn a_count_whose_point_may_separate_thousands_is_flagged() {
+    let csv = "figure,source,value\n\
+               fakiha,agencia,12.000\n\
+               fakiha,wire,12000\n\
+               jobeh,agencia,1.500–2.000\n\
+               jobeh,wire,0.125\n\
+               jobeh,monitor,1234.000\n\
+               jobeh,other,12.0\n";
+    let dossier = Dossier::from_csv_reader(csv.as_bytes(), "claims.csv").unwrap();
+    let findings = Reconciler::new().reconcile(&dossier).unwrap();
+    let mut json = Vec::new();
+    Report::new(&dossier, &findings)
+        .write_json(&mut json)
+        .unwrap();
+    let mut reports = vec![json];
+    for b in modes() {
+        reports.push(bulk_report(&b.output(Output::Json), csv.as_bytes()));
+    }
+    for report in reports {
+        let report: serde_json::Value = serde_json::from_slice(&report).unwrap();
+        let flagged = |figure: usize| -> Vec<(String, String, String)> {
+            report[figure]["conflicts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| matches!(c["kind"].as_str(), Some("ambiguous_point" | "not_whole")))
+                .map(|c| {
+                    assert_eq!(c["severity"], "moderate");
+                    let word = |v: &serde_json::Value| v.as_str().unwrap_or("").to_owned();
+                    let (kind, claim) = (word(&c["kind"]), word(&c["claims"][0]));
+                    (kind, claim, word(&c["detail"]["thousands"]))
+                })
+                .collect()
+        };
+        let three = |k: &str, id: &str, t: &str| (k.to_owned(), id.to_owned(), t.to_owned());
+        assert_eq!(flagged(0), [three("ambiguous_point", "L2", "12000")]);
+        // Beside it, the disjoint pair it explains: 12.000 against 12000.
+        let explained = |kind: &str| {
+            let conflicts = report[0]["conflicts"].as_array().unwrap();
+            let c = conflicts.iter().find(|c| c["kind"] == kind).unwrap();
+            c["explanation"].as_str().unwrap().to_owned()
+        };
+        assert_eq!(
+            explained("ambiguous_point"),
+            "a count given as 12.000: 12 with a decimal point, 12000 if the point separates thousands"
+        );
+        assert_eq!(
+            explained("disjoint"),
+            "12.000 and 12000 do not overlap: a gap of 11988.000"
+        );
+        assert!(
+            report[0]["reasons"]
+                .as_array()
+                .unwrap()
+                .contains(&"a count whose point may separate thousands".into())
+        );
+        assert_eq!(
+            flagged(1),
+            [
+                three("not_whole", "L5", ""),
+                three("ambiguous_point", "L4", "1500")
+            ]
+        );
+    }
+}
+
 /// Each figure's id and claim count in a JSON report.
 fn figures_of(report: &[u8]) -> Vec<(String, usize)> {
     let v: serde_json::Value = serde_json::from_slice(report).unwrap();

@@ -478,6 +478,7 @@ mod tests {
                 Detail::PartisanOnly { side: side.clone() },
                 Detail::InvalidTriple { issue: TripleIssue::BestAboveHigh, low: d, best: e, high: g },
                 Detail::NotWhole { value: e },
+                Detail::AmbiguousPoint { value: e },
                 Detail::TotalBelowParts { total: ivs[1], figure: g, parts: ivs[0] },
                 Detail::ScopeMismatch {
                     part: a.clone(), whole: b.clone(),
@@ -512,6 +513,7 @@ mod tests {
                 Reason::RelatedConflict,
                 Reason::InvalidTriple,
                 Reason::NotWhole,
+                Reason::AmbiguousPoint,
             ];
             let sentences = ivs.map(|range| Sentence { likelihood: Likelihood::RoughlyEvenChance, range });
             fn check(v: &impl Pieces) -> Result<(), TestCaseError> {

@@ -29,7 +29,7 @@
 //! | `envelope` | `[low, high]` / null | lowest to highest counted claim (`high` null when open) |
 //! | `consensus` | `[low, high]` / null | the values every counted claim allows; null when none |
 //! | `conflicts` | array | conflicts within the figure and with related figures |
-//! | `conflicts[].kind` | string | `disjoint`, `empty_consensus`, `outlier`, `partisan_only`, `revision`, `invalid_triple`, `not_whole`, `part_exceeds_whole`, `components_exceed_total`, `total_below_parts`, `scope_mismatch` |
+//! | `conflicts[].kind` | string | `disjoint`, `empty_consensus`, `outlier`, `partisan_only`, `revision`, `invalid_triple`, `not_whole`, `ambiguous_point`, `part_exceeds_whole`, `components_exceed_total`, `total_below_parts`, `scope_mismatch` |
 //! | `conflicts[].claims` | array of strings | the claims involved |
 //! | `conflicts[].figures` | array of strings | the figures involved |
 //! | `conflicts[].severity` | string | `info`, `low`, `moderate`, `high`, `severe` |

@@ -190,6 +190,9 @@ pub enum Reason {
     InvalidTriple,
     /// A count of whole things is stated with a fraction.
     NotWhole,
+    /// A count of whole things is stated with a point that may separate
+    /// thousands (`12.000`).
+    AmbiguousPoint,
     /// The reconciled range is wide: its high end is this many times its low.
     WideRange(Decimal),
     /// The figure contradicts a related figure (a part, a whole, a total).
@@ -283,6 +286,7 @@ impl Pieces for Reason {
             Reason::Revised => all(&[Words("revised since first reported")]),
             Reason::InvalidTriple => all(&[Words("an inconsistent low/best/high triple")]),
             Reason::NotWhole => all(&[Words("a count that is not a whole number")]),
+            Reason::AmbiguousPoint => all(&[Words("a count whose point may separate thousands")]),
             Reason::WideRange(x) => all(&[
                 Words("a wide range: the high end is "),
                 Number(*x),
@@ -307,6 +311,7 @@ struct Facts {
     revised: bool,
     bad_triple: bool,
     not_whole: bool,
+    ambiguous_point: bool,
     unknown_reliability: bool,
     reliable: bool,
     admission: bool,
@@ -466,6 +471,7 @@ pub(crate) fn basis(
             ConflictKind::Revision => f.revised = true,
             ConflictKind::InvalidTriple => f.bad_triple = true,
             ConflictKind::NotWhole => f.not_whole = true,
+            ConflictKind::AmbiguousPoint => f.ambiguous_point = true,
             _ => {}
         }
     }
@@ -534,7 +540,13 @@ impl Basis {
             return Confidence::Low;
         }
         let many = f.independent_numeric >= 3 || (f.independent_numeric >= 2 && f.reliable);
-        if many && !f.disjoint && f.outliers == 0 && !f.bad_triple && !f.not_whole {
+        if many
+            && !f.disjoint
+            && f.outliers == 0
+            && !f.bad_triple
+            && !f.not_whole
+            && !f.ambiguous_point
+        {
             Confidence::High
         } else {
             Confidence::Moderate
@@ -889,6 +901,9 @@ impl Summary {
         }
         if f.not_whole {
             r.push(Reason::NotWhole);
+        }
+        if f.ambiguous_point {
+            r.push(Reason::AmbiguousPoint);
         }
         if let Some(x) = self.spread().filter(|x| *x >= Decimal::from(3)) {
             r.push(Reason::WideRange(x));

@@ -6,7 +6,7 @@
 //! [`disjoint`](ConflictKind::Disjoint), [`empty_consensus`](ConflictKind::EmptyConsensus),
 //! [`outlier`](ConflictKind::Outlier), [`partisan_only`](ConflictKind::PartisanOnly),
 //! [`revision`](ConflictKind::Revision), [`invalid_triple`](ConflictKind::InvalidTriple),
-//! [`not_whole`](ConflictKind::NotWhole).
+//! [`not_whole`](ConflictKind::NotWhole), [`ambiguous_point`](ConflictKind::AmbiguousPoint).
 //! Across figures, from the dossier's declared [`Relation`](crate::Relation)s:
 //! [`part_exceeds_whole`](ConflictKind::PartExceedsWhole),
 //! [`components_exceed_total`](ConflictKind::ComponentsExceedTotal),
@@ -21,7 +21,8 @@
 //! 0.3 is a factor of two, 1 a factor of ten. The [`Severity`] follows the
 //! score: below 0.1 `low`, below 0.3 `moderate`, below 1 `high`, else
 //! `severe`. Conflicts without a gap have a fixed severity (`partisan_only`,
-//! `not_whole` and `scope_mismatch` are `moderate`, `revision` is `info`).
+//! `not_whole`, `ambiguous_point` and `scope_mismatch` are `moderate`,
+//! `revision` is `info`).
 //!
 //! ```
 //! use reckon::reconcile::conflict::{ConflictKind, Severity};
@@ -157,6 +158,25 @@ worded_enum!(
         /// # Ok::<(), reckon::Error>(())
         /// ```
         NotWhole = "not_whole",
+        /// A number in a figure that counts whole things, written with a
+        /// point before three digits (`12.000`, `1.500`): reckon reads the
+        /// point as a decimal point (12, 1.5), but in much of Europe it
+        /// separates thousands (12,000; 1,500), a reading 1,000 times
+        /// larger. The claim is kept as read, and flagged.
+        ///
+        /// ```
+        /// # use reckon::{Figure, Measure, Reconciler, Scope};
+        /// # use reckon::reconcile::{Evidence, Tally};
+        /// let killed = Figure::new("f", "killed", Scope::new(Measure::Killed));
+        /// let t: Tally = [Evidence::new("a", "agencia", &"12.000".parse()?)].into_iter().collect();
+        /// let f = Reconciler::new().finish_figure(&killed, t)?;
+        /// assert_eq!(
+        ///     f.conflicts()[0].to_string(),
+        ///     "a count given as 12.000: 12 with a decimal point, 12000 if the point separates thousands"
+        /// );
+        /// # Ok::<(), reckon::Error>(())
+        /// ```
+        AmbiguousPoint = "ambiguous_point",
         /// A part's reconciled low is above its whole's reconciled high
         /// (Hezbollah dead > government fighters dead).
         PartExceedsWhole = "part_exceeds_whole",
@@ -286,6 +306,13 @@ pub enum Detail {
         /// The first number stated with a fractional part.
         value: Decimal,
     },
+    /// [`ambiguous_point`](ConflictKind::AmbiguousPoint): a count stated
+    /// with a point that may separate thousands.
+    AmbiguousPoint {
+        /// The first number so stated ([`Estimate::ambiguous_point`](crate::Estimate::ambiguous_point)),
+        /// with its three places (`12.000`).
+        value: Decimal,
+    },
     /// [`part_exceeds_whole`](ConflictKind::PartExceedsWhole): the part's
     /// reconciled range starts above the whole's.
     PartExceedsWhole {
@@ -356,6 +383,7 @@ impl Detail {
             Detail::Revision { .. } => ConflictKind::Revision,
             Detail::InvalidTriple { .. } => ConflictKind::InvalidTriple,
             Detail::NotWhole { .. } => ConflictKind::NotWhole,
+            Detail::AmbiguousPoint { .. } => ConflictKind::AmbiguousPoint,
             Detail::PartExceedsWhole { .. } => ConflictKind::PartExceedsWhole,
             Detail::ComponentsExceedTotal { .. } => ConflictKind::ComponentsExceedTotal,
             Detail::TotalBelowParts { .. } => ConflictKind::TotalBelowParts,
@@ -448,6 +476,15 @@ impl Pieces for Detail {
                 Words("a count given as "),
                 Number(*value),
                 Words(", not a whole number"),
+            ]),
+            Detail::AmbiguousPoint { value } => all(&[
+                Words("a count given as "),
+                Number(*value),
+                Words(": "),
+                Number(value.normalize()),
+                Words(" with a decimal point, "),
+                Number(thousands(*value)),
+                Words(" if the point separates thousands"),
             ]),
             Detail::PartExceedsWhole { part, whole } => all(&[
                 Words("the part is at least "),
@@ -665,6 +702,7 @@ impl wire::Object for Conflict {
 /// | `revision` | `from`, `to` |
 /// | `invalid_triple` | `issue` (`low_above_high`, `best_below_low`, `best_above_high`), `low`, `best`, `high` |
 /// | `not_whole` | `value` |
+/// | `ambiguous_point` | `value` (as stated, `12.000`), `thousands` (the point read as a separator, `12000`) |
 /// | `part_exceeds_whole` | `part`, `whole` |
 /// | `components_exceed_total` | `sum`, `total` |
 /// | `total_below_parts` | `total`, `figure`, `parts` |
@@ -688,6 +726,7 @@ impl Detail {
             Detail::EmptyConsensus { .. } | Detail::InvalidTriple { .. } => 5,
             Detail::Outlier { .. } | Detail::TotalBelowParts { .. } => 4,
             Detail::PartisanOnly { .. } | Detail::NotWhole { .. } => 2,
+            Detail::AmbiguousPoint { .. } => 3,
             Detail::Revision { .. }
             | Detail::PartExceedsWhole { .. }
             | Detail::ComponentsExceedTotal { .. } => 3,
@@ -749,6 +788,10 @@ impl wire::Object for Detail {
                 f.dec("high", *high)
             }
             Detail::NotWhole { value } => f.dec("value", *value),
+            Detail::AmbiguousPoint { value } => {
+                f.dec("value", *value)?;
+                f.dec("thousands", thousands(*value))
+            }
             Detail::PartExceedsWhole { part, whole } => {
                 f.iv("part", *part)?;
                 f.iv("whole", *whole)
@@ -779,6 +822,12 @@ impl wire::Object for Detail {
             }
         }
     }
+}
+
+/// `value`, stated with three places, read with its point separating
+/// thousands: its digits as a whole number (`12.000` is 12000).
+fn thousands(value: Decimal) -> Decimal {
+    Decimal::try_from_i128_with_scale(value.mantissa(), 0).unwrap_or(value)
 }
 
 /// A triple's issue as one word.

@@ -128,18 +128,18 @@ fn others(p: &Prepared<'_>, figure: &FigureId, out: &mut Vec<Conflict>) {
         }
     }
 
-    // Fractions in a count of whole things, counted or not.
+    // Fractions in a count of whole things, counted or not, and points
+    // that may separate thousands: one of the two for a claim, the point
+    // first (a count of 1.500 is more likely 1,500 than one and a half).
     if p.scope.is_some_and(|s| s.unit().counts_whole()) {
         for e in &p.items {
-            if let Some(value) = e.fraction() {
-                let claims = smallvec![e.claim().clone()];
-                out.push(Conflict::within_figure(
-                    Detail::NotWhole { value },
-                    None,
-                    claims,
-                    fig(),
-                ));
-            }
+            let detail = match (e.ambiguous_point(), e.fraction()) {
+                (Some(value), _) => Detail::AmbiguousPoint { value },
+                (None, Some(value)) => Detail::NotWhole { value },
+                (None, None) => continue,
+            };
+            let claims = smallvec![e.claim().clone()];
+            out.push(Conflict::within_figure(detail, None, claims, fig()));
         }
     }
 }

@@ -73,6 +73,9 @@ pub struct Evidence {
     triple: Option<Box<BadTriple>>,
     /// A stated number with a fractional part ([`Estimate::fraction`]).
     fraction: Option<Decimal>,
+    /// A stated number whose point may separate thousands
+    /// ([`Estimate::ambiguous_point`]).
+    ambiguous_point: Option<Decimal>,
     reported: Option<Date>,
     shape: Shape,
     reliability: Reliability,
@@ -131,6 +134,7 @@ impl Evidence {
             vague,
             triple,
             fraction: value.fraction(),
+            ambiguous_point: value.ambiguous_point(),
             reported: None,
             shape,
             reliability: Reliability::F,
@@ -419,6 +423,13 @@ impl Evidence {
     /// `not_whole` conflict.
     pub fn fraction(&self) -> Option<Decimal> {
         self.fraction
+    }
+
+    /// The first number the claim states with a point that may separate
+    /// thousands (`12.000`), if any ([`Estimate::ambiguous_point`]): for a
+    /// figure that counts whole things, the `ambiguous_point` conflict.
+    pub fn ambiguous_point(&self) -> Option<Decimal> {
+        self.ambiguous_point
     }
 
     /// When it was reported.

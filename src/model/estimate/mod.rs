@@ -575,6 +575,36 @@ impl Estimate {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn fraction(&self) -> Option<Decimal> {
+        let whole = |n: &Decimal| n.scale() == 0 || n.fract().is_zero();
+        self.stated().find(|n| !whole(n))
+    }
+
+    /// The first number stated with a point before three digits, after one
+    /// to three digits that are not a lone zero (`12.000`, `1.500`), if any:
+    /// read with a decimal point (12, 1.5), as reckon reads it, it is 1,000
+    /// times less than with the point separating thousands, as much of
+    /// Europe writes them (12.000 for 12,000). A comma is never so
+    /// ambiguous: reckon reads one before three digits as thousands, and
+    /// one before one or two as a decimal comma.
+    ///
+    /// ```
+    /// let point = |v: &str| v.parse::<reckon::Estimate>().map(|e| e.ambiguous_point());
+    /// assert_eq!(point("12.000–15.000")?, Some("12.000".parse()?));
+    /// assert_eq!(point("at least 1.500")?, Some("1.500".parse()?));
+    /// let none = [point("12.0")?, point("0.125")?, point("1234.000")?, point("12,000")?];
+    /// assert_eq!(none, [None; 4]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ambiguous_point(&self) -> Option<Decimal> {
+        // Three places, and one to three digits before them: 1.000 to 999.999.
+        let ambiguous =
+            |n: &Decimal| n.scale() == 3 && (1000..1_000_000).contains(&n.mantissa().abs());
+        self.stated().find(ambiguous)
+    }
+
+    /// The numbers stated, in the order they were: a range's two, a
+    /// triple's three, none for a vague word.
+    fn stated(&self) -> impl Iterator<Item = Decimal> {
         let (one, two) = (|n| [Some(n), None, None], |a, b| [Some(a), Some(b), None]);
         let stated = match self.form {
             Form::Exact(n) | Form::AtLeast(n) | Form::MoreThan(n) => one(n),
@@ -584,8 +614,7 @@ impl Estimate {
             Form::Triple { low, best, high } => [Some(low), Some(best), Some(high)],
             Form::Vague(_) | Form::Unknown => [None; 3],
         };
-        let whole = |n: &Decimal| n.scale() == 0 || n.fract().is_zero();
-        stated.into_iter().flatten().find(|n| !whole(n))
+        stated.into_iter().flatten()
     }
 
     /// What is wrong with a triple, if anything.
