@@ -575,8 +575,7 @@ impl Estimate {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn fraction(&self) -> Option<Decimal> {
-        let whole = |n: &Decimal| n.scale() == 0 || n.fract().is_zero();
-        self.stated().find(|n| !whole(n))
+        self.stated().find(is_fraction)
     }
 
     /// The first number stated with a point before three digits, after one
@@ -596,10 +595,7 @@ impl Estimate {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn ambiguous_point(&self) -> Option<Decimal> {
-        // Three places, and one to three digits before them: 1.000 to 999.999.
-        let ambiguous =
-            |n: &Decimal| n.scale() == 3 && (1000..1_000_000).contains(&n.mantissa().abs());
-        self.stated().find(ambiguous)
+        self.stated().find(is_ambiguous_point)
     }
 
     /// The numbers stated, in the order they were: a range's two, a
@@ -907,6 +903,17 @@ impl Kept {
             KeptForm::Other(e) => std::borrow::Cow::Borrowed(e),
         }
     }
+}
+
+/// Whether `n` has a fractional part that is not zero ([`Estimate::fraction`]).
+fn is_fraction(n: &Decimal) -> bool {
+    n.scale() != 0 && !n.fract().is_zero()
+}
+
+/// Whether `n` has three places and one to three digits before them, 1.000
+/// to 999.999 ([`Estimate::ambiguous_point`]).
+fn is_ambiguous_point(n: &Decimal) -> bool {
+    n.scale() == 3 && (1000..1_000_000).contains(&n.mantissa().abs())
 }
 
 #[cfg(test)]
