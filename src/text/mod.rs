@@ -77,7 +77,10 @@
 //! - dates and years: "2 August", "between 1 and 2 August", "in 2014",
 //!   "(2014)", "2013-14", "June 2014", "Aug. 8", and "DateMay 23" where an
 //!   infobox label runs into its value; a year before the singular of a
-//!   people noun ("2004 Russian hostage crisis");
+//!   people noun ("2004 Russian hostage crisis"); but a number after a
+//!   month that can be neither a day nor a year, with something counted
+//!   after it, is a count ("In March 40 people were killed", "on 12 March
+//!   1,400 people");
 //! - coordinates: "8°00′38″N", and the decimals "8.0106; 124.2977" on a
 //!   line that has them;
 //! - ages: "aged between 12 and 15", "under the age of 16", "as young as
@@ -85,7 +88,9 @@
 //! - formations named by a number: "53 Division", "543 Brigade";
 //! - ordinals: "3rd brigade", "the second day";
 //! - times: "2 pm", "2.17pm", "10:30", "five o'clock";
-//! - identifiers: "Resolution 1701", "LGA1156", "SCP-173", "007";
+//! - identifiers: "Resolution 1701", "LGA1156", "SCP-173", "007"; a
+//!   number after a capitalized word inside a sentence is one, unless
+//!   something counted follows ("In Homs 40 people were killed");
 //! - phone numbers and other chains of digits: "+1-222-2222", "192.168.1.2",
 //!   "5/17/2018";
 //! - signed numbers: "-5 degrees" (an estimate is never negative);

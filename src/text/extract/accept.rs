@@ -251,7 +251,13 @@ fn date_or_time(cx: &Cx<'_>, fig: &Fig) -> bool {
     }
     let before = fig.low.map_or(fig.first, |n| n.first);
     if before > 0 && cx.month_at(before - 1) {
-        return true;
+        // "March 12", "May 2014"; but "In March 40 people were killed",
+        // "On 12 March 1,400 people": no day, no year, and counted.
+        let neither = fig.low.is_some_and(|n| {
+            let year = !n.words && !n.grouped && cx.s(n.first).len() == 4;
+            n.grouped || (n.value > Decimal::from(31) && !year)
+        });
+        return !(neither && counted_after(cx, fig.next));
     }
     // "Aug. 8, 2008"; "DateMay 23, 2017", an infobox label run into its value.
     if before > 1
@@ -352,7 +358,9 @@ fn year(cx: &Cx<'_>, fig: &Fig) -> bool {
 }
 
 /// Identifiers: "Resolution 1701", "Voyager 2": a capitalized word before
-/// a bare number, inside a sentence.
+/// a bare number, inside a sentence, unless what follows is counted ("In
+/// Homs 40 people were killed", "the UN 400,000 Syrians"): a word that is
+/// not a name, or a people noun.
 fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
     let Some(n) = fig.low.filter(|_| fig.shape == Shape::Plain) else {
         return false;
@@ -365,7 +373,9 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
         return true;
     }
     let p = n.first - 1;
-    cx.is_cap(p) && !cx.sentence_start(p) && !opens_count(cx, p)
+    let counted = (!cx.is_cap(n.next) || cx.word(n.next).is_some_and(counts_people))
+        && counted_after(cx, n.next);
+    cx.is_cap(p) && !cx.sentence_start(p) && !opens_count(cx, p) && !counted
 }
 
 /// Whether a capitalized word may open a clause before a count without

@@ -571,3 +571,33 @@ fn an_approximator_after_a_quantity_word_is_part_of_the_figure() {
         ]
     );
 }
+
+#[test]
+fn a_count_after_a_name_or_a_month_is_a_count_when_something_counted_follows() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "In Homs 40 people were killed.",
+            &["40 [40, 40] people people killed"],
+        ),
+        (
+            "According to the UN 400,000 people have died.",
+            &["400,000 [400000, 400000] people people killed"],
+        ),
+        (
+            "In March 40 people were killed.",
+            &["40 [40, 40] people people killed"],
+        ),
+        (
+            "On 12 March 1,400 people were killed.",
+            &["1,400 [1400, 1400] people people killed"],
+        ),
+        // A name before a number with nothing counted after it, and a day
+        // or a year after a month, stay what they were.
+        ("The council passed Resolution 1701 in August.", &[]),
+        ("In May 2014 people fled.", &[]),
+        ("On March 12 people were killed.", &[]),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}
