@@ -10,6 +10,11 @@
 //! Only what reads as a marker goes: a bracket holding anything else (a
 //! gloss, "chaddor [cloak]", or an insertion in a quote, "[the rebels]") is
 //! kept.
+//!
+//! The tags of HTML markup pasted with a figure go too, and what they
+//! enclose stays: `<b>1,500</b> killed`, `1,200<br>1,500`, `<a href="…">40
+//! soldiers</a>`. Their `>` is not "more than", and the numbers of their
+//! attributes (`<img width="300">`) are not figures.
 
 use crate::text::token::{Kind, Token, text_of};
 
@@ -73,6 +78,47 @@ const NUMBERED: &[&str] = &[
     "lower", "n", "nb", "note", "notes", "page", "pages", "ref", "update", "updated", "upper",
 ];
 
+/// The HTML tags that go (see the module docs), opening, closing or
+/// closing themselves. Others (`<reference>`) are kept as text.
+const HTML_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "big",
+    "blockquote",
+    "br",
+    "center",
+    "cite",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "font",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "s",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+];
+
 /// Takes every citation and editorial marker out of `toks`, the tokens of
 /// `text`, keeping the others in order. One pass: each bracket is looked
 /// into at most [`MAX_BRACKET`] tokens deep, and the closing `</ref>` is
@@ -112,7 +158,7 @@ pub(crate) fn drop_markers(text: &str, toks: &mut Vec<Token>) {
                         Some(ahead.unwrap_or(tag_end))
                     }
                 } else {
-                    None
+                    html_tag(text, toks, read)
                 }
             }
             _ => None,
@@ -228,6 +274,22 @@ fn opening_tag(text: &str, toks: &[Token], i: usize, tag: &str) -> Option<(usize
     }
     let self_closing = k > 0 && rest.get(k - 1).is_some_and(|t| s(t) == "/");
     Some((from + k + 1, self_closing))
+}
+
+/// The index just past a tag of [`HTML_TAGS`] starting at `i`: `<b>`,
+/// `</b>`, `<br/>`, `<a href="…">`.
+fn html_tag(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let closing = toks.get(i + 1).is_some_and(|t| text_of(text, t) == "/");
+    let name = if closing { i + 1 } else { i };
+    let tag = HTML_TAGS
+        .iter()
+        .find(|tag| tag_word_at(text, toks, name, tag))?;
+    let (end, _) = opening_tag(text, toks, name, tag)?;
+    // What stands between the name and the `>` is nothing, a `/`, or
+    // attributes (`href="…"`): "<b and 4 > 3" is no tag.
+    let between = toks.get(name + 2..end - 1)?;
+    let plain = between.iter().all(|t| text_of(text, t) == "/");
+    (plain || between.iter().any(|t| text_of(text, t) == "=")).then_some(end)
 }
 
 /// The index just past a `</ref>` starting at `i`.
@@ -347,6 +409,18 @@ mod tests {
         assert_eq!(left("10<sup>6</sup> cells"), "10 6 cells");
         assert_eq!(left("the 1<sup>st</sup> day"), "the 1 st day");
         assert_eq!(left("12 soldiers<sup>3"), "12 soldiers 3");
+    }
+
+    #[test]
+    fn html_tags_go_and_what_they_enclose_stays() {
+        assert_eq!(left("Killed: 1200<br>1500"), "Killed : 1200 1500");
+        assert_eq!(left("1200<br/>1500 and<HR>4"), "1200 1500 and 4");
+        assert_eq!(left("<b>1500</b> killed"), "1500 killed");
+        assert_eq!(left(r#"<a href="x?id=3">40 soldiers</a>"#), "40 soldiers");
+        assert_eq!(left(r#"<img width="300" height="200"> 5"#), "5");
+        // Not a tag: a comparison, another word, a tag left open.
+        assert_eq!(left("x <b and 4 > 3"), "x < b and 4 > 3");
+        assert_eq!(left("<bold>4"), "< bold > 4");
     }
 
     #[test]

@@ -113,7 +113,11 @@
 //! - citation and editorial markers: `[12]`, `[3][4][5]`, `[note 2]`,
 //!   `[*]`, `[update]`, `[citation needed]`, `<ref>…</ref>`, `<sup>3</sup>`. A figure
 //!   beside one reads as if it were not there: `185 killed[23]` is 185
-//!   killed, and `163[15]–900` is one range, its span keeping the marker.
+//!   killed, and `163[15]–900` is one range, its span keeping the marker;
+//! - the tags of HTML markup (`<b>`, `</b>`, `<br>`, `<a href="…">`) and
+//!   the numbers of their attributes (`<img width="300">`): what a tag
+//!   encloses is read, and its `>` is not "more than" (`1,200<br>1,500`
+//!   is two figures).
 //!
 //! # Units, nouns and measures
 //!

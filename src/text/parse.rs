@@ -167,7 +167,7 @@ fn without_markers(t: &str, toks: &[Token]) -> Option<Result<String, String>> {
                         && n.starts_with(|c: char| c.is_ascii_digit())
                     {
                         return Some(Err(format!(
-                            "a citation marker stands between two numbers, '{}' and '{}'",
+                            "a citation marker or a tag stands between two numbers, '{}' and '{}'",
                             clip(p),
                             clip(n)
                         )));
@@ -534,12 +534,13 @@ mod tests {
             ("2<sup>100</sup>", "'2' and '100'"),
             ("1[1]000", "'1' and '000'"),
             ("12 [a] 345", "'12' and '345'"),
+            ("1200<br>1500", "'1200' and '1500'"),
         ] {
             assert_eq!(
                 phrase(text, lex).unwrap_err().to_string(),
                 format!(
-                    "'{text}' is not a value: a citation marker stands between two numbers, \
-                     {numbers}"
+                    "'{text}' is not a value: a citation marker or a tag stands between two \
+                     numbers, {numbers}"
                 )
             );
         }

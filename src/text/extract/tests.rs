@@ -601,3 +601,27 @@ fn a_count_after_a_name_or_a_month_is_a_count_when_something_counted_follows() {
         assert_eq!(ex(s), *want, "{s}");
     }
 }
+
+#[test]
+fn html_tags_are_no_figures_and_their_closing_mark_is_not_more_than() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Killed: 1,200<br>1,500",
+            &[
+                "1,200 [1200, 1200] people - killed",
+                "1,500 [1500, 1500] people - killed",
+            ],
+        ),
+        (
+            r#"<a href="x">40 soldiers</a> were killed"#,
+            &["40 [40, 40] people soldiers killed"],
+        ),
+        (
+            r#"<img width="300" height="200"> 5 killed"#,
+            &["5 [5, 5] people - killed"],
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}
