@@ -625,3 +625,25 @@ fn html_tags_are_no_figures_and_their_closing_mark_is_not_more_than() {
         assert_eq!(ex(s), *want, "{s}");
     }
 }
+
+#[test]
+fn between_two_scaled_numbers_is_a_range_not_one_number() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Between 2 million and 3 million people fled.",
+            &["Between 2 million and 3 million [2000000, 3000000] people people -"],
+        ),
+        (
+            "between two million and three million refugees",
+            &["between two million and three million [2000000, 3000000] people refugees -"],
+        ),
+        // "and" inside one number still joins it.
+        (
+            "two million and three hundred thousand refugees",
+            &["two million and three hundred thousand [2300000, 2300000] people refugees -"],
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}

@@ -221,7 +221,9 @@ pub(super) fn cardinal(cx: &Cx<'_>, i: usize, seed: Option<Num>, denom: bool) ->
                 }
             }
             None => {
-                if matches!(w, W::Hundred(_)) && m.since_and.is_some() {
+                // "3 hundred and 2 hundred", "2 million and 3 million":
+                // two numbers.
+                if matches!(w, W::Hundred(_) | W::Scale(..)) && m.since_and.is_some() {
                     best = before_and;
                 }
                 break;
