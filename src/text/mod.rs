@@ -54,6 +54,7 @@
 //! | phrase | interval |
 //! |---|---|
 //! | `12,000`, `twelve thousand`, `1.2k` | `[12000, 12000]` |
+//! | `1.2m Syrians`, `£1.2m` (a million before people or after a currency sign; `a 10m wall` is metres) | `[1200000, 1200000]` |
 //! | `50–170`, `from 50 to 170`, `between 50 and 170` | `[50, 170]` |
 //! | `two or three`, `two to three hundred`, `5-6 thousand` | `[2, 3]`, `[200, 300]`, `[5000, 6000]` |
 //! | `more than 100`, `over 100` | `[101, ∞)` |

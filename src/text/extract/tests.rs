@@ -647,3 +647,22 @@ fn between_two_scaled_numbers_is_a_range_not_one_number() {
         assert_eq!(ex(s), *want, "{s}");
     }
 }
+
+#[test]
+fn m_after_digits_is_a_million_before_people_and_after_money_else_metres() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Officials said 1.2m Syrians had fled.",
+            &["1.2m [1200000, 1200000] people Syrians -"],
+        ),
+        (
+            "About 3m refugees crossed.",
+            &["About 3m [2700000, 3300000] people refugees -"],
+        ),
+        ("It cost £3.5m.", &["3.5m [3500000, 3500000] pounds - -"]),
+        ("A 10m wall was built.", &["10 [10, 10] m - distance"]),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}

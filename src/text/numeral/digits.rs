@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::num::{Num, NumKind, add, dec, div, mul, pow10, scale};
 use crate::text::token::{self, Cx, Kind};
-use crate::text::vocabulary::{ORDINAL_SUFFIXES, SCALE_LETTERS, Touching, W, vulgar};
+use crate::text::vocabulary::{Class, ORDINAL_SUFFIXES, SCALE_LETTERS, Touching, W, vulgar};
 
 /// Accumulates decimal digits into a mantissa.
 pub(super) fn push_digits(m: &mut u128, s: &str) -> Option<()> {
@@ -129,7 +129,7 @@ pub(super) fn digits(cx: &Cx<'_>, i: usize) -> Option<Num> {
     }
     // A scale letter: "10k", "2.33 k", "10M", "1.2b".
     if kind != NumKind::Power {
-        if let Some((p, next)) = scale_letter(cx, j) {
+        if let Some((p, next)) = scale_letter(cx, i, j) {
             value = scale(value, p)?;
             j = next;
             n_scaled = Some(p);
@@ -336,8 +336,11 @@ fn power(base: Decimal, e: i64) -> Option<Decimal> {
 }
 
 /// A scale letter after digits (see [`SCALE_LETTERS`]): "10k", "2.33 k",
-/// "10M", "1.2b".
-fn scale_letter(cx: &Cx<'_>, j: usize) -> Option<(u32, usize)> {
+/// "10M", "1.2b"; and "m" touching them where it can only be a million, as
+/// the press writes it: before people ("1.2m Syrians", "3m refugees") or
+/// after a currency sign ("£3.5m"). Elsewhere "10m" is ten metres. `i` is
+/// the number's first token.
+fn scale_letter(cx: &Cx<'_>, i: usize, j: usize) -> Option<(u32, usize)> {
     if !cx.is_wordtok(j) {
         return None;
     }
@@ -348,6 +351,12 @@ fn scale_letter(cx: &Cx<'_>, j: usize) -> Option<(u32, usize)> {
         return None;
     }
     let letter = cx.s(j);
+    if letter == "m" && attached && !(cx.is_wordtok(j + 1) && cx.adjacent(j + 1)) {
+        let currency = i > 0 && matches!(cx.punct(i - 1), Some('£' | '$' | '€'));
+        let people = cx.word(j + 1).is_some_and(|w| w.is(Class::People))
+            || (cx.is_cap(j + 1) && cx.s(j + 1).ends_with('s'));
+        return (currency || people).then_some((6, j + 1));
+    }
     let &(_, p, touching) = SCALE_LETTERS.iter().find(|(l, _, _)| *l == letter)?;
     if touching == Touching::Attached && !attached {
         return None;
