@@ -94,6 +94,8 @@
 //!   something counted follows ("In Homs 40 people were killed");
 //! - phone numbers and other chains of digits: "+1-222-2222", "192.168.1.2",
 //!   "5/17/2018";
+//! - numbers too large for a [`Decimal`](crate::Decimal) (above about
+//!   7.9 × 10²⁸): none of their digits, not the groups that would fit;
 //! - signed numbers: "-5 degrees" (an estimate is never negative);
 //! - fractions on their own: "One-fourth is a fraction", "cut in half",
 //!   "9/11", "24/7". A fraction is a figure when it is a share of something

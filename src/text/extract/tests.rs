@@ -666,3 +666,18 @@ fn m_after_digits_is_a_million_before_people_and_after_money_else_metres() {
         assert_eq!(ex(s), *want, "{s}");
     }
 }
+
+#[test]
+fn a_grouped_number_too_large_to_read_is_no_figure_not_its_tail() {
+    // One more than Decimal's largest, grouped: its last 28 digits would fit.
+    assert_eq!(
+        ex("79,228,162,514,264,337,593,543,950,336 people were killed"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ex("79,228,162,514,264,337,593,543,950,335 people were killed"),
+        [
+            "79,228,162,514,264,337,593,543,950,335 [79228162514264337593543950335, 79228162514264337593543950335] people people killed"
+        ]
+    );
+}

@@ -53,6 +53,18 @@ pub(super) fn digits(cx: &Cx<'_>, i: usize) -> Option<Num> {
         j = i + 2;
     } else {
         let first = cx.s(i);
+        // A group of three after "79," is inside a number, never the start
+        // of one: when the number is too large to read, none of it is read
+        // ("79,228,162,…" is not 228,162,…).
+        if first.len() == 3
+            && i >= 2
+            && cx.is_punct(i - 1, ',')
+            && cx.adjacent(i)
+            && cx.adjacent(i - 1)
+            && cx.is_digits(i - 2)
+        {
+            return None;
+        }
         push_digits(&mut mantissa, first)?;
         j = i + 1;
         if first.len() > 1 && first.starts_with('0') {
