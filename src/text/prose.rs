@@ -278,19 +278,22 @@ fn operand(cx: &Cx<'_>, k: usize) -> Option<(Num, bool)> {
     }
 }
 
-/// The multiplier word a number ends with ("three hundred", "6 thousand").
+/// The multiplier word a number ends with ("three hundred", "6 thousand",
+/// "three dozen").
 fn trailing_multiplier(cx: &Cx<'_>, n: &Num) -> Option<Decimal> {
     if let Some(p) = n.scaled {
         return numeral::pow10(p);
     }
     match cx.w(n.next.checked_sub(1)?) {
         Some(W::Hundred(false)) if n.next - 1 > n.first => Some(Decimal::from(100)),
+        // "two or three dozen", "2-3 dozen": [24, 36].
+        Some(W::Dozen) if n.next - 1 > n.first => Some(Decimal::from(12)),
         _ => None,
     }
 }
 
-/// "5-6 thousand", "two to three hundred": a multiplier on the high end
-/// alone applies to both ends.
+/// "5-6 thousand", "two to three hundred", "two or three dozen": a
+/// multiplier on the high end alone applies to both ends.
 fn spread_multiplier(cx: &Cx<'_>, low: &mut Num, high: &Num) {
     if trailing_multiplier(cx, low).is_some() || low.words != high.words && !high.words {
         return;

@@ -681,3 +681,18 @@ fn a_grouped_number_too_large_to_read_is_no_figure_not_its_tail() {
         ]
     );
 }
+
+#[test]
+fn a_dozen_on_the_high_end_applies_to_both() {
+    for s in [
+        "two or three dozen soldiers were killed",
+        "2-3 dozen soldiers were killed",
+    ] {
+        let first = s.split(" soldiers").next().unwrap_or_default();
+        assert_eq!(
+            ex(s),
+            [format!("{first} [24, 36] people soldiers killed")],
+            "{s}"
+        );
+    }
+}
