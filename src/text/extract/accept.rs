@@ -331,11 +331,28 @@ fn year_like(cx: &Cx<'_>, n: &Num) -> bool {
         && n.value <= Decimal::from(2100)
 }
 
-/// Years: "in 2014", "(2014)", "2013-14", "2013–2014"; a year-like number
-/// with something counted after it ("2000 people") is a figure.
+/// Years: "in 2014", "(2014)", "2013-14", "2013–14", "2013–2014"; a
+/// year-like number with something counted after it ("2000 people") is a
+/// figure.
 fn year(cx: &Cx<'_>, fig: &Fig) -> bool {
     if fig.bounded {
         return false;
+    }
+    let dash = |j: usize| matches!(cx.punct(j), Some('-' | '–' | '—' | '‒' | '−'));
+    // The "14" of "2013–14": two digits after a year and a dash, touching.
+    if let (Shape::Plain, Some(n)) = (fig.shape, fig.low) {
+        let year_before = n.first >= 2
+            && dash(n.first - 1)
+            && cx.adjacent(n.first)
+            && cx.adjacent(n.first - 1)
+            && cx.s(n.first - 2).len() == 4
+            && cx
+                .s(n.first - 2)
+                .parse::<u16>()
+                .is_ok_and(|y| (1000..=2100).contains(&y));
+        if year_before && n.is_bare_digits() && cx.s(n.first).len() == 2 {
+            return true;
+        }
     }
     match (fig.shape, fig.low, fig.high) {
         // "Strength2: 1000": a count field's value is a count.
@@ -350,7 +367,7 @@ fn year(cx: &Cx<'_>, fig: &Fig) -> bool {
             after_year_word(cx, n.first)
                 || !counted_after(cx, fig.next)
                 || singular_after(cx, fig.next)
-                || (cx.is_punct(n.next, '-') && cx.is_digits(n.next + 1))
+                || (dash(n.next) && cx.adjacent(n.next + 1) && cx.is_digits(n.next + 1))
         }
         (Shape::Range, Some(l), Some(h)) => year_like(cx, &l) && year_like(cx, &h),
         _ => false,

@@ -43,6 +43,8 @@ fn dates_years_times_ordinals_and_codes_are_not_figures() {
         "During the night between 1 and 2 August.",
         "August 12, 2014",
         "We produced nothing in 2013-14.",
+        "We produced nothing in 2013–14, nor during 1914–18.",
+        "The 2013–14 campaign began.",
         "the 3rd brigade and the twenty-first battalion",
         "At 2 pm they left; at 2.17pm they came back, at 10:30 again.",
         "under UN Security Council Resolution 1701",
