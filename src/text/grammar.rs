@@ -315,7 +315,7 @@ fn read_scaled(s: &str) -> Result<(Decimal, u32), String> {
     Ok((read_digits(digits)?, power))
 }
 
-const GROUP_SEPARATORS: &[char] = &[',', ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\''];
+const GROUP_SEPARATORS: &[char] = &[',', ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2007}', '\''];
 
 /// The most decimal places a `Decimal` keeps.
 const MAX_PLACES: u32 = 28;

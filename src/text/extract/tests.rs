@@ -698,3 +698,11 @@ fn a_dozen_on_the_high_end_applies_to_both() {
         );
     }
 }
+
+#[test]
+fn a_figure_space_groups_thousands() {
+    assert_eq!(
+        ex("About 3\u{2007}000 people were killed."),
+        ["About 3\u{2007}000 [2700, 3300] people people killed"]
+    );
+}

@@ -21,7 +21,7 @@ pub(super) fn from_mantissa(m: u128, scale: u32) -> Option<Decimal> {
 }
 
 fn is_space_sep(gap: &str) -> bool {
-    let space = |c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+    let space = |c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}');
     match token::entity_at(gap) {
         // "3&nbsp;000", "40&#8239;000".
         Some((n, c)) => n == gap.len() && space(c),
