@@ -32,8 +32,32 @@ impl Lexicon {
 /// Dashes that separate the ends of a range.
 const DASHES: &[char] = &['–', '—', '‒', '-', '−'];
 
+/// What tables write in a cell where no figure was given: `n/a`, `—`, `?`.
+const NO_FIGURE: &[&str] = &[
+    "n/a", "na", "n.a.", "-", "–", "—", "?", "??", "tbd", "tbc", "unk", "…", "...",
+];
+
+/// The error for a text that says no figure was given ([`NO_FIGURE`]),
+/// which is not a value; `None` for any other text.
+pub(crate) fn no_figure(text: &str) -> Option<Error> {
+    let t = text.trim();
+    NO_FIGURE
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+        .then(|| {
+            Error::value(
+                text,
+                "it says no figure was given: write `unknown` where a figure exists but its \
+             number was not given, or leave the claim out",
+            )
+        })
+}
+
 /// Reads a value in the compact grammar.
 pub(crate) fn read(text: &str, lex: &Lexicon) -> Result<Estimate, Error> {
+    if let Some(e) = no_figure(text) {
+        return Err(e);
+    }
     let t = text.trim();
     let e = read_trimmed(t, lex).map_err(|e| match e {
         Reason::Text(r) => Error::value(text, r),
@@ -105,7 +129,9 @@ fn read_trimmed(t: &str, lex: &Lexicon) -> Result<Estimate, Reason> {
         let (Some(a), Some(b), Some(c), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
-            return Err("a triple is written low/best/high".into());
+            return Err(
+                "a triple is written low/best/high, and a fraction as a decimal (0.5)".into(),
+            );
         };
         return Ok(Estimate::triple(number(a)?, number(b)?, number(c)?)?);
     }
@@ -558,7 +584,13 @@ mod tests {
             ),
             (
                 "1/2",
-                "'1/2' is not a value: a triple is written low/best/high",
+                "'1/2' is not a value: a triple is written low/best/high, and a fraction \
+                 as a decimal (0.5)",
+            ),
+            (
+                "N/A",
+                "'N/A' is not a value: it says no figure was given: write `unknown` where a \
+                 figure exists but its number was not given, or leave the claim out",
             ),
             (
                 "50-x",

@@ -53,6 +53,9 @@ pub fn phrase(text: &str, lexicon: &Lexicon) -> Result<Estimate, Error> {
     if t.is_empty() {
         return Err(Error::value(text, "the text is empty"));
     }
+    if let Some(e) = grammar::no_figure(t) {
+        return Err(e);
+    }
     let offset = t.as_ptr() as usize - text.as_ptr() as usize;
     let compact_first = !t.starts_with(char::is_alphabetic);
     if compact_first {
@@ -252,6 +255,9 @@ pub fn number(text: &str) -> Result<Decimal, Error> {
     let t = text.trim();
     if t.is_empty() {
         return Err(Error::value(text, "the text is empty"));
+    }
+    if let Some(e) = grammar::no_figure(t) {
+        return Err(e);
     }
     let offset = t.as_ptr() as usize - text.as_ptr() as usize;
     let mut toks = Vec::new();
