@@ -56,6 +56,7 @@
 //! | `12,000`, `twelve thousand`, `1.2k` | `[12000, 12000]` |
 //! | `1.2m Syrians`, `£1.2m` (a million before people or after a currency sign; `a 10m wall` is metres) | `[1200000, 1200000]` |
 //! | `50–170`, `from 50 to 170`, `between 50 and 170` | `[50, 170]` |
+//! | `rose from 1,200 to 1,240`, `rose by 40 to 1,240` (a change, in running text) | two figures, each a number |
 //! | `two or three`, `two to three hundred`, `5-6 thousand` | `[2, 3]`, `[200, 300]`, `[5000, 6000]` |
 //! | `more than 100`, `over 100` | `[101, ∞)` |
 //! | `at least 18`, `18 or more`, `18+` | `[18, ∞)` |

@@ -374,6 +374,34 @@ fn worded_range(
     ))
 }
 
+/// Words that say a figure changed: "the toll rose from 1,200 to 1,240",
+/// "was revised by 40 to 1,240".
+const CHANGES: &[&str] = &[
+    "climbed",
+    "declined",
+    "decreased",
+    "dropped",
+    "fell",
+    "fallen",
+    "grew",
+    "grown",
+    "increased",
+    "jumped",
+    "lowered",
+    "raised",
+    "revised",
+    "rose",
+    "risen",
+    "soared",
+    "up",
+    "down",
+];
+
+/// Whether the word before token `c` says a figure changed ([`CHANGES`]).
+fn after_change(cx: &Cx<'_>, c: usize) -> bool {
+    c > 0 && CHANGES.iter().any(|w| cx.is(c - 1, w))
+}
+
 /// The core of a figure at token `c`.
 fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bool)> {
     let word = cx.is_wordtok(c);
@@ -381,7 +409,7 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
         if cx.is(c, "between") {
             return worded_range(cx, c, mode, |j| cx.is(j, "and") || cx.is_punct(j, '&'));
         }
-        if cx.is(c, "from") {
+        if cx.is(c, "from") && !(mode == Mode::Text && after_change(cx, c)) {
             return worded_range(cx, c, mode, |j| {
                 cx.is(j, "to")
                     || cx.is(j, "through")
@@ -420,7 +448,14 @@ fn core_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Core, bo
         (Some(a), _) => {
             if matches!(a.kind, NumKind::Integer | NumKind::Decimal) && !a.attached && a.zeros == 0
             {
-                if let Some((b, next)) = range_after(cx, &a) {
+                // "rose from 1,200 to 1,240", "rose by 40 to 1,240": a
+                // change, not a range.
+                let change = mode == Mode::Text
+                    && c > 0
+                    && (cx.is(c - 1, "from") || cx.is(c - 1, "by"))
+                    && after_change(cx, c - 1)
+                    && cx.is(a.next, "to");
+                if let Some((b, next)) = range_after(cx, &a).filter(|_| !change) {
                     let mut low = a;
                     spread_multiplier(cx, &mut low, &b);
                     // A whole phrase that is a reversed range ("200 to 50")

@@ -706,3 +706,30 @@ fn a_figure_space_groups_thousands() {
         ["About 3\u{2007}000 [2700, 3300] people people killed"]
     );
 }
+
+#[test]
+fn a_change_from_one_figure_to_another_is_two_figures_not_a_range() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The death toll rose from 1,200 to 1,240.",
+            &[
+                "1,200 [1200, 1200] people - killed",
+                "1,240 [1240, 1240] people - killed",
+            ],
+        ),
+        (
+            "The toll rose by 40 to 1,240.",
+            &[
+                "40 [40, 40] people - killed",
+                "1,240 [1240, 1240] people - killed",
+            ],
+        ),
+        (
+            "From 50 to 170 rebels were killed.",
+            &["From 50 to 170 [50, 170] people rebels killed"],
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}
