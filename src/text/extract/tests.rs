@@ -733,3 +733,14 @@ fn a_change_from_one_figure_to_another_is_two_figures_not_a_range() {
         assert_eq!(ex(s), *want, "{s}");
     }
 }
+
+#[test]
+fn a_scale_after_a_mixed_number_scales_all_of_it() {
+    assert_eq!(
+        ex("1½ million people fled; 2 1/4 thousand stayed."),
+        [
+            "1½ million [1500000, 1500000] people people -",
+            "2 1/4 thousand [2250, 2250] people - -",
+        ]
+    );
+}

@@ -19,7 +19,7 @@ use crate::text::vocabulary::{W, vulgar};
 
 use digits::{digits, mixed_digits};
 use num::{dec, div};
-use words::{fraction_after, words_after_digits, words_number};
+use words::{fraction_after, scale_after_fraction, words_after_digits, words_number};
 
 pub(crate) use num::{Num, NumKind, Opts, pow10};
 
@@ -71,7 +71,13 @@ fn unsigned(cx: &Cx<'_>, i: usize, opts: Opts) -> Option<Num> {
             } else {
                 d
             };
-            mixed_digits(cx, d)
+            // "1½ million", "2 1/4 thousand": a scale after a mixed number.
+            let mixed = mixed_digits(cx, d);
+            if mixed.next == d.next {
+                mixed
+            } else {
+                scale_after_fraction(cx, mixed)
+            }
         }
         Kind::Punct => {
             let c = cx.punct(i)?;

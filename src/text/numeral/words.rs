@@ -260,8 +260,9 @@ fn and_fraction(cx: &Cx<'_>, k: usize) -> Option<Num> {
     Some(n)
 }
 
-/// "two thirds of a million", "three quarters million".
-fn scale_after_fraction(cx: &Cx<'_>, n: Num) -> Num {
+/// "two thirds of a million", "three quarters million", and after a mixed
+/// number "1½ million".
+pub(super) fn scale_after_fraction(cx: &Cx<'_>, n: Num) -> Num {
     let (k, of) = if cx.is(n.next, "of") && cx.w(n.next + 1) == Some(W::A) {
         (n.next + 2, true)
     } else {
