@@ -114,7 +114,8 @@ fn numbers_count(cx: &Cx<'_>, fig: &Fig) -> Option<Numbers> {
         fraction: false,
         attached_unit: None,
     };
-    let range = fig.shape == Shape::Range;
+    // A bound on a range ("at least 50-170") has its two ends too.
+    let range = matches!(fig.shape, Shape::Range | Shape::Bounded);
     let high_first = fig.high.map(|h| h.first);
     let low_first = fig.low.map(|l| l.first);
     for n in nums(fig) {

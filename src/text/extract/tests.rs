@@ -744,3 +744,17 @@ fn a_scale_after_a_mixed_number_scales_all_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_bound_on_a_range_joined_by_a_hyphen_is_read_as_with_a_dash() {
+    for dash in ["-", "–"] {
+        let s = format!("At least 50{dash}170 soldiers died.");
+        assert_eq!(
+            ex(&s),
+            [format!(
+                "At least 50{dash}170 [50, ∞) people soldiers killed"
+            )],
+            "{s}"
+        );
+    }
+}
