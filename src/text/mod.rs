@@ -76,7 +76,8 @@
 //! fighters", "Unknown Syrian and Hezbollah casualties", "no casualties".
 //! These are not figures and are never reported:
 //!
-//! - dates and years: "2 August", "between 1 and 2 August", "in 2014",
+//! - dates and years: "2 August", "between 1 and 2 August", "3, 4 and 5
+//!   March", "August 1 and 2", "in 2014",
 //!   "(2014)", "2013-14", "2013–14", "June 2014", "Aug. 8", and "DateMay 23" where an
 //!   infobox label runs into its value; a year before the singular of a
 //!   people noun ("2004 Russian hostage crisis"); but a number after a

@@ -250,6 +250,11 @@ fn date_or_time(cx: &Cx<'_>, fig: &Fig) -> bool {
     if cx.month_at(j) || (cx.is(j, "of") && cx.month_at(j + 1)) {
         return true;
     }
+    if let (Shape::Plain, Some(n)) = (fig.shape, fig.low) {
+        if !n.words && day_like(cx, n.first) && in_list_of_days(cx, n.first) {
+            return true;
+        }
+    }
     let before = fig.low.map_or(fig.first, |n| n.first);
     if before > 0 && cx.month_at(before - 1) {
         // "March 12", "May 2014"; but "In March 40 people were killed",
@@ -273,6 +278,36 @@ fn date_or_time(cx: &Cx<'_>, fig: &Fig) -> bool {
     }
     cx.has(j, Class::Clock)
         || ((cx.is(j, "a") || cx.is(j, "p")) && cx.is_punct(j + 1, '.') && cx.is(j + 2, "m"))
+}
+
+/// Whether token `k` is one or two digits that may be a day of a month.
+fn day_like(cx: &Cx<'_>, k: usize) -> bool {
+    cx.is_digits(k)
+        && cx.s(k).len() <= 2
+        && cx.s(k).parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// Whether the day-like digits at `k` stand in a list of days joined to a
+/// month: "3 and 4 March", "3, 4 and 5 March", "August 1 and 2".
+fn in_list_of_days(cx: &Cx<'_>, k: usize) -> bool {
+    let joins =
+        |j: usize| cx.is(j, "and") || cx.is(j, "or") || matches!(cx.punct(j), Some(',' | '&'));
+    let mut j = k + 1;
+    let mut steps = 0;
+    while joins(j) && day_like(cx, j + 1) && steps < 31 {
+        j += 2;
+        steps += 1;
+    }
+    if steps > 0 && (cx.month_at(j) || (cx.is(j, "of") && cx.month_at(j + 1))) {
+        return true;
+    }
+    let mut j = k;
+    steps = 0;
+    while j >= 2 && joins(j - 1) && day_like(cx, j - 2) && steps < 31 {
+        j -= 2;
+        steps += 1;
+    }
+    steps > 0 && j > 0 && cx.month_at(j - 1)
 }
 
 /// Whether a word ends in a capitalized month name after other letters:
