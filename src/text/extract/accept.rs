@@ -326,13 +326,16 @@ fn glued_month(word: &str) -> bool {
         .is_some_and(|w| w.month.is_some() && word.len() - k >= 3)
 }
 
-/// Coordinates: a number next to a degree, minute or second mark
-/// ("8°00′38″N"), and, on a line that has such marks, a decimal of four
-/// places or more ("8.0106; 124.2977").
+/// Coordinates and temperatures: a number next to a degree, minute or
+/// second mark ("8°00′38″N"), or before a degree mark after a space ("40
+/// °C"), and, on a line that has such marks, a decimal of four places or
+/// more ("8.0106; 124.2977").
 fn coordinate(cx: &Cx<'_>, fig: &Fig) -> bool {
     let mark = |i: usize| matches!(cx.punct(i), Some('°' | '′' | '″' | '\''));
     nums(fig).any(|n| {
         (cx.adjacent(n.next) && mark(n.next))
+            // "40 °C": a temperature.
+            || cx.is_punct(n.next, '°')
             || (n.first > 0 && cx.adjacent(n.first) && mark(n.first - 1))
             || (cx
                 .span_text(n.first, n.next)

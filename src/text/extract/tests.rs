@@ -41,6 +41,7 @@ fn dates_years_times_ordinals_and_codes_are_not_figures() {
         "It happened in 2014.",
         "The offensive (2014) ended.",
         "During the night between 1 and 2 August.",
+        "It was 40 °C in the shade.",
         "On 3 and 4 March, and on 3, 4 and 5 May, the town held.",
         "Between August 1 and 2, the town held.",
         "August 12, 2014",
