@@ -85,8 +85,7 @@
 //!   after it, is a count ("In March 40 people were killed", "on 12 March
 //!   1,400 people");
 //! - temperatures, "40 °C", and coordinates: "8°00′38″N", and the
-//!   decimals "8.0106; 124.2977" on a
-//!   line that has them;
+//!   decimals "8.0106; 124.2977" on a line that has them;
 //! - ages: "aged between 12 and 15", "under the age of 16", "as young as
 //!   10";
 //! - formations named by a number: "53 Division", "543 Brigade";
