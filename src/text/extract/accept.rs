@@ -431,7 +431,14 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
     let p = n.first - 1;
     let counted = (!cx.is_cap(n.next) || cx.word(n.next).is_some_and(counts_people))
         && counted_after(cx, n.next);
-    cx.is_cap(p) && !cx.sentence_start(p) && !opens_count(cx, p) && !counted
+    // At the start of a sentence a capitalized word is no name by itself
+    // ("Some 200", "Rebels 40"?): there a number is an identifier only with
+    // nothing counted after it ("Resolution 2254 was passed"), and only
+    // after the end of another sentence (not after a quote or a bracket).
+    let start = cx.sentence_start(p);
+    let after_sentence = p == 0 || matches!(cx.punct(p - 1), Some('.' | '!' | '?'));
+    let bare = !counted_after(cx, n.next) && !cx.is_punct(n.next, ',');
+    cx.is_cap(p) && !opens_count(cx, p) && !counted && (!start || (after_sentence && bare))
 }
 
 /// Whether a capitalized word may open a clause before a count without

@@ -51,6 +51,7 @@ fn dates_years_times_ordinals_and_codes_are_not_figures() {
         "the 3rd brigade and the twenty-first battalion",
         "At 2 pm they left; at 2.17pm they came back, at 10:30 again.",
         "under UN Security Council Resolution 1701",
+        "Resolution 2254 was passed. Route 66 was closed.",
         "Call +1-222-2222-2222 or 555-1234.",
         "version 192.168.1.2 on 5/17/2018",
         "the LGA1156 socket and SCP-173",
