@@ -558,7 +558,10 @@ const PEOPLE: &[&str] = &[
     "marines", "sailors", "pilots", "workers", "journalists", "doctors", "students", "patients",
     "inhabitants", "individuals", "bodies", "troopers", "paramilitaries", "mercenaries",
     "operatives", "supporters", "loyalists", "others", "suspects", "suspect", "terrorists",
-    "terrorist", "extremists", "extremist", "detainee", "captives",
+    "terrorist", "extremists", "extremist", "detainee", "captives", "migrants", "migrant",
+    "passengers", "passenger", "pilgrims", "nurses", "medics", "peacekeepers", "peacekeeper",
+    "inmates", "miners", "cadets", "seekers", "lives", "crew", "crewmen", "fishermen", "farmers",
+    "teachers", "tourists", "worshippers", "mourners", "babies", "infants", "teenagers", "adults",
 ];
 
 /// Nouns that name what a figure reports: "casualties", "deaths".

@@ -762,3 +762,14 @@ fn a_bound_on_a_range_joined_by_a_hyphen_is_read_as_with_a_dash() {
         );
     }
 }
+
+#[test]
+fn migrants_passengers_and_lives_count_people() {
+    assert_eq!(
+        ex("12 passengers were killed. 40 migrants drowned."),
+        [
+            "12 [12, 12] people passengers killed",
+            "40 [40, 40] people migrants -",
+        ]
+    );
+}
