@@ -308,7 +308,7 @@ fn spread_multiplier(cx: &Cx<'_>, low: &mut Num, high: &Num) {
     }
 }
 
-fn is_dash(c: char) -> bool {
+pub(crate) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‒' | '−' | '‐' | '‑')
 }
 

@@ -9,7 +9,7 @@ use std::ops::Bound::{Excluded, Included, Unbounded};
 use rust_decimal::Decimal;
 
 use crate::text::numeral::{Num, NumKind};
-use crate::text::prose::{Fig, Shape};
+use crate::text::prose::{Fig, Shape, is_dash};
 use crate::text::token::{Cx, Kind};
 use crate::text::vocabulary::{self, Class};
 use crate::{Measure, Unit};
@@ -364,10 +364,13 @@ fn after_year_word(cx: &Cx<'_>, i: usize) -> bool {
 
 /// Whether the number is shaped like a year: four bare digits from 1000 to 2100.
 fn year_like(cx: &Cx<'_>, n: &Num) -> bool {
-    n.is_bare_digits()
-        && cx.s(n.first).len() == 4
-        && n.value >= Decimal::from(1000)
-        && n.value <= Decimal::from(2100)
+    n.is_bare_digits() && year_digits(cx, n.first)
+}
+
+/// Whether token `k` is four digits from 1000 to 2100.
+fn year_digits(cx: &Cx<'_>, k: usize) -> bool {
+    let s = cx.s(k);
+    s.len() == 4 && s.parse::<u16>().is_ok_and(|y| (1000..=2100).contains(&y))
 }
 
 /// Years: "in 2014", "(2014)", "2013-14", "2013–14", "2013–2014"; a
@@ -377,18 +380,14 @@ fn year(cx: &Cx<'_>, fig: &Fig) -> bool {
     if fig.bounded {
         return false;
     }
-    let dash = |j: usize| matches!(cx.punct(j), Some('-' | '–' | '—' | '‒' | '−'));
+    let dash = |j: usize| cx.punct(j).is_some_and(is_dash);
     // The "14" of "2013–14": two digits after a year and a dash, touching.
     if let (Shape::Plain, Some(n)) = (fig.shape, fig.low) {
         let year_before = n.first >= 2
             && dash(n.first - 1)
             && cx.adjacent(n.first)
             && cx.adjacent(n.first - 1)
-            && cx.s(n.first - 2).len() == 4
-            && cx
-                .s(n.first - 2)
-                .parse::<u16>()
-                .is_ok_and(|y| (1000..=2100).contains(&y));
+            && year_digits(cx, n.first - 2);
         if year_before && n.is_bare_digits() && cx.s(n.first).len() == 2 {
             return true;
         }
@@ -429,15 +428,16 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
         return true;
     }
     let p = n.first - 1;
-    let counted = (!cx.is_cap(n.next) || cx.word(n.next).is_some_and(counts_people))
-        && counted_after(cx, n.next);
+    let counted_next = counted_after(cx, n.next);
+    let counted =
+        (!cx.is_cap(n.next) || cx.word(n.next).is_some_and(counts_people)) && counted_next;
     // At the start of a sentence a capitalized word is no name by itself
     // ("Some 200", "Rebels 40"?): there a number is an identifier only with
     // nothing counted after it ("Resolution 2254 was passed"), and only
     // after the end of another sentence (not after a quote or a bracket).
     let start = cx.sentence_start(p);
     let after_sentence = p == 0 || matches!(cx.punct(p - 1), Some('.' | '!' | '?'));
-    let bare = !counted_after(cx, n.next) && !cx.is_punct(n.next, ',');
+    let bare = !counted_next && !cx.is_punct(n.next, ',');
     cx.is_cap(p) && !opens_count(cx, p) && !counted && (!start || (after_sentence && bare))
 }
 

@@ -362,8 +362,13 @@ fn scale_letter(cx: &Cx<'_>, i: usize, j: usize) -> Option<(u32, usize)> {
     if !attached && !spaced {
         return None;
     }
+    // Not the start of a longer word or of a unit after it ("1 M sample"?):
+    // the next token must not be an attached word.
+    if cx.is_wordtok(j + 1) && cx.adjacent(j + 1) {
+        return None;
+    }
     let letter = cx.s(j);
-    if letter == "m" && attached && !(cx.is_wordtok(j + 1) && cx.adjacent(j + 1)) {
+    if letter == "m" && attached {
         let currency = i > 0 && matches!(cx.punct(i - 1), Some('£' | '$' | '€'));
         let people = cx.word(j + 1).is_some_and(|w| w.is(Class::People))
             || (cx.is_cap(j + 1) && cx.s(j + 1).ends_with('s'));
@@ -371,11 +376,6 @@ fn scale_letter(cx: &Cx<'_>, i: usize, j: usize) -> Option<(u32, usize)> {
     }
     let &(_, p, touching) = SCALE_LETTERS.iter().find(|(l, _, _)| *l == letter)?;
     if touching == Touching::Attached && !attached {
-        return None;
-    }
-    // Not the start of a longer word or of a unit after it ("1 M sample"?):
-    // the next token must not be an attached word.
-    if cx.is_wordtok(j + 1) && cx.adjacent(j + 1) {
         return None;
     }
     Some((p, j + 1))
