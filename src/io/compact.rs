@@ -229,12 +229,30 @@ fn piece(out: &mut Vec<u8>, p: Piece<'_>) {
 /// it, they cost 0.961 G -> 0.973 G of the whole run.
 #[inline(always)]
 fn plain(out: &mut Vec<u8>, d: Decimal) {
-    let n = d.mantissa();
-    if d.scale() != 0 || !(0..10_000).contains(&n) || d.is_sign_negative() {
-        return plain_other(out, d);
+    let [flags, lo, mid, hi] = words(d);
+    if flags | mid | hi == 0 && lo < 10_000 {
+        return count(out, lo);
     }
+    plain_other(out, d);
+}
+
+/// The four words of `d`, as `serialize` lays them out: its flags (scale
+/// and sign), then its mantissa from the low word up. Tested this way, a
+/// count costs a few loads; through `mantissa`, an `i128` was put
+/// together and each digit divided out of it as 128 bits: `reconcile
+/// --json` of 10^5 claims 959.3 M -> 948.9 M instructions (callgrind).
+#[inline(always)]
+fn words(d: Decimal) -> [u32; 4] {
+    let b = d.serialize();
+    let word = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    [word(0), word(4), word(8), word(12)]
+}
+
+/// `n`, below 10,000, pushed digit by digit.
+#[inline(always)]
+fn count(out: &mut Vec<u8>, n: u32) {
     // The digit worth `place` (1, 10, 100, 1,000).
-    let digit = |place: i128| b'0' + (n / place % 10) as u8;
+    let digit = |place: u32| b'0' + (n / place % 10) as u8;
     if n >= 1000 {
         out.push(digit(1000));
     }
@@ -248,9 +266,28 @@ fn plain(out: &mut Vec<u8>, d: Decimal) {
 }
 
 /// A decimal that is not a count below 10,000, as [`plain`] writes it.
+/// A score or a share (`0.152`, `12.5`), with one to three digits after
+/// the point and fewer than five in all, is written from its digits here;
+/// any other through [`with_text`].
 #[inline(never)]
 fn plain_other(out: &mut Vec<u8>, d: Decimal) {
-    with_text(d, |t| out.extend_from_slice(t.as_bytes()));
+    const SIGN: u32 = 1 << 31;
+    let [flags, lo, mid, hi] = words(d);
+    let scale = flags >> 16 & 0xff;
+    if flags & SIGN != 0 || mid | hi != 0 || lo >= 10_000 || !(1..=3).contains(&scale) {
+        return with_text(d, |t| out.extend_from_slice(t.as_bytes()));
+    }
+    let (whole, fraction, mut place) = match scale {
+        1 => (lo / 10, lo % 10, 1),
+        2 => (lo / 100, lo % 100, 10),
+        _ => (lo / 1000, lo % 1000, 100),
+    };
+    count(out, whole);
+    out.push(b'.');
+    while place > 0 {
+        out.push(b'0' + (fraction / place % 10) as u8);
+        place /= 10;
+    }
 }
 
 /// A decimal string.
@@ -435,7 +472,7 @@ mod tests {
         /// A decimal written digit by digit, or through its mantissa: its
         /// `Display`, at every scale and sign, `-0` and `0.00` included.
         #[test]
-        fn decimals_are_written_as_they_display(d in decimals(), scale in 0u32..4, n in 0u16..12_000) {
+        fn decimals_are_written_as_they_display(d in decimals(), scale in 0u32..5, n in 0u16..12_000) {
             for d in [d, Decimal::from(n), Decimal::new(i64::from(n), scale), -Decimal::new(i64::from(n), scale)] {
                 let mut out = Vec::new();
                 plain(&mut out, d);
@@ -565,6 +602,36 @@ mod tests {
             written(&|out| object(out, &Nested(2))),
             r#"x{"inner":[{},{}]}"#
         );
+    }
+
+    /// The edges of the two paths written from digits, counts below
+    /// 10,000 and fractions with one to three digits after the point: each
+    /// as it displays.
+    #[test]
+    fn counts_and_short_fractions_at_their_edges() {
+        for (m, scale, text) in [
+            (0, 0, "0"),
+            (9_999, 0, "9999"),
+            (10_000, 0, "10000"),
+            (152, 3, "0.152"),
+            (1, 3, "0.001"),
+            (0, 3, "0.000"),
+            (1_520, 3, "1.520"),
+            (9_999, 3, "9.999"),
+            (10_000, 3, "10.000"),
+            (9_999, 1, "999.9"),
+            (5, 2, "0.05"),
+            (1, 4, "0.0001"),
+            (-152, 3, "-0.152"),
+        ] {
+            let mut out = Vec::new();
+            plain(&mut out, Decimal::new(m, scale));
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                text,
+                "{m} at scale {scale}"
+            );
+        }
     }
 
     /// Decimals of any sign and scale, whole ones most often.
