@@ -101,7 +101,7 @@ impl Default for Measure {
 /// | [`Seconds`](Unit::Seconds), [`Minutes`](Unit::Minutes), [`Hours`](Unit::Hours) | `seconds`, `minutes`, `hours` | second, sec(s), minute, min(s), hour, hr(s), h | measured | duration |
 /// | [`Days`](Unit::Days), [`Weeks`](Unit::Weeks), [`Months`](Unit::Months), [`Years`](Unit::Years) | `days`, `weeks`, `months`, `years` | day, week, month, year, yr(s) | measured | duration |
 /// | [`Factions`](Unit::Factions), [`Brigades`](Unit::Brigades), [`Battalions`](Unit::Battalions), [`Groups`](Unit::Groups) | `factions`, `brigades`, `battalions`, `groups` | faction, brigade, battalion | whole | groups |
-/// | [`Percent`](Unit::Percent) | `percent` | %, per cent, pc | measured | |
+/// | [`Percent`](Unit::Percent) | `percent` | %, per cent, pc, pct | measured | |
 /// | [`Share`](Unit::Share) | `share` | | measured, 0 to 1 | |
 /// | area, money, temperature, mass, volume | `acres`, `hectares`, `dollars`, `euros`, `pounds`, `degrees`, `kg`, `grams`, `tonnes`, `tons`, `litres`, `gallons`, `barrels` | the singulars, ha, $, €, £, lbs, kilogram(s), liter(s) | measured | |
 ///
@@ -239,7 +239,7 @@ pub(crate) static UNITS: [UnitRow; 33] = [
     row(Unit::Days, &["days", "day"], Measured, DURATION),
     row(Unit::Factions, &["factions", "faction"], Whole, GROUPS),
     row(Unit::Brigades, &["brigades", "brigade"], Whole, GROUPS),
-    row(Unit::Percent, &["percent", "%", "per cent", "pc"], Measured, None),
+    row(Unit::Percent, &["percent", "%", "per cent", "pc", "pct"], Measured, None),
     row(Unit::Share, &["share"], Measured, None),
     row(Unit::Miles, &["miles", "mile", "mi"], Measured, DISTANCE),
     row(Unit::Feet, &["feet", "foot", "ft"], Measured, DISTANCE),

@@ -66,6 +66,7 @@
 //! | `about 70`, `some 70`, `70 or so` | `[63, 77]` (default tolerance) |
 //! | `nearly 300`, `almost 300` | `[270, 299]` |
 //! | `dozens`, `several hundred` | `[24, 119]`, `[300, 999]` |
+//! | `a few dozen`, `a couple of dozen`, `several hundred thousand` (a term times each larger scale after it) | `[24, 60]`, `[24, 24]`, `[300000, 999000]` |
 //! | `no`, `none`, `zero` | `[0, 0]` |
 //!
 //! # What is a figure
@@ -87,7 +88,10 @@
 //! - temperatures, "40 °C", and coordinates: "8°00′38″N", and the
 //!   decimals "8.0106; 124.2977" on a line that has them;
 //! - ages: "aged between 12 and 15", "under the age of 16", "as young as
-//!   10";
+//!   10", "a 10-year-old boy", "12 years of age" (but "over thirty years
+//!   old" is a span of years, as number suites read it);
+//! - readings on a scale: "a 7.8-magnitude earthquake", "magnitude 6.2",
+//!   "5.9 on the Richter scale";
 //! - formations named by a number: "53 Division", "543 Brigade";
 //! - ordinals: "3rd brigade", "the second day";
 //! - times: "2 pm", "2.17pm", "10:30", "five o'clock";

@@ -494,20 +494,41 @@ fn vague_at(cx: &Cx<'_>, lex: &Lexicon, c: usize, mode: Mode) -> Option<(Arc<Vag
     {
         return None;
     }
-    if let Some(W::Hundred(false) | W::Scale(_, false)) = cx.w(next) {
-        let m = match cx.w(next) {
-            Some(W::Scale(p, _)) => numeral::pow10(p),
-            _ => Some(Decimal::from(100)),
-        };
-        // "dozens hundred" and "some thousand" are not compounds.
-        let plural_term = term.interval().low() >= Decimal::TEN || term.interval().high().is_none();
-        if let (Some(m), false) = (m, plural_term) {
-            if let Some(t) = compose(term, m, cx.s(next)) {
-                return Some((t, next + 1));
-            }
-        }
+    // Multipliers, each larger than the one before: "a few hundred",
+    // "several hundred thousand" (a term of the lexicon and a scale), "a
+    // few dozen", "a couple of dozen".
+    let multiplier = |k: usize| match cx.w(k) {
+        Some(W::Scale(p, false)) => numeral::pow10(p),
+        Some(W::Hundred(false)) => Some(Decimal::ONE_HUNDRED),
+        Some(W::Dozen) if cx.is(k, "dozen") => Some(Decimal::from(12)),
+        _ => None,
+    };
+    let mut last = next
+        .checked_sub(1)
+        .and_then(multiplier)
+        .unwrap_or(Decimal::ONE);
+    // "dozens hundred" and "some thousand" are not compounds.
+    let plural_term = term.interval().low() >= Decimal::TEN || term.interval().high().is_none();
+    if plural_term && last == Decimal::ONE {
+        return Some((term.clone(), next));
     }
-    Some((term.clone(), next))
+    let (mut term, mut next) = (term.clone(), next);
+    loop {
+        let k = if term.name() == "a couple" && cx.is(next, "of") {
+            next + 1
+        } else {
+            next
+        };
+        let Some(t) = multiplier(k)
+            .filter(|&m| m > last)
+            .and_then(|m| compose(&term, m, cx.s(k)).map(|t| (t, m)))
+        else {
+            break;
+        };
+        (term, last) = t;
+        next = k + 1;
+    }
+    Some((term, next))
 }
 
 /// Whether a plural noun follows at `j`, perhaps after words that describe

@@ -40,6 +40,7 @@ pub(super) fn accept(cx: &Cx<'_>, fig: Fig) -> Option<Found> {
         || date_or_time(cx, &fig)
         || coordinate(cx, &fig)
         || age(cx, &fig)
+        || scale_reading(cx, &fig)
         || year(cx, &fig)
         || identifier(cx, &fig, &numbers)
         || lone_one(cx, &fig)
@@ -346,7 +347,8 @@ fn coordinate(cx: &Cx<'_>, fig: &Fig) -> bool {
 }
 
 /// Ages: "aged between 12 and 15", "under the age of 16", "as young as
-/// 10", "ages 8 to 14". An age is not a count of people.
+/// 10", "ages 8 to 14", "a 10-year-old boy", "two 6-month-olds", "12
+/// years of age". An age is not a count of people.
 fn age(cx: &Cx<'_>, fig: &Fig) -> bool {
     let i = fig.first;
     let back = |k: usize| i.checked_sub(k);
@@ -355,6 +357,40 @@ fn age(cx: &Cx<'_>, fig: &Fig) -> bool {
         || (back(1).is_some_and(|p| cx.is(p, "as"))
             && back(2).is_some_and(|p| cx.is(p, "young") || cx.is(p, "old"))
             && back(3).is_some_and(|p| cx.is(p, "as")))
+        || age_after(cx, fig.next)
+}
+
+/// Whether an age's words start at token `j`, after its number: a span of
+/// time joined by hyphens to "old" or "olds" ("10-year-old"), or a span
+/// and "of age". "More than thirty years old" stays a span of time, as
+/// the Recognizers-Text suite of number ranges reads it.
+fn age_after(cx: &Cx<'_>, j: usize) -> bool {
+    let hyphen = |k: usize| cx.punct(k).is_some_and(is_dash) && cx.adjacent(k);
+    let span = [
+        "year", "years", "month", "months", "week", "weeks", "day", "days",
+    ];
+    let span_at = |k: usize| span.iter().any(|w| cx.is(k, w));
+    (hyphen(j) && span_at(j + 1) && hyphen(j + 2) && (cx.is(j + 3, "old") || cx.is(j + 3, "olds")))
+        || (span_at(j) && cx.is(j + 1, "of") && cx.is(j + 2, "age"))
+}
+
+/// Readings on a scale, which count nothing: an earthquake's magnitude,
+/// "a 7.8-magnitude earthquake", "magnitude 6.2", "5.9 on the Richter
+/// scale".
+fn scale_reading(cx: &Cx<'_>, fig: &Fig) -> bool {
+    let hyphen = |k: usize| cx.punct(k).is_some_and(is_dash);
+    let after = if hyphen(fig.next) {
+        fig.next + 1
+    } else {
+        fig.next
+    };
+    let before = match fig.first.checked_sub(1) {
+        Some(p) if hyphen(p) => p.checked_sub(1),
+        p => p,
+    };
+    cx.is(after, "magnitude")
+        || before.is_some_and(|p| cx.is(p, "magnitude"))
+        || (cx.is(after, "on") && cx.is(after + 1, "the") && cx.is(after + 2, "richter"))
 }
 
 /// Whether the word before token `i` introduces a year: "in 2014", "since 2011".
@@ -593,6 +629,11 @@ fn unit_and_noun(cx: &Cx<'_>, fig: Fig, numbers: Numbers) -> Found {
             found.strength = strength;
             np_start = Some(next + 2);
         }
+    } else if cx.is(next, "strong") {
+        // "a force 3,000 strong": the noun came before the number.
+        found.unit = Some(Unit::People);
+        found.strength = true;
+        np_start = None;
     } else if let Some(u) = unit_word(cx, next, After::Spaced)
         .or_else(|| unit_after_fraction(cx, next).filter(|_| numbers.fraction))
         .or_else(|| mark_after(cx, next))

@@ -773,3 +773,64 @@ fn migrants_passengers_and_lives_count_people() {
         ]
     );
 }
+
+#[test]
+fn magnitudes_and_hyphenated_ages_are_not_counts() {
+    for s in [
+        "A 7.8-magnitude earthquake struck.",
+        "A 7.8 magnitude earthquake struck.",
+        "The earthquake, of magnitude 6.2, struck.",
+        "It measured 5.9 on the Richter scale.",
+        "The 10-year-old boy was shot.",
+        "a 6-month-old baby",
+        "children under 12 years of age",
+    ] {
+        assert_eq!(ex(s), Vec::<String>::new(), "{s}");
+    }
+    assert_eq!(
+        ex("A 7.8-magnitude earthquake killed 40 people."),
+        ["40 [40, 40] people people killed"]
+    );
+    assert_eq!(
+        ex("Two 10-year-olds were killed."),
+        ["Two [2, 2] people - killed"]
+    );
+    // Said of a span, "years old" is still a span, as number suites read it.
+    assert_eq!(
+        ex("He is over thirty years old."),
+        ["over thirty [31, ∞) years - duration"]
+    );
+}
+
+#[test]
+fn a_force_some_number_strong_is_a_strength_and_pct_is_percent() {
+    assert_eq!(
+        ex("A force 3,000 strong attacked."),
+        ["3,000 [3000, 3000] people - strength"]
+    );
+    assert_eq!(ex("Turnout fell 40 pct."), ["40 [40, 40] percent - -"]);
+}
+
+#[test]
+fn a_vague_word_takes_a_dozen_and_a_chain_of_scales() {
+    assert_eq!(
+        ex("A few dozen people died."),
+        ["A few dozen [24, 60] people people killed"]
+    );
+    assert_eq!(
+        ex("A couple of dozen fighters died."),
+        ["A couple of dozen [24, 24] people fighters killed"]
+    );
+    assert_eq!(
+        ex("Several hundred thousand people fled."),
+        ["Several hundred thousand [300000, 999000] people people -"]
+    );
+    // Each scale must be larger than the one before.
+    assert_eq!(
+        ex("a few million thousand"),
+        [
+            "a few million [2000000, 5000000] people - -",
+            "thousand [1000, 1000] people - -"
+        ]
+    );
+}
