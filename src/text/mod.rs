@@ -146,7 +146,9 @@
 //! first measure word after it in the clause ("29 Hezbollah fighters were
 //! killed"); the measure of the figure a parenthesis comments on ("(11 by
 //! an ambush)"); and a measure word earlier in the sentence ("the death
-//! toll had risen to 18"). In an infobox field, a measure word labelling
+//! toll had risen to 18"), unless a verb right after the figure says what
+//! it did instead ("300 died, 5.6 million fled": the 5.6 million have no
+//! measure). In an infobox field, a measure word labelling
 //! the figure ("Killed: 169, Wounded: 947", "MIA: 1") comes first, and
 //! the field's own label ("Strength1: 1000", "Injuries: Unknown") is the
 //! measure of a figure that has none; a bare "Unknown" is a figure only as

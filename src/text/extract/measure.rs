@@ -153,9 +153,37 @@ fn measure_of_people(
             return Some(Measure::Strength);
         }
     }
-    // (e) A measure word earlier in the sentence.
+    // (e) A measure word earlier in the sentence, unless the figure has a
+    // verb of its own that says none: "300 died, 5.6 million fled".
+    let mut j = after;
+    while cx.has(j, Class::Auxiliary) || cx.has(j, Class::Adverb) {
+        j += 1;
+    }
+    if OWN_VERBS.iter().any(|v| cx.is(j, v)) {
+        return None;
+    }
     measure_before(cx, f.fig.first)
 }
+
+/// Verbs that, right after a figure, say what it did, and that it was not
+/// what a measure word earlier in the sentence counted: the people who fled
+/// a battle in which others died were not killed.
+const OWN_VERBS: &[&str] = &[
+    "fled",
+    "flee",
+    "escaped",
+    "left",
+    "returned",
+    "arrived",
+    "remained",
+    "remain",
+    "survived",
+    "gathered",
+    "marched",
+    "protested",
+    "crossed",
+    "stayed",
+];
 
 /// Whether a figure starts at token `i` (figures are in text order).
 fn starts_figure(found: &[Found], i: usize) -> bool {

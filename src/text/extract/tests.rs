@@ -834,3 +834,29 @@ fn a_vague_word_takes_a_dozen_and_a_chain_of_scales() {
         ]
     );
 }
+
+#[test]
+fn a_figure_with_a_verb_of_its_own_does_not_take_an_earlier_measure() {
+    assert_eq!(
+        ex("At least 300 people died, 5.6 million fled."),
+        [
+            "At least 300 [300, ∞) people people killed",
+            "5.6 million [5600000, 5600000] people - -"
+        ]
+    );
+    assert_eq!(
+        ex("More than 200 were killed and 5,000 have fled."),
+        [
+            "More than 200 [201, ∞) people - killed",
+            "5,000 [5000, 5000] people - -"
+        ]
+    );
+    // Without a verb of its own, the earlier measure word is the figure's.
+    assert_eq!(
+        ex("Fighting killed 40 people, 12 soldiers among them."),
+        [
+            "40 [40, 40] people people killed",
+            "12 [12, 12] people soldiers killed"
+        ]
+    );
+}
