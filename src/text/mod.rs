@@ -100,7 +100,8 @@
 //!   something counted follows ("In Homs 40 people were killed"), and at
 //!   the start of a sentence when nothing counted follows ("Resolution
 //!   2254 was passed");
-//! - phone numbers and other chains of digits: "+1-222-2222", "192.168.1.2",
+//! - phone numbers and other chains of digits: "+1-222-2222", "+961 1 234
+//!   567" (groups after a country code, with nothing counted after them), "192.168.1.2",
 //!   "5/17/2018";
 //! - numbers too large for a [`Decimal`](crate::Decimal) (above about
 //!   7.9 × 10²⁸): none of their digits, not the groups that would fit;

@@ -500,8 +500,22 @@ fn lone_one(cx: &Cx<'_>, fig: &Fig) -> bool {
     (n.first > 0 && cx.has(n.first - 1, Class::PronounOne)) || !counted_after(cx, fig.next)
 }
 
-/// Phone numbers: "555-1234".
+/// Phone numbers: "555-1234", and groups of digits after a country code,
+/// "+961 1 234 567", "+44 20 7946 0958", when nothing counted follows.
 fn phone_number(cx: &Cx<'_>, fig: &Fig) -> bool {
+    // Back over groups of digits with a space before each, to the first.
+    let mut k = fig.first;
+    while k > 0 && cx.is_digits(k - 1) && !cx.adjacent(k) && cx.s(k - 1).len() <= 4 {
+        k -= 1;
+    }
+    if k < fig.first
+        && k > 0
+        && cx.is_punct(k - 1, '+')
+        && cx.adjacent(k)
+        && !counted_after(cx, fig.next)
+    {
+        return true;
+    }
     let (Shape::Range, Some(l), Some(h)) = (fig.shape, fig.low, fig.high) else {
         return false;
     };

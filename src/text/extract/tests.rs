@@ -860,3 +860,11 @@ fn a_figure_with_a_verb_of_its_own_does_not_take_an_earlier_measure() {
         ]
     );
 }
+
+#[test]
+fn groups_of_digits_after_a_country_code_are_a_phone_number() {
+    for s in ["Call +961 1 234 567 now.", "Call +44 20 7946 0958 now."] {
+        assert_eq!(ex(s), Vec::<String>::new(), "{s}");
+    }
+    assert_eq!(ex("+5 40 people"), ["40 [40, 40] people people -"]);
+}
