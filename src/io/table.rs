@@ -28,6 +28,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::Finding;
 use crate::error::is_hidden;
 use crate::reconcile::conflict::Conflict;
@@ -52,7 +54,7 @@ pub struct Table {
     text: String,
     /// Where each cell ends in `text`, `HEADER.len()` per row.
     ends: Vec<usize>,
-    /// The widest cell of each column, in characters.
+    /// The widest cell of each column, in the columns a terminal gives it.
     widths: [usize; HEADER.len()],
     /// The conflict lines, each ending in a line break.
     conflicts: String,
@@ -152,7 +154,7 @@ impl Table {
 
     fn row(&mut self, cells: [String; HEADER.len()]) {
         for (i, cell) in cells.iter().enumerate() {
-            self.widths[i] = self.widths[i].max(cell.chars().count());
+            self.widths[i] = self.widths[i].max(cell.width());
             self.text.push_str(cell);
             self.ends.push(self.text.len());
         }
@@ -190,7 +192,7 @@ impl fmt::Display for Table {
                     line.push_str("  ");
                 }
                 line.push_str(cell);
-                for _ in cell.chars().count()..width {
+                for _ in cell.width()..width {
                     line.push(' ');
                 }
             }
@@ -228,6 +230,26 @@ mod tests {
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(text.contains("\nf\\u{1b}[2J  12 "), "{text}");
         assert!(text.contains("\n  f\\u{1b}[2J: disjoint"), "{text}");
+    }
+
+    /// A figure id in Chinese, Japanese or Korean takes two columns a
+    /// character, and a combining accent none: the columns after it line up.
+    #[test]
+    fn wide_and_combining_characters_take_the_columns_a_terminal_gives_them() {
+        let csv = "figure,source,value\n死者数の推計,a,12\n死者数の推計,b,12\nf1,a,40\nf1,b,40\n\
+                   cafe\u{301},a,7\ncafe\u{301},b,7\n";
+        let dossier = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
+        let findings = Reconciler::new().reconcile(&dossier).unwrap();
+        let mut table = Table::new();
+        for f in &findings {
+            table.push(f, findings.conflicts_of(f.figure()));
+        }
+        let text = table.to_string();
+        // Twelve columns for the widest id, then two spaces.
+        assert!(text.starts_with("figure        low"), "{text}");
+        assert!(text.contains("\n死者数の推計  12 "), "{text}");
+        assert!(text.contains("\nf1            40 "), "{text}");
+        assert!(text.contains("\ncafe\u{301}          7 "), "{text}");
     }
 
     #[test]

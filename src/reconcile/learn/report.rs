@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::scale::{PRIOR_CLAIMS, Z, chi2, prior_loss};
 use crate::model::{Reliability, SourceId};
 
@@ -164,14 +166,17 @@ impl fmt::Display for SourceReport {
         let width = self
             .rows
             .iter()
-            .map(|r| r.source.as_str().chars().count())
+            .map(|r| r.source.as_str().width())
             .max()
             .unwrap_or(6)
             .max(6);
+        // Padded by the columns a terminal gives each name, which `{:<w$}`
+        // (counting characters) does not: "戦闘" takes four.
+        let pad = |name: &str| " ".repeat(width.saturating_sub(name.width()));
         writeln!(
             f,
-            "{:<width$}  grade  reliability (95 %)   claims  agreed",
-            "source"
+            "source{}  grade  reliability (95 %)   claims  agreed",
+            pad("source")
         )?;
         for r in &self.rows {
             let agreement = r
@@ -179,8 +184,9 @@ impl fmt::Display for SourceReport {
                 .map_or_else(|| "-".to_owned(), |a| format!("{:.0} %", 100.0 * a));
             write!(
                 f,
-                "{:<width$}  {} ({})  {:.2} [{:.2}, {:.2}]  {:>6}  {:>3} of {} ({agreement})",
+                "{}{}  {} ({})  {:.2} [{:.2}, {:.2}]  {:>6}  {:>3} of {} ({agreement})",
                 r.source.as_str(),
+                pad(r.source.as_str()),
                 r.grade.as_str(),
                 r.prior.as_str(),
                 r.reliability,
@@ -197,5 +203,33 @@ impl fmt::Display for SourceReport {
             writeln!(f)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name in Chinese, Japanese or Korean takes two columns a character:
+    /// the columns after it line up with those after a Latin name.
+    #[test]
+    fn names_are_padded_to_the_columns_a_terminal_gives_them() {
+        let row = |name: &str| {
+            SourceRow::new(
+                name.into(),
+                Reliability::B,
+                1.0,
+                4.0,
+                4,
+                3.0,
+                1.0,
+                Vec::new(),
+            )
+        };
+        let text = SourceReport::new(vec![row("新华社通讯"), row("afp")]).to_string();
+        // "新华社通讯" is ten columns wide, so every name is padded to ten.
+        assert!(text.starts_with("source      grade"), "{text}");
+        assert!(text.contains("\n新华社通讯  B (B)"), "{text}");
+        assert!(text.contains("\nafp         B (B)"), "{text}");
     }
 }
