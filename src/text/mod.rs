@@ -97,7 +97,9 @@
 //! - times: "2 pm", "2.17pm", "10:30", "five o'clock";
 //! - identifiers: "Resolution 1701", "LGA1156", "SCP-173", "007"; a
 //!   number after a capitalized word inside a sentence is one, unless
-//!   something counted follows ("In Homs 40 people were killed"), and at
+//!   something counted follows ("In Homs 40 people were killed", "In
+//!   Aleppo 300 Kurds were killed": a capitalized plural that a measure
+//!   word follows is counted), and at
 //!   the start of a sentence when nothing counted follows ("Resolution
 //!   2254 was passed");
 //! - phone numbers and other chains of digits: "+1-222-2222", "+961 1 234

@@ -465,8 +465,9 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
     }
     let p = n.first - 1;
     let counted_next = counted_after(cx, n.next);
-    let counted =
-        (!cx.is_cap(n.next) || cx.word(n.next).is_some_and(counts_people)) && counted_next;
+    let counted = ((!cx.is_cap(n.next) || cx.word(n.next).is_some_and(counts_people))
+        && counted_next)
+        || named_plural_acts(cx, n.next);
     // At the start of a sentence a capitalized word is no name by itself
     // ("Some 200", "Rebels 40"?): there a number is an identifier only with
     // nothing counted after it ("Resolution 2254 was passed"), and only
@@ -475,6 +476,23 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
     let after_sentence = p == 0 || matches!(cx.punct(p - 1), Some('.' | '!' | '?'));
     let bare = !counted_next && !cx.is_punct(n.next, ',');
     cx.is_cap(p) && !opens_count(cx, p) && !counted && (!start || (after_sentence && bare))
+}
+
+/// Whether a capitalized plural at `j` ("Kurds", "Syrians") is what a
+/// figure counts: a measure word follows it, perhaps after an auxiliary
+/// ("300 Kurds were killed", "400,000 Syrians have died").
+fn named_plural_acts(cx: &Cx<'_>, j: usize) -> bool {
+    let s = cx.s(j);
+    let plural =
+        s.len() > 3 && s.ends_with('s') && !["ss", "us", "is"].iter().any(|e| s.ends_with(e));
+    if !(cx.is_cap(j) && cx.is_wordtok(j) && plural) {
+        return false;
+    }
+    cx.word(j + 1).is_some_and(|w| w.measure.is_some())
+        || (["were", "are", "have", "had"]
+            .iter()
+            .any(|v| cx.is(j + 1, v))
+            && counted_after(cx, j + 1))
 }
 
 /// Whether a capitalized word may open a clause before a count without

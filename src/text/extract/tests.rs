@@ -597,9 +597,22 @@ fn a_count_after_a_name_or_a_month_is_a_count_when_something_counted_follows() {
             "On 12 March 1,400 people were killed.",
             &["1,400 [1400, 1400] people people killed"],
         ),
+        // A capitalized plural that a measure word follows is counted.
+        (
+            "According to the UN 400,000 Syrians have died.",
+            &["400,000 [400000, 400000] people Syrians killed"],
+        ),
+        (
+            "In Aleppo 300 Kurds were killed.",
+            &["300 [300, 300] people Kurds killed"],
+        ),
         // A name before a number with nothing counted after it, and a day
         // or a year after a month, stay what they were.
         ("The council passed Resolution 1701 in August.", &[]),
+        (
+            "The council passed Resolution 1701 Amendments in August.",
+            &[],
+        ),
         ("In May 2014 people fled.", &[]),
         ("On March 12 people were killed.", &[]),
     ];
