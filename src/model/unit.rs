@@ -103,6 +103,7 @@ impl Default for Measure {
 /// | [`Factions`](Unit::Factions), [`Brigades`](Unit::Brigades), [`Battalions`](Unit::Battalions), [`Groups`](Unit::Groups) | `factions`, `brigades`, `battalions`, `groups` | faction, brigade, battalion | whole | groups |
 /// | [`Percent`](Unit::Percent) | `percent` | %, per cent, pc, pct | measured | |
 /// | [`Share`](Unit::Share) | `share` | | measured, 0 to 1 | |
+/// | [`SquareKilometres`](Unit::SquareKilometres), [`SquareMiles`](Unit::SquareMiles), [`SquareMetres`](Unit::SquareMetres) | `km²`, `mi²`, `m²` | km2, m2, sq km, sq mi, sq m, square kilometre(s), square mile(s), square metre(s), and the -er spellings | measured | |
 /// | area, money, temperature, mass, volume | `acres`, `hectares`, `dollars`, `euros`, `pounds`, `degrees`, `kg`, `grams`, `tonnes`, `tons`, `litres`, `gallons`, `barrels` | the singulars, ha, $, €, £, lbs, kilogram(s), liter(s) | measured | |
 ///
 /// ```
@@ -160,6 +161,12 @@ pub enum Unit {
     Battalions,
     /// Groups (armed groups, units of a force).
     Groups,
+    /// Square kilometres, written `km²`.
+    SquareKilometres,
+    /// Square miles, written `mi²`.
+    SquareMiles,
+    /// Square metres, written `m²`.
+    SquareMetres,
     /// Acres.
     Acres,
     /// Hectares.
@@ -231,7 +238,7 @@ const GROUPS: Option<Measure> = Some(Measure::Groups);
 /// The named units: their words, counting and measure. Words are
 /// lowercase, and each belongs to one unit.
 #[rustfmt::skip]
-pub(crate) static UNITS: [UnitRow; 33] = [
+pub(crate) static UNITS: [UnitRow; 36] = [
     row(Unit::People, &["people", "persons", "fighters"], Whole, None),
     row(Unit::Kilometres, &["km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"], Measured, DISTANCE),
     row(Unit::Metres, &["m", "metre", "metres", "meter", "meters"], Measured, DISTANCE),
@@ -252,6 +259,9 @@ pub(crate) static UNITS: [UnitRow; 33] = [
     row(Unit::Years, &["years", "year", "yr", "yrs"], Measured, DURATION),
     row(Unit::Battalions, &["battalions", "battalion"], Whole, GROUPS),
     row(Unit::Groups, &["groups"], Whole, GROUPS),
+    row(Unit::SquareKilometres, &["km²", "km2", "sq km", "square kilometres", "square kilometers", "square kilometre", "square kilometer", "square km"], Measured, None),
+    row(Unit::SquareMiles, &["mi²", "sq mi", "square miles", "square mile"], Measured, None),
+    row(Unit::SquareMetres, &["m²", "m2", "sq m", "square metres", "square meters", "square metre", "square meter"], Measured, None),
     row(Unit::Acres, &["acres", "acre"], Measured, None),
     row(Unit::Hectares, &["hectares", "hectare", "ha"], Measured, None),
     row(Unit::Dollars, &["dollars", "dollar", "$"], Measured, None),
@@ -304,6 +314,9 @@ impl Unit {
         Unit::Years,
         Unit::Battalions,
         Unit::Groups,
+        Unit::SquareKilometres,
+        Unit::SquareMiles,
+        Unit::SquareMetres,
         Unit::Acres,
         Unit::Hectares,
         Unit::Dollars,

@@ -136,7 +136,8 @@
 //! # Units, nouns and measures
 //!
 //! The unit is read from a unit word after the number ("10 km", "10
-//! meters", "two days", "30 per cent"), attached to it ("10km") or joined
+//! meters", "two days", "30 per cent"; a squared length is an area, "300
+//! square kilometres", "40 sq mi", "2,000 km²", "50,000 km2"), attached to it ("10km") or joined
 //! by a hyphen ("a 24-hour cease-fire", "a 40-man unit"), or a mark ("30
 //! %", "$20"); failing that, from the noun counted: people nouns and named
 //! forces count people, "factions" and "brigades" count groups, any other

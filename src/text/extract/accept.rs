@@ -17,7 +17,8 @@ use crate::{Measure, Unit};
 use super::field::field_measure;
 use super::noun::{Np, counts_people, noun_phrase};
 use super::units::{
-    After, hyphen_unit, mark_after, mark_before, unit_after_fraction, unit_of_head, unit_word,
+    After, area_unit, hyphen_unit, mark_after, mark_before, unit_after_fraction, unit_of_head,
+    unit_word,
 };
 
 /// A figure accepted in a line, with what is known about it so far.
@@ -665,6 +666,9 @@ fn unit_and_noun(cx: &Cx<'_>, fig: Fig, numbers: Numbers) -> Found {
         // "a force 3,000 strong": the noun came before the number.
         found.unit = Some(Unit::People);
         found.strength = true;
+        np_start = None;
+    } else if let Some(u) = area_unit(cx, next) {
+        found.unit = Some(u);
         np_start = None;
     } else if let Some(u) = unit_word(cx, next, After::Spaced)
         .or_else(|| unit_after_fraction(cx, next).filter(|_| numbers.fraction))

@@ -881,3 +881,28 @@ fn groups_of_digits_after_a_country_code_are_a_phone_number() {
     }
     assert_eq!(ex("+5 40 people"), ["40 [40, 40] people people -"]);
 }
+
+#[test]
+fn a_squared_length_is_an_area_not_a_distance() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "ISIS controlled 50,000 km2 of territory.",
+            &["50,000 [50000, 50000] km² - -"],
+        ),
+        (
+            "About 2,000 km² burned.",
+            &["About 2,000 [1800, 2200] km² - -"],
+        ),
+        (
+            "An area of 300 square kilometres was flooded.",
+            &["300 [300, 300] km² - -"],
+        ),
+        ("It covers 40 sq. mi.", &["40 [40, 40] mi² - -"]),
+        ("a 500 m² warehouse", &["500 [500, 500] m² - -"]),
+        // A length alone is still a distance.
+        ("They walked 40 km.", &["40 [40, 40] km - distance"]),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}

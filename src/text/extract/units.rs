@@ -34,6 +34,27 @@ pub(super) fn unit_word(cx: &Cx<'_>, i: usize, after: After) -> Option<Unit> {
     Some(u.row.unit.clone())
 }
 
+/// An area after a number: "square kilometres", "sq km", "sq. mi", "km²",
+/// "km2", "m²": a length of kilometres, miles or metres, squared.
+pub(super) fn area_unit(cx: &Cx<'_>, i: usize) -> Option<Unit> {
+    let prefixed = cx.is(i, "square") || cx.is(i, "sq");
+    let k = match (prefixed, cx.is_punct(i + 1, '.')) {
+        (true, true) => i + 2,
+        (true, false) => i + 1,
+        (false, _) => i,
+    };
+    let squared = prefixed || (cx.adjacent(k + 1) && matches!(cx.s(k + 1), "²" | "2"));
+    if !squared {
+        return None;
+    }
+    match cx.word(k)?.unit?.row.unit {
+        Unit::Kilometres => Some(Unit::SquareKilometres),
+        Unit::Miles => Some(Unit::SquareMiles),
+        Unit::Metres => Some(Unit::SquareMetres),
+        _ => None,
+    }
+}
+
 /// A unit after a hyphen: "24-hour", "40-man", "300-strong"; `true` when it
 /// also says the figure is a strength.
 pub(super) fn hyphen_unit(cx: &Cx<'_>, i: usize) -> Option<(Unit, bool)> {
