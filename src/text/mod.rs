@@ -149,7 +149,9 @@
 //! militants"); a verb right before the figure ("killing 20 rebels"); the
 //! first measure word after it in the clause ("29 Hezbollah fighters were
 //! killed"); the measure of the figure a parenthesis comments on ("(11 by
-//! an ambush)"); and a measure word earlier in the sentence ("the death
+//! an ambush)"); the measure of the figure before, taken from a verb,
+//! when the verb is left out ("the army lost 12 soldiers and the rebels
+//! 30"); and a measure word earlier in the sentence ("the death
 //! toll had risen to 18"), unless a verb right after the figure says what
 //! it did instead ("300 died, 5.6 million fled": the 5.6 million have no
 //! measure). In an infobox field, a measure word labelling

@@ -153,7 +153,12 @@ fn measure_of_people(
             return Some(Measure::Strength);
         }
     }
-    // (e) A measure word earlier in the sentence, unless the figure has a
+    // (g) The measure of the figure before, when the verb between them is
+    // left out: "the army lost 12 soldiers and the rebels 30".
+    if let Some(m) = gapped(cx, found, k) {
+        return Some(m);
+    }
+    // (h) A measure word earlier in the sentence, unless the figure has a
     // verb of its own that says none: "300 died, 5.6 million fled".
     let mut j = after;
     while cx.has(j, Class::Auxiliary) || cx.has(j, Class::Adverb) {
@@ -163,6 +168,37 @@ fn measure_of_people(
         return None;
     }
     measure_before(cx, f.fig.first)
+}
+
+/// The measure of the figure before `found[k]` when `found[k]` repeats its
+/// clause with the verb left out: "and" or a comma, then one to three words
+/// naming who (no verb, no measure word), then the figure, the clause
+/// ending there: "lost 12 soldiers and the rebels 30", "Hezbollah lost 40
+/// fighters, Nusra 25". The figure before must take its measure from a
+/// verb right before it.
+fn gapped(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
+    let f = found.get(k)?;
+    let prev = found.get(k.checked_sub(1)?)?;
+    let first = f.fig.first;
+    let mut p = first.checked_sub(1)?;
+    let mut words = 0;
+    while cx.is_wordtok(p) && !cx.is(p, "and") && words < 3 {
+        let w = cx.word(p);
+        if w.is_some_and(|w| w.measure.is_some() || w.verb_measure().is_some()) {
+            return None;
+        }
+        words += 1;
+        p = p.checked_sub(1)?;
+    }
+    let joined = cx.is(p, "and") || cx.is_punct(p, ',');
+    let after_prev = prev.noun.map_or(prev.fig.next, |np| np.next);
+    let ends = f.noun.map_or(f.fig.next, |np| np.next);
+    let clause_ends = cx.is_boundary(ends) || cx.punct(ends).is_some() || ends >= cx.toks.len();
+    if words == 0 || !joined || p != after_prev || !clause_ends {
+        return None;
+    }
+    let verb = prev.fig.first.checked_sub(1).and_then(|v| cx.word(v))?;
+    verb.verb_measure().and(prev.measure.clone())
 }
 
 /// Verbs that, right after a figure, say what it did, and that it was not

@@ -906,3 +906,26 @@ fn a_squared_length_is_an_area_not_a_distance() {
         assert_eq!(ex(s), *want, "{s}");
     }
 }
+
+#[test]
+fn a_figure_whose_verb_is_left_out_takes_the_measure_of_the_one_before() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The army lost 12 soldiers and the rebels 30.",
+            &[
+                "12 [12, 12] people soldiers killed",
+                "30 [30, 30] people - killed",
+            ],
+        ),
+        (
+            "Government forces lost 50 men, the rebels 120.",
+            &[
+                "50 [50, 50] people men killed",
+                "120 [120, 120] people - killed",
+            ],
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}
