@@ -368,18 +368,31 @@ fn age(cx: &Cx<'_>, fig: &Fig) -> bool {
 fn age_after(cx: &Cx<'_>, j: usize) -> bool {
     let hyphen = |k: usize| cx.punct(k).is_some_and(is_dash) && cx.adjacent(k);
     let span = [
-        "year", "years", "month", "months", "week", "weeks", "day", "days",
+        "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
     ];
     let span_at = |k: usize| span.iter().any(|w| cx.is(k, w));
-    (hyphen(j) && span_at(j + 1) && hyphen(j + 2) && (cx.is(j + 3, "old") || cx.is(j + 3, "olds")))
-        || (span_at(j) && cx.is(j + 1, "of") && cx.is(j + 2, "age"))
+    // "10-year-old", "10 year-old", "10-year old": a hyphen on either side
+    // of the span.
+    let (before, k) = if hyphen(j) { (true, j + 1) } else { (false, j) };
+    let (after, old) = if hyphen(k + 1) {
+        (true, k + 2)
+    } else {
+        (false, k + 1)
+    };
+    let aged = (before || after) && (cx.is(old, "old") || cx.is(old, "olds"));
+    // "12 years of age", not "30 years of age-old rivalry".
+    let of_age = cx.is(k + 1, "of") && cx.is(k + 2, "age") && !hyphen(k + 3);
+    span_at(k) && (aged || of_age)
 }
 
 /// Readings on a scale, which count nothing: an earthquake's magnitude,
 /// "a 7.8-magnitude earthquake", "magnitude 6.2", "5.9 on the Richter
 /// scale".
 fn scale_reading(cx: &Cx<'_>, fig: &Fig) -> bool {
-    let hyphen = |k: usize| cx.punct(k).is_some_and(is_dash);
+    // A hyphen joins only when it touches both words: "of such magnitude –
+    // 300 people dead" is a count.
+    let hyphen =
+        |k: usize| cx.punct(k).is_some_and(is_dash) && cx.adjacent(k) && cx.adjacent(k + 1);
     let after = if hyphen(fig.next) {
         fig.next + 1
     } else {
@@ -468,7 +481,7 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
     let counted_next = counted_after(cx, n.next);
     let counted = ((!cx.is_cap(n.next) || cx.word(n.next).is_some_and(counts_people))
         && counted_next)
-        || named_plural_acts(cx, n.next);
+        || named_plural_acts(cx, n.first, n.next);
     // At the start of a sentence a capitalized word is no name by itself
     // ("Some 200", "Rebels 40"?): there a number is an identifier only with
     // nothing counted after it ("Resolution 2254 was passed"), and only
@@ -479,21 +492,28 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
     cx.is_cap(p) && !opens_count(cx, p) && !counted && (!start || (after_sentence && bare))
 }
 
-/// Whether a capitalized plural at `j` ("Kurds", "Syrians") is what a
-/// figure counts: a measure word follows it, perhaps after an auxiliary
-/// ("300 Kurds were killed", "400,000 Syrians have died").
-fn named_plural_acts(cx: &Cx<'_>, j: usize) -> bool {
+/// Whether a capitalized plural at `j` ("Kurds", "Syrians") is what the
+/// number at `first` counts: "died", or an auxiliary and a measure word,
+/// follows it ("300 Kurds were killed", "400,000 Syrians have died"; not
+/// "300 Kurds killed 40 soldiers", where they did the killing), and the
+/// word before the number is a name of one word ("In Aleppo", "the UN";
+/// not "World War 2", "the Boeing 737").
+fn named_plural_acts(cx: &Cx<'_>, first: usize, j: usize) -> bool {
     let s = cx.s(j);
     let plural =
         s.len() > 3 && s.ends_with('s') && !["ss", "us", "is"].iter().any(|e| s.ends_with(e));
     if !(cx.is_cap(j) && cx.is_wordtok(j) && plural) {
         return false;
     }
-    cx.word(j + 1).is_some_and(|w| w.measure.is_some())
-        || (["were", "are", "have", "had"]
-            .iter()
-            .any(|v| cx.is(j + 1, v))
-            && counted_after(cx, j + 1))
+    let one_word_name = first
+        .checked_sub(2)
+        .is_none_or(|b| !cx.is_cap(b) || cx.has(b, Class::Stop) || cx.sentence_start(b));
+    one_word_name
+        && (cx.is(j + 1, "died")
+            || (["were", "are", "have", "had"]
+                .iter()
+                .any(|v| cx.is(j + 1, v))
+                && counted_after(cx, j + 1)))
 }
 
 /// Whether a capitalized word may open a clause before a count without
@@ -522,9 +542,16 @@ fn lone_one(cx: &Cx<'_>, fig: &Fig) -> bool {
 /// Phone numbers: "555-1234", and groups of digits after a country code,
 /// "+961 1 234 567", "+44 20 7946 0958", when nothing counted follows.
 fn phone_number(cx: &Cx<'_>, fig: &Fig) -> bool {
-    // Back over groups of digits with a space before each, to the first.
+    // Back over groups of digits with a space before each, to the first; a
+    // phone number has a few of them (and a long run is not walked again
+    // for each figure in it).
     let mut k = fig.first;
-    while k > 0 && cx.is_digits(k - 1) && !cx.adjacent(k) && cx.s(k - 1).len() <= 4 {
+    while k > 0
+        && fig.first - k < 6
+        && cx.is_digits(k - 1)
+        && !cx.adjacent(k)
+        && cx.s(k - 1).len() <= 4
+    {
         k -= 1;
     }
     if k < fig.first
@@ -662,7 +689,7 @@ fn unit_and_noun(cx: &Cx<'_>, fig: Fig, numbers: Numbers) -> Found {
             found.strength = strength;
             np_start = Some(next + 2);
         }
-    } else if cx.is(next, "strong") {
+    } else if cx.is(next, "strong") && !noun_after_strong(cx, next + 1) {
         // "a force 3,000 strong": the noun came before the number.
         found.unit = Some(Unit::People);
         found.strength = true;
@@ -692,6 +719,22 @@ fn unit_and_noun(cx: &Cx<'_>, fig: Fig, numbers: Numbers) -> Found {
         }
     }
     found
+}
+
+/// Whether a noun may follow "strong" at `j`, making it an adjective ("3
+/// strong typhoons", "a 3,000 strong force"): a word that is no measure
+/// word, verb or auxiliary and does not end in "-ed".
+fn noun_after_strong(cx: &Cx<'_>, j: usize) -> bool {
+    let Some(w) = cx.is_wordtok(j).then(|| cx.s(j)) else {
+        return false;
+    };
+    let verb = cx.word(j).is_some_and(|w| {
+        w.measure.is_some()
+            || w.verb_measure().is_some()
+            || w.is(Class::Auxiliary)
+            || w.is(Class::ForceAction)
+    });
+    !verb && !w.ends_with("ed")
 }
 
 /// The noun phrase a figure counts, from token `p`: "dozens of rebels",

@@ -929,3 +929,55 @@ fn a_figure_whose_verb_is_left_out_takes_the_measure_of_the_one_before() {
         assert_eq!(ex(s), *want, "{s}");
     }
 }
+
+/// Inputs a review of the rules above found them misreading.
+#[test]
+fn the_rules_for_strength_names_magnitudes_verbs_and_ages_keep_to_their_cases() {
+    let cases: &[(&str, &[&str])] = &[
+        // "strong" before a noun is an adjective.
+        (
+            "A 3,000 strong force attacked the town.",
+            &["3,000 [3000, 3000] force strong force -"],
+        ),
+        (
+            "The rebels, 3,000 strong, attacked.",
+            &["3,000 [3000, 3000] people - strength"],
+        ),
+        // A number inside a name of more than one word, and a plural that
+        // does the killing, are not counted.
+        ("During World War 2 Americans were killed in Europe.", &[]),
+        (
+            "In Aleppo 300 Kurds killed 40 soldiers.",
+            &["40 [40, 40] people soldiers killed"],
+        ),
+        // A spaced dash joins no magnitude to the count after it.
+        (
+            "No one expected a disaster of such magnitude – 300 people dead in one night.",
+            &["300 [300, 300] people people killed"],
+        ),
+        // Some of the killed who remained, or were returned, are killed.
+        (
+            "Of the 300 killed, 40 remained unidentified.",
+            &[
+                "300 [300, 300] people - killed",
+                "40 [40, 40] people - killed",
+            ],
+        ),
+        (
+            "Of the 300 dead, 40 have been returned to their families.",
+            &[
+                "300 [300, 300] people - killed",
+                "40 [40, 40] people - killed",
+            ],
+        ),
+        // "age-old" is no age; a hyphen on either side of the span makes one.
+        (
+            "It ended 30 years of age-old rivalry.",
+            &["30 [30, 30] years - duration"],
+        ),
+        ("A 10-year old boy and a 10 year-old girl were shot.", &[]),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}
