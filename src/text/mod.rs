@@ -88,8 +88,9 @@
 //! - temperatures, "40 °C", and coordinates: "8°00′38″N", and the
 //!   decimals "8.0106; 124.2977" on a line that has them;
 //! - ages: "aged between 12 and 15", "under the age of 16", "as young as
-//!   10", "a 10-year-old boy", "12 years of age" (but "over thirty years
-//!   old" is a span of years, as number suites read it);
+//!   10", "a 10-year-old boy", "a 10-year old boy", "12 years of age"
+//!   (but "over thirty years old" is a span of years, as number suites
+//!   read it);
 //! - readings on a scale: "a 7.8-magnitude earthquake", "magnitude 6.2",
 //!   "5.9 on the Richter scale";
 //! - formations named by a number: "53 Division", "543 Brigade";
@@ -98,8 +99,9 @@
 //! - identifiers: "Resolution 1701", "LGA1156", "SCP-173", "007"; a
 //!   number after a capitalized word inside a sentence is one, unless
 //!   something counted follows ("In Homs 40 people were killed", "In
-//!   Aleppo 300 Kurds were killed": a capitalized plural that a measure
-//!   word follows is counted), and at
+//!   Aleppo 300 Kurds were killed": a capitalized plural is counted after
+//!   a one-word name when "died", or an auxiliary and a measure word,
+//!   follows it), and at
 //!   the start of a sentence when nothing counted follows ("Resolution
 //!   2254 was passed");
 //! - phone numbers and other chains of digits: "+1-222-2222", "+961 1 234
