@@ -211,22 +211,31 @@ mod tests {
     use crate::{Dossier, Reconciler};
 
     fn findings() -> crate::Findings {
-        let csv = "figure,source,value\nlong-figure-name,a,50–170\nlong-figure-name,b,200\n\
-                   f2,a,12\nf2,b,more than 10\nf3,a,1000\nf3,b,1000\n";
+        findings_of(
+            "figure,source,value\nlong-figure-name,a,50–170\nlong-figure-name,b,200\n\
+             f2,a,12\nf2,b,more than 10\nf3,a,1000\nf3,b,1000\n",
+        )
+    }
+
+    /// The findings of a claims table.
+    fn findings_of(csv: &str) -> crate::Findings {
         let dossier = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
         Reconciler::new().reconcile(&dossier).unwrap()
     }
 
-    #[test]
-    fn control_characters_of_an_id_are_escaped() {
-        let csv = "figure,source,value\n\"f\u{1b}[2J\",a,12\n\"f\u{1b}[2J\",b,20\n";
-        let dossier = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
-        let findings = Reconciler::new().reconcile(&dossier).unwrap();
+    /// The table of a claims table's findings, as written.
+    fn table_of(csv: &str) -> String {
+        let findings = findings_of(csv);
         let mut table = Table::new();
         for f in &findings {
             table.push(f, findings.conflicts_of(f.figure()));
         }
-        let text = table.to_string();
+        table.to_string()
+    }
+
+    #[test]
+    fn control_characters_of_an_id_are_escaped() {
+        let text = table_of("figure,source,value\n\"f\u{1b}[2J\",a,12\n\"f\u{1b}[2J\",b,20\n");
         assert!(!text.contains('\u{1b}'), "{text}");
         assert!(text.contains("\nf\\u{1b}[2J  12 "), "{text}");
         assert!(text.contains("\n  f\\u{1b}[2J: disjoint"), "{text}");
@@ -236,15 +245,10 @@ mod tests {
     /// character, and a combining accent none: the columns after it line up.
     #[test]
     fn wide_and_combining_characters_take_the_columns_a_terminal_gives_them() {
-        let csv = "figure,source,value\n死者数の推計,a,12\n死者数の推計,b,12\nf1,a,40\nf1,b,40\n\
-                   cafe\u{301},a,7\ncafe\u{301},b,7\n";
-        let dossier = Dossier::from_csv_reader(csv.as_bytes(), "t.csv").unwrap();
-        let findings = Reconciler::new().reconcile(&dossier).unwrap();
-        let mut table = Table::new();
-        for f in &findings {
-            table.push(f, findings.conflicts_of(f.figure()));
-        }
-        let text = table.to_string();
+        let text = table_of(
+            "figure,source,value\n死者数の推計,a,12\n死者数の推計,b,12\nf1,a,40\nf1,b,40\n\
+             cafe\u{301},a,7\ncafe\u{301},b,7\n",
+        );
         // Twelve columns for the widest id, then two spaces.
         assert!(text.starts_with("figure        low"), "{text}");
         assert!(text.contains("\n死者数の推計  12 "), "{text}");
