@@ -84,7 +84,8 @@
 //!   people noun ("2004 Russian hostage crisis"); but a number after a
 //!   month that can be neither a day nor a year, with something counted
 //!   after it, is a count ("In March 40 people were killed", "on 12 March
-//!   1,400 people");
+//!   1,400 people"), and a day after a month is no group of the number
+//!   after it ("On March 3 300 people": 300);
 //! - temperatures, "40 °C", and coordinates: "8°00′38″N", and the
 //!   decimals "8.0106; 124.2977" on a line that has them;
 //! - ages: "aged between 12 and 15", "under the age of 16", "as young as

@@ -981,3 +981,21 @@ fn the_rules_for_strength_names_magnitudes_verbs_and_ages_keep_to_their_cases() 
         assert_eq!(ex(s), *want, "{s}");
     }
 }
+
+#[test]
+fn a_day_after_a_month_is_not_the_first_group_of_a_spaced_number() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "On March 3 300 people were killed.",
+            &["300 [300, 300] people people killed"],
+        ),
+        // A group that cannot stand alone still joins.
+        (
+            "In March 3 000 people fled.",
+            &["3 000 [3000, 3000] people people -"],
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(ex(s), *want, "{s}");
+    }
+}

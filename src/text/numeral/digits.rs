@@ -73,7 +73,13 @@ pub(super) fn digits(cx: &Cx<'_>, i: usize) -> Option<Num> {
                 zeros -= 1;
             }
         }
-        if first.len() <= 3 && zeros == 0 {
+        // "On March 3 300 people": a day after a month starts no number
+        // grouped with spaces, when the group after it can stand alone
+        // ("In March 3 000 people" is 3,000).
+        let day = first.len() <= 2 && i > 0 && cx.month_at(i - 1);
+        let spaced =
+            cx.kind(j) == Some(Kind::Digits) && !cx.adjacent(j) && !cx.s(j).starts_with('0');
+        if first.len() <= 3 && zeros == 0 && !(day && spaced) {
             j = groups(cx, j, &mut mantissa, &mut grouped)?;
         }
         // A decimal part, unless this is a dotted chain ("192.168.1.2").
