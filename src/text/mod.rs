@@ -93,7 +93,8 @@
 //!   (but "over thirty years old" is a span of years, as number suites
 //!   read it);
 //! - readings on a scale: "a 7.8-magnitude earthquake", "magnitude 6.2",
-//!   "5.9 on the Richter scale";
+//!   "a magnitude of 6.2", "5.9 on the Richter scale" (but "the magnitude
+//!   of 300 deaths" is a count);
 //! - formations named by a number: "53 Division", "543 Brigade";
 //! - ordinals: "3rd brigade", "the second day";
 //! - times: "2 pm", "2.17pm", "10:30", "five o'clock";

@@ -386,8 +386,8 @@ fn age_after(cx: &Cx<'_>, j: usize) -> bool {
 }
 
 /// Readings on a scale, which count nothing: an earthquake's magnitude,
-/// "a 7.8-magnitude earthquake", "magnitude 6.2", "5.9 on the Richter
-/// scale".
+/// "a 7.8-magnitude earthquake", "magnitude 6.2", "a magnitude of 6.2",
+/// "5.9 on the Richter scale", "a Richter scale 7.1 earthquake".
 fn scale_reading(cx: &Cx<'_>, fig: &Fig) -> bool {
     // A hyphen joins only when it touches both words: "of such magnitude –
     // 300 people dead" is a count.
@@ -402,8 +402,21 @@ fn scale_reading(cx: &Cx<'_>, fig: &Fig) -> bool {
         Some(p) if hyphen(p) => p.checked_sub(1),
         p => p,
     };
+    // The word before, and the one before it: "magnitude of 6.2",
+    // "Richter scale 7.1".
+    let word_before = |k: usize, w: &str| {
+        before
+            .and_then(|p| p.checked_sub(k))
+            .is_some_and(|p| cx.is(p, w))
+    };
+    // Before the number, a reading has a decimal point or nothing counted
+    // after it: "the magnitude of 300 deaths" is a count.
+    let named_before = word_before(0, "magnitude")
+        || (word_before(0, "of") && word_before(1, "magnitude"))
+        || (word_before(0, "scale") && word_before(1, "richter"));
+    let decimal = nums(fig).any(|n| cx.span_text(n.first, n.next).contains('.'));
     cx.is(after, "magnitude")
-        || before.is_some_and(|p| cx.is(p, "magnitude"))
+        || (named_before && (decimal || !counted_after(cx, fig.next)))
         || (cx.is(after, "on") && cx.is(after + 1, "the") && cx.is(after + 2, "richter"))
 }
 

@@ -794,6 +794,9 @@ fn magnitudes_and_hyphenated_ages_are_not_counts() {
         "A 7.8 magnitude earthquake struck.",
         "The earthquake, of magnitude 6.2, struck.",
         "It measured 5.9 on the Richter scale.",
+        "The quake had a magnitude of 6.2.",
+        "A Richter scale 7.1 earthquake struck.",
+        "A magnitude 7 earthquake struck.",
         "The 10-year-old boy was shot.",
         "a 6-month-old baby",
         "children under 12 years of age",
@@ -803,6 +806,12 @@ fn magnitudes_and_hyphenated_ages_are_not_counts() {
     assert_eq!(
         ex("A 7.8-magnitude earthquake killed 40 people."),
         ["40 [40, 40] people people killed"]
+    );
+    // A whole number after "magnitude of" with something counted after it
+    // is a count.
+    assert_eq!(
+        ex("The magnitude of 300 deaths shocked everyone."),
+        ["300 [300, 300] people deaths killed"]
     );
     assert_eq!(
         ex("Two 10-year-olds were killed."),
