@@ -591,6 +591,7 @@ const STOP_WORDS: &[&str] = &[
     // families fled".
     "fled", "died", "fell", "ran", "hid", "lost", "won", "came", "went", "took", "held", "said",
     "told", "fought", "got", "saw", "became", "began", "gave", "made", "sent", "stood", "struck",
+    "left", "remain",
     // Verbs of saying and thinking, which follow the people who say:
     // "three analysts expect 300 deaths".
     "say", "says", "expect", "expects", "believe", "believes", "think", "thinks", "fear", "fears",

@@ -164,7 +164,8 @@ fn measure_of_people(
     while (cx.has(j, Class::Auxiliary) && !cx.is(j, "been")) || cx.has(j, Class::Adverb) {
         j += 1;
     }
-    if OWN_VERBS.iter().any(|v| cx.is(j, v)) {
+    // "40 left the town", but not "12 were left behind".
+    if OWN_VERBS.iter().any(|v| cx.is(j, v)) || (j == after && cx.is(j, "left")) {
         return None;
     }
     measure_before(cx, f.fig.first)
@@ -205,8 +206,9 @@ fn gapped(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
 /// what a measure word earlier in the sentence counted: the people who fled
 /// a battle in which others died were not killed.
 ///
-/// Not "remained" or "left": "of the 300 killed, 40 remained unidentified"
-/// counts some of the killed.
+/// Not "remained", nor "left" after an auxiliary: "of the 300 killed, 40
+/// remained unidentified" and "of the 40 taken, 12 were left behind" count
+/// some of those the figure before counted.
 const OWN_VERBS: &[&str] = &[
     "fled",
     "escaped",
