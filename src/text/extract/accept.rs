@@ -362,8 +362,9 @@ fn age(cx: &Cx<'_>, fig: &Fig) -> bool {
 }
 
 /// Whether an age's words start at token `j`, after its number: a span of
-/// time joined by hyphens to "old" or "olds" ("10-year-old"), or a span
-/// and "of age". "More than thirty years old" stays a span of time, as
+/// time with a hyphen on either side of it, then "old" or "olds"
+/// ("10-year-old", "10-year old", "10 year-old"), or a span and "of age".
+/// "More than thirty years old", with no hyphen, stays a span of time, as
 /// the Recognizers-Text suite of number ranges reads it.
 fn age_after(cx: &Cx<'_>, j: usize) -> bool {
     let hyphen = |k: usize| cx.punct(k).is_some_and(is_dash) && cx.adjacent(k);

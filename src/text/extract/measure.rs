@@ -174,9 +174,9 @@ fn measure_of_people(
 /// The measure of the figure before `found[k]` when `found[k]` repeats its
 /// clause with the verb left out: "and" or a comma, then one to three words
 /// naming who (no verb, no measure word), then the figure, the clause
-/// ending there: "lost 12 soldiers and the rebels 30", "Hezbollah lost 40
-/// fighters, Nusra 25". The figure before must take its measure from a
-/// verb right before it.
+/// ending there: "lost 12 soldiers and the rebels 30", "lost 50 men, the
+/// rebels 120". The figure before must take its measure from a verb right
+/// before it.
 fn gapped(cx: &Cx<'_>, found: &[Found], k: usize) -> Option<Measure> {
     let f = found.get(k)?;
     let prev = found.get(k.checked_sub(1)?)?;
