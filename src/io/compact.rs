@@ -271,10 +271,9 @@ fn count(out: &mut Vec<u8>, n: u32) {
 /// any other through [`with_text`].
 #[inline(never)]
 fn plain_other(out: &mut Vec<u8>, d: Decimal) {
-    const SIGN: u32 = 1 << 31;
-    let [flags, lo, mid, hi] = words(d);
-    let scale = flags >> 16 & 0xff;
-    if flags & SIGN != 0 || mid | hi != 0 || lo >= 10_000 || !(1..=3).contains(&scale) {
+    let [_, lo, mid, hi] = words(d);
+    let scale = d.scale();
+    if d.is_sign_negative() || mid | hi != 0 || lo >= 10_000 || !(1..=3).contains(&scale) {
         return with_text(d, |t| out.extend_from_slice(t.as_bytes()));
     }
     let (whole, fraction, mut place) = match scale {

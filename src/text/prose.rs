@@ -554,7 +554,7 @@ fn plural_after(cx: &Cx<'_>, j: usize) -> bool {
 /// Whether the word at `i` is a plural noun, roughly: a plural without an
 /// "s" ("people", "men"), or a word ending in "s" that is not one of the
 /// usual words that only look plural.
-fn is_plural_noun(cx: &Cx<'_>, i: usize) -> bool {
+pub(crate) fn is_plural_noun(cx: &Cx<'_>, i: usize) -> bool {
     if !cx.is_wordtok(i) {
         return false;
     }

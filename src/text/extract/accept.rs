@@ -9,7 +9,7 @@ use std::ops::Bound::{Excluded, Included, Unbounded};
 use rust_decimal::Decimal;
 
 use crate::text::numeral::{Num, NumKind};
-use crate::text::prose::{Fig, Shape, is_dash};
+use crate::text::prose::{Fig, Shape, is_dash, is_plural_noun};
 use crate::text::token::{Cx, Kind};
 use crate::text::vocabulary::{self, Class};
 use crate::{Measure, Unit};
@@ -367,13 +367,19 @@ fn age(cx: &Cx<'_>, fig: &Fig) -> bool {
 /// "More than thirty years old", with no hyphen, stays a span of time, as
 /// the Recognizers-Text suite of number ranges reads it.
 fn age_after(cx: &Cx<'_>, j: usize) -> bool {
-    let hyphen = |k: usize| cx.punct(k).is_some_and(is_dash) && cx.adjacent(k);
-    let span = [
-        "year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days",
-    ];
-    let span_at = |k: usize| span.iter().any(|w| cx.is(k, w));
+    // A span as the table of units names it: "year", "yrs", "months".
+    let span_at = |k: usize| {
+        cx.word(k).and_then(|w| w.unit).is_some_and(|u| {
+            u.rest.is_empty()
+                && matches!(
+                    u.row.unit,
+                    Unit::Years | Unit::Months | Unit::Weeks | Unit::Days
+                )
+        })
+    };
     // "10-year-old", "10 year-old", "10-year old": a hyphen on either side
     // of the span.
+    let hyphen = |k: usize| touching_dash(cx, k);
     let (before, k) = if hyphen(j) { (true, j + 1) } else { (false, j) };
     let (after, old) = if hyphen(k + 1) {
         (true, k + 2)
@@ -386,14 +392,19 @@ fn age_after(cx: &Cx<'_>, j: usize) -> bool {
     span_at(k) && (aged || of_age)
 }
 
+/// Whether token `k` is a dash that touches the tokens on both sides of it:
+/// "10-year-old", "7.8-magnitude", "2013–14".
+fn touching_dash(cx: &Cx<'_>, k: usize) -> bool {
+    cx.punct(k).is_some_and(is_dash) && cx.adjacent(k) && cx.adjacent(k + 1)
+}
+
 /// Readings on a scale, which count nothing: an earthquake's magnitude,
 /// "a 7.8-magnitude earthquake", "magnitude 6.2", "a magnitude of 6.2",
 /// "5.9 on the Richter scale", "a Richter scale 7.1 earthquake".
 fn scale_reading(cx: &Cx<'_>, fig: &Fig) -> bool {
     // A hyphen joins only when it touches both words: "of such magnitude –
     // 300 people dead" is a count.
-    let hyphen =
-        |k: usize| cx.punct(k).is_some_and(is_dash) && cx.adjacent(k) && cx.adjacent(k + 1);
+    let hyphen = |k: usize| touching_dash(cx, k);
     let after = if hyphen(fig.next) {
         fig.next + 1
     } else {
@@ -447,11 +458,8 @@ fn year(cx: &Cx<'_>, fig: &Fig) -> bool {
     let dash = |j: usize| cx.punct(j).is_some_and(is_dash);
     // The "14" of "2013–14": two digits after a year and a dash, touching.
     if let (Shape::Plain, Some(n)) = (fig.shape, fig.low) {
-        let year_before = n.first >= 2
-            && dash(n.first - 1)
-            && cx.adjacent(n.first)
-            && cx.adjacent(n.first - 1)
-            && year_digits(cx, n.first - 2);
+        let year_before =
+            n.first >= 2 && touching_dash(cx, n.first - 1) && year_digits(cx, n.first - 2);
         if year_before && n.is_bare_digits() && cx.s(n.first).len() == 2 {
             return true;
         }
@@ -513,21 +521,13 @@ fn identifier(cx: &Cx<'_>, fig: &Fig, numbers: &Numbers) -> bool {
 /// word before the number is a name of one word ("In Aleppo", "the UN";
 /// not "World War 2", "the Boeing 737").
 fn named_plural_acts(cx: &Cx<'_>, first: usize, j: usize) -> bool {
-    let s = cx.s(j);
-    let plural =
-        s.len() > 3 && s.ends_with('s') && !["ss", "us", "is"].iter().any(|e| s.ends_with(e));
-    if !(cx.is_cap(j) && cx.is_wordtok(j) && plural) {
+    if !(cx.is_cap(j) && is_plural_noun(cx, j)) {
         return false;
     }
     let one_word_name = first
         .checked_sub(2)
         .is_none_or(|b| !cx.is_cap(b) || cx.has(b, Class::Stop) || cx.sentence_start(b));
-    one_word_name
-        && (cx.is(j + 1, "died")
-            || (["were", "are", "have", "had"]
-                .iter()
-                .any(|v| cx.is(j + 1, v))
-                && counted_after(cx, j + 1)))
+    one_word_name && (cx.is(j + 1, "died") || auxiliary_then_measure(cx, j + 1) == Some(true))
 }
 
 /// Whether a capitalized word may open a clause before a count without
@@ -612,12 +612,8 @@ fn counted_after(cx: &Cx<'_>, j: usize) -> bool {
             return true;
         }
         // "1500 were wounded".
-        if ["were", "are", "have", "had"].iter().any(|v| cx.is(j, v)) {
-            let mut k = j + 1;
-            while cx.is(k, "been") || cx.is(k, "reportedly") || cx.is(k, "also") {
-                k += 1;
-            }
-            return cx.word(k).is_some_and(|w| w.measure.is_some());
+        if let Some(measured) = auxiliary_then_measure(cx, j) {
+            return measured;
         }
     }
     noun_phrase(cx, j).is_some_and(|np| {
@@ -625,6 +621,20 @@ fn counted_after(cx: &Cx<'_>, j: usize) -> bool {
             .is_some_and(|w| counts_people(w) || w.group().is_some())
             || cx.is_cap(np.head)
     })
+}
+
+/// At an auxiliary ("were", "are", "have", "had") at `j`: whether a measure
+/// word follows it, past "been", "reportedly" and "also" ("were killed",
+/// "have reportedly been wounded"); `None` when `j` is no such auxiliary.
+fn auxiliary_then_measure(cx: &Cx<'_>, j: usize) -> Option<bool> {
+    if !["were", "are", "have", "had"].iter().any(|v| cx.is(j, v)) {
+        return None;
+    }
+    let mut k = j + 1;
+    while cx.is(k, "been") || cx.is(k, "reportedly") || cx.is(k, "also") {
+        k += 1;
+    }
+    Some(cx.word(k).is_some_and(|w| w.measure.is_some()))
 }
 
 /// Whether the fraction `n` in `fig` is a share of a whole: at most 1 and
