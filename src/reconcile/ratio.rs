@@ -11,10 +11,15 @@ use rust_decimal::prelude::ToPrimitive;
 /// lo`, `log10(1 + gap / (lo + 1))`. One is added to both sides so that a
 /// count of zero is allowed. The result is a measure, not a figure, so it is
 /// computed in floating point and rounded.
+///
+/// Computed as the natural logarithm times log10(e): glibc's `log` takes
+/// about half the instructions of its `log10` (`reconcile --json` of 10^5
+/// claims, 936.97 M -> 932.12 M, callgrind), and the two round to the same
+/// thousandths (a test holds them to it on 1.2 × 10^6 pairs).
 pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
     let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
     let (a, b) = (to_f64(lo), to_f64(hi));
-    let r = ((b + 1.0) / (a + 1.0)).log10() * 1000.0;
+    let r = ((b + 1.0) / (a + 1.0)).ln() * (1000.0 * std::f64::consts::LOG10_E);
     if r.is_finite() && r > 0.0 {
         // Bounded: values fit in a Decimal (< 8e28), so r < 29 000.
         r.round() as u32
@@ -27,7 +32,20 @@ pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
 /// `Decimal::to_f64` would, without its general path: 17 ns a value
 /// before, 5 ns after (10⁶ conversions, timed alone). Every `Decimal`
 /// converts to a finite `f64` (none is above 8e28).
+///
+/// A whole number below 2³² (most of a report's) is read from the words
+/// that `serialize` lays out (flags, then the mantissa from its low word
+/// up), where putting the `i128` mantissa together cost about 60
+/// instructions a value.
 pub(crate) fn to_f64(d: Decimal) -> f64 {
+    let b = d.serialize();
+    let word = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    // The flags hold the scale (bits 16–23) and the sign (bit 31).
+    let (flags, low, rest) = (word(0), word(4), word(8) | word(12));
+    if flags & 0x00FF_0000 == 0 && rest == 0 {
+        let n = f64::from(low);
+        return if flags & 0x8000_0000 == 0 { n } else { -n };
+    }
     match i64::try_from(d.mantissa()) {
         Ok(m) if d.scale() == 0 && m.unsigned_abs() < 1 << 53 => m as f64,
         _ => d.to_f64().unwrap_or(0.0),
@@ -63,6 +81,35 @@ mod tests {
             proptest::prop_assert_eq!(to_f64(d), d.to_f64().unwrap_or(0.0));
             let small = Decimal::from(m as i64);
             proptest::prop_assert_eq!(to_f64(small), small.to_f64().unwrap_or(0.0));
+            // Whole numbers below 2³², either sign, the words' path.
+            let word = Decimal::from(m as i32) * Decimal::TWO;
+            proptest::prop_assert_eq!(to_f64(word), word.to_f64().unwrap_or(0.0));
+            let word = Decimal::from(m as u32);
+            proptest::prop_assert_eq!(to_f64(word), word.to_f64().unwrap_or(0.0));
         }
+    }
+
+    #[test]
+    fn the_natural_logarithm_rounds_as_log10_does() {
+        let pairs = (0..400u32).flat_map(|a| {
+            [0, 1, 7, 100, 1000, 100_000]
+                .into_iter()
+                .flat_map(move |base| (0..500u32).map(move |g| (a + base, a + base + g)))
+        });
+        for (a, b) in pairs {
+            let (x, y) = (f64::from(a), f64::from(b));
+            let r = ((y + 1.0) / (x + 1.0)).log10() * 1000.0;
+            let want = if r > 0.0 { r.round() as u32 } else { 0 };
+            assert_eq!(log_gap_milli(a.into(), b.into()), want, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn zero_and_the_ends_of_a_word_convert_exactly() {
+        for n in [0i64, 1, -1, 4_294_967_295, -4_294_967_295, 4_294_967_296] {
+            assert_eq!(to_f64(Decimal::from(n)), n as f64, "{n}");
+        }
+        assert_eq!(to_f64(Decimal::new(-0, 0)), 0.0);
+        assert_eq!(to_f64(Decimal::new(15, 1)), 1.5);
     }
 }
