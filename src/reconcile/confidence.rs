@@ -856,11 +856,14 @@ impl Summary {
     /// The reasons behind the confidence level, in a fixed order.
     pub fn reasons(&self) -> Vec<Reason> {
         let f = &self.basis.facts;
-        let mut r = vec![Reason::Reports {
+        // Room for the few reasons most figures have, so that the list is
+        // not grown from one at the second.
+        let mut r = Vec::with_capacity(4);
+        r.push(Reason::Reports {
             reports: f.numeric,
             independent: f.independent_numeric,
             disjoint: f.disjoint,
-        }];
+        });
         if f.empty {
             r.push(Reason::NoCommonValue);
         }
