@@ -55,14 +55,42 @@ impl Compact<'_> {
     }
 
     /// A comma and the key. Every key of the contract is a lowercase word,
-    /// with nothing to escape. Inlined, each call writes its key as a copy
-    /// of known length.
+    /// with nothing to escape.
     #[inline(always)]
     fn key(&mut self, key: &'static str) {
+        self.key_then(key, b"");
+    }
+
+    /// A comma, the key and `then`, the bytes known to follow it (a
+    /// value's opening quote, `null`), appended as one copy. Inlined where
+    /// the key and `then` are known, the bytes are put together at compile
+    /// time: the appends, each checking the buffer's room and moving its
+    /// end, become one of known length. `reconcile --json` of 10^5 claims:
+    /// 929.75 M -> 895.10 M instructions for the key alone (callgrind), the
+    /// same report.
+    #[inline(always)]
+    fn key_then(&mut self, key: &'static str, then: &'static [u8]) {
         debug_assert!(key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-        self.0.extend_from_slice(b",\"");
-        self.0.extend_from_slice(key.as_bytes());
-        self.0.extend_from_slice(b"\":");
+        let (k, n) = (key.as_bytes(), key.len() + then.len() + 4);
+        let mut bytes = [0u8; 32];
+        match bytes.get_mut(2..n).map(|room| room.split_at_mut(k.len())) {
+            Some((name, rest)) => {
+                name.copy_from_slice(k);
+                let (colon, value) = rest.split_at_mut(2);
+                colon.copy_from_slice(b"\":");
+                value.copy_from_slice(then);
+                bytes[0] = b',';
+                bytes[1] = b'"';
+                self.0.extend_from_slice(bytes.get(..n).unwrap_or_default());
+            }
+            // Longer than any key of the contract.
+            None => {
+                self.0.extend_from_slice(b",\"");
+                self.0.extend_from_slice(k);
+                self.0.extend_from_slice(b"\":");
+                self.0.extend_from_slice(then);
+            }
+        }
     }
 }
 
@@ -305,9 +333,8 @@ pub(super) fn opt_dec(out: &mut Vec<u8>, d: Option<Decimal>) {
     }
 }
 
-/// An array of `items`, each written by `each`.
-fn array<T>(out: &mut Vec<u8>, items: impl Iterator<Item = T>, each: impl Fn(&mut Vec<u8>, T)) {
-    out.push(b'[');
+/// The items of an array, its `[` written, each by `each`, and its `]`.
+fn items<T>(out: &mut Vec<u8>, items: impl Iterator<Item = T>, each: impl Fn(&mut Vec<u8>, T)) {
     for (i, item) in items.enumerate() {
         if i > 0 {
             out.push(b',');
@@ -322,8 +349,9 @@ impl Fields for Compact<'_> {
 
     #[inline(always)]
     fn str(&mut self, key: &'static str, v: &str) -> Result<(), Infallible> {
-        self.key(key);
-        string(self.0, v);
+        self.key_then(key, b"\"");
+        escaped(self.0, v.as_bytes());
+        self.0.push(b'"');
         Ok(())
     }
 
@@ -333,8 +361,7 @@ impl Fields for Compact<'_> {
     #[inline(always)]
     fn word(&mut self, key: &'static str, v: &'static str) -> Result<(), Infallible> {
         debug_assert!(!needs_escaping(v.as_bytes()), "{v:?}");
-        self.key(key);
-        self.0.push(b'"');
+        self.key_then(key, b"\"");
         self.0.extend_from_slice(v.as_bytes());
         self.0.push(b'"');
         Ok(())
@@ -342,54 +369,64 @@ impl Fields for Compact<'_> {
 
     #[inline(always)]
     fn opt_str(&mut self, key: &'static str, v: Option<&str>) -> Result<(), Infallible> {
-        self.key(key);
         match v {
-            Some(v) => string(self.0, v),
-            None => self.0.extend_from_slice(b"null"),
+            Some(v) => self.str(key, v),
+            None => {
+                self.key_then(key, b"null");
+                Ok(())
+            }
         }
-        Ok(())
     }
 
     #[inline(always)]
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), Infallible> {
-        self.key(key);
-        text(self.0, v);
+        self.key_then(key, b"\"");
+        // Writing into a buffer cannot fail; a `Display` that fails leaves
+        // its text cut short, as `serde_json` would have failed the whole
+        // report.
+        let _ = write!(Escaping(self.0), "{v}");
+        self.0.push(b'"');
         Ok(())
     }
 
     #[inline(always)]
     fn pieces<T: Pieces>(&mut self, key: &'static str, v: &T) -> Result<(), Infallible> {
-        self.key(key);
-        sentence(self.0, v);
+        self.key_then(key, b"\"");
+        v.pieces(|pieces| pieces.iter().for_each(|&p| piece(self.0, p)));
+        self.0.push(b'"');
         Ok(())
     }
 
     #[inline(always)]
     fn dec(&mut self, key: &'static str, v: Decimal) -> Result<(), Infallible> {
-        self.key(key);
-        dec(self.0, v);
+        self.key_then(key, b"\"");
+        plain(self.0, v);
+        self.0.push(b'"');
         Ok(())
     }
 
     #[inline(always)]
     fn opt_dec(&mut self, key: &'static str, v: Option<Decimal>) -> Result<(), Infallible> {
-        self.key(key);
-        opt_dec(self.0, v);
-        Ok(())
+        match v {
+            Some(v) => self.dec(key, v),
+            None => {
+                self.key_then(key, b"null");
+                Ok(())
+            }
+        }
     }
 
     #[inline(always)]
     fn opt_iv(&mut self, key: &'static str, v: Option<Interval>) -> Result<(), Infallible> {
-        self.key(key);
         match v {
             Some(v) => {
-                self.0.push(b'[');
-                dec(self.0, v.low());
-                self.0.push(b',');
+                self.key_then(key, b"[\"");
+                plain(self.0, v.low());
+                self.0.extend_from_slice(b"\",");
                 opt_dec(self.0, v.high());
                 self.0.push(b']');
             }
-            None => self.0.extend_from_slice(b"null"),
+            None => self.key_then(key, b"null"),
         }
         Ok(())
     }
@@ -404,22 +441,37 @@ impl Fields for Compact<'_> {
 
     #[inline(always)]
     fn bool(&mut self, key: &'static str, v: bool) -> Result<(), Infallible> {
-        self.key(key);
-        self.0.extend_from_slice(if v { b"true" } else { b"false" });
+        if v {
+            self.key_then(key, b"true");
+        } else {
+            self.key_then(key, b"false");
+        }
         Ok(())
     }
 
+    /// Each id in its quotes, the quotes and comma between two ids
+    /// appended as one.
     #[inline(always)]
     fn ids<T: AsRef<str>>(&mut self, key: &'static str, v: &[T]) -> Result<(), Infallible> {
-        self.key(key);
-        array(self.0, v.iter(), |out, id| string(out, id.as_ref()));
+        match v.split_first() {
+            Some((first, rest)) => {
+                self.key_then(key, b"[\"");
+                escaped(self.0, first.as_ref().as_bytes());
+                for id in rest {
+                    self.0.extend_from_slice(b"\",\"");
+                    escaped(self.0, id.as_ref().as_bytes());
+                }
+                self.0.extend_from_slice(b"\"]");
+            }
+            None => self.key_then(key, b"[]"),
+        }
         Ok(())
     }
 
     #[inline(always)]
     fn texts<T: Pieces>(&mut self, key: &'static str, v: &[T]) -> Result<(), Infallible> {
-        self.key(key);
-        array(self.0, v.iter(), |out, t| sentence(out, t));
+        self.key_then(key, b"[");
+        items(self.0, v.iter(), |out, t| sentence(out, t));
         Ok(())
     }
 
@@ -429,8 +481,8 @@ impl Fields for Compact<'_> {
         key: &'static str,
         v: impl Iterator<Item = T>,
     ) -> Result<(), Infallible> {
-        self.key(key);
-        array(self.0, v, |out, o| Compact(out).object(&o));
+        self.key_then(key, b"[");
+        items(self.0, v, |out, o| Compact(out).object(&o));
         Ok(())
     }
 
