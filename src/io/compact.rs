@@ -107,8 +107,7 @@ pub(super) fn string(out: &mut Vec<u8>, s: &str) {
 /// `\n`, `\f`, `\r`, the others as `\u00xx`); everything else as it is.
 fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     if !needs_escaping(bytes) {
-        out.extend_from_slice(bytes);
-        return;
+        return short(out, bytes);
     }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -135,6 +134,32 @@ fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
         out.extend_from_slice(&[b'\\', short]);
     }
     out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+}
+
+/// `bytes` appended; four to sixteen of them (most ids) as two
+/// overlapping words of known length, the second written over the end of
+/// the first, where a copy of any length is a call that picks its way by
+/// the length.
+#[inline(always)]
+fn short(out: &mut Vec<u8>, bytes: &[u8]) {
+    let n = bytes.len();
+    let start = out.len();
+    match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(first), Some(last)) if n <= 16 => {
+            out.extend_from_slice(first);
+            out.truncate(start + n - 8);
+            out.extend_from_slice(last);
+        }
+        (None, None) => match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            (Some(first), Some(last)) => {
+                out.extend_from_slice(first);
+                out.truncate(start + n - 4);
+                out.extend_from_slice(last);
+            }
+            _ => out.extend_from_slice(bytes),
+        },
+        _ => out.extend_from_slice(bytes),
+    }
 }
 
 /// Whether any byte of `bytes` must be escaped. Nearly every string of a
@@ -422,9 +447,14 @@ impl Fields for Compact<'_> {
             Some(v) => {
                 self.key_then(key, b"[\"");
                 plain(self.0, v.low());
-                self.0.extend_from_slice(b"\",");
-                opt_dec(self.0, v.high());
-                self.0.push(b']');
+                match v.high() {
+                    Some(high) => {
+                        self.0.extend_from_slice(b"\",\"");
+                        plain(self.0, high);
+                        self.0.extend_from_slice(b"\"]");
+                    }
+                    None => self.0.extend_from_slice(b"\",null]"),
+                }
             }
             None => self.key_then(key, b"null"),
         }
