@@ -71,6 +71,15 @@ pub(super) struct Claimed {
 #[derive(Debug)]
 pub(super) struct Group {
     pub(super) figure: FigureId,
+    /// A hash of the figure's id, taken when the group is made, its id
+    /// just read: merging chunks matches figures by it and reads an id's
+    /// text only when two hashes are equal. Hashing each id again there,
+    /// its text long out of the cache, took 3.6 % of the cycles of
+    /// `reconcile --json` of 4.09 M claims on one core (`perf`); with the
+    /// hashes kept, the fastest of four alternating runs took 3.95 s
+    /// against 4.07 s on one core, 2.16 s against 2.26 s on two, its peak
+    /// 447 -> 477 MB (8 bytes more a figure, and its hash while merging).
+    hash: u64,
     pub(super) claims: Vec<Claimed>,
 }
 
@@ -416,6 +425,7 @@ impl Loader {
 
     fn group(&self, figure: FigureId, first: Claimed) -> Group {
         Group {
+            hash: id_hash(figure.as_str()),
             figure,
             claims: vec![first],
         }
@@ -593,6 +603,12 @@ impl Loader {
 #[cfg(feature = "rayon")]
 const SHARDS: u64 = 64;
 
+/// The hash of a figure's id that chunks are merged by ([`Group::hash`]).
+fn id_hash(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0).hash_one(id)
+}
+
 /// A chunk's figure (chunk, place in it) whose claims go to the same
 /// figure in an earlier chunk.
 #[cfg(feature = "rayon")]
@@ -611,18 +627,19 @@ struct Move {
 #[cfg(feature = "rayon")]
 pub(super) fn merge_chunks(name: &str, mut parts: Vec<Loader>) -> Loader {
     use rayon::prelude::*;
-    use std::hash::BuildHasher;
+    use smallvec::SmallVec;
 
-    let hasher = foldhash::fast::FixedState::with_seed(0);
-    let shard = |g: &Group| (hasher.hash_one(g.figure.as_str()) % SHARDS) as usize;
-    // Each chunk's figures, by shard: their places in the chunk.
-    let by_shard: Vec<Vec<Vec<u32>>> = parts
+    let shard = |g: &Group| (g.hash % SHARDS) as usize;
+    // Each chunk's figures, by shard: their places in the chunk and their
+    // hashes, read here in order rather than from the groups in a shard's.
+    let by_shard: Vec<Vec<Vec<(u32, u32)>>> = parts
         .par_iter()
         .map(|part| {
             let mut by = vec![Vec::new(); SHARDS as usize];
             for (i, g) in part.groups.iter().enumerate() {
                 if let Some(places) = by.get_mut(shard(g)) {
-                    places.push(i as u32);
+                    // The hash's high half: its low bits chose the shard.
+                    places.push((i as u32, (g.hash >> 32) as u32));
                 }
             }
             by
@@ -631,24 +648,27 @@ pub(super) fn merge_chunks(name: &str, mut parts: Vec<Loader>) -> Loader {
     let moves: Vec<Vec<Move>> = (0..SHARDS as usize)
         .into_par_iter()
         .map(|s| {
-            let mut first: HashMap<&str, (u32, u32)> = HashMap::default();
+            // By hash, the first place of each figure with that hash: one,
+            // unless two ids share a hash.
+            let mut first: HashMap<u32, SmallVec<[(u32, u32); 1]>> = HashMap::default();
             let mut moves = Vec::new();
-            for (c, (part, by)) in parts.iter().zip(&by_shard).enumerate() {
-                for &i in by.get(s).map(Vec::as_slice).unwrap_or_default() {
-                    let Some(g) = part.groups.get(i as usize) else {
-                        continue;
-                    };
+            let group = |(c, i): (u32, u32)| {
+                parts
+                    .get(c as usize)
+                    .and_then(|p: &Loader| p.groups.get(i as usize))
+            };
+            for (c, by) in by_shard.iter().enumerate() {
+                for &(i, hash) in by.get(s).map(Vec::as_slice).unwrap_or_default() {
                     let at = (c as u32, i);
-                    match first.entry(g.figure.as_str()) {
-                        std::collections::hash_map::Entry::Occupied(e) => {
-                            moves.push(Move {
-                                from: at,
-                                to: *e.get(),
-                            });
-                        }
-                        std::collections::hash_map::Entry::Vacant(e) => {
-                            e.insert(at);
-                        }
+                    let places = first.entry(hash).or_default();
+                    // Ids are read only when hashes are equal.
+                    let same = places.iter().find(|&&p| match (group(p), group(at)) {
+                        (Some(f), Some(g)) => f.figure == g.figure,
+                        _ => false,
+                    });
+                    match same {
+                        Some(&to) => moves.push(Move { from: at, to }),
+                        None => places.push(at),
                     }
                 }
             }
@@ -759,9 +779,11 @@ mod tests {
     }
 
     /// The figures of JSON Lines `lines` read by one loader, or by one
-    /// loader per piece and merged: each figure's lines, in order.
+    /// loader per piece and merged: each figure's lines, in order. With
+    /// `collide`, every figure's hash is made the same before the merge, as
+    /// if every id shared one.
     #[cfg(feature = "rayon")]
-    fn figures_read(lines: &[String], pieces: &[usize]) -> Vec<(String, Vec<u64>)> {
+    fn figures_read(lines: &[String], pieces: &[usize], collide: bool) -> Vec<(String, Vec<u64>)> {
         let mut parts = Vec::new();
         let mut start = 0;
         for end in pieces.iter().copied().chain([lines.len()]) {
@@ -771,6 +793,9 @@ mod tests {
                 part.json_line(i as u64 + 1, line.as_bytes()).unwrap();
             }
             part.close();
+            if collide {
+                part.groups.iter_mut().for_each(|g| g.hash = 7);
+            }
             parts.push(part);
             start = end;
         }
@@ -878,8 +903,10 @@ mod tests {
                 .map(|f| format!(r#"{{"figure":"f{f}","source":"s","value":"{f}"}}"#))
                 .collect();
             cuts.sort_unstable();
-            let whole = figures_read(&lines, &[]);
-            proptest::prop_assert_eq!(figures_read(&lines, &cuts), whole.clone());
+            let whole = figures_read(&lines, &[], false);
+            proptest::prop_assert_eq!(figures_read(&lines, &cuts, false), whole.clone());
+            // Figures matched by their ids, not only by their hashes.
+            proptest::prop_assert_eq!(figures_read(&lines, &cuts, true), whole.clone());
             let mut seen = Vec::new();
             for f in &figures {
                 if !seen.contains(f) {
