@@ -79,6 +79,8 @@ pub(super) struct Group {
     /// hashes kept, the fastest of four alternating runs took 3.95 s
     /// against 4.07 s on one core, 2.16 s against 2.26 s on two, its peak
     /// 447 -> 477 MB (8 bytes more a figure, and its hash while merging).
+    /// Only chunks read in parallel are merged.
+    #[cfg(feature = "rayon")]
     hash: u64,
     pub(super) claims: Vec<Claimed>,
 }
@@ -425,6 +427,7 @@ impl Loader {
 
     fn group(&self, figure: FigureId, first: Claimed) -> Group {
         Group {
+            #[cfg(feature = "rayon")]
             hash: id_hash(figure.as_str()),
             figure,
             claims: vec![first],
@@ -604,6 +607,7 @@ impl Loader {
 const SHARDS: u64 = 64;
 
 /// The hash of a figure's id that chunks are merged by ([`Group::hash`]).
+#[cfg(feature = "rayon")]
 fn id_hash(id: &str) -> u64 {
     use std::hash::BuildHasher;
     foldhash::fast::FixedState::with_seed(0).hash_one(id)
