@@ -220,7 +220,12 @@ impl Interval {
             (other, self)
         };
         match first.high {
-            Some(h) if dcmp(&h, &second.low).is_lt() => second.low - h,
+            // Two whole numbers below 2³² (most of a table's) are subtracted
+            // as integers: the same decimal, without `Decimal`'s rescaling.
+            Some(h) if dcmp(&h, &second.low).is_lt() => match (words(h), words(second.low)) {
+                ([0, h, 0, 0], [0, l, 0, 0]) => Decimal::from(l - h),
+                _ => second.low - h,
+            },
             _ => Decimal::ZERO,
         }
     }
@@ -236,14 +241,33 @@ impl Interval {
 /// 1.63 G (−11 %), one-figure/100000 0.74 G to 0.62 G (−16 %); criterion,
 /// with the keyed sort of large figures, four rounds run alternately on a
 /// quiet 2-core machine: one-figure/100000 0.81 to 0.92 M claims/s (+14 %),
-/// figures/100000 1.09 to 1.14 M claims/s (+5 %).
+/// figures/100000 1.09 to 1.14 M claims/s (+5 %). Two decimals with the
+/// same flags (one scale, both not negative) are compared as their
+/// [`words`], without putting an `i128` together: `reconcile --json` of
+/// 10^5 claims, 864.48 M -> 860.96 M instructions (callgrind).
 #[inline]
 pub(crate) fn dcmp(a: &Decimal, b: &Decimal) -> Ordering {
-    if a.scale() == b.scale() {
+    let ([fa, la, ma, ha], [fb, lb, mb, hb]) = (words(*a), words(*b));
+    if fa == fb && fa & SIGN == 0 {
+        (ha, ma, la).cmp(&(hb, mb, lb))
+    } else if a.scale() == b.scale() {
         a.mantissa().cmp(&b.mantissa())
     } else {
         a.cmp(b)
     }
+}
+
+/// The sign bit of a decimal's flags ([`words`]).
+const SIGN: u32 = 1 << 31;
+
+/// The four words of `d`, as `serialize` lays them out: its flags (scale
+/// in bits 16 to 23, sign in bit 31), then its mantissa from the low word
+/// up. A whole number from 0 to 2³² − 1 is `[0, n, 0, 0]`.
+#[inline(always)]
+pub(crate) fn words(d: Decimal) -> [u32; 4] {
+    let b = d.serialize();
+    let word = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    [word(0), word(4), word(8), word(12)]
 }
 
 /// `a.max(b)` by [`dcmp`], with the same ties as `Decimal::max`: `a`
@@ -529,6 +553,29 @@ mod tests {
             let (u, v) = (x.trunc_with_scale(0), x.round_dp(1));
             prop_assert_eq!(dmax(u, v).to_string(), u.max(v).to_string());
             prop_assert_eq!(dmin(v, u).to_string(), v.min(u).to_string());
+        }
+
+        /// Mantissas of all three words, at one scale: read from the words,
+        /// ordered as `Decimal` orders them.
+        #[test]
+        fn dcmp_agrees_across_the_words(a in any::<i128>(), b in any::<i128>(), s in 0u32..28) {
+            let m = 1i128 << 96;
+            let x = Decimal::try_from_i128_with_scale(a % m, s).unwrap();
+            let y = Decimal::try_from_i128_with_scale(b % m, s).unwrap();
+            prop_assert_eq!(dcmp(&x, &y), x.cmp(&y));
+            prop_assert_eq!(dcmp(&x, &x), std::cmp::Ordering::Equal);
+        }
+
+        /// A gap between whole numbers, subtracted as integers, is the
+        /// decimal `Decimal` subtracts, down to its scale.
+        #[test]
+        fn a_gap_between_whole_numbers_is_their_difference(a in any::<u32>(), b in any::<u32>()) {
+            let (low, high) = (Decimal::from(a.min(b)), Decimal::from(a.max(b)));
+            let (x, y) = (Interval::from_parts(low, Some(low)), Interval::from_parts(high, Some(high)));
+            let gap = x.gap(&y);
+            prop_assert_eq!(gap, high - low);
+            prop_assert_eq!(gap.to_string(), (high - low).to_string());
+            prop_assert_eq!(y.gap(&x), gap);
         }
 
         #[test]

@@ -5,6 +5,8 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::model::interval::words;
+
 /// `log10((hi + 1) / (lo + 1))`, in thousandths, never negative.
 ///
 /// This is "the gap relative to the size, on a log scale": with `gap = hi −
@@ -33,16 +35,13 @@ pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
 /// before, 5 ns after (10⁶ conversions, timed alone). Every `Decimal`
 /// converts to a finite `f64` (none is above 8e28).
 ///
-/// A whole number below 2³² (most of a report's) is read from the words
-/// that `serialize` lays out (flags, then the mantissa from its low word
-/// up), where putting the `i128` mantissa together cost about 60
-/// instructions a value.
+/// A whole number below 2³² (most of a report's) is read from the
+/// decimal's [`words`], where putting the `i128` mantissa together cost
+/// about 60 instructions a value.
 pub(crate) fn to_f64(d: Decimal) -> f64 {
-    let b = d.serialize();
-    let word = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
     // The flags hold the scale (bits 16–23) and the sign (bit 31).
-    let (flags, low, rest) = (word(0), word(4), word(8) | word(12));
-    if flags & 0x00FF_0000 == 0 && rest == 0 {
+    let [flags, low, mid, high] = words(d);
+    if flags & 0x00FF_0000 == 0 && mid | high == 0 {
         let n = f64::from(low);
         return if flags & 0x8000_0000 == 0 { n } else { -n };
     }
