@@ -41,6 +41,7 @@ use smallvec::SmallVec;
 
 use super::pieces::{Piece, Pieces, write_pieces};
 #[cfg(feature = "serde")]
+use super::ratio::hundredths;
 use super::wire;
 use crate::model::names::worded_enum;
 use crate::model::{Credibility, Reliability, Side, Stake};
@@ -634,7 +635,7 @@ fn spread(r: Interval) -> Option<Decimal> {
     if r.low().is_zero() {
         return None;
     }
-    h.checked_div(r.low()).map(|x| x.round_dp(2).normalize())
+    hundredths(h, r.low())
 }
 
 impl Summary {
@@ -856,8 +857,7 @@ impl Summary {
     /// The reasons behind the confidence level, in a fixed order.
     pub fn reasons(&self) -> Vec<Reason> {
         let f = &self.basis.facts;
-        // Room for the few reasons most figures have, so that the list is
-        // not grown from one at the second.
+        // Room for the few reasons of most figures: not grown at the second.
         let mut r = Vec::with_capacity(4);
         r.push(Reason::Reports {
             reports: f.numeric,

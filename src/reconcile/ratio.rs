@@ -51,6 +51,29 @@ pub(crate) fn to_f64(d: Decimal) -> f64 {
     }
 }
 
+/// `a / b` rounded to two places, half to even, as `round_dp(2)` rounds
+/// it, written with as few places as it needs (`1.5`, `2`); `None` when it
+/// cannot be computed (`b` zero, or too large a quotient).
+///
+/// Two whole numbers below 2³² (most ranges' ends) are divided as
+/// integers, where `Decimal`'s division and rounding took about 600
+/// instructions a figure (`reconcile --json` of 10^5 claims, 860.9 M ->
+/// 844.3 M, callgrind). Exact: the remainder of such a division is never
+/// within `Decimal`'s 28 digits of a half, so rounding its 28 digits and
+/// rounding the exact quotient agree.
+pub(crate) fn hundredths(a: Decimal, b: Decimal) -> Option<Decimal> {
+    if let ([0, a, 0, 0], [0, b, 0, 0]) = (words(a), words(b))
+        && b != 0
+    {
+        let (scaled, b) = (u64::from(a) * 100, u64::from(b));
+        let (q, r) = (scaled / b, scaled % b);
+        let up = 2 * r > b || (2 * r == b && q % 2 == 1);
+        let q = i64::try_from(q + u64::from(up)).ok()?;
+        return Some(Decimal::new(q, 2).normalize());
+    }
+    a.checked_div(b).map(|x| x.round_dp(2).normalize())
+}
+
 /// Thousandths as a decimal with three places.
 pub(crate) fn milli(m: u32) -> Decimal {
     Decimal::new(i64::from(m), 3)
@@ -101,6 +124,37 @@ mod tests {
             let want = if r > 0.0 { r.round() as u32 } else { 0 };
             assert_eq!(log_gap_milli(a.into(), b.into()), want, "{a} {b}");
         }
+    }
+
+    proptest::proptest! {
+        /// Whole numbers divided as integers round as `Decimal` rounds its
+        /// quotient, to the same written form.
+        #[test]
+        fn hundredths_are_decimals_own(a in proptest::num::u32::ANY, b in proptest::num::u32::ANY, small in 1u32..2000) {
+            for (a, b) in [(a, b), (a % 2000, small), (a, small), (small * 3, small * 2)] {
+                let (x, y) = (Decimal::from(a), Decimal::from(b));
+                let want = x.checked_div(y).map(|q| q.round_dp(2).normalize());
+                let got = hundredths(x, y);
+                proptest::prop_assert_eq!(got, want);
+                proptest::prop_assert_eq!(got.map(|d| d.to_string()), want.map(|d| d.to_string()));
+            }
+        }
+    }
+
+    #[test]
+    fn hundredths_round_half_to_even() {
+        let h = |a: u32, b: u32| hundredths(a.into(), b.into()).map(|d| d.to_string());
+        // 1/8 = 0.125 -> 0.12; 3/8 = 0.375 -> 0.38; 47/30 = 1.5666 -> 1.57.
+        assert_eq!(h(1, 8).as_deref(), Some("0.12"));
+        assert_eq!(h(3, 8).as_deref(), Some("0.38"));
+        assert_eq!(h(47, 30).as_deref(), Some("1.57"));
+        assert_eq!(h(60, 30).as_deref(), Some("2"));
+        assert_eq!(h(5, 0), None);
+        // Not whole: through `Decimal`.
+        assert_eq!(
+            hundredths(Decimal::new(15, 1), 1.into()),
+            Some(Decimal::new(15, 1))
+        );
     }
 
     #[test]
