@@ -857,8 +857,7 @@ impl Summary {
     /// The reasons behind the confidence level, in a fixed order.
     pub fn reasons(&self) -> Vec<Reason> {
         let f = &self.basis.facts;
-        // Room for the few reasons of most figures: not grown at the second.
-        let mut r = Vec::with_capacity(4);
+        let mut r = Vec::with_capacity(4); // Most figures have a few.
         r.push(Reason::Reports {
             reports: f.numeric,
             independent: f.independent_numeric,
