@@ -549,12 +549,17 @@ pub fn weighted_median(
     items: impl IntoIterator<Item = usize>,
     within: Option<Interval>,
 ) -> Option<Decimal> {
-    // Inline up to 16 points, as most figures have (see `conflict::ClaimList`).
-    let mut points: SmallVec<[(Decimal, usize, f64); 16]> = items
-        .into_iter()
-        .filter_map(|i| Some((set.point(i)?, i, set.weight(i))))
-        .filter(|(p, _, _)| within.is_none_or(|w| w.contains(*p)))
-        .collect();
+    // Inline up to 16 points, as most figures have (see `conflict::ClaimList`),
+    // each pushed where it stays: collected, the whole array was copied.
+    let mut points: SmallVec<[(Decimal, usize, f64); 16]> = SmallVec::new();
+    for i in items {
+        if let Some(p) = set
+            .point(i)
+            .filter(|p| within.is_none_or(|w| w.contains(*p)))
+        {
+            points.push((p, i, set.weight(i)));
+        }
+    }
     points.sort_unstable_by(|a, b| dcmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
     let total: f64 = points.iter().map(|p| p.2).sum();
     let median = if total > 0.0 {
