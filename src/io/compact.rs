@@ -137,14 +137,24 @@ fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(bytes.get(start..).unwrap_or_default());
 }
 
-/// `bytes` appended; four to sixteen of them (most ids) as two
-/// overlapping words of known length, the second written over the end of
-/// the first, where a copy of any length is a call that picks its way by
-/// the length.
+/// `bytes` appended; four to thirty-two of them (most ids, most words of
+/// a sentence) as two overlapping pieces of known length, the second
+/// written over the end of the first, where a copy of any length is a
+/// call that picks its way by the length. The words of sentences so too:
+/// `reconcile --json` of 4.09 M claims on one core, 3.50 -> 3.43 s of user
+/// time (the fastest of six alternating runs; medians 3.55 and 3.50 s).
 #[inline(always)]
 fn short(out: &mut Vec<u8>, bytes: &[u8]) {
     let n = bytes.len();
     let start = out.len();
+    if let (Some(first), Some(last)) = (bytes.first_chunk::<16>(), bytes.last_chunk::<16>())
+        && n <= 32
+    {
+        out.extend_from_slice(first);
+        out.truncate(start + n - 16);
+        out.extend_from_slice(last);
+        return;
+    }
     match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
         (Some(first), Some(last)) if n <= 16 => {
             out.extend_from_slice(first);
@@ -244,7 +254,7 @@ fn piece(out: &mut Vec<u8>, p: Piece<'_>) {
     match p {
         Piece::Words(w) => {
             debug_assert!(!needs_escaping(w.as_bytes()), "{w:?}");
-            out.extend_from_slice(w.as_bytes());
+            short(out, w.as_bytes());
         }
         Piece::Count(n) => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
         Piece::Number(d) => plain(out, d),
