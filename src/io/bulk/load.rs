@@ -376,17 +376,17 @@ impl Loader {
                 bad.push(empty().at(at(column, field)));
             }
         }
+        // The report writes a value from its form, never from the text it
+        // was read from: a claim keeps no copy of that text.
         let parsed = if trim(value).is_empty() {
             Err(empty())
         } else if let Some(n) = whole_number(value) {
-            Estimate::exact(n.into())
+            Ok(Kept::whole(n))
         } else {
-            crate::text::phrase(value, Lexicon::shared())
+            crate::text::phrase(value, Lexicon::shared()).map(|v| Kept::from(v.without_text()))
         };
         let value = match parsed {
-            // The report writes a value from its form, never from the text
-            // it was read from: a claim keeps no copy of that text.
-            Ok(v) => Some(Kept::from(v.without_text())),
+            Ok(v) => Some(v),
             Err(e) => {
                 bad.push(e.at(at(vc, "value")));
                 None

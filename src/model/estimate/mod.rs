@@ -893,6 +893,23 @@ impl From<Estimate> for Kept {
 
 #[cfg(feature = "serde")]
 impl Kept {
+    /// A whole number, exact: what a table's value of digits alone reads
+    /// as ([`Estimate::exact`] of it), without checking a form that cannot
+    /// be negative and computing an interval not kept.
+    pub(crate) fn whole(n: u64) -> Kept {
+        Kept(KeptForm::Exact(Decimal::from(n)))
+    }
+
+    /// The estimate's interval for a figure counting in `unit`
+    /// ([`Estimate::interval_for`]); an exact figure's is its value alone,
+    /// in any unit.
+    pub(crate) fn interval_for(&self, unit: &crate::Unit) -> Interval {
+        match &self.0 {
+            KeptForm::Exact(n) => Interval::from_parts(*n, Some(*n)),
+            KeptForm::Other(e) => e.interval_for(unit),
+        }
+    }
+
     /// The estimate kept.
     pub(crate) fn estimate(&self) -> std::borrow::Cow<'_, Estimate> {
         match &self.0 {
