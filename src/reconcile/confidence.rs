@@ -40,8 +40,8 @@ use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 use super::pieces::{Piece, Pieces, write_pieces};
-#[cfg(feature = "serde")]
 use super::ratio::hundredths;
+#[cfg(feature = "serde")]
 use super::wire;
 use crate::model::names::worded_enum;
 use crate::model::{Credibility, Reliability, Side, Stake};
