@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::Interval;
-use crate::model::interval::words;
+use crate::model::interval::{dcmp, words};
 use crate::reconcile::pieces::{Piece, Pieces};
 use crate::reconcile::wire::{Fields, Object, with_text};
 
@@ -260,7 +260,7 @@ fn piece(out: &mut Vec<u8>, p: Piece<'_>) {
         Piece::Number(d) => plain(out, d),
         Piece::Value(v) => match v.high() {
             // `0.0` as `[0, 0.0]` writes, as `Interval::compact` does.
-            Some(high) if high == v.low() => plain(out, high),
+            Some(high) if dcmp(&high, &v.low()).is_eq() => plain(out, high),
             Some(high) => {
                 plain(out, v.low());
                 out.extend_from_slice("–".as_bytes());
@@ -463,8 +463,14 @@ impl Fields for Compact<'_> {
     #[inline(always)]
     fn uint(&mut self, key: &'static str, v: u64) -> Result<(), Infallible> {
         self.key(key);
-        self.0
-            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        // Most counts of a report (claims, sources, a credibility) are
+        // small: pushed digit by digit, as a decimal's are.
+        match u32::try_from(v) {
+            Ok(n) if n < 10_000 => count(self.0, n),
+            _ => self
+                .0
+                .extend_from_slice(itoa::Buffer::new().format(v).as_bytes()),
+        }
         Ok(())
     }
 
