@@ -236,6 +236,12 @@ impl fmt::Write for Escaping<'_> {
 /// `v`'s text as a JSON string.
 pub(super) fn text(out: &mut Vec<u8>, v: &dyn Display) {
     out.push(b'"');
+    text_closed(out, v);
+}
+
+/// `v`'s text escaped and the closing quote, its opening quote written.
+#[inline(always)]
+fn text_closed(out: &mut Vec<u8>, v: &dyn Display) {
     // Writing into a buffer cannot fail; a `Display` that fails leaves its
     // text cut short, as `serde_json` would have failed the whole report.
     let _ = write!(Escaping(out), "{v}");
@@ -407,11 +413,7 @@ impl Fields for Compact<'_> {
     #[inline(always)]
     fn text(&mut self, key: &'static str, v: &dyn Display) -> Result<(), Infallible> {
         self.key_then(key, b"\"");
-        // Writing into a buffer cannot fail; a `Display` that fails leaves
-        // its text cut short, as `serde_json` would have failed the whole
-        // report.
-        let _ = write!(Escaping(self.0), "{v}");
-        self.0.push(b'"');
+        text_closed(self.0, v);
         Ok(())
     }
 
