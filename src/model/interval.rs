@@ -257,8 +257,8 @@ pub(crate) fn dcmp(a: &Decimal, b: &Decimal) -> Ordering {
     }
 }
 
-/// The sign bit of a decimal's flags ([`words`]).
-const SIGN: u32 = 1 << 31;
+/// The sign bit of a decimal's flags ([`words`]); the others hold its scale.
+pub(crate) const SIGN: u32 = 1 << 31;
 
 /// The four words of `d`, as `serialize` lays them out: its flags (scale
 /// in bits 16 to 23, sign in bit 31), then its mantissa from the low word

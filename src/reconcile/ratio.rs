@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::model::interval::words;
+use crate::model::interval::{SIGN, words};
 
 /// `log10((hi + 1) / (lo + 1))`, in thousandths, never negative.
 ///
@@ -39,11 +39,12 @@ pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
 /// decimal's [`words`], where putting the `i128` mantissa together cost
 /// about 60 instructions a value.
 pub(crate) fn to_f64(d: Decimal) -> f64 {
-    // The flags hold the scale (bits 16–23) and the sign (bit 31).
-    let [flags, low, mid, high] = words(d);
-    if flags & 0x00FF_0000 == 0 && mid | high == 0 {
+    // Flags of a scale of zero, either sign.
+    if let [flags, low, 0, 0] = words(d)
+        && flags & !SIGN == 0
+    {
         let n = f64::from(low);
-        return if flags & 0x8000_0000 == 0 { n } else { -n };
+        return if flags == 0 { n } else { -n };
     }
     match i64::try_from(d.mantissa()) {
         Ok(m) if d.scale() == 0 && m.unsigned_abs() < 1 << 53 => m as f64,
