@@ -75,7 +75,6 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::rows::Rows;
-use super::table::Table;
 use super::toml::scope_of;
 use crate::error::{ErrorKind, Problems};
 use crate::model::SourceId;
@@ -95,7 +94,7 @@ use load::{Columns, Group, Loader, claim_id};
 pub use progress::Progress;
 use progress::{Counted, Meter, OnProgress};
 pub use write::Output;
-use write::{Counter, Format, Rendered, Writer};
+use write::{Counter, Writer};
 
 /// The format of the claims read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -151,17 +150,6 @@ const SORTED_PIECE_BYTES: usize = 1 << 20;
 
 /// The fewest claims of a batch (see [`batch_claims`]).
 const SMALL_BATCH_CLAIMS: usize = 1 << 11;
-
-/// Room made for each claim's part of the report before a task renders:
-/// about what indented JSON takes (compact JSON about half), so the buffer
-/// is rarely grown and copied. Growing it cost about a tenth of a
-/// `--jsonl` run (`perf` on 10⁶ claims); room never written is never
-/// touched. At most [`REPORT_ROOM_MAX`], so a figure of millions of claims
-/// asks for no more than that and grows from there.
-const REPORT_BYTES_PER_CLAIM: usize = 1024;
-
-/// The most room made ahead for one task's part of the report.
-const REPORT_ROOM_MAX: usize = 32 << 20;
 
 /// Figures rendered by one task of a batch; on every core, fewer in a
 /// small batch, so that each thread has about four tasks (see
@@ -362,6 +350,20 @@ impl Bulk {
         let bulk = fitted.as_ref().unwrap_or(self);
         bulk.render_batches(groups, writer, summary)?;
         Ok(loader)
+    }
+
+    /// Whether every task runs on this thread, one after another: on one
+    /// core (a pool of one thread), when not [parallel](Self::parallel),
+    /// and without the `rayon` feature. Then the chunks of the input are
+    /// read here too, not on the pool's thread: what they allocate is
+    /// freed where it was allocated, which the allocator does with less
+    /// work (781.8 M instructions against 790.1 M, `reconcile --json` of
+    /// 10^5 claims on one thread, callgrind).
+    fn in_turn(&self) -> bool {
+        #[cfg(feature = "rayon")]
+        return !self.parallel || rayon::current_num_threads() == 1;
+        #[cfg(not(feature = "rayon"))]
+        true
     }
 
     /// Whether batches go through a [`Pipeline`](write::Pipeline): reconciled
@@ -618,17 +620,18 @@ impl Bulk {
         let size = (rest.len() / (4 * rayon::current_num_threads()).max(1))
             .clamp(*CHUNK_BYTES.start(), *CHUNK_BYTES.end());
         let chunks = chunks(rest, size, before, self.input == Input::JsonLines);
-        chunks
-            .into_par_iter()
-            .map(|chunk| {
-                let mut loader = read(chunk)?;
-                // Merging reads a part's groups, not its index: free the
-                // index while the other chunks are read (peak of reconcile
-                // --json of 4.09 M claims 785 -> 771 MB).
-                loader.index = Default::default();
-                Ok(loader)
-            })
-            .collect()
+        let read = |chunk| {
+            let mut loader = read(chunk)?;
+            // Merging reads a part's groups, not its index: free the
+            // index while the other chunks are read (peak of reconcile
+            // --json of 4.09 M claims 785 -> 771 MB).
+            loader.index = Default::default();
+            Ok(loader)
+        };
+        if self.in_turn() {
+            return chunks.into_iter().map(read).collect();
+        }
+        chunks.into_par_iter().map(read).collect()
     }
 
     /// An error when the input is read figure by figure ([`Bulk::sorted`])
@@ -656,7 +659,7 @@ impl Bulk {
         let mut claims = groups.iter().flat_map(|g| {
             g.claims
                 .iter()
-                .map(|c| (g.figure.clone(), self.evidence(c)))
+                .map(|c| (g.figure.clone(), self.evidence(c, self.in_turn())))
         });
         let fitted = self.reconciler.fit_claims(&mut claims)?;
         Ok(fitted.map(|reconciler| Bulk {
@@ -667,31 +670,41 @@ impl Bulk {
 
     /// The evidence of one claim read.
     ///
-    /// Its source id is a copy of the claim's, not the claim's shared: a
+    /// Its source id is the claim's, `shared`, only [in turn](Self::in_turn)
+    /// (10^5 claims on one thread: 799.8 M -> 790.1 M instructions,
+    /// callgrind). On every core it is a copy of the claim's: a
     /// source is named by claims of figures that other threads reconcile,
     /// and the count of each shared clone was written from both cores, the
     /// line it sits on (with the id's text) passing from one core's cache to
     /// the other's. `reconcile --json` of 4.09 M claims to `/dev/null` on
     /// two cores: 3.29 / 2.91 / 2.93 s -> 2.94 / 2.78 / 2.67 s (alternating
-    /// runs), 5.44 -> 4.93 s of user time; on one core the allocation costs
-    /// 1.1 % more instructions (10^5 claims, callgrind) and no time that
-    /// three alternating runs could tell. Inlined where the evidence is
+    /// runs), 5.44 -> 4.93 s of user time. Inlined where the evidence is
     /// gathered: 795.6 M -> 792.3 M instructions (10^5 claims), and on one
     /// core of 4.09 M claims 3.64 -> 3.52 s of user time (medians of five
     /// alternating runs).
     #[inline(always)]
-    fn evidence(&self, c: &load::Claimed) -> Evidence {
+    fn evidence(&self, c: &load::Claimed, shared: bool) -> Evidence {
         Evidence::of_row(
             claim_id(c.line),
-            SourceId::from(c.source.as_str()),
+            if shared {
+                c.source.clone()
+            } else {
+                SourceId::from(c.source.as_str())
+            },
             &c.value.estimate(),
             c.value.interval_for(self.scope.unit()),
         )
     }
 
-    /// Reconciles one figure's claims in `stage`.
-    fn finish<'s>(&'s self, g: &Group, stage: &mut Stage<'s>) -> Result<Finding, Error> {
-        let evidence = g.claims.iter().map(|c| self.evidence(c));
+    /// Reconciles one figure's claims in `stage`, their sources `shared` or
+    /// not (see [`evidence`](Self::evidence)).
+    fn finish<'s>(
+        &'s self,
+        g: &Group,
+        stage: &mut Stage<'s>,
+        shared: bool,
+    ) -> Result<Finding, Error> {
+        let evidence = g.claims.iter().map(|c| self.evidence(c, shared));
         self.reconciler
             .finish_in(stage, g.figure.clone(), evidence, &self.scope)
     }
@@ -707,47 +720,6 @@ impl Bulk {
                 Ok(())
             })?;
             Ok((findings, failed))
-        })
-    }
-
-    /// Reconciles `groups` and writes their report, in parallel when asked.
-    fn render<W: Write>(
-        &self,
-        groups: Vec<Group>,
-        writer: &mut Writer<W>,
-        summary: &mut Summary,
-    ) -> Result<(), Error> {
-        writer.write_all(self.rendered(groups, writer.format), summary)
-    }
-
-    /// The report of `groups`, a part per task; on every core when
-    /// parallel.
-    fn rendered(&self, groups: Vec<Group>, format: Format) -> Vec<Result<Rendered, Error>> {
-        self.per_task(groups, |part| {
-            let claims: usize = part.iter().map(|g| g.claims.len()).sum();
-            let table = format.0 == Output::Table;
-            let mut r = Rendered {
-                bytes: Vec::with_capacity(if table {
-                    0
-                } else {
-                    claims
-                        .saturating_mul(REPORT_BYTES_PER_CLAIM)
-                        .min(REPORT_ROOM_MAX)
-                }),
-                table: table.then(Table::new),
-                claims: claims as u64,
-                ..Rendered::default()
-            };
-            self.reconcile_part(part, &mut r.problems, |g, f| {
-                r.figures += 1;
-                r.conflicts += f.conflicts().len() as u64;
-                match &mut r.table {
-                    Some(table) => table.push(&f, f.conflicts()),
-                    None => format.figure(&mut r.bytes, g, &f),
-                }
-                Ok(())
-            })?;
-            Ok(r)
         })
     }
 
@@ -789,8 +761,10 @@ impl Bulk {
         mut each: impl FnMut(&Group, Finding) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let mut stage = Stage::default();
+        // Asked once a task: the pool's size is a thread-local's.
+        let shared = self.in_turn();
         for g in part {
-            if let Some(f) = unreconciled(self.finish(g, &mut stage), g, problems)? {
+            if let Some(f) = unreconciled(self.finish(g, &mut stage, shared), g, problems)? {
                 each(g, f)?;
             }
         }

@@ -9,7 +9,19 @@ use super::super::table::Table;
 use super::super::{compact, pretty};
 use super::load::Group;
 use super::progress::Meter;
+use super::{Bulk, TASK_FIGURES};
 use crate::{Error, Finding};
+
+/// Room made for each claim's part of the report before a task renders:
+/// about what indented JSON takes (compact JSON about half), so the buffer
+/// is rarely grown and copied. Growing it cost about a tenth of a
+/// `--jsonl` run (`perf` on 10⁶ claims); room never written is never
+/// touched. At most [`REPORT_ROOM_MAX`], so a figure of millions of claims
+/// asks for no more than that and grows from there.
+const REPORT_BYTES_PER_CLAIM: usize = 1024;
+
+/// The most room made ahead for one task's part of the report.
+const REPORT_ROOM_MAX: usize = 32 << 20;
 
 /// The format of the report written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,6 +61,21 @@ pub(super) struct Rendered {
     pub(super) conflicts: u64,
     /// The figures that could not be reconciled.
     pub(super) problems: Vec<Error>,
+}
+
+/// The figures (reconciled or not) and claims of a batch's parts, for the
+/// meter.
+#[derive(Default)]
+pub(super) struct Done {
+    figures: u64,
+    claims: u64,
+}
+
+impl Done {
+    fn add(&mut self, part: &Rendered) {
+        self.figures += part.figures + part.problems.len() as u64;
+        self.claims += part.claims;
+    }
 }
 
 /// How each figure is written.
@@ -121,23 +148,28 @@ impl<W: Write> Writer<W> {
         self.out.write_all(bytes).map_err(unwritten)
     }
 
-    pub(super) fn write(
+    /// Writes one part, and returns its bytes' room emptied for the next;
+    /// the errors of its figures that could not be reconciled go to
+    /// `summary`.
+    pub(super) fn write_part(
         &mut self,
-        part: Rendered,
+        mut part: Rendered,
         summary: &mut impl Counter,
-    ) -> Result<(), Error> {
+    ) -> Result<Vec<u8>, Error> {
+        let mut bytes = std::mem::take(&mut part.bytes);
         summary.count(part.figures, part.conflicts, part.problems);
         if let Some(rows) = part.table {
             self.table.append(rows);
         }
-        if part.bytes.is_empty() {
-            return Ok(());
+        if !bytes.is_empty() {
+            if self.array() {
+                self.put(if self.written { b"," } else { b"[" })?;
+            }
+            self.written = true;
+            self.put(&bytes)?;
         }
-        if self.array() {
-            self.put(if self.written { b"," } else { b"[" })?;
-        }
-        self.written = true;
-        self.put(&part.bytes)
+        bytes.clear();
+        Ok(bytes)
     }
 
     /// Writes a batch's parts, in order: the first that could not be
@@ -147,17 +179,21 @@ impl<W: Write> Writer<W> {
         parts: Vec<Result<Rendered, Error>>,
         summary: &mut impl Counter,
     ) -> Result<(), Error> {
-        let (mut figures, mut claims) = (0, 0);
+        let mut done = Done::default();
         for part in parts {
             let part = part?;
-            figures += part.figures + part.problems.len() as u64;
-            claims += part.claims;
-            self.write(part, summary)?;
+            done.add(&part);
+            self.write_part(part, summary)?;
         }
-        if let Some(meter) = &mut self.meter {
-            meter.written(figures, claims);
-        }
+        self.tell(done);
         Ok(())
+    }
+
+    /// Tells the meter what a batch `done` wrote.
+    fn tell(&mut self, done: Done) {
+        if let Some(meter) = &mut self.meter {
+            meter.written(done.figures, done.claims);
+        }
     }
 
     pub(super) fn end(&mut self) -> Result<(), Error> {
@@ -168,6 +204,87 @@ impl<W: Write> Writer<W> {
             self.put(if self.written { b"\n]\n" } else { b"[]\n" })?;
         }
         self.out.flush().map_err(unwritten)
+    }
+}
+
+impl Bulk {
+    /// Reconciles `groups` and writes their report, in parallel when asked.
+    ///
+    /// [In turn](Bulk::in_turn), each task's part is written as soon as it
+    /// is rendered, into the room of the one before, where a batch's parts
+    /// (16 MB of report) were all rendered before any was written: the
+    /// kernel copies a part into the file while it is still in the cache.
+    /// `reconcile --json` of 4.09 M claims into a file on one core: the
+    /// kernel's copy 5.1 % -> 3.5 % of the samples (`perf`), its system
+    /// time 0.81 -> 0.74 s (medians of four alternating runs).
+    pub(super) fn render<W: Write>(
+        &self,
+        groups: Vec<Group>,
+        writer: &mut Writer<W>,
+        summary: &mut impl Counter,
+    ) -> Result<(), Error> {
+        let format = writer.format;
+        if self.in_turn() {
+            let (mut room, mut done) = (Vec::new(), Done::default());
+            for part in groups.chunks(TASK_FIGURES) {
+                let rendered = self.render_part(part, format, room)?;
+                done.add(&rendered);
+                room = writer.write_part(rendered, summary)?;
+            }
+            writer.tell(done);
+            return Ok(());
+        }
+        writer.write_all(self.rendered(groups, format), summary)
+    }
+
+    /// The report of `groups`, a part per task; on every core when
+    /// parallel.
+    pub(super) fn rendered(
+        &self,
+        groups: Vec<Group>,
+        format: Format,
+    ) -> Vec<Result<Rendered, Error>> {
+        self.per_task(groups, |part| self.render_part(part, format, Vec::new()))
+    }
+
+    /// The report of `part`, rendered into `room` (emptied first; kept
+    /// when it has room enough).
+    fn render_part(
+        &self,
+        part: &[Group],
+        format: Format,
+        mut room: Vec<u8>,
+    ) -> Result<Rendered, Error> {
+        let claims: usize = part.iter().map(|g| g.claims.len()).sum();
+        let table = format.0 == Output::Table;
+        let wanted = if table {
+            0
+        } else {
+            claims
+                .saturating_mul(REPORT_BYTES_PER_CLAIM)
+                .min(REPORT_ROOM_MAX)
+        };
+        room.clear();
+        if room.capacity() < wanted {
+            // Not `reserve`: growing copies the old room, written or not.
+            room = Vec::with_capacity(wanted);
+        }
+        let mut r = Rendered {
+            bytes: room,
+            table: table.then(Table::new),
+            claims: claims as u64,
+            ..Rendered::default()
+        };
+        self.reconcile_part(part, &mut r.problems, |g, f| {
+            r.figures += 1;
+            r.conflicts += f.conflicts().len() as u64;
+            match &mut r.table {
+                Some(table) => table.push(&f, f.conflicts()),
+                None => format.figure(&mut r.bytes, g, &f),
+            }
+            Ok(())
+        })?;
+        Ok(r)
     }
 }
 
