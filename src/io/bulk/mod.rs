@@ -771,33 +771,29 @@ impl Bulk {
         let shared = self.in_turn();
         let mut text = String::new();
         for g in part {
-            if let Some(f) =
-                unreconciled(self.finish(g, &mut stage, shared, &mut text), g, problems)?
-            {
-                each(g, f)?;
+            match self.finish(g, &mut stage, shared, &mut text) {
+                Ok(f) => each(g, f)?,
+                Err(e) => unreconciled(e, g, problems)?,
             }
         }
         Ok(())
     }
 }
 
-/// A figure's finding; or, when the figure cannot be reconciled (a sum at
-/// a decimal's limit, say), `None`, its error kept in `problems` naming the
-/// figure. A policy that breaks its contract is wrong for every figure: its
-/// error ends the run.
-fn unreconciled(
-    finding: Result<Finding, Error>,
-    g: &Group,
-    problems: &mut Vec<Error>,
-) -> Result<Option<Finding>, Error> {
-    match finding {
-        Ok(f) => Ok(Some(f)),
-        Err(e) if e.kind() == ErrorKind::PolicyContract => Err(e),
-        Err(e) => {
-            problems.push(e.concerning(format!("figure `{}`", g.figure)));
-            Ok(None)
-        }
+/// The error of a figure that cannot be reconciled (a sum at a decimal's
+/// limit, say), kept in `problems` naming the figure. A policy that breaks
+/// its contract is wrong for every figure: its error ends the run.
+///
+/// Apart from the finding, which is handed on as it comes: passed through
+/// here, as an `Option`, it was moved once more (344 bytes a figure;
+/// `reconcile --json` of 10^5 claims on one thread 773.4 M -> 769.5 M
+/// instructions, callgrind).
+fn unreconciled(e: Error, g: &Group, problems: &mut Vec<Error>) -> Result<(), Error> {
+    if e.kind() == ErrorKind::PolicyContract {
+        return Err(e);
     }
+    problems.push(e.concerning(format!("figure `{}`", g.figure)));
+    Ok(())
 }
 
 /// Where completed figures go.
