@@ -24,9 +24,24 @@ pub(crate) fn log_gap_milli(lo: Decimal, hi: Decimal) -> u32 {
     let r = ((b + 1.0) / (a + 1.0)).ln() * (1000.0 * std::f64::consts::LOG10_E);
     if r.is_finite() && r > 0.0 {
         // Bounded: values fit in a Decimal (< 8e28), so r < 29 000.
-        r.round() as u32
+        round_positive(r)
     } else {
         0
+    }
+}
+
+/// `r` (positive, below 2³²) rounded half away from zero, as `f64::round`
+/// rounds it. Without SSE4.1 in the target, `round` is a call into libm:
+/// 3.1 M instructions of `reconcile --json` of 10^5 claims (callgrind),
+/// 761.7 M -> 759.6 M in all with this.
+/// The fraction `r - trunc(r)` is exact for such an `r`, so the two agree
+/// on every value (a property test holds them to it).
+fn round_positive(r: f64) -> u32 {
+    let whole = r as u32;
+    if r - f64::from(whole) >= 0.5 {
+        whole.saturating_add(1)
+    } else {
+        whole
     }
 }
 
@@ -109,6 +124,21 @@ mod tests {
             proptest::prop_assert_eq!(to_f64(word), word.to_f64().unwrap_or(0.0));
             let word = Decimal::from(m as u32);
             proptest::prop_assert_eq!(to_f64(word), word.to_f64().unwrap_or(0.0));
+        }
+    }
+
+    proptest::proptest! {
+        /// Rounded as `f64::round` rounds: any positive value below 2³²,
+        /// and those a hair either side of a half.
+        #[test]
+        fn a_positive_measure_rounds_as_round_does(r in 0.0f64..4_294_967_295.0, n in 0u32..30_000) {
+            proptest::prop_assert_eq!(round_positive(r), r.round() as u32);
+            let half = f64::from(n) + 0.5;
+            for r in [half, half.next_down(), half.next_up(), f64::from(n), f64::from(n).next_up()] {
+                if r > 0.0 {
+                    proptest::prop_assert_eq!(round_positive(r), r.round() as u32, "{}", r);
+                }
+            }
         }
     }
 
