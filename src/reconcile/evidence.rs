@@ -210,6 +210,29 @@ impl Evidence {
         e
     }
 
+    /// [`Evidence::of_row`] for a row whose value is the exact whole number
+    /// `n`, without an [`Estimate`] built to be read: its interval is `n`
+    /// alone, its best value `n`, and it states no fraction and no
+    /// ambiguous point. A test holds the two to the same evidence.
+    /// `reconcile --json` of 10^5 claims on one thread: 740.9 M -> 726.2 M
+    /// instructions (callgrind).
+    #[cfg(feature = "serde")]
+    pub(crate) fn of_whole_row(claim: ClaimId, source: SourceId, n: Decimal) -> Self {
+        Evidence {
+            claim,
+            originator: source,
+            interval: Interval::from_parts(n, Some(n)),
+            best: Some(n),
+            rare: None,
+            shape: Shape::Exact,
+            reliability: Reliability::F,
+            credibility: Credibility::Unjudged,
+            stake: Stake::Neutral,
+            kind: Some(SourceKind::Unspecified),
+            qualifiers: Qualifiers::NONE,
+        }
+    }
+
     /// The evidence of `claim` in `dossier`: its originator
     /// ([`Dossier::originator`]), the originator's side, kind and
     /// reliability (the outlet's when the originator is not in the
@@ -590,6 +613,18 @@ mod tests {
 
     fn ev(v: &str) -> Evidence {
         Evidence::new("c", "s", &v.parse().unwrap())
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn a_whole_rows_evidence_is_the_rows() {
+        for text in ["0", "7", "4294967296", "79228162514264337593543950335"] {
+            let n: Decimal = text.parse().unwrap();
+            let value = Estimate::exact(n).unwrap();
+            let row = || (ClaimId::from("L2"), SourceId::from("s"));
+            let slow = Evidence::of_row(row().0, row().1, &value, value.interval());
+            assert_eq!(Evidence::of_whole_row(row().0, row().1, n), slow, "{text}");
+        }
     }
 
     #[test]

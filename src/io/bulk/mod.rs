@@ -688,16 +688,23 @@ impl Bulk {
     /// alternating runs).
     #[inline(always)]
     fn evidence(&self, c: &load::Claimed, shared: bool, text: &mut String) -> Evidence {
-        Evidence::of_row(
+        let (id, source) = (
             claim_id(c.line, text),
             if shared {
                 c.source.clone()
             } else {
                 SourceId::from(c.source.as_str())
             },
-            &c.value.estimate(),
-            c.value.interval_for(self.scope.unit()),
-        )
+        );
+        match c.value.whole_value() {
+            Some(n) => Evidence::of_whole_row(id, source, n),
+            None => Evidence::of_row(
+                id,
+                source,
+                &c.value.estimate(),
+                c.value.interval_for(self.scope.unit()),
+            ),
+        }
     }
 
     /// Reconciles one figure's claims in `stage`, their sources `shared` or

@@ -910,6 +910,15 @@ impl Kept {
         }
     }
 
+    /// The value, when the estimate is an exact whole number (most of a
+    /// table's): it states no fraction and no ambiguous point.
+    pub(crate) fn whole_value(&self) -> Option<Decimal> {
+        match &self.0 {
+            KeptForm::Exact(n) if n.scale() == 0 => Some(*n),
+            _ => None,
+        }
+    }
+
     /// The estimate kept.
     pub(crate) fn estimate(&self) -> std::borrow::Cow<'_, Estimate> {
         match &self.0 {
