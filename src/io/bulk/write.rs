@@ -9,19 +9,7 @@ use super::super::table::Table;
 use super::super::{compact, pretty};
 use super::load::Group;
 use super::progress::Meter;
-use super::{Bulk, TASK_FIGURES};
 use crate::{Error, Finding};
-
-/// Room made for each claim's part of the report before a task renders:
-/// about what indented JSON takes (compact JSON about half), so the buffer
-/// is rarely grown and copied. Growing it cost about a tenth of a
-/// `--jsonl` run (`perf` on 10⁶ claims); room never written is never
-/// touched. At most [`REPORT_ROOM_MAX`], so a figure of millions of claims
-/// asks for no more than that and grows from there.
-const REPORT_BYTES_PER_CLAIM: usize = 1024;
-
-/// The most room made ahead for one task's part of the report.
-const REPORT_ROOM_MAX: usize = 32 << 20;
 
 /// The format of the report written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -72,7 +60,8 @@ pub(super) struct Done {
 }
 
 impl Done {
-    fn add(&mut self, part: &Rendered) {
+    /// Counts `part`'s figures and claims.
+    pub(super) fn add(&mut self, part: &Rendered) {
         self.figures += part.figures + part.problems.len() as u64;
         self.claims += part.claims;
     }
@@ -190,7 +179,7 @@ impl<W: Write> Writer<W> {
     }
 
     /// Tells the meter what a batch `done` wrote.
-    fn tell(&mut self, done: Done) {
+    pub(super) fn tell(&mut self, done: Done) {
         if let Some(meter) = &mut self.meter {
             meter.written(done.figures, done.claims);
         }
@@ -204,87 +193,6 @@ impl<W: Write> Writer<W> {
             self.put(if self.written { b"\n]\n" } else { b"[]\n" })?;
         }
         self.out.flush().map_err(unwritten)
-    }
-}
-
-impl Bulk {
-    /// Reconciles `groups` and writes their report, in parallel when asked.
-    ///
-    /// [In turn](Bulk::in_turn), each task's part is written as soon as it
-    /// is rendered, into the room of the one before, where a batch's parts
-    /// (16 MB of report) were all rendered before any was written: the
-    /// kernel copies a part into the file while it is still in the cache.
-    /// `reconcile --json` of 4.09 M claims into a file on one core: the
-    /// kernel's copy 5.1 % -> 3.5 % of the samples (`perf`), its system
-    /// time 0.81 -> 0.74 s (medians of four alternating runs).
-    pub(super) fn render<W: Write>(
-        &self,
-        groups: Vec<Group>,
-        writer: &mut Writer<W>,
-        summary: &mut impl Counter,
-    ) -> Result<(), Error> {
-        let format = writer.format;
-        if self.in_turn() {
-            let (mut room, mut done) = (Vec::new(), Done::default());
-            for part in groups.chunks(TASK_FIGURES) {
-                let rendered = self.render_part(part, format, room)?;
-                done.add(&rendered);
-                room = writer.write_part(rendered, summary)?;
-            }
-            writer.tell(done);
-            return Ok(());
-        }
-        writer.write_all(self.rendered(groups, format), summary)
-    }
-
-    /// The report of `groups`, a part per task; on every core when
-    /// parallel.
-    pub(super) fn rendered(
-        &self,
-        groups: Vec<Group>,
-        format: Format,
-    ) -> Vec<Result<Rendered, Error>> {
-        self.per_task(groups, |part| self.render_part(part, format, Vec::new()))
-    }
-
-    /// The report of `part`, rendered into `room` (emptied first; kept
-    /// when it has room enough).
-    fn render_part(
-        &self,
-        part: &[Group],
-        format: Format,
-        mut room: Vec<u8>,
-    ) -> Result<Rendered, Error> {
-        let claims: usize = part.iter().map(|g| g.claims.len()).sum();
-        let table = format.0 == Output::Table;
-        let wanted = if table {
-            0
-        } else {
-            claims
-                .saturating_mul(REPORT_BYTES_PER_CLAIM)
-                .min(REPORT_ROOM_MAX)
-        };
-        room.clear();
-        if room.capacity() < wanted {
-            // Not `reserve`: growing copies the old room, written or not.
-            room = Vec::with_capacity(wanted);
-        }
-        let mut r = Rendered {
-            bytes: room,
-            table: table.then(Table::new),
-            claims: claims as u64,
-            ..Rendered::default()
-        };
-        self.reconcile_part(part, &mut r.problems, |g, f| {
-            r.figures += 1;
-            r.conflicts += f.conflicts().len() as u64;
-            match &mut r.table {
-                Some(table) => table.push(&f, f.conflicts()),
-                None => format.figure(&mut r.bytes, g, &f),
-            }
-            Ok(())
-        })?;
-        Ok(r)
     }
 }
 
