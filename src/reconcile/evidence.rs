@@ -149,11 +149,24 @@ impl Evidence {
                 ..Rare::default()
             })
         });
+        Evidence::read(claim, originator, interval, value.best(), shape, rare)
+    }
+
+    /// Evidence of a value already read (its interval, best value, shape and
+    /// what few claims have), graded as [`Evidence::new`] grades it.
+    fn read(
+        claim: ClaimId,
+        originator: SourceId,
+        interval: Interval,
+        best: Option<Decimal>,
+        shape: Shape,
+        rare: Option<Box<Rare>>,
+    ) -> Self {
         Evidence {
             claim,
             originator,
             interval,
-            best: value.best(),
+            best,
             rare,
             shape,
             reliability: Reliability::F,
@@ -218,19 +231,10 @@ impl Evidence {
     /// instructions (callgrind).
     #[cfg(feature = "serde")]
     pub(crate) fn of_whole_row(claim: ClaimId, source: SourceId, n: Decimal) -> Self {
-        Evidence {
-            claim,
-            originator: source,
-            interval: Interval::from_parts(n, Some(n)),
-            best: Some(n),
-            rare: None,
-            shape: Shape::Exact,
-            reliability: Reliability::F,
-            credibility: Credibility::Unjudged,
-            stake: Stake::Neutral,
-            kind: Some(SourceKind::Unspecified),
-            qualifiers: Qualifiers::NONE,
-        }
+        let interval = Interval::from_parts(n, Some(n));
+        let mut e = Evidence::read(claim, source, interval, Some(n), Shape::Exact, None);
+        e.kind = Some(SourceKind::Unspecified);
+        e
     }
 
     /// The evidence of `claim` in `dossier`: its originator

@@ -16,6 +16,7 @@ use super::relations::{self, Outline};
 use super::rollup::Reconciled;
 use super::tally::{Superseded, Tally};
 use crate::error::{ErrorKind, Record};
+use crate::model::estimate::is_fraction;
 use crate::model::{FigureId, Reading, SourceId, Stake};
 use crate::{Dossier, Error, Figure, Interval, Relation, Source};
 
@@ -511,14 +512,10 @@ impl Reconciler {
             _ => {}
         }
         let best = match (best, range) {
-            // A decimal of no places is whole: `fract` (90 instructions a
-            // figure) only for one with places (10^5 claims, 759.6 M ->
-            // 757.7 M instructions).
-            (Some(b), Some(r))
-                if counts == Some(true) && b.scale() != 0 && !b.fract().is_zero() =>
-            {
-                Some(whole_best(b, r))
-            }
+            // `is_fraction` computes `fract` (90 instructions a figure) only
+            // for a decimal with places (10^5 claims, 759.6 M -> 757.7 M
+            // instructions).
+            (Some(b), Some(r)) if counts == Some(true) && is_fraction(&b) => Some(whole_best(b, r)),
             _ => best,
         };
         let basis = confidence::basis(&set, &conflicts, range);

@@ -932,7 +932,7 @@ impl Kept {
 }
 
 /// Whether `n` has a fractional part that is not zero ([`Estimate::fraction`]).
-fn is_fraction(n: &Decimal) -> bool {
+pub(crate) fn is_fraction(n: &Decimal) -> bool {
     n.scale() != 0 && !n.fract().is_zero()
 }
 
